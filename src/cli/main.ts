@@ -1,0 +1,41 @@
+/**
+ * The `jingsuan` command (DESIGN.md "Command line": names, flags and JSON keys are a contract).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io.ts';
+import { COMMANDS, usage } from './commands.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`jingsuan: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(command.help);
+      return 0;
+    }
+    const config: ParseArgsConfig = { args: rest, options: command.options, allowPositionals: true, strict: true };
+    let parsed;
+    try {
+      parsed = parseArgs(config);
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message.replace(/\. To specify.*$/s, '')}\n\n${command.help}`);
+    }
+    return await command.run(parsed.values as Record<string, unknown>, parsed.positionals);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(err.message.startsWith('jingsuan') ? err.message : `jingsuan ${name}: ${err.message}`);
+      return err.exitCode;
+    }
+    console.error(`jingsuan ${name}: unexpected error: ${(err as Error)?.message ?? err}`);
+    if (process.env.JINGSUAN_DEBUG) console.error(err);
+    return 3;
+  }
+}

@@ -1,0 +1,24 @@
+import { formatProblem } from '../scenario/problems.ts';
+import type { Command } from './commands.ts';
+import { readScenarioFile } from './io.ts';
+
+export const validateCommand: Command = {
+  summary: 'check a scenario file; one line per problem: <json path>: <what is wrong>',
+  help: `usage: jingsuan validate FILE [--json]
+
+Exit 0 if FILE is a valid scenario, otherwise exit 1 and print one line per problem as
+"<json path>: <what is wrong>". Warnings (valid but questionable values) go to stderr.`,
+  options: { json: { type: 'boolean' } },
+  run(values, [file]) {
+    const v = readScenarioFile(file);
+    if (values.json) {
+      console.log(JSON.stringify({ file: v.file, valid: v.ok, problems: v.problems, warnings: v.warnings, notes: v.notes }, null, 2));
+      return v.ok ? 0 : 1;
+    }
+    for (const p of v.problems) console.log(formatProblem(p));
+    for (const w of v.warnings) console.error(`warning: ${formatProblem(w)}`);
+    for (const n of v.notes) console.error(`note: ${n}`);
+    if (v.ok) console.error(`${v.file}: valid scenario "${v.scenario!.id}" (${v.scenario!.populations.length} populations, ${v.scenario!.rulesets.length} rulesets)`);
+    return v.ok ? 0 : 1;
+  },
+};

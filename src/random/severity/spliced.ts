@@ -1,0 +1,54 @@
+import { Lognormal } from './lognormal.ts';
+import { BaseSeverity } from './severity.ts';
+
+/**
+ * Spliced severity: a lognormal body below the splice point s carrying probability w, and a Pareto type I tail
+ * above it, S(x) = (1 − w)(s/x)^α for x > s (Loss Models, §5.2.6 "splicing"): ordinary hospital stays in the
+ * body, the expensive cases in a heavier tail.
+ */
+export class Spliced extends BaseSeverity {
+  readonly family = 'spliced';
+  private readonly body: Lognormal;
+  private readonly bodyAtSplice: number;
+
+  constructor(
+    mu: number,
+    sigma: number,
+    readonly splice: number,
+    readonly alpha: number,
+    readonly bodyWeight: number,
+  ) {
+    super();
+    this.body = new Lognormal(mu, sigma);
+    this.bodyAtSplice = this.body.cdf(splice);
+  }
+  cdf(x: number): number {
+    if (x <= this.splice) return (this.bodyWeight * this.body.cdf(x)) / this.bodyAtSplice;
+    return 1 - this.survival(x);
+  }
+  override survival(x: number): number {
+    if (x <= this.splice) return 1 - this.cdf(x);
+    return (1 - this.bodyWeight) * Math.pow(this.splice / x, this.alpha);
+  }
+  upperQuantile(s: number): number {
+    const w = this.bodyWeight;
+    if (s <= 1 - w) return this.splice * Math.pow((1 - w) / s, 1 / this.alpha);
+    return this.body.quantile(((1 - s) / w) * this.bodyAtSplice);
+  }
+  mean(): number {
+    return this.lev(Infinity);
+  }
+  lev(u: number): number {
+    if (u <= 0) return 0;
+    const s = this.splice;
+    const w = this.bodyWeight;
+    const k = w / this.bodyAtSplice;
+    // ∫₀ᵘ F_body = u − LEV_body(u), so for u ≤ s: LEV(u) = u − k (u − LEV_body(u)).
+    const levBody = (v: number) => v - k * (v - this.body.lev(v));
+    if (u <= s) return levBody(u);
+    const a = this.alpha;
+    if (!Number.isFinite(u)) return a > 1 ? levBody(s) + ((1 - w) * s) / (a - 1) : Infinity;
+    const tail = Math.abs(a - 1) < 1e-12 ? (1 - w) * s * Math.log(u / s) : (((1 - w) * s) / (a - 1)) * (1 - Math.pow(s / u, a - 1));
+    return levBody(s) + tail;
+  }
+}

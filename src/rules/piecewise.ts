@@ -1,0 +1,103 @@
+/**
+ * Continuous piecewise-linear functions of one person's annual amount X, starting at f(0) = 0. A benefit
+ * schedule is one (bands are linear pieces, caps flatten it), so its expectation over any severity is exact
+ * from limited expected values: for knots x₀ = 0 < x₁ < … with slopes sᵢ on [xᵢ, xᵢ₊₁),
+ * E[f(X)] = Σ sᵢ (LEV(xᵢ₊₁) − LEV(xᵢ)) (Klugman, Panjer & Willmot, Loss Models, §8.2: payment per loss with
+ * deductible and limit as differences of limited expected values).
+ */
+export interface Piecewise {
+  xs: number[];
+  ys: number[];
+  /** Slope beyond the last knot. */
+  tail: number;
+}
+
+export function evaluate(f: Piecewise, x: number): number {
+  const { xs, ys } = f;
+  const n = xs.length;
+  if (x >= xs[n - 1]) return ys[n - 1] + f.tail * (x - xs[n - 1]);
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  return ys[lo] + ((ys[hi] - ys[lo]) * (x - xs[lo])) / (xs[hi] - xs[lo]);
+}
+
+/**
+ * Samples an evaluator that is linear between the given candidate kinks into knots. Where `cap` is given, the
+ * point where the function first reaches it is added and the function is flattened there.
+ */
+export function fromKinks(f: (x: number) => number, kinks: Iterable<number>, cap = Infinity): Piecewise {
+  const xs = [...new Set([0, ...kinks])].filter((x) => x >= 0 && Number.isFinite(x)).sort((a, b) => a - b);
+  const last = xs[xs.length - 1];
+  const probe = last > 0 ? last * 2 : 1;
+  const tail = f(probe) - f(last);
+  const ys = xs.map(f);
+  const out: Piecewise = { xs, ys, tail: tail / (probe - last) };
+  return cap === Infinity ? out : capAt(out, cap);
+}
+
+/** min(f, cap) for a non-decreasing f. */
+export function capAt(f: Piecewise, cap: number): Piecewise {
+  if (!Number.isFinite(cap)) return f;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < f.xs.length; i++) {
+    if (f.ys[i] >= cap) {
+      if (i > 0 && f.ys[i - 1] < cap) {
+        xs.push(f.xs[i - 1] + ((cap - f.ys[i - 1]) * (f.xs[i] - f.xs[i - 1])) / (f.ys[i] - f.ys[i - 1]));
+        ys.push(cap);
+      }
+      if (!xs.length) {
+        xs.push(f.xs[i]);
+        ys.push(cap);
+      }
+      return { xs, ys, tail: 0 };
+    }
+    xs.push(f.xs[i]);
+    ys.push(f.ys[i]);
+  }
+  if (f.tail > 0) {
+    const n = xs.length - 1;
+    xs.push(xs[n] + (cap - ys[n]) / f.tail);
+    ys.push(cap);
+    return { xs, ys, tail: 0 };
+  }
+  return { xs, ys, tail: f.tail };
+}
+
+/** Smallest x with f(x) ≥ y for a non-decreasing f (Infinity if never). */
+export function inverse(f: Piecewise, y: number): number {
+  const { xs, ys } = f;
+  if (y <= ys[0]) return xs[0];
+  for (let i = 1; i < xs.length; i++) {
+    if (ys[i] >= y) return xs[i - 1] + ((y - ys[i - 1]) * (xs[i] - xs[i - 1])) / (ys[i] - ys[i - 1]);
+  }
+  const n = xs.length - 1;
+  return f.tail > 0 ? xs[n] + (y - ys[n]) / f.tail : Infinity;
+}
+
+/** Smallest x where f becomes positive (the amount at which a person starts to be paid). */
+export function firstPositive(f: Piecewise): number {
+  const { xs, ys } = f;
+  for (let i = 1; i < xs.length; i++) if (ys[i] > 0) return xs[i - 1];
+  return f.tail > 0 ? xs[xs.length - 1] : Infinity;
+}
+
+/** E[f(X)] from the limited expected values of X (needs f(0) = 0). */
+export function expectation(f: Piecewise, lev: (u: number) => number, mean: number): number {
+  const { xs, ys } = f;
+  let e = 0;
+  let prevLev = lev(xs[0]);
+  for (let i = 1; i < xs.length; i++) {
+    const l = lev(xs[i]);
+    const slope = (ys[i] - ys[i - 1]) / (xs[i] - xs[i - 1]);
+    if (slope !== 0) e += slope * (l - prevLev);
+    prevLev = l;
+  }
+  if (f.tail !== 0) e += f.tail * (mean - prevLev);
+  return e;
+}

@@ -1,0 +1,25 @@
+/**
+ * Limits on untrusted scenario files (they come from other planners): a file past these is refused with a
+ * message rather than allowed to exhaust memory or freeze a tab.
+ */
+export const LIMITS = {
+  fileBytes: 2_000_000,
+  depth: 24,
+  stringLength: 4000,
+  insuredPerPopulation: 100_000_000,
+  insuredTotal: 200_000_000,
+  trials: 100_000,
+  populations: 16,
+  rulesets: 12,
+  tracks: 4,
+  bands: 24,
+  groups: 8,
+  modifiers: 16,
+  tiers: 16,
+  empiricalAtoms: 10_000,
+  targets: 64,
+  maxAmount: 1e10,
+} as const;
+
+/** Keys that could reach Object.prototype when a parsed file is merged into other objects. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

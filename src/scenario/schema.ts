@@ -1,0 +1,238 @@
+/**
+ * The scenario file format, version 2 (the single definition the validator uses and
+ * `scenario.schema.json` is generated from: `npm run schema`). DESIGN.md "The model" is its specification.
+ *
+ * Every number a planner may question is a parameter `{ value, source | assumption }`; list items (bands,
+ * tiers, modifiers) carry their provenance on the item.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+
+export const SCHEMA_VERSION = 2;
+
+const text = (max = 400) => z.string().max(max);
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "." starting with a letter or digit');
+const tag = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lower-case tag such as "assistance" (1–32 characters)');
+
+const provenance = {
+  source: text(1000).optional().describe('Document and section the value comes from, e.g. "seed 001 二(四)".'),
+  assumption: text(2000).optional().describe('Why this value was chosen where the documents leave it open.'),
+};
+
+export const Bilingual = z.strictObject({ zh: text(200), en: text(200) });
+const OptionalBilingual = z.strictObject({ zh: text(2000).optional(), en: text(2000).optional() });
+
+/** A scalar parameter with provenance. */
+const param = (value: z.ZodNumber, description: string) =>
+  z.strictObject({ value, ...provenance }).describe(description);
+
+const finite = () => z.number().finite();
+const amount = () => finite().min(0, 'must not be negative').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`);
+const ratio = () => finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+export const Money = (d: string) => param(amount(), `${d} (yuan).`);
+export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 1).`);
+
+const severityFields = {
+  lognormal: { mu: param(finite(), 'Mean of ln X.'), sigma: param(finite().positive('must be > 0'), 'Standard deviation of ln X.') },
+  gamma: { shape: param(finite().positive('must be > 0'), 'Shape α.'), scale: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
+  pareto: { alpha: param(finite().positive('must be > 0'), 'Shape α (Lomax).'), theta: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
+  weibull: { shape: param(finite().positive('must be > 0'), 'Shape k.'), scale: param(finite().positive('must be > 0'), 'Scale λ (yuan).') },
+  loglogistic: { scale: param(finite().positive('must be > 0'), 'Scale α (yuan, the median).'), shape: param(finite().gt(1, 'must be > 1 (finite mean)'), 'Shape β.') },
+  spliced: {
+    mu: param(finite(), 'Body: mean of ln X.'),
+    sigma: param(finite().positive('must be > 0'), 'Body: standard deviation of ln X.'),
+    splice: param(finite().positive('must be > 0'), 'Splice point between body and tail (yuan).'),
+    alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
+    bodyWeight: param(finite().gt(0, 'must be > 0').lt(1, 'must be < 1'), 'Probability of the body (X ≤ splice).'),
+  },
+} as const;
+
+export const Severity = z.discriminatedUnion('family', [
+  z.strictObject({ family: z.literal('lognormal'), ...severityFields.lognormal }),
+  z.strictObject({ family: z.literal('gamma'), ...severityFields.gamma }),
+  z.strictObject({ family: z.literal('pareto'), ...severityFields.pareto }),
+  z.strictObject({ family: z.literal('weibull'), ...severityFields.weibull }),
+  z.strictObject({ family: z.literal('loglogistic'), ...severityFields.loglogistic }),
+  z.strictObject({ family: z.literal('spliced'), ...severityFields.spliced }),
+  z.strictObject({
+    family: z.literal('empirical'),
+    amounts: z.array(amount()).min(1).max(LIMITS.empiricalAtoms),
+    weights: z.array(finite().min(0, 'must not be negative')).min(1).max(LIMITS.empiricalAtoms),
+    ...provenance,
+  }),
+]);
+
+export const Group = z.strictObject({
+  tag,
+  title: Bilingual.optional(),
+  share: Ratio('Share of the population that carries this tag'),
+});
+
+export const SelfPay = z
+  .strictObject({
+    ratio: Ratio('Self-pay (自费) as a share of the annual amount').optional(),
+    beta: z
+      .strictObject({ alpha: finite().positive('must be > 0'), beta: finite().positive('must be > 0'), ...provenance })
+      .optional()
+      .describe('Random self-pay ratio per person: Beta(alpha, beta).'),
+    compliantShare: Ratio('Share of self-pay that counts as compliant self-pay (合规自费)'),
+  })
+  .describe('Self-pay (自费) and its compliant part (合规自费). Give exactly one of ratio or beta.');
+
+export const Population = z.strictObject({
+  id,
+  title: Bilingual.optional(),
+  insured: param(finite().int('must be a whole number').min(0, 'must not be negative').max(LIMITS.insuredPerPopulation, `must not exceed ${LIMITS.insuredPerPopulation}`), 'Insured persons.'),
+  incidence: Ratio('Probability that a member has eligible medical cost in the year'),
+  amountBasis: z
+    .enum(['selfBurden', 'policyCost'])
+    .describe('selfBurden: the severity is the annual in-policy self-burden (自负) itself; policyCost: total policy-range cost, turned into self-burden by the ruleset\'s basic layer.'),
+  severity: Severity,
+  selfPay: SelfPay,
+  groups: z.array(Group).max(LIMITS.groups).default([]),
+  episodes: z.strictObject({
+    extraMean: param(finite().min(0, 'must not be negative').max(30, 'must not exceed 30'), 'Mean of the extra episodes beyond the first (episodes = 1 + Poisson).'),
+  }),
+});
+
+export const Band = z
+  .strictObject({
+    to: amount().nullable().describe('Upper edge of the band on the eligible amount (yuan); null = open-ended.'),
+    ratio: ratio().describe('Share paid of the eligible amount inside the band.'),
+    ...provenance,
+  })
+  .describe('One band of segmented progressive payment (分段累进): from the previous edge (or the deductible) up to `to`.');
+
+export const Track = z.strictObject({
+  id,
+  base: z.enum(['selfBurden', 'compliantSelfPay', 'combined']).describe('Eligible base: 自负, 合规自费, or their sum.'),
+  deductible: Money('Deductible (起付标准) on the eligible base'),
+  bands: z.array(Band).min(1).max(LIMITS.bands),
+  cap: Money('Maximum paid by this track per person per year').optional(),
+});
+
+export const Modifier = z.strictObject({
+  group: tag,
+  deductibleFactor: finite().min(0, 'must not be negative').max(10, 'must not exceed 10').optional(),
+  deductible: amount().optional().describe('Deductible override (yuan), applied before deductibleFactor.'),
+  ratioAdd: finite().min(-1, 'must be between −1 and 1').max(1, 'must be between −1 and 1').optional(),
+  cap: amount().optional().describe('Overall cap override (yuan).'),
+  capFactor: finite().min(0, 'must not be negative').max(10, 'must not exceed 10').optional(),
+  ...provenance,
+});
+
+export const BasicLayer = z
+  .strictObject({
+    deductible: Money('Basic insurance deductible on policy-range cost'),
+    rate: Ratio('Basic insurance payment rate above its deductible'),
+    cap: Money('Basic insurance annual payment cap').optional(),
+  })
+  .describe('Basic medical insurance layer (基本医疗保险): turns policy-range cost into self-burden.');
+
+export const Tier = z.strictObject({
+  from: finite().min(-1).max(1).nullable().describe('Lower edge of the profit/loss rate m (null = −∞).'),
+  to: finite().min(-1).max(1).nullable().describe('Upper edge of m (null = +∞).'),
+  insurerShare: ratio(),
+  basis: z.enum(['marginal', 'whole']).describe('marginal: only the part of the result inside the tier is shared at its rate; whole: once m is inside, the whole result is.'),
+  ...provenance,
+});
+
+const tiers = z.array(Tier).min(1).max(LIMITS.tiers);
+
+export const Corridor = z.strictObject({
+  tiers,
+  alternatives: z
+    .array(z.strictObject({ id, title: Bilingual.optional(), tiers, ...provenance }))
+    .max(4)
+    .default([])
+    .describe('Other readings of the same text (e.g. Jilin\'s "whole" reading), evaluated on the same sampled claims.'),
+  insurerGainMax: Money('Largest surplus the insurer keeps (tender amount)').optional(),
+  insurerLossMax: Money('Largest non-policy loss the insurer bears (tender amount)').optional(),
+  policyLossShare: Ratio('Share of a loss caused by policy changes, made up by the basic fund').optional(),
+  ...provenance,
+});
+
+export const Transfers = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('quarterly'),
+    quarterShare: Ratio('Share of the year\'s premium transferred in the first month of each quarter in force'),
+    ...provenance,
+  }),
+  z.strictObject({
+    kind: z.literal('prepaid'),
+    prepaidShare: Ratio('Share of the year\'s premium prepaid at the start of the year'),
+    assessmentScore: param(finite().min(0).max(100), 'Assessment score of the insurer (0–100)'),
+    holdbackScale: z
+      .array(z.strictObject({ minScore: finite().min(0).max(100), payShare: ratio() }))
+      .min(1)
+      .max(10)
+      .describe('Share of the holdback paid for a score at or above minScore (highest matching row applies).'),
+    ...provenance,
+  }),
+]);
+
+export const Funding = z.strictObject({
+  perInsured: Money('Funding standard (筹资标准) per insured person per year'),
+  byPopulation: z
+    .array(z.strictObject({ population: id, perInsured: Money('Funding standard for this population') }))
+    .max(LIMITS.populations)
+    .default([]),
+  monthsInForce: param(finite().int().min(1, 'must be 1–12').max(12, 'must be 1–12'), 'Months of the year the scheme runs (Jiangyin 2020: 6)').optional(),
+  operatingCostRate: Ratio('Insurer\'s operating cost as a share of premium').optional(),
+  transfers: Transfers.optional(),
+});
+
+export const Ruleset = z.strictObject({
+  id,
+  title: Bilingual,
+  region: text(100).optional(),
+  basic: BasicLayer.optional(),
+  tracks: z.array(Track).min(1).max(LIMITS.tracks),
+  cap: Money('Overall maximum paid per person per year (最高支付限额)').optional(),
+  modifiers: z.array(Modifier).max(LIMITS.modifiers).default([]),
+  funding: Funding,
+  corridor: Corridor.optional(),
+});
+
+export const Target = z.strictObject({
+  metric: z.enum(['payout', 'beneficiaries', 'personTimes', 'burdenReductionRate', 'reimbursementRatio', 'lossRatio', 'insured']),
+  population: id.optional(),
+  ruleset: id.optional(),
+  value: finite(),
+  ...provenance,
+});
+
+export const Simulation = z.strictObject({
+  trials: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.trials, `must not exceed ${LIMITS.trials}`),
+  seed: z.union([z.string().max(100), z.number().int()]),
+  baseline: id.optional().describe('Ruleset the others are compared against (paired differences).'),
+});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id,
+  title: Bilingual,
+  description: OptionalBilingual.optional(),
+  year: z.number().int().min(2000).max(2100),
+  populations: z.array(Population).min(1).max(LIMITS.populations),
+  rulesets: z.array(Ruleset).min(1).max(LIMITS.rulesets),
+  targets: z.array(Target).max(LIMITS.targets).default([]),
+  simulation: Simulation,
+});
+
+export type Scenario = z.output<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Population = z.output<typeof Population>;
+export type Ruleset = z.output<typeof Ruleset>;
+export type Track = z.output<typeof Track>;
+export type Band = z.output<typeof Band>;
+export type Modifier = z.output<typeof Modifier>;
+export type SeveritySpec = z.output<typeof Severity>;
+export type CorridorSpec = z.output<typeof Corridor>;
+export type TierSpec = z.output<typeof Tier>;
+export type Target = z.output<typeof Target>;
+export type Param = { value: number; source?: string; assumption?: string };

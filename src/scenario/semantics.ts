@@ -1,0 +1,195 @@
+/**
+ * Rules of the format that a JSON Schema cannot say: increasing band edges, tiers that do not overlap, ids that
+ * must be unique or must exist, provenance on every parameter. Written against the raw (possibly broken) data
+ * with type guards, so these problems are reported together with the structural ones.
+ */
+import { LIMITS } from './limits.ts';
+import { problem, type PathSegment, type Problem } from './problems.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export interface SemanticResult {
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+export function checkSemantics(data: unknown): SemanticResult {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  if (!isObj(data)) return { problems, warnings };
+  const err = (path: PathSegment[], msg: string) => problems.push(problem(path, msg));
+  const warn = (path: PathSegment[], msg: string) => warnings.push(problem(path, msg));
+
+  const hasProvenance = (o: Obj) => (str(o.source) ?? '').trim() !== '' || (str(o.assumption) ?? '').trim() !== '';
+  const needProvenance = (o: unknown, path: PathSegment[]) => {
+    if (isObj(o) && !hasProvenance(o)) err(path, 'needs a "source" (document and section) or an "assumption" (why this value)');
+  };
+  /** Every `{ value }` parameter below `node` must carry provenance. */
+  const paramsNeedProvenance = (node: unknown, path: PathSegment[]) => {
+    if (!isObj(node)) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (isObj(v) && 'value' in v) needProvenance(v, [...path, k]);
+    }
+  };
+  const uniqueIds = (items: unknown[], key: string, path: PathSegment[], what: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((it, i) => {
+      const v = isObj(it) ? str(it[key]) : undefined;
+      if (v === undefined) return;
+      if (seen.has(v)) err([...path, i, key], `duplicate ${what} "${v}" (also at index ${seen.get(v)})`);
+      else seen.set(v, i);
+    });
+    return seen;
+  };
+
+  const populations = arr(data.populations);
+  const rulesets = arr(data.rulesets);
+  const popIds = uniqueIds(populations, 'id', ['populations'], 'population id');
+  const rulesetIds = uniqueIds(rulesets, 'id', ['rulesets'], 'ruleset id');
+  const tags = new Set<string>();
+  let insuredTotal = 0;
+  let needsBasic: string | undefined;
+
+  populations.forEach((p, i) => {
+    if (!isObj(p)) return;
+    const path: PathSegment[] = ['populations', i];
+    paramsNeedProvenance(p, path);
+    insuredTotal += isObj(p.insured) ? (num(p.insured.value) ?? 0) : 0;
+    if (p.amountBasis === 'policyCost') needsBasic ??= str(p.id);
+    if (isObj(p.severity)) {
+      paramsNeedProvenance(p.severity, [...path, 'severity']);
+      if (p.severity.family === 'empirical') {
+        needProvenance(p.severity, [...path, 'severity']);
+        const a = arr(p.severity.amounts);
+        const w = arr(p.severity.weights);
+        if (a.length !== w.length) err([...path, 'severity', 'weights'], `has ${w.length} entries but amounts has ${a.length}`);
+        if (!w.some((x) => (num(x) ?? 0) > 0)) err([...path, 'severity', 'weights'], 'must contain a positive weight');
+      }
+      if (p.severity.family === 'pareto' && isObj(p.severity.alpha) && (num(p.severity.alpha.value) ?? 2) <= 1) {
+        warn([...path, 'severity', 'alpha', 'value'], 'α ≤ 1: the mean is infinite, so expected payouts are driven by the cap alone');
+      }
+    }
+    if (isObj(p.selfPay)) {
+      paramsNeedProvenance(p.selfPay, [...path, 'selfPay']);
+      const hasRatio = p.selfPay.ratio !== undefined;
+      const hasBeta = p.selfPay.beta !== undefined;
+      if (hasRatio === hasBeta) err([...path, 'selfPay'], 'give exactly one of "ratio" (fixed) or "beta" (random per person)');
+      if (hasBeta) needProvenance(p.selfPay.beta, [...path, 'selfPay', 'beta']);
+    }
+    if (isObj(p.episodes)) paramsNeedProvenance(p.episodes, [...path, 'episodes']);
+    const groups = arr(p.groups);
+    uniqueIds(groups, 'tag', [...path, 'groups'], 'group tag');
+    groups.forEach((g, j) => {
+      if (!isObj(g)) return;
+      paramsNeedProvenance(g, [...path, 'groups', j]);
+      const t = str(g.tag);
+      if (t) tags.add(t);
+    });
+  });
+  if (insuredTotal > LIMITS.insuredTotal) err(['populations'], `insured persons add up to ${insuredTotal}; the limit is ${LIMITS.insuredTotal}`);
+
+  rulesets.forEach((r, i) => {
+    if (!isObj(r)) return;
+    const path: PathSegment[] = ['rulesets', i];
+    paramsNeedProvenance(r, path);
+    if (isObj(r.basic)) paramsNeedProvenance(r.basic, [...path, 'basic']);
+    else if (needsBasic) err([...path, 'basic'], `required: population "${needsBasic}" gives policy-range cost (amountBasis "policyCost"), which needs a basic-insurance layer`);
+    const tracks = arr(r.tracks);
+    uniqueIds(tracks, 'id', [...path, 'tracks'], 'track id');
+    tracks.forEach((t, j) => {
+      if (!isObj(t)) return;
+      const tp: PathSegment[] = [...path, 'tracks', j];
+      paramsNeedProvenance(t, tp);
+      checkBands(arr(t.bands), isObj(t.deductible) ? num(t.deductible.value) : undefined, [...tp, 'bands']);
+    });
+    arr(r.modifiers).forEach((m, j) => {
+      if (!isObj(m)) return;
+      const mp: PathSegment[] = [...path, 'modifiers', j];
+      needProvenance(m, mp);
+      const g = str(m.group);
+      if (g && !tags.has(g)) err([...mp, 'group'], `unknown group "${g}": no population declares it (known: ${[...tags].join(', ') || 'none'})`);
+      if (['deductibleFactor', 'deductible', 'ratioAdd', 'cap', 'capFactor'].every((k) => m[k] === undefined)) {
+        warn(mp, 'changes nothing: give deductibleFactor, deductible, ratioAdd, cap or capFactor');
+      }
+    });
+    if (isObj(r.funding)) {
+      paramsNeedProvenance(r.funding, [...path, 'funding']);
+      arr(r.funding.byPopulation).forEach((b, j) => {
+        if (!isObj(b)) return;
+        paramsNeedProvenance(b, [...path, 'funding', 'byPopulation', j]);
+        const pid = str(b.population);
+        if (pid && !popIds.has(pid)) err([...path, 'funding', 'byPopulation', j, 'population'], `unknown population "${pid}"`);
+      });
+      if (isObj(r.funding.transfers)) {
+        needProvenance(r.funding.transfers, [...path, 'funding', 'transfers']);
+        paramsNeedProvenance(r.funding.transfers, [...path, 'funding', 'transfers']);
+      }
+    }
+    if (isObj(r.corridor)) {
+      const cp: PathSegment[] = [...path, 'corridor'];
+      paramsNeedProvenance(r.corridor, cp);
+      checkTiers(arr(r.corridor.tiers), [...cp, 'tiers']);
+      const alts = arr(r.corridor.alternatives);
+      uniqueIds(alts, 'id', [...cp, 'alternatives'], 'alternative id');
+      alts.forEach((a, j) => {
+        if (isObj(a)) checkTiers(arr(a.tiers), [...cp, 'alternatives', j, 'tiers']);
+      });
+    }
+  });
+
+  arr(data.targets).forEach((t, i) => {
+    if (!isObj(t)) return;
+    needProvenance(t, ['targets', i]);
+    const pid = str(t.population);
+    if (pid && !popIds.has(pid)) err(['targets', i, 'population'], `unknown population "${pid}"`);
+    const rid = str(t.ruleset);
+    if (rid && !rulesetIds.has(rid)) err(['targets', i, 'ruleset'], `unknown ruleset "${rid}"`);
+  });
+  if (isObj(data.simulation)) {
+    const b = str(data.simulation.baseline);
+    if (b && !rulesetIds.has(b)) err(['simulation', 'baseline'], `unknown ruleset "${b}"`);
+  }
+  return { problems, warnings };
+
+  function checkBands(bands: unknown[], deductible: number | undefined, path: PathSegment[]) {
+    let prevTo = -Infinity;
+    let prevRatio = -Infinity;
+    bands.forEach((b, k) => {
+      if (!isObj(b)) return;
+      needProvenance(b, [...path, k]);
+      const to = b.to === null ? Infinity : num(b.to);
+      if (b.to === null && k < bands.length - 1) err([...path, k, 'to'], 'only the last band may be open-ended (null)');
+      if (to !== undefined) {
+        if (to <= prevTo) err([...path, k, 'to'], `bands not increasing: ${to} is not above the previous edge ${prevTo}`);
+        if (k === 0 && deductible !== undefined && to <= deductible) warn([...path, k, 'to'], `the first band ends at ${to}, not above the deductible ${deductible}: it pays only members with a lowered deductible`);
+        prevTo = to;
+      }
+      const ratio = num(b.ratio);
+      if (ratio !== undefined) {
+        if (ratio < prevRatio) warn([...path, k, 'ratio'], `ratio ${ratio} is below the previous band's ${prevRatio}: segmented progressive payment (分段累进) expects higher bands to pay higher ratios`);
+        prevRatio = ratio;
+      }
+    });
+  }
+
+  function checkTiers(tiers: unknown[], path: PathSegment[]) {
+    let prevTo: number | undefined;
+    let coversZero = false;
+    tiers.forEach((t, k) => {
+      if (!isObj(t)) return;
+      const from = t.from === null ? -Infinity : num(t.from);
+      const to = t.to === null ? Infinity : num(t.to);
+      if (from === undefined || to === undefined) return;
+      if (from >= to) err([...path, k], `tier is empty: from ${from} is not below to ${to}`);
+      if (prevTo !== undefined && from < prevTo) err([...path, k, 'from'], `tiers overlap or are not in increasing order: ${from} is below the previous tier's end ${prevTo}`);
+      if (prevTo !== undefined && from > prevTo) warn([...path, k, 'from'], `gap between ${prevTo} and ${from}: results there are kept wholly by the insurer`);
+      if (from <= 0 && 0 <= to) coversZero = true;
+      prevTo = to;
+    });
+    if (tiers.length && !coversZero) err(path, 'no tier contains m = 0 (break-even)');
+  }
+}
