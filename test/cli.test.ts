@@ -1,15 +1,10 @@
 // The command-line contract of DESIGN.md ("Command line"), run as a user would: `node bin/jingsuan.js …`.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, loadScenarioFile } from './helpers/golden.ts';
-
-export function jingsuan(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/jingsuan.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { jingsuan } from './helpers/cli.ts';
+import { loadScenarioFile } from './helpers/golden.ts';
 
 describe('jingsuan benefit', () => {
   it('the example of issue 2: assistance recipient, 150,000 → "101650.00"', () => {

@@ -2,6 +2,9 @@ import type { ParseArgsConfig } from 'node:util';
 import { benefitCommand } from './benefit.ts';
 import { corridorCommand } from './corridor.ts';
 import { validateCommand } from './validate.ts';
+import { expectCommand } from './expect.ts';
+import { runCommand } from './run.ts';
+import { benchCommand } from './bench.ts';
 
 export interface Command {
   summary: string;
@@ -14,6 +17,9 @@ export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   benefit: benefitCommand,
   corridor: corridorCommand,
+  expect: expectCommand,
+  run: runCommand,
+  bench: benchCommand,
 };
 
 export function usage(): string {

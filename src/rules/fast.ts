@@ -20,6 +20,8 @@ export interface FastSchedule {
   cap: number;
   /** Smallest deductible over tracks: an eligible base at or below it pays nothing. */
   minDeductible: number;
+  /** No track cap and every ratio positive: the benefit rises strictly once any base passes its deductible. */
+  linearUncapped: boolean;
 }
 
 export function compileFast(s: ResolvedSchedule): FastSchedule {
@@ -45,6 +47,7 @@ export function compileFast(s: ResolvedSchedule): FastSchedule {
     ratios,
     cap: s.cap === null ? Infinity : s.cap.toNumber(),
     minDeductible: Math.min(...deductible),
+    linearUncapped: s.tracks.every((t) => t.cap === null && t.bands.every((b) => b.ratio.gt(0))),
   };
 }
 

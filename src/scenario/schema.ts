@@ -94,7 +94,8 @@ export const Population = z.strictObject({
   selfPay: SelfPay,
   groups: z.array(Group).max(LIMITS.groups).default([]),
   episodes: z.strictObject({
-    extraMean: param(finite().min(0, 'must not be negative').max(30, 'must not exceed 30'), 'Mean of the extra episodes beyond the first (episodes = 1 + Poisson).'),
+    extraMean: param(finite().min(0, 'must not be negative').max(30, 'must not exceed 30'), 'Mean of the extra records beyond the first (records = 1 + Poisson).'),
+    firstShare: Ratio('Share of the year\'s amount in the first record (the index admission); the other records share the rest equally. Absent: all records equal').optional(),
   }),
 });
 

@@ -1,3 +1,5 @@
+import type { Rng } from '../xoshiro.ts';
+import { normalQuantileFast } from '../normal.ts';
 import { Lognormal } from './lognormal.ts';
 import { BaseSeverity } from './severity.ts';
 
@@ -21,6 +23,7 @@ export class Spliced extends BaseSeverity {
     super();
     this.body = new Lognormal(mu, sigma);
     this.bodyAtSplice = this.body.cdf(splice);
+    this.invAlpha = 1 / alpha;
   }
   cdf(x: number): number {
     if (x <= this.splice) return (this.bodyWeight * this.body.cdf(x)) / this.bodyAtSplice;
@@ -35,6 +38,16 @@ export class Spliced extends BaseSeverity {
     if (s <= 1 - w) return this.splice * Math.pow((1 - w) / s, 1 / this.alpha);
     return this.body.quantile(((1 - s) / w) * this.bodyAtSplice);
   }
+  override sampleAbove(rng: Rng, s: number): number {
+    // Inverse transform on the upper tail, v = s·U: in the Pareto I tail x = splice · ((1 − w)/v)^(1/α)
+    // (one log, one exp); in the body the lognormal quantile.
+    const v = s * rng.uniform();
+    const tailMass = 1 - this.bodyWeight;
+    if (v <= tailMass) return this.splice * Math.exp(Math.log(tailMass / v) * this.invAlpha);
+    const body = this.body;
+    return Math.exp(body.mu + body.sigma * normalQuantileFast(((1 - v) / this.bodyWeight) * this.bodyAtSplice));
+  }
+  private readonly invAlpha: number;
   mean(): number {
     return this.lev(Infinity);
   }

@@ -1,0 +1,27 @@
+import { analyticExpectation } from '../engine/analytic.ts';
+import { compileModel } from '../engine/model.ts';
+import { textTable } from '../report/format.ts';
+import { analyticTable } from '../report/tables.ts';
+import type { Command } from './commands.ts';
+import { loadScenario } from './io.ts';
+
+export const expectCommand: Command = {
+  summary: 'analytic expected values per ruleset and population (no sampling)',
+  help: `usage: jingsuan expect FILE [--json]
+
+Exact expected payout, beneficiaries, loss ratio, burden-reduction and reimbursement ratios from the severity's
+limited expected values (where the self-pay ratio is fixed; otherwise payout-related values are null).`,
+  options: { json: { type: 'boolean' } },
+  run(values, [file]) {
+    const scenario = loadScenario(file);
+    const a = analyticExpectation(compileModel(scenario));
+    if (values.json) {
+      console.log(JSON.stringify({ scenario: scenario.id, rulesets: a }, null, 2));
+      return 0;
+    }
+    const t = analyticTable(a);
+    console.log(`${scenario.title.zh} · ${scenario.title.en}: ${t.title.zh} · ${t.title.en}`);
+    console.log(textTable(t.header, t.rows));
+    return 0;
+  },
+};

@@ -1,0 +1,78 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { nodeWorkerFactory } from '../engine/node-pool.ts';
+import { runScenario } from '../engine/run.ts';
+import type { RunResult } from '../engine/summary.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { markdownReport } from '../report/markdown.ts';
+import { comparisonTable, indicatorTable, populationTable, targetTable, toCsv } from '../report/tables.ts';
+import { textTable } from '../report/format.ts';
+import type { Command } from './commands.ts';
+import { loadScenario, UsageError } from './io.ts';
+import { writeCharts } from './charts.ts';
+
+function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(String(v)) || n < min || n > max) throw new UsageError(`--${name}: "${v}" must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export const runCommand: Command = {
+  summary: 'Monte Carlo run: payouts, loss ratios, corridors, indicators, comparisons',
+  help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--json] [--out DIR]
+
+Runs every population through every ruleset on the same sampled people.
+  --trials N    trials (default: the scenario's simulation.trials)
+  --seed S      seed (default: the scenario's simulation.seed); same seed ⇒ same numbers, any --workers
+  --workers K   worker threads (default: the number of cores)
+  --json        print the result object (amounts in yuan as numbers)
+  --out DIR     write result.json, CSV tables, SVG/PNG charts and report.md into DIR`,
+  options: { trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  async run(values, [file]) {
+    const scenario = loadScenario(file);
+    const trials = intFlag('trials', values.trials, 1, LIMITS.trials) ?? scenario.simulation.trials;
+    const workers = intFlag('workers', values.workers, 1, 64) ?? availableParallelism();
+    const seed = (values.seed as string | undefined) ?? scenario.simulation.seed;
+    const tty = process.stderr.isTTY && !values.json;
+    const started = performance.now();
+    const result = await runScenario(scenario, {
+      trials,
+      seed,
+      workers,
+      workerFactory: nodeWorkerFactory,
+      onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} trials`) : undefined,
+    });
+    if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
+    const seconds = (performance.now() - started) / 1000;
+    if (values.out) await writeOut(String(values.out), scenario, result);
+    if (values.json) {
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    printText(scenario, result, seconds, workers);
+    if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md`);
+    return 0;
+  },
+};
+
+function printText(s: Scenario, r: RunResult, seconds: number, workers: number) {
+  console.log(`${s.title.zh} · ${s.title.en}`);
+  console.log(`${r.trials} trials, seed ${r.seed}, ${workers} worker(s), ${seconds.toFixed(1)} s\n`);
+  for (const t of [indicatorTable(r), populationTable(r), comparisonTable(r), targetTable(r)]) {
+    if (!t.rows.length) continue;
+    console.log(`${t.title.zh} · ${t.title.en}`);
+    console.log(textTable(t.header, t.rows));
+    console.log('');
+  }
+}
+
+async function writeOut(dir: string, scenario: Scenario, result: RunResult) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
+  for (const t of [indicatorTable(result), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
+  const charts = await writeCharts(dir, scenario, result);
+  writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
+}

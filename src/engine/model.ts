@@ -1,0 +1,156 @@
+/**
+ * A validated scenario compiled for the engine: severities, every ruleset's fast schedule for every combination
+ * of a population's tags, the sampling threshold (below it nobody can be paid by any ruleset) and the exact
+ * conditional expectations that stand in for the members below it.
+ */
+import { corridorRule } from '../finance/corridor-rule.ts';
+import type { CorridorRule } from '../finance/corridor.ts';
+import { poissonTable } from '../random/frequency.ts';
+import { severityOf, type Severity } from '../random/severity/index.ts';
+import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
+import { baseCurve } from '../rules/expectation.ts';
+import { compileFast, type FastSchedule } from '../rules/fast.ts';
+import { evaluate, expectation, inverse, type Piecewise } from '../rules/piecewise.ts';
+import { resolveSchedule, tagCombinations } from '../rules/schedule.ts';
+import type { Population, Ruleset, Scenario } from '../scenario/schema.ts';
+import { premiumOf } from '../finance/premium.ts';
+import { distinctMonthsTable } from './distinct-months.ts';
+
+export interface PopulationModel {
+  id: string;
+  spec: Population;
+  insured: number;
+  incidence: number;
+  severity: Severity;
+  /** Fixed self-pay ratio, or null when it is Beta-distributed. */
+  selfPayRatio: number | null;
+  beta: { alpha: number; beta: number } | null;
+  meanSelfPayRatio: number;
+  compliantShare: number;
+  tags: string[];
+  tagShares: Float64Array;
+  extraEpisodes: number;
+  /** Cumulative Poisson probabilities of the extra records. */
+  extraRecordsCdf: Float64Array;
+  /** Share of the year's amount in the first record; NaN = all records equal. */
+  firstShare: number;
+  /** E[distinct months among the last m of k records] at [k · (MAX_TABLE_RECORDS + 1) + m]. */
+  distinctMonths: Float64Array;
+  months: number;
+  /** Members with amount above `threshold` are sampled one by one. */
+  threshold: number;
+  tailProb: number;
+  /** Per member with cost below the threshold: E[X | X ≤ t] and, per ruleset, E[self-burden | X ≤ t]. */
+  meanAmountBelow: number;
+  meanSelfBurdenBelow: Float64Array;
+}
+
+export interface RulesetModel {
+  id: string;
+  spec: Ruleset;
+  basic: BasicLayer | null;
+  selfBurden: Piecewise;
+  /** schedules[p][mask]: the fast schedule for population p's tag combination `mask`. */
+  schedules: FastSchedule[][];
+  premium: number;
+  premiumByPopulation: Float64Array;
+  corridor: CorridorRule | null;
+  alternatives: { id: string; rule: CorridorRule }[];
+}
+
+export interface EngineModel {
+  scenario: Scenario;
+  populations: PopulationModel[];
+  rulesets: RulesetModel[];
+  baseline: number;
+}
+
+export function basicOf(r: Ruleset): BasicLayer | null {
+  if (!r.basic) return null;
+  return { deductible: r.basic.deductible.value, rate: r.basic.rate.value, cap: r.basic.cap?.value ?? Infinity };
+}
+
+/** Schedule of population p for a tag mask (bit i = the population's i-th tag). */
+export function schedulesFor(r: Ruleset, tags: readonly string[]): FastSchedule[] {
+  return tagCombinations(tags).map((combo) => compileFast(resolveSchedule(r, combo)));
+}
+
+/** E[g(X); X ≤ t] for a piecewise-linear g with g(0) = 0: E[g(X ∧ t)] − g(t) S(t). */
+export function expectationBelow(g: Piecewise, t: number, sev: Severity): number {
+  if (!Number.isFinite(t)) return expectation(g, (u) => sev.lev(u), sev.mean());
+  const xs = g.xs.filter((x) => x < t);
+  const truncated: Piecewise = { xs: [...xs, t], ys: [...xs.map((x) => evaluate(g, x)), evaluate(g, t)], tail: 0 };
+  return expectation(truncated, (u) => sev.lev(u), sev.mean()) - evaluate(g, t) * sev.survival(t);
+}
+
+export function compileModel(scenario: Scenario): EngineModel {
+  const rulesetBasics = scenario.rulesets.map(basicOf);
+  const rulesetCurves = rulesetBasics.map(selfBurdenCurve);
+  const months = Math.max(...scenario.rulesets.map((r) => r.funding.monthsInForce?.value ?? 12));
+
+  const populations = scenario.populations.map((p): PopulationModel => {
+    const severity = severityOf(p.severity);
+    const sp = p.selfPay;
+    const selfPayRatio = sp.ratio ? sp.ratio.value : null;
+    const beta = sp.beta ? { alpha: sp.beta.alpha, beta: sp.beta.beta } : null;
+    const maxRatio = selfPayRatio ?? 1;
+    const kappaMax = maxRatio * sp.compliantShare.value;
+    const tags = p.groups.map((g) => g.tag);
+    // Lowest amount at which any track of any ruleset, for any tag combination, can pass its deductible.
+    let threshold = Infinity;
+    scenario.rulesets.forEach((r, ri) => {
+      for (const f of schedulesFor(r, tags)) {
+        for (let t = 0; t < f.nTracks; t++) {
+          const base = baseCurve(f.base[t], rulesetCurves[ri], kappaMax);
+          threshold = Math.min(threshold, inverse(base, f.deductible[t]));
+        }
+      }
+    });
+    const tailProb = Number.isFinite(threshold) ? severity.survival(threshold) : 0;
+    const below = 1 - tailProb;
+    const identity: Piecewise = { xs: [0], ys: [0], tail: 1 };
+    const meanAmountBelow = below > 0 ? expectationBelow(identity, threshold, severity) / below : 0;
+    const meanSelfBurdenBelow = Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, threshold, severity) / below : 0));
+    const extra = p.episodes.extraMean.value;
+    return {
+      id: p.id,
+      spec: p,
+      insured: p.insured.value,
+      incidence: p.incidence.value,
+      severity,
+      selfPayRatio,
+      beta,
+      meanSelfPayRatio: selfPayRatio ?? beta!.alpha / (beta!.alpha + beta!.beta),
+      compliantShare: sp.compliantShare.value,
+      tags,
+      tagShares: Float64Array.from(p.groups, (g) => g.share.value),
+      extraEpisodes: extra,
+      extraRecordsCdf: poissonTable(extra),
+      firstShare: p.episodes.firstShare?.value ?? NaN,
+      distinctMonths: distinctMonthsTable(months),
+      months,
+      threshold,
+      tailProb,
+      meanAmountBelow,
+      meanSelfBurdenBelow,
+    };
+  });
+
+  const rulesets = scenario.rulesets.map((r, ri): RulesetModel => {
+    const premiumByPopulation = Float64Array.from(scenario.populations, (p) => premiumOf(r, p));
+    return {
+      id: r.id,
+      spec: r,
+      basic: rulesetBasics[ri],
+      selfBurden: rulesetCurves[ri],
+      schedules: populations.map((p) => schedulesFor(r, p.tags)),
+      premium: premiumByPopulation.reduce((s, x) => s + x, 0),
+      premiumByPopulation,
+      corridor: r.corridor ? corridorRule(r.corridor) : null,
+      alternatives: r.corridor ? r.corridor.alternatives.map((a) => ({ id: a.id, rule: corridorRule(r.corridor!, a.tiers) })) : [],
+    };
+  });
+  const baselineId = scenario.simulation.baseline ?? scenario.rulesets[0].id;
+  return { scenario, populations, rulesets, baseline: Math.max(0, rulesets.findIndex((r) => r.id === baselineId)) };
+}
+

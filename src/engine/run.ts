@@ -1,0 +1,125 @@
+/**
+ * Runs a scenario's Monte Carlo: trials in chunks, in this thread or spread over workers, with progress and
+ * cancel. Each trial draws only from its own stream (seed, trial index), results are stored by trial index and
+ * summarised in trial order, so the result is bit-identical for any number of workers (DESIGN.md).
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { analyticExpectation, type AnalyticRuleset } from './analytic.ts';
+import { compileModel, type EngineModel } from './model.ts';
+import type { WorkerLike } from './protocol.ts';
+import { summarize, type RunResult } from './summary.ts';
+import { simulateTrials, trialBlockSize } from './trial.ts';
+
+export interface RunOptions {
+  trials?: number;
+  seed?: string | number;
+  /** 0 or 1: in this thread; k > 1: k workers from `workerFactory`. */
+  workers?: number;
+  workerFactory?: () => WorkerLike;
+  chunk?: number;
+  sampleAll?: boolean;
+  signal?: AbortSignal;
+  /** Called after each chunk; `snapshot()` summarises the trials finished so far. */
+  onProgress?(done: number, total: number, snapshot: () => RunResult): void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('run cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export interface RawRun {
+  model: EngineModel;
+  analytic: AnalyticRuleset[];
+  data: Float64Array;
+  trials: number;
+  seed: string | number;
+}
+
+export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Promise<RunResult> {
+  const raw = await runRaw(scenario, opts);
+  return summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+}
+
+export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
+  const trials = opts.trials ?? scenario.simulation.trials;
+  const seed = opts.seed ?? scenario.simulation.seed;
+  const model = compileModel(scenario);
+  const analytic = analyticExpectation(model);
+  const per = trialBlockSize(model, 1);
+  const data = new Float64Array(per * trials);
+  const done = new Uint8Array(trials);
+  let finished = 0;
+  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const chunk = Math.max(1, Math.floor(opts.chunk ?? Math.max(5, Math.min(250, Math.ceil(trials / (workers * 8))))));
+  const chunks: [number, number][] = [];
+  for (let from = 0; from < trials; from += chunk) chunks.push([from, Math.min(trials, from + chunk)]);
+
+  const snapshot = () => {
+    const idx: number[] = [];
+    for (let t = 0; t < trials; t++) if (done[t]) idx.push(t);
+    const part = new Float64Array(idx.length * per);
+    idx.forEach((t, i) => part.set(data.subarray(t * per, (t + 1) * per), i * per));
+    return summarize(model, part, idx.length, seed, analytic);
+  };
+  const accept = (from: number, to: number, block: Float64Array) => {
+    data.set(block, from * per);
+    done.fill(1, from, to);
+    finished += to - from;
+    opts.onProgress?.(finished, trials, snapshot);
+  };
+  const checkCancel = () => {
+    if (opts.signal?.aborted) throw new CancelledError();
+  };
+
+  if (workers <= 1 || !opts.workerFactory) {
+    for (const [from, to] of chunks) {
+      checkCancel();
+      const block = new Float64Array(per * (to - from));
+      simulateTrials(model, seed, from, to, block, { sampleAll: opts.sampleAll });
+      accept(from, to, block);
+      await new Promise((r) => setTimeout(r, 0)); // let progress render and cancel arrive
+    }
+    checkCancel();
+    return { model, analytic, data, trials, seed };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    const pool: WorkerLike[] = [];
+    let next = 0;
+    let settled = false;
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      pool.forEach((w) => w.terminate());
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onAbort = () => finish(new CancelledError());
+    opts.signal?.addEventListener('abort', onAbort);
+    if (opts.signal?.aborted) return finish(new CancelledError());
+    const feed = (w: WorkerLike) => {
+      if (next < chunks.length) {
+        const [from, to] = chunks[next++];
+        w.post({ type: 'run', from, to });
+      }
+    };
+    for (let i = 0; i < Math.min(workers, chunks.length); i++) {
+      const w = opts.workerFactory!();
+      pool.push(w);
+      w.onMessage((msg) => {
+        if (settled) return;
+        if (msg.type === 'error') return finish(new Error(`engine worker: ${msg.message}`));
+        accept(msg.from, msg.to, msg.data);
+        if (finished === trials) return finish();
+        feed(w);
+      });
+      w.post({ type: 'init', scenario, seed, sampleAll: opts.sampleAll === true });
+      feed(w);
+    }
+  });
+  return { model, analytic, data, trials, seed };
+}

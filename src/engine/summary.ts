@@ -1,0 +1,215 @@
+/**
+ * From per-trial values to the result object of DESIGN.md ("Outputs", and `run --json`: keys are a contract).
+ * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
+ */
+import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
+import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
+import type { EngineModel } from './model.ts';
+import { distribution, mean, probabilityAbove, sd, type Distribution } from './stats.ts';
+import { BENEFICIARIES, CLAIMANTS, EXCESS, M, PAYOUT, PERSON_TIMES, SAMPLED, SELF_BURDEN, SELF_PAY } from './trial.ts';
+
+export interface CorridorSummary {
+  insurerMean: number;
+  fundReturnMean: number;
+  fundTopUpMean: number;
+  insurer: Distribution;
+  probInsurerLoss: number;
+  /** Probability that m falls in each tier (index as in the file). */
+  tierProbabilities: number[];
+}
+
+export interface MetricsSummary {
+  id: string;
+  premium: number;
+  payout: Distribution;
+  analyticMean: number | null;
+  lossRatio: { mean: number; p95: number; probAbove1: number; sd: number };
+  beneficiaries: { mean: number; analytic: number | null };
+  personTimes: { mean: number };
+  averageBenefit: number;
+  burdenReductionRate: number;
+  reimbursementRatio: number;
+  claimants: { mean: number; sampledMean: number };
+  corridor: (CorridorSummary & { alternatives: (CorridorSummary & { id: string })[] }) | null;
+}
+
+export interface RulesetSummary extends MetricsSummary {
+  title: { zh: string; en: string };
+  populations: MetricsSummary[];
+}
+
+export interface Comparison {
+  a: string;
+  b: string;
+  payoutDiff: { mean: number; se: number; lo95: number; hi95: number };
+  lossRatioDiff: { mean: number; lo95: number; hi95: number };
+  beneficiariesDiff: { mean: number; lo95: number; hi95: number };
+}
+
+export interface TargetCheck {
+  metric: string;
+  population: string | null;
+  ruleset: string;
+  target: number;
+  modelled: number | null;
+  relativeError: number | null;
+  source?: string;
+}
+
+export interface RunResult {
+  scenario: string;
+  title: { zh: string; en: string };
+  trials: number;
+  seed: string | number;
+  rulesets: RulesetSummary[];
+  comparisons: Comparison[];
+  targets: TargetCheck[];
+}
+
+function interval(diffs: Float64Array) {
+  const m = mean(diffs);
+  const se = sd(diffs, m) / Math.sqrt(diffs.length);
+  return { mean: m, se, lo95: m - 1.959963984540054 * se, hi95: m + 1.959963984540054 * se };
+}
+
+function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Array): CorridorSummary {
+  const n = payout.length;
+  const insurer = new Float64Array(n);
+  let ret = 0;
+  let top = 0;
+  const tiers = new Array<number>(rule.tiers.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    const s = floatCorridor(rule, premium, payout[i]);
+    insurer[i] = s.insurer;
+    ret += s.fundReturn;
+    top += s.fundTopUp;
+    if (s.tier >= 0) tiers[s.tier]++;
+  }
+  const d = distribution(insurer);
+  return {
+    insurerMean: d.mean,
+    fundReturnMean: ret / n,
+    fundTopUpMean: top / n,
+    insurer: d,
+    probInsurerLoss: probabilityAbove(insurer.map((x) => -x), 0),
+    tierProbabilities: tiers.map((c) => c / n),
+  };
+}
+
+/** Column of one metric over trials for ruleset r and population p (p = -1: all populations summed). */
+export function column(model: EngineModel, data: Float64Array, trials: number, r: number, p: number, metric: number): Float64Array {
+  const R = model.rulesets.length;
+  const P = model.populations.length;
+  const out = new Float64Array(trials);
+  for (let t = 0; t < trials; t++) {
+    const o = (t * R + r) * P * M;
+    if (p >= 0) out[t] = data[o + p * M + metric];
+    else {
+      let s = 0;
+      for (let q = 0; q < P; q++) s += data[o + q * M + metric];
+      out[t] = s;
+    }
+  }
+  return out;
+}
+
+function metrics(model: EngineModel, data: Float64Array, trials: number, r: number, p: number, analytic: AnalyticValues, withCorridor: boolean): MetricsSummary {
+  const col = (m: number) => column(model, data, trials, r, p, m);
+  const rs = model.rulesets[r];
+  const payout = col(PAYOUT);
+  const premium = p >= 0 ? rs.premiumByPopulation[p] : rs.premium;
+  const lr = premium > 0 ? payout.map((x) => x / premium) : payout.map(() => NaN);
+  const lrSorted = Float64Array.from(lr).sort();
+  const payoutDist = distribution(payout);
+  const ben = mean(col(BENEFICIARIES));
+  const burden = mean(col(SELF_BURDEN)) + mean(col(SELF_PAY));
+  const excess = mean(col(EXCESS));
+  const corridor =
+    withCorridor && rs.corridor
+      ? {
+          ...corridorSummary(rs.corridor, premium, payout),
+          alternatives: rs.alternatives.map((a) => ({ id: a.id, ...corridorSummary(a.rule, premium, payout) })),
+        }
+      : null;
+  return {
+    id: p >= 0 ? model.populations[p].id : rs.id,
+    premium,
+    payout: payoutDist,
+    analyticMean: analytic.payout,
+    lossRatio: { mean: mean(lr), p95: distribution(lrSorted).p95, probAbove1: probabilityAbove(lr, 1), sd: sd(lr) },
+    beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
+    personTimes: { mean: mean(col(PERSON_TIMES)) },
+    averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
+    burdenReductionRate: burden > 0 ? payoutDist.mean / burden : 0,
+    reimbursementRatio: excess > 0 ? payoutDist.mean / excess : 0,
+    claimants: { mean: mean(col(CLAIMANTS)), sampledMean: mean(col(SAMPLED)) },
+    corridor,
+  };
+}
+
+export function summarize(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[]): RunResult {
+  const rulesets = model.rulesets.map((rs, r): RulesetSummary => ({
+    ...metrics(model, data, trials, r, -1, analytic[r], true),
+    title: rs.spec.title,
+    populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
+  }));
+  const a = model.baseline;
+  const comparisons = model.rulesets
+    .map((_, b) => b)
+    .filter((b) => b !== a)
+    .map((b): Comparison => {
+      const pa = column(model, data, trials, a, -1, PAYOUT);
+      const pb = column(model, data, trials, b, -1, PAYOUT);
+      const ba = column(model, data, trials, a, -1, BENEFICIARIES);
+      const bb = column(model, data, trials, b, -1, BENEFICIARIES);
+      const premA = model.rulesets[a].premium;
+      const premB = model.rulesets[b].premium;
+      const payoutDiff = interval(pb.map((x, i) => x - pa[i]));
+      const lossRatioDiff = interval(pb.map((x, i) => x / premB - pa[i] / premA));
+      const beneficiariesDiff = interval(bb.map((x, i) => x - ba[i]));
+      return {
+        a: model.rulesets[a].id,
+        b: model.rulesets[b].id,
+        payoutDiff,
+        lossRatioDiff: { mean: lossRatioDiff.mean, lo95: lossRatioDiff.lo95, hi95: lossRatioDiff.hi95 },
+        beneficiariesDiff: { mean: beneficiariesDiff.mean, lo95: beneficiariesDiff.lo95, hi95: beneficiariesDiff.hi95 },
+      };
+    });
+  return {
+    scenario: model.scenario.id,
+    title: model.scenario.title,
+    trials,
+    seed,
+    rulesets,
+    comparisons,
+    targets: targetChecks(model, rulesets),
+  };
+}
+
+const MODELLED: Record<string, (m: MetricsSummary) => number> = {
+  payout: (m) => m.payout.mean,
+  beneficiaries: (m) => m.beneficiaries.mean,
+  personTimes: (m) => m.personTimes.mean,
+  burdenReductionRate: (m) => m.burdenReductionRate,
+  reimbursementRatio: (m) => m.reimbursementRatio,
+  lossRatio: (m) => m.lossRatio.mean,
+};
+
+/** Modelled beside target for every target of the scenario (e.g. seed 000's 2021 figures). */
+export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): TargetCheck[] {
+  return model.scenario.targets.map((t) => {
+    const rs = rulesets.find((r) => r.id === (t.ruleset ?? rulesets[model.baseline].id)) ?? rulesets[0];
+    const m = t.population ? rs.populations.find((p) => p.id === t.population) : rs;
+    const f = MODELLED[t.metric];
+    const modelled = m && f ? f(m) : null;
+    return {
+      metric: t.metric,
+      population: t.population ?? null,
+      ruleset: rs.id,
+      target: t.value,
+      modelled,
+      relativeError: modelled === null || t.value === 0 ? null : modelled / t.value - 1,
+      source: t.source,
+    };
+  });
+}

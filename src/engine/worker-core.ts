@@ -1,0 +1,26 @@
+/** The engine side of a worker: compile the scenario once, then simulate the trial ranges asked for. */
+import { compileModel, type EngineModel } from './model.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { simulateTrials, trialBlockSize } from './trial.ts';
+
+export function createWorkerHandler(post: (msg: FromWorker, transfer?: ArrayBuffer[]) => void) {
+  let model: EngineModel | null = null;
+  let seed: string | number = 0;
+  let sampleAll = false;
+  return (msg: ToWorker) => {
+    try {
+      if (msg.type === 'init') {
+        model = compileModel(msg.scenario);
+        seed = msg.seed;
+        sampleAll = msg.sampleAll;
+        return;
+      }
+      if (!model) throw new Error('worker not initialised');
+      const data = new Float64Array(trialBlockSize(model, msg.to - msg.from));
+      simulateTrials(model, seed, msg.from, msg.to, data, { sampleAll });
+      post({ type: 'block', from: msg.from, to: msg.to, data }, [data.buffer]);
+    } catch (err) {
+      post({ type: 'error', message: (err as Error).message });
+    }
+  };
+}

@@ -1,0 +1,37 @@
+/** Number formatting shared by the command line and the workbench (zh-CN 万元 or 元, percentages). */
+export type Unit = 'yuan' | 'wan';
+
+export function formatAmount(yuan: number | null | undefined, unit: Unit = 'wan', digits?: number): string {
+  if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return '—';
+  if (unit === 'wan') return (yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 1, maximumFractionDigits: digits ?? 1 });
+  return yuan.toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 0 });
+}
+
+export function unitLabel(unit: Unit, lang: 'zh' | 'en' = 'zh'): string {
+  if (unit === 'wan') return lang === 'zh' ? '万元' : '10k yuan (万元)';
+  return lang === 'zh' ? '元' : 'yuan';
+}
+
+export function formatPercent(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return Math.round(x).toLocaleString('zh-CN');
+}
+
+/** A plain-text table with right-aligned numeric columns (for the terminal and Markdown-free output). */
+export function textTable(header: string[], rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const pad = (s: string, i: number) => (i === 0 ? s + ' '.repeat(cols[i] - width(s)) : ' '.repeat(cols[i] - width(s)) + s);
+  return [header.map(pad).join('  '), cols.map((c) => '-'.repeat(c)).join('  '), ...rows.map((r) => r.map(pad).join('  '))].join('\n');
+}
+
+/** A Markdown table. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [`| ${header.map(esc).join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}

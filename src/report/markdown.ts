@@ -1,0 +1,48 @@
+/**
+ * The briefing-ready Markdown report of a run (`run --out`): scenario, seed, trials, key figures per ruleset,
+ * comparisons, modelled vs targets, the assumptions the figures rest on, and the charts.
+ */
+import type { RunResult } from '../engine/summary.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { assumptions } from '../scenario/provenance.ts';
+import { markdownTable } from './format.ts';
+import { comparisonTable, indicatorTable, populationTable, targetTable } from './tables.ts';
+
+export function markdownReport(scenario: Scenario, result: RunResult, charts: { file: string; title: string }[] = []): string {
+  const lines: string[] = [];
+  lines.push(`# ${scenario.title.zh} · ${scenario.title.en}`, '');
+  if (scenario.description?.zh) lines.push(scenario.description.zh, '');
+  if (scenario.description?.en) lines.push(scenario.description.en, '');
+  lines.push(`Scenario \`${scenario.id}\` (year ${scenario.year}) · ${result.trials.toLocaleString('en')} trials · seed \`${result.seed}\` · engine jingsuan`, '');
+  lines.push('## Key indicators 主要指标', '', 'Amounts in 万元 (10,000 yuan). Payout ± standard error of the Monte Carlo mean; "analytic" is the exact expectation where it exists.', '');
+  const t = indicatorTable(result);
+  lines.push(markdownTable(t.header, t.rows), '');
+  const p = populationTable(result);
+  lines.push('## By population 分人群', '', markdownTable(p.header, p.rows), '');
+  if (result.comparisons.length) {
+    const c = comparisonTable(result);
+    lines.push('## Comparisons 方案比较', '', 'Paired differences on the same sampled people (common random numbers), with 95% intervals.', '', markdownTable(c.header, c.rows), '');
+  }
+  if (result.targets.length) {
+    const g = targetTable(result);
+    lines.push('## Modelled vs targets 模型与目标', '', markdownTable(g.header, g.rows), '');
+  }
+  for (const r of result.rulesets) {
+    if (!r.corridor) continue;
+    lines.push(`## Risk corridor 风险调节: ${r.id}`, '');
+    const rows = [['as written 按文件', r.corridor], ...r.corridor.alternatives.map((a) => [`reading 口径 "${a.id}"`, a] as const)].map(([label, c]) => {
+      const cs = c as typeof r.corridor & object;
+      return [String(label), (cs.insurerMean / 1e4).toFixed(1), (cs.insurer.sd / 1e4).toFixed(1), (cs.fundReturnMean / 1e4).toFixed(1), (cs.fundTopUpMean / 1e4).toFixed(1), `${(cs.probInsurerLoss * 100).toFixed(1)}%`];
+    });
+    lines.push(markdownTable(['reading 口径', 'insurer mean 承办机构 (万元)', 'insurer sd', 'returned to fund 返还 (万元)', 'fund top-up 补亏 (万元)', 'P(insurer loss)'], rows), '');
+  }
+  if (charts.length) {
+    lines.push('## Charts 图表', '');
+    for (const c of charts) lines.push(`![${c.title}](${c.file})`, '');
+  }
+  const list = assumptions(scenario);
+  lines.push('## Assumptions 假设', '', `These ${list.length} values are not given by the source documents; each is the scenario's labelled assumption.`, '');
+  for (const a of list) lines.push(`- \`${a.path}\` = ${JSON.stringify(a.value)}: ${a.assumption}`);
+  lines.push('');
+  return lines.join('\n');
+}

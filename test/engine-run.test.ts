@@ -1,0 +1,94 @@
+// Engine behaviour: the tail-only shortcut gives the same distribution as sampling every member; results are
+// bit-identical for 1, 2 and 4 workers; progress and cancel; the calibrated Suzhou scenario meets seed 000's
+// 2021 targets within stated tolerances.
+import { describe, expect, it } from 'vitest';
+import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
+import { CancelledError, runRaw, runScenario } from '../src/engine/run.ts';
+import { column } from '../src/engine/summary.ts';
+import { mean, sd } from '../src/engine/stats.ts';
+import { BENEFICIARIES, PAYOUT, PERSON_TIMES, SAMPLED, CLAIMANTS } from '../src/engine/trial.ts';
+import { KS_C_001, ksTwoSample } from './helpers/stats.ts';
+import { SEVERITIES, shipped, smallScenario } from './helpers/scenarios.ts';
+
+describe('sampling only the tail', () => {
+  it('gives the same distribution of payout, beneficiaries and person-times as sampling every member (two-sample KS, α = 0.001)', async () => {
+    const s = smallScenario(SEVERITIES[0][1], 20_000, 0.3);
+    const trials = 1500;
+    const tail = await runRaw(s, { trials, seed: 'tail' });
+    const all = await runRaw(s, { trials, seed: 'all', sampleAll: true });
+    const crit = KS_C_001 * Math.sqrt((2 * trials) / (trials * trials));
+    for (let r = 0; r < s.rulesets.length; r++) {
+      for (const metric of [PAYOUT, BENEFICIARIES, PERSON_TIMES]) {
+        const a = column(tail.model, tail.data, trials, r, -1, metric);
+        const b = column(all.model, all.data, trials, r, -1, metric);
+        expect(ksTwoSample(a, b), `ruleset ${r} metric ${metric}`).toBeLessThan(crit);
+        const se = Math.hypot(sd(a) / Math.sqrt(trials), sd(b) / Math.sqrt(trials));
+        expect(Math.abs(mean(a) - mean(b))).toBeLessThan(4 * se);
+      }
+    }
+    // …while drawing only the share above the sampling threshold (here the Jilin rural-poor deductible 7,273.80).
+    const drawnTail = mean(column(tail.model, tail.data, trials, 0, -1, SAMPLED));
+    const drawnAll = mean(column(all.model, all.data, trials, 0, -1, SAMPLED));
+    const share = tail.model.populations[0].tailProb;
+    expect(tail.model.populations[0].threshold).toBeCloseTo(7273.8, 6);
+    expect(Math.abs(drawnTail / drawnAll - share)).toBeLessThan(0.01);
+    expect(share).toBeLessThan(0.35);
+    expect(mean(column(tail.model, tail.data, trials, 0, -1, CLAIMANTS))).toBeCloseTo(6000, -2);
+  });
+});
+
+describe('determinism', () => {
+  it('same scenario and seed give bit-identical results with 1, 2 or 4 workers and any chunking', async () => {
+    const s = shipped('compare-regions');
+    const one = await runScenario(s, { trials: 60, seed: 'det', workers: 1, chunk: 7 });
+    const two = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: nodeWorkerFactory, chunk: 5 });
+    const four = await runScenario(s, { trials: 60, seed: 'det', workers: 4, workerFactory: nodeWorkerFactory, chunk: 11 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(JSON.stringify(four)).toBe(JSON.stringify(one));
+    const other = await runScenario(s, { trials: 60, seed: 'other', workers: 1 });
+    expect(other.rulesets[0].payout.mean).not.toBe(one.rulesets[0].payout.mean);
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports progress up to the total and stops when cancelled', async () => {
+    const s = shipped('compare-regions');
+    const seen: number[] = [];
+    await runScenario(s, { trials: 40, chunk: 10, onProgress: (d, t) => seen.push(d / t) });
+    expect(seen).toEqual([0.25, 0.5, 0.75, 1]);
+
+    const ctrl = new AbortController();
+    let calls = 0;
+    const run = runScenario(s, {
+      trials: 400,
+      chunk: 10,
+      workers: 2,
+      workerFactory: nodeWorkerFactory,
+      signal: ctrl.signal,
+      onProgress: (done, _total, snapshot) => {
+        calls++;
+        if (calls === 2) {
+          expect(snapshot().trials).toBe(done);
+          ctrl.abort();
+        }
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(calls).toBeLessThan(40);
+  });
+});
+
+describe('Suzhou 2021 calibration (seed 000 targets)', () => {
+  it('lands on the 2021 beneficiaries, compensation, person-times and burden-reduction rate', async () => {
+    const r = await runScenario(shipped('suzhou-2021'), { trials: 200, seed: 'calibration-check' });
+    const tol: Record<string, number> = { beneficiaries: 0.02, payout: 0.03, personTimes: 0.03, burdenReductionRate: 0.03, reimbursementRatio: 0.05 };
+    expect(r.targets.length).toBe(9);
+    for (const t of r.targets) {
+      // Tolerances: several times the Monte Carlo standard error of 200 trials, plus the 60% reimbursement
+      // target that the assumed bands meet only approximately (5%).
+      expect(Math.abs(t.relativeError!), `${t.metric} ${t.population}: ${t.modelled} vs ${t.target}`).toBeLessThan(tol[t.metric]);
+    }
+    const zz = r.rulesets[0];
+    expect(Math.abs(zz.payout.mean - zz.analyticMean!)).toBeLessThan(4 * zz.payout.se);
+  });
+});

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import type { Scenario, SeveritySpec } from '../../src/scenario/schema.ts';
+import { requireScenario } from '../../src/scenario/validate.ts';
+import { ROOT } from './golden.ts';
+
+export function shipped(name: string): Scenario {
+  return requireScenario(readFileSync(`${ROOT}scenarios/${name}.json`, 'utf8'));
+}
+
+/** A small test scenario: one population with the given severity through the Jiangyin and Jilin rules. */
+export function smallScenario(severity: SeveritySpec, insured = 200_000, incidence = 0.2): Scenario {
+  const jy = shipped('jiangyin-2020');
+  const jl = shipped('jilin-2017');
+  const s = structuredClone(shipped('compare-regions'));
+  s.populations[0].insured = { value: insured, assumption: 'test' };
+  s.populations[0].incidence = { value: incidence, assumption: 'test' };
+  s.populations[0].severity = severity;
+  s.rulesets = [jy.rulesets[0], jl.rulesets[0]].map((r) => structuredClone(r));
+  for (const r of s.rulesets) {
+    r.funding.byPopulation = [];
+    delete r.funding.monthsInForce;
+  }
+  s.simulation = { trials: 200, seed: 'test', baseline: 'jiangyin-2020' };
+  return requireScenario(s);
+}
+
+const p = (value: number) => ({ value, assumption: 'test' });
+export const SEVERITIES: [string, SeveritySpec][] = [
+  ['lognormal', { family: 'lognormal', mu: p(8.2), sigma: p(1.3) }],
+  ['gamma', { family: 'gamma', shape: p(0.7), scale: p(9000) }],
+  ['pareto', { family: 'pareto', alpha: p(2.6), theta: p(9000) }],
+  ['weibull', { family: 'weibull', shape: p(0.6), scale: p(4000) }],
+  ['loglogistic', { family: 'loglogistic', scale: p(3500), shape: p(2.1) }],
+  ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
+  ['empirical', { family: 'empirical', amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000], weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5], assumption: 'test table' }],
+];

@@ -1,0 +1,121 @@
+// src/random: normal functions against published values, and every severity family's mean and limited expected
+// value against numeric integration of its survival function, its quantile against its cdf, and its samplers
+// (unconditional and above a threshold) against its cdf by Kolmogorov–Smirnov at fixed seeds.
+import { describe, expect, it } from 'vitest';
+import { binomial, poisson, poissonFromTable, poissonTable } from '../src/random/frequency.ts';
+import { normalCdf, normalQuantile, normalZiggurat } from '../src/random/normal.ts';
+import { Empirical, Gamma, LogLogistic, Lognormal, Pareto, Spliced, Weibull, type Severity } from '../src/random/severity/index.ts';
+import { trialStream } from '../src/random/stream.ts';
+import { Xoshiro128 } from '../src/random/xoshiro.ts';
+import { KS_C_001, ksOneSample, levNumeric } from './helpers/stats.ts';
+
+describe('normal distribution', () => {
+  it('Φ matches published values (Abramowitz & Stegun table 26.1; R pnorm)', () => {
+    expect(normalCdf(0)).toBe(0.5);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447460685429, 14);
+    expect(normalCdf(-1.959963984540054)).toBeCloseTo(0.025, 14);
+    expect(normalCdf(-3) / 0.0013498980316301).toBeCloseTo(1, 12);
+    // Beyond 7.07 the algorithm's continued fraction keeps a relative error of a few 1e-9.
+    expect(normalCdf(-10) / 7.619853024160527e-24).toBeCloseTo(1, 8);
+  });
+  it('Φ⁻¹ inverts Φ to near double precision', () => {
+    for (const p of [1e-12, 1e-6, 0.001, 0.02425, 0.3, 0.5, 0.9, 0.999999]) {
+      expect(Math.abs(normalCdf(normalQuantile(p)) - p) / p).toBeLessThan(1e-13);
+    }
+  });
+  it('Ziggurat draws pass KS against Φ (n = 50,000, α = 0.001) with mean 0 and variance 1', () => {
+    const rng = new Xoshiro128(42, 43, 44, 45);
+    const xs = Float64Array.from({ length: 50000 }, () => normalZiggurat(rng));
+    expect(ksOneSample(xs, normalCdf)).toBeLessThan(KS_C_001 / Math.sqrt(xs.length));
+    const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+    expect(Math.abs(m)).toBeLessThan(4 / Math.sqrt(xs.length));
+    expect(Math.abs(v - 1)).toBeLessThan(4 * Math.sqrt(2 / xs.length));
+    // The tail beyond the base layer (|z| > 3.44) is reached and correct in frequency: 2·Φ(−3.4426) ≈ 5.76e-4.
+    const tail = xs.filter((x) => Math.abs(x) > 3.442619855899).length / xs.length;
+    expect(Math.abs(tail - 5.76e-4)).toBeLessThan(4 * Math.sqrt(5.76e-4 / xs.length));
+  });
+});
+
+describe('streams', () => {
+  it('a trial stream depends only on (seed, trial)', () => {
+    expect(trialStream('s', 7).state()).toEqual(trialStream('s', 7).state());
+    expect(trialStream('s', 7).state()).not.toEqual(trialStream('s', 8).state());
+    expect(trialStream('s', 7).state()).not.toEqual(trialStream('t', 7).state());
+  });
+});
+
+const FAMILIES: [string, Severity][] = [
+  ['lognormal(8, 1.3)', new Lognormal(8, 1.3)],
+  ['gamma(0.8, 9000)', new Gamma(0.8, 9000)],
+  ['gamma(3, 2500)', new Gamma(3, 2500)],
+  ['pareto(2.5, 12000)', new Pareto(2.5, 12000)],
+  ['weibull(0.7, 6000)', new Weibull(0.7, 6000)],
+  ['loglogistic(5000, 2.2)', new LogLogistic(5000, 2.2)],
+  ['spliced(7, 1.1, 15000, 2.2, 0.9)', new Spliced(7, 1.1, 15000, 2.2, 0.9)],
+];
+
+describe('severity families', () => {
+  for (const [name, d] of FAMILIES) {
+    describe(name, () => {
+      it('limited expected values equal ∫₀ᵘ S(x) dx (numeric) and approach the mean', () => {
+        for (const u of [500, 5000, 18000, 100000, 1e6]) {
+          const numeric = levNumeric((x) => d.survival(x), u);
+          expect(Math.abs(d.lev(u) - numeric) / numeric).toBeLessThan(1e-6);
+        }
+        const far = levNumeric((x) => d.survival(x), 1e12);
+        expect(Math.abs(d.mean() - far) / d.mean()).toBeLessThan(1e-4);
+      });
+      it('quantile inverts the cdf; upper quantile is precise in the tail', () => {
+        for (const p of [0.01, 0.3, 0.5, 0.9, 0.999]) expect(d.cdf(d.quantile(p))).toBeCloseTo(p, 9);
+        for (const s of [1e-3, 1e-6]) expect(d.survival(d.upperQuantile(s)) / s).toBeCloseTo(1, 6);
+      });
+      it('samples pass KS against the cdf, also conditional on exceeding 18,000 (n = 20,000, α = 0.001)', () => {
+        const rng = new Xoshiro128(1, 2, 3, name.length);
+        const n = 20000;
+        const xs = Float64Array.from({ length: n }, () => d.sample(rng));
+        expect(ksOneSample(xs, (x) => d.cdf(x))).toBeLessThan(KS_C_001 / Math.sqrt(n));
+        const t = 18000;
+        const st = d.survival(t);
+        const tail = Float64Array.from({ length: n }, () => d.sampleAbove(rng, st));
+        expect(Math.min(...tail)).toBeGreaterThan(t);
+        expect(ksOneSample(tail, (x) => 1 - d.survival(x) / st)).toBeLessThan(KS_C_001 / Math.sqrt(n));
+      });
+    });
+  }
+
+  it('empirical: steps, LEV as Σ w·min(x, u) checked by hand, tail sampling only above the threshold', () => {
+    const e = new Empirical([1000, 20000, 5000, 150000], [4, 2, 3, 1]);
+    // weights 0.4 at 1,000; 0.3 at 5,000; 0.2 at 20,000; 0.1 at 150,000
+    expect(e.mean()).toBeCloseTo(0.4 * 1000 + 0.3 * 5000 + 0.2 * 20000 + 0.1 * 150000, 9);
+    expect(e.lev(10000)).toBeCloseTo(0.4 * 1000 + 0.3 * 5000 + 0.3 * 10000, 9);
+    expect(e.cdf(5000)).toBeCloseTo(0.7, 12);
+    expect(e.survival(20000)).toBeCloseTo(0.1, 12);
+    const rng = new Xoshiro128(9, 8, 7, 6);
+    const st = e.survival(5000);
+    const draws = Array.from({ length: 30000 }, () => e.sampleAbove(rng, st));
+    expect(new Set(draws)).toEqual(new Set([20000, 150000]));
+    const share = draws.filter((x) => x === 150000).length / draws.length;
+    expect(Math.abs(share - 1 / 3)).toBeLessThan(4 * Math.sqrt((1 / 3) * (2 / 3) / draws.length));
+  });
+});
+
+describe('counts', () => {
+  it('binomial: mean and variance for small (inversion) and large (normal) means', () => {
+    const rng = new Xoshiro128(5, 6, 7, 8);
+    for (const [n, p] of [[1000, 0.004], [1_200_000, 0.0167], [50, 0.97]] as const) {
+      const xs = Array.from({ length: 20000 }, () => binomial(rng, n, p));
+      const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+      const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+      const sd = Math.sqrt(n * p * (1 - p));
+      expect(Math.abs(m - n * p)).toBeLessThan((4 * sd) / Math.sqrt(xs.length));
+      expect(Math.abs(v / (n * p * (1 - p)) - 1)).toBeLessThan(0.05);
+    }
+  });
+  it('poisson: table inversion and direct inversion give the same draws', () => {
+    const a = new Xoshiro128(1, 1, 1, 1);
+    const b = new Xoshiro128(1, 1, 1, 1);
+    const table = poissonTable(9.14);
+    for (let i = 0; i < 5000; i++) expect(poissonFromTable(a, table)).toBe(poisson(b, 9.14));
+  });
+});
