@@ -61,8 +61,8 @@ describe('jingsuan validate', () => {
     const r = jingsuan('validate', file);
     expect(r.code).toBe(1);
     expect(r.out.trim().split('\n').sort()).toEqual([
-      'populations[0].incidence.value: must be between 0 and 1',
-      'rulesets[0].tracks[0].bands[0].ratio: must be between 0 and 1',
+      'populations[0].incidence.value: must be between 0 and 1 (0–100%)',
+      'rulesets[0].tracks[0].bands[0].ratio: must be between 0 and 1 (0–100%)',
     ]);
   });
   it('a missing file is one line, exit 1', () => {

@@ -61,12 +61,12 @@ describe('problems are named by JSON path', () => {
   it('ratio outside [0, 1]', () => {
     const d = jiangyin();
     d.rulesets[0].tracks[0].bands[1].ratio = 1.2;
-    expect(lines(d)).toContain('rulesets[0].tracks[0].bands[1].ratio: must be between 0 and 1');
+    expect(lines(d)).toContain('rulesets[0].tracks[0].bands[1].ratio: must be between 0 and 1 (0–100%)');
   });
   it('share outside [0, 1]', () => {
     const d = jiangyin();
     d.populations[0].groups[0].share.value = -0.1;
-    expect(lines(d)).toContain('populations[0].groups[0].share.value: must be between 0 and 1');
+    expect(lines(d)).toContain('populations[0].groups[0].share.value: must be between 0 and 1 (0–100%)');
   });
   it('duplicate id', () => {
     const d = jiangyin();

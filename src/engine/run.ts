@@ -19,8 +19,8 @@ export interface RunOptions {
   chunk?: number;
   sampleAll?: boolean;
   signal?: AbortSignal;
-  /** Called after each chunk; `snapshot()` summarises the trials finished so far. */
-  onProgress?(done: number, total: number, snapshot: () => RunResult): void;
+  /** Called after each chunk; `snapshot()` summarises the trials finished so far, `partial()` gives their raw values. */
+  onProgress?(done: number, total: number, snapshot: () => RunResult, partial: () => RawRun): void;
 }
 
 export class CancelledError extends Error {
@@ -57,18 +57,22 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   const chunks: [number, number][] = [];
   for (let from = 0; from < trials; from += chunk) chunks.push([from, Math.min(trials, from + chunk)]);
 
-  const snapshot = () => {
+  const partial = (): RawRun => {
     const idx: number[] = [];
     for (let t = 0; t < trials; t++) if (done[t]) idx.push(t);
     const part = new Float64Array(idx.length * per);
     idx.forEach((t, i) => part.set(data.subarray(t * per, (t + 1) * per), i * per));
-    return summarize(model, part, idx.length, seed, analytic);
+    return { model, analytic, data: part, trials: idx.length, seed };
+  };
+  const snapshot = () => {
+    const p = partial();
+    return summarize(model, p.data, p.trials, seed, analytic);
   };
   const accept = (from: number, to: number, block: Float64Array) => {
     data.set(block, from * per);
     done.fill(1, from, to);
     finished += to - from;
-    opts.onProgress?.(finished, trials, snapshot);
+    opts.onProgress?.(finished, trials, snapshot, partial);
   };
   const checkCancel = () => {
     if (opts.signal?.aborted) throw new CancelledError();

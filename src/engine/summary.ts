@@ -153,28 +153,7 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
     title: rs.spec.title,
     populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
   }));
-  const a = model.baseline;
-  const comparisons = model.rulesets
-    .map((_, b) => b)
-    .filter((b) => b !== a)
-    .map((b): Comparison => {
-      const pa = column(model, data, trials, a, -1, PAYOUT);
-      const pb = column(model, data, trials, b, -1, PAYOUT);
-      const ba = column(model, data, trials, a, -1, BENEFICIARIES);
-      const bb = column(model, data, trials, b, -1, BENEFICIARIES);
-      const premA = model.rulesets[a].premium;
-      const premB = model.rulesets[b].premium;
-      const payoutDiff = interval(pb.map((x, i) => x - pa[i]));
-      const lossRatioDiff = interval(pb.map((x, i) => x / premB - pa[i] / premA));
-      const beneficiariesDiff = interval(bb.map((x, i) => x - ba[i]));
-      return {
-        a: model.rulesets[a].id,
-        b: model.rulesets[b].id,
-        payoutDiff,
-        lossRatioDiff: { mean: lossRatioDiff.mean, lo95: lossRatioDiff.lo95, hi95: lossRatioDiff.hi95 },
-        beneficiariesDiff: { mean: beneficiariesDiff.mean, lo95: beneficiariesDiff.lo95, hi95: beneficiariesDiff.hi95 },
-      };
-    });
+  const comparisons = comparisonsAgainst(model, data, trials, model.baseline);
   return {
     scenario: model.scenario.id,
     title: model.scenario.title,
@@ -184,6 +163,30 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
     comparisons,
     targets: targetChecks(model, rulesets),
   };
+}
+
+/** Paired differences of every other ruleset against ruleset `a`, trial by trial (common random numbers). */
+export function comparisonsAgainst(model: EngineModel, data: Float64Array, trials: number, a: number): Comparison[] {
+  const pa = column(model, data, trials, a, -1, PAYOUT);
+  const ba = column(model, data, trials, a, -1, BENEFICIARIES);
+  const premA = model.rulesets[a].premium;
+  return model.rulesets
+    .map((_, b) => b)
+    .filter((b) => b !== a)
+    .map((b): Comparison => {
+      const pb = column(model, data, trials, b, -1, PAYOUT);
+      const bb = column(model, data, trials, b, -1, BENEFICIARIES);
+      const premB = model.rulesets[b].premium;
+      const lossRatioDiff = interval(pb.map((x, i) => x / premB - pa[i] / premA));
+      const beneficiariesDiff = interval(bb.map((x, i) => x - ba[i]));
+      return {
+        a: model.rulesets[a].id,
+        b: model.rulesets[b].id,
+        payoutDiff: interval(pb.map((x, i) => x - pa[i])),
+        lossRatioDiff: { mean: lossRatioDiff.mean, lo95: lossRatioDiff.lo95, hi95: lossRatioDiff.hi95 },
+        beneficiariesDiff: { mean: beneficiariesDiff.mean, lo95: beneficiariesDiff.lo95, hi95: beneficiariesDiff.hi95 },
+      };
+    });
 }
 
 const MODELLED: Record<string, (m: MetricsSummary) => number> = {

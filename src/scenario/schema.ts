@@ -30,7 +30,7 @@ const param = (value: z.ZodNumber, description: string) =>
 
 const finite = () => z.number().finite();
 const amount = () => finite().min(0, 'must not be negative').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`);
-const ratio = () => finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const ratio = () => finite().min(0, 'must be between 0 and 1 (0–100%)').max(1, 'must be between 0 and 1 (0–100%)');
 
 export const Money = (d: string) => param(amount(), `${d} (yuan).`);
 export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 1).`);

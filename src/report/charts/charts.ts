@@ -1,0 +1,197 @@
+/**
+ * Chart definitions (Observable Plot options), shared by the workbench and `run --out`. Each returns a spec with
+ * its title, units and footnote; `renderChart` draws it with whatever `document` is given (the browser's, or a
+ * DOM implementation in Node).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Unit } from '../format.ts';
+import type { BreakdownPoint, CurvePoint, Marker, SplitPoint, SweepPoint, ValuePoint } from './data.ts';
+import { label, type Lang } from './i18n.ts';
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  subtitle?: string;
+  footnote: string;
+  options: Plot.PlotOptions;
+  /** The data behind the chart, for CSV export. */
+  rows: Record<string, unknown>[];
+}
+
+export interface ChartContext {
+  lang: Lang;
+  unit: Unit;
+  /** Ruleset ids in scenario order: one colour each, the same in every chart. */
+  rulesets: string[];
+  footnote: string;
+  width?: number;
+}
+
+const div = (unit: Unit) => (unit === 'wan' ? 1e4 : 1);
+const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? (lang === 'zh' ? '万元' : '10k yuan') : lang === 'zh' ? '元' : 'yuan');
+const color = (ctx: ChartContext) => ({ domain: ctx.rulesets, scheme: 'tableau10' as const, legend: true });
+const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const base = (ctx: ChartContext) => ({ width: ctx.width ?? 640, height: 320, marginLeft: 64, style: { fontFamily: font, fontSize: '12px', background: 'white', color: '#1f2937' } });
+
+export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind: 'benefit' | 'ratio' = 'benefit'): ChartSpec {
+  const d = div(ctx.unit);
+  const groupName = (g: string) => (g === 'general' ? label('general', ctx.lang) : g);
+  const y = kind === 'benefit' ? (p: CurvePoint) => p.benefit / d : (p: CurvePoint) => p.ratio;
+  return {
+    id: kind === 'benefit' ? 'benefit-curve' : 'ratio-curve',
+    title: label(kind === 'benefit' ? 'benefitTitle' : 'ratioTitle', ctx.lang),
+    subtitle: ctx.lang === 'zh' ? '实线：普通参保人；虚线：优惠分组' : 'Solid: general members; dashed: favoured groups',
+    footnote: ctx.footnote,
+    rows: points.map((p) => ({ ...p })),
+    options: {
+      ...base(ctx),
+      x: { label: `${label('burden', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, transform: (x: number) => x / d, grid: true },
+      y: kind === 'benefit' ? { label: `${label('benefit', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : { label: label('ratio', ctx.lang), percent: true, domain: [0, 100], grid: true },
+      color: color(ctx),
+      marks: [
+        Plot.ruleY([0]),
+        ...(['general', 'groups'] as const).map((which) =>
+          Plot.line(
+            points.filter((p) => (which === 'general') === (p.group === 'general')),
+            {
+              x: 'burden',
+              y,
+              z: (p: CurvePoint) => `${p.ruleset}/${p.group}`,
+              stroke: 'ruleset',
+              strokeWidth: 2,
+              strokeDasharray: which === 'general' ? undefined : '5,4',
+              tip: { format: { x: (v: number) => v.toLocaleString('zh-CN'), y: kind === 'benefit' ? (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : (v: number) => `${v.toFixed(1)}%` } },
+              title: (p: CurvePoint) => `${p.ruleset} · ${groupName(p.group)}`,
+            },
+          ),
+        ),
+      ],
+    },
+  };
+}
+
+export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: ChartContext, kind: 'payout' | 'lossRatio'): ChartSpec {
+  const d = kind === 'payout' ? div(ctx.unit) : 1;
+  const xLabel = kind === 'payout' ? `${label('payout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})` : label('lossRatio', ctx.lang);
+  const marks: Plot.Markish[] = [
+    Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (v: ValuePoint) => v.value / d, fill: 'ruleset', fillOpacity: 0.55, mixBlendMode: 'multiply', thresholds: 40, tip: true } as Plot.BinXInputs<Plot.RectYOptions>)),
+    Plot.ruleY([0]),
+  ];
+  if (kind === 'payout') {
+    marks.push(Plot.ruleX(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeWidth: 2 }));
+    marks.push(Plot.ruleX(markers.filter((m) => !m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 }));
+    marks.push(Plot.text(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, text: () => (ctx.lang === 'zh' ? '保费' : 'premium'), frameAnchor: 'top', dy: -6, fill: 'ruleset' }));
+  } else {
+    marks.push(Plot.ruleX([1], { stroke: '#b91c1c', strokeWidth: 1.5 }));
+  }
+  return {
+    id: kind === 'payout' ? 'payout-distribution' : 'loss-ratio-distribution',
+    title: label(kind === 'payout' ? 'payoutTitle' : 'lossRatioTitle', ctx.lang),
+    subtitle: kind === 'payout' ? (ctx.lang === 'zh' ? '实线：保费；虚线：风险调节分段边界' : 'Solid: premium; dashed: corridor tier edges') : ctx.lang === 'zh' ? '红线：赔付率 100%' : 'Red: loss ratio 100%',
+    footnote: ctx.footnote,
+    rows: values.map((v) => ({ ...v })),
+    options: {
+      ...base(ctx),
+      x: { label: xLabel, grid: true, ...(kind === 'lossRatio' ? { percent: true } : {}) },
+      y: { label: label('trials', ctx.lang), grid: true },
+      color: color(ctx),
+      marks,
+    },
+  };
+}
+
+export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpec {
+  const d = div(ctx.unit);
+  const partName = (p: SplitPoint['part']) => label(p, ctx.lang);
+  const data = splits.map((s) => ({ ...s, key: `${s.ruleset} · ${s.reading}`, partName: partName(s.part), v: s.value / d }));
+  return {
+    id: 'corridor-split',
+    title: label('corridorTitle', ctx.lang),
+    subtitle: ctx.lang === 'zh' ? '正值：承办机构盈余或返还基金；基金补亏记为支出' : 'Insurer result (±), amount returned to the fund, fund top-up',
+    footnote: ctx.footnote,
+    rows: splits.map((s) => ({ ...s })),
+    options: {
+      ...base(ctx),
+      height: Math.max(200, 60 + 34 * new Set(data.map((x) => x.key)).size),
+      marginLeft: 190,
+      x: { label: `${label('amount', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
+      y: { label: null },
+      color: { domain: [partName('insurer'), partName('fundReturn'), partName('fundTopUp')], range: ['#2563eb', '#16a34a', '#dc2626'], legend: true },
+      marks: [
+        Plot.barX(data, { x: 'v', y: 'key', fy: undefined, fill: 'partName', tip: { format: { x: (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) } } }),
+        Plot.ruleX([0]),
+      ],
+    },
+  };
+}
+
+export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: ChartContext, kind: 'payout' | 'lossRatio' = 'payout'): ChartSpec {
+  const d = div(ctx.unit);
+  const y = kind === 'payout' ? (p: SweepPoint) => p.payout / d : (p: SweepPoint) => p.lossRatio;
+  return {
+    id: kind === 'payout' ? 'sensitivity-payout' : 'sensitivity-loss-ratio',
+    title: label('sensitivityTitle', ctx.lang),
+    subtitle: `${paramLabel} · ${ctx.lang === 'zh' ? '点：当前值' : 'dot: current value'}`,
+    footnote: ctx.footnote,
+    rows: points.map((p) => ({ ...p })),
+    options: {
+      ...base(ctx),
+      x: { label: paramLabel, grid: true },
+      y: kind === 'payout' ? { label: `${ctx.lang === 'zh' ? '期望赔付' : 'Expected payout'} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : { label: label('lossRatio', ctx.lang), percent: true, grid: true },
+      color: color(ctx),
+      marks: [
+        Plot.line(points, { x: 'x', y, stroke: 'ruleset', strokeWidth: 2, tip: true }),
+        Plot.dot(points.filter((p) => p.current), { x: 'x', y, fill: 'ruleset', r: 5, stroke: 'white' }),
+        ...(kind === 'lossRatio' ? [Plot.ruleY([1], { stroke: '#b91c1c', strokeDasharray: '4,3' })] : [Plot.ruleY([0])]),
+      ],
+    },
+  };
+}
+
+export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): ChartSpec {
+  const d = div(ctx.unit);
+  const groupName = (g: string) => (g === 'general' ? label('general', ctx.lang) : g === 'multiple' ? label('multiple', ctx.lang) : g);
+  const data = points.map((p) => ({ ...p, v: p.payout / d, part: `${p.population} · ${groupName(p.group)}` }));
+  return {
+    id: 'breakdown',
+    title: label('breakdownTitle', ctx.lang),
+    subtitle: ctx.lang === 'zh' ? '解析期望值' : 'Analytic expected values',
+    footnote: ctx.footnote,
+    rows: points.map((p) => ({ ...p })),
+    options: {
+      ...base(ctx),
+      height: Math.max(180, 70 + 36 * ctx.rulesets.length),
+      marginLeft: 150,
+      x: { label: `${ctx.lang === 'zh' ? '期望赔付' : 'Expected payout'} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
+      y: { label: null, domain: ctx.rulesets },
+      color: { legend: true, scheme: 'set2' },
+      marks: [Plot.barX(data, Plot.stackX({ x: 'v', y: 'ruleset', fill: 'part', tip: true })), Plot.ruleX([0])],
+    },
+  };
+}
+
+export function densityChart(points: { x: number; density: number }[], ctx: ChartContext): ChartSpec {
+  return {
+    id: 'severity-density',
+    title: label('densityTitle', ctx.lang),
+    footnote: '',
+    rows: points,
+    options: {
+      width: 220,
+      height: 70,
+      marginLeft: 8,
+      marginRight: 8,
+      marginBottom: 20,
+      marginTop: 4,
+      style: { fontFamily: font, fontSize: '9px', background: 'transparent' },
+      x: { type: 'log', label: null, ticks: 3, tickFormat: '~s' },
+      y: { axis: null },
+      marks: [Plot.areaY(points, { x: 'x', y: 'density', fill: '#93c5fd', stroke: '#2563eb' })],
+    },
+  };
+}
+
+/** Draws a spec: Plot's own figure with title, subtitle and footnote (caption). */
+export function renderChart(spec: ChartSpec, document?: Document): HTMLElement | SVGSVGElement {
+  return Plot.plot({ ...spec.options, title: spec.title, subtitle: spec.subtitle, caption: spec.footnote || undefined, ...(document ? { document } : {}) });
+}

@@ -1,0 +1,439 @@
+/**
+ * The workbench: owns the scenario (the applied, valid one and the draft being edited), recomputes analytic
+ * values on every change, and runs the Monte Carlo in Web Workers, cancelling and restarting on each change.
+ * Properties go down to the editors and views; edits come up as events.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import * as d3 from 'd3';
+import { analyticExpectation, type AnalyticRuleset } from '../engine/analytic.ts';
+import { compileModel, type EngineModel } from '../engine/model.ts';
+import { CancelledError, runRaw, type RawRun } from '../engine/run.ts';
+import { comparisonsAgainst, summarize, type Comparison, type RunResult } from '../engine/summary.ts';
+import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
+import { benefitCurves, breakdown, corridorSplits, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
+import type { Lang } from '../report/charts/i18n.ts';
+import type { Unit } from '../report/format.ts';
+import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
+import { formatProblem, type Problem } from '../scenario/problems.ts';
+import { assumptions } from '../scenario/provenance.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateData } from '../scenario/validate.ts';
+import { browserWorkerFactory, workerCount } from './engine-client.ts';
+import type { ItemChange } from './events.ts';
+import type { ParamChange } from './param-field.ts';
+import type { RunState } from './run-status.ts';
+import { t } from './strings.ts';
+import { shared } from './styles.ts';
+import './chart-view.ts';
+import './population-card.ts';
+import './results-table.ts';
+import './ruleset-card.ts';
+import './run-status.ts';
+
+const SHIPPED = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+const scenarioFiles: Record<string, unknown> = Object.fromEntries(Object.entries(SHIPPED).map(([k, v]) => [k.split('/').pop()!.replace(/\.json$/, ''), v]));
+export const DEFAULT_SCENARIO = 'compare-regions';
+
+interface SensitivityChoice {
+  ruleset: number;
+  path: Path;
+  label: string;
+}
+
+export class App extends LitElement {
+  static override properties = {
+    lang: { state: true },
+    unit: { state: true },
+    scenarioId: { state: true },
+    applied: { state: true },
+    problems: { state: true },
+    analytic: { state: true },
+    result: { state: true },
+    comparisons: { state: true },
+    runState: { state: true },
+    done: { state: true },
+    total: { state: true },
+    runMessage: { state: true },
+    runSeconds: { state: true },
+    baseline: { state: true },
+    sens: { state: true },
+    charts: { state: true },
+    analyticMs: { state: true },
+  };
+  declare lang: Lang;
+  declare unit: Unit;
+  declare scenarioId: string;
+  declare applied: Scenario | null;
+  declare problems: Problem[];
+  declare analytic: AnalyticRuleset[];
+  declare result: RunResult | null;
+  declare comparisons: Comparison[];
+  declare runState: RunState;
+  declare done: number;
+  declare total: number;
+  declare runMessage: string;
+  declare runSeconds: number;
+  declare baseline: string;
+  declare sens: number;
+  declare charts: Record<string, ChartSpec | null>;
+  declare analyticMs: number;
+
+  /** The scenario as edited, possibly invalid (then not applied). */
+  private draft: unknown = null;
+  private model: EngineModel | null = null;
+  private raw: RawRun | null = null;
+  private controller: AbortController | null = null;
+  private runTimer: ReturnType<typeof setTimeout> | null = null;
+  private sensTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastPaint = 0;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.unit = 'wan';
+    this.scenarioId = DEFAULT_SCENARIO;
+    this.applied = null;
+    this.problems = [];
+    this.analytic = [];
+    this.result = null;
+    this.comparisons = [];
+    this.runState = 'idle';
+    this.done = 0;
+    this.total = 0;
+    this.runMessage = '';
+    this.runSeconds = 0;
+    this.baseline = '';
+    this.sens = 0;
+    this.charts = {};
+    this.analyticMs = 0;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; min-height: 100vh; background: #f5f6f8; }
+      header.top { display: flex; align-items: center; gap: 16px; padding: 10px 20px; background: #0f2a5c; color: white; flex-wrap: wrap; }
+      header.top h1 { font-size: 18px; margin: 0; font-weight: 600; letter-spacing: 0.02em; }
+      header.top label { font-size: 13px; display: flex; gap: 6px; align-items: center; }
+      header.top .spacer { flex: 1; }
+      header.top button { background: transparent; color: white; border-color: #6b83b6; }
+      header.top button[aria-pressed='true'] { background: white; color: #0f2a5c; }
+      header.top select { min-width: 220px; }
+      main { display: grid; grid-template-columns: minmax(430px, 520px) 1fr; gap: 16px; padding: 16px 20px; align-items: start; }
+      @media (max-width: 1100px) { main { grid-template-columns: 1fr; } }
+      section.editor { display: flex; flex-direction: column; gap: 12px; }
+      section.editor h2, section.results h2 { font-size: 14px; color: var(--muted); text-transform: none; margin: 4px 0 0; }
+      section.results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 14px; }
+      .scenario-title { font-size: 16px; font-weight: 600; }
+      .desc { font-size: 13px; color: var(--muted); margin: 4px 0 0; line-height: 1.5; }
+      .banner { background: var(--error-soft); color: var(--error); border: 1px solid #fca5a5; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
+      .banner ul { margin: 4px 0 0; padding-left: 18px; }
+      .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; }
+      .note { font-size: 12px; color: var(--muted); }
+    `,
+  ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    const wanted = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
+    this.loadShipped(wanted && scenarioFiles[wanted] ? wanted : DEFAULT_SCENARIO);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  loadShipped(id: string) {
+    this.scenarioId = id;
+    this.load(structuredClone(scenarioFiles[id]));
+  }
+
+  /** Loads scenario data (validated); a file that fails validation opens nothing and shows every problem. */
+  load(data: unknown): Problem[] {
+    const v = validateData(data);
+    if (!v.ok || !v.scenario) {
+      this.problems = v.problems;
+      return v.problems;
+    }
+    this.draft = data;
+    this.problems = [];
+    this.baseline = v.scenario.simulation.baseline ?? v.scenario.rulesets[0].id;
+    this.sens = 0;
+    this.apply(v.scenario);
+    return [];
+  }
+
+  private apply(s: Scenario) {
+    this.applied = s;
+    const t0 = performance.now();
+    this.model = compileModel(s);
+    this.analytic = analyticExpectation(this.model);
+    this.analyticMs = performance.now() - t0;
+    this.result = null;
+    this.raw = null;
+    this.comparisons = [];
+    this.refreshStaticCharts();
+    this.scheduleSensitivity();
+    this.scheduleRun();
+  }
+
+  /** Every edit goes through here: applied only when the whole scenario validates. */
+  private edit(next: unknown) {
+    this.draft = next;
+    const v = validateData(next);
+    this.problems = v.ok ? [] : v.problems;
+    if (v.ok && v.scenario) this.apply(v.scenario);
+    else this.requestUpdate();
+  }
+
+  private onParam(e: CustomEvent<ParamChange>) {
+    this.edit(setParam(this.draft, e.detail.path, e.detail.value));
+  }
+
+  private onItem(e: CustomEvent<ItemChange>) {
+    this.edit(setItemField(this.draft, e.detail.path, e.detail.field, e.detail.value));
+  }
+
+  private onBandAdd(e: CustomEvent<{ path: Path }>) {
+    const bands = (getAt(this.draft, e.detail.path) ?? []) as { to: number | null; ratio: number }[];
+    const finite = bands.filter((b) => b.to !== null).map((b) => b.to as number);
+    const track = getAt(this.draft, e.detail.path.slice(0, -1)) as { deductible?: { value: number } };
+    const lastEdge = finite.length ? Math.max(...finite) : (track.deductible?.value ?? 0);
+    const last = bands[bands.length - 1];
+    const band = { to: Math.round(lastEdge * 2 || 50000), ratio: last?.ratio ?? 0.5, assumption: 'added in the workbench' };
+    const at = last && last.to === null ? bands.length - 1 : bands.length;
+    this.edit(setAt(this.draft, e.detail.path, [...bands.slice(0, at), band, ...bands.slice(at)]));
+  }
+
+  private onBandRemove(e: CustomEvent<{ path: Path }>) {
+    this.edit(removeAt(this.draft, e.detail.path));
+  }
+
+  private scheduleRun() {
+    this.controller?.abort();
+    if (this.runTimer) clearTimeout(this.runTimer);
+    this.runTimer = setTimeout(() => void this.startRun(), 60);
+  }
+
+  private async startRun() {
+    const s = this.applied;
+    if (!s) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.runState = 'running';
+    this.done = 0;
+    this.total = s.simulation.trials;
+    const t0 = performance.now();
+    try {
+      const raw = await runRaw(s, {
+        workers: workerCount(),
+        workerFactory: browserWorkerFactory,
+        signal: controller.signal,
+        chunk: 10,
+        onProgress: (done, total, _snapshot, partial) => {
+          if (controller.signal.aborted) return;
+          this.done = done;
+          this.total = total;
+          // Refine the results as trials arrive, at most a few times a second.
+          const now = performance.now();
+          if (done === total || now - this.lastPaint > 250) {
+            this.lastPaint = now;
+            this.showRun(partial());
+          }
+        },
+      });
+      if (controller.signal.aborted) return;
+      this.showRun(raw);
+      this.runSeconds = (performance.now() - t0) / 1000;
+      this.runState = 'done';
+    } catch (err) {
+      if (err instanceof CancelledError) {
+        if (this.controller === controller) this.runState = 'cancelled';
+        return;
+      }
+      this.runState = 'error';
+      this.runMessage = (err as Error).message;
+    }
+  }
+
+  private showRun(raw: RawRun) {
+    if (!raw.trials) return;
+    this.raw = raw;
+    this.result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+    this.comparisons = comparisonsAgainst(raw.model, raw.data, raw.trials, Math.max(0, raw.model.rulesets.findIndex((r) => r.id === this.baseline)));
+    this.refreshRunCharts();
+  }
+
+  private context(): ChartContext {
+    const s = this.applied!;
+    const n = assumptions(s).length;
+    const trials = this.raw ? `${this.raw.trials} ${t('trialsWord', this.lang)}, seed ${this.raw.seed}` : '';
+    const foot =
+      this.lang === 'zh'
+        ? `情景：${s.title.zh}（${s.id}）${trials ? `；${trials}` : ''}。所依据的假设：${n} 项（见情景文件中的 assumption）。`
+        : `Scenario: ${s.title.en} (${s.id})${trials ? `; ${trials}` : ''}. Rests on ${n} labelled assumptions (see the scenario file).`;
+    return { lang: this.lang, unit: this.unit, rulesets: s.rulesets.map((r) => r.id), footnote: foot, width: 600 };
+  }
+
+  private refreshStaticCharts() {
+    if (!this.model) return;
+    const ctx = this.context();
+    const curves = benefitCurves(this.model);
+    const densities: Record<string, ChartSpec> = {};
+    this.model.populations.forEach((_, p) => (densities[`density${p}`] = densityChart(severityDensity(this.model!, p), ctx)));
+    this.charts = {
+      ...this.charts,
+      ...densities,
+      benefit: benefitCurveChart(curves, ctx, 'benefit'),
+      ratio: benefitCurveChart(curves, ctx, 'ratio'),
+      breakdown: breakdownChart(breakdown(this.model), ctx),
+      payout: null,
+      lossRatio: null,
+      corridor: null,
+    };
+  }
+
+  private refreshRunCharts() {
+    if (!this.raw || !this.model) return;
+    const ctx = this.context();
+    this.charts = {
+      ...this.charts,
+      payout: distributionChart(trialValues(this.raw, 'payout'), premiumMarkers(this.raw.model), ctx, 'payout'),
+      lossRatio: distributionChart(trialValues(this.raw, 'lossRatio'), [], ctx, 'lossRatio'),
+      corridor: this.raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(this.raw), ctx) : null,
+    };
+  }
+
+  private sensitivityChoices(): SensitivityChoice[] {
+    const s = this.applied;
+    if (!s) return [];
+    const out: SensitivityChoice[] = [];
+    s.rulesets.forEach((r, ri) => {
+      r.tracks.forEach((tr, ti) => out.push({ ruleset: ri, path: ['tracks', ti, 'deductible'], label: `${r.id} · ${tr.id} · ${t('deductible', this.lang)}` }));
+      if (r.cap) out.push({ ruleset: ri, path: ['cap'], label: `${r.id} · ${t('cap', this.lang)}` });
+      out.push({ ruleset: ri, path: ['funding', 'perInsured'], label: `${r.id} · ${t('funding', this.lang)}` });
+    });
+    return out;
+  }
+
+  private scheduleSensitivity() {
+    if (this.sensTimer) clearTimeout(this.sensTimer);
+    // Off the input's frame: the sweep re-evaluates the analytic model a few dozen times.
+    this.sensTimer = setTimeout(() => {
+      const s = this.applied;
+      const choice = this.sensitivityChoices()[this.sens];
+      if (!s || !choice) return;
+      const current = (getAt(s.rulesets[choice.ruleset], choice.path) as { value: number }).value;
+      const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
+      const pts = sensitivity(s, choice.ruleset, choice.path, 0, hi, 25);
+      const ctx = this.context();
+      this.charts = { ...this.charts, sensPayout: sensitivityChart(pts, choice.label, ctx, 'payout'), sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio') };
+    }, 30);
+  }
+
+  private setLang(lang: Lang) {
+    this.lang = lang;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle', lang);
+    this.refreshStaticCharts();
+    this.refreshRunCharts();
+    this.scheduleSensitivity();
+  }
+
+  private setUnit(unit: Unit) {
+    this.unit = unit;
+    this.refreshStaticCharts();
+    this.refreshRunCharts();
+    this.scheduleSensitivity();
+  }
+
+  private colors(): Record<string, string> {
+    const ids = this.applied?.rulesets.map((r) => r.id) ?? [];
+    return Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
+  }
+
+  override render() {
+    const L = this.lang;
+    const s = this.applied;
+    const colors = this.colors();
+    const draft = this.draft as Scenario | null;
+    return html`
+      <header class="top">
+        <h1>${t('appTitle', L)}</h1>
+        <label>${t('scenario', L)}
+          <select aria-label=${t('scenario', L)} @change=${(e: Event) => this.loadShipped((e.target as HTMLSelectElement).value)}>
+            ${Object.keys(scenarioFiles).map((id) => html`<option value=${id} ?selected=${id === this.scenarioId}>${(scenarioFiles[id] as Scenario).title?.[L] ?? id}</option>`)}
+          </select>
+        </label>
+        <span class="spacer"></span>
+        <span role="group" aria-label=${t('unit', L)}>
+          <button aria-pressed=${this.unit === 'wan'} @click=${() => this.setUnit('wan')}>${t('wan', L)}</button>
+          <button aria-pressed=${this.unit === 'yuan'} @click=${() => this.setUnit('yuan')}>${t('yuan', L)}</button>
+        </span>
+        <button class="lang" aria-label=${t('languageLabel', L)} @click=${() => this.setLang(L === 'zh' ? 'en' : 'zh')}>${t('language', L)}</button>
+      </header>
+      ${s
+        ? html`<main>
+            <section class="editor" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @band-remove=${this.onBandRemove}>
+              <div class="panel">
+                <div class="scenario-title">${s.title[L]}</div>
+                <p class="desc">${s.description?.[L] ?? ''}</p>
+              </div>
+              ${this.problems.length
+                ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
+                : nothing}
+              <h2>${t('populations', L)}</h2>
+              ${(draft?.populations ?? s.populations).map(
+                (p, i) => html`<js-population-card .population=${p} .index=${i} .problems=${this.problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
+              )}
+              <h2>${t('rulesets', L)}</h2>
+              ${(draft?.rulesets ?? s.rulesets).map(
+                (r, i) => html`<js-ruleset-card .ruleset=${r} .index=${i} .problems=${this.problems} .lang=${L} .color=${colors[r.id] ?? '#888'}></js-ruleset-card>`,
+              )}
+            </section>
+            <section class="results">
+              <div class="panel">
+                <js-run-status .lang=${L} .done=${this.done} .total=${this.total} .state=${this.runState} .message=${this.runMessage} .seconds=${this.runSeconds}
+                  @run-cancel=${() => this.controller?.abort()} @run-again=${() => this.scheduleRun()}></js-run-status>
+                <p class="note">${t('analyticNote', L)} (${L === 'zh' ? '解析计算' : 'analytic'} ${this.analyticMs.toFixed(1)} ms)</p>
+              </div>
+              <div class="panel">
+                <div class="toolbar">
+                  <label>${t('baseline', L)}
+                    <select aria-label=${t('baseline', L)} @change=${(e: Event) => {
+                      this.baseline = (e.target as HTMLSelectElement).value;
+                      if (this.raw) this.showRun(this.raw);
+                    }}>
+                      ${s.rulesets.map((r) => html`<option value=${r.id} ?selected=${r.id === this.baseline}>${r.id}</option>`)}
+                    </select>
+                  </label>
+                </div>
+                <js-results-table .analytic=${this.analytic} .result=${this.result} .comparisons=${this.comparisons} .baseline=${this.baseline} .lang=${L} .unit=${this.unit} .colors=${colors}></js-results-table>
+              </div>
+              <h2>${t('charts', L)}</h2>
+              <div class="charts">
+                ${['benefit', 'ratio', 'payout', 'lossRatio', 'corridor'].map((k) => (this.charts[k] ? html`<div class="panel"><js-chart data-chart=${k} .spec=${this.charts[k]}></js-chart></div>` : nothing))}
+                <div class="panel">
+                  <label class="toolbar">${t('sensitivityParam', L)}
+                    <select aria-label=${t('sensitivityParam', L)} @change=${(e: Event) => {
+                      this.sens = Number((e.target as HTMLSelectElement).value);
+                      this.scheduleSensitivity();
+                    }}>
+                      ${this.sensitivityChoices().map((c, i) => html`<option value=${i} ?selected=${i === this.sens}>${c.label}</option>`)}
+                    </select>
+                  </label>
+                  <js-chart data-chart="sensPayout" .spec=${this.charts.sensPayout ?? null}></js-chart>
+                  <js-chart data-chart="sensLoss" .spec=${this.charts.sensLoss ?? null}></js-chart>
+                </div>
+                ${this.charts.breakdown ? html`<div class="panel"><js-chart data-chart="breakdown" .spec=${this.charts.breakdown}></js-chart></div>` : nothing}
+              </div>
+            </section>
+          </main>`
+        : html`<main><div class="banner" role="alert">${this.problems.map((p) => html`<div>${formatProblem(p)}</div>`)}</div></main>`}
+    `;
+  }
+}
+customElements.define('js-app', App);

@@ -1,0 +1,97 @@
+/**
+ * One editable parameter: a slider and an exact number field, its provenance mark, and the validation message
+ * beside it. Emits `param-change` {path, value} (bubbles, composed); the app decides whether it applies.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Lang } from '../report/charts/i18n.ts';
+import { provenanceChip } from './provenance-chip.ts';
+import { shared } from './styles.ts';
+
+export interface ParamChange {
+  path: (string | number)[];
+  value: number;
+  live: boolean;
+}
+
+let counter = 0;
+
+export class ParamField extends LitElement {
+  static override properties = {
+    label: {},
+    path: { attribute: false },
+    param: { attribute: false },
+    min: { type: Number },
+    max: { type: Number },
+    step: { type: Number },
+    error: {},
+    lang: {},
+    percent: { type: Boolean },
+  };
+  declare label: string;
+  declare path: (string | number)[];
+  declare param: { value: number; source?: string; assumption?: string };
+  declare min: number;
+  declare max: number;
+  declare step: number;
+  declare error: string;
+  declare lang: Lang;
+  declare percent: boolean;
+  private readonly uid = `pf${++counter}`;
+  /** What the user typed, kept while it is invalid so nothing they entered is lost. */
+  private typed: string | null = null;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.path = [];
+    this.min = 0;
+    this.max = 100;
+    this.step = 1;
+    this.error = '';
+    this.lang = 'zh';
+    this.percent = false;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; margin: 6px 0; }
+      .row { display: grid; grid-template-columns: minmax(90px, 1fr) minmax(80px, 1.4fr) 104px; gap: 8px; align-items: center; }
+      label { font-size: 13px; display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+      input[type='range'] { width: 100%; accent-color: var(--accent); }
+      input[type='number'] { width: 96px; text-align: right; }
+      input[aria-invalid='true'] { border-color: var(--error); background: var(--error-soft); }
+      .error { grid-column: 1 / -1; }
+    `,
+  ];
+
+  private emit(raw: string, live: boolean) {
+    const value = this.percent ? Number(raw) / 100 : Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value)) {
+      this.typed = raw;
+      this.error = this.lang === 'zh' ? '请输入数字' : 'enter a number';
+      return;
+    }
+    this.typed = live ? null : raw;
+    this.dispatchEvent(new CustomEvent<ParamChange>('param-change', { detail: { path: this.path, value, live }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const v = this.param?.value ?? 0;
+    const shown = this.percent ? +(v * 100).toFixed(6) : v;
+    const numberValue = this.error && this.typed !== null ? this.typed : String(shown);
+    const lo = Math.min(this.min, shown);
+    const hi = Math.max(this.max, shown);
+    return html`<div class="row">
+        <label for=${this.uid}>${this.label}${this.percent ? ' (%)' : ''} ${provenanceChip(this.param, this.lang)}</label>
+        <input type="range" min=${lo} max=${hi} step=${this.step} .value=${String(shown)} aria-label=${`${this.label} slider`}
+          @input=${(e: Event) => this.emit((e.target as HTMLInputElement).value, true)}
+          @change=${(e: Event) => this.emit((e.target as HTMLInputElement).value, false)} />
+        <input id=${this.uid} type="number" step="any" .value=${numberValue} aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${this.error ? `${this.uid}-err` : nothing}
+          @change=${(e: Event) => this.emit((e.target as HTMLInputElement).value, false)} />
+        ${this.error ? html`<div class="error" id="${this.uid}-err" role="alert">${this.error}</div>` : nothing}
+      </div>`;
+  }
+}
+customElements.define('js-param-field', ParamField);

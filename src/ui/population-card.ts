@@ -1,0 +1,81 @@
+/** One population: insured, incidence, severity parameters with a small density plot, group shares. */
+import { LitElement, css, html, nothing } from 'lit';
+import type { ChartSpec } from '../report/charts/charts.ts';
+import type { Lang } from '../report/charts/i18n.ts';
+import type { Population } from '../scenario/schema.ts';
+import { errorAt, pathString } from './events.ts';
+import { t } from './strings.ts';
+import { shared } from './styles.ts';
+import './param-field.ts';
+import './chart-view.ts';
+
+const SEVERITY_LIMITS: Record<string, [number, number, number]> = {
+  mu: [0, 14, 0.01],
+  sigma: [0.05, 4, 0.01],
+  shape: [0.1, 10, 0.01],
+  scale: [100, 200000, 100],
+  alpha: [1.05, 8, 0.01],
+  theta: [100, 200000, 100],
+  splice: [1000, 200000, 500],
+  bodyWeight: [0.01, 0.99, 0.001],
+};
+
+export class PopulationCard extends LitElement {
+  static override properties = { population: { attribute: false }, index: { type: Number }, problems: { attribute: false }, lang: {}, density: { attribute: false } };
+  declare population: Population;
+  declare index: number;
+  declare problems: { path: string; message: string }[];
+  declare lang: Lang;
+  declare density: ChartSpec | null;
+
+  constructor() {
+    super();
+    this.index = 0;
+    this.problems = [];
+    this.lang = 'zh';
+    this.density = null;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; }
+      header { display: flex; justify-content: space-between; align-items: baseline; }
+      h3 { font-size: 15px; }
+      h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
+      .sev { display: grid; grid-template-columns: 1fr 230px; gap: 8px; align-items: start; }
+    `,
+  ];
+
+  override render() {
+    const p = this.population;
+    const L = this.lang;
+    const base = (rest: (string | number)[]) => ['populations', this.index, ...rest];
+    const err = (rest: (string | number)[]) => errorAt(this.problems, pathString(base(rest)));
+    const sev = (p.severity ?? {}) as unknown as Record<string, { value: number }>;
+    const sevKeys = Object.keys(sev).filter((k) => k !== 'family' && sev[k] && typeof sev[k] === 'object' && 'value' in sev[k]);
+    return html`
+      <header><h3>${p.title?.[L] ?? p.id}</h3><span class="muted">${p.id}</span></header>
+      <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])} .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
+      <js-param-field .lang=${L} label=${t('incidence', L)} percent .path=${base(['incidence'])} .param=${p.incidence} min="0" max="100" step="0.1" .error=${err(['incidence'])}></js-param-field>
+      <h4>${t('severity', L)}: ${p.severity?.family ?? ''}</h4>
+      <div class="sev">
+        <div>
+          ${sevKeys.map((k) => {
+            const [lo, hi, step] = SEVERITY_LIMITS[k] ?? [0, sev[k].value * 2 || 1, 0.01];
+            return html`<js-param-field .lang=${L} label=${k} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
+          })}
+        </div>
+        <js-chart .spec=${this.density}></js-chart>
+      </div>
+      ${(p.groups ?? []).length
+        ? html`<h4>${t('groups', L)}</h4>
+            ${(p.groups ?? []).map(
+              (g, gi) =>
+                html`<js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
+            )}`
+        : nothing}
+    `;
+  }
+}
+customElements.define('js-population-card', PopulationCard);

@@ -1,0 +1,147 @@
+/**
+ * One ruleset, editable: deductible per track, the band table (add, remove, edit), caps, group modifiers,
+ * funding standard, and the corridor tiers. Every value shows its provenance; messages appear beside fields.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Lang } from '../report/charts/i18n.ts';
+import type { Ruleset } from '../scenario/schema.ts';
+import { formatPercent } from '../report/format.ts';
+import { emit, errorAt, pathString, type ItemChange } from './events.ts';
+import { provenanceChip } from './provenance-chip.ts';
+import { t } from './strings.ts';
+import { shared } from './styles.ts';
+import './param-field.ts';
+
+export class RulesetCard extends LitElement {
+  static override properties = {
+    ruleset: { attribute: false },
+    index: { type: Number },
+    problems: { attribute: false },
+    lang: {},
+    color: {},
+  };
+  declare ruleset: Ruleset;
+  declare index: number;
+  declare problems: { path: string; message: string }[];
+  declare lang: Lang;
+  declare color: string;
+
+  constructor() {
+    super();
+    this.index = 0;
+    this.problems = [];
+    this.lang = 'zh';
+    this.color = '#1d4ed8';
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; border-top: 4px solid var(--card-color); }
+      header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
+      h3 { font-size: 15px; }
+      h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
+      table { border-collapse: collapse; width: 100%; font-size: 13px; }
+      th, td { padding: 3px 4px; border-bottom: 1px solid #f0f0f0; text-align: right; }
+      th:first-child, td:first-child { text-align: left; }
+      td input { width: 92px; text-align: right; }
+      td input.ratio { width: 64px; }
+      .band-error td { border-bottom: none; }
+      .row-error { color: var(--error); font-size: 12px; text-align: left; }
+      .actions { display: flex; gap: 6px; margin-top: 6px; }
+      .tiers { font-size: 12px; color: var(--muted); }
+      .mod { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; font-size: 13px; margin: 4px 0; }
+      .mod input { width: 70px; text-align: right; }
+    `,
+  ];
+
+  private base(path: (string | number)[]) {
+    return ['rulesets', this.index, ...path];
+  }
+
+  private itemChange(path: (string | number)[], field: string, raw: string, percent = false) {
+    const trimmed = raw.trim();
+    const value = field === 'to' && trimmed === '' ? null : percent ? Number(trimmed) / 100 : Number(trimmed);
+    emit<ItemChange>(this, 'item-change', { path: this.base(path), field, value: value === null || Number.isFinite(value) ? value : trimmed });
+  }
+
+  override render() {
+    const r = this.ruleset;
+    const L = this.lang;
+    const errs = (p: (string | number)[]) => errorAt(this.problems, pathString(this.base(p)));
+    this.style.setProperty('--card-color', this.color);
+    return html`
+      <header>
+        <h3>${r.title?.[L] ?? r.id}</h3>
+        <span class="muted">${r.id}</span>
+      </header>
+      ${(r.tracks ?? []).map((track, ti) => {
+        const tp = ['tracks', ti];
+        const ded = Number(track.deductible?.value);
+        return html`
+          <h4>${t('base', L)}: ${t(track.base, L)}</h4>
+          <js-param-field .lang=${L} label=${t('deductible', L)} .path=${this.base([...tp, 'deductible'])} .param=${track.deductible}
+            min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${errs([...tp, 'deductible'])}></js-param-field>
+          <table aria-label="${t('bands', L)} ${track.id}">
+            <thead><tr><th>${t('bands', L)}</th><th>${t('bandTo', L)}</th><th>${t('bandRatio', L)} (%)</th><th></th></tr></thead>
+            <tbody>
+              ${(track.bands ?? []).map((b, bi) => {
+                const bp = [...tp, 'bands', bi];
+                const from = bi === 0 ? ded : track.bands[bi - 1]?.to;
+                const rowErr = [errs([...bp, 'to']), errs([...bp, 'ratio']), errs(bp)].filter(Boolean).join('; ');
+                return html`<tr class=${rowErr ? 'band-error' : ''}>
+                    <td>${from === null || from === undefined ? '' : Number(from).toLocaleString('zh-CN')} – ${b.to === null ? t('open', L) : ''} ${provenanceChip(b, L)}</td>
+                    <td>${b.to === null && bi === track.bands.length - 1
+                      ? html`<span class="muted">∞</span>`
+                      : html`<input type="number" step="any" aria-label="${t('bandTo', L)} ${bi + 1}" .value=${b.to === null ? '' : String(b.to)}
+                          aria-invalid=${errs([...bp, 'to']) ? 'true' : 'false'}
+                          @change=${(e: Event) => this.itemChange(bp, 'to', (e.target as HTMLInputElement).value)} />`}</td>
+                    <td><input class="ratio" type="number" step="any" aria-label="${t('bandRatio', L)} ${bi + 1}" .value=${typeof b.ratio === 'number' ? String(+(b.ratio * 100).toFixed(6)) : String(b.ratio)}
+                        aria-invalid=${errs([...bp, 'ratio']) ? 'true' : 'false'}
+                        @change=${(e: Event) => this.itemChange(bp, 'ratio', (e.target as HTMLInputElement).value, true)} /></td>
+                    <td><button aria-label="${t('removeBand', L)} ${bi + 1}" title=${t('removeBand', L)} ?disabled=${track.bands.length <= 1}
+                        @click=${() => emit(this, 'band-remove', { path: this.base(bp) })}>✕</button></td>
+                  </tr>
+                  ${rowErr ? html`<tr><td colspan="4" class="row-error" role="alert">${rowErr}</td></tr>` : nothing}`;
+              })}
+            </tbody>
+          </table>
+          <div class="actions"><button @click=${() => emit(this, 'band-add', { path: this.base([...tp, 'bands']) })}>＋ ${t('addBand', L)}</button></div>
+          ${track.cap ? html`<js-param-field .lang=${L} label=${t('trackCap', L)} .path=${this.base([...tp, 'cap'])} .param=${track.cap} min="0" max=${track.cap.value * 2} step="1000" .error=${errs([...tp, 'cap'])}></js-param-field>` : nothing}
+        `;
+      })}
+      ${r.cap
+        ? html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])}></js-param-field>`
+        : html`<p class="muted">${t('cap', L)}: ${t('noCap', L)}</p>`}
+      ${(r.modifiers ?? []).length
+        ? html`<h4>${t('modifiers', L)}</h4>
+            ${(r.modifiers ?? []).map((m, mi) => {
+              const mp = ['modifiers', mi];
+              const err = [errs(mp), errs([...mp, 'deductibleFactor']), errs([...mp, 'ratioAdd'])].filter(Boolean).join('; ');
+              return html`<div class="mod">
+                <strong>${m.group}</strong> ${provenanceChip(m, L)}
+                ${m.deductible !== undefined ? html`<span>${t('deductible', L)} = ${m.deductible.toLocaleString('zh-CN')}</span>` : nothing}
+                ${m.deductibleFactor !== undefined
+                  ? html`<label>${t('deductibleFactor', L)} <input type="number" step="any" .value=${String(m.deductibleFactor)}
+                      @change=${(e: Event) => this.itemChange(mp, 'deductibleFactor', (e.target as HTMLInputElement).value)} /></label>`
+                  : nothing}
+                ${m.ratioAdd !== undefined
+                  ? html`<label>${t('ratioAdd', L)} (%) <input type="number" step="any" .value=${String(+(m.ratioAdd * 100).toFixed(6))}
+                      @change=${(e: Event) => this.itemChange(mp, 'ratioAdd', (e.target as HTMLInputElement).value, true)} /></label>`
+                  : nothing}
+                ${err ? html`<span class="error" role="alert">${err}</span>` : nothing}
+              </div>`;
+            })}`
+        : nothing}
+      <js-param-field .lang=${L} label=${t('funding', L)} .path=${this.base(['funding', 'perInsured'])} .param=${r.funding.perInsured} min="0" max=${Math.max(200, r.funding.perInsured.value * 2)} step="0.5" .error=${errs(['funding', 'perInsured'])}></js-param-field>
+      ${r.corridor
+        ? html`<h4>${t('corridor', L)} ${provenanceChip(r.corridor, L)}</h4>
+            <div class="tiers">
+              ${(r.corridor.tiers ?? []).map((tier) => html`<div>m ∈ (${tier.from === null ? '−∞' : formatPercent(tier.from, 0)}, ${tier.to === null ? '+∞' : formatPercent(tier.to, 0)}]: ${t('insurerShare', L)} ${formatPercent(tier.insurerShare, 0)} · ${tier.basis}</div>`)}
+              ${(r.corridor.alternatives ?? []).map((a) => html`<div>+ ${a.title?.[L] ?? a.id}</div>`)}
+            </div>`
+        : nothing}
+    `;
+  }
+}
+customElements.define('js-ruleset-card', RulesetCard);

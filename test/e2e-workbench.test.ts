@@ -1,0 +1,134 @@
+// The workbench in real headless Chromium (issue 5), against the static build served from a sub-folder:
+// default scenario with results, tuning the Jiangyin deductible, adding a band, a validation error that is shown
+// and not applied, a Monte Carlo run to completion with charts, cancel, language switch. Screenshots go to
+// test-output/screenshots/.
+import type { Server } from 'node:http';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, launch, openPage, serve, shot } from './helpers/browser.ts';
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = await buildSite();
+  ({ server, url } = await serve(dir));
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cell = (page: Page, ruleset: string, metric: string) => page.locator(`td[data-ruleset="${ruleset}"][data-metric="${metric}"]`);
+const num = async (l: Locator) => Number((await l.innerText()).replace(/[^\d.-]/g, ''));
+const status = (page: Page) => page.locator('js-run-status span.state');
+
+async function waitDone(page: Page) {
+  await expect.poll(async () => status(page).innerText(), { timeout: 90_000, interval: 250 }).toMatch(/模拟完成|Simulation done/);
+}
+
+describe('workbench', () => {
+  it('opens compare-regions with analytic and Monte Carlo results, charts and no console errors', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBe(4);
+    // Analytic values are there at once, formatted the Chinese way (万元 with separators).
+    expect(await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText()).toMatch(/^\d{1,3}(,\d{3})*\.\d$/);
+    await waitDone(page);
+    expect(await cell(page, 'jiangyin-2020', 'payout mean ± se').innerText()).toMatch(/±/);
+    for (const chart of ['benefit', 'ratio', 'payout', 'lossRatio', 'corridor', 'sensPayout', 'sensLoss', 'breakdown']) {
+      await expect.poll(() => page.locator(`js-chart[data-chart="${chart}"] svg`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    }
+    // Every chart has a title and a footnote naming the scenario and its assumptions.
+    const caption = await page.locator('js-chart[data-chart="payout"] figcaption').innerText();
+    expect(caption).toContain('compare-regions');
+    expect(caption).toMatch(/假设：\d+ 项/);
+    // Assumed values wear a mark with the reason on hover.
+    const chip = page.locator('js-population-card .chip.assumed').first();
+    expect(await chip.getAttribute('title')).toBeTruthy();
+    await shot(page, 'workbench-default');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lowering the Jiangyin deductible is reflected at once; raising it makes the expected payout fall', async () => {
+    const { page, errors } = await openPage(browser, url);
+    const before = cell(page, 'jiangyin-2020', 'expected payout (analytic)');
+    await expect.poll(() => before.innerText(), { timeout: 30_000 }).toMatch(/\d/);
+    const v0 = await num(before);
+    const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });
+    const ded = card.locator('js-param-field').first().locator('input[type=number]');
+    expect(await ded.inputValue()).toBe('18000');
+    await ded.fill('30000');
+    await ded.press('Tab');
+    await expect.poll(() => num(cell(page, 'jiangyin-2020', 'expected payout (analytic)'))).toBeLessThan(v0);
+    // The value is now marked as edited, remembering the document's figure.
+    const chip = card.locator('js-param-field').first().locator('.chip.edited');
+    expect(await chip.getAttribute('title')).toContain('was 18000');
+    await shot(page, 'workbench-deductible-30000');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('adds a band, and shows a validation message beside a bad ratio without applying it', async () => {
+    const { page, errors } = await openPage(browser, url);
+    const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });
+    await expect.poll(() => card.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
+    await card.getByRole('button', { name: /增加分段/ }).click();
+    await expect.poll(() => card.locator('tbody tr').count()).toBe(3);
+    const payout = await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText();
+    const ratio = card.locator('input.ratio').first();
+    await ratio.fill('150');
+    await ratio.press('Tab');
+    await expect.poll(() => card.locator('.row-error').first().innerText()).toContain('must be between 0 and 1 (0–100%)');
+    await expect.poll(() => page.locator('js-app .banner').innerText()).toContain('rulesets[1].tracks[0].bands[0].ratio: must be between 0 and 1 (0–100%)');
+    // Not applied: the figures still come from the last valid scenario; the typed value is kept for fixing.
+    expect(await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText()).toBe(payout);
+    expect(await ratio.inputValue()).toBe('150');
+    await shot(page, 'workbench-validation-error');
+    await ratio.fill('60');
+    await ratio.press('Tab');
+    await expect.poll(() => page.locator('js-app .banner').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cancels a run and runs again to completion', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/模拟中/);
+    await page.locator('js-run-status').getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => status(page).innerText()).toMatch(/已取消/);
+    await page.locator('js-run-status').getByRole('button', { name: '重新模拟' }).click();
+    await waitDone(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches language and units', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toContain('精算');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain('critical-illness insurance workbench');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: /元 \(yuan\)/ }).click();
+    await expect.poll(() => page.locator('js-results-table caption').first().innerText()).toContain('yuan');
+    const premium = await cell(page, 'jiangyin-2020', 'premium').innerText();
+    expect(premium).toBe('50,000,000');
+    await waitDone(page);
+    await shot(page, 'workbench-english-yuan');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the Suzhou scenario with the 2021 targets beside the modelled values', async () => {
+    const { page, errors } = await openPage(browser, `${url}?scenario=suzhou-2021`);
+    await waitDone(page);
+    const targets = page.locator('js-results-table table.targets');
+    expect(await targets.innerText()).toContain('20,000');
+    await shot(page, 'workbench-suzhou');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
