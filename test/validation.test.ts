@@ -131,5 +131,18 @@ describe('scenario.schema.json', () => {
     const committed = JSON.parse(readFileSync(`${ROOT}scenario.schema.json`, 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
     expect(committed.properties.rulesets.items.properties.tracks).toBeDefined();
+    const { fundJsonSchema } = await import('../src/scenario/json-schema.ts');
+    expect(JSON.parse(readFileSync(`${ROOT}fund.schema.json`, 'utf8'))).toEqual(JSON.parse(JSON.stringify(fundJsonSchema())));
+  });
+  it('fund-level files are valid and reference fund.schema.json; a missing provenance is named', () => {
+    for (const f of ['suzhou-resident-subsidy-2021.json', 'suzhou-pooling-2020.json']) {
+      const d = loadScenarioFile(f) as Json;
+      expect(validateData(d).problems.map(formatProblem)).toEqual([]);
+      expect(d.$schema).toBe('../fund.schema.json');
+    }
+    const d = loadScenarioFile('suzhou-resident-subsidy-2021.json') as Json;
+    delete d.groups[1].count.source;
+    d.groups[2].payer = 'county';
+    expect(lines(d)).toEqual(['groups[2].payer: must be one of "city", "province" (got string "county")', 'groups[1].count: needs a "source" (document and section) or an "assumption" (why this value)']);
   });
 });

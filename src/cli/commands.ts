@@ -5,6 +5,7 @@ import { validateCommand } from './validate.ts';
 import { expectCommand } from './expect.ts';
 import { runCommand } from './run.ts';
 import { benchCommand } from './bench.ts';
+import { fundCommand } from './fund.ts';
 
 export interface Command {
   summary: string;
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   corridor: corridorCommand,
   expect: expectCommand,
   run: runCommand,
+  fund: fundCommand,
   bench: benchCommand,
 };
 

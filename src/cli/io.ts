@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { FundScenario } from '../scenario/fund-schema.ts';
 import { validateText, type Validation } from '../scenario/validate.ts';
 
 /** A failure the user caused (bad flag, bad file): printed as one clean message, never a stack trace. */
@@ -31,8 +32,16 @@ export function readScenarioFile(file: string | undefined): Validation & { file:
 /** Reads a file that must be valid; otherwise every problem, one per line, and exit 1. */
 export function loadScenario(file: string | undefined): Scenario {
   const v = readScenarioFile(file);
+  if (v.ok && v.fund) throw new UsageError(`${v.file} is a fund-level file (kind "${v.fund.kind}"): use \`jingsuan fund ${v.file}\``, 1);
   if (!v.ok || !v.scenario) throw new UsageError(v.problems.map(formatProblem).join('\n'), 1);
   return v.scenario;
+}
+
+export function loadFundScenario(file: string | undefined): FundScenario {
+  const v = readScenarioFile(file);
+  if (v.ok && v.scenario) throw new UsageError(`${v.file} is an insurance scenario: use \`jingsuan run ${v.file}\``, 1);
+  if (!v.ok || !v.fund) throw new UsageError(v.problems.map(formatProblem).join('\n'), 1);
+  return v.fund;
 }
 
 export function findRuleset(s: Scenario, id: string | undefined) {

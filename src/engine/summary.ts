@@ -3,6 +3,7 @@
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
+import { cashTable, type CashRow } from '../finance/transfers.ts';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd, type Distribution } from './stats.ts';
@@ -36,6 +37,8 @@ export interface MetricsSummary {
 export interface RulesetSummary extends MetricsSummary {
   title: { zh: string; en: string };
   populations: MetricsSummary[];
+  /** Money flows of the contract year (expected values): operating cost, insurer's net result, monthly cash. */
+  finance: { operatingCost: number; insurerNetMean: number | null; cashflow: CashRow[] };
 }
 
 export interface Comparison {
@@ -148,11 +151,21 @@ function metrics(model: EngineModel, data: Float64Array, trials: number, r: numb
 }
 
 export function summarize(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[]): RunResult {
-  const rulesets = model.rulesets.map((rs, r): RulesetSummary => ({
-    ...metrics(model, data, trials, r, -1, analytic[r], true),
-    title: rs.spec.title,
-    populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
-  }));
+  const rulesets = model.rulesets.map((rs, r): RulesetSummary => {
+    const total = metrics(model, data, trials, r, -1, analytic[r], true);
+    const operatingCost = (rs.spec.funding.operatingCostRate?.value ?? 0) * rs.premium;
+    const c = total.corridor;
+    return {
+      ...total,
+      title: rs.spec.title,
+      populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
+      finance: {
+        operatingCost,
+        insurerNetMean: c ? c.insurerMean - operatingCost : null,
+        cashflow: cashTable(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
+      },
+    };
+  });
   const comparisons = comparisonsAgainst(model, data, trials, model.baseline);
   return {
     scenario: model.scenario.id,

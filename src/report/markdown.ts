@@ -36,6 +36,12 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     });
     lines.push(markdownTable(['reading 口径', 'insurer mean 承办机构 (万元)', 'insurer sd', 'returned to fund 返还 (万元)', 'fund top-up 补亏 (万元)', 'P(insurer loss)'], rows), '');
   }
+  for (const r of result.rulesets) {
+    const f = r.finance;
+    if (!f?.cashflow.length) continue;
+    lines.push(`## Cash by month 资金流: ${r.id}`, '', `Expected values in 万元. Operating cost ${(f.operatingCost / 1e4).toFixed(1)}; insurer's net result after corridor and operating cost ${f.insurerNetMean === null ? '—' : (f.insurerNetMean / 1e4).toFixed(1)}. Benefits spread evenly over the months in force.`, '');
+    lines.push(markdownTable(['month 月份', 'transfer to insurer 划转', 'benefits paid 赔付', 'insurer cash 承办机构累计'], f.cashflow.map((c) => [String(c.month), (c.transfer / 1e4).toFixed(1), (c.benefits / 1e4).toFixed(1), (c.insurerCash / 1e4).toFixed(1)])), '');
+  }
   if (charts.length) {
     lines.push('## Charts 图表', '');
     for (const c of charts) lines.push(`![${c.title}](${c.file})`, '');

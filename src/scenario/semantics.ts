@@ -193,3 +193,28 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (tiers.length && !coversZero) err(path, 'no tier contains m = 0 (break-even)');
   }
 }
+
+/** Fund-level files: unique ids and provenance on every parameter. */
+export function checkFundSemantics(data: unknown): Problem[] {
+  const problems: Problem[] = [];
+  if (!isObj(data)) return problems;
+  const walk = (node: unknown, path: PathSegment[]) => {
+    if (Array.isArray(node)) return node.forEach((v, i) => walk(v, [...path, i]));
+    if (!isObj(node)) return;
+    if ('value' in node && typeof node.value === 'number' && !(str(node.source) ?? '').trim() && !(str(node.assumption) ?? '').trim()) {
+      problems.push(problem(path, 'needs a "source" (document and section) or an "assumption" (why this value)'));
+    }
+    for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+  };
+  walk(data, []);
+  for (const key of ['groups', 'regions', 'statedTotals']) {
+    const seen = new Map<string, number>();
+    arr(data[key]).forEach((it, i) => {
+      const id = isObj(it) ? str(it.id) : undefined;
+      if (!id) return;
+      if (seen.has(id)) problems.push(problem([key, i, 'id'], `duplicate id "${id}" (also at index ${seen.get(id)})`));
+      else seen.set(id, i);
+    });
+  }
+  return problems;
+}

@@ -5,12 +5,15 @@ import type { core } from 'zod';
 import { migrate } from './migrate.ts';
 import { formatProblem, problem, type Problem } from './problems.ts';
 import { Scenario, SCHEMA_VERSION } from './schema.ts';
-import { checkSemantics } from './semantics.ts';
+import { checkFundSemantics, checkSemantics } from './semantics.ts';
+import { FundScenario } from './fund-schema.ts';
 import { checkUntrusted, parseJsonText } from './untrusted.ts';
 
 export interface Validation {
   ok: boolean;
   scenario?: Scenario;
+  /** Set instead of `scenario` for fund-level files (kind "subsidyBudget" or "pooling"). */
+  fund?: FundScenario;
   problems: Problem[];
   warnings: Problem[];
   notes: string[];
@@ -29,6 +32,13 @@ export function validateData(input: unknown): Validation {
     const untrusted = checkUntrusted(input);
     if (untrusted.length) return { ok: false, problems: untrusted, warnings: [], notes: [] };
     const { data, notes } = migrate(input);
+    const kind = (data as { kind?: unknown } | null)?.kind;
+    if (kind !== undefined && kind !== 'insurance') {
+      const fund = FundScenario.safeParse(data, { reportInput: true });
+      const problems = dedupe([...(fund.success ? [] : fund.error.issues.flatMap(describeIssue)), ...checkFundSemantics(data)]);
+      if (problems.length || !fund.success) return { ok: false, problems, warnings: [], notes };
+      return { ok: true, fund: fund.data, problems: [], warnings: [], notes };
+    }
     const result = Scenario.safeParse(data, { reportInput: true });
     const problems = result.success ? [] : result.error.issues.flatMap(describeIssue);
     const semantic = checkSemantics(data);

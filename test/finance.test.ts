@@ -1,0 +1,161 @@
+// Money flows (issue 4): the residents' subsidy budget of seed 002 reproduced exactly, its inconsistencies
+// reported; the trend projection; fund payment rates; city-level pooling on a hand-worked example; transfer
+// cash tables; the corridor's "whole" cliff seen by the insurer.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { floatCorridor } from '../src/finance/corridor.ts';
+import { fundPaymentRate } from '../src/finance/payment-rate.ts';
+import { poolingPath, simulatePooling } from '../src/finance/pooling.ts';
+import { projectLinear, tQuantile } from '../src/finance/projection.ts';
+import { subsidyBudget } from '../src/finance/subsidy.ts';
+import { cashTable, holdbackShare } from '../src/finance/transfers.ts';
+import { runScenario } from '../src/engine/run.ts';
+import type { Pooling, SubsidyBudget } from '../src/scenario/fund-schema.ts';
+import { validateText } from '../src/scenario/validate.ts';
+import { ROOT } from './helpers/golden.ts';
+import { shipped } from './helpers/scenarios.ts';
+import { jingsuan } from './helpers/cli.ts';
+
+const fund = <T>(name: string) => {
+  const v = validateText(readFileSync(`${ROOT}scenarios/${name}.json`, 'utf8'));
+  expect(v.problems).toEqual([]);
+  return v.fund as T;
+};
+
+describe("residents' subsidy budget (seed 002)", () => {
+  const s = fund<SubsidyBudget>('suzhou-resident-subsidy-2021');
+  const b = subsidyBudget(s);
+  it('reproduces the budget table exactly: 36,367.50万 in all, province 8,840万, city 27,527.50万', () => {
+    expect(b.total).toBe('363675000.00');
+    expect(b.byPayer.province).toBe('88400000.00');
+    expect(b.byPayer.city).toBe('275275000.00');
+    // Lines of seed 002 五: students/children 19,825万; college 11,180万 (2,340 + 8,840); elderly 5,362.50万.
+    expect(b.lines.map((l) => l.subsidy)).toEqual(['198250000.00', '23400000.00', '88400000.00', '53625000.00', '0.00']);
+    expect(b.insured).toBe(587000);
+  });
+  it('reports the inconsistencies as warnings, not silence', () => {
+    const w = b.warnings.map((x) => [x.code, x.difference]);
+    // 37,054.66万 − 36,367.50万 = 687.16万; 27,500 unemployed × 650 = 1,787.50万 not in any line.
+    expect(w).toEqual([
+      ['stated-total-differs', '6871600.00'],
+      ['counted-not-subsidised', '17875000.00'],
+    ]);
+  });
+  it('projects the insured count by linear trend with a 95% prediction interval (checked by hand)', () => {
+    const p = projectLinear(s.history, 2021);
+    // x̄ = 2018, Sxx = 10; Σ(x−x̄)y = −2·421000 − 452000 + 519000 + 2·552763 = 330526 ⇒ slope 33,052.6;
+    // ȳ = 2,432,763 / 5 = 486,552.6 ⇒ prediction at 2021: 486,552.6 + 3 · 33,052.6 = 585,710.4.
+    expect(p.slope).toBeCloseTo(33052.6, 6);
+    expect(p.predicted).toBeCloseTo(585710.4, 4);
+    expect(tQuantile(0.975, 3)).toBeCloseTo(3.182446305, 6); // Student t table, 3 degrees of freedom
+    expect(p.lo).toBeLessThan(587000);
+    expect(p.hi).toBeGreaterThan(587000);
+  });
+  it('fund payment rates of the basic layer meet the targets 62% / 66% / 72%', () => {
+    for (const g of s.groups.filter((x) => x.paymentRate)) {
+      const pr = g.paymentRate!;
+      const r = fundPaymentRate({ deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value }, pr.cost);
+      expect(Math.abs(r - pr.target.value)).toBeLessThan(0.001);
+    }
+  });
+});
+
+describe('city-level pooling (seed 003 三(三))', () => {
+  const base = fund<Pooling>('suzhou-pooling-2020');
+  const one: Pooling = {
+    ...base,
+    regions: [
+      {
+        ...base.regions[0],
+        employees: { revenue: { value: 100, assumption: 'test' }, expenditure: { value: 130, assumption: 'test' }, expenditureCv: { value: 0, assumption: 'test' } },
+        residents: { revenue: { value: 50, assumption: 'test' }, expenditure: { value: 60, assumption: 'test' }, expenditureCv: { value: 0, assumption: 'test' } },
+        balance: { value: 15, assumption: 'test' },
+        reserve: { value: 5, assumption: 'test' },
+      },
+    ],
+    cityPool: { value: 100, assumption: 'test' },
+    simulation: { years: 1, trials: 10, seed: 'x' },
+  };
+  it('hand-worked deficit sharing: own balance, then reserve, then the city pool with 20% repaid', () => {
+    const [y] = poolingPath(one, () => 1);
+    // Revenue 100 + 50 = 150, expenditure 130 + 60 = 190: a gap of 40.
+    // Own balance 15 first (gap left 25), then the reserve 5 (left 20): the city pool covers 20.
+    // Employees' gap 30 and residents' 10: the employees' part of the city's 20 is 20 · 30/40 = 15,
+    // of which the region repays 20% = 3. City pool: 100 − 20 + 3 = 83.
+    // Reserve months: (0 + 0 + 83) / (190 / 12) = 5.2421… < 6: the alarm.
+    expect(y.regions[0]).toMatchObject({ gap: 40, fromBalance: 15, fromReserve: 5, fromCity: 20, repaid: 3, balance: 0, reserve: 0 });
+    expect(y.cityPool).toBe(83);
+    expect(y.reserveMonths).toBeCloseTo((83 * 12) / 190, 12);
+    expect(y.alarm).toBe(true);
+  });
+  it('a surplus adds to the balance and needs no city money', () => {
+    const surplus = { ...one, regions: [{ ...one.regions[0], employees: { ...one.regions[0].employees, expenditure: { value: 80, assumption: 'test' } } }] };
+    const [y] = poolingPath(surplus, () => 1);
+    // 150 − (80 + 60) = 10 surplus: balance 15 + 10 = 25.
+    expect(y.regions[0]).toMatchObject({ balance: 25, reserve: 5, fromCity: 0, repaid: 0 });
+  });
+  it('the Suzhou pooling scenario: per year and region, probability of the alarm, deterministic by seed', () => {
+    const a = simulatePooling(base, 300);
+    const b = simulatePooling(base, 300);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.years).toHaveLength(5);
+    expect(a.years[0].regions).toHaveLength(10);
+    // Costs grow 8% a year against revenue 5%: reserve months fall year after year.
+    for (let y = 1; y < 5; y++) expect(a.years[y].reserveMonths.mean).toBeLessThan(a.years[y - 1].reserveMonths.mean);
+    expect(a.years[4].probAlarm).toBeGreaterThan(a.years[0].probAlarm);
+  });
+});
+
+describe('transfer schedules and cash', () => {
+  it("Jiangyin 2020: 24% in July and October (the quarters in force), the balance at settlement", () => {
+    const r = shipped('jiangyin-2020').rulesets[0];
+    const rows = cashTable(r, 1_000_000, 900_000, 0, 0);
+    expect(rows.map((x) => x.month)).toEqual([7, 8, 9, 10, 11, 12, 'settlement']);
+    expect(rows.filter((x) => x.transfer > 0 && x.month !== 'settlement').map((x) => [x.month, x.transfer])).toEqual([
+      [7, 240000],
+      [10, 240000],
+    ]);
+    // Balance: premium 1,000,000 − 480,000 transferred = 520,000; the insurer ends with premium − claims.
+    expect(rows[6].transfer).toBeCloseTo(520000, 6);
+    expect(rows[6].insurerCash).toBeCloseTo(100000, 6);
+  });
+  it('Suzhou: 99% prepaid, the 1% holdback paid by assessment score', () => {
+    const r = shipped('suzhou-2021').rulesets[0];
+    expect(holdbackShare(r.funding.transfers!.kind === 'prepaid' ? r.funding.transfers!.holdbackScale : [], 85)).toBe(0.8);
+    const rows = cashTable(r, 1_000_000, 1_200_000, 0, 150_000);
+    expect(rows[0]).toMatchObject({ month: 1, transfer: 990000 });
+    // Score 90 earns the whole holdback of 10,000; the corridor's top-up of 150,000 is paid at settlement.
+    expect(rows[12].transfer).toBeCloseTo(10000 + 150000, 6);
+  });
+});
+
+describe("corridor readings on the same sampled claims (Jilin)", () => {
+  it("the whole reading's cliff at +3%: one yuan more surplus costs the insurer 2.1% of premium", () => {
+    const r = shipped('jilin-2017').rulesets[0].corridor!;
+    const rule = (tiers = r.tiers) => ({ tiers });
+    const P = 100_000_000;
+    const at = (claims: number, tiers = r.tiers) => floatCorridor(rule(tiers), P, claims).insurer;
+    const whole = r.alternatives[0].tiers;
+    expect(at(97_000_000) - at(96_999_999)).toBeLessThan(1);
+    expect(at(97_000_000, whole) - at(96_999_999, whole)).toBeCloseTo(3_000_000 - 900_000.3, 0);
+  });
+  it("run reports the insurer's mean and spread under both readings", async () => {
+    const res = await runScenario(shipped('jilin-2017'), { trials: 40, seed: 'readings' });
+    const c = res.rulesets[0].corridor!;
+    expect(c.alternatives[0].id).toBe('whole');
+    expect(c.insurer.sd).toBeGreaterThanOrEqual(0);
+    expect(res.rulesets[0].finance.cashflow.at(-1)!.month).toBe('settlement');
+    expect(res.rulesets[0].finance.operatingCost).toBeCloseTo(0.05 * res.rulesets[0].premium, 6);
+  });
+});
+
+describe('jingsuan fund', () => {
+  it('prints the budget as JSON and validates fund files', () => {
+    const r = JSON.parse(jingsuan('fund', 'scenarios/suzhou-resident-subsidy-2021.json', '--json').out);
+    expect(r.budget.total).toBe('363675000.00');
+    expect(jingsuan('validate', 'scenarios/suzhou-pooling-2020.json').code).toBe(0);
+    const p = JSON.parse(jingsuan('fund', 'scenarios/suzhou-pooling-2020.json', '--years', '3', '--trials', '50', '--json').out);
+    expect(p.years).toHaveLength(3);
+    expect(jingsuan('run', 'scenarios/suzhou-pooling-2020.json').err).toContain('fund-level file');
+  });
+});
