@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { nodeWorkerFactory } from '../engine/node-pool.ts';
-import { runScenario } from '../engine/run.ts';
+import { runRaw, type RawRun } from '../engine/run.ts';
+import { summarize } from '../engine/summary.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -38,7 +39,7 @@ Runs every population through every ruleset on the same sampled people.
     const seed = (values.seed as string | undefined) ?? scenario.simulation.seed;
     const tty = process.stderr.isTTY && !values.json;
     const started = performance.now();
-    const result = await runScenario(scenario, {
+    const raw = await runRaw(scenario, {
       trials,
       seed,
       workers,
@@ -46,8 +47,9 @@ Runs every population through every ruleset on the same sampled people.
       onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} trials`) : undefined,
     });
     if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
+    const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
     const seconds = (performance.now() - started) / 1000;
-    if (values.out) await writeOut(String(values.out), scenario, result);
+    if (values.out) await writeOut(String(values.out), scenario, result, raw);
     if (values.json) {
       console.log(JSON.stringify(result, null, 2));
       return 0;
@@ -69,10 +71,10 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
   }
 }
 
-async function writeOut(dir: string, scenario: Scenario, result: RunResult) {
+async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw: RawRun) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
   for (const t of [indicatorTable(result), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
-  const charts = await writeCharts(dir, scenario, result);
+  const charts = await writeCharts(dir, scenario, raw);
   writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
 }

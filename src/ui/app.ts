@@ -19,6 +19,14 @@ import { assumptions } from '../scenario/provenance.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateData } from '../scenario/validate.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
+import { clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
+import { download } from './download.ts';
+import { EditHistory } from './history.ts';
+import { decodeShare, encodeShare, shareCodeFromHash } from './share.ts';
+import { diffScenarios } from '../scenario/diff.ts';
+import { validateText } from '../scenario/validate.ts';
+import './diff-view.ts';
+import './file-bar.ts';
 import type { ItemChange } from './events.ts';
 import type { ParamChange } from './param-field.ts';
 import type { RunState } from './run-status.ts';
@@ -59,7 +67,20 @@ export class App extends LitElement {
     sens: { state: true },
     charts: { state: true },
     analyticMs: { state: true },
+    openProblems: { state: true },
+    restorable: { state: true },
+    showDiff: { state: true },
+    shareUrl: { state: true },
+    notice: { state: true },
   };
+  declare openProblems: { file: string; problems: Problem[] } | null;
+  declare restorable: Autosave | null;
+  declare showDiff: boolean;
+  declare shareUrl: string;
+  declare notice: string;
+  private original: unknown = null;
+  private history = new EditHistory<unknown>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   declare lang: Lang;
   declare unit: Unit;
   declare scenarioId: string;
@@ -106,6 +127,11 @@ export class App extends LitElement {
     this.sens = 0;
     this.charts = {};
     this.analyticMs = 0;
+    this.openProblems = null;
+    this.restorable = null;
+    this.showDiff = false;
+    this.shareUrl = '';
+    this.notice = '';
   }
 
   static override styles = [
@@ -132,6 +158,7 @@ export class App extends LitElement {
       .banner ul { margin: 4px 0 0; padding-left: 18px; }
       .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; }
       .note { font-size: 12px; color: var(--muted); }
+      .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     `,
   ];
 
@@ -139,15 +166,72 @@ export class App extends LitElement {
     super.connectedCallback();
     const wanted = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
     this.loadShipped(wanted && scenarioFiles[wanted] ? wanted : DEFAULT_SCENARIO);
+    const saved = readAutosave(globalThis.localStorage);
+    if (saved) this.restorable = saved;
+    const code = shareCodeFromHash(globalThis.location?.hash ?? '');
+    if (code) void this.openShared(code);
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('drop', this.onDrop);
+    globalThis.addEventListener?.('keydown', this.onKey);
+  }
+
+  private onDragOver = (e: DragEvent) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  };
+
+  private onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files?.[0];
+    if (file) this.openText(file.name, await file.text());
+  };
+
+  private onKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT') && (target as HTMLInputElement).type !== 'range') return; // the field's own undo
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      this.undo();
+    } else if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) {
+      e.preventDefault();
+      this.redo();
+    }
+  };
+
+  private async openShared(code: string) {
+    try {
+      this.openText(this.lang === 'zh' ? '分享链接' : 'share link', await decodeShare(code));
+    } catch (err) {
+      this.openProblems = { file: 'share link', problems: [{ path: '(root)', message: (err as Error).message }] };
+    }
+  }
+
+  /** Opens a file's text: validated (and migrated) first; a file with problems opens nothing. */
+  openText(name: string, text: string): boolean {
+    const v = validateText(text);
+    if (!v.ok || !v.scenario) {
+      const problems = v.fund ? [{ path: '(root)', message: `a fund-level file (kind "${v.fund.kind}"): open it with \`jingsuan fund\`` }] : v.problems;
+      this.openProblems = { file: name, problems };
+      return false;
+    }
+    this.openProblems = null;
+    const data = JSON.parse(text);
+    const migrated = v.notes.length ? { ...data, schemaVersion: v.scenario.schemaVersion } : data;
+    this.scenarioId = '';
+    this.load(v.notes.length ? JSON.parse(JSON.stringify(v.scenario)) : migrated);
+    this.notice = `${name}${v.notes.length ? ` (${v.notes.join('; ')})` : ''}`;
+    return true;
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.controller?.abort();
+    globalThis.removeEventListener?.('keydown', this.onKey);
   }
 
   loadShipped(id: string) {
     this.scenarioId = id;
+    this.notice = '';
     this.load(structuredClone(scenarioFiles[id]));
   }
 
@@ -159,6 +243,8 @@ export class App extends LitElement {
       return v.problems;
     }
     this.draft = data;
+    this.original = data;
+    this.history.clear();
     this.problems = [];
     this.baseline = v.scenario.simulation.baseline ?? v.scenario.rulesets[0].id;
     this.sens = 0;
@@ -181,12 +267,67 @@ export class App extends LitElement {
   }
 
   /** Every edit goes through here: applied only when the whole scenario validates. */
-  private edit(next: unknown) {
+  private edit(next: unknown, record = true) {
+    if (record) this.history.push(this.draft);
     this.draft = next;
+    this.scheduleAutosave();
     const v = validateData(next);
     this.problems = v.ok ? [] : v.problems;
     if (v.ok && v.scenario) this.apply(v.scenario);
     else this.requestUpdate();
+  }
+
+  undo() {
+    const prev = this.history.undo(this.draft);
+    if (prev !== undefined) this.edit(prev, false);
+  }
+
+  redo() {
+    const next = this.history.redo(this.draft);
+    if (next !== undefined) this.edit(next, false);
+  }
+
+  private scheduleAutosave() {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    const snapshot = { savedAt: new Date().toISOString(), draft: this.draft, original: this.original, label: (this.draft as Scenario)?.id ?? '' };
+    this.saveTimer = setTimeout(() => writeAutosave(globalThis.localStorage, snapshot), 150);
+  }
+
+  private restore() {
+    const a = this.restorable;
+    this.restorable = null;
+    if (!a) return;
+    this.scenarioId = '';
+    const v = validateData(a.original);
+    if (v.ok) this.load(a.original);
+    this.history.clear();
+    this.edit(a.draft, true);
+  }
+
+  private discard() {
+    this.restorable = null;
+    clearAutosave(globalThis.localStorage);
+  }
+
+  private save() {
+    const d = this.draft as Scenario;
+    download(`${d?.id ?? 'scenario'}.json`, JSON.stringify(this.draft, null, 2) + '\n', 'application/json');
+  }
+
+  private async share() {
+    const code = await encodeShare(this.draft);
+    const url = `${location.origin}${location.pathname}${location.search}#s=${code}`;
+    this.shareUrl = url;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      /* the link is shown for copying by hand */
+    }
+  }
+
+  /** The working scenario as JSON text (what Save writes). */
+  draftJson(): string {
+    return JSON.stringify(this.draft);
   }
 
   private onParam(e: CustomEvent<ParamChange>) {
@@ -350,6 +491,10 @@ export class App extends LitElement {
     this.scheduleSensitivity();
   }
 
+  private changeList() {
+    return this.original && this.draft ? diffScenarios(this.original, this.draft) : [];
+  }
+
   private colors(): Record<string, string> {
     const ids = this.applied?.rulesets.map((r) => r.id) ?? [];
     return Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
@@ -365,7 +510,10 @@ export class App extends LitElement {
         <h1>${t('appTitle', L)}</h1>
         <label>${t('scenario', L)}
           <select aria-label=${t('scenario', L)} @change=${(e: Event) => this.loadShipped((e.target as HTMLSelectElement).value)}>
-            ${Object.keys(scenarioFiles).map((id) => html`<option value=${id} ?selected=${id === this.scenarioId}>${(scenarioFiles[id] as Scenario).title?.[L] ?? id}</option>`)}
+            ${this.scenarioId === '' ? html`<option value="" selected>${L === 'zh' ? '（打开的文件）' : '(opened file)'} ${s?.id ?? ''}</option>` : nothing}
+            ${Object.keys(scenarioFiles)
+              .filter((id) => (scenarioFiles[id] as { kind?: string }).kind === undefined)
+              .map((id) => html`<option value=${id} ?selected=${id === this.scenarioId}>${(scenarioFiles[id] as Scenario).title?.[L] ?? id}</option>`)}
           </select>
         </label>
         <span class="spacer"></span>
@@ -381,7 +529,27 @@ export class App extends LitElement {
               <div class="panel">
                 <div class="scenario-title">${s.title[L]}</div>
                 <p class="desc">${s.description?.[L] ?? ''}</p>
+                ${this.notice ? html`<p class="note" role="status">${L === 'zh' ? '已打开：' : 'Opened: '}${this.notice}</p>` : nothing}
+                <js-file-bar .lang=${L} .canUndo=${this.history.canUndo} .canRedo=${this.history.canRedo} .changes=${this.changeList().length} .shareUrl=${this.shareUrl}
+                  @file-open=${(e: CustomEvent<{ name: string; text: string }>) => this.openText(e.detail.name, e.detail.text)}
+                  @file-save=${() => this.save()} @share=${() => void this.share()} @undo=${() => this.undo()} @redo=${() => this.redo()}
+                  @toggle-diff=${() => (this.showDiff = !this.showDiff)}></js-file-bar>
+                ${this.showDiff ? html`<js-diff-view .lang=${L} .changes=${this.changeList()}></js-diff-view>` : nothing}
               </div>
+              ${this.restorable
+                ? html`<div class="restore" role="alert">
+                    ${L === 'zh' ? `发现未保存的工作（${new Date(this.restorable.savedAt).toLocaleString('zh-CN')}，${this.restorable.label}）` : `Unsaved work found (${new Date(this.restorable.savedAt).toLocaleString('en')}, ${this.restorable.label})`}
+                    <button @click=${() => this.restore()}>${L === 'zh' ? '恢复' : 'Restore'}</button>
+                    <button @click=${() => this.discard()}>${L === 'zh' ? '放弃' : 'Discard'}</button>
+                  </div>`
+                : nothing}
+              ${this.openProblems
+                ? html`<div class="banner open-problems" role="alert">
+                    ${L === 'zh' ? `文件“${this.openProblems.file}”未打开，共 ${this.openProblems.problems.length} 个问题：` : `"${this.openProblems.file}" was not opened: ${this.openProblems.problems.length} problem(s):`}
+                    <ul>${this.openProblems.problems.slice(0, 50).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+                    <button @click=${() => (this.openProblems = null)}>${L === 'zh' ? '关闭' : 'Close'}</button>
+                  </div>`
+                : nothing}
               ${this.problems.length
                 ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
                 : nothing}

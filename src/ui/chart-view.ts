@@ -1,6 +1,8 @@
 /** Draws a chart spec (src/report/charts) with Observable Plot into its shadow root. */
 import { LitElement, css, html } from 'lit';
 import { renderChart, type ChartSpec } from '../report/charts/charts.ts';
+import { chartCsv, standaloneSvg } from '../report/charts/standalone.ts';
+import { download, svgToPng } from './download.ts';
 
 export class ChartView extends LitElement {
   static override properties = { spec: { attribute: false } };
@@ -18,10 +20,33 @@ export class ChartView extends LitElement {
     h3 { font-size: 12px; font-weight: normal; color: #4b5563; margin: 0 0 6px; }
     figcaption { font-size: 11px; color: #4b5563; margin-top: 4px; line-height: 1.4; }
     svg { max-width: 100%; height: auto; }
+    .export { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
+    .export button { font: inherit; font-size: 12px; border: 1px solid #d1d5db; background: white; border-radius: 6px; padding: 2px 8px; cursor: pointer; color: #1f2937; }
+    .export button:hover { background: #f3f4f6; }
+    .export button:focus-visible { outline: 2px solid #1d4ed8; }
   `;
 
+  private svgText() {
+    return standaloneSvg(this.spec!, document);
+  }
+
+  private async exportAs(kind: 'svg' | 'png' | 'csv') {
+    if (!this.spec) return;
+    if (kind === 'svg') download(`${this.spec.id}.svg`, this.svgText(), 'image/svg+xml');
+    else if (kind === 'csv') download(`${this.spec.id}.csv`, chartCsv(this.spec), 'text/csv');
+    else download(`${this.spec.id}.png`, await svgToPng(this.svgText(), 2), 'image/png');
+  }
+
   override render() {
-    return html`<div class="host" role="figure" aria-label=${this.spec?.title ?? ''}></div>`;
+    const name = this.spec?.title ?? '';
+    return html`<div class="host" role="figure" aria-label=${name}></div>
+      ${this.spec && this.spec.footnote
+        ? html`<div class="export">
+            <button aria-label="SVG: ${name}" @click=${() => this.exportAs('svg')}>SVG</button>
+            <button aria-label="PNG: ${name}" @click=${() => this.exportAs('png')}>PNG 2×</button>
+            <button aria-label="CSV: ${name}" @click=${() => this.exportAs('csv')}>CSV</button>
+          </div>`
+        : ''}`;
   }
 
   override updated() {

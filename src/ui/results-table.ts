@@ -7,7 +7,8 @@ import type { AnalyticRuleset } from '../engine/analytic.ts';
 import type { Comparison, RunResult } from '../engine/summary.ts';
 import type { Lang } from '../report/charts/i18n.ts';
 import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
-import { targetTable } from '../report/tables.ts';
+import { analyticTable, indicatorTable, targetTable, toCsv } from '../report/tables.ts';
+import { download } from './download.ts';
 import { t } from './strings.ts';
 import { shared } from './styles.ts';
 
@@ -57,8 +58,31 @@ export class ResultsTable extends LitElement {
       .en { color: var(--muted); font-size: 11px; display: block; }
       caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
       .targets { margin-top: 16px; }
+      .tools { display: flex; gap: 6px; justify-content: flex-end; margin-top: 6px; }
+      .tools button { font-size: 12px; padding: 2px 8px; }
     `,
   ];
+
+  private csv() {
+    const t = this.result ? indicatorTable(this.result) : analyticTable(this.analytic);
+    download(`${this.result?.scenario ?? 'results'}-${t.id}.csv`, toCsv(t), 'text/csv');
+  }
+
+  /** Copies the table as shown, as HTML (pastes as a table into Word/WPS) and tab-separated text. */
+  private async copy() {
+    const table = this.renderRoot.querySelector('table');
+    if (!table) return;
+    const tsv = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).join('\t')).join('\n');
+    const htmlText = `<table border="1">${table.innerHTML}</table>`;
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([htmlText], { type: 'text/html' }), 'text/plain': new Blob([tsv], { type: 'text/plain' }) })]);
+      this.copied = true;
+    } catch {
+      this.copied = false;
+    }
+    this.requestUpdate();
+  }
+  private copied = false;
 
   override render() {
     const L = this.lang;
@@ -111,6 +135,10 @@ export class ResultsTable extends LitElement {
           )}
         </tbody>
       </table>
+      <div class="tools">
+        <button @click=${() => this.csv()}>CSV</button>
+        <button @click=${() => this.copy()}>${this.copied ? (L === 'zh' ? '已复制' : 'Copied') : L === 'zh' ? '复制表格' : 'Copy table'}</button>
+      </div>
       ${targets
         ? html`<table class="targets" aria-label=${t('targets', L)}>
             <caption>${t('targets', L)}</caption>

@@ -74,7 +74,7 @@ export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: 
   const d = kind === 'payout' ? div(ctx.unit) : 1;
   const xLabel = kind === 'payout' ? `${label('payout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})` : label('lossRatio', ctx.lang);
   const marks: Plot.Markish[] = [
-    Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (v: ValuePoint) => v.value / d, fill: 'ruleset', fillOpacity: 0.55, mixBlendMode: 'multiply', thresholds: 40, tip: true } as Plot.BinXInputs<Plot.RectYOptions>)),
+    Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (v: ValuePoint) => v.value / d, fill: 'ruleset', fillOpacity: 0.5, thresholds: 40, tip: true } as Plot.BinXInputs<Plot.RectYOptions>)),
     Plot.ruleY([0]),
   ];
   if (kind === 'payout') {

@@ -1,0 +1,36 @@
+/** Every chart of a run, for `run --out` and the workbench's export-all: one list, same definitions. */
+import type { RawRun } from '../../engine/run.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { assumptions } from '../../scenario/provenance.ts';
+import type { Unit } from '../format.ts';
+import { benefitCurveChart, breakdownChart, corridorChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from './charts.ts';
+import { benefitCurves, breakdown, corridorSplits, premiumMarkers, sensitivity, trialValues } from './data.ts';
+import type { Lang } from './i18n.ts';
+
+export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
+  const list = assumptions(s);
+  const shown = list.slice(0, 6).map((a) => a.path).join(', ');
+  const more = list.length > 6 ? (lang === 'zh' ? ` 等` : ', …') : '';
+  const run = trials ? (lang === 'zh' ? `；${trials} 次试验，种子 ${seed}` : `; ${trials} trials, seed ${seed}`) : '';
+  return lang === 'zh'
+    ? `情景：${s.title.zh}（${s.id}）${run}。所依据的假设：${list.length} 项（${shown}${more}），详见报告的假设清单。`
+    : `Scenario: ${s.title.en} (${s.id})${run}. Rests on ${list.length} labelled assumptions (${shown}${more}); see the report's list.`;
+}
+
+export function allCharts(s: Scenario, raw: RawRun, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
+  const ctx: ChartContext = { lang, unit, rulesets: s.rulesets.map((r) => r.id), footnote: footnoteFor(s, lang, raw.trials, raw.seed), width: 640 };
+  const curves = benefitCurves(raw.model);
+  const charts = [
+    benefitCurveChart(curves, ctx, 'benefit'),
+    benefitCurveChart(curves, ctx, 'ratio'),
+    distributionChart(trialValues(raw, 'payout'), premiumMarkers(raw.model), ctx, 'payout'),
+    distributionChart(trialValues(raw, 'lossRatio'), [], ctx, 'lossRatio'),
+  ];
+  if (raw.model.rulesets.some((r) => r.corridor)) charts.push(corridorChart(corridorSplits(raw), ctx));
+  const ded = s.rulesets[0].tracks[0].deductible.value;
+  const sweep = sensitivity(s, 0, ['tracks', 0, 'deductible'], 0, Math.max(2 * ded, 20000), 25);
+  const label = lang === 'zh' ? `${s.rulesets[0].id} 起付标准（元）` : `${s.rulesets[0].id} deductible (yuan)`;
+  charts.push(sensitivityChart(sweep, label, ctx, 'payout'), sensitivityChart(sweep, label, ctx, 'lossRatio'));
+  charts.push(breakdownChart(breakdown(raw.model), ctx));
+  return charts;
+}

@@ -1,0 +1,108 @@
+/**
+ * A chart as one self-contained SVG for briefing papers: title, subtitle, legend and footnote drawn inside the
+ * image, styles inlined as attributes (no external CSS), a CJK-capable font stack. Works with any `document`
+ * (the browser's, or jsdom's in Node) so the workbench and `run --out` export the same picture.
+ */
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec } from './charts.ts';
+
+const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+const NS = 'http://www.w3.org/2000/svg';
+
+/** Width of a text in px, estimated: CJK characters are square, Latin ones about half as wide. */
+export function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size * 0.56;
+  return w;
+}
+
+/** Breaks a text into lines no wider than `width`. */
+export function wrapText(text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? []) {
+    if (textWidth(line + token, size) > width && line) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+export function standaloneSvg(spec: ChartSpec, document: Document): string {
+  const opts = spec.options as Plot.PlotOptions & { color?: Plot.ScaleOptions };
+  const plot = Plot.plot({ ...opts, color: opts.color ? { ...opts.color, legend: false } : undefined, document }) as SVGSVGElement & Plot.Plot;
+  const width = Number(plot.getAttribute('width')) || 640;
+  const height = Number(plot.getAttribute('height')) || 320;
+  const pad = 16;
+  const svg = document.createElementNS(NS, 'svg');
+  const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS(NS, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  let y = pad;
+  const parts: Element[] = [];
+  parts.push(el('text', { x: pad, y: (y += 18), 'font-size': 17, 'font-weight': 700, fill: '#111827' }, spec.title));
+  if (spec.subtitle) parts.push(el('text', { x: pad, y: (y += 20), 'font-size': 12, fill: '#4b5563' }, spec.subtitle));
+  y += 8;
+  // Legend as swatches, from the plot's own colour scale.
+  let color: { domain?: unknown[]; range?: unknown[] } | undefined;
+  try {
+    color = plot.scale('color') as { domain?: unknown[]; range?: unknown[] } | undefined;
+  } catch {
+    color = undefined;
+  }
+  if (color?.domain && color.range && opts.color?.legend) {
+    let x = pad;
+    y += 14;
+    color.domain.forEach((d, i) => {
+      const name = String(d);
+      const w = 16 + textWidth(name, 11) + 14;
+      if (x + w > width + pad && x > pad) {
+        x = pad;
+        y += 16;
+      }
+      parts.push(el('rect', { x, y: y - 9, width: 10, height: 10, rx: 2, fill: String(color!.range![i % color!.range!.length]) }));
+      parts.push(el('text', { x: x + 14, y, 'font-size': 11, fill: '#1f2937' }, name));
+      x += w;
+    });
+    y += 8;
+  }
+  const plotY = y;
+  y += height + 6;
+  const foot = wrapText(spec.footnote, 10.5, width);
+  for (const line of foot) parts.push(el('text', { x: pad, y: (y += 14), 'font-size': 10.5, fill: '#4b5563' }, line));
+  y += pad;
+  const W = width + 2 * pad;
+  svg.setAttribute('xmlns', NS);
+  svg.setAttribute('width', String(W));
+  svg.setAttribute('height', String(y));
+  svg.setAttribute('viewBox', `0 0 ${W} ${y}`);
+  svg.setAttribute('font-family', FONT);
+  svg.appendChild(el('rect', { x: 0, y: 0, width: W, height: y, fill: 'white' }));
+  const title = el('title', {}, spec.title);
+  svg.appendChild(title);
+  for (const p of parts) svg.appendChild(p);
+  plot.setAttribute('x', String(pad));
+  plot.setAttribute('y', String(plotY));
+  plot.setAttribute('font-family', FONT);
+  // Plot's class-scoped <style> stays inside the nested svg; it names no external resource.
+  svg.appendChild(plot);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}`;
+}
+
+/** The rows behind a chart as CSV (UTF-8 with BOM for spreadsheet programs). */
+export function chartCsv(spec: ChartSpec): string {
+  const rows = spec.rows;
+  if (!rows.length) return '\ufeff\r\n';
+  const cols = Object.keys(rows[0]);
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'number' ? String(v) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\ufeff' + [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,47 @@
+/**
+ * What one scenario changes against another, parameter by parameter, with the provenance each side gives
+ * (for the workbench's diff view and for reviewing a planner's file before using it).
+ */
+import { formatPath } from './problems.ts';
+
+export interface Change {
+  path: string;
+  kind: 'changed' | 'added' | 'removed';
+  from?: unknown;
+  to?: unknown;
+  /** Provenance text of the new value (or of the removed one). */
+  provenance?: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const prov = (o: unknown) => (isObj(o) ? ((o.assumption as string | undefined) ?? (o.source as string | undefined)) : undefined);
+const PROVENANCE = new Set(['source', 'assumption']);
+
+export function diffScenarios(before: unknown, after: unknown): Change[] {
+  const out: Change[] = [];
+  const walk = (a: unknown, b: unknown, path: (string | number)[], owner: unknown) => {
+    if (isObj(a) && isObj(b)) {
+      // A parameter or list item: report its value fields, carrying the item's provenance.
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (PROVENANCE.has(key)) continue;
+        if (!(key in b)) out.push({ path: formatPath([...path, key]), kind: 'removed', from: a[key], provenance: prov(a) });
+        else if (!(key in a)) out.push({ path: formatPath([...path, key]), kind: 'added', to: b[key], provenance: prov(b) });
+        else walk(a[key], b[key], [...path, key], b);
+      }
+      return;
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+      const n = Math.max(a.length, b.length);
+      for (let i = 0; i < n; i++) {
+        if (i >= b.length) out.push({ path: formatPath([...path, i]), kind: 'removed', from: a[i], provenance: prov(a[i]) });
+        else if (i >= a.length) out.push({ path: formatPath([...path, i]), kind: 'added', to: b[i], provenance: prov(b[i]) });
+        else walk(a[i], b[i], [...path, i], b);
+      }
+      return;
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path: formatPath(path), kind: 'changed', from: a, to: b, provenance: prov(owner) });
+  };
+  walk(before, after, [], undefined);
+  return out;
+}

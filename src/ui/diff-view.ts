@@ -1,0 +1,43 @@
+/** The changes of the working scenario against the file it was opened from, with provenance. */
+import { LitElement, css, html } from 'lit';
+import type { Lang } from '../report/charts/i18n.ts';
+import type { Change } from '../scenario/diff.ts';
+import { shared } from './styles.ts';
+
+const show = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+export class DiffView extends LitElement {
+  static override properties = { changes: { attribute: false }, lang: {} };
+  declare changes: Change[];
+  declare lang: Lang;
+
+  constructor() {
+    super();
+    this.changes = [];
+    this.lang = 'zh';
+  }
+
+  static override styles = [
+    shared,
+    css`
+      table { border-collapse: collapse; width: 100%; font-size: 12px; }
+      th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+      td.path { font-family: ui-monospace, monospace; }
+      td.from { color: var(--error); }
+      td.to { color: #065f46; }
+      td.prov { color: var(--muted); max-width: 320px; }
+    `,
+  ];
+
+  override render() {
+    const L = this.lang;
+    if (!this.changes.length) return html`<p class="muted">${L === 'zh' ? '与打开的文件相比没有修改。' : 'No changes against the file as opened.'}</p>`;
+    return html`<table aria-label=${L === 'zh' ? '修改对照' : 'Changes'}>
+      <thead><tr><th>${L === 'zh' ? '参数' : 'Parameter'}</th><th>${L === 'zh' ? '原值' : 'Was'}</th><th>${L === 'zh' ? '现值' : 'Now'}</th><th>${L === 'zh' ? '来源/假设' : 'Provenance'}</th></tr></thead>
+      <tbody>
+        ${this.changes.map((c) => html`<tr data-path=${c.path}><td class="path">${c.path}</td><td class="from">${c.kind === 'added' ? '—' : show(c.from)}</td><td class="to">${c.kind === 'removed' ? '—' : show(c.to)}</td><td class="prov">${c.provenance ?? ''}</td></tr>`)}
+      </tbody>
+    </table>`;
+  }
+}
+customElements.define('js-diff-view', DiffView);

@@ -1,0 +1,71 @@
+/** File actions of the workbench: open (picker), save, share link, undo, redo, changes. Events go up. */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Lang } from '../report/charts/i18n.ts';
+import { emit } from './events.ts';
+import { shared } from './styles.ts';
+
+const T = {
+  open: { zh: '打开情景文件…', en: 'Open scenario file…' },
+  save: { zh: '保存为文件', en: 'Save as file' },
+  share: { zh: '分享链接', en: 'Share link' },
+  undo: { zh: '撤销', en: 'Undo' },
+  redo: { zh: '重做', en: 'Redo' },
+  changes: { zh: '修改对照', en: 'Changes' },
+  copied: { zh: '链接已生成（已尝试复制到剪贴板）', en: 'Link ready (copied to the clipboard if allowed)' },
+  drop: { zh: '也可将 JSON 文件拖放到页面上', en: 'or drop a JSON file on the page' },
+} as const;
+
+export class FileBar extends LitElement {
+  static override properties = { lang: {}, canUndo: { type: Boolean }, canRedo: { type: Boolean }, changes: { type: Number }, shareUrl: {} };
+  declare lang: Lang;
+  declare canUndo: boolean;
+  declare canRedo: boolean;
+  declare changes: number;
+  declare shareUrl: string;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.canUndo = false;
+    this.canRedo = false;
+    this.changes = 0;
+    this.shareUrl = '';
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      .bar { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; font-size: 13px; }
+      input[type='file'] { display: none; }
+      .share { display: flex; gap: 6px; align-items: center; margin-top: 6px; font-size: 12px; }
+      .share input { flex: 1; font: inherit; font-size: 12px; padding: 2px 6px; border: 1px solid var(--line); border-radius: 4px; }
+      .count { background: var(--accent-soft); color: var(--accent); border-radius: 8px; padding: 0 6px; margin-left: 4px; }
+    `,
+  ];
+
+  private async pick(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) emit(this, 'file-open', { name: file.name, text: await file.text(), size: file.size });
+    input.value = '';
+  }
+
+  override render() {
+    const L = this.lang;
+    return html`<div class="bar">
+        <label><button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>${T.open[L]}</button>
+          <input type="file" accept=".json,application/json" aria-label=${T.open[L]} @change=${this.pick} /></label>
+        <button @click=${() => emit(this, 'file-save', {})}>${T.save[L]}</button>
+        <button @click=${() => emit(this, 'share', {})}>${T.share[L]}</button>
+        <button ?disabled=${!this.canUndo} @click=${() => emit(this, 'undo', {})} title="Ctrl+Z">${T.undo[L]}</button>
+        <button ?disabled=${!this.canRedo} @click=${() => emit(this, 'redo', {})} title="Ctrl+Y">${T.redo[L]}</button>
+        <button @click=${() => emit(this, 'toggle-diff', {})}>${T.changes[L]}<span class="count">${this.changes}</span></button>
+        <span class="muted">${T.drop[L]}</span>
+      </div>
+      ${this.shareUrl
+        ? html`<div class="share"><span>${T.copied[L]}</span><input readonly aria-label=${T.share[L]} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
+        : nothing}`;
+  }
+}
+customElements.define('js-file-bar', FileBar);

@@ -1,0 +1,73 @@
+// `jingsuan run FILE --out DIR` (issue 6): result.json, CSV tables, every chart as SVG (title and footnote in
+// the image) and PNG (2×, not blank, Chinese text rendered by resvg with Noto CJK), and report.md listing every
+// assumption with the charts embedded.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assumptions } from '../src/scenario/provenance.ts';
+import { jingsuan } from './helpers/cli.ts';
+import { shipped } from './helpers/scenarios.ts';
+
+const dir = join(mkdtempSync(join(tmpdir(), 'jingsuan-out-')), 'suzhou');
+const CHARTS = ['benefit-curve', 'ratio-curve', 'payout-distribution', 'loss-ratio-distribution', 'corridor-split', 'sensitivity-payout', 'sensitivity-loss-ratio', 'breakdown'];
+
+/** PNG width, height and the inflated image bytes (filter byte + RGBA per row). */
+function readPng(buf: Buffer) {
+  expect(buf.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const idat: Buffer[] = [];
+  for (let o = 8; o < buf.length; ) {
+    const len = buf.readUInt32BE(o);
+    const type = buf.subarray(o + 4, o + 8).toString();
+    if (type === 'IDAT') idat.push(buf.subarray(o + 8, o + 8 + len));
+    o += 12 + len;
+  }
+  return { width, height, data: inflateSync(Buffer.concat(idat)) };
+}
+
+beforeAll(() => {
+  const r = jingsuan('run', 'scenarios/suzhou-2021.json', '--trials', '60', '--seed', 'out', '--out', dir);
+  expect(r.code, r.err).toBe(0);
+}, 300_000);
+
+describe('run --out', () => {
+  it('writes result.json (the --json object) and CSV tables', () => {
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    expect(result).toMatchObject({ scenario: 'suzhou-2021', trials: 60, seed: 'out' });
+    const csv = readFileSync(join(dir, 'indicators.csv'), 'utf8');
+    expect(csv.startsWith('\ufeffruleset 方案,')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(5);
+    expect(readFileSync(join(dir, 'targets.csv'), 'utf8')).toContain('beneficiaries,employees,suzhou-2021,20000,');
+  });
+
+  for (const id of CHARTS) {
+    it(`${id}: SVG with title and footnote, PNG at 2× and not blank, CSV of its data`, () => {
+      const svg = readFileSync(join(dir, `${id}.svg`), 'utf8');
+      const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+      const root = doc.documentElement;
+      expect(root.tagName).toBe('svg');
+      const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
+      expect(doc.querySelector('title')?.textContent).toBe(texts[0]);
+      expect(texts.join('')).toContain('情景：苏州 2021 大病保险（suzhou-2021）；60 次试验，种子 out');
+      const png = readPng(readFileSync(join(dir, `${id}.png`)));
+      expect([png.width, png.height]).toEqual([2 * Number(root.getAttribute('width')), 2 * Number(root.getAttribute('height'))]);
+      // A blank image compresses to a handful of byte values; a drawn chart has many.
+      expect(new Set(png.data).size).toBeGreaterThan(100);
+      expect(existsSync(join(dir, `${id}.csv`))).toBe(true);
+    });
+  }
+
+  it('report.md is briefing-ready: key figures, targets, every assumption, charts embedded', () => {
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toMatch(/^# 苏州 2021 大病保险 · Suzhou critical-illness insurance 2021/);
+    expect(md).toContain('60 trials · seed `out`');
+    expect(md).toContain('## Modelled vs targets 模型与目标');
+    expect(md).toContain('## Cash by month 资金流: suzhou-2021');
+    for (const a of assumptions(shipped('suzhou-2021'))) expect(md).toContain(`\`${a.path}\``);
+    for (const id of CHARTS) expect(md).toContain(`](${id}.svg)`);
+  });
+});

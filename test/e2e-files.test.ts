@@ -1,0 +1,194 @@
+// Files and exports in the workbench (issue 6), in headless Chromium with downloads captured: save and reopen
+// to an identical state, a file with problems opens nothing, an old schema migrates, drag-and-drop, share link,
+// autosave with restore, undo/redo, the diff view, and chart exports (SVG with title and footnote, PNG 2× and
+// not blank, CSV).
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateText } from '../src/scenario/validate.ts';
+import { buildSite, launch, openPage, serve, shot, SHOTS } from './helpers/browser.ts';
+import { jiangyinV1 } from './helpers/v1.ts';
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = await buildSite(join(process.cwd(), 'test-output', 'site-files'));
+  ({ server, url } = await serve(dir));
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
+const ready = (page: Page) => expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+
+async function setDeductible(page: Page, ruleset: string, value: string) {
+  const input = page.locator('js-ruleset-card').filter({ hasText: ruleset }).locator('js-param-field').first().locator('input[type=number]');
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+describe('scenario files in the workbench', () => {
+  it('save downloads the working scenario; reopening it gives an identical state', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await ready(page);
+    await setDeductible(page, 'jiangyin-2020', '20000');
+    const before = await draft(page);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为文件' }).click()]);
+    expect(dl.suggestedFilename()).toBe('compare-regions.json');
+    const file = join(SHOTS, 'saved.json');
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(validateText(text).problems).toEqual([]);
+    expect(JSON.parse(text).schemaVersion).toBe(2);
+    expect(JSON.parse(text).$schema).toBe('../scenario.schema.json');
+    expect(JSON.parse(text).rulesets[1].tracks[0].deductible.assumption).toContain('was 18000');
+    // Reopen in a fresh page through the file picker.
+    const { page: p2 } = await openPage(browser, url);
+    await ready(p2);
+    await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
+    await expect.poll(() => draft(p2)).toBe(before);
+    expect(await p2.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]').inputValue()).toBe('20000');
+    expect(errors).toEqual([]);
+    await page.close();
+    await p2.close();
+  });
+
+  it('a file with problems opens nothing and shows every problem with its path; an old schema migrates', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await ready(page);
+    const before = await draft(page);
+    const bad = JSON.parse(readFileSync('scenarios/jiangyin-2020.json', 'utf8'));
+    bad.rulesets[0].tracks[0].bands[0].ratio = 7;
+    bad.populations[0].incidence.value = -1;
+    bad.rulesets[0].__proto__x = 1;
+    const badFile = join(SHOTS, 'bad.json');
+    writeFileSync(badFile, JSON.stringify(bad));
+    await page.locator('js-file-bar input[type=file]').setInputFiles(badFile);
+    const banner = page.locator('.open-problems');
+    await expect.poll(() => banner.innerText()).toContain('共 3 个问题');
+    const text = await banner.innerText();
+    expect(text).toContain('rulesets[0].tracks[0].bands[0].ratio: must be between 0 and 1');
+    expect(text).toContain('populations[0].incidence.value: must be between 0 and 1');
+    expect(text).toContain('rulesets[0].__proto__x: unknown key');
+    expect(await draft(page)).toBe(before);
+    await shot(page, 'files-open-problems');
+    const v1File = join(SHOTS, 'jiangyin-v1.json');
+    writeFileSync(v1File, JSON.stringify(jiangyinV1()));
+    await page.locator('js-file-bar input[type=file]').setInputFiles(v1File);
+    await expect.poll(() => page.locator('js-app .note[role=status]').innerText()).toContain('migrated from schema version 1 to 2');
+    expect(JSON.parse(await draft(page)).rulesets[0].tracks[0].bands[0]).toMatchObject({ to: 100000, ratio: 0.6 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a file dropped on the page', async () => {
+    const { page } = await openPage(browser, url);
+    await ready(page);
+    const text = readFileSync('scenarios/jilin-2017.json', 'utf8');
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'jilin-2017.json', { type: 'application/json' }));
+      const app = document.querySelector('js-app')!;
+      app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await expect.poll(async () => JSON.parse(await draft(page)).id).toBe('jilin-2017');
+    await page.close();
+  });
+
+  it('a share link restores the scenario exactly', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await ready(page);
+    await setDeductible(page, 'jiangyin-2020', '25000');
+    await page.getByRole('button', { name: '分享链接' }).click();
+    const link = page.locator('js-file-bar .share input');
+    await expect.poll(() => link.inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    const shared = await link.inputValue();
+    const state = await draft(page);
+    const { page: p2, errors: e2 } = await openPage(browser, shared);
+    await expect.poll(() => draft(p2), { timeout: 30_000 }).toBe(state);
+    expect([...errors, ...e2]).toEqual([]);
+    await page.close();
+    await p2.close();
+  });
+
+  it('autosave survives a reload (restore), undo and redo walk edits, the diff view lists them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await page.evaluate(() => localStorage.clear());
+    await setDeductible(page, 'jiangyin-2020', '21000');
+    await setDeductible(page, 'jiangyin-2020', '22000');
+    const ded = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => ded.inputValue()).toBe('21000');
+    await page.getByRole('button', { name: '重做' }).click();
+    await expect.poll(() => ded.inputValue()).toBe('22000');
+    await page.locator('js-file-bar').getByRole('button', { name: /修改对照/ }).click();
+    const row = page.locator('js-diff-view tr[data-path="rulesets[1].tracks[0].deductible.value"]');
+    await expect.poll(() => row.innerText()).toMatch(/18000\s+22000\s+edited in the workbench \(was 18000/);
+    await shot(page, 'files-diff-view');
+    await page.waitForTimeout(400); // autosave is debounced
+    await page.reload();
+    await page.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]').inputValue()).toBe('22000');
+    await context.close();
+  });
+
+  it('exports a chart as SVG with its title and footnote, PNG at 2× that is not blank, and CSV', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await expect.poll(() => page.locator('js-run-status span.state').innerText(), { timeout: 90_000 }).toMatch(/模拟完成/);
+    const chart = page.locator('js-chart[data-chart="payout"]');
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^SVG/ }).click()]);
+    const svgFile = join(SHOTS, 'export-payout.svg');
+    await svgDl.saveAs(svgFile);
+    const svgText = readFileSync(svgFile, 'utf8');
+    const doc = new JSDOM(svgText, { contentType: 'image/svg+xml' }).window.document;
+    expect(doc.documentElement.tagName).toBe('svg');
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent).join(' ');
+    expect(texts).toContain('年度赔付总额的分布');
+    expect(texts).toContain('情景：三地大病保险规则比较');
+    expect(svgText).not.toMatch(/<link|@import|href="http/);
+    const width = Number(doc.documentElement.getAttribute('width'));
+    const height = Number(doc.documentElement.getAttribute('height'));
+    const [pngDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^PNG/ }).click()]);
+    const png = readFileSync((await pngDl.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width * 2, height * 2]);
+    writeFileSync(join(SHOTS, 'export-payout.png'), png);
+    // Not blank: draw it back in the page and count colours.
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < px.length; i += 4 * 97) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+      return seen.size;
+    }, png.toString('base64'));
+    expect(colours).toBeGreaterThan(20);
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^CSV/ }).click()]);
+    const csv = readFileSync((await csvDl.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffruleset,value');
+    expect(csv.split('\r\n').length).toBeGreaterThan(1000);
+    const [tableDl] = await Promise.all([page.waitForEvent('download'), page.locator('js-results-table .tools').getByRole('button', { name: 'CSV' }).click()]);
+    expect(readFileSync((await tableDl.path())!, 'utf8')).toContain('payout 赔付 (万元)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
