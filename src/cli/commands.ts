@@ -6,6 +6,7 @@ import { expectCommand } from './expect.ts';
 import { runCommand } from './run.ts';
 import { benchCommand } from './bench.ts';
 import { fundCommand } from './fund.ts';
+import { calibrateCommand, solveCommand, sweepCommand } from './analysis.ts';
 
 export interface Command {
   summary: string;
@@ -21,6 +22,9 @@ export const COMMANDS: Record<string, Command> = {
   expect: expectCommand,
   run: runCommand,
   fund: fundCommand,
+  calibrate: calibrateCommand,
+  solve: solveCommand,
+  sweep: sweepCommand,
   bench: benchCommand,
 };
 

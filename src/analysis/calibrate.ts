@@ -1,0 +1,141 @@
+/**
+ * Calibration of populations to the targets a scenario records (e.g. seed 000's 2021 figures): the severity's
+ * free parameters (and incidence where the family needs it) by Nelder–Mead on the analytic engine, minimising the
+ * squared relative errors of compensation, beneficiaries and burden-reduction rate; then the records per
+ * claimant by bisection on Monte Carlo person-times; then a Monte Carlo run to confirm. The fitted values are
+ * written back with the calibration in their provenance.
+ */
+import { analyticExpectation } from '../engine/analytic.ts';
+import { compileModel } from '../engine/model.ts';
+import { runScenario } from '../engine/run.ts';
+import { getAt, setAt, type Path } from '../scenario/edit.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { nelderMead } from './roots.ts';
+import { validOrThrow } from './solve.ts';
+
+type Transform = { path: Path; to: (v: number) => number; from: (u: number) => number };
+const log = (min = 0): Pick<Transform, 'to' | 'from'> => ({ to: (v) => Math.log(v - min), from: (u) => min + Math.exp(u) });
+const logit: Pick<Transform, 'to' | 'from'> = { to: (v) => Math.log(v / (1 - v)), from: (u) => 1 / (1 + Math.exp(-u)) };
+const id: Pick<Transform, 'to' | 'from'> = { to: (v) => v, from: (u) => u };
+
+/** Which parameters of a population are fitted, by severity family (the others stay as the planner set them). */
+function freeParameters(s: Scenario, p: number): Transform[] {
+  const sev = s.populations[p].severity;
+  const at = (k: string, t: Pick<Transform, 'to' | 'from'>): Transform => ({ path: ['populations', p, 'severity', k], ...t });
+  const incidence: Transform = { path: ['populations', p, 'incidence'], ...logit };
+  switch (sev.family) {
+    case 'spliced':
+      return [at('alpha', log(1)), at('bodyWeight', logit), at('mu', id)];
+    case 'lognormal':
+      return [at('mu', id), at('sigma', log()), incidence];
+    case 'gamma':
+    case 'weibull':
+      return [at('shape', log()), at('scale', log()), incidence];
+    case 'pareto':
+      return [at('alpha', log(1)), at('theta', log()), incidence];
+    case 'loglogistic':
+      return [at('scale', log()), at('shape', log(1)), incidence];
+    case 'empirical':
+      throw new Error(`populations[${p}].severity: an empirical table is data, not a model to calibrate`);
+  }
+}
+
+export interface FitRow {
+  population: string;
+  metric: string;
+  target: number;
+  modelled: number;
+  relativeError: number;
+  source?: string;
+}
+
+export interface Calibration {
+  scenario: unknown;
+  fitted: { path: string; previous: number; value: number }[];
+  report: FitRow[];
+  trials: number;
+}
+
+const ANALYTIC_TARGETS = ['payout', 'beneficiaries', 'burdenReductionRate'] as const;
+
+export async function calibrate(raw: unknown, opts: { trials?: number; seed?: string | number; date?: string } = {}): Promise<Calibration> {
+  const base = validOrThrow(raw);
+  const baseline = base.simulation.baseline ?? base.rulesets[0].id;
+  let data = raw;
+  const fitted: Calibration['fitted'] = [];
+  const date = opts.date ?? new Date().toISOString().slice(0, 10);
+  for (let p = 0; p < base.populations.length; p++) {
+    const pop = base.populations[p];
+    const targets = base.targets.filter((t) => t.population === pop.id && (t.ruleset ?? baseline) === baseline);
+    if (!targets.length) continue;
+    const ri = base.rulesets.findIndex((r) => r.id === baseline);
+    const analyticTargets = targets.filter((t) => (ANALYTIC_TARGETS as readonly string[]).includes(t.metric));
+    const free = freeParameters(base, p).slice(0, Math.max(1, analyticTargets.length));
+    const value = (d: unknown, path: Path) => (getAt(d, path) as { value: number }).value;
+    const x0 = free.map((f) => f.to(value(data, f.path)));
+    const apply = (d: unknown, u: number[]) => free.reduce((acc, f, i) => setAt(acc, [...f.path, 'value'], f.from(u[i])), d);
+    // Evaluated on a validated copy holding only the baseline ruleset, its parameters set in place: no re-validation.
+    const work = structuredClone(validOrThrow(data));
+    work.rulesets = [work.rulesets[ri]];
+    const objective = (u: number[]) => {
+      try {
+        free.forEach((f, i) => ((getAt(work, f.path) as { value: number }).value = f.from(u[i])));
+        const a = analyticExpectation(compileModel(work))[0].populations[p];
+        return analyticTargets.reduce((sum, t) => {
+          const m = t.metric === 'payout' ? a.payout : t.metric === 'beneficiaries' ? a.beneficiaries : a.burdenReductionRate;
+          return sum + ((m ?? NaN) / t.value - 1) ** 2;
+        }, 0);
+      } catch {
+        return Infinity;
+      }
+    };
+    if (analyticTargets.length) {
+      const best = nelderMead((u) => {
+        const v = objective(u);
+        return Number.isFinite(v) ? v : 1e9;
+      }, x0, 0.2, 4000, 1e-10, 1e-14);
+      const before = data;
+      data = apply(data, best.x);
+      for (const f of free) fitted.push({ path: f.path.join('.'), previous: value(before, f.path), value: value(data, f.path) });
+    }
+    const pt = targets.find((t) => t.metric === 'personTimes');
+    const ben = targets.find((t) => t.metric === 'beneficiaries');
+    if (pt && ben) {
+      // Records per claimant: person-times per beneficiary rise with them; bisection on short runs at one seed.
+      const path: Path = ['populations', p, 'episodes', 'extraMean'];
+      const ratio = async (lambda: number) => {
+        const s = validOrThrow(setAt(data, [...path, 'value'], lambda));
+        const r = (await runScenario(s, { trials: 20, seed: 'calibrate' })).rulesets[ri].populations[p];
+        return r.personTimes.mean / r.beneficiaries.mean;
+      };
+      const want = pt.value / ben.value;
+      let lo = 0;
+      let hi = 30;
+      for (let i = 0; i < 16; i++) {
+        const mid = (lo + hi) / 2;
+        if ((await ratio(mid)) < want) lo = mid;
+        else hi = mid;
+      }
+      const previous = value(data, path);
+      data = setAt(data, [...path, 'value'], Math.round(((lo + hi) / 2) * 1000) / 1000);
+      fitted.push({ path: path.join('.'), previous, value: value(data, path) });
+    }
+  }
+  // Provenance: each fitted value says how it was chosen.
+  const sources = [...new Set(base.targets.map((t) => t.source).filter(Boolean))].slice(0, 3).join('; ');
+  for (const f of fitted) {
+    const path = f.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const prev = getAt(data, path) as Record<string, unknown>;
+    data = setAt(data, path, {
+      value: +Number(prev.value).toPrecision(8),
+      assumption: `Calibrated by jingsuan calibrate on ${date} to the scenario's targets (${sources}); was ${+f.previous.toPrecision(8)}`,
+    });
+  }
+  const trials = opts.trials ?? 200;
+  const s = validOrThrow(data);
+  const result = await runScenario(s, { trials, seed: opts.seed ?? s.simulation.seed });
+  const report: FitRow[] = result.targets
+    .filter((t) => t.population !== null && t.modelled !== null)
+    .map((t) => ({ population: t.population!, metric: t.metric, target: t.target, modelled: t.modelled!, relativeError: t.relativeError!, source: t.source }));
+  return { scenario: data, fitted, report, trials };
+}

@@ -1,0 +1,96 @@
+/**
+ * Goal seek: the value of one ruleset parameter (a deductible, a band ratio, the funding standard) that makes a
+ * metric reach a target, with the Monte Carlo interval of the metric at the solution. Expected-value metrics are
+ * solved on the analytic model; probability metrics on Monte Carlo runs at a fixed seed (common random numbers
+ * keep them monotone in the parameter).
+ */
+import type { Path } from '../scenario/edit.ts';
+import { formatPath } from '../scenario/problems.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateData } from '../scenario/validate.ts';
+import { ANALYTIC_METRICS, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
+import { numberAt, withNumber } from './path.ts';
+import { solveMonotone } from './roots.ts';
+
+export interface SolveResult {
+  ruleset: string;
+  param: string;
+  metric: MetricName;
+  target: number;
+  previous: number;
+  value: number | null;
+  analytic: number | null;
+  monteCarlo: { value: number; lo95: number; hi95: number; trials: number } | null;
+  scenario: unknown;
+}
+
+export function validOrThrow(data: unknown): Scenario {
+  const v = validateData(data);
+  if (!v.ok || !v.scenario) throw new Error(v.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return v.scenario;
+}
+
+export async function solve(raw: unknown, rulesetId: string, param: Path, metric: MetricName, target: number, opts: { trials?: number; seed?: string | number } = {}): Promise<SolveResult> {
+  const base = validOrThrow(raw);
+  const ri = base.rulesets.findIndex((r) => r.id === rulesetId);
+  if (ri < 0) throw new Error(`unknown ruleset "${rulesetId}"`);
+  const path: Path = ['rulesets', ri, ...param];
+  const previous = numberAt(raw, path);
+  const isShare = previous <= 1 && (param[param.length - 1] === 'ratio' || String(param[param.length - 1]).toLowerCase().includes('share'));
+  const trials = opts.trials ?? 200;
+  const seed = opts.seed ?? base.simulation.seed;
+  const analytic = (ANALYTIC_METRICS as readonly string[]).includes(metric);
+  const scenarioAt = (x: number) => validOrThrow(withNumber(raw, path, x));
+  let value: number | null;
+  if (analytic) {
+    const f = (x: number) => evaluateAnalytic(scenarioAt(x), ri, metric);
+    // A funding standard of 0 has no loss ratio: start just above it.
+    const lo = Number.isFinite(f(0)) ? 0 : Math.max(1e-6, previous / 1000);
+    value = solveMonotone(f, target, lo, isShare ? 1 : Math.max(2 * previous, 1), 1e-10, isShare ? 1 : 1e10);
+  } else {
+    // Monte Carlo metric: bisection on runs at one seed, to a relative tolerance of 1e-3.
+    const cache = new Map<number, number>();
+    const f = async (x: number) => {
+      if (!cache.has(x)) cache.set(x, (await evaluateMonteCarlo(scenarioAt(x), ri, metric, trials, seed)).value);
+      return cache.get(x)!;
+    };
+    let lo = 0;
+    let hi = isShare ? 1 : Math.max(2 * previous, 1);
+    let flo = (await f(lo)) - target;
+    let fhi = (await f(hi)) - target;
+    while (flo * fhi > 0 && !isShare && hi < 1e9) {
+      lo = hi;
+      flo = fhi;
+      hi *= 2;
+      fhi = (await f(hi)) - target;
+    }
+    if (flo * fhi > 0) value = null;
+    else {
+      for (let i = 0; i < 40 && hi - lo > 1e-3 * Math.max(1, hi); i++) {
+        const mid = (lo + hi) / 2;
+        const fm = (await f(mid)) - target;
+        if (fm * flo <= 0) hi = mid;
+        else {
+          lo = mid;
+          flo = fm;
+        }
+      }
+      value = hi;
+    }
+  }
+  if (value === null) return { ruleset: rulesetId, param: formatPath(param), metric, target, previous, value: null, analytic: null, monteCarlo: null, scenario: raw };
+  const solved = withNumber(raw, path, value, `Solved by jingsuan solve: ${metric} = ${target} (was ${previous})`);
+  const s = validOrThrow(solved);
+  const mc = await evaluateMonteCarlo(s, ri, metric, trials, seed);
+  return {
+    ruleset: rulesetId,
+    param: formatPath(param),
+    metric,
+    target,
+    previous,
+    value,
+    analytic: analytic ? evaluateAnalytic(s, ri, metric) : null,
+    monteCarlo: { ...mc, trials },
+    scenario: solved,
+  };
+}

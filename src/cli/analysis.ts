@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { calibrate } from '../analysis/calibrate.ts';
+import { isMetric, type MetricName } from '../analysis/metrics.ts';
+import { parsePath } from '../analysis/path.ts';
+import { solve } from '../analysis/solve.ts';
+import { sweep } from '../analysis/sweep.ts';
+import { sweepChart } from '../report/charts/sweep.ts';
+import { chartCsv } from '../report/charts/standalone.ts';
+import { pngOf, svgOf } from '../report/node-render.ts';
+import { textTable } from '../report/format.ts';
+import type { Command } from './commands.ts';
+import { findRuleset, loadScenario, UsageError } from './io.ts';
+
+const METRICS_HELP = 'payout, lossRatio, reimbursementRatio, burdenReductionRate, beneficiaries (analytic); probLoss, personTimes, lossRatioP95, insurerMean (Monte Carlo)';
+
+function path(flag: string, v: unknown) {
+  if (typeof v !== 'string') throw new UsageError(`${flag} is required, e.g. tracks[0].deductible`);
+  try {
+    return parsePath(v);
+  } catch (err) {
+    throw new UsageError(`${flag}: ${(err as Error).message}`);
+  }
+}
+function metric(v: string): MetricName {
+  if (!isMetric(v)) throw new UsageError(`unknown metric "${v}" (one of: ${METRICS_HELP})`);
+  return v;
+}
+function number(flag: string, v: unknown): number {
+  const n = Number(v);
+  if (v === undefined || !Number.isFinite(n)) throw new UsageError(`${flag}: "${v ?? ''}" is not a number`);
+  return n;
+}
+const rawOf = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+export const calibrateCommand: Command = {
+  summary: "fit populations' incidence and severity to the scenario's targets, written back with provenance",
+  help: `usage: jingsuan calibrate FILE [--out FILE2] [--dry-run] [--trials N] [--json]
+
+Fits each population that has targets (compensation, beneficiaries, burden-reduction rate, person-times) under
+the baseline ruleset: severity parameters by Nelder–Mead on the analytic engine, records per claimant by Monte
+Carlo, then confirms with a Monte Carlo run and prints modelled vs target. The fitted file is written back to
+FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
+  options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, trials: { type: 'string' }, json: { type: 'boolean' } },
+  async run(values, [file]) {
+    loadScenario(file);
+    const c = await calibrate(rawOf(file!), { trials: values.trials ? number('--trials', values.trials) : 200 });
+    const target = (values.out as string | undefined) ?? file!;
+    if (!values['dry-run']) writeFileSync(target, JSON.stringify(c.scenario, null, 2) + '\n');
+    if (values.json) {
+      console.log(JSON.stringify({ fitted: c.fitted, report: c.report, trials: c.trials, written: values['dry-run'] ? null : target }, null, 2));
+      return 0;
+    }
+    console.log(textTable(['parameter 参数', 'was 原值', 'fitted 校准值'], c.fitted.map((f) => [f.path, String(+f.previous.toPrecision(6)), String(+f.value.toPrecision(6))])));
+    console.log(`\ngoodness of fit (Monte Carlo, ${c.trials} trials):`);
+    console.log(textTable(['population 人群', 'metric 指标', 'target 目标', 'modelled 模型', 'rel. error 相对误差'], c.report.map((r) => [r.population, r.metric, String(r.target), String(+r.modelled.toPrecision(6)), `${(r.relativeError * 100).toFixed(2)}%`])));
+    if (!values['dry-run']) console.log(`\nwrote ${target}`);
+    return 0;
+  },
+};
+
+export const solveCommand: Command = {
+  summary: 'goal seek: the parameter value that makes a metric reach a target',
+  help: `usage: jingsuan solve FILE --ruleset ID --param PATH --target METRIC=VALUE [--trials N] [--seed S] [--json] [--out FILE2]
+
+PATH is inside the ruleset: tracks[0].deductible, tracks[0].bands[1].ratio, funding.perInsured, cap …
+METRIC: ${METRICS_HELP}.
+Prints the solution with the metric's Monte Carlo mean and 95% interval there; --out writes the solved scenario.`,
+  options: { ruleset: { type: 'string' }, param: { type: 'string' }, target: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  async run(values, [file]) {
+    const s = loadScenario(file);
+    const r = findRuleset(s, values.ruleset as string | undefined);
+    const p = path('--param', values.param);
+    const m = /^(\w+)=(.+)$/.exec(String(values.target ?? ''));
+    if (!m) throw new UsageError('--target must be METRIC=VALUE, e.g. lossRatio=0.95');
+    let res;
+    try {
+      res = await solve(rawOf(file!), r.id, p, metric(m[1]), number('--target value', m[2]), { trials: values.trials ? number('--trials', values.trials) : 200, seed: values.seed as string | undefined });
+    } catch (err) {
+      throw new UsageError((err as Error).message, 1);
+    }
+    if (values.out && res.value !== null) writeFileSync(String(values.out), JSON.stringify(res.scenario, null, 2) + '\n');
+    const { scenario: _s, ...out } = res;
+    if (values.json) {
+      console.log(JSON.stringify(out, null, 2));
+      return res.value === null ? 1 : 0;
+    }
+    if (res.value === null) {
+      console.log(`no value of ${values.param} gives ${res.metric} = ${res.target} (searched from 0 upward)`);
+      return 1;
+    }
+    console.log(`${r.id}: ${values.param} = ${+res.value.toPrecision(8)} (was ${res.previous}) gives ${res.metric} = ${res.target}`);
+    if (res.analytic !== null) console.log(`  analytic: ${+res.analytic.toPrecision(8)}`);
+    if (res.monteCarlo) console.log(`  Monte Carlo (${res.monteCarlo.trials} trials): ${+res.monteCarlo.value.toPrecision(6)}${Number.isFinite(res.monteCarlo.lo95) ? `, 95% interval ${+res.monteCarlo.lo95.toPrecision(6)} … ${+res.monteCarlo.hi95.toPrecision(6)}` : ''}`);
+    return 0;
+  },
+};
+
+export const sweepCommand: Command = {
+  summary: 'a parameter over a range, any metrics, as a table, CSV and chart',
+  help: `usage: jingsuan sweep FILE --ruleset ID --param PATH --from A --to B [--steps N] [--metric M]... [--trials N] [--json] [--out DIR]
+
+METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
+--out DIR writes sweep.csv and a chart per metric (SVG and PNG).`,
+  options: { ruleset: { type: 'string' }, param: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, steps: { type: 'string' }, metric: { type: 'string', multiple: true }, trials: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  async run(values, [file]) {
+    const s = loadScenario(file);
+    const r = findRuleset(s, values.ruleset as string | undefined);
+    const p = path('--param', values.param);
+    const metrics = ((values.metric as string[] | undefined) ?? ['payout', 'lossRatio']).map(metric);
+    const steps = values.steps ? number('--steps', values.steps) : 21;
+    if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new UsageError('--steps must be a whole number from 1 to 1000');
+    let rows;
+    try {
+      rows = await sweep(rawOf(file!), r.id, p, number('--from', values.from), number('--to', values.to), steps, metrics, { trials: values.trials ? number('--trials', values.trials) : 200 });
+    } catch (err) {
+      throw new UsageError((err as Error).message, 1);
+    }
+    if (values.out) {
+      const dir = String(values.out);
+      mkdirSync(dir, { recursive: true });
+      for (const m of metrics) {
+        const spec = sweepChart(s, r.id, String(values.param), rows, m);
+        const svg = svgOf(spec);
+        writeFileSync(join(dir, `sweep-${m}.svg`), svg);
+        writeFileSync(join(dir, `sweep-${m}.png`), pngOf(svg));
+        writeFileSync(join(dir, `sweep-${m}.csv`), chartCsv(spec));
+      }
+      writeFileSync(join(dir, 'sweep.csv'), '\ufeff' + [['x', ...metrics].join(','), ...rows.map((row) => [row.x, ...metrics.map((m) => row[m])].join(','))].join('\r\n') + '\r\n');
+    }
+    if (values.json) {
+      console.log(JSON.stringify({ ruleset: r.id, param: values.param, rows }, null, 2));
+      return 0;
+    }
+    console.log(textTable([String(values.param), ...metrics], rows.map((row) => [String(+row.x.toPrecision(8)), ...metrics.map((m) => String(+row[m].toPrecision(6)))])));
+    return 0;
+  },
+};
