@@ -122,6 +122,26 @@ describe('workbench', () => {
     await page.close();
   });
 
+  it('goal seek finds the Jiangyin deductible for a 95% expected loss ratio and applies it', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await expect.poll(() => page.locator('js-goal-seek select').count(), { timeout: 30_000 }).toBe(2);
+    const param = page.locator('js-goal-seek select').first();
+    const options = await param.locator('option').allInnerTexts();
+    await param.selectOption({ index: options.findIndex((o) => o.startsWith('jiangyin-2020') && o.includes('起付标准')) });
+    await page.locator('js-goal-seek input[type=number]').fill('95');
+    await page.locator('js-goal-seek input[type=number]').press('Tab');
+    await page.locator('js-goal-seek').getByRole('button', { name: '求解' }).click();
+    await expect.poll(() => page.locator('js-goal-seek .result').innerText()).toMatch(/jiangyin-2020 · burden · 起付标准 = [\d,.]+ → 期望赔付率 95%/);
+    await page.locator('js-goal-seek').getByRole('button', { name: '应用' }).click();
+    await expect.poll(() => cell(page, 'jiangyin-2020', 'expected loss ratio').innerText()).toBe('95.0%');
+    // The sweep chart follows the chosen metric.
+    await page.locator('select[aria-label="敏感性指标"]').selectOption('reimbursementRatio');
+    await expect.poll(() => page.locator('js-chart[data-chart="sensPayout"] h2').innerText()).toContain('政策范围内报销比例');
+    await shot(page, 'workbench-goal-seek');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens the Suzhou scenario with the 2021 targets beside the modelled values', async () => {
     const { page, errors } = await openPage(browser, `${url}?scenario=suzhou-2021`);
     await waitDone(page);

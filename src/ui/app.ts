@@ -27,6 +27,8 @@ import { diffScenarios } from '../scenario/diff.ts';
 import { validateText } from '../scenario/validate.ts';
 import './diff-view.ts';
 import './file-bar.ts';
+import './goal-seek.ts';
+import type { SweepMetric } from '../report/charts/data.ts';
 import type { ItemChange } from './events.ts';
 import type { ParamChange } from './param-field.ts';
 import type { RunState } from './run-status.ts';
@@ -65,6 +67,7 @@ export class App extends LitElement {
     runSeconds: { state: true },
     baseline: { state: true },
     sens: { state: true },
+    sensMetric: { state: true },
     charts: { state: true },
     analyticMs: { state: true },
     openProblems: { state: true },
@@ -96,6 +99,7 @@ export class App extends LitElement {
   declare runSeconds: number;
   declare baseline: string;
   declare sens: number;
+  declare sensMetric: SweepMetric;
   declare charts: Record<string, ChartSpec | null>;
   declare analyticMs: number;
 
@@ -125,6 +129,7 @@ export class App extends LitElement {
     this.runSeconds = 0;
     this.baseline = '';
     this.sens = 0;
+    this.sensMetric = 'payout';
     this.charts = {};
     this.analyticMs = 0;
     this.openProblems = null;
@@ -471,7 +476,7 @@ export class App extends LitElement {
       const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
       const pts = sensitivity(s, choice.ruleset, choice.path, 0, hi, 25);
       const ctx = this.context();
-      this.charts = { ...this.charts, sensPayout: sensitivityChart(pts, choice.label, ctx, 'payout'), sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio') };
+      this.charts = { ...this.charts, sensPayout: sensitivityChart(pts, choice.label, ctx, this.sensMetric), sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio') };
     }, 30);
   }
 
@@ -562,7 +567,7 @@ export class App extends LitElement {
                 (r, i) => html`<js-ruleset-card .ruleset=${r} .index=${i} .problems=${this.problems} .lang=${L} .color=${colors[r.id] ?? '#888'}></js-ruleset-card>`,
               )}
             </section>
-            <section class="results">
+            <section class="results" @param-change=${this.onParam}>
               <div class="panel">
                 <js-run-status .lang=${L} .done=${this.done} .total=${this.total} .state=${this.runState} .message=${this.runMessage} .seconds=${this.runSeconds}
                   @run-cancel=${() => this.controller?.abort()} @run-again=${() => this.scheduleRun()}></js-run-status>
@@ -579,6 +584,7 @@ export class App extends LitElement {
                     </select>
                   </label>
                 </div>
+                <js-goal-seek .lang=${L} .scenario=${s} .choices=${this.sensitivityChoices()}></js-goal-seek>
                 <js-results-table .analytic=${this.analytic} .result=${this.result} .comparisons=${this.comparisons} .baseline=${this.baseline} .lang=${L} .unit=${this.unit} .colors=${colors}></js-results-table>
               </div>
               <h2>${t('charts', L)}</h2>
@@ -591,6 +597,16 @@ export class App extends LitElement {
                       this.scheduleSensitivity();
                     }}>
                       ${this.sensitivityChoices().map((c, i) => html`<option value=${i} ?selected=${i === this.sens}>${c.label}</option>`)}
+                    </select>
+                  </label>
+                  <label class="toolbar">${L === 'zh' ? '指标' : 'Metric'}
+                    <select aria-label=${L === 'zh' ? '敏感性指标' : 'Sensitivity metric'} @change=${(e: Event) => {
+                      this.sensMetric = (e.target as HTMLSelectElement).value as SweepMetric;
+                      this.scheduleSensitivity();
+                    }}>
+                      ${(['payout', 'lossRatio', 'reimbursementRatio', 'burdenReductionRate', 'beneficiaries'] as const).map(
+                        (m) => html`<option value=${m} ?selected=${m === this.sensMetric}>${m}</option>`,
+                      )}
                     </select>
                   </label>
                   <js-chart data-chart="sensPayout" .spec=${this.charts.sensPayout ?? null}></js-chart>

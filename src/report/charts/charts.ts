@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Unit } from '../format.ts';
-import type { BreakdownPoint, CurvePoint, Marker, SplitPoint, SweepPoint, ValuePoint } from './data.ts';
+import type { BreakdownPoint, CurvePoint, Marker, SplitPoint, SweepMetric, SweepPoint, ValuePoint } from './data.ts';
 import { label, type Lang } from './i18n.ts';
 
 export interface ChartSpec {
@@ -125,19 +125,29 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
   };
 }
 
-export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: ChartContext, kind: 'payout' | 'lossRatio' = 'payout'): ChartSpec {
+const SWEEP_LABELS: Record<SweepMetric, { zh: string; en: string }> = {
+  payout: { zh: '期望赔付', en: 'Expected payout' },
+  lossRatio: { zh: '期望赔付率', en: 'Expected loss ratio' },
+  reimbursementRatio: { zh: '政策范围内报销比例', en: 'Reimbursement ratio' },
+  burdenReductionRate: { zh: '个人现金减负率', en: 'Burden reduction rate' },
+  beneficiaries: { zh: '补偿人数', en: 'Beneficiaries' },
+};
+
+export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: ChartContext, kind: SweepMetric = 'payout'): ChartSpec {
   const d = div(ctx.unit);
-  const y = kind === 'payout' ? (p: SweepPoint) => p.payout / d : (p: SweepPoint) => p.lossRatio;
+  const isRate = kind !== 'payout' && kind !== 'beneficiaries';
+  const y = kind === 'payout' ? (p: SweepPoint) => p.payout / d : (p: SweepPoint) => p[kind];
+  const name = SWEEP_LABELS[kind][ctx.lang];
   return {
-    id: kind === 'payout' ? 'sensitivity-payout' : 'sensitivity-loss-ratio',
-    title: label('sensitivityTitle', ctx.lang),
+    id: `sensitivity-${kind === 'lossRatio' ? 'loss-ratio' : kind === 'payout' ? 'payout' : kind}`,
+    title: `${label('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}：${name}`,
     subtitle: `${paramLabel} · ${ctx.lang === 'zh' ? '点：当前值' : 'dot: current value'}`,
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
       x: { label: paramLabel, grid: true },
-      y: kind === 'payout' ? { label: `${ctx.lang === 'zh' ? '期望赔付' : 'Expected payout'} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : { label: label('lossRatio', ctx.lang), percent: true, grid: true },
+      y: kind === 'payout' ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : isRate ? { label: name, percent: true, grid: true } : { label: name, grid: true },
       color: color(ctx),
       marks: [
         Plot.line(points, { x: 'x', y, stroke: 'ruleset', strokeWidth: 2, tip: true }),

@@ -113,8 +113,13 @@ export interface SweepPoint {
   x: number;
   payout: number;
   lossRatio: number;
+  reimbursementRatio: number;
+  burdenReductionRate: number;
+  beneficiaries: number;
   current: boolean;
 }
+
+export type SweepMetric = 'payout' | 'lossRatio' | 'reimbursementRatio' | 'burdenReductionRate' | 'beneficiaries';
 
 /**
  * Sensitivity: analytic expected payout and loss ratio as one parameter of a ruleset sweeps a range
@@ -128,8 +133,19 @@ export function sensitivity(scenario: Scenario, rulesetIndex: number, paramPath:
   const id = scenario.rulesets[rulesetIndex].id;
   return xs.map((x) => {
     const s = setParam(scenario, ['rulesets', rulesetIndex, ...paramPath], x);
-    const a = analyticExpectation(compileModel(s))[rulesetIndex];
-    return { ruleset: id, x, payout: a.payout ?? NaN, lossRatio: a.lossRatio ?? NaN, current: x === current };
+    // Only the swept ruleset is compiled: the others do not change.
+    const one = { ...s, rulesets: [s.rulesets[rulesetIndex]], simulation: { ...s.simulation, baseline: undefined } };
+    const a = analyticExpectation(compileModel(one))[0];
+    return {
+      ruleset: id,
+      x,
+      payout: a.payout ?? NaN,
+      lossRatio: a.lossRatio ?? NaN,
+      reimbursementRatio: a.reimbursementRatio ?? NaN,
+      burdenReductionRate: a.burdenReductionRate ?? NaN,
+      beneficiaries: a.beneficiaries ?? NaN,
+      current: x === current,
+    };
   });
 }
 

@@ -1,0 +1,109 @@
+/**
+ * "Find the deductible that gives…": goal seek on the analytic model in the page (a few dozen evaluations of one
+ * ruleset, well under a second), then Apply sends the value up as an ordinary edit so the Monte Carlo refines it.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { analyticExpectation } from '../engine/analytic.ts';
+import { compileModel } from '../engine/model.ts';
+import { analyticMetric, type MetricName } from '../analysis/metrics.ts';
+import { numberAt, withNumber } from '../analysis/path.ts';
+import { solveMonotone } from '../analysis/roots.ts';
+import type { Lang } from '../report/charts/i18n.ts';
+import type { Path } from '../scenario/edit.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { emit } from './events.ts';
+import type { ParamChange } from './param-field.ts';
+import { shared } from './styles.ts';
+
+export interface GoalChoice {
+  ruleset: number;
+  path: Path;
+  label: string;
+}
+
+const METRICS: { id: MetricName; zh: string; en: string; percent: boolean }[] = [
+  { id: 'lossRatio', zh: '期望赔付率', en: 'expected loss ratio', percent: true },
+  { id: 'reimbursementRatio', zh: '政策范围内报销比例', en: 'reimbursement ratio', percent: true },
+  { id: 'burdenReductionRate', zh: '个人现金减负率', en: 'burden reduction rate', percent: true },
+  { id: 'payout', zh: '期望赔付（万元）', en: 'expected payout (10k yuan)', percent: false },
+  { id: 'beneficiaries', zh: '补偿人数', en: 'beneficiaries', percent: false },
+];
+
+export class GoalSeek extends LitElement {
+  static override properties = { scenario: { attribute: false }, choices: { attribute: false }, lang: {}, result: { state: true } };
+  declare scenario: Scenario | null;
+  declare choices: GoalChoice[];
+  declare lang: Lang;
+  declare result: { text: string; path: Path; value: number } | { error: string } | null;
+  private choice = 0;
+  private metric: MetricName = 'lossRatio';
+  private target = 95;
+
+  constructor() {
+    super();
+    this.scenario = null;
+    this.choices = [];
+    this.lang = 'zh';
+    this.result = null;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; font-size: 13px; }
+      .row { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+      input[type='number'] { width: 90px; text-align: right; }
+      .result { margin-top: 6px; }
+    `,
+  ];
+
+  private find() {
+    const s = this.scenario;
+    const c = this.choices[this.choice];
+    if (!s || !c) return;
+    const m = METRICS.find((x) => x.id === this.metric)!;
+    const target = m.percent ? this.target / 100 : m.id === 'payout' ? this.target * 1e4 : this.target;
+    const path: Path = ['rulesets', c.ruleset, ...c.path];
+    const previous = numberAt(s, path);
+    const one = (x: number) => {
+      const t = withNumber(s, path, x);
+      return analyticMetric(analyticExpectation(compileModel({ ...t, rulesets: [t.rulesets[c.ruleset]], simulation: { ...t.simulation, baseline: undefined } }))[0], m.id);
+    };
+    const isShare = c.path[c.path.length - 1] === 'ratio';
+    const lo = Number.isFinite(one(0)) ? 0 : Math.max(1e-6, previous / 1000);
+    const value = solveMonotone(one, target, lo, isShare ? 1 : Math.max(previous * 2, 1), 1e-7, isShare ? 1 : 1e9);
+    const L = this.lang;
+    if (value === null) {
+      this.result = { error: L === 'zh' ? '在可行范围内找不到满足目标的取值。' : 'No value in range reaches the target.' };
+      return;
+    }
+    const shown = isShare ? `${(value * 100).toFixed(2)}%` : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    this.result = { text: `${c.label} = ${shown} → ${L === 'zh' ? m.zh : m.en} ${m.percent ? `${this.target}%` : this.target}`, path, value };
+  }
+
+  override render() {
+    const L = this.lang;
+    const r = this.result;
+    return html`<div class="row">
+        <strong>${L === 'zh' ? '目标求解' : 'Goal seek'}</strong>
+        <select aria-label=${L === 'zh' ? '求解参数' : 'Parameter to solve'} @change=${(e: Event) => (this.choice = Number((e.target as HTMLSelectElement).value))}>
+          ${this.choices.map((c, i) => html`<option value=${i}>${c.label}</option>`)}
+        </select>
+        <span>${L === 'zh' ? '使' : 'so that'}</span>
+        <select aria-label=${L === 'zh' ? '目标指标' : 'Target metric'} @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricName)}>
+          ${METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.metric}>${L === 'zh' ? m.zh : m.en}</option>`)}
+        </select>
+        <span>=</span>
+        <input type="number" step="any" aria-label=${L === 'zh' ? '目标值' : 'Target value'} .value=${String(this.target)} @change=${(e: Event) => (this.target = Number((e.target as HTMLInputElement).value))} />
+        <span class="muted">${METRICS.find((m) => m.id === this.metric)?.percent ? '%' : ''}</span>
+        <button @click=${() => this.find()}>${L === 'zh' ? '求解' : 'Find'}</button>
+      </div>
+      ${r
+        ? 'error' in r
+          ? html`<div class="result error" role="alert">${r.error}</div>`
+          : html`<div class="result" role="status">${r.text}
+              <button @click=${() => emit<ParamChange>(this, 'param-change', { path: r.path, value: r.value, live: false })}>${L === 'zh' ? '应用' : 'Apply'}</button></div>`
+        : nothing}`;
+  }
+}
+customElements.define('js-goal-seek', GoalSeek);
