@@ -3,29 +3,15 @@
 // autosave with restore, undo/redo, the diff view, and chart exports (SVG with title and footnote, PNG 2× and
 // not blank, CSV).
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
-import { buildSite, launch, openPage, serve, shot, SHOTS } from './helpers/browser.ts';
+import { openPage, shot, SHOTS, useSite } from './helpers/browser.ts';
 import { jiangyinV1 } from './helpers/v1.ts';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dir = await buildSite(join(process.cwd(), 'test-output', 'site-files'));
-  ({ server, url } = await serve(dir));
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite(join(process.cwd(), 'test-output', 'site-files'));
 
 const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
 const ready = (page: Page) => expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
@@ -38,7 +24,7 @@ async function setDeductible(page: Page, ruleset: string, value: string) {
 
 describe('scenario files in the workbench', () => {
   it('save downloads the working scenario; reopening it gives an identical state', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await ready(page);
     await setDeductible(page, 'jiangyin-2020', '20000');
     const before = await draft(page);
@@ -52,7 +38,7 @@ describe('scenario files in the workbench', () => {
     expect(JSON.parse(text).$schema).toBe('../scenario.schema.json');
     expect(JSON.parse(text).rulesets[1].tracks[0].deductible.assumption).toContain('was 18000');
     // Reopen in a fresh page through the file picker.
-    const { page: p2 } = await openPage(browser, url);
+    const { page: p2 } = await openPage(site.browser, site.url);
     await ready(p2);
     await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
     await expect.poll(() => draft(p2)).toBe(before);
@@ -63,7 +49,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('a file with problems opens nothing and shows every problem with its path; an old schema migrates', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await ready(page);
     const before = await draft(page);
     const bad = JSON.parse(readFileSync('scenarios/jiangyin-2020.json', 'utf8'));
@@ -91,7 +77,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('opens a file dropped on the page', async () => {
-    const { page } = await openPage(browser, url);
+    const { page } = await openPage(site.browser, site.url);
     await ready(page);
     const text = readFileSync('scenarios/jilin-2017.json', 'utf8');
     await page.evaluate((t) => {
@@ -106,7 +92,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('a share link restores the scenario exactly', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await ready(page);
     await setDeductible(page, 'jiangyin-2020', '25000');
     await page.getByRole('button', { name: '分享链接' }).click();
@@ -114,7 +100,7 @@ describe('scenario files in the workbench', () => {
     await expect.poll(() => link.inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
     const shared = await link.inputValue();
     const state = await draft(page);
-    const { page: p2, errors: e2 } = await openPage(browser, shared);
+    const { page: p2, errors: e2 } = await openPage(site.browser, shared);
     await expect.poll(() => draft(p2), { timeout: 30_000 }).toBe(state);
     expect([...errors, ...e2]).toEqual([]);
     await page.close();
@@ -122,9 +108,9 @@ describe('scenario files in the workbench', () => {
   });
 
   it('autosave survives a reload (restore), undo and redo walk edits, the diff view lists them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await site.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(site.url);
     await ready(page);
     await page.evaluate(() => localStorage.clear());
     await setDeductible(page, 'jiangyin-2020', '21000');
@@ -146,7 +132,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('exports a chart as SVG with its title and footnote, PNG at 2× that is not blank, and CSV', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('js-run-status span.state').innerText(), { timeout: 90_000 }).toMatch(/模拟完成/);
     const chart = page.locator('js-chart[data-chart="payout"]');
     const [svgDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^SVG/ }).click()]);

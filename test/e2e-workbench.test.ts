@@ -2,25 +2,11 @@
 // default scenario with results, tuning the Jiangyin deductible, adding a band, a validation error that is shown
 // and not applied, a Monte Carlo run to completion with charts, cancel, language switch. Screenshots go to
 // test-output/screenshots/.
-import type { Server } from 'node:http';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, launch, openPage, serve, shot } from './helpers/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, shot, useSite } from './helpers/browser.ts';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dir = await buildSite();
-  ({ server, url } = await serve(dir));
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 const cell = (page: Page, ruleset: string, metric: string) => page.locator(`td[data-ruleset="${ruleset}"][data-metric="${metric}"]`);
 const num = async (l: Locator) => Number((await l.innerText()).replace(/[^\d.-]/g, ''));
@@ -32,7 +18,7 @@ async function waitDone(page: Page) {
 
 describe('workbench', () => {
   it('opens compare-regions with analytic and Monte Carlo results, charts and no console errors', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBe(4);
     // Analytic values are there at once, formatted the Chinese way (万元 with separators).
     expect(await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText()).toMatch(/^\d{1,3}(,\d{3})*\.\d$/);
@@ -54,7 +40,7 @@ describe('workbench', () => {
   });
 
   it('lowering the Jiangyin deductible is reflected at once; raising it makes the expected payout fall', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     const before = cell(page, 'jiangyin-2020', 'expected payout (analytic)');
     await expect.poll(() => before.innerText(), { timeout: 30_000 }).toMatch(/\d/);
     const v0 = await num(before);
@@ -73,11 +59,11 @@ describe('workbench', () => {
   });
 
   it('adds a band, and shows a validation message beside a bad ratio without applying it', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });
-    await expect.poll(() => card.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => card.locator('table.bands tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await card.getByRole('button', { name: /增加分段/ }).click();
-    await expect.poll(() => card.locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => card.locator('table.bands tbody tr').count()).toBe(3);
     const payout = await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText();
     const ratio = card.locator('input.ratio').first();
     await ratio.fill('150');
@@ -91,12 +77,19 @@ describe('workbench', () => {
     await ratio.fill('60');
     await ratio.press('Tab');
     await expect.poll(() => page.locator('js-app .banner').count()).toBe(0);
+    // Corridor tiers are editable too: Jilin's 3–5% surplus tier from 30% to 40% for the insurer.
+    const jilin = page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' });
+    const share = jilin.locator('table.tiers input[aria-label$="承办机构分担"]').nth(3);
+    expect(await share.inputValue()).toBe('30');
+    await share.fill('40');
+    await share.press('Tab');
+    await expect.poll(async () => JSON.parse(await page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson())).rulesets[2].corridor.tiers[3].insurerShare).toBe(0.4);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('cancels a run and runs again to completion', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/模拟中/);
     await page.locator('js-run-status').getByRole('button', { name: '取消' }).click();
     await expect.poll(() => status(page).innerText()).toMatch(/已取消/);
@@ -107,7 +100,7 @@ describe('workbench', () => {
   });
 
   it('switches language and units', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toContain('精算');
     await page.getByRole('button', { name: '切换语言' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toContain('critical-illness insurance workbench');
@@ -123,7 +116,7 @@ describe('workbench', () => {
   });
 
   it('goal seek finds the Jiangyin deductible for a 95% expected loss ratio and applies it', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('js-goal-seek select').count(), { timeout: 30_000 }).toBe(2);
     const param = page.locator('js-goal-seek select').first();
     const options = await param.locator('option').allInnerTexts();
@@ -143,7 +136,7 @@ describe('workbench', () => {
   });
 
   it('opens the Suzhou scenario with the 2021 targets beside the modelled values', async () => {
-    const { page, errors } = await openPage(browser, `${url}?scenario=suzhou-2021`);
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=suzhou-2021`);
     await waitDone(page);
     const targets = page.locator('js-results-table table.targets');
     expect(await targets.innerText()).toContain('20,000');

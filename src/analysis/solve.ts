@@ -8,7 +8,9 @@ import type { Path } from '../scenario/edit.ts';
 import { formatPath } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateData } from '../scenario/validate.ts';
-import { ANALYTIC_METRICS, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
+import { analyticExpectation } from '../engine/analytic.ts';
+import { compileModel } from '../engine/model.ts';
+import { ANALYTIC_METRICS, analyticMetric, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
 import { numberAt, withNumber } from './path.ts';
 import { solveMonotone } from './roots.ts';
 
@@ -30,6 +32,24 @@ export function validOrThrow(data: unknown): Scenario {
   return v.scenario;
 }
 
+/**
+ * The analytic solve shared by the command line and the workbench: the value at `path` (absolute, inside
+ * rulesets[ri]) for which the analytic metric reaches the target, evaluated on a one-ruleset copy of a validated
+ * scenario. Shares (band ratios) stay within [0, 1].
+ */
+export function solveAnalyticValue(s: Scenario, ri: number, path: Path, metric: MetricName, target: number): number | null {
+  const previous = numberAt(s, path);
+  const last = String(path[path.length - 1]);
+  const isShare = previous <= 1 && (last === 'ratio' || last.toLowerCase().includes('share'));
+  const f = (x: number) => {
+    const t = withNumber(s, path, x);
+    return analyticMetric(analyticExpectation(compileModel({ ...t, rulesets: [t.rulesets[ri]], simulation: { ...t.simulation, baseline: undefined } }))[0], metric);
+  };
+  // A funding standard of 0 has no loss ratio: start just above it.
+  const lo = Number.isFinite(f(0)) ? 0 : Math.max(1e-6, previous / 1000);
+  return solveMonotone(f, target, lo, isShare ? 1 : Math.max(2 * previous, 1), 1e-10, isShare ? 1 : 1e10);
+}
+
 export async function solve(raw: unknown, rulesetId: string, param: Path, metric: MetricName, target: number, opts: { trials?: number; seed?: string | number } = {}): Promise<SolveResult> {
   const base = validOrThrow(raw);
   const ri = base.rulesets.findIndex((r) => r.id === rulesetId);
@@ -43,10 +63,7 @@ export async function solve(raw: unknown, rulesetId: string, param: Path, metric
   const scenarioAt = (x: number) => validOrThrow(withNumber(raw, path, x));
   let value: number | null;
   if (analytic) {
-    const f = (x: number) => evaluateAnalytic(scenarioAt(x), ri, metric);
-    // A funding standard of 0 has no loss ratio: start just above it.
-    const lo = Number.isFinite(f(0)) ? 0 : Math.max(1e-6, previous / 1000);
-    value = solveMonotone(f, target, lo, isShare ? 1 : Math.max(2 * previous, 1), 1e-10, isShare ? 1 : 1e10);
+    value = solveAnalyticValue(base, ri, path, metric, target);
   } else {
     // Monte Carlo metric: bisection on runs at one seed, to a relative tolerance of 1e-3.
     const cache = new Map<number, number>();

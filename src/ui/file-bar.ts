@@ -3,17 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../report/charts/i18n.ts';
 import { emit } from './events.ts';
 import { shared } from './styles.ts';
+import { t } from './strings.ts';
 
-const T = {
-  open: { zh: '打开情景文件…', en: 'Open scenario file…' },
-  save: { zh: '保存为文件', en: 'Save as file' },
-  share: { zh: '分享链接', en: 'Share link' },
-  undo: { zh: '撤销', en: 'Undo' },
-  redo: { zh: '重做', en: 'Redo' },
-  changes: { zh: '修改对照', en: 'Changes' },
-  copied: { zh: '链接已生成（已尝试复制到剪贴板）', en: 'Link ready (copied to the clipboard if allowed)' },
-  drop: { zh: '也可将 JSON 文件拖放到页面上', en: 'or drop a JSON file on the page' },
-} as const;
 
 export class FileBar extends LitElement {
   static override properties = { lang: {}, canUndo: { type: Boolean }, canRedo: { type: Boolean }, changes: { type: Number }, shareUrl: {} };
@@ -54,17 +45,17 @@ export class FileBar extends LitElement {
   override render() {
     const L = this.lang;
     return html`<div class="bar">
-        <label><button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>${T.open[L]}</button>
-          <input type="file" accept=".json,application/json" aria-label=${T.open[L]} @change=${this.pick} /></label>
-        <button @click=${() => emit(this, 'file-save', {})}>${T.save[L]}</button>
-        <button @click=${() => emit(this, 'share', {})}>${T.share[L]}</button>
-        <button ?disabled=${!this.canUndo} @click=${() => emit(this, 'undo', {})} title="Ctrl+Z">${T.undo[L]}</button>
-        <button ?disabled=${!this.canRedo} @click=${() => emit(this, 'redo', {})} title="Ctrl+Y">${T.redo[L]}</button>
-        <button @click=${() => emit(this, 'toggle-diff', {})}>${T.changes[L]}<span class="count">${this.changes}</span></button>
-        <span class="muted">${T.drop[L]}</span>
+        <label><button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>${t('fileOpen', L)}</button>
+          <input type="file" accept=".json,application/json" aria-label=${t('fileOpen', L)} @change=${this.pick} /></label>
+        <button @click=${() => emit(this, 'file-save', {})}>${t('fileSave', L)}</button>
+        <button @click=${() => emit(this, 'share', {})}>${t('fileShare', L)}</button>
+        <button ?disabled=${!this.canUndo} @click=${() => emit(this, 'undo', {})} title="Ctrl+Z">${t('fileUndo', L)}</button>
+        <button ?disabled=${!this.canRedo} @click=${() => emit(this, 'redo', {})} title="Ctrl+Y">${t('fileRedo', L)}</button>
+        <button @click=${() => emit(this, 'toggle-diff', {})}>${t('fileChanges', L)}<span class="count">${this.changes}</span></button>
+        <span class="muted">${t('fileDrop', L)}</span>
       </div>
       ${this.shareUrl
-        ? html`<div class="share"><span>${T.copied[L]}</span><input readonly aria-label=${T.share[L]} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
+        ? html`<div class="share"><span>${t('fileCopied', L)}</span><input readonly aria-label=${t('fileShare', L)} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
         : nothing}`;
   }
 }

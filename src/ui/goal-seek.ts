@@ -3,11 +3,8 @@
  * ruleset, well under a second), then Apply sends the value up as an ordinary edit so the Monte Carlo refines it.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { analyticExpectation } from '../engine/analytic.ts';
-import { compileModel } from '../engine/model.ts';
-import { analyticMetric, type MetricName } from '../analysis/metrics.ts';
-import { numberAt, withNumber } from '../analysis/path.ts';
-import { solveMonotone } from '../analysis/roots.ts';
+import type { MetricName } from '../analysis/metrics.ts';
+import { solveAnalyticValue } from '../analysis/solve.ts';
 import type { Lang } from '../report/charts/i18n.ts';
 import type { Path } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -64,14 +61,8 @@ export class GoalSeek extends LitElement {
     const m = METRICS.find((x) => x.id === this.metric)!;
     const target = m.percent ? this.target / 100 : m.id === 'payout' ? this.target * 1e4 : this.target;
     const path: Path = ['rulesets', c.ruleset, ...c.path];
-    const previous = numberAt(s, path);
-    const one = (x: number) => {
-      const t = withNumber(s, path, x);
-      return analyticMetric(analyticExpectation(compileModel({ ...t, rulesets: [t.rulesets[c.ruleset]], simulation: { ...t.simulation, baseline: undefined } }))[0], m.id);
-    };
     const isShare = c.path[c.path.length - 1] === 'ratio';
-    const lo = Number.isFinite(one(0)) ? 0 : Math.max(1e-6, previous / 1000);
-    const value = solveMonotone(one, target, lo, isShare ? 1 : Math.max(previous * 2, 1), 1e-7, isShare ? 1 : 1e9);
+    const value = solveAnalyticValue(s, c.ruleset, path, m.id, target);
     const L = this.lang;
     if (value === null) {
       this.result = { error: L === 'zh' ? '在可行范围内找不到满足目标的取值。' : 'No value in range reaches the target.' };

@@ -5,7 +5,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../report/charts/i18n.ts';
 import type { Ruleset } from '../scenario/schema.ts';
-import { formatPercent } from '../report/format.ts';
 import { emit, errorAt, pathString, type ItemChange } from './events.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { t } from './strings.ts';
@@ -50,6 +49,7 @@ export class RulesetCard extends LitElement {
       .row-error { color: var(--error); font-size: 12px; text-align: left; }
       .actions { display: flex; gap: 6px; margin-top: 6px; }
       .tiers { font-size: 12px; color: var(--muted); }
+      table.tiers td input { width: 70px; }
       .mod { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; font-size: 13px; margin: 4px 0; }
       .mod input { width: 70px; text-align: right; }
     `,
@@ -82,7 +82,7 @@ export class RulesetCard extends LitElement {
           <h4>${t('base', L)}: ${t(track.base, L)}</h4>
           <js-param-field .lang=${L} label=${t('deductible', L)} .path=${this.base([...tp, 'deductible'])} .param=${track.deductible}
             min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${errs([...tp, 'deductible'])}></js-param-field>
-          <table aria-label="${t('bands', L)} ${track.id}">
+          <table class="bands" aria-label="${t('bands', L)} ${track.id}">
             <thead><tr><th>${t('bands', L)}</th><th>${t('bandTo', L)}</th><th>${t('bandRatio', L)} (%)</th><th></th></tr></thead>
             <tbody>
               ${(track.bands ?? []).map((b, bi) => {
@@ -136,10 +136,28 @@ export class RulesetCard extends LitElement {
       <js-param-field .lang=${L} label=${t('funding', L)} .path=${this.base(['funding', 'perInsured'])} .param=${r.funding.perInsured} min="0" max=${Math.max(200, r.funding.perInsured.value * 2)} step="0.5" .error=${errs(['funding', 'perInsured'])}></js-param-field>
       ${r.corridor
         ? html`<h4>${t('corridor', L)} ${provenanceChip(r.corridor, L)}</h4>
-            <div class="tiers">
-              ${(r.corridor.tiers ?? []).map((tier) => html`<div>m ∈ (${tier.from === null ? '−∞' : formatPercent(tier.from, 0)}, ${tier.to === null ? '+∞' : formatPercent(tier.to, 0)}]: ${t('insurerShare', L)} ${formatPercent(tier.insurerShare, 0)} · ${tier.basis}</div>`)}
-              ${(r.corridor.alternatives ?? []).map((a) => html`<div>+ ${a.title?.[L] ?? a.id}</div>`)}
-            </div>`
+            <table class="tiers" aria-label=${t('corridor', L)}>
+              <thead><tr><th>m ${L === 'zh' ? '自' : 'from'} (%)</th><th>${L === 'zh' ? '至' : 'to'} (%)</th><th>${t('insurerShare', L)} (%)</th><th>basis</th></tr></thead>
+              <tbody>
+                ${(r.corridor.tiers ?? []).map((tier, ti) => {
+                  const tp = ['corridor', 'tiers', ti];
+                  const err = [errs(tp), errs([...tp, 'from']), errs([...tp, 'to']), errs([...tp, 'insurerShare'])].filter(Boolean).join('; ');
+                  const edge = (field: 'from' | 'to') =>
+                    tier[field] === null
+                      ? html`<span class="muted">${field === 'from' ? '−∞' : '+∞'}</span>`
+                      : html`<input type="number" step="any" aria-label="${t('corridor', L)} ${ti + 1} ${field}" .value=${String(+(Number(tier[field]) * 100).toFixed(6))}
+                          @change=${(e: Event) => this.itemChange(tp, field, (e.target as HTMLInputElement).value, true)} />`;
+                  return html`<tr>
+                      <td>${edge('from')}</td><td>${edge('to')}</td>
+                      <td><input class="ratio" type="number" step="any" aria-label="${t('corridor', L)} ${ti + 1} ${t('insurerShare', L)}" .value=${String(+(Number(tier.insurerShare) * 100).toFixed(6))}
+                        @change=${(e: Event) => this.itemChange(tp, 'insurerShare', (e.target as HTMLInputElement).value, true)} /></td>
+                      <td>${tier.basis} ${provenanceChip(tier, L)}</td>
+                    </tr>
+                    ${err ? html`<tr><td colspan="4" class="row-error" role="alert">${err}</td></tr>` : nothing}`;
+                })}
+              </tbody>
+            </table>
+            <div class="tiers">${(r.corridor.alternatives ?? []).map((a) => html`<div>+ ${a.title?.[L] ?? a.id}</div>`)}</div>`
         : nothing}
     `;
   }

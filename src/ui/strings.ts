@@ -52,6 +52,14 @@ const S = {
   sensitivityParam: { zh: '敏感性参数', en: 'Sensitivity parameter' },
   analyticNote: { zh: '解析值在每次修改后立即更新；蒙特卡洛结果随试验完成逐步细化。', en: 'Analytic values update on every change; Monte Carlo results refine as trials complete.' },
   source: { zh: '来源', en: 'Source' },
+  fileOpen: { zh: '打开情景文件…', en: 'Open scenario file…' },
+  fileSave: { zh: '保存为文件', en: 'Save as file' },
+  fileShare: { zh: '分享链接', en: 'Share link' },
+  fileUndo: { zh: '撤销', en: 'Undo' },
+  fileRedo: { zh: '重做', en: 'Redo' },
+  fileChanges: { zh: '修改对照', en: 'Changes' },
+  fileCopied: { zh: '链接已生成（已尝试复制到剪贴板）', en: 'Link ready (copied to the clipboard if allowed)' },
+  fileDrop: { zh: '也可将 JSON 文件拖放到页面上', en: 'or drop a JSON file on the page' },
 } as const;
 
 export type StringKey = keyof typeof S;

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './golden.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,4 +65,22 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 export async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Builds the site, serves it from a sub-folder and launches Chromium around a test file's tests. */
+export function useSite(outDir?: string) {
+  const site: { url: string; browser: Browser } = { url: '', browser: undefined as unknown as Browser };
+  let server: Server | undefined;
+  beforeAll(async () => {
+    const dir = await buildSite(outDir);
+    const s = await serve(dir);
+    server = s.server;
+    site.url = s.url;
+    site.browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
 }
