@@ -5,9 +5,6 @@ import { isMetric, type MetricName } from '../analysis/metrics.ts';
 import { parsePath } from '../analysis/path.ts';
 import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
-import { sweepChart } from '../report/charts/sweep.ts';
-import { chartCsv } from '../report/charts/standalone.ts';
-import { pngOf, svgOf } from '../report/node-render.ts';
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { findRuleset, loadScenario, UsageError } from './io.ts';
@@ -117,6 +114,9 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       throw new UsageError((err as Error).message, 1);
     }
     if (values.out) {
+      const { sweepChart } = await import('../report/charts/sweep.ts');
+      const { chartCsv } = await import('../report/charts/standalone.ts');
+      const { pngOf, svgOf } = await import('../report/node-render.ts');
       const dir = String(values.out);
       mkdirSync(dir, { recursive: true });
       for (const m of metrics) {

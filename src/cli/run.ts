@@ -12,7 +12,6 @@ import { comparisonTable, indicatorTable, populationTable, targetTable, toCsv } 
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { loadScenario, UsageError } from './io.ts';
-import { writeCharts } from './charts.ts';
 
 function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -75,6 +74,8 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
   for (const t of [indicatorTable(result), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
+  // Chart rendering (jsdom, resvg) is loaded only when files are written.
+  const { writeCharts } = await import('./charts.ts');
   const charts = await writeCharts(dir, scenario, raw);
   writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
 }

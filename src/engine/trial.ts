@@ -14,7 +14,7 @@ import { binomial, poissonFromTable } from '../random/frequency.ts';
 import { trialStream } from '../random/stream.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
-import { baseOf, fastBenefit, type FastSchedule } from '../rules/fast.ts';
+import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/fast.ts';
 import type { EngineModel } from './model.ts';
 import { MAX_TABLE_RECORDS } from './distinct-months.ts';
 
@@ -101,6 +101,13 @@ function simulatePopulation(
   const phi = pop.firstShare;
   const table = pop.distinctMonths;
 
+  // Sums kept in locals and written once: the per-person loop touches no shared array.
+  const acc = new Float64Array(R * 4);
+  const schedules = model.rulesets.map((r) => r.schedules[p]);
+  let sumX = 0;
+  let sumSelfPay = 0;
+  const sumSelfBurden = new Float64Array(R);
+
   for (let i = 0; i < nTail; i++) {
     const x = sampleAll ? sev.sample(rng) : sev.sampleAbove(rng, tailProb);
     const ratio = fixedRatio !== null ? fixedRatio : betaSample(rng, beta!.alpha, beta!.beta);
@@ -111,44 +118,76 @@ function simulatePopulation(
     let k = 1 + poissonFromTable(rng, recordsCdf);
     if (k > MAX_RECORDS) k = MAX_RECORDS;
     let monthsDrawn = false;
+    sumX += x;
+    sumSelfPay += selfPay;
 
     for (let r = 0; r < R; r++) {
-      const o = base + (r * P + p) * M;
       const basic = basics[r];
-      const sb = basic === null ? x : selfBurdenOf(basic, x);
-      out[o + SELF_BURDEN] += sb;
-      out[o + SELF_PAY] += selfPay;
-      const f = model.rulesets[r].schedules[p][mask];
-      const b = fastBenefit(f, sb, compliant);
+      let sb = x;
+      if (basic !== null) {
+        sb = selfBurdenOf(basic, x);
+        sumSelfBurden[r] += sb;
+      }
+      const f = schedules[r][mask];
+      const b = evaluatePerson(f, sb, compliant);
       if (b > 0) {
-        out[o + PAYOUT] += b;
-        out[o + BENEFICIARIES] += 1;
-        out[o + EXCESS] += excessOver(f, sb, compliant);
-        const range = paymentRange(f, basic, x, compliant, b, k, phi);
+        const a = r * 4;
+        acc[a] += b;
+        acc[a + 1] += 1;
+        acc[a + 2] += SIDE[0];
+        const range = paymentRange(f, basic, x, compliant, b, k, phi, SIDE[1]);
         if (range.last === k && k <= MAX_TABLE_RECORDS) {
-          out[o + PERSON_TIMES] += table[k * TABLE_STRIDE + k - range.first + 1];
+          acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
         } else {
           // A cap stopped the payments before the last record: the months themselves are needed.
           if (!monthsDrawn) {
             drawMonths(rng, k, nMonths, months, rank);
             monthsDrawn = true;
           }
-          out[o + PERSON_TIMES] += rank[range.last] - rank[range.first] + 1;
+          acc[a + 3] += rank[range.last] - rank[range.first] + 1;
         }
       }
     }
   }
+  for (let r = 0; r < R; r++) {
+    const o = base + (r * P + p) * M;
+    out[o + PAYOUT] += acc[r * 4];
+    out[o + BENEFICIARIES] += acc[r * 4 + 1];
+    out[o + EXCESS] += acc[r * 4 + 2];
+    out[o + PERSON_TIMES] += acc[r * 4 + 3];
+    out[o + SELF_BURDEN] += basics[r] === null ? sumX : sumSelfBurden[r];
+    out[o + SELF_PAY] += sumSelfPay;
+  }
 }
 
-/** Σ over tracks of (eligible base − deductible)⁺: this person's part of the reimbursement-ratio denominator. */
-function excessOver(f: FastSchedule, selfBurden: number, compliant: number): number {
-  let s = 0;
+/** Side outputs of evaluatePerson: [Σ excess, min deductible ÷ base]. A typed array, so writing them allocates
+ * nothing (a module-level `let` holding a double would be re-boxed on every write). */
+const SIDE = new Float64Array(2);
+
+/**
+ * One person under one schedule in a single pass over the tracks: the benefit (returned), Σ (base − deductible)⁺
+ * for the reimbursement ratio, and the smallest deductible ÷ base (the share of the year after which the first
+ * payment falls due when the schedule is linear).
+ */
+function evaluatePerson(f: FastSchedule, selfBurden: number, compliant: number): number {
+  let total = 0;
+  let excess = 0;
+  let fmin = 1;
   for (let t = 0; t < f.nTracks; t++) {
-    const e = baseOf(f.base[t], selfBurden, compliant) - f.deductible[t];
-    if (e > 0) s += e;
+    const base = baseOf(f.base[t], selfBurden, compliant);
+    const ded = f.deductible[t];
+    if (base > ded) {
+      excess += base - ded;
+      total += fastTrackPaid(f, t, base);
+      const fr = ded / base;
+      if (fr < fmin) fmin = fr;
+    }
   }
-  return s;
+  SIDE[0] = excess;
+  SIDE[1] = fmin;
+  return total < f.cap ? total : f.cap;
 }
+
 
 /**
  * Year-to-date share of the amount after record j of k (time order): j/k when all records are equal; with a
@@ -166,19 +205,11 @@ function cumulativeShare(j: number, k: number, phi: number): number {
  */
 const RANGE = { first: 1, last: 1 };
 
-function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, total: number, k: number, phi: number): typeof RANGE {
+function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, total: number, k: number, phi: number, fmin: number): typeof RANGE {
   let j1: number;
   let j2 = k;
   if (basic === null && f.cap === Infinity && f.linearUncapped) {
     // Positive exactly when some track's base passes its deductible: F(j) > min_t deductible_t / base_t.
-    let fmin = 1;
-    for (let t = 0; t < f.nTracks; t++) {
-      const b = baseOf(f.base[t], x, compliant);
-      if (b > 0) {
-        const fr = f.deductible[t] / b;
-        if (fr < fmin) fmin = fr;
-      }
-    }
     if (phi !== phi || k === 1) j1 = Math.floor(k * fmin) + 1;
     else j1 = fmin < phi ? 1 : Math.floor(((k - 1) * (fmin - phi)) / (1 - phi)) + 2;
     if (j1 > k) j1 = k;
