@@ -87,8 +87,10 @@ export function compileModel(scenario: Scenario): EngineModel {
   const rulesetBasics = scenario.rulesets.map(basicOf);
   const rulesetCurves = rulesetBasics.map(selfBurdenCurve);
   const months = Math.max(...scenario.rulesets.map((r) => r.funding.monthsInForce?.value ?? 12));
+  // schedules[ruleset][population][mask], resolved once for the thresholds and the engine alike.
+  const schedules = scenario.rulesets.map((r) => scenario.populations.map((p) => schedulesFor(r, p.groups.map((g) => g.tag))));
 
-  const populations = scenario.populations.map((p): PopulationModel => {
+  const populations = scenario.populations.map((p, pi): PopulationModel => {
     const severity = severityOf(p.severity);
     const sp = p.selfPay;
     const selfPayRatio = sp.ratio ? sp.ratio.value : null;
@@ -98,8 +100,8 @@ export function compileModel(scenario: Scenario): EngineModel {
     const tags = p.groups.map((g) => g.tag);
     // Lowest amount at which any track of any ruleset, for any tag combination, can pass its deductible.
     let threshold = Infinity;
-    scenario.rulesets.forEach((r, ri) => {
-      for (const f of schedulesFor(r, tags)) {
+    scenario.rulesets.forEach((_, ri) => {
+      for (const f of schedules[ri][pi]) {
         for (let t = 0; t < f.nTracks; t++) {
           const base = baseCurve(f.base[t], rulesetCurves[ri], kappaMax);
           threshold = Math.min(threshold, inverse(base, f.deductible[t]));
@@ -143,7 +145,7 @@ export function compileModel(scenario: Scenario): EngineModel {
       spec: r,
       basic: rulesetBasics[ri],
       selfBurden: rulesetCurves[ri],
-      schedules: populations.map((p) => schedulesFor(r, p.tags)),
+      schedules: schedules[ri],
       premium: premiumByPopulation.reduce((s, x) => s + x, 0),
       premiumByPopulation,
       corridor: r.corridor ? corridorRule(r.corridor) : null,
