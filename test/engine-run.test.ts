@@ -92,3 +92,13 @@ describe('Suzhou 2021 calibration (seed 000 targets)', () => {
     expect(Math.abs(zz.payout.mean - zz.analyticMean!)).toBeLessThan(4 * zz.payout.se);
   });
 });
+
+describe('untrusted run sizes', () => {
+  it('refuses a valid file that would draw billions of people, naming the population, before any work', async () => {
+    const s = structuredClone(shipped('jilin-2017'));
+    s.populations[0].insured.value = 100_000_000;
+    s.populations[0].incidence.value = 1;
+    // Refused before any trial runs (a started run would take hours and hit the test's timeout instead).
+    await expect(runScenario(s, { trials: 100_000 })).rejects.toThrow(/would draw about .* people one by one .*populations\[0\] \(residents\)/);
+  });
+});

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { nodeWorkerFactory } from '../engine/node-pool.ts';
-import { runRaw, type RawRun } from '../engine/run.ts';
+import { runRaw, RunTooLargeError, type RawRun } from '../engine/run.ts';
 import { summarize } from '../engine/summary.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
@@ -38,13 +38,19 @@ Runs every population through every ruleset on the same sampled people.
     const seed = (values.seed as string | undefined) ?? scenario.simulation.seed;
     const tty = process.stderr.isTTY && !values.json;
     const started = performance.now();
-    const raw = await runRaw(scenario, {
+    let raw;
+    try {
+      raw = await runRaw(scenario, {
       trials,
       seed,
       workers,
       workerFactory: nodeWorkerFactory,
       onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} trials`) : undefined,
-    });
+      });
+    } catch (err) {
+      if (err instanceof RunTooLargeError) throw new UsageError(err.message, 1);
+      throw err;
+    }
     if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
     const seconds = (performance.now() - started) / 1000;

@@ -4,6 +4,7 @@
  * summarised in trial order, so the result is bit-identical for any number of workers (DESIGN.md).
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import { analyticExpectation, type AnalyticRuleset } from './analytic.ts';
 import { compileModel, type EngineModel } from './model.ts';
 import type { WorkerLike } from './protocol.ts';
@@ -43,10 +44,35 @@ export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Pr
   return summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
 }
 
+export class RunTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunTooLargeError';
+  }
+}
+
+/**
+ * Scenario files come from other people: a valid file may still ask for billions of people drawn one by one.
+ * Refuse up front, naming what makes it large, rather than let the workers grind for hours.
+ */
+export function checkRunSize(model: EngineModel, trials: number): void {
+  const perTrial = model.populations.map((p) => p.insured * p.incidence * p.tailProb);
+  const total = perTrial.reduce((a, b) => a + b, 0) * trials;
+  if (total > LIMITS.drawsPerRun) {
+    const worst = perTrial.indexOf(Math.max(...perTrial));
+    throw new RunTooLargeError(
+      `this run would draw about ${total.toExponential(2)} people one by one (limit ${LIMITS.drawsPerRun.toExponential(0)}): ` +
+        `populations[${worst}] (${model.populations[worst].id}) has ${Math.round(perTrial[worst]).toLocaleString('en')} members per trial above the lowest deductible; ` +
+        `use fewer trials (simulation.trials) or fewer insured`,
+    );
+  }
+}
+
 export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
   const trials = opts.trials ?? scenario.simulation.trials;
   const seed = opts.seed ?? scenario.simulation.seed;
   const model = compileModel(scenario);
+  checkRunSize(model, trials);
   const analytic = analyticExpectation(model);
   const per = trialBlockSize(model, 1);
   const data = new Float64Array(per * trials);

@@ -19,6 +19,8 @@ export const LIMITS = {
   empiricalAtoms: 10_000,
   targets: 64,
   maxAmount: 1e10,
+  /** People drawn one by one in a whole run (expected): about 15 minutes of work on two cores at this size. */
+  drawsPerRun: 5e9,
 } as const;
 
 /** Keys that could reach Object.prototype when a parsed file is merged into other objects. */
