@@ -1,7 +1,7 @@
 /** (5) The residents' subsidy budget (seed 002) and the pooling alarm over five years (seed 003). */
 import { simulatePooling } from '../src/finance/pooling.ts';
 import { projectLinear } from '../src/finance/projection.ts';
-import { subsidyBudget } from '../src/finance/subsidy.ts';
+import { projectedSubsidy, subsidyBudget } from '../src/finance/subsidy.ts';
 import type { Pooling, SubsidyBudget } from '../src/scenario/fund-schema.ts';
 import { validateData } from '../src/scenario/validate.ts';
 import { Page, pct, scenarioRaw, wan, type NotebookResult } from './lib.ts';
@@ -17,6 +17,8 @@ export async function run(): Promise<NotebookResult> {
   for (const w of b.warnings) page.text(`- ${w.message.en}`);
   const p = projectLinear(sub.history, sub.year);
   page.text(`Trend of the last five years (2016–2019 assumed, 2020 from the seed): ${Math.round(p.predicted).toLocaleString('en')} insured in 2021, 95% prediction interval ${Math.round(p.lo).toLocaleString('en')} – ${Math.round(p.hi).toLocaleString('en')}; the seed forecasts 587,000.`);
+  const pb = projectedSubsidy(sub, p);
+  page.text(`Fed into next year\u2019s budget at the forecast\u2019s subsidised share (${pct(pb.subsidisedShare, 2)}): ${wan(Number(pb.predicted), 2)}万 (${wan(Number(pb.lo), 2)} – ${wan(Number(pb.hi), 2)}), against the itemised ${wan(Number(b.total), 2)}万.`);
   const r = simulatePooling(pool, 1000);
   page.text('City-level pooling of ten districts and county-level cities (regional figures assumed): expenditure grows 8% a year against revenue 5%. Each year a region\u2019s gap is met from its balance, then its reserve, then the city pool, repaying 20% of its employees\u2019 part.');
   page.table(['year', 'reserve months (mean)', 'P5', 'P(below 6 months)', 'city pool (万元)'], r.years.map((y) => [y.year, y.reserveMonths.mean.toFixed(2), y.reserveMonths.p05.toFixed(2), pct(y.probAlarm), wan(y.cityPool.mean)]));

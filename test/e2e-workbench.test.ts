@@ -124,9 +124,12 @@ describe('workbench', () => {
     await page.locator('js-goal-seek input[type=number]').fill('95');
     await page.locator('js-goal-seek input[type=number]').press('Tab');
     await page.locator('js-goal-seek').getByRole('button', { name: '求解' }).click();
-    await expect.poll(() => page.locator('js-goal-seek .result').innerText()).toMatch(/jiangyin-2020 · burden · 起付标准 = [\d,.]+ → 期望赔付率 95%/);
+    await expect.poll(() => page.locator('js-goal-seek .result').first().innerText()).toMatch(/jiangyin-2020 · burden · 起付标准 = [\d,.]+ → 期望赔付率 95%/);
     await page.locator('js-goal-seek').getByRole('button', { name: '应用' }).click();
     await expect.poll(() => cell(page, 'jiangyin-2020', 'expected loss ratio').innerText()).toBe('95.0%');
+    // …and the Monte Carlo estimate of the metric with its 95% interval, once the re-run completes.
+    await expect.poll(() => page.locator('js-run-status span.state').innerText(), { timeout: 90_000 }).toMatch(/模拟完成/);
+    await expect.poll(() => page.locator('js-goal-seek .mc').innerText()).toMatch(/蒙特卡洛当前值 \(1000 次试验\): 9\d\.\d\d% \[9\d\.\d\d%, 9\d\.\d\d%\]/);
     // The sweep chart follows the chosen metric.
     await page.locator('select[aria-label="敏感性指标"]').selectOption('reimbursementRatio');
     await expect.poll(() => page.locator('js-chart[data-chart="sensPayout"] h2').innerText()).toContain('政策范围内报销比例');

@@ -7,7 +7,7 @@ import { floatCorridor } from '../src/finance/corridor.ts';
 import { fundPaymentRate } from '../src/finance/payment-rate.ts';
 import { poolingPath, simulatePooling } from '../src/finance/pooling.ts';
 import { projectLinear, tQuantile } from '../src/finance/projection.ts';
-import { subsidyBudget } from '../src/finance/subsidy.ts';
+import { projectedSubsidy, subsidyBudget } from '../src/finance/subsidy.ts';
 import { cashTable, holdbackShare } from '../src/finance/transfers.ts';
 import { runScenario } from '../src/engine/run.ts';
 import type { Pooling, SubsidyBudget } from '../src/scenario/fund-schema.ts';
@@ -50,6 +50,14 @@ describe("residents' subsidy budget (seed 002)", () => {
     expect(tQuantile(0.975, 3)).toBeCloseTo(3.182446305, 6); // Student t table, 3 degrees of freedom
     expect(p.lo).toBeLessThan(587000);
     expect(p.hi).toBeGreaterThan(587000);
+  });
+  it("feeds the projection into next year's subsidy", () => {
+    const p = projectLinear(s.history, 2021);
+    const b = projectedSubsidy(s, p);
+    // Subsidised share of the forecast: (587,000 − 27,500) / 587,000. Projected 585,710 (rounded) persons:
+    // 585,710 × 559,500 = 327,704,745,000; ÷ 587,000 = 558,270.4344…; × 650 = 362,875,782.37.
+    expect(b.subsidisedShare).toBeCloseTo(559500 / 587000, 12);
+    expect(b.predicted).toBe('362875782.37');
   });
   it('fund payment rates of the basic layer meet the targets 62% / 66% / 72%', () => {
     for (const g of s.groups.filter((x) => x.paymentRate)) {

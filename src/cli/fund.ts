@@ -1,7 +1,7 @@
 import { fundPaymentRate } from '../finance/payment-rate.ts';
 import { simulatePooling } from '../finance/pooling.ts';
 import { projectLinear } from '../finance/projection.ts';
-import { subsidyBudget } from '../finance/subsidy.ts';
+import { projectedSubsidy, subsidyBudget } from '../finance/subsidy.ts';
 import { textTable } from '../report/format.ts';
 import type { Pooling, SubsidyBudget } from '../scenario/fund-schema.ts';
 import type { Command } from './commands.ts';
@@ -19,7 +19,8 @@ export function subsidyReport(s: SubsidyBudget) {
       const modelled = fundPaymentRate({ deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value }, pr.cost);
       return { group: g.id, target: pr.target.value, modelled };
     });
-  return { kind: s.kind, scenario: s.id, year: s.year, budget, projection, paymentRates };
+  const projectedBudget = projection ? projectedSubsidy(s, projection) : null;
+  return { kind: s.kind, scenario: s.id, year: s.year, budget, projection, projectedBudget, paymentRates };
 }
 
 function poolingReport(s: Pooling, years?: number, trials?: number) {
@@ -62,6 +63,8 @@ export const fundCommand: Command = {
       if (r.projection) {
         const p = r.projection;
         console.log(`\ninsured ${p.year} by trend: ${Math.round(p.predicted).toLocaleString('en')} (95% prediction interval ${Math.round(p.lo).toLocaleString('en')} – ${Math.round(p.hi).toLocaleString('en')}); forecast in the file: ${r.budget.insured.toLocaleString('en')}`);
+        const b = r.projectedBudget!;
+        console.log(`subsidy at the projected count (subsidised share ${(b.subsidisedShare * 100).toFixed(2)}%): ${wan(b.predicted)} 万元 (${wan(b.lo)} – ${wan(b.hi)})`);
       }
       for (const pr of r.paymentRates) console.log(`fund payment rate ${pr.group}: modelled ${(pr.modelled * 100).toFixed(1)}%, target ${(pr.target * 100).toFixed(0)}%`);
       return 0;

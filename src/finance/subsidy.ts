@@ -87,3 +87,15 @@ export function subsidyBudget(s: SubsidyBudget): Budget {
     warnings,
   };
 }
+
+/**
+ * Next year's subsidy from a projected insured count: the projection (and its interval) times the subsidised
+ * share of the forecast's composition times the standard, in exact decimals to the fen.
+ */
+export function projectedSubsidy(s: SubsidyBudget, projected: { predicted: number; lo: number; hi: number }) {
+  const total = s.groups.reduce((a, g) => a + g.count.value, 0);
+  const subsidised = s.groups.filter((g) => g.subsidised).reduce((a, g) => a + g.count.value, 0);
+  const share = total > 0 ? new Decimal(subsidised).div(total) : new Decimal(0);
+  const at = (n: number) => new Decimal(Math.round(n)).mul(share).mul(s.subsidyPerPerson.value).toFixed(2, Decimal.ROUND_HALF_UP);
+  return { subsidisedShare: share.toNumber(), predicted: at(projected.predicted), lo: at(projected.lo), hi: at(projected.hi) };
+}

@@ -584,7 +584,7 @@ export class App extends LitElement {
                     </select>
                   </label>
                 </div>
-                <js-goal-seek .lang=${L} .scenario=${s} .choices=${this.sensitivityChoices()}></js-goal-seek>
+                <js-goal-seek .lang=${L} .scenario=${s} .choices=${this.sensitivityChoices()} .run=${this.result}></js-goal-seek>
                 <js-results-table .analytic=${this.analytic} .result=${this.result} .comparisons=${this.comparisons} .baseline=${this.baseline} .lang=${L} .unit=${this.unit} .colors=${colors}></js-results-table>
               </div>
               <h2>${t('charts', L)}</h2>

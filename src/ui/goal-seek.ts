@@ -3,7 +3,8 @@
  * ruleset, well under a second), then Apply sends the value up as an ordinary edit so the Monte Carlo refines it.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { MetricName } from '../analysis/metrics.ts';
+import { mcMetric, type MetricName } from '../analysis/metrics.ts';
+import type { RunResult } from '../engine/summary.ts';
 import { solveAnalyticValue } from '../analysis/solve.ts';
 import type { Lang } from '../report/charts/i18n.ts';
 import type { Path } from '../scenario/edit.ts';
@@ -27,8 +28,10 @@ const METRICS: { id: MetricName; zh: string; en: string; percent: boolean }[] = 
 ];
 
 export class GoalSeek extends LitElement {
-  static override properties = { scenario: { attribute: false }, choices: { attribute: false }, lang: {}, result: { state: true } };
+  static override properties = { scenario: { attribute: false }, choices: { attribute: false }, lang: {}, result: { state: true }, run: { attribute: false } };
   declare scenario: Scenario | null;
+  /** The Monte Carlo run of the applied scenario, to show the metric's interval at the solution. */
+  declare run: RunResult | null;
   declare choices: GoalChoice[];
   declare lang: Lang;
   declare result: { text: string; path: Path; value: number } | { error: string } | null;
@@ -42,6 +45,19 @@ export class GoalSeek extends LitElement {
     this.choices = [];
     this.lang = 'zh';
     this.result = null;
+    this.run = null;
+  }
+
+  /** The chosen metric for the chosen ruleset from the current Monte Carlo run, with its 95% interval. */
+  private monteCarloText(): string {
+    const c = this.choices[this.choice];
+    const r = this.run?.rulesets[c?.ruleset ?? -1];
+    if (!r || !this.run) return '';
+    const m = METRICS.find((x) => x.id === this.metric)!;
+    const v = mcMetric(r, m.id, this.run.trials);
+    const fmt = (x: number) => (m.percent ? `${(x * 100).toFixed(2)}%` : m.id === 'payout' ? (x / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 }) : Math.round(x).toLocaleString('zh-CN'));
+    const ci = Number.isFinite(v.lo95) ? ` [${fmt(v.lo95)}, ${fmt(v.hi95)}]` : '';
+    return `${this.lang === 'zh' ? '蒙特卡洛当前值' : 'Monte Carlo now'} (${this.run.trials} ${this.lang === 'zh' ? '次试验' : 'trials'}): ${fmt(v.value)}${ci}`;
   }
 
   static override styles = [
@@ -77,11 +93,17 @@ export class GoalSeek extends LitElement {
     const r = this.result;
     return html`<div class="row">
         <strong>${L === 'zh' ? '目标求解' : 'Goal seek'}</strong>
-        <select aria-label=${L === 'zh' ? '求解参数' : 'Parameter to solve'} @change=${(e: Event) => (this.choice = Number((e.target as HTMLSelectElement).value))}>
+        <select aria-label=${L === 'zh' ? '求解参数' : 'Parameter to solve'} @change=${(e: Event) => {
+          this.choice = Number((e.target as HTMLSelectElement).value);
+          this.requestUpdate();
+        }}>
           ${this.choices.map((c, i) => html`<option value=${i}>${c.label}</option>`)}
         </select>
         <span>${L === 'zh' ? '使' : 'so that'}</span>
-        <select aria-label=${L === 'zh' ? '目标指标' : 'Target metric'} @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricName)}>
+        <select aria-label=${L === 'zh' ? '目标指标' : 'Target metric'} @change=${(e: Event) => {
+          this.metric = (e.target as HTMLSelectElement).value as MetricName;
+          this.requestUpdate();
+        }}>
           ${METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.metric}>${L === 'zh' ? m.zh : m.en}</option>`)}
         </select>
         <span>=</span>
@@ -94,7 +116,8 @@ export class GoalSeek extends LitElement {
           ? html`<div class="result error" role="alert">${r.error}</div>`
           : html`<div class="result" role="status">${r.text}
               <button @click=${() => emit<ParamChange>(this, 'param-change', { path: r.path, value: r.value, live: false })}>${L === 'zh' ? '应用' : 'Apply'}</button></div>`
-        : nothing}`;
+        : nothing}
+      ${this.run ? html`<div class="result muted mc" role="status">${this.monteCarloText()}</div>` : nothing}`;
   }
 }
 customElements.define('js-goal-seek', GoalSeek);
