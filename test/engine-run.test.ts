@@ -102,3 +102,28 @@ describe('untrusted run sizes', () => {
     await expect(runScenario(s, { trials: 100_000 })).rejects.toThrow(/would draw about .* people one by one .*populations\[0\] \(residents\)/);
   });
 });
+
+describe('random self-pay ratio and compliant share (Beta)', () => {
+  it('tail-only sampling still gives the distribution of sampling everyone (two tracks, α = 0.001)', async () => {
+    const s = structuredClone(shipped('suzhou-2021'));
+    s.populations = [s.populations[0]];
+    s.populations[0].insured = { value: 30_000, assumption: 'test' };
+    s.populations[0].selfPay = {
+      beta: { alpha: 2, beta: 4, assumption: 'test' },
+      compliantShare: { value: 0.5, assumption: 'test' },
+      compliantBeta: { alpha: 3, beta: 3, assumption: 'test' },
+    };
+    s.targets = [];
+    for (const r of s.rulesets) r.funding.byPopulation = [];
+    const trials = 1200;
+    const tail = await runRaw(s, { trials, seed: 'beta-tail' });
+    const all = await runRaw(s, { trials, seed: 'beta-all', sampleAll: true });
+    expect(tail.analytic[0].payout).toBeNull(); // no analytic value with random shares
+    const crit = KS_C_001 * Math.sqrt(2 / trials);
+    for (let r = 0; r < s.rulesets.length; r++) {
+      for (const metric of [PAYOUT, BENEFICIARIES]) {
+        expect(ksTwoSample(column(tail.model, tail.data, trials, r, -1, metric), column(all.model, all.data, trials, r, -1, metric)), `ruleset ${r} metric ${metric}`).toBeLessThan(crit);
+      }
+    }
+  });
+});

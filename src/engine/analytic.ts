@@ -54,7 +54,7 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
       let payout: number | null = null;
       let beneficiaries: number | null = null;
       let excess: number | null = null;
-      if (pop.selfPayRatio !== null) {
+      if (pop.selfPayRatio !== null && pop.compliantBeta === null) {
         const kappa = pop.selfPayRatio * pop.compliantShare;
         const probs = maskProbabilities(pop.tagShares);
         payout = beneficiaries = excess = 0;

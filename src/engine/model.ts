@@ -27,6 +27,8 @@ export interface PopulationModel {
   beta: { alpha: number; beta: number } | null;
   meanSelfPayRatio: number;
   compliantShare: number;
+  /** Random compliant share per person, or null when it is fixed. */
+  compliantBeta: { alpha: number; beta: number } | null;
   tags: string[];
   tagShares: Float64Array;
   extraEpisodes: number;
@@ -96,7 +98,8 @@ export function compileModel(scenario: Scenario): EngineModel {
     const selfPayRatio = sp.ratio ? sp.ratio.value : null;
     const beta = sp.beta ? { alpha: sp.beta.alpha, beta: sp.beta.beta } : null;
     const maxRatio = selfPayRatio ?? 1;
-    const kappaMax = maxRatio * sp.compliantShare.value;
+    const compliantBeta = sp.compliantBeta ? { alpha: sp.compliantBeta.alpha, beta: sp.compliantBeta.beta } : null;
+    const kappaMax = maxRatio * (compliantBeta ? 1 : sp.compliantShare.value);
     const tags = p.groups.map((g) => g.tag);
     // Lowest amount at which any track of any ruleset, for any tag combination, can pass its deductible.
     let threshold = Infinity;
@@ -123,7 +126,8 @@ export function compileModel(scenario: Scenario): EngineModel {
       selfPayRatio,
       beta,
       meanSelfPayRatio: selfPayRatio ?? beta!.alpha / (beta!.alpha + beta!.beta),
-      compliantShare: sp.compliantShare.value,
+      compliantShare: compliantBeta ? compliantBeta.alpha / (compliantBeta.alpha + compliantBeta.beta) : sp.compliantShare.value,
+      compliantBeta,
       tags,
       tagShares: Float64Array.from(p.groups, (g) => g.share.value),
       extraEpisodes: extra,

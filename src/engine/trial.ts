@@ -94,6 +94,7 @@ function simulatePopulation(
   const fixedRatio = pop.selfPayRatio;
   const beta = pop.beta;
   const c = pop.compliantShare;
+  const compliantBeta = pop.compliantBeta;
   const nTags = pop.tags.length;
   const shares = pop.tagShares;
   const recordsCdf = pop.extraRecordsCdf;
@@ -112,7 +113,7 @@ function simulatePopulation(
     const x = sampleAll ? sev.sample(rng) : sev.sampleAbove(rng, tailProb);
     const ratio = fixedRatio !== null ? fixedRatio : betaSample(rng, beta!.alpha, beta!.beta);
     const selfPay = ratio * x;
-    const compliant = c * selfPay;
+    const compliant = (compliantBeta === null ? c : betaSample(rng, compliantBeta.alpha, compliantBeta.beta)) * selfPay;
     let mask = 0;
     for (let g = 0; g < nTags; g++) if (rng.uniform() < shares[g]) mask |= 1 << g;
     let k = 1 + poissonFromTable(rng, recordsCdf);

@@ -78,9 +78,13 @@ export const SelfPay = z
       .strictObject({ alpha: finite().positive('must be > 0'), beta: finite().positive('must be > 0'), ...provenance })
       .optional()
       .describe('Random self-pay ratio per person: Beta(alpha, beta).'),
-    compliantShare: Ratio('Share of self-pay that counts as compliant self-pay (合规自费)'),
+    compliantShare: Ratio('Share of self-pay that counts as compliant self-pay (合规自费); with compliantBeta, its mean for reference'),
+    compliantBeta: z
+      .strictObject({ alpha: finite().positive('must be > 0'), beta: finite().positive('must be > 0'), ...provenance })
+      .optional()
+      .describe('Random compliant share per person: Beta(alpha, beta).'),
   })
-  .describe('Self-pay (自费) and its compliant part (合规自费). Give exactly one of ratio or beta.');
+  .describe('Self-pay (自费) and its compliant part (合规自费). Give exactly one of ratio or beta; the compliant share is fixed or Beta.');
 
 export const Population = z.strictObject({
   id,

@@ -79,6 +79,7 @@ export function checkSemantics(data: unknown): SemanticResult {
       const hasBeta = p.selfPay.beta !== undefined;
       if (hasRatio === hasBeta) err([...path, 'selfPay'], 'give exactly one of "ratio" (fixed) or "beta" (random per person)');
       if (hasBeta) needProvenance(p.selfPay.beta, [...path, 'selfPay', 'beta']);
+      if (p.selfPay.compliantBeta !== undefined) needProvenance(p.selfPay.compliantBeta, [...path, 'selfPay', 'compliantBeta']);
     }
     if (isObj(p.episodes)) paramsNeedProvenance(p.episodes, [...path, 'episodes']);
     const groups = arr(p.groups);

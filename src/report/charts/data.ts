@@ -162,7 +162,7 @@ export function breakdown(model: EngineModel): BreakdownPoint[] {
   const out: BreakdownPoint[] = [];
   model.rulesets.forEach((r) => {
     model.populations.forEach((pop, p) => {
-      if (pop.selfPayRatio === null) return;
+      if (pop.selfPayRatio === null || pop.compliantBeta !== null) return;
       const kappa = pop.selfPayRatio * pop.compliantShare;
       const claimants = pop.insured * pop.incidence;
       maskProbabilities(pop.tagShares).forEach((pr, mask) => {
