@@ -77,6 +77,10 @@ describe('workbench', () => {
     await ratio.fill('60');
     await ratio.press('Tab');
     await expect.poll(() => page.locator('js-app .banner').count()).toBe(0);
+    // Every band ratio has a slider beside its exact field.
+    const bandSlider = card.locator('table.bands input.mini').first();
+    await bandSlider.fill('65');
+    await expect.poll(() => card.locator('input.ratio').first().inputValue()).toBe('65');
     // Corridor tiers are editable too: Jilin's 3–5% surplus tier from 30% to 40% for the insurer.
     const jilin = page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' });
     const share = jilin.locator('table.tiers input[aria-label$="承办机构分担"]').nth(3);

@@ -50,6 +50,8 @@ export class RulesetCard extends LitElement {
       .actions { display: flex; gap: 6px; margin-top: 6px; }
       .tiers { font-size: 12px; color: var(--muted); }
       table.tiers td input { width: 70px; }
+      input.mini { width: 64px; vertical-align: middle; margin-right: 4px; accent-color: var(--accent); }
+      table.tiers td input.mini { width: 56px; }
       .mod { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; font-size: 13px; margin: 4px 0; }
       .mod input { width: 70px; text-align: right; }
     `,
@@ -63,6 +65,13 @@ export class RulesetCard extends LitElement {
     const trimmed = raw.trim();
     const value = field === 'to' && trimmed === '' ? null : percent ? Number(trimmed) / 100 : Number(trimmed);
     emit<ItemChange>(this, 'item-change', { path: this.base(path), field, value: value === null || Number.isFinite(value) ? value : trimmed });
+  }
+
+  /** A compact slider beside an exact field of a list item (band ratio, modifier, tier share). */
+  private slider(path: (string | number)[], field: string, value: number, min: number, max: number, step: number, percent: boolean, label: string) {
+    const shown = percent ? +(value * 100).toFixed(6) : value;
+    return html`<input class="mini" type="range" min=${Math.min(min, shown)} max=${Math.max(max, shown)} step=${step} .value=${String(shown)} aria-label="${label} slider"
+      @change=${(e: Event) => this.itemChange(path, field, (e.target as HTMLInputElement).value, percent)} />`;
   }
 
   override render() {
@@ -96,7 +105,7 @@ export class RulesetCard extends LitElement {
                       : html`<input type="number" step="any" aria-label="${t('bandTo', L)} ${bi + 1}" .value=${b.to === null ? '' : String(b.to)}
                           aria-invalid=${errs([...bp, 'to']) ? 'true' : 'false'}
                           @change=${(e: Event) => this.itemChange(bp, 'to', (e.target as HTMLInputElement).value)} />`}</td>
-                    <td><input class="ratio" type="number" step="any" aria-label="${t('bandRatio', L)} ${bi + 1}" .value=${typeof b.ratio === 'number' ? String(+(b.ratio * 100).toFixed(6)) : String(b.ratio)}
+                    <td>${typeof b.ratio === 'number' ? this.slider(bp, 'ratio', b.ratio, 0, 100, 1, true, `${t('bandRatio', L)} ${bi + 1}`) : nothing}<input class="ratio" type="number" step="any" aria-label="${t('bandRatio', L)} ${bi + 1}" .value=${typeof b.ratio === 'number' ? String(+(b.ratio * 100).toFixed(6)) : String(b.ratio)}
                         aria-invalid=${errs([...bp, 'ratio']) ? 'true' : 'false'}
                         @change=${(e: Event) => this.itemChange(bp, 'ratio', (e.target as HTMLInputElement).value, true)} /></td>
                     <td><button aria-label="${t('removeBand', L)} ${bi + 1}" title=${t('removeBand', L)} ?disabled=${track.bands.length <= 1}
@@ -122,11 +131,11 @@ export class RulesetCard extends LitElement {
                 <strong>${m.group}</strong> ${provenanceChip(m, L)}
                 ${m.deductible !== undefined ? html`<span>${t('deductible', L)} = ${m.deductible.toLocaleString('zh-CN')}</span>` : nothing}
                 ${m.deductibleFactor !== undefined
-                  ? html`<label>${t('deductibleFactor', L)} <input type="number" step="any" .value=${String(m.deductibleFactor)}
+                  ? html`<label>${t('deductibleFactor', L)} ${this.slider(mp, 'deductibleFactor', m.deductibleFactor, 0, 1.5, 0.05, false, t('deductibleFactor', L))}<input type="number" step="any" .value=${String(m.deductibleFactor)}
                       @change=${(e: Event) => this.itemChange(mp, 'deductibleFactor', (e.target as HTMLInputElement).value)} /></label>`
                   : nothing}
                 ${m.ratioAdd !== undefined
-                  ? html`<label>${t('ratioAdd', L)} (%) <input type="number" step="any" .value=${String(+(m.ratioAdd * 100).toFixed(6))}
+                  ? html`<label>${t('ratioAdd', L)} (%) ${this.slider(mp, 'ratioAdd', m.ratioAdd, 0, 20, 1, true, t('ratioAdd', L))}<input type="number" step="any" .value=${String(+(m.ratioAdd * 100).toFixed(6))}
                       @change=${(e: Event) => this.itemChange(mp, 'ratioAdd', (e.target as HTMLInputElement).value, true)} /></label>`
                   : nothing}
                 ${err ? html`<span class="error" role="alert">${err}</span>` : nothing}
@@ -149,7 +158,7 @@ export class RulesetCard extends LitElement {
                           @change=${(e: Event) => this.itemChange(tp, field, (e.target as HTMLInputElement).value, true)} />`;
                   return html`<tr>
                       <td>${edge('from')}</td><td>${edge('to')}</td>
-                      <td><input class="ratio" type="number" step="any" aria-label="${t('corridor', L)} ${ti + 1} ${t('insurerShare', L)}" .value=${String(+(Number(tier.insurerShare) * 100).toFixed(6))}
+                      <td>${this.slider(tp, 'insurerShare', Number(tier.insurerShare), 0, 100, 5, true, `${t('corridor', L)} ${ti + 1} ${t('insurerShare', L)}`)}<input class="ratio" type="number" step="any" aria-label="${t('corridor', L)} ${ti + 1} ${t('insurerShare', L)}" .value=${String(+(Number(tier.insurerShare) * 100).toFixed(6))}
                         @change=${(e: Event) => this.itemChange(tp, 'insurerShare', (e.target as HTMLInputElement).value, true)} /></td>
                       <td>${tier.basis} ${provenanceChip(tier, L)}</td>
                     </tr>
