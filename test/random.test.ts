@@ -119,3 +119,23 @@ describe('counts', () => {
     for (let i = 0; i < 5000; i++) expect(poissonFromTable(a, table)).toBe(poisson(b, 9.14));
   });
 });
+
+describe('exponential Ziggurat and the spliced tail', () => {
+  it('Exp(1) draws pass KS (n = 50,000, α = 0.001) with mean 1', async () => {
+    const { exponentialZiggurat } = await import('../src/random/exponential.ts');
+    const rng = new Xoshiro128(3, 1, 4, 1);
+    const xs = Float64Array.from({ length: 50000 }, () => exponentialZiggurat(rng));
+    expect(ksOneSample(xs, (x) => 1 - Math.exp(-x))).toBeLessThan(KS_C_001 / Math.sqrt(xs.length));
+    expect(Math.abs(xs.reduce((a, b) => a + b, 0) / xs.length - 1)).toBeLessThan(4 / Math.sqrt(xs.length));
+  });
+  it('spliced draws above a threshold inside the body (body and tail mixed) pass KS', () => {
+    const d = new Spliced(7, 1.1, 15000, 2.2, 0.9);
+    const rng = new Xoshiro128(2, 7, 1, 8);
+    const t = 5000;
+    const st = d.survival(t);
+    expect(st).toBeGreaterThan(1 - 0.9); // the threshold lies in the body
+    const xs = Float64Array.from({ length: 20000 }, () => d.sampleAbove(rng, st));
+    expect(Math.min(...xs)).toBeGreaterThan(t);
+    expect(ksOneSample(xs, (x) => 1 - d.survival(x) / st)).toBeLessThan(KS_C_001 / Math.sqrt(xs.length));
+  });
+});

@@ -1,4 +1,5 @@
 import type { Rng } from '../xoshiro.ts';
+import { exponentialZiggurat } from '../exponential.ts';
 import { normalQuantileFast } from '../normal.ts';
 import { Lognormal } from './lognormal.ts';
 import { BaseSeverity } from './severity.ts';
@@ -39,14 +40,23 @@ export class Spliced extends BaseSeverity {
     return this.body.quantile(((1 - s) / w) * this.bodyAtSplice);
   }
   override sampleAbove(rng: Rng, s: number): number {
-    // Inverse transform on the upper tail, v = s·U: in the Pareto I tail x = splice · ((1 − w)/v)^(1/α)
-    // (one log, one exp); in the body the lognormal quantile.
-    const v = s * rng.uniform();
+    // Above the splice the tail is Pareto I, X | X > t = t·exp(E/α) with E ~ Exp(1) (Ziggurat: no logarithm).
     const tailMass = 1 - this.bodyWeight;
-    if (v <= tailMass) return this.splice * Math.exp(Math.log(tailMass / v) * this.invAlpha);
+    if (s <= tailMass) {
+      if (s !== this.cachedS) {
+        this.cachedS = s;
+        this.cachedT = this.upperQuantile(s);
+      }
+      return this.cachedT * Math.exp(exponentialZiggurat(rng) * this.invAlpha);
+    }
+    // The threshold lies in the body: the tail with probability (1 − w)/s, else the body by its quantile.
+    const v = s * rng.uniform();
+    if (v <= tailMass) return this.splice * Math.exp(exponentialZiggurat(rng) * this.invAlpha);
     const body = this.body;
     return Math.exp(body.mu + body.sigma * normalQuantileFast(((1 - v) / this.bodyWeight) * this.bodyAtSplice));
   }
+  private cachedS = NaN;
+  private cachedT = NaN;
   private readonly invAlpha: number;
   mean(): number {
     return this.lev(Infinity);
