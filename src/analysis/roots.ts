@@ -39,7 +39,7 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], step = 0.1,
   let values = simplex.map(f);
   let it = 0;
   for (; it < maxIter; it++) {
-    const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b]);
+    const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
     simplex = order.map((i) => simplex[i]);
     values = order.map((i) => values[i]);
     const spread = Math.abs(values[n] - values[0]);

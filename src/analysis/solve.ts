@@ -37,10 +37,15 @@ export function validOrThrow(data: unknown): Scenario {
  * rulesets[ri]) for which the analytic metric reaches the target, evaluated on a one-ruleset copy of a validated
  * scenario. Shares (band ratios) stay within [0, 1].
  */
+/** A parameter that is a share (a band ratio, a …Share): solved within [0, 1]. */
+export function isShareParam(path: Path, value: number): boolean {
+  const last = String(path[path.length - 1]);
+  return value <= 1 && (last === 'ratio' || last.toLowerCase().includes('share'));
+}
+
 export function solveAnalyticValue(s: Scenario, ri: number, path: Path, metric: MetricName, target: number): number | null {
   const previous = numberAt(s, path);
-  const last = String(path[path.length - 1]);
-  const isShare = previous <= 1 && (last === 'ratio' || last.toLowerCase().includes('share'));
+  const isShare = isShareParam(path, previous);
   const f = (x: number) => {
     const t = withNumber(s, path, x);
     return analyticMetric(analyticExpectation(compileModel({ ...t, rulesets: [t.rulesets[ri]], simulation: { ...t.simulation, baseline: undefined } }))[0], metric);
@@ -56,7 +61,7 @@ export async function solve(raw: unknown, rulesetId: string, param: Path, metric
   if (ri < 0) throw new Error(`unknown ruleset "${rulesetId}"`);
   const path: Path = ['rulesets', ri, ...param];
   const previous = numberAt(raw, path);
-  const isShare = previous <= 1 && (param[param.length - 1] === 'ratio' || String(param[param.length - 1]).toLowerCase().includes('share'));
+  const isShare = isShareParam(param, previous);
   const trials = opts.trials ?? 200;
   const seed = opts.seed ?? base.simulation.seed;
   const analytic = (ANALYTIC_METRICS as readonly string[]).includes(metric);

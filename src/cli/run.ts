@@ -82,6 +82,6 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   for (const t of [indicatorTable(result), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
   // Chart rendering (jsdom, resvg) is loaded only when files are written.
   const { writeCharts } = await import('./charts.ts');
-  const charts = await writeCharts(dir, scenario, raw);
+  const charts = await writeCharts(dir, scenario, raw, result);
   writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
 }

@@ -4,6 +4,7 @@
  */
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
 import { cashTable, type CashRow } from '../finance/transfers.ts';
+import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd, type Distribution } from './stats.ts';
@@ -139,7 +140,7 @@ function metrics(model: EngineModel, data: Float64Array, trials: number, r: numb
     premium,
     payout: payoutDist,
     analyticMean: analytic.payout,
-    lossRatio: { mean: mean(lr), p95: distribution(lrSorted).p95, probAbove1: probabilityAbove(lr, 1), sd: sd(lr) },
+    lossRatio: { mean: mean(lr), p95: quantileSorted(lrSorted as unknown as number[], 0.95) ?? NaN, probAbove1: probabilityAbove(lr, 1), sd: sd(lr) },
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(PERSON_TIMES)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,

@@ -449,7 +449,7 @@ export class App extends LitElement {
       ...this.charts,
       payout: distributionChart(trialValues(this.raw, 'payout'), premiumMarkers(this.raw.model), ctx, 'payout'),
       lossRatio: distributionChart(trialValues(this.raw, 'lossRatio'), [], ctx, 'lossRatio'),
-      corridor: this.raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(this.raw), ctx) : null,
+      corridor: this.result && this.raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(this.result), ctx) : null,
     };
   }
 

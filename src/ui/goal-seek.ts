@@ -5,7 +5,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { mcMetric, type MetricName } from '../analysis/metrics.ts';
 import type { RunResult } from '../engine/summary.ts';
-import { solveAnalyticValue } from '../analysis/solve.ts';
+import { numberAt } from '../analysis/path.ts';
+import { isShareParam, solveAnalyticValue } from '../analysis/solve.ts';
 import type { Lang } from '../report/charts/i18n.ts';
 import type { Path } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -77,7 +78,7 @@ export class GoalSeek extends LitElement {
     const m = METRICS.find((x) => x.id === this.metric)!;
     const target = m.percent ? this.target / 100 : m.id === 'payout' ? this.target * 1e4 : this.target;
     const path: Path = ['rulesets', c.ruleset, ...c.path];
-    const isShare = c.path[c.path.length - 1] === 'ratio';
+    const isShare = isShareParam(path, numberAt(s, path));
     const value = solveAnalyticValue(s, c.ruleset, path, m.id, target);
     const L = this.lang;
     if (value === null) {

@@ -1,5 +1,6 @@
 /** Every chart of a run, for `run --out` and the workbench's export-all: one list, same definitions. */
 import type { RawRun } from '../../engine/run.ts';
+import type { RunResult } from '../../engine/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { assumptions } from '../../scenario/provenance.ts';
 import type { Unit } from '../format.ts';
@@ -17,7 +18,7 @@ export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: str
     : `Scenario: ${s.title.en} (${s.id})${run}. Rests on ${list.length} labelled assumptions (${shown}${more}); see the report's list.`;
 }
 
-export function allCharts(s: Scenario, raw: RawRun, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
+export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
   const ctx: ChartContext = { lang, unit, rulesets: s.rulesets.map((r) => r.id), footnote: footnoteFor(s, lang, raw.trials, raw.seed), width: 640 };
   const curves = benefitCurves(raw.model);
   const charts = [
@@ -26,7 +27,7 @@ export function allCharts(s: Scenario, raw: RawRun, lang: Lang = 'zh', unit: Uni
     distributionChart(trialValues(raw, 'payout'), premiumMarkers(raw.model), ctx, 'payout'),
     distributionChart(trialValues(raw, 'lossRatio'), [], ctx, 'lossRatio'),
   ];
-  if (raw.model.rulesets.some((r) => r.corridor)) charts.push(corridorChart(corridorSplits(raw), ctx));
+  if (raw.model.rulesets.some((r) => r.corridor)) charts.push(corridorChart(corridorSplits(result), ctx));
   const ded = s.rulesets[0].tracks[0].deductible.value;
   const sweep = sensitivity(s, 0, ['tracks', 0, 'deductible'], 0, Math.max(2 * ded, 20000), 25);
   const label = lang === 'zh' ? `${s.rulesets[0].id} 起付标准（元）` : `${s.rulesets[0].id} deductible (yuan)`;

@@ -5,13 +5,12 @@
 import { analyticExpectation, maskProbabilities } from '../../engine/analytic.ts';
 import { compileModel, type EngineModel } from '../../engine/model.ts';
 import type { RawRun } from '../../engine/run.ts';
-import { column } from '../../engine/summary.ts';
+import { column, type RunResult } from '../../engine/summary.ts';
 import { PAYOUT } from '../../engine/trial.ts';
 import { fastBenefit } from '../../rules/fast.ts';
 import { selfBurdenOf } from '../../rules/basic.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { setParam, type Path } from '../../scenario/edit.ts';
-import { floatCorridor } from '../../finance/corridor.ts';
 import { expectPerson } from '../../rules/expectation.ts';
 
 export interface CurvePoint {
@@ -85,26 +84,19 @@ export interface SplitPoint {
   value: number;
 }
 
-/** Expected corridor split per ruleset and reading, over the trials of a run. */
-export function corridorSplits(raw: RawRun): SplitPoint[] {
+/** Expected corridor split per ruleset and reading, as the run's summary already computed them. */
+export function corridorSplits(result: RunResult): SplitPoint[] {
   const out: SplitPoint[] = [];
-  raw.model.rulesets.forEach((r, i) => {
-    if (!r.corridor) return;
-    const col = column(raw.model, raw.data, raw.trials, i, -1, PAYOUT);
-    for (const [reading, rule] of [['as written', r.corridor], ...r.alternatives.map((a) => [a.id, a.rule] as const)] as const) {
-      let ins = 0;
-      let ret = 0;
-      let top = 0;
-      for (const c of col) {
-        const s = floatCorridor(rule, r.premium, c);
-        ins += s.insurer;
-        ret += s.fundReturn;
-        top += s.fundTopUp;
-      }
-      const n = col.length || 1;
-      out.push({ ruleset: r.id, reading, part: 'insurer', value: ins / n }, { ruleset: r.id, reading, part: 'fundReturn', value: ret / n }, { ruleset: r.id, reading, part: 'fundTopUp', value: top / n });
+  for (const r of result.rulesets) {
+    if (!r.corridor) continue;
+    for (const [reading, c] of [['as written', r.corridor], ...r.corridor.alternatives.map((a) => [a.id, a] as const)] as const) {
+      out.push(
+        { ruleset: r.id, reading, part: 'insurer', value: c.insurerMean },
+        { ruleset: r.id, reading, part: 'fundReturn', value: c.fundReturnMean },
+        { ruleset: r.id, reading, part: 'fundTopUp', value: c.fundTopUpMean },
+      );
     }
-  });
+  }
   return out;
 }
 
