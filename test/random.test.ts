@@ -2,7 +2,7 @@
 // value against numeric integration of its survival function, its quantile against its cdf, and its samplers
 // (unconditional and above a threshold) against its cdf by Kolmogorov–Smirnov at fixed seeds.
 import { describe, expect, it } from 'vitest';
-import { binomial, poisson, poissonFromTable, poissonTable } from '../src/random/frequency.ts';
+import { binomial, fillRecords, poisson, poissonFromGuide, poissonFromTable, poissonGuide, poissonTable } from '../src/random/frequency.ts';
 import { normalCdf, normalQuantile, normalZiggurat } from '../src/random/normal.ts';
 import { Empirical, Gamma, LogLogistic, Lognormal, Pareto, Spliced, Weibull, type Severity } from '../src/random/severity/index.ts';
 import { trialStream } from '../src/random/stream.ts';
@@ -81,6 +81,17 @@ describe('severity families', () => {
         expect(Math.min(...tail)).toBeGreaterThan(t);
         expect(ksOneSample(tail, (x) => 1 - d.survival(x) / st)).toBeLessThan(KS_C_001 / Math.sqrt(n));
       });
+      it('batch draws above 18,000 come out ascending and pass KS against the conditional cdf (n = 20,000, α = 0.001)', () => {
+        const rng = new Xoshiro128(4, 3, 2, name.length);
+        const n = 20000;
+        const t = 18000;
+        const st = d.survival(t);
+        const xs = new Float64Array(n);
+        d.fillAbove(rng, st, xs, n);
+        for (let i = 1; i < n; i++) expect(xs[i] >= xs[i - 1]).toBe(true);
+        expect(xs[0]).toBeGreaterThan(t);
+        expect(ksOneSample(xs, (x) => 1 - d.survival(x) / st)).toBeLessThan(KS_C_001 / Math.sqrt(n));
+      });
     });
   }
 
@@ -112,6 +123,21 @@ describe('counts', () => {
       expect(Math.abs(v / (n * p * (1 - p)) - 1)).toBeLessThan(0.05);
     }
   });
+  it('poisson: the guide table and the batch fill give the draws of the sequential search, from the same stream', () => {
+    const table = poissonTable(9.14);
+    const guide = poissonGuide(table);
+    const a = new Xoshiro128(3, 1, 4, 1);
+    const b = new Xoshiro128(3, 1, 4, 1);
+    const c = new Xoshiro128(3, 1, 4, 1);
+    const batch = new Int32Array(20000);
+    fillRecords(c, table, guide, batch, 0, batch.length, 255);
+    for (let i = 0; i < batch.length; i++) {
+      const k = poissonFromTable(a, table);
+      expect(poissonFromGuide(b, table, guide)).toBe(k);
+      expect(batch[i]).toBe(k + 1);
+    }
+    expect(c.state()).toEqual(a.state());
+  });
   it('poisson: table inversion and direct inversion give the same draws', () => {
     const a = new Xoshiro128(1, 1, 1, 1);
     const b = new Xoshiro128(1, 1, 1, 1);
@@ -127,6 +153,57 @@ describe('exponential Ziggurat and the spliced tail', () => {
     const xs = Float64Array.from({ length: 50000 }, () => exponentialZiggurat(rng));
     expect(ksOneSample(xs, (x) => 1 - Math.exp(-x))).toBeLessThan(KS_C_001 / Math.sqrt(xs.length));
     expect(Math.abs(xs.reduce((a, b) => a + b, 0) / xs.length - 1)).toBeLessThan(4 / Math.sqrt(xs.length));
+  });
+  it('the batch fill gives the same numbers as one call per draw and leaves the stream in the same state', async () => {
+    const { exponentialZiggurat, fillExponential } = await import('../src/random/exponential.ts');
+    const a = new Xoshiro128(8, 6, 7, 5);
+    const b = new Xoshiro128(8, 6, 7, 5);
+    const xs = new Float64Array(100000);
+    fillExponential(b, xs, 0, xs.length);
+    // 100,000 draws include about 1,000 that leave the first rectangle (the slow path).
+    for (let i = 0; i < xs.length; i++) expect(xs[i]).toBe(exponentialZiggurat(a));
+    expect(b.state()).toEqual(a.state());
+  });
+  it("order statistics by Rényi's representation: ascending, KS against Exp(1), E[E₍ᵢ₎] = Σ 1/(n − j + 1)", async () => {
+    const { fillSortedExponential } = await import('../src/random/order.ts');
+    const rng = new Xoshiro128(1, 4, 1, 5);
+    const n = 20000;
+    const xs = new Float64Array(n);
+    fillSortedExponential(rng, xs, 0, n);
+    for (let i = 1; i < n; i++) expect(xs[i] >= xs[i - 1]).toBe(true);
+    expect(ksOneSample(xs, (x) => 1 - Math.exp(-x))).toBeLessThan(KS_C_001 / Math.sqrt(n));
+    // The smallest of m = 5 draws, over 40,000 repetitions: mean 1/5, sd 1/5 (Exp(5)); the largest: H₅ = 137/60.
+    const m = 5;
+    const reps = 40000;
+    const five = new Float64Array(m);
+    let low = 0;
+    let high = 0;
+    for (let r = 0; r < reps; r++) {
+      fillSortedExponential(rng, five, 0, m);
+      low += five[0];
+      high += five[m - 1];
+    }
+    expect(Math.abs(low / reps - 1 / 5)).toBeLessThan((4 * (1 / 5)) / Math.sqrt(reps));
+    // Var(E₍₅₎) = Σ 1/k² for k = 1..5 = 5269/3600.
+    expect(Math.abs(high / reps - 137 / 60)).toBeLessThan((4 * Math.sqrt(5269 / 3600)) / Math.sqrt(reps));
+  });
+  it('expFast agrees with Math.exp to a few ulps over the whole range, with the IEEE edge cases', async () => {
+    const { expFast } = await import('../src/random/exp.ts');
+    const rng = new Xoshiro128(2, 7, 1, 8);
+    let worst = 0;
+    for (let i = 0; i < 200000; i++) {
+      const x = (rng.uniform() * 2 - 1) * (i % 2 ? 708 : 30);
+      worst = Math.max(worst, Math.abs(expFast(x) - Math.exp(x)) / Math.exp(x));
+    }
+    expect(worst).toBeLessThan(1e-15);
+    expect(expFast(0)).toBe(1);
+    expect(expFast(710)).toBe(Infinity);
+    expect(expFast(-746)).toBe(0);
+    expect(expFast(-Infinity)).toBe(0);
+    expect(expFast(Infinity)).toBe(Infinity);
+    expect(expFast(NaN)).toBeNaN();
+    // Subnormal results: within one subnormal step of Math.exp.
+    for (const x of [-709, -720, -740, -745]) expect(Math.abs(expFast(x) - Math.exp(x))).toBeLessThanOrEqual(Math.exp(x) * 1e-12 + 5e-324);
   });
   it('spliced draws above a threshold inside the body (body and tail mixed) pass KS', () => {
     const d = new Spliced(7, 1.1, 15000, 2.2, 0.9);

@@ -32,9 +32,14 @@ const DE = 7.697117470131487;
 }
 
 export function exponentialZiggurat(rng: Rng): number {
-  let jz = rng.nextU32();
-  let iz = jz & 255;
+  const jz = rng.nextU32();
+  const iz = jz & 255;
   if (jz < KE[iz]) return jz * WE[iz];
+  return exponentialSlow(rng, jz, iz);
+}
+
+/** The rare rejection steps of REXP, continuing from a first draw jz that fell outside its rectangle. */
+function exponentialSlow(rng: Rng, jz: number, iz: number): number {
   for (;;) {
     if (iz === 0) return DE - Math.log(rng.uniform());
     const x = jz * WE[iz];
@@ -43,4 +48,44 @@ export function exponentialZiggurat(rng: Rng): number {
     iz = jz & 255;
     if (jz < KE[iz]) return jz * WE[iz];
   }
+}
+
+/**
+ * out[from..to) = Exp(1) draws, the same numbers as successive exponentialZiggurat calls; the generator runs on
+ * local variables (xoshiro128** inlined, Xoshiro128.nextI32) and its state is written back at the end.
+ */
+export function fillExponential(rng: Rng, out: Float64Array, from: number, to: number): void {
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  for (let i = from; i < to; i++) {
+    const m = Math.imul(b, 5);
+    const jz = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const iz = jz & 255;
+    if (jz < KE[iz]) {
+      out[i] = jz * WE[iz];
+    } else {
+      rng.a = a;
+      rng.b = b;
+      rng.c = c;
+      rng.d = d;
+      out[i] = exponentialSlow(rng, jz, iz);
+      a = rng.a;
+      b = rng.b;
+      c = rng.c;
+      d = rng.d;
+    }
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
 }

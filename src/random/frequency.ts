@@ -77,3 +77,57 @@ export function poissonFromTable(rng: Rng, cdf: Float64Array): number {
   while (u > cdf[k]) k++;
   return k;
 }
+
+/**
+ * Guide table for `poissonFromGuide` (indexed search, Chen & Asau 1974; Devroye, Non-Uniform Random Variate
+ * Generation, §III.2.4): guide[j] is the smallest k with cdf[k] ≥ j / guide.length, so the search for u starts
+ * at guide[⌊u·m⌋] and the draw equals the sequential search's for the same u.
+ */
+export function poissonGuide(cdf: Float64Array, size = 256): Int32Array {
+  const guide = new Int32Array(size);
+  let k = 0;
+  for (let j = 0; j < size; j++) {
+    while (k < cdf.length - 1 && cdf[k] < j / size) k++;
+    guide[j] = k;
+  }
+  return guide;
+}
+
+/** The draw of `poissonFromTable`, found from the guide table in one or two comparisons. */
+export function poissonFromGuide(rng: Rng, cdf: Float64Array, guide: Int32Array): number {
+  const u = rng.uniform();
+  let k = guide[(u * guide.length) | 0];
+  while (u > cdf[k]) k++;
+  return k;
+}
+
+/**
+ * out[from..to) = 1 + Poisson draws (records of a claimant: the first plus the extra ones), at most `max`: the
+ * same numbers as successive poissonFromGuide calls, with the generator on local variables (see fillExponential).
+ */
+export function fillRecords(rng: Rng, cdf: Float64Array, guide: Int32Array, out: Int32Array, from: number, to: number, max: number): void {
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  const m = guide.length;
+  for (let i = from; i < to; i++) {
+    const b5 = Math.imul(b, 5);
+    const bits = Math.imul((b5 << 7) | (b5 >>> 25), 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const u = ((bits >>> 0) + 0.5) * 2.3283064365386963e-10;
+    let k = guide[(u * m) | 0];
+    while (u > cdf[k]) k++;
+    out[i] = k < max ? k + 1 : max;
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
+}

@@ -3,10 +3,12 @@
  * 32-bit state words, fast in JavaScript with Math.imul. Used in every hot loop; seedrandom only seeds it.
  */
 export class Xoshiro128 {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Public so batch samplers (fillExponential, fillRecords) can run the generator on local variables and write
+  // the state back: the same sequence as calling nextI32, without a field load and store per draw.
+  a: number;
+  b: number;
+  c: number;
+  d: number;
 
   constructor(a: number, b: number, c: number, d: number) {
     this.a = a | 0;

@@ -1,6 +1,7 @@
 import { normalCdf, normalQuantile, normalQuantileFast, normalZiggurat } from '../normal.ts';
 import type { Rng } from '../xoshiro.ts';
-import { BaseSeverity } from './severity.ts';
+import { fillSortedExponential } from '../order.ts';
+import { BaseSeverity, keepAscending } from './severity.ts';
 
 /** Lognormal: ln X ~ N(μ, σ²). LEV(u) = e^{μ+σ²/2} Φ((ln u − μ − σ²)/σ) + u (1 − Φ((ln u − μ)/σ)) (Loss Models, app. A.4.1.1). */
 export class Lognormal extends BaseSeverity {
@@ -37,5 +38,10 @@ export class Lognormal extends BaseSeverity {
   }
   override sampleAbove(rng: Rng, s: number): number {
     return Math.exp(this.mu - this.sigma * normalQuantileFast(s * rng.uniform()));
+  }
+  override fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void {
+    fillSortedExponential(rng, out, 0, n);
+    for (let i = 0; i < n; i++) out[i] = Math.exp(this.mu - this.sigma * normalQuantileFast(s * Math.exp(-out[i])));
+    keepAscending(out, 0, n);
   }
 }

@@ -1,4 +1,13 @@
+import { fillSortedExponential } from '../order.ts';
 import type { Rng } from '../xoshiro.ts';
+
+/**
+ * A quantile computed to a few ulps (or an approximation) need not be exactly monotone; the engine's segment
+ * sums rely on order, so any step down of that size is levelled to the previous value.
+ */
+export function keepAscending(out: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) if (out[i] < out[i - 1]) out[i] = out[i - 1];
+}
 
 /**
  * A severity distribution of one person's annual amount (yuan). Every family gives the pieces the engine and
@@ -19,6 +28,11 @@ export interface Severity {
   sample(rng: Rng): number;
   /** One draw from X | X > t, given s = S(t) (the engine samples only people who can reach a deductible). */
   sampleAbove(rng: Rng, s: number): number;
+  /**
+   * n draws of X | X > t into out[0..n), in ascending order (their order statistics, generated in order: the
+   * engine sums benefits over sorted amounts by segments, engine/sorted-pass.ts).
+   */
+  fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void;
 }
 
 /** Shared default: inverse transform on the upper tail. */
@@ -43,5 +57,12 @@ export abstract class BaseSeverity implements Severity {
 
   sampleAbove(rng: Rng, s: number): number {
     return this.upperQuantile(s * rng.uniform());
+  }
+
+  /** Sorted uniforms V (descending) through the upper quantile: x = Q(s·V) ascending. */
+  fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void {
+    fillSortedExponential(rng, out, 0, n);
+    for (let i = 0; i < n; i++) out[i] = this.upperQuantile(s * Math.exp(-out[i]));
+    keepAscending(out, 0, n);
   }
 }

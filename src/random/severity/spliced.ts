@@ -1,8 +1,10 @@
 import type { Rng } from '../xoshiro.ts';
 import { exponentialZiggurat } from '../exponential.ts';
+import { fillSortedExpOf, fillSortedExponential } from '../order.ts';
+import { binomial } from '../frequency.ts';
 import { normalQuantileFast } from '../normal.ts';
 import { Lognormal } from './lognormal.ts';
-import { BaseSeverity } from './severity.ts';
+import { BaseSeverity, keepAscending } from './severity.ts';
 
 /**
  * Spliced severity: a lognormal body below the splice point s carrying probability w, and a Pareto type I tail
@@ -54,6 +56,33 @@ export class Spliced extends BaseSeverity {
     if (v <= tailMass) return this.splice * Math.exp(exponentialZiggurat(rng) * this.invAlpha);
     const body = this.body;
     return Math.exp(body.mu + body.sigma * normalQuantileFast(((1 - v) / this.bodyWeight) * this.bodyAtSplice));
+  }
+  /**
+   * Sorted batch (Severity.fillAbove). With the threshold in the body, the number of people in the Pareto tail
+   * is Binomial(n, (1 − w)/s); the body's people come first (every body amount is below the splice), each part
+   * in ascending order.
+   */
+  override fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void {
+    const tailMass = 1 - this.bodyWeight;
+    let nBody = 0;
+    let from = this.splice;
+    if (s <= tailMass) from = this.upperQuantile(s);
+    else nBody = n - binomial(rng, n, tailMass / s);
+    if (nBody > 0) {
+      // Body between the threshold and the splice: v = (1 − w) + (s − (1 − w))·U, X falls as v rises, so
+      // descending uniforms U = exp(−E₍ᵢ₎) give ascending amounts.
+      fillSortedExponential(rng, out, 0, nBody);
+      const body = this.body;
+      const span = s - tailMass;
+      const k = this.bodyAtSplice / this.bodyWeight;
+      for (let i = 0; i < nBody; i++) {
+        const v = tailMass + span * Math.exp(-out[i]);
+        out[i] = Math.exp(body.mu + body.sigma * normalQuantileFast((1 - v) * k));
+      }
+      keepAscending(out, 0, nBody);
+    }
+    // X | X > t = t·exp(E/α) above the splice (Pareto I): ascending with E.
+    fillSortedExpOf(rng, out, nBody, n - nBody, this.invAlpha, from, nBody > 0 ? out[nBody - 1] : 0);
   }
   private cachedS = NaN;
   private cachedT = NaN;
