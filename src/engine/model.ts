@@ -5,7 +5,7 @@
  */
 import { corridorRule } from '../finance/corridor-rule.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
-import { poissonTable } from '../random/frequency.ts';
+import { poissonGuide, poissonTable } from '../random/frequency.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
 import { baseCurve } from '../rules/expectation.ts';
@@ -15,6 +15,7 @@ import { resolveSchedule, tagCombinations } from '../rules/schedule.ts';
 import type { Population, Ruleset, Scenario } from '../scenario/schema.ts';
 import { premiumOf } from '../finance/premium.ts';
 import { distinctMonthsTable } from './distinct-months.ts';
+import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 
 export interface PopulationModel {
   id: string;
@@ -34,6 +35,7 @@ export interface PopulationModel {
   extraEpisodes: number;
   /** Cumulative Poisson probabilities of the extra records. */
   extraRecordsCdf: Float64Array;
+  extraRecordsGuide: Int32Array;
   /** Share of the year's amount in the first record; NaN = all records equal. */
   firstShare: number;
   /** E[distinct months among the last m of k records] at [k · (MAX_TABLE_RECORDS + 1) + m]. */
@@ -54,6 +56,8 @@ export interface RulesetModel {
   selfBurden: Piecewise;
   /** schedules[p][mask]: the fast schedule for population p's tag combination `mask`. */
   schedules: FastSchedule[][];
+  /** kernels[p][mask]: benefit as a function of the amount alone, where population p's shares are fixed (else null). */
+  kernels: (AmountKernel[] | null)[];
   premium: number;
   premiumByPopulation: Float64Array;
   corridor: CorridorRule | null;
@@ -117,6 +121,7 @@ export function compileModel(scenario: Scenario): EngineModel {
     const meanAmountBelow = below > 0 ? expectationBelow(identity, threshold, severity) / below : 0;
     const meanSelfBurdenBelow = Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, threshold, severity) / below : 0));
     const extra = p.episodes.extraMean.value;
+    const extraRecordsCdf = poissonTable(extra);
     return {
       id: p.id,
       spec: p,
@@ -131,7 +136,8 @@ export function compileModel(scenario: Scenario): EngineModel {
       tags,
       tagShares: Float64Array.from(p.groups, (g) => g.share.value),
       extraEpisodes: extra,
-      extraRecordsCdf: poissonTable(extra),
+      extraRecordsCdf,
+      extraRecordsGuide: poissonGuide(extraRecordsCdf),
       firstShare: p.episodes.firstShare?.value ?? NaN,
       distinctMonths: distinctMonthsTable(months),
       months,
@@ -144,12 +150,18 @@ export function compileModel(scenario: Scenario): EngineModel {
 
   const rulesets = scenario.rulesets.map((r, ri): RulesetModel => {
     const premiumByPopulation = Float64Array.from(scenario.populations, (p) => premiumOf(r, p));
+    const kernels = populations.map((pop, pi) => {
+      if (rulesetBasics[ri] !== null || pop.selfPayRatio === null || pop.compliantBeta !== null) return null;
+      const ks = schedules[ri][pi].map((f) => amountKernel(f, pop.selfPayRatio! * pop.compliantShare));
+      return ks.every((k) => k !== null) ? (ks as AmountKernel[]) : null;
+    });
     return {
       id: r.id,
       spec: r,
       basic: rulesetBasics[ri],
       selfBurden: rulesetCurves[ri],
       schedules: schedules[ri],
+      kernels,
       premium: premiumByPopulation.reduce((s, x) => s + x, 0),
       premiumByPopulation,
       corridor: r.corridor ? corridorRule(r.corridor) : null,

@@ -3,19 +3,25 @@
  * sampled people (common random numbers). Float64 over typed arrays, no allocation per person.
  *
  * Per population: the members whose amount exceeds the sampling threshold are counted (binomial) and drawn one
- * by one from the conditional severity; the members below it cannot be paid by any ruleset and enter the burden
- * totals through exact conditional expectations (DESIGN.md "Performance").
+ * by one from the conditional severity into a batch (claimants.ts, amounts in ascending order); the members
+ * below it cannot be paid by any ruleset and enter the burden totals through exact conditional expectations
+ * (DESIGN.md "Performance"). Each ruleset then passes over the batch by the cheapest exact route:
+ *  - fixed shares, no basic layer, no caps, no groups: segment sums over the sorted amounts (sorted-pass.ts);
+ *  - fixed shares otherwise uncapped: the amount kernel person by person (kernelPass);
+ *  - anything else (Beta shares, basic layer, caps): track by track, person by person (generalPass).
  * Monthly settlement (seed 000 项目实施计划): a claimant's amount arrives in 1 + Poisson(λ) records in months
  * drawn uniformly over the months in force (the first record may carry a set share, the index admission); a month
  * with a rise of the year-to-date benefit is one person-time (补偿人次).
  */
-import { betaSample } from '../random/severity/gamma.ts';
-import { binomial, poissonFromTable } from '../random/frequency.ts';
+import { binomial } from '../random/frequency.ts';
 import { trialStream } from '../random/stream.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
 import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/fast.ts';
-import type { EngineModel } from './model.ts';
+import type { AmountKernel } from './amount-kernel.ts';
+import { sortedPass } from './sorted-pass.ts';
+import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
+import type { EngineModel, PopulationModel } from './model.ts';
 import { MAX_TABLE_RECORDS } from './distinct-months.ts';
 
 const TABLE_STRIDE = MAX_TABLE_RECORDS + 1;
@@ -23,8 +29,6 @@ const TABLE_STRIDE = MAX_TABLE_RECORDS + 1;
 export const METRICS = ['payout', 'beneficiaries', 'personTimes', 'excess', 'selfBurden', 'selfPay', 'claimants', 'sampled'] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = METRICS.length;
-/** Records per claimant are capped here (Poisson with mean ≤ 30 exceeds it with probability < 1e-60). */
-const MAX_RECORDS = 255;
 export const PAYOUT = 0;
 export const BENEFICIARIES = 1;
 export const PERSON_TIMES = 2;
@@ -47,31 +51,32 @@ export interface SampleOptions {
 export function simulateTrials(model: EngineModel, seed: string | number, from: number, to: number, out: Float64Array, opts: SampleOptions = {}): void {
   const R = model.rulesets.length;
   const P = model.populations.length;
-  const months = new Int32Array(12);
-  const rank = new Int32Array(MAX_RECORDS + 1);
-  const basics = model.rulesets.map((r) => r.basic);
+  const scratch = new Scratch(R);
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
     const base = (trial - from) * R * P * M;
-    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, R, P, months, rank, basics, opts.sampleAll === true);
+    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
   }
 }
 
-function simulatePopulation(
-  model: EngineModel,
-  p: number,
-  rng: Rng,
-  out: Float64Array,
-  base: number,
-  R: number,
-  P: number,
-  months: Int32Array,
-  rank: Int32Array,
-  basics: (BasicLayer | null)[],
-  sampleAll: boolean,
-): void {
+/** Buffers reused by every trial of a block. */
+class Scratch {
+  readonly batch = new ClaimantBatch();
+  readonly months = new Int32Array(12);
+  readonly rank = new Int32Array(MAX_RECORDS + 1);
+  /** Per ruleset: Σ payout, beneficiaries, Σ excess, person-times, Σ self-burden. */
+  readonly acc: Float64Array;
+  readonly pending = new PendingMonths();
+  constructor(R: number) {
+    this.acc = new Float64Array(R * ACC);
+  }
+}
+const ACC = 5;
+
+function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float64Array, base: number, scratch: Scratch, sampleAll: boolean): void {
+  const R = model.rulesets.length;
+  const P = model.populations.length;
   const pop = model.populations[p];
-  const sev = pop.severity;
   const q = pop.incidence;
   let nTail: number;
   let nBelow: number;
@@ -83,81 +88,155 @@ function simulatePopulation(
     nTail = binomial(rng, pop.insured, qTail);
     nBelow = qTail < 1 ? binomial(rng, pop.insured - nTail, (q - qTail) / (1 - qTail)) : 0;
   }
+  const batch = scratch.batch;
+  drawClaimants(pop, rng, nTail, sampleAll, batch);
+
+  const acc = scratch.acc;
+  acc.fill(0);
+  const pending = scratch.pending;
+  pending.clear();
+  for (let r = 0; r < R; r++) {
+    const ruleset = model.rulesets[r];
+    const schedules = ruleset.schedules[p];
+    const kernels = ruleset.kernels[p];
+    if (kernels !== null && kernels.length === 1 && batch.sorted) sortedPass(kernels[0], batch, pop.distinctMonths, TABLE_STRIDE, pop.firstShare, acc, r * ACC);
+    else if (kernels !== null) kernelPass(kernels, pop, batch, acc, r * ACC);
+    else generalPass(schedules, ruleset.basic, pop, batch, acc, r * ACC, r, pending);
+  }
+  if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc);
+
   for (let r = 0; r < R; r++) {
     const o = base + (r * P + p) * M;
-    out[o + SELF_BURDEN] = nBelow * pop.meanSelfBurdenBelow[r];
-    out[o + SELF_PAY] = nBelow * pop.meanAmountBelow * pop.meanSelfPayRatio;
+    const a = r * ACC;
+    out[o + PAYOUT] = acc[a];
+    out[o + BENEFICIARIES] = acc[a + 1];
+    out[o + EXCESS] = acc[a + 2];
+    out[o + PERSON_TIMES] = acc[a + 3];
+    out[o + SELF_BURDEN] = nBelow * pop.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + 4]);
+    out[o + SELF_PAY] = nBelow * pop.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay;
     out[o + CLAIMANTS] = nTail + nBelow;
     out[o + SAMPLED] = nTail;
   }
-  const tailProb = pop.tailProb;
-  const fixedRatio = pop.selfPayRatio;
-  const beta = pop.beta;
-  const c = pop.compliantShare;
-  const compliantBeta = pop.compliantBeta;
-  const nTags = pop.tags.length;
-  const shares = pop.tagShares;
-  const recordsCdf = pop.extraRecordsCdf;
-  const nMonths = pop.months;
-  const phi = pop.firstShare;
+}
+
+/** One ruleset over the batch through its amount kernels (fixed shares, no basic layer, no caps). */
+function kernelPass(kernels: AmountKernel[], pop: PopulationModel, batch: ClaimantBatch, acc: Float64Array, a: number): void {
+  if (kernels.length === 1) kernelRun(kernels[0], pop, batch, acc, a, -1);
+  else for (let m = 0; m < kernels.length; m++) kernelRun(kernels[m], pop, batch, acc, a, m);
+}
+
+function kernelRun(kernel: AmountKernel, pop: PopulationModel, batch: ClaimantBatch, acc: Float64Array, a: number, only: number): void {
+  const n = batch.n;
+  const { amount, mask } = batch;
+  const { scale, shift, row } = batch.firstRecord(pop.firstShare, TABLE_STRIDE);
   const table = pop.distinctMonths;
+  const { start, knots, payoutA, payoutB, excessA, excessB } = kernel;
+  let payout = 0;
+  let beneficiaries = 0;
+  let excessSum = 0;
+  let personTimes = 0;
+  for (let i = 0; i < n; i++) {
+    const x = amount[i];
+    if (x <= start || (only >= 0 && mask[i] !== only)) continue;
+    let s = 0;
+    while (x > knots[s + 1]) s++;
+    payout += payoutA[s] + payoutB[s] * x;
+    excessSum += excessA[s] + excessB[s] * x;
+    beneficiaries++;
+    // First record with a payment: the year-to-date share passes start ÷ X (ClaimantBatch.firstRecord).
+    let j1 = Math.floor(start * scale[i] - shift[i]) + 2;
+    if (j1 < 1) j1 = 1;
+    personTimes += table[row[i] - j1];
+  }
+  acc[a] += payout;
+  acc[a + 1] += beneficiaries;
+  acc[a + 2] += excessSum;
+  acc[a + 3] += personTimes;
+}
 
-  // Sums kept in locals and written once: the per-person loop touches no shared array.
-  const acc = new Float64Array(R * 4);
-  const schedules = model.rulesets.map((r) => r.schedules[p]);
-  let sumX = 0;
-  let sumSelfPay = 0;
-  const sumSelfBurden = new Float64Array(R);
-
-  for (let i = 0; i < nTail; i++) {
-    const x = sampleAll ? sev.sample(rng) : sev.sampleAbove(rng, tailProb);
-    const ratio = fixedRatio !== null ? fixedRatio : betaSample(rng, beta!.alpha, beta!.beta);
-    const selfPay = ratio * x;
-    const compliant = (compliantBeta === null ? c : betaSample(rng, compliantBeta.alpha, compliantBeta.beta)) * selfPay;
-    let mask = 0;
-    for (let g = 0; g < nTags; g++) if (rng.uniform() < shares[g]) mask |= 1 << g;
-    let k = 1 + poissonFromTable(rng, recordsCdf);
-    if (k > MAX_RECORDS) k = MAX_RECORDS;
-    let monthsDrawn = false;
-    sumX += x;
-    sumSelfPay += selfPay;
-
-    for (let r = 0; r < R; r++) {
-      const basic = basics[r];
-      let sb = x;
-      if (basic !== null) {
-        sb = selfBurdenOf(basic, x);
-        sumSelfBurden[r] += sb;
-      }
-      const f = schedules[r][mask];
-      const b = evaluatePerson(f, sb, compliant);
-      if (b > 0) {
-        const a = r * 4;
-        acc[a] += b;
-        acc[a + 1] += 1;
-        acc[a + 2] += SIDE[0];
-        const range = paymentRange(f, basic, x, compliant, b, k, phi, SIDE[1]);
-        if (range.last === k && k <= MAX_TABLE_RECORDS) {
-          acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
-        } else {
-          // A cap stopped the payments before the last record: the months themselves are needed.
-          if (!monthsDrawn) {
-            drawMonths(rng, k, nMonths, months, rank);
-            monthsDrawn = true;
-          }
-          acc[a + 3] += rank[range.last] - rank[range.first] + 1;
-        }
-      }
+/** Any ruleset: basic layer below, caps, zero-ratio bands. Months cut short by a cap are settled afterwards. */
+function generalPass(
+  schedules: FastSchedule[],
+  basic: BasicLayer | null,
+  pop: PopulationModel,
+  batch: ClaimantBatch,
+  acc: Float64Array,
+  a: number,
+  r: number,
+  pending: PendingMonths,
+): void {
+  const n = batch.n;
+  const { amount, compliant, mask, records } = batch;
+  const table = pop.distinctMonths;
+  const phi = pop.firstShare;
+  const tagged = schedules.length > 1;
+  let f = schedules[0];
+  for (let i = 0; i < n; i++) {
+    if (tagged) f = schedules[mask[i]];
+    const x = amount[i];
+    const c = compliant[i];
+    let sb = x;
+    if (basic !== null) {
+      sb = selfBurdenOf(basic, x);
+      acc[a + 4] += sb;
+    }
+    const b = evaluatePerson(f, sb, c);
+    if (b > 0) {
+      acc[a] += b;
+      acc[a + 1] += 1;
+      acc[a + 2] += SIDE[0];
+      const k = records[i];
+      const range = paymentRange(f, basic, x, c, b, k, phi, SIDE[1]);
+      if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
+      else pending.push(i, r, range.first, range.last);
     }
   }
-  for (let r = 0; r < R; r++) {
-    const o = base + (r * P + p) * M;
-    out[o + PAYOUT] += acc[r * 4];
-    out[o + BENEFICIARIES] += acc[r * 4 + 1];
-    out[o + EXCESS] += acc[r * 4 + 2];
-    out[o + PERSON_TIMES] += acc[r * 4 + 3];
-    out[o + SELF_BURDEN] += basics[r] === null ? sumX : sumSelfBurden[r];
-    out[o + SELF_PAY] += sumSelfPay;
+}
+
+/** People whose months are needed (a cap stopped their payments before the last record), per ruleset. */
+class PendingMonths {
+  n = 0;
+  person = new Int32Array(64);
+  ruleset = new Int32Array(64);
+  first = new Int32Array(64);
+  last = new Int32Array(64);
+  clear(): void {
+    this.n = 0;
+  }
+  push(i: number, r: number, first: number, last: number): void {
+    if (this.n === this.person.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.person = grow(this.person);
+      this.ruleset = grow(this.ruleset);
+      this.first = grow(this.first);
+      this.last = grow(this.last);
+    }
+    const j = this.n++;
+    this.person[j] = i;
+    this.ruleset[j] = r;
+    this.first[j] = first;
+    this.last[j] = last;
+  }
+}
+
+/**
+ * Draws the months of each pending person once, in person order after every ruleset has run (so the stream
+ * does not depend on which rulesets needed them), and counts the distinct months of the paid records.
+ */
+function settlePending(pending: PendingMonths, batch: ClaimantBatch, nMonths: number, rng: Rng, months: Int32Array, rank: Int32Array, acc: Float64Array): void {
+  const order = Array.from({ length: pending.n }, (_, j) => j).sort((u, v) => pending.person[u] - pending.person[v] || pending.ruleset[u] - pending.ruleset[v]);
+  let drawnFor = -1;
+  for (const j of order) {
+    const i = pending.person[j];
+    if (i !== drawnFor) {
+      drawMonths(rng, batch.records[i], nMonths, months, rank);
+      drawnFor = i;
+    }
+    acc[pending.ruleset[j] * ACC + 3] += rank[pending.last[j]] - rank[pending.first[j]] + 1;
   }
 }
 
