@@ -6,7 +6,9 @@ import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { CancelledError, runRaw, runScenario } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
 import { mean, sd } from '../src/engine/stats.ts';
+import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
+import { trialStream } from '../src/random/stream.ts';
 import { BENEFICIARIES, PAYOUT, PERSON_TIMES, SAMPLED, CLAIMANTS, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
 import { KS_C_001, ksTwoSample } from './helpers/stats.ts';
 import { SEVERITIES, shipped, smallScenario } from './helpers/scenarios.ts';
@@ -149,4 +151,57 @@ describe('the engine passes agree on the same people', () => {
       expect(a[PAYOUT]).toBeGreaterThan(0);
     });
   }
+});
+
+describe('claimant batches', () => {
+  it('record groups follow 1 + Poisson(λ) (mean and variance within 4 se), amounts ascend within each group', () => {
+    const model = compileModel(shipped('suzhou-2021'));
+    const pop = model.populations[0];
+    const lambda = pop.extraEpisodes;
+    expect(pop.recordsPmf.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
+    const batch = new ClaimantBatch();
+    const rng = trialStream('batch', 0);
+    const n = 200_000;
+    drawClaimants(pop, rng, n, false, batch);
+    let sum = 0;
+    let sq = 0;
+    let wrongRecords = 0;
+    let descents = 0;
+    let lowest = Infinity;
+    // No groups in Suzhou: one tag mask, 0.
+    for (let k = 1; k <= batch.maxRecords[0]; k++) {
+      for (let i = batch.groupStart[k]; i < batch.groupStart[k + 1]; i++) {
+        if (batch.records[i] !== k) wrongRecords++;
+        if (i > batch.groupStart[k] && batch.amount[i] < batch.amount[i - 1]) descents++;
+        lowest = Math.min(lowest, batch.amount[i]);
+        sum += k;
+        sq += k * k;
+      }
+    }
+    expect(wrongRecords).toBe(0);
+    expect(descents).toBe(0);
+    expect(lowest).toBeGreaterThan(pop.threshold);
+    expect(batch.groupStart[batch.maxRecords[0] + 1]).toBe(n);
+    const mean = sum / n;
+    const variance = sq / n - mean * mean;
+    // Var(sample mean) = λ/n; Var(sample variance) ≈ (μ₄ − σ⁴)/n = (λ + 2λ²)/n for the Poisson.
+    expect(Math.abs(mean - (1 + lambda))).toBeLessThan(4 * Math.sqrt(lambda / n));
+    expect(Math.abs(variance - lambda)).toBeLessThan(4 * Math.sqrt((lambda + 2 * lambda * lambda) / n));
+    expect(batch.prefix[n]).toBeCloseTo(batch.sumAmount, 6);
+  });
+  it('tags are carried with their shares, independently (each share and a pair within 4 se); masks laid out in order', () => {
+    const model = compileModel(shipped('compare-regions'));
+    const pop = model.populations[0];
+    expect(pop.tags.length).toBeGreaterThan(1);
+    const batch = new ClaimantBatch();
+    const n = 200_000;
+    drawClaimants(pop, trialStream('tags', 0), n, false, batch);
+    const within = (count: number, p: number) => expect(Math.abs(count / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+    const shares = Array.from(pop.tagShares);
+    shares.forEach((share, g) => within(batch.mask.subarray(0, n).filter((m) => (m & (1 << g)) !== 0).length, share));
+    within(batch.mask.subarray(0, n).filter((m) => (m & 3) === 3).length, shares[0] * shares[1]);
+    let descents = 0;
+    for (let i = 1; i < n; i++) if (batch.mask[i] < batch.mask[i - 1]) descents++;
+    expect(descents).toBe(0);
+  });
 });

@@ -1,19 +1,38 @@
 /**
  * The claimants of one population in one trial, drawn once into flat arrays (struct of arrays) before any
  * ruleset looks at them: every ruleset then runs over the same people (common random numbers) in its own
- * tight loop, as a vectorised numpy version would (DESIGN.md "Performance").
+ * pass, as a vectorised numpy version would (DESIGN.md "Performance").
  *
- * Per person, in this order from the trial's stream: the annual amount (from the conditional severity above
- * the sampling threshold), the self-pay ratio and compliant share when they are Beta, the group tags, and the
- * number of records (1 + Poisson). Months are drawn later, and only for people whose payments a cap cuts short.
+ * The batch is laid out by tag mask, then by number of records: how many people carry each combination of
+ * group tags (each tag independently with its share), how many of those have k = 1, 2, … records (1 + Poisson)
+ * — both multinomial splits by successive binomials — then each group's amounts from the conditional severity
+ * above the sampling threshold in ascending order (Severity.fillAbove), then per person the self-pay ratio and
+ * compliant share when they are Beta. A person's amount, tags, records and shares are independent, so this
+ * gives the same joint distribution as drawing each person whole. Months are drawn later,
+ * and only for people whose payments a cap cuts short (trial.ts).
  */
+import { binomial } from '../random/frequency.ts';
 import { betaSample } from '../random/severity/gamma.ts';
-import { fillRecords, poissonFromGuide } from '../random/frequency.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import type { PopulationModel } from './model.ts';
 
 /** Records per claimant are capped here (Poisson with mean ≤ 30 exceeds it with probability < 1e-60). */
 export const MAX_RECORDS = 255;
+/** Stride of ClaimantBatch.groupStart per tag mask. */
+export const GROUPS = MAX_RECORDS + 2;
+
+/** P(1 + Poisson = k) at [k] for k = 1..MAX_RECORDS (the rest of the tail folded into the last), from its cdf. */
+export function recordsPmf(extraCdf: Float64Array): Float64Array {
+  const pmf = new Float64Array(MAX_RECORDS + 1);
+  let below = 0;
+  for (let k = 1; k < MAX_RECORDS; k++) {
+    const c = k - 1 < extraCdf.length ? extraCdf[k - 1] : 1;
+    pmf[k] = Math.max(0, c - below);
+    below = c;
+  }
+  pmf[MAX_RECORDS] = Math.max(0, 1 - below);
+  return pmf;
+}
 
 export class ClaimantBatch {
   n = 0;
@@ -24,12 +43,20 @@ export class ClaimantBatch {
   /** Bit g set when the person carries the population's g-th tag. */
   mask = new Uint8Array(0);
   records = new Int32Array(0);
+  /**
+   * People with tag mask m and k records at [groupStart[m·GROUPS + k], groupStart[m·GROUPS + k + 1]): the
+   * batch is laid out mask by mask, and within a mask by number of records.
+   */
+  groupStart = new Int32Array(GROUPS);
+  /** Largest k present, per mask. */
+  maxRecords = new Int32Array(1);
+  /** prefix[i] = Σ amount[0..i). */
+  prefix = new Float64Array(1);
   sumAmount = 0;
   sumSelfPay = 0;
-  /** Amounts ascending (drawn as order statistics); false when every member was drawn one by one (tests). */
+  /** Amounts ascending within each record group; false when every member was drawn one by one (tests). */
   sorted = false;
 
-  /** Per person, for firstRecord: see there. */
   private scale = new Float64Array(0);
   private shift = new Float64Array(0);
   private row = new Int32Array(0);
@@ -38,10 +65,10 @@ export class ClaimantBatch {
   private batchId = 0;
 
   /**
-   * What every amount-kernel pass needs to find a person's first paid record, computed once per batch rather
-   * than once per ruleset. Records after the j-th carry the share F(j) of the year's amount: j/k when equal,
-   * φ + (1 − φ)(j − 1)/(k − 1) when the first carries φ (trial.ts, cumulativeShare). The first record with a
-   * payment under a schedule that starts paying at amount `start` is the smallest j with F(j)·X > start:
+   * What every person-by-person kernel pass needs to find a person's first paid record, computed once per batch
+   * rather than once per ruleset. Records after the j-th carry the share F(j) of the year's amount: j/k when
+   * equal, φ + (1 − φ)(j − 1)/(k − 1) when the first carries φ (trial.ts, cumulativeShare). The first record
+   * with a payment under a schedule that starts paying at amount `start` is the smallest j with F(j)·X > start:
    *   j1 = ⌊start·scale − shift⌋ + 2, at least 1,
    * with scale = k/X, shift = 1 for equal records (or k = 1), and scale = (k − 1)/((1 − φ)X),
    * shift = (k − 1)φ/(1 − φ) otherwise. `row` − j1 indexes the distinct-months table at (k, k − j1 + 1).
@@ -73,30 +100,39 @@ export class ClaimantBatch {
     return { scale: this.scale, shift: this.shift, row: this.row };
   }
 
-  /** Marks the batch as holding new people (cached per-batch values are stale). */
-  renew(): void {
-    this.batchId++;
-  }
-
-  /** Prefix sums of the amounts and the amounts grouped by number of records, for the sorted pass. */
-  private index: SortedIndex | null = null;
-  private indexOf = -1;
-
-  sortedIndex(): SortedIndex {
-    if (this.index === null || this.indexOf !== this.batchId) {
-      this.index = buildSortedIndex(this, this.index);
-      this.indexOf = this.batchId;
-    }
-    return this.index;
-  }
-
   reserve(n: number): void {
+    this.batchId++;
     if (this.amount.length >= n) return;
     const size = Math.max(n, Math.ceil(this.amount.length * 1.5), 1024);
     this.amount = new Float64Array(size);
     this.compliant = new Float64Array(size);
     this.mask = new Uint8Array(size);
     this.records = new Int32Array(size);
+    this.prefix = new Float64Array(size + 1);
+  }
+}
+
+/** P(tag mask m) at [m]: each tag g carried independently with its share (bit g of m). */
+export function maskPmf(shares: Float64Array): Float64Array {
+  const masks = 1 << shares.length;
+  return Float64Array.from({ length: masks }, (_, m) => shares.reduce((p, share, g) => p * (m & (1 << g) ? share : 1 - share), 1));
+}
+
+/**
+ * Splits n people over categories with probabilities pmf[from..to) by successive binomials, each of the
+ * people left with the conditional probability of its category; calls fill(category, start, count) in order.
+ */
+function splitMultinomial(rng: Rng, n: number, pmf: Float64Array, from: number, to: number, fill: (category: number, start: number, count: number) => void): void {
+  let left = n;
+  let rest = 1;
+  let at = 0;
+  for (let c = from; c < to && left > 0; c++) {
+    const count = c === to - 1 || pmf[c] >= rest ? left : binomial(rng, left, pmf[c] / rest);
+    rest -= pmf[c];
+    if (count === 0) continue;
+    fill(c, at, count);
+    at += count;
+    left -= count;
   }
 }
 
@@ -104,36 +140,61 @@ export class ClaimantBatch {
 export function drawClaimants(pop: PopulationModel, rng: Rng, n: number, sampleAll: boolean, batch: ClaimantBatch): void {
   batch.reserve(n);
   batch.n = n;
-  batch.renew();
-  const { amount, compliant, mask, records } = batch;
+  const masks = pop.maskPmf.length;
+  if (batch.groupStart.length < masks * GROUPS) {
+    batch.groupStart = new Int32Array(masks * GROUPS);
+    batch.maxRecords = new Int32Array(masks);
+  }
+  const { amount, compliant, mask, records, groupStart, maxRecords, prefix } = batch;
   const sev = pop.severity;
   const tailProb = pop.tailProb;
-  if (sampleAll) for (let i = 0; i < n; i++) amount[i] = sev.sample(rng);
-  else sev.fillAbove(rng, tailProb, amount, n);
-  // The other draws of a person do not depend on the amount, so attaching them to the sorted amounts in turn
-  // gives the same joint distribution as drawing each person whole.
+  const pmf = pop.recordsPmf;
+  groupStart.fill(0, 0, masks * GROUPS);
+  maxRecords.fill(0);
+
+  // Tag masks, then record groups within each mask, then the amounts of each group (sorted).
+  let offset = 0;
+  const fillGroup = (k: number, at: number, count: number) => {
+    const i0 = offset + at;
+    if (sampleAll) for (let i = i0; i < i0 + count; i++) amount[i] = sev.sample(rng);
+    else sev.fillAbove(rng, tailProb, amount, i0, count);
+    records.fill(k, i0, i0 + count);
+  };
+  splitMultinomial(rng, n, pop.maskPmf, 0, masks, (m, at, count) => {
+    offset = at;
+    mask.fill(m, at, at + count);
+    splitMultinomial(rng, count, pmf, 1, MAX_RECORDS + 1, fillGroup);
+    // Group bounds from the records just written (each group contiguous, k ascending).
+    const base = m * GROUPS;
+    let i = at;
+    for (let k = 1; k <= MAX_RECORDS; k++) {
+      groupStart[base + k] = i;
+      while (i < at + count && records[i] === k) i++;
+      if (i > groupStart[base + k]) maxRecords[m] = k;
+      if (i === at + count) {
+        for (let kk = k + 1; kk <= MAX_RECORDS + 1; kk++) groupStart[base + kk] = i;
+        break;
+      }
+    }
+  });
   batch.sorted = !sampleAll;
 
   const fixedRatio = pop.selfPayRatio;
   const beta = pop.beta;
   const c = pop.compliantShare;
   const compliantBeta = pop.compliantBeta;
-  const nTags = pop.tags.length;
-  const shares = pop.tagShares;
-  const cdf = pop.extraRecordsCdf;
-  const guide = pop.extraRecordsGuide;
   let sumAmount = 0;
   let sumSelfPay = 0;
-  if (fixedRatio !== null && compliantBeta === null && nTags === 0) {
-    // The common case: every share fixed, no groups; only the records remain to draw.
+  prefix[0] = 0;
+  if (fixedRatio !== null && compliantBeta === null) {
+    // The common case: every share fixed.
     const kappa = fixedRatio * c;
     for (let i = 0; i < n; i++) {
       const x = amount[i];
       sumAmount += x;
+      prefix[i + 1] = sumAmount;
       compliant[i] = kappa * x;
     }
-    mask.fill(0, 0, n);
-    fillRecords(rng, cdf, guide, records, 0, n, MAX_RECORDS);
     sumSelfPay = fixedRatio * sumAmount;
   } else {
     for (let i = 0; i < n; i++) {
@@ -141,54 +202,11 @@ export function drawClaimants(pop: PopulationModel, rng: Rng, n: number, sampleA
       const ratio = fixedRatio !== null ? fixedRatio : betaSample(rng, beta!.alpha, beta!.beta);
       const selfPay = ratio * x;
       compliant[i] = (compliantBeta === null ? c : betaSample(rng, compliantBeta.alpha, compliantBeta.beta)) * selfPay;
-      let m = 0;
-      for (let g = 0; g < nTags; g++) if (rng.uniform() < shares[g]) m |= 1 << g;
-      mask[i] = m;
-      const k = 1 + poissonFromGuide(rng, cdf, guide);
-      records[i] = k > MAX_RECORDS ? MAX_RECORDS : k;
       sumAmount += x;
+      prefix[i + 1] = sumAmount;
       sumSelfPay += selfPay;
     }
   }
   batch.sumAmount = sumAmount;
   batch.sumSelfPay = sumSelfPay;
-}
-
-/**
- * The sorted batch indexed for segment sums: prefix[i] = Σ amount[0..i), and the amounts regrouped by their
- * number of records k (a stable counting sort, so each group stays ascending) at
- * byRecords[groupStart[k] .. groupStart[k + 1]).
- */
-export interface SortedIndex {
-  prefix: Float64Array;
-  groupStart: Int32Array;
-  byRecords: Float64Array;
-  /** Largest k present. */
-  maxRecords: number;
-}
-
-function buildSortedIndex(batch: ClaimantBatch, old: SortedIndex | null): SortedIndex {
-  const n = batch.n;
-  const { amount, records } = batch;
-  const fits = old !== null && old.byRecords.length >= n;
-  const prefix = fits ? old.prefix : new Float64Array(batch.amount.length + 1);
-  const byRecords = fits ? old.byRecords : new Float64Array(batch.amount.length);
-  const groupStart = old?.groupStart ?? new Int32Array(MAX_RECORDS + 2);
-  groupStart.fill(0);
-  let sum = 0;
-  let maxRecords = 0;
-  prefix[0] = 0;
-  for (let i = 0; i < n; i++) {
-    sum += amount[i];
-    prefix[i + 1] = sum;
-    const k = records[i];
-    groupStart[k + 1]++;
-    if (k > maxRecords) maxRecords = k;
-  }
-  for (let k = 1; k <= MAX_RECORDS + 1; k++) groupStart[k] += groupStart[k - 1];
-  // Fill positions from each group's start (groupStart is restored by the shift below).
-  for (let i = 0; i < n; i++) byRecords[groupStart[records[i]]++] = amount[i];
-  for (let k = MAX_RECORDS + 1; k > 0; k--) groupStart[k] = groupStart[k - 1];
-  groupStart[0] = 0;
-  return { prefix, groupStart, byRecords, maxRecords };
 }

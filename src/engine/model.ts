@@ -5,7 +5,7 @@
  */
 import { corridorRule } from '../finance/corridor-rule.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
-import { poissonGuide, poissonTable } from '../random/frequency.ts';
+import { poissonTable } from '../random/frequency.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
 import { baseCurve } from '../rules/expectation.ts';
@@ -16,6 +16,7 @@ import type { Population, Ruleset, Scenario } from '../scenario/schema.ts';
 import { premiumOf } from '../finance/premium.ts';
 import { distinctMonthsTable } from './distinct-months.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
+import { maskPmf, recordsPmf } from './claimants.ts';
 
 export interface PopulationModel {
   id: string;
@@ -35,7 +36,10 @@ export interface PopulationModel {
   extraEpisodes: number;
   /** Cumulative Poisson probabilities of the extra records. */
   extraRecordsCdf: Float64Array;
-  extraRecordsGuide: Int32Array;
+  /** P(k records) at [k] (claimants.ts, recordsPmf). */
+  recordsPmf: Float64Array;
+  /** P(tag mask m) at [m] (claimants.ts, maskPmf). */
+  maskPmf: Float64Array;
   /** Share of the year's amount in the first record; NaN = all records equal. */
   firstShare: number;
   /** E[distinct months among the last m of k records] at [k · (MAX_TABLE_RECORDS + 1) + m]. */
@@ -137,7 +141,8 @@ export function compileModel(scenario: Scenario): EngineModel {
       tagShares: Float64Array.from(p.groups, (g) => g.share.value),
       extraEpisodes: extra,
       extraRecordsCdf,
-      extraRecordsGuide: poissonGuide(extraRecordsCdf),
+      recordsPmf: recordsPmf(extraRecordsCdf),
+      maskPmf: maskPmf(Float64Array.from(p.groups, (g) => g.share.value)),
       firstShare: p.episodes.firstShare?.value ?? NaN,
       distinctMonths: distinctMonthsTable(months),
       months,

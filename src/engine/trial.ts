@@ -6,8 +6,8 @@
  * by one from the conditional severity into a batch (claimants.ts, amounts in ascending order); the members
  * below it cannot be paid by any ruleset and enter the burden totals through exact conditional expectations
  * (DESIGN.md "Performance"). Each ruleset then passes over the batch by the cheapest exact route:
- *  - fixed shares, no basic layer, no caps, no groups: segment sums over the sorted amounts (sorted-pass.ts);
- *  - fixed shares otherwise uncapped: the amount kernel person by person (kernelPass);
+ *  - fixed shares, no basic layer, no caps: segment sums over the sorted amounts (sorted-pass.ts), or the same
+ *    amount kernel person by person when every member was drawn unsorted (kernelPass, for tests);
  *  - anything else (Beta shares, basic layer, caps): track by track, person by person (generalPass).
  * Monthly settlement (seed 000 项目实施计划): a claimant's amount arrives in 1 + Poisson(λ) records in months
  * drawn uniformly over the months in force (the first record may carry a set share, the index admission); a month
@@ -99,8 +99,9 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
     const ruleset = model.rulesets[r];
     const schedules = ruleset.schedules[p];
     const kernels = ruleset.kernels[p];
-    if (kernels !== null && kernels.length === 1 && batch.sorted) sortedPass(kernels[0], batch, pop.distinctMonths, TABLE_STRIDE, pop.firstShare, acc, r * ACC);
-    else if (kernels !== null) kernelPass(kernels, pop, batch, acc, r * ACC);
+    if (kernels !== null && batch.sorted) {
+      for (let m = 0; m < kernels.length; m++) sortedPass(kernels[m], batch, m, pop.distinctMonths, TABLE_STRIDE, pop.firstShare, acc, r * ACC);
+    } else if (kernels !== null) kernelPass(kernels, pop, batch, acc, r * ACC);
     else generalPass(schedules, ruleset.basic, pop, batch, acc, r * ACC, r, pending);
   }
   if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc);
@@ -119,33 +120,27 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
   }
 }
 
-/** One ruleset over the batch through its amount kernels (fixed shares, no basic layer, no caps). */
+/** One ruleset over an unsorted batch (every member drawn, for tests) through its amount kernels, person by person. */
 function kernelPass(kernels: AmountKernel[], pop: PopulationModel, batch: ClaimantBatch, acc: Float64Array, a: number): void {
-  if (kernels.length === 1) kernelRun(kernels[0], pop, batch, acc, a, -1);
-  else for (let m = 0; m < kernels.length; m++) kernelRun(kernels[m], pop, batch, acc, a, m);
-}
-
-function kernelRun(kernel: AmountKernel, pop: PopulationModel, batch: ClaimantBatch, acc: Float64Array, a: number, only: number): void {
   const n = batch.n;
   const { amount, mask } = batch;
   const { scale, shift, row } = batch.firstRecord(pop.firstShare, TABLE_STRIDE);
   const table = pop.distinctMonths;
-  const { start, knots, payoutA, payoutB, excessA, excessB } = kernel;
   let payout = 0;
   let beneficiaries = 0;
   let excessSum = 0;
   let personTimes = 0;
   for (let i = 0; i < n; i++) {
     const x = amount[i];
-    if (x <= start || (only >= 0 && mask[i] !== only)) continue;
+    const { start, knots, payoutA, payoutB, excessA, excessB } = kernels[mask[i]];
+    if (x <= start) continue;
     let s = 0;
     while (x > knots[s + 1]) s++;
     payout += payoutA[s] + payoutB[s] * x;
     excessSum += excessA[s] + excessB[s] * x;
     beneficiaries++;
     // First record with a payment: the year-to-date share passes start ÷ X (ClaimantBatch.firstRecord).
-    let j1 = Math.floor(start * scale[i] - shift[i]) + 2;
-    if (j1 < 1) j1 = 1;
+    const j1 = Math.max(1, Math.floor(start * scale[i] - shift[i]) + 2);
     personTimes += table[row[i] - j1];
   }
   acc[a] += payout;
@@ -278,6 +273,12 @@ function cumulativeShare(j: number, k: number, phi: number): number {
   return phi + ((1 - phi) * (j - 1)) / (k - 1);
 }
 
+/** Year-to-date benefit after record j of k (a plain function: a closure per person would allocate). */
+function benefitAfter(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, j: number, k: number, phi: number): number {
+  const share = cumulativeShare(j, k, phi);
+  return fastBenefit(f, basic === null ? x * share : selfBurdenOf(basic, x * share), compliant * share);
+}
+
 /**
  * Records with a payment. After record j the year-to-date amounts are F(j) of the year's; the benefit rises
  * from the first record where it becomes positive (j1) to the one where it reaches the year's total (j2). The
@@ -294,15 +295,11 @@ function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, comp
     else j1 = fmin < phi ? 1 : Math.floor(((k - 1) * (fmin - phi)) / (1 - phi)) + 2;
     if (j1 > k) j1 = k;
   } else {
-    const at = (j: number) => {
-      const share = cumulativeShare(j, k, phi);
-      return fastBenefit(f, basic === null ? x * share : selfBurdenOf(basic, x * share), compliant * share);
-    };
     let lo = 1;
     let hi = k;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (at(mid) > 0) hi = mid;
+      if (benefitAfter(f, basic, x, compliant, mid, k, phi) > 0) hi = mid;
       else lo = mid + 1;
     }
     j1 = lo;
@@ -310,7 +307,7 @@ function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, comp
     const full = total * (1 - 1e-12);
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (at(mid) >= full) hi = mid;
+      if (benefitAfter(f, basic, x, compliant, mid, k, phi) >= full) hi = mid;
       else lo = mid + 1;
     }
     j2 = lo;

@@ -3,7 +3,7 @@
  * 32-bit state words, fast in JavaScript with Math.imul. Used in every hot loop; seedrandom only seeds it.
  */
 export class Xoshiro128 {
-  // Public so batch samplers (fillExponential, fillRecords) can run the generator on local variables and write
+  // Public so batch samplers (fillExponential) can run the generator on local variables and write
   // the state back: the same sequence as calling nextI32, without a field load and store per draw.
   a: number;
   b: number;

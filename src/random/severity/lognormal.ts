@@ -39,9 +39,9 @@ export class Lognormal extends BaseSeverity {
   override sampleAbove(rng: Rng, s: number): number {
     return Math.exp(this.mu - this.sigma * normalQuantileFast(s * rng.uniform()));
   }
-  override fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void {
-    fillSortedExponential(rng, out, 0, n);
-    for (let i = 0; i < n; i++) out[i] = Math.exp(this.mu - this.sigma * normalQuantileFast(s * Math.exp(-out[i])));
-    keepAscending(out, 0, n);
+  override fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
+    fillSortedExponential(rng, out, from, n);
+    for (let i = from; i < from + n; i++) out[i] = Math.exp(this.mu - this.sigma * normalQuantileFast(s * Math.exp(-out[i])));
+    keepAscending(out, from, from + n);
   }
 }

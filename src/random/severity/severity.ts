@@ -29,10 +29,10 @@ export interface Severity {
   /** One draw from X | X > t, given s = S(t) (the engine samples only people who can reach a deductible). */
   sampleAbove(rng: Rng, s: number): number;
   /**
-   * n draws of X | X > t into out[0..n), in ascending order (their order statistics, generated in order: the
-   * engine sums benefits over sorted amounts by segments, engine/sorted-pass.ts).
+   * n draws of X | X > t into out[from..from + n), in ascending order (their order statistics, generated in
+   * order: the engine sums benefits over sorted amounts by segments, engine/sorted-pass.ts).
    */
-  fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void;
+  fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void;
 }
 
 /** Shared default: inverse transform on the upper tail. */
@@ -60,9 +60,9 @@ export abstract class BaseSeverity implements Severity {
   }
 
   /** Sorted uniforms V (descending) through the upper quantile: x = Q(s·V) ascending. */
-  fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void {
-    fillSortedExponential(rng, out, 0, n);
-    for (let i = 0; i < n; i++) out[i] = this.upperQuantile(s * Math.exp(-out[i]));
-    keepAscending(out, 0, n);
+  fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
+    fillSortedExponential(rng, out, from, n);
+    for (let i = from; i < from + n; i++) out[i] = this.upperQuantile(s * Math.exp(-out[i]));
+    keepAscending(out, from, from + n);
   }
 }

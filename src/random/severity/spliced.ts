@@ -62,27 +62,28 @@ export class Spliced extends BaseSeverity {
    * is Binomial(n, (1 − w)/s); the body's people come first (every body amount is below the splice), each part
    * in ascending order.
    */
-  override fillAbove(rng: Rng, s: number, out: Float64Array, n: number): void {
+  override fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
     const tailMass = 1 - this.bodyWeight;
     let nBody = 0;
-    let from = this.splice;
-    if (s <= tailMass) from = this.upperQuantile(s);
+    let t = this.splice;
+    if (s <= tailMass) t = this.upperQuantile(s);
     else nBody = n - binomial(rng, n, tailMass / s);
+    const mid = from + nBody;
     if (nBody > 0) {
       // Body between the threshold and the splice: v = (1 − w) + (s − (1 − w))·U, X falls as v rises, so
       // descending uniforms U = exp(−E₍ᵢ₎) give ascending amounts.
-      fillSortedExponential(rng, out, 0, nBody);
+      fillSortedExponential(rng, out, from, nBody);
       const body = this.body;
       const span = s - tailMass;
       const k = this.bodyAtSplice / this.bodyWeight;
-      for (let i = 0; i < nBody; i++) {
+      for (let i = from; i < mid; i++) {
         const v = tailMass + span * Math.exp(-out[i]);
         out[i] = Math.exp(body.mu + body.sigma * normalQuantileFast((1 - v) * k));
       }
-      keepAscending(out, 0, nBody);
+      keepAscending(out, from, mid);
     }
     // X | X > t = t·exp(E/α) above the splice (Pareto I): ascending with E.
-    fillSortedExpOf(rng, out, nBody, n - nBody, this.invAlpha, from, nBody > 0 ? out[nBody - 1] : 0);
+    fillSortedExpOf(rng, out, mid, n - nBody, this.invAlpha, t, nBody > 0 ? out[mid - 1] : 0);
   }
   private cachedS = NaN;
   private cachedT = NaN;
