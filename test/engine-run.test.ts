@@ -8,6 +8,7 @@ import { column } from '../src/engine/summary.ts';
 import { mean, sd } from '../src/engine/stats.ts';
 import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
+import { baseOf, fastBenefit } from '../src/rules/fast.ts';
 import { trialStream } from '../src/random/stream.ts';
 import { BENEFICIARIES, PAYOUT, PERSON_TIMES, SAMPLED, CLAIMANTS, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
 import { KS_C_001, ksTwoSample } from './helpers/stats.ts';
@@ -132,10 +133,10 @@ describe('random self-pay ratio and compliant share (Beta)', () => {
 });
 
 describe('the engine passes agree on the same people', () => {
-  // Segment sums over sorted amounts (Suzhou: fixed shares, no groups), the amount kernel person by person
-  // (Jiangyin: an assistance group) and the general track-by-track evaluation must give the same trial
-  // values from the same draws; only the order of floating-point additions differs.
-  for (const name of ['suzhou-2021', 'jiangyin-2020', 'compare-regions']) {
+  // Segment sums over sorted amounts (Suzhou: no groups; Jiangyin: an assistance group; Jilin: a total cap,
+  // so about 50 people a trial whose months are drawn) and the general track-by-track evaluation must give
+  // the same trial values from the same draws; only the order of floating-point additions differs.
+  for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
     it(`${name}: every metric of every trial as with the general pass (relative 1e-9)`, () => {
       const scenario = shipped(name);
       const fast = compileModel(scenario);
@@ -203,5 +204,39 @@ describe('claimant batches', () => {
     let descents = 0;
     for (let i = 1; i < n; i++) if (batch.mask[i] < batch.mask[i - 1]) descents++;
     expect(descents).toBe(0);
+  });
+});
+
+describe('amount kernels', () => {
+  it('equal the compiled schedule (benefit, Σ excess) at 20,000 amounts for every shipped ruleset and tag mask, cap included', () => {
+    let checked = 0;
+    for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
+      const model = compileModel(shipped(name));
+      model.rulesets.forEach((r) =>
+        r.kernels.forEach((kernels, p) => {
+          if (!kernels) return;
+          const pop = model.populations[p];
+          const kappa = pop.selfPayRatio! * pop.compliantShare;
+          kernels.forEach((kernel, m) => {
+            const f = r.schedules[p][m];
+            const rng = trialStream('kernel', checked);
+            for (let i = 0; i < 20000; i++) {
+              const x = 1000 * Math.exp(rng.uniform() * 8); // 1,000 to 3 million yuan
+              let s = 0;
+              while (x > kernel.knots[s + 1]) s++;
+              const benefit = x <= kernel.start ? 0 : kernel.payoutA[s] + kernel.payoutB[s] * x;
+              const excess = x <= kernel.start ? 0 : kernel.excessA[s] + kernel.excessB[s] * x;
+              let want = 0;
+              for (let t = 0; t < f.nTracks; t++) want += Math.max(0, baseOf(f.base[t], x, kappa * x) - f.deductible[t]);
+              expect(Math.abs(benefit - fastBenefit(f, x, kappa * x))).toBeLessThan(1e-7);
+              expect(Math.abs(excess - want)).toBeLessThan(1e-7);
+              if (x > kernel.capFrom) expect(fastBenefit(f, x, kappa * x)).toBe(f.cap);
+            }
+            checked++;
+          });
+        }),
+      );
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
   });
 });

@@ -12,6 +12,11 @@
  */
 import type { AmountKernel } from './amount-kernel.ts';
 import { GROUPS, type ClaimantBatch } from './claimants.ts';
+import { MAX_TABLE_RECORDS } from './distinct-months.ts';
+import type { PopulationModel } from './model.ts';
+import type { PendingMonths } from './months.ts';
+
+const TABLE_STRIDE = MAX_TABLE_RECORDS + 1;
 
 /** First index in [lo, hi) of the ascending xs with xs[i] > v (hi if none). */
 function above(xs: Float64Array, lo: number, hi: number, v: number): number {
@@ -24,17 +29,40 @@ function above(xs: Float64Array, lo: number, hi: number, v: number): number {
 }
 
 /**
- * Adds [Σ benefit, beneficiaries, Σ excess, person-times] of the batch's people with tag mask `mask` under the
- * kernel (that mask's) to acc[a..a+4).
- * `table` holds E[distinct months among the last m of k records] at [k·stride + m]; phi is the first record's
- * share (NaN: all records equal).
+ * The last record with a payment when the schedule's cap stops the payments: the smallest j with F(j)·X at or
+ * above capFrom, i.e. F(j) ≥ q = capFrom ÷ X (F as in ClaimantBatch.firstRecord), never below j1 nor above k.
  */
-export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: number, table: Float64Array, stride: number, phi: number, acc: Float64Array, a: number): void {
+function lastPaidRecord(q: number, k: number, phi: number, j1: number): number {
+  let j2: number;
+  if (phi !== phi || k === 1) j2 = Math.ceil(k * q);
+  else j2 = q <= phi ? 1 : Math.ceil(1 + ((k - 1) * (q - phi)) / (1 - phi));
+  return j2 < j1 ? j1 : j2 > k ? k : j2;
+}
+
+/**
+ * Person-times of one beneficiary paid from record j1 (amount x, k records): from the distinct-months table
+ * when the payments run to the last record, else the person waits for their months (months.ts).
+ */
+function personTimesOf(kernel: AmountKernel, x: number, k: number, j1: number, phi: number, table: Float64Array, i: number, r: number, pending: PendingMonths): number {
+  const j2 = x > kernel.capFrom ? lastPaidRecord(kernel.capFrom / x, k, phi, j1) : k;
+  if (j2 === k && k <= MAX_TABLE_RECORDS) return table[k * TABLE_STRIDE + k - j1 + 1];
+  pending.push(i, r, j1, j2);
+  return 0;
+}
+
+/**
+ * Adds [Σ benefit, beneficiaries, Σ excess, person-times] of the batch's people with tag mask `mask` under the
+ * kernel (that mask's) to acc[a..a+4). People whose payments a cap stops early, and the (vanishingly rare) ones
+ * with more records than the distinct-months table holds, are counted one by one.
+ */
+export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: number, pop: PopulationModel, acc: Float64Array, a: number, r: number, pending: PendingMonths): void {
   const xs = batch.amount;
   const prefix = batch.prefix;
   const groupStart = batch.groupStart.subarray(mask * GROUPS, (mask + 1) * GROUPS);
   const maxRecords = batch.maxRecords[mask];
-  const { start, knots, payoutA, payoutB, excessA, excessB } = kernel;
+  const table = pop.distinctMonths;
+  const phi = pop.firstShare;
+  const { start, capFrom, knots, payoutA, payoutB, excessA, excessB } = kernel;
   const S = payoutA.length;
   const equal = phi !== phi;
   let payout = 0;
@@ -62,21 +90,57 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
 
     const c = equal || k === 1 ? k : (k - 1) / (1 - phi);
     const d = equal || k === 1 ? 1 : ((k - 1) * phi) / (1 - phi);
+    // Paid to the last record from the table: people up to the cap (all of them when the table covers k).
+    const open = k > MAX_TABLE_RECORDS ? first : capFrom < Infinity ? above(xs, first, g1, capFrom) : g1;
     // People (from `first` on) with j₁ ≥ j are those up to the bound of j; walk j down from k.
     let prevEnd = first; // end of the people with j₁ ≥ j + 1
-    for (let j = k; j >= 2; j--) {
+    for (let j = k; j >= 2 && prevEnd < open; j--) {
       const denom = j - 2 + d;
-      const end = denom > 0 ? above(xs, prevEnd, g1, (start * c) / denom) : g1;
+      const end = denom > 0 ? above(xs, prevEnd, open, (start * c) / denom) : open;
       const atJ = end - prevEnd;
-      if (atJ > 0) personTimes += atJ * table[k * stride + k - j + 1];
+      if (atJ > 0) personTimes += atJ * table[k * TABLE_STRIDE + k - j + 1];
       prevEnd = end;
-      if (end === g1) break;
     }
     // The rest have j₁ = 1: every record paid.
-    if (g1 > prevEnd) personTimes += (g1 - prevEnd) * table[k * stride + k];
+    if (open > prevEnd) personTimes += (open - prevEnd) * table[k * TABLE_STRIDE + k];
+    for (let i = open; i < g1; i++) {
+      const j1 = Math.max(1, Math.floor((start * c) / xs[i] - d) + 2);
+      personTimes += personTimesOf(kernel, xs[i], k, j1 > k ? k : j1, phi, table, i, r, pending);
+    }
   }
   acc[a] += payout;
   acc[a + 1] += beneficiaries;
   acc[a + 2] += excess;
+  acc[a + 3] += personTimes;
+}
+
+/** The same sums over an unsorted batch (every member drawn, for tests), person by person. */
+export function kernelPass(kernels: AmountKernel[], batch: ClaimantBatch, pop: PopulationModel, acc: Float64Array, a: number, r: number, pending: PendingMonths): void {
+  const n = batch.n;
+  const { amount, mask, records } = batch;
+  const { scale, shift } = batch.firstRecord(pop.firstShare, TABLE_STRIDE);
+  const table = pop.distinctMonths;
+  const phi = pop.firstShare;
+  let payout = 0;
+  let beneficiaries = 0;
+  let excessSum = 0;
+  let personTimes = 0;
+  for (let i = 0; i < n; i++) {
+    const x = amount[i];
+    const kernel = kernels[mask[i]];
+    const { start, knots, payoutA, payoutB, excessA, excessB } = kernel;
+    if (x <= start) continue;
+    let s = 0;
+    while (x > knots[s + 1]) s++;
+    payout += payoutA[s] + payoutB[s] * x;
+    excessSum += excessA[s] + excessB[s] * x;
+    beneficiaries++;
+    const k = records[i];
+    const j1 = Math.max(1, Math.floor(start * scale[i] - shift[i]) + 2);
+    personTimes += personTimesOf(kernel, x, k, j1 > k ? k : j1, phi, table, i, r, pending);
+  }
+  acc[a] += payout;
+  acc[a + 1] += beneficiaries;
+  acc[a + 2] += excessSum;
   acc[a + 3] += personTimes;
 }

@@ -6,9 +6,11 @@
  * by one from the conditional severity into a batch (claimants.ts, amounts in ascending order); the members
  * below it cannot be paid by any ruleset and enter the burden totals through exact conditional expectations
  * (DESIGN.md "Performance"). Each ruleset then passes over the batch by the cheapest exact route:
- *  - fixed shares, no basic layer, no caps: segment sums over the sorted amounts (sorted-pass.ts), or the same
- *    amount kernel person by person when every member was drawn unsorted (kernelPass, for tests);
- *  - anything else (Beta shares, basic layer, caps): track by track, person by person (generalPass).
+ *  - fixed shares, no basic layer, no cap on a single track: segment sums over the sorted amounts
+ *    (sorted-pass.ts), or the same amount kernel person by person when every member was drawn unsorted (tests);
+ *  - anything else (Beta shares, basic layer, track caps, zero-ratio bands): track by track, person by person
+ *    (generalPass).
+ * Where a cap stops a person's payments before the last record, the months are drawn (months.ts).
  * Monthly settlement (seed 000 项目实施计划): a claimant's amount arrives in 1 + Poisson(λ) records in months
  * drawn uniformly over the months in force (the first record may carry a set share, the index admission); a month
  * with a rise of the year-to-date benefit is one person-time (补偿人次).
@@ -19,7 +21,8 @@ import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
 import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/fast.ts';
 import type { AmountKernel } from './amount-kernel.ts';
-import { sortedPass } from './sorted-pass.ts';
+import { kernelPass, sortedPass } from './sorted-pass.ts';
+import { PendingMonths, settlePending } from './months.ts';
 import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
 import type { EngineModel, PopulationModel } from './model.ts';
 import { MAX_TABLE_RECORDS } from './distinct-months.ts';
@@ -100,11 +103,11 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
     const schedules = ruleset.schedules[p];
     const kernels = ruleset.kernels[p];
     if (kernels !== null && batch.sorted) {
-      for (let m = 0; m < kernels.length; m++) sortedPass(kernels[m], batch, m, pop.distinctMonths, TABLE_STRIDE, pop.firstShare, acc, r * ACC);
-    } else if (kernels !== null) kernelPass(kernels, pop, batch, acc, r * ACC);
+      for (let m = 0; m < kernels.length; m++) sortedPass(kernels[m], batch, m, pop, acc, r * ACC, r, pending);
+    } else if (kernels !== null) kernelPass(kernels, batch, pop, acc, r * ACC, r, pending);
     else generalPass(schedules, ruleset.basic, pop, batch, acc, r * ACC, r, pending);
   }
-  if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc);
+  if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc, ACC, 3);
 
   for (let r = 0; r < R; r++) {
     const o = base + (r * P + p) * M;
@@ -118,35 +121,6 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
     out[o + CLAIMANTS] = nTail + nBelow;
     out[o + SAMPLED] = nTail;
   }
-}
-
-/** One ruleset over an unsorted batch (every member drawn, for tests) through its amount kernels, person by person. */
-function kernelPass(kernels: AmountKernel[], pop: PopulationModel, batch: ClaimantBatch, acc: Float64Array, a: number): void {
-  const n = batch.n;
-  const { amount, mask } = batch;
-  const { scale, shift, row } = batch.firstRecord(pop.firstShare, TABLE_STRIDE);
-  const table = pop.distinctMonths;
-  let payout = 0;
-  let beneficiaries = 0;
-  let excessSum = 0;
-  let personTimes = 0;
-  for (let i = 0; i < n; i++) {
-    const x = amount[i];
-    const { start, knots, payoutA, payoutB, excessA, excessB } = kernels[mask[i]];
-    if (x <= start) continue;
-    let s = 0;
-    while (x > knots[s + 1]) s++;
-    payout += payoutA[s] + payoutB[s] * x;
-    excessSum += excessA[s] + excessB[s] * x;
-    beneficiaries++;
-    // First record with a payment: the year-to-date share passes start ÷ X (ClaimantBatch.firstRecord).
-    const j1 = Math.max(1, Math.floor(start * scale[i] - shift[i]) + 2);
-    personTimes += table[row[i] - j1];
-  }
-  acc[a] += payout;
-  acc[a + 1] += beneficiaries;
-  acc[a + 2] += excessSum;
-  acc[a + 3] += personTimes;
 }
 
 /** Any ruleset: basic layer below, caps, zero-ratio bands. Months cut short by a cap are settled afterwards. */
@@ -185,53 +159,6 @@ function generalPass(
       if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
       else pending.push(i, r, range.first, range.last);
     }
-  }
-}
-
-/** People whose months are needed (a cap stopped their payments before the last record), per ruleset. */
-class PendingMonths {
-  n = 0;
-  person = new Int32Array(64);
-  ruleset = new Int32Array(64);
-  first = new Int32Array(64);
-  last = new Int32Array(64);
-  clear(): void {
-    this.n = 0;
-  }
-  push(i: number, r: number, first: number, last: number): void {
-    if (this.n === this.person.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.person = grow(this.person);
-      this.ruleset = grow(this.ruleset);
-      this.first = grow(this.first);
-      this.last = grow(this.last);
-    }
-    const j = this.n++;
-    this.person[j] = i;
-    this.ruleset[j] = r;
-    this.first[j] = first;
-    this.last[j] = last;
-  }
-}
-
-/**
- * Draws the months of each pending person once, in person order after every ruleset has run (so the stream
- * does not depend on which rulesets needed them), and counts the distinct months of the paid records.
- */
-function settlePending(pending: PendingMonths, batch: ClaimantBatch, nMonths: number, rng: Rng, months: Int32Array, rank: Int32Array, acc: Float64Array): void {
-  const order = Array.from({ length: pending.n }, (_, j) => j).sort((u, v) => pending.person[u] - pending.person[v] || pending.ruleset[u] - pending.ruleset[v]);
-  let drawnFor = -1;
-  for (const j of order) {
-    const i = pending.person[j];
-    if (i !== drawnFor) {
-      drawMonths(rng, batch.records[i], nMonths, months, rank);
-      drawnFor = i;
-    }
-    acc[pending.ruleset[j] * ACC + 3] += rank[pending.last[j]] - rank[pending.first[j]] + 1;
   }
 }
 
@@ -315,22 +242,4 @@ function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, comp
   RANGE.first = j1;
   RANGE.last = j2;
   return RANGE;
-}
-
-/** Months of the k records (uniform over the months in force) and rank[j] = distinct months among records 1..j. */
-function drawMonths(rng: Rng, k: number, nMonths: number, months: Int32Array, rank: Int32Array): void {
-  months.fill(0);
-  // Two months from each 32-bit draw (16 bits each; bias below 12/65536, irrelevant for a record's month).
-  for (let e = 0; e < k; e += 2) {
-    const bits = rng.nextI32();
-    months[((bits & 0xffff) * nMonths) >>> 16]++;
-    if (e + 1 < k) months[((bits >>> 16) * nMonths) >>> 16]++;
-  }
-  for (let m = 0, j = 1, distinct = 0; m < nMonths; m++) {
-    let n = months[m];
-    if (n > 0) {
-      distinct++;
-      for (; n > 0; n--) rank[j++] = distinct;
-    }
-  }
 }
