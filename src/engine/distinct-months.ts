@@ -10,7 +10,17 @@
  */
 export const MAX_TABLE_RECORDS = 96;
 
+const memo = new Map<string, Float64Array>();
+
+/** The table for `months` months in force, computed once per process (models share it; nobody writes to it). */
 export function distinctMonthsTable(months: number, maxRecords = MAX_TABLE_RECORDS): Float64Array {
+  const key = `${months}|${maxRecords}`;
+  let table = memo.get(key);
+  if (!table) memo.set(key, (table = computeTable(months, maxRecords)));
+  return table;
+}
+
+function computeTable(months: number, maxRecords: number): Float64Array {
   const K = maxRecords;
   const table = new Float64Array((K + 1) * (K + 1));
   const logFact = new Float64Array(K + 1);

@@ -155,18 +155,27 @@ export function compileModel(scenario: Scenario): EngineModel {
 
   const rulesets = scenario.rulesets.map((r, ri): RulesetModel => {
     const premiumByPopulation = Float64Array.from(scenario.populations, (p) => premiumOf(r, p));
-    const kernels = populations.map((pop, pi) => {
-      if (rulesetBasics[ri] !== null || pop.selfPayRatio === null || pop.compliantBeta !== null) return null;
-      const ks = schedules[ri][pi].map((f) => amountKernel(f, pop.selfPayRatio! * pop.compliantShare));
-      return ks.every((k) => k !== null) ? (ks as AmountKernel[]) : null;
-    });
+    // Engine-only tables, built on first use: the workbench compiles a model on every edit for the analytic
+    // values and should not pay for them there.
+    let kernels: (AmountKernel[] | null)[] | undefined;
+    const buildKernels = () =>
+      populations.map((pop, pi) => {
+        if (rulesetBasics[ri] !== null || pop.selfPayRatio === null || pop.compliantBeta !== null) return null;
+        const ks = schedules[ri][pi].map((f) => amountKernel(f, pop.selfPayRatio! * pop.compliantShare));
+        return ks.every((k) => k !== null) ? (ks as AmountKernel[]) : null;
+      });
     return {
       id: r.id,
       spec: r,
       basic: rulesetBasics[ri],
       selfBurden: rulesetCurves[ri],
       schedules: schedules[ri],
-      kernels,
+      get kernels() {
+        return (kernels ??= buildKernels());
+      },
+      set kernels(value) {
+        kernels = value;
+      },
       premium: premiumByPopulation.reduce((s, x) => s + x, 0),
       premiumByPopulation,
       corridor: r.corridor ? corridorRule(r.corridor) : null,
