@@ -20,7 +20,6 @@ import { trialStream } from '../random/stream.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
 import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/fast.ts';
-import type { AmountKernel } from './amount-kernel.ts';
 import { kernelPass, sortedPass } from './sorted-pass.ts';
 import { PendingMonths, settlePending } from './months.ts';
 import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
