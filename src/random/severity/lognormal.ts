@@ -1,7 +1,6 @@
 import { normalCdf, normalQuantile, normalQuantileFast, normalZiggurat } from '../normal.ts';
 import type { Rng } from '../xoshiro.ts';
-import { fillSortedExponential } from '../order.ts';
-import { BaseSeverity, keepAscending } from './severity.ts';
+import { BaseSeverity } from './severity.ts';
 
 /** Lognormal: ln X ~ N(μ, σ²). LEV(u) = e^{μ+σ²/2} Φ((ln u − μ − σ²)/σ) + u (1 − Φ((ln u − μ)/σ)) (Loss Models, app. A.4.1.1). */
 export class Lognormal extends BaseSeverity {
@@ -36,12 +35,8 @@ export class Lognormal extends BaseSeverity {
   override sample(rng: Rng): number {
     return Math.exp(this.mu + this.sigma * normalZiggurat(rng));
   }
-  override sampleAbove(rng: Rng, s: number): number {
-    return Math.exp(this.mu - this.sigma * normalQuantileFast(s * rng.uniform()));
-  }
-  override fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
-    fillSortedExponential(rng, out, from, n);
-    for (let i = from; i < from + n; i++) out[i] = Math.exp(this.mu - this.sigma * normalQuantileFast(s * Math.exp(-out[i])));
-    keepAscending(out, from, from + n);
+  /** Acklam's Φ⁻¹ without the refinement step (relative error below 1.2e-9): ample for a draw. */
+  protected override sampledQuantile(s: number): number {
+    return Math.exp(this.mu - this.sigma * normalQuantileFast(s));
   }
 }

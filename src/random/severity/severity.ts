@@ -55,14 +55,19 @@ export abstract class BaseSeverity implements Severity {
     return this.upperQuantile(rng.uniform());
   }
 
+  /** The upper quantile the samplers use: a family may trade the last digits for speed (lognormal). */
+  protected sampledQuantile(s: number): number {
+    return this.upperQuantile(s);
+  }
+
   sampleAbove(rng: Rng, s: number): number {
-    return this.upperQuantile(s * rng.uniform());
+    return this.sampledQuantile(s * rng.uniform());
   }
 
   /** Sorted uniforms V (descending) through the upper quantile: x = Q(s·V) ascending. */
   fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
     fillSortedExponential(rng, out, from, n);
-    for (let i = from; i < from + n; i++) out[i] = this.upperQuantile(s * Math.exp(-out[i]));
+    for (let i = from; i < from + n; i++) out[i] = this.sampledQuantile(s * Math.exp(-out[i]));
     keepAscending(out, from, from + n);
   }
 }

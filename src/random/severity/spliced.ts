@@ -54,6 +54,10 @@ export class Spliced extends BaseSeverity {
     // The threshold lies in the body: the tail with probability (1 − w)/s, else the body by its quantile.
     const v = s * rng.uniform();
     if (v <= tailMass) return this.splice * Math.exp(exponentialZiggurat(rng) * this.invAlpha);
+    return this.bodyAt(v);
+  }
+  /** The body amount whose upper-tail probability is v (1 − w < v ≤ 1), by the fast Φ⁻¹. */
+  private bodyAt(v: number): number {
     const body = this.body;
     return Math.exp(body.mu + body.sigma * normalQuantileFast(((1 - v) / this.bodyWeight) * this.bodyAtSplice));
   }
@@ -73,13 +77,8 @@ export class Spliced extends BaseSeverity {
       // Body between the threshold and the splice: v = (1 − w) + (s − (1 − w))·U, X falls as v rises, so
       // descending uniforms U = exp(−E₍ᵢ₎) give ascending amounts.
       fillSortedExponential(rng, out, from, nBody);
-      const body = this.body;
       const span = s - tailMass;
-      const k = this.bodyAtSplice / this.bodyWeight;
-      for (let i = from; i < mid; i++) {
-        const v = tailMass + span * Math.exp(-out[i]);
-        out[i] = Math.exp(body.mu + body.sigma * normalQuantileFast((1 - v) * k));
-      }
+      for (let i = from; i < mid; i++) out[i] = this.bodyAt(tailMass + span * Math.exp(-out[i]));
       keepAscending(out, from, mid);
     }
     // X | X > t = t·exp(E/α) above the splice (Pareto I): ascending with E.
