@@ -2,6 +2,7 @@
 // bit-identical for 1, 2 and 4 workers; progress and cancel; the calibrated Suzhou scenario meets seed 000's
 // 2021 targets within stated tolerances.
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../src/scenario/schema.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { CancelledError, runRaw, runScenario } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
@@ -136,9 +137,22 @@ describe('the engine passes agree on the same people', () => {
   // Segment sums over sorted amounts (Suzhou: no groups; Jiangyin: an assistance group; Jilin: a total cap,
   // so about 50 people a trial whose months are drawn) and the general track-by-track evaluation must give
   // the same trial values from the same draws; only the order of floating-point additions differs.
-  for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
+  const withFirstShare = (name: string, share: number) => {
+    const s = structuredClone(shipped(name));
+    for (const p of s.populations) p.episodes.firstShare = { value: share, assumption: 'test' };
+    return s;
+  };
+  const cases: [string, () => Scenario][] = [
+    ...['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions'].map((name): [string, () => Scenario] => [name, () => shipped(name)]),
+    // Edge shares of the first record: all of the amount (one person-time each), none of it, and a share
+    // with Jilin's cap (people stopped early).
+    ['suzhou-2021, first record 100%', () => withFirstShare('suzhou-2021', 1)],
+    ['suzhou-2021, first record 0%', () => withFirstShare('suzhou-2021', 0)],
+    ['jilin-2017, first record 30%', () => withFirstShare('jilin-2017', 0.3)],
+  ];
+  for (const [name, make] of cases) {
     it(`${name}: every metric of every trial as with the general pass (relative 1e-9)`, () => {
-      const scenario = shipped(name);
+      const scenario = make();
       const fast = compileModel(scenario);
       const general = compileModel(scenario);
       for (const r of general.rulesets) r.kernels = r.kernels.map(() => null);
@@ -150,6 +164,8 @@ describe('the engine passes agree on the same people', () => {
       simulateTrials(general, 'passes', 0, trials, b);
       for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i]), `value ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[i])));
       expect(a[PAYOUT]).toBeGreaterThan(0);
+      for (let i = 0; i < a.length; i++) expect(Number.isFinite(a[i])).toBe(true);
+      if (scenario.populations[0].episodes.firstShare?.value === 1) expect(a[PERSON_TIMES]).toBe(a[BENEFICIARIES]);
     });
   }
 });

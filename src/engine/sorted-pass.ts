@@ -46,6 +46,7 @@ function lastPaidRecord(q: number, k: number, phi: number, j1: number): number {
 function personTimesOf(kernel: AmountKernel, x: number, k: number, j1: number, phi: number, table: Float64Array, i: number, r: number, pending: PendingMonths): number {
   const j2 = x > kernel.capFrom ? lastPaidRecord(kernel.capFrom / x, k, phi, j1) : k;
   if (j2 === k && k <= MAX_TABLE_RECORDS) return table[k * TABLE_STRIDE + k - j1 + 1];
+  if (j1 === j2) return 1; // one paid record: one month, nothing to draw
   pending.push(i, r, j1, j2);
   return 0;
 }
@@ -88,6 +89,11 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
       lo = hi;
     }
 
+    if (!equal && phi >= 1 && k > 1) {
+      // The first record carries the whole year's amount: one payment, one person-time each.
+      personTimes += g1 - first;
+      continue;
+    }
     const c = equal || k === 1 ? k : (k - 1) / (1 - phi);
     const d = equal || k === 1 ? 1 : ((k - 1) * phi) / (1 - phi);
     // Paid to the last record from the table: people up to the cap (all of them when the table covers k).
@@ -136,6 +142,10 @@ export function kernelPass(kernels: AmountKernel[], batch: ClaimantBatch, pop: P
     excessSum += excessA[s] + excessB[s] * x;
     beneficiaries++;
     const k = records[i];
+    if (phi >= 1 && k > 1) {
+      personTimes += 1; // the whole amount in the first record (see sortedPass)
+      continue;
+    }
     const j1 = Math.max(1, Math.floor(start * scale[i] - shift[i]) + 2);
     personTimes += personTimesOf(kernel, x, k, j1 > k ? k : j1, phi, table, i, r, pending);
   }

@@ -156,6 +156,7 @@ function generalPass(
       const k = records[i];
       const range = paymentRange(f, basic, x, c, b, k, phi, SIDE[1]);
       if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
+      else if (range.first === range.last) acc[a + 3] += 1; // one paid record: one month, nothing to draw
       else pending.push(i, r, range.first, range.last);
     }
   }
@@ -215,7 +216,11 @@ const RANGE = { first: 1, last: 1 };
 function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, total: number, k: number, phi: number, fmin: number): typeof RANGE {
   let j1: number;
   let j2 = k;
-  if (basic === null && f.cap === Infinity && f.linearUncapped) {
+  if (phi >= 1 && k > 1) {
+    // The first record carries the whole year's amount: the only one with a payment.
+    j1 = 1;
+    j2 = 1;
+  } else if (basic === null && f.cap === Infinity && f.linearUncapped) {
     // Positive exactly when some track's base passes its deductible: F(j) > min_t deductible_t / base_t.
     if (phi !== phi || k === 1) j1 = Math.floor(k * fmin) + 1;
     else j1 = fmin < phi ? 1 : Math.floor(((k - 1) * (fmin - phi)) / (1 - phi)) + 2;
