@@ -92,6 +92,41 @@ describe('workbench', () => {
     await page.close();
   });
 
+  it('adds and removes corridor tiers and alternative readings; a new reading is run on the same claims', async () => {
+    const { page, errors } = await openPage(site.browser, site.url);
+    const draft = async () => JSON.parse(await page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson()));
+    const jilin = page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' });
+    await expect.poll(() => jilin.locator('table.tiers').count(), { timeout: 30_000 }).toBe(2); // main reading + "whole"
+    const before = (await draft()).rulesets[2].corridor;
+    const n = before.tiers.length;
+    const last = before.tiers[n - 1];
+    // Add a tier to the main reading: the open last tier is split 5 points above its start.
+    await jilin.getByRole('button', { name: /^增加分档 风险调节$/ }).click();
+    await expect.poll(async () => (await draft()).rulesets[2].corridor.tiers.length).toBe(n + 1);
+    const split = (await draft()).rulesets[2].corridor.tiers;
+    expect(split[n - 1]).toMatchObject({ from: last.from, to: last.from + 0.05, insurerShare: last.insurerShare });
+    expect(split[n]).toMatchObject({ from: last.from + 0.05, to: null, insurerShare: last.insurerShare, assumption: 'added in the workbench' });
+    await expect.poll(() => page.locator('js-app .banner').count()).toBe(0); // still valid, applied
+    // Remove it again.
+    await jilin.getByRole('button', { name: `删除分档 风险调节 ${n + 1}` }).click();
+    await expect.poll(async () => (await draft()).rulesets[2].corridor.tiers.length).toBe(n);
+    // A new reading starts as a copy of the main tiers and appears in the corridor chart once the run is done.
+    await jilin.getByRole('button', { name: /增加一种理解/ }).click();
+    await expect.poll(async () => (await draft()).rulesets[2].corridor.alternatives.length).toBe(before.alternatives.length + 1);
+    const added = (await draft()).rulesets[2].corridor.alternatives.at(-1);
+    expect(added.tiers).toEqual(before.tiers);
+    await expect.poll(() => jilin.locator('table.tiers').count()).toBe(3);
+    await waitDone(page);
+    const corridorText = async () => (await page.locator('js-chart[data-chart="corridor"] svg').allTextContents()).join(' ');
+    await expect.poll(corridorText, { timeout: 20_000 }).toContain(`jilin-2017 · ${added.id}`);
+    await shot(page, 'workbench-corridor-reading');
+    // …and can be removed.
+    await jilin.getByRole('button', { name: `删除这种理解 ${added.id}` }).click();
+    await expect.poll(async () => (await draft()).rulesets[2].corridor.alternatives.length).toBe(before.alternatives.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('cancels a run and runs again to completion', async () => {
     const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/模拟中/);

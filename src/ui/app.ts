@@ -16,7 +16,7 @@ import type { Unit } from '../report/format.ts';
 import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { assumptions } from '../scenario/provenance.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario, TierSpec } from '../scenario/schema.ts';
 import { validateData } from '../scenario/validate.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
 import { clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
@@ -361,8 +361,50 @@ export class App extends LitElement {
     this.edit(setAt(this.draft, e.detail.path, [...bands.slice(0, at), band, ...bands.slice(at)]));
   }
 
-  private onBandRemove(e: CustomEvent<{ path: Path }>) {
+  private onItemRemove(e: CustomEvent<{ path: Path }>) {
     this.edit(removeAt(this.draft, e.detail.path));
+  }
+
+  /**
+   * A new corridor tier after the last: an open last tier [a, +∞) is split at a + 5 points, a closed one is
+   * followed by the next 5 points; the new tier keeps the last one's share and basis. Validation then says
+   * whatever the user still has to settle.
+   */
+  private onTierAdd(e: CustomEvent<{ path: Path }>) {
+    const tiers = (getAt(this.draft, e.detail.path) ?? []) as TierSpec[];
+    const last = tiers[tiers.length - 1];
+    if (!last) return;
+    const step = 0.05;
+    const from = last.to ?? Math.min(1, (last.from ?? -step) + step);
+    const added: TierSpec = { from, to: last.to === null ? null : Math.min(1, from + step), insurerShare: last.insurerShare, basis: last.basis, assumption: 'added in the workbench' };
+    const kept = last.to === null ? { ...last, to: from } : last;
+    this.edit(setAt(this.draft, e.detail.path, [...tiers.slice(0, -1), kept, added]));
+  }
+
+  /** Removes a tier; its range goes to the neighbour it touches (the one below, else the one above), so no gap opens. */
+  private onTierRemove(e: CustomEvent<{ path: Path }>) {
+    const at = e.detail.path[e.detail.path.length - 1] as number;
+    const listPath = e.detail.path.slice(0, -1);
+    const tiers = [...((getAt(this.draft, listPath) ?? []) as TierSpec[])];
+    const gone = tiers[at];
+    if (!gone || tiers.length <= 1) return;
+    const below = tiers[at - 1];
+    const above = tiers[at + 1];
+    if (below && below.to === gone.from) tiers[at - 1] = { ...below, to: gone.to };
+    else if (above && above.from === gone.to) tiers[at + 1] = { ...above, from: gone.from };
+    tiers.splice(at, 1);
+    this.edit(setAt(this.draft, listPath, tiers));
+  }
+
+  /** Another reading of the corridor text, starting as a copy of the main tiers, evaluated on the same claims. */
+  private onReadingAdd(e: CustomEvent<{ path: Path }>) {
+    const corridor = getAt(this.draft, e.detail.path) as { tiers: TierSpec[]; alternatives?: { id: string }[] };
+    const alternatives = corridor.alternatives ?? [];
+    const ids = new Set(alternatives.map((a) => a.id));
+    let n = alternatives.length + 1;
+    while (ids.has(`reading-${n}`)) n++;
+    const reading = { id: `reading-${n}`, title: { zh: `理解 ${n}`, en: `Reading ${n}` }, tiers: structuredClone(corridor.tiers), assumption: 'added in the workbench as a copy of the main tiers' };
+    this.edit(setAt(this.draft, [...e.detail.path, 'alternatives'], [...alternatives, reading]));
   }
 
   private scheduleRun() {
@@ -546,7 +588,7 @@ export class App extends LitElement {
       </header>
       ${s
         ? html`<main>
-            <section class="editor" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @band-remove=${this.onBandRemove}>
+            <section class="editor" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove} @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}>
               <div class="panel">
                 <div class="scenario-title">${s.title[L]}</div>
                 <p class="desc">${s.description?.[L] ?? ''}</p>

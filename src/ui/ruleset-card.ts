@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../report/charts/i18n.ts';
-import type { Ruleset } from '../scenario/schema.ts';
+import type { Ruleset, TierSpec } from '../scenario/schema.ts';
 import { emit, errorAt, pathString, type ItemChange } from './events.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { t } from './strings.ts';
@@ -40,6 +40,7 @@ export class RulesetCard extends LitElement {
       header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
       h3 { font-size: 15px; }
       h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
+      h5 { margin: 8px 0 2px; font-size: 12px; color: var(--muted); font-weight: 600; display: flex; align-items: center; gap: 6px; }
       table { border-collapse: collapse; width: 100%; font-size: 13px; }
       th, td { padding: 3px 4px; border-bottom: 1px solid #f0f0f0; text-align: right; }
       th:first-child, td:first-child { text-align: left; }
@@ -72,6 +73,36 @@ export class RulesetCard extends LitElement {
     const shown = percent ? +(value * 100).toFixed(6) : value;
     return html`<input class="mini" type="range" min=${Math.min(min, shown)} max=${Math.max(max, shown)} step=${step} .value=${String(shown)} aria-label="${label} slider"
       @change=${(e: Event) => this.itemChange(path, field, (e.target as HTMLInputElement).value, percent)} />`;
+  }
+
+  /** A corridor's tiers (the main reading or an alternative) at `path`: edges, insurer share, basis; add and remove. */
+  private tierTable(path: (string | number)[], tiers: TierSpec[], label: string) {
+    const L = this.lang;
+    const errs = (p: (string | number)[]) => errorAt(this.problems, pathString(this.base(p)));
+    return html`<table class="tiers" aria-label=${label}>
+        <thead><tr><th>m ${L === 'zh' ? '自' : 'from'} (%)</th><th>${L === 'zh' ? '至' : 'to'} (%)</th><th>${t('insurerShare', L)} (%)</th><th>basis</th><th></th></tr></thead>
+        <tbody>
+          ${tiers.map((tier, ti) => {
+            const tp = [...path, ti];
+            const err = [errs(tp), errs([...tp, 'from']), errs([...tp, 'to']), errs([...tp, 'insurerShare'])].filter(Boolean).join('; ');
+            const edge = (field: 'from' | 'to') =>
+              tier[field] === null
+                ? html`<span class="muted">${field === 'from' ? '−∞' : '+∞'}</span>`
+                : html`<input type="number" step="any" aria-label="${label} ${ti + 1} ${field}" .value=${String(+(Number(tier[field]) * 100).toFixed(6))}
+                    @change=${(e: Event) => this.itemChange(tp, field, (e.target as HTMLInputElement).value, true)} />`;
+            return html`<tr>
+                <td>${edge('from')}</td><td>${edge('to')}</td>
+                <td>${this.slider(tp, 'insurerShare', Number(tier.insurerShare), 0, 100, 5, true, `${label} ${ti + 1} ${t('insurerShare', L)}`)}<input class="ratio" type="number" step="any" aria-label="${label} ${ti + 1} ${t('insurerShare', L)}" .value=${String(+(Number(tier.insurerShare) * 100).toFixed(6))}
+                  @change=${(e: Event) => this.itemChange(tp, 'insurerShare', (e.target as HTMLInputElement).value, true)} /></td>
+                <td>${tier.basis} ${provenanceChip(tier, L)}</td>
+                <td><button aria-label="${t('removeTier', L)} ${label} ${ti + 1}" title=${t('removeTier', L)} ?disabled=${tiers.length <= 1}
+                  @click=${() => emit(this, 'tier-remove', { path: this.base(tp) })}>✕</button></td>
+              </tr>
+              ${err ? html`<tr><td colspan="5" class="row-error" role="alert">${err}</td></tr>` : nothing}`;
+          })}
+        </tbody>
+      </table>
+      <div class="actions"><button aria-label="${t('addTier', L)} ${label}" ?disabled=${tiers.length >= 16} @click=${() => emit(this, 'tier-add', { path: this.base(path) })}>＋ ${t('addTier', L)}</button></div>`;
   }
 
   override render() {
@@ -109,7 +140,7 @@ export class RulesetCard extends LitElement {
                         aria-invalid=${errs([...bp, 'ratio']) ? 'true' : 'false'}
                         @change=${(e: Event) => this.itemChange(bp, 'ratio', (e.target as HTMLInputElement).value, true)} /></td>
                     <td><button aria-label="${t('removeBand', L)} ${bi + 1}" title=${t('removeBand', L)} ?disabled=${track.bands.length <= 1}
-                        @click=${() => emit(this, 'band-remove', { path: this.base(bp) })}>✕</button></td>
+                        @click=${() => emit(this, 'item-remove', { path: this.base(bp) })}>✕</button></td>
                   </tr>
                   ${rowErr ? html`<tr><td colspan="4" class="row-error" role="alert">${rowErr}</td></tr>` : nothing}`;
               })}
@@ -145,28 +176,13 @@ export class RulesetCard extends LitElement {
       <js-param-field .lang=${L} label=${t('funding', L)} .path=${this.base(['funding', 'perInsured'])} .param=${r.funding.perInsured} min="0" max=${Math.max(200, r.funding.perInsured.value * 2)} step="0.5" .error=${errs(['funding', 'perInsured'])}></js-param-field>
       ${r.corridor
         ? html`<h4>${t('corridor', L)} ${provenanceChip(r.corridor, L)}</h4>
-            <table class="tiers" aria-label=${t('corridor', L)}>
-              <thead><tr><th>m ${L === 'zh' ? '自' : 'from'} (%)</th><th>${L === 'zh' ? '至' : 'to'} (%)</th><th>${t('insurerShare', L)} (%)</th><th>basis</th></tr></thead>
-              <tbody>
-                ${(r.corridor.tiers ?? []).map((tier, ti) => {
-                  const tp = ['corridor', 'tiers', ti];
-                  const err = [errs(tp), errs([...tp, 'from']), errs([...tp, 'to']), errs([...tp, 'insurerShare'])].filter(Boolean).join('; ');
-                  const edge = (field: 'from' | 'to') =>
-                    tier[field] === null
-                      ? html`<span class="muted">${field === 'from' ? '−∞' : '+∞'}</span>`
-                      : html`<input type="number" step="any" aria-label="${t('corridor', L)} ${ti + 1} ${field}" .value=${String(+(Number(tier[field]) * 100).toFixed(6))}
-                          @change=${(e: Event) => this.itemChange(tp, field, (e.target as HTMLInputElement).value, true)} />`;
-                  return html`<tr>
-                      <td>${edge('from')}</td><td>${edge('to')}</td>
-                      <td>${this.slider(tp, 'insurerShare', Number(tier.insurerShare), 0, 100, 5, true, `${t('corridor', L)} ${ti + 1} ${t('insurerShare', L)}`)}<input class="ratio" type="number" step="any" aria-label="${t('corridor', L)} ${ti + 1} ${t('insurerShare', L)}" .value=${String(+(Number(tier.insurerShare) * 100).toFixed(6))}
-                        @change=${(e: Event) => this.itemChange(tp, 'insurerShare', (e.target as HTMLInputElement).value, true)} /></td>
-                      <td>${tier.basis} ${provenanceChip(tier, L)}</td>
-                    </tr>
-                    ${err ? html`<tr><td colspan="4" class="row-error" role="alert">${err}</td></tr>` : nothing}`;
-                })}
-              </tbody>
-            </table>
-            <div class="tiers">${(r.corridor.alternatives ?? []).map((a) => html`<div>+ ${a.title?.[L] ?? a.id}</div>`)}</div>`
+            ${this.tierTable(['corridor', 'tiers'], r.corridor.tiers ?? [], t('corridor', L))}
+            ${(r.corridor.alternatives ?? []).map(
+              (a, ai) => html`<h5>${t('reading', L)}: ${a.title?.[L] ?? a.id} ${provenanceChip(a, L)}
+                  <button aria-label="${t('removeReading', L)} ${a.id}" @click=${() => emit(this, 'item-remove', { path: this.base(['corridor', 'alternatives', ai]) })}>✕</button></h5>
+                ${this.tierTable(['corridor', 'alternatives', ai, 'tiers'], a.tiers ?? [], `${a.id}`)}`,
+            )}
+            <div class="actions"><button ?disabled=${(r.corridor.alternatives ?? []).length >= 4} @click=${() => emit(this, 'reading-add', { path: this.base(['corridor']) })}>＋ ${t('addReading', L)}</button></div>`
         : nothing}
     `;
   }
