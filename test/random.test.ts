@@ -114,7 +114,47 @@ describe('severity families', () => {
 });
 
 describe('counts', () => {
-  it('binomial: mean and variance for small (inversion) and large (normal) means', () => {
+  it("binomial probabilities by Loader's formula: sum to 1, agree with the ratio recursion from P(0), and with exact small cases", async () => {
+    const { binomialLogPmf } = await import('../src/random/binomial-pmf.ts');
+    // Exact by hand: Binomial(10, 0.3) at 3 = 120 · 0.3³ · 0.7⁷.
+    expect(Math.exp(binomialLogPmf(3, 10, 0.3)) / (120 * 0.3 ** 3 * 0.7 ** 7) - 1).toBeLessThan(1e-14);
+    for (const [n, p] of [[200, 0.4], [20000, 0.021], [1_200_000, 0.0167]] as const) {
+      let total = 0;
+      for (let x = 0; x <= n; x++) total += Math.exp(binomialLogPmf(x, n, p));
+      expect(Math.abs(total - 1)).toBeLessThan(1e-12);
+    }
+    // Recursion P(x + 1) = P(x)(n − x)p / ((x + 1)q) from P(0) = qⁿ, in logs, at n = 200.
+    let logP = 200 * Math.log(0.6);
+    for (let x = 0; x < 120; x++) {
+      expect(Math.abs(binomialLogPmf(x, 200, 0.4) - logP)).toBeLessThan(1e-11);
+      logP += Math.log(((200 - x) * 0.4) / ((x + 1) * 0.6));
+    }
+  });
+  it('binomial draws at large means follow the exact cdf (KS on 20,000 draws, α = 0.001), also for p > 1/2', async () => {
+    const { binomialLogPmf } = await import('../src/random/binomial-pmf.ts');
+    const rng = new Xoshiro128(7, 5, 3, 1);
+    for (const [n, p] of [[1_200_000, 0.0167], [20000, 0.021], [400, 0.93], [90, 0.5]] as const) {
+      const draws = 20000;
+      const counts = new Map<number, number>();
+      for (let i = 0; i < draws; i++) {
+        const x = binomial(rng, n, p);
+        counts.set(x, (counts.get(x) ?? 0) + 1);
+      }
+      // Largest gap between the empirical and the exact cdf over the observed range (conservative for a discrete law).
+      const xs = [...counts.keys()].sort((a, b) => a - b);
+      let exact = 0;
+      for (let x = 0; x < xs[0]; x++) exact += Math.exp(binomialLogPmf(x, n, p));
+      let empirical = 0;
+      let worst = 0;
+      for (let x = xs[0]; x <= xs[xs.length - 1]; x++) {
+        exact += Math.exp(binomialLogPmf(x, n, p));
+        empirical += (counts.get(x) ?? 0) / draws;
+        worst = Math.max(worst, Math.abs(empirical - exact));
+      }
+      expect(worst, `n ${n} p ${p}`).toBeLessThan(KS_C_001 / Math.sqrt(draws));
+    }
+  });
+  it('binomial: mean and variance for small (inversion) and large (modal search) means', () => {
     const rng = new Xoshiro128(5, 6, 7, 8);
     for (const [n, p] of [[1000, 0.004], [1_200_000, 0.0167], [50, 0.97]] as const) {
       const xs = Array.from({ length: 20000 }, () => binomial(rng, n, p));
