@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
 import { openPage, shot, SHOTS, useSite } from './helpers/browser.ts';
 import { jiangyinV1 } from './helpers/v1.ts';
+import { ROOT } from './helpers/golden.ts';
 
 const site = useSite(join(process.cwd(), 'test-output', 'site-files'));
 
@@ -72,6 +73,32 @@ describe('scenario files in the workbench', () => {
     await page.locator('js-file-bar input[type=file]').setInputFiles(v1File);
     await expect.poll(() => page.locator('js-app .note[role=status]').innerText()).toContain('migrated from schema version 1 to 2');
     expect(JSON.parse(await draft(page)).rulesets[0].tracks[0].bands[0]).toMatchObject({ to: 100000, ratio: 0.6 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fund-level files open read-only: the subsidy budget to the fen, the pooling simulation with its chart; back to a scenario', async () => {
+    const { page, errors } = await openPage(site.browser, site.url);
+    await ready(page);
+    // The residents' subsidy budget from its file (seed 002): the same exact totals as `jingsuan fund`.
+    await page.locator('js-file-bar input[type=file]').setInputFiles(join(ROOT, 'scenarios', 'suzhou-resident-subsidy-2021.json'));
+    const view = page.locator('js-fund-view');
+    await expect.poll(() => view.locator('[data-total="subsidy"]').innerText(), { timeout: 10_000 }).toBe('36,367.50');
+    expect(await view.locator('[data-payer="province"]').innerText()).toBe('8,840.00');
+    expect(await view.locator('[data-payer="city"]').innerText()).toBe('27,527.50');
+    expect(await view.locator('.warning').count()).toBe(2); // the overview's total, and the unsubsidised unemployed
+    expect(await page.locator('js-results-table').count()).toBe(0);
+    await shot(page, 'fund-subsidy');
+    // Pooling (seed 003) from the scenario menu: reserve months by year, the alarm, and the chart.
+    await page.locator('header select').selectOption('suzhou-pooling-2020');
+    await expect.poll(() => view.locator('tr[data-year]').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    expect(await view.locator('[data-metric="alarm-any"]').innerText()).toMatch(/^\d+(\.\d)?%$/);
+    await expect.poll(() => view.locator('js-chart[data-chart="reserveMonths"] svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shot(page, 'fund-pooling');
+    // Back to an insurance scenario: editor and results return.
+    await page.locator('header select').selectOption('jiangyin-2020');
+    await ready(page);
+    expect(await page.locator('js-fund-view').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,32 +1,9 @@
-import { fundPaymentRate } from '../finance/payment-rate.ts';
-import { simulatePooling } from '../finance/pooling.ts';
-import { projectLinear } from '../finance/projection.ts';
-import { projectedSubsidy, subsidyBudget } from '../finance/subsidy.ts';
+import { poolingReport, subsidyReport } from '../finance/fund-report.ts';
 import { textTable } from '../report/format.ts';
-import type { Pooling, SubsidyBudget } from '../scenario/fund-schema.ts';
 import type { Command } from './commands.ts';
 import { loadFundScenario, UsageError } from './io.ts';
 
 const wan = (yuan: number | string) => (Number(yuan) / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export function subsidyReport(s: SubsidyBudget) {
-  const budget = subsidyBudget(s);
-  const projection = s.history.length >= 3 ? projectLinear(s.history, s.year) : null;
-  const paymentRates = s.groups
-    .filter((g) => g.paymentRate)
-    .map((g) => {
-      const pr = g.paymentRate!;
-      const modelled = fundPaymentRate({ deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value }, pr.cost);
-      return { group: g.id, target: pr.target.value, modelled };
-    });
-  const projectedBudget = projection ? projectedSubsidy(s, projection) : null;
-  return { kind: s.kind, scenario: s.id, year: s.year, budget, projection, projectedBudget, paymentRates };
-}
-
-function poolingReport(s: Pooling, years?: number, trials?: number) {
-  const sc = years ? { ...s, simulation: { ...s.simulation, years } } : s;
-  return { kind: s.kind, ...simulatePooling(sc, trials ?? s.simulation.trials) };
-}
 
 export const fundCommand: Command = {
   summary: "fund-level scenarios: residents' subsidy budget, city-level pooling",

@@ -17,6 +17,7 @@ import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../sc
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import type { Scenario, TierSpec } from '../scenario/schema.ts';
+import type { FundScenario } from '../scenario/fund-schema.ts';
 import { validateData } from '../scenario/validate.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
 import { clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
@@ -26,6 +27,7 @@ import { decodeShare, encodeShare, shareCodeFromHash } from './share.ts';
 import { diffScenarios } from '../scenario/diff.ts';
 import { validateText } from '../scenario/validate.ts';
 import './diff-view.ts';
+import './fund-view.ts';
 import './file-bar.ts';
 import './goal-seek.ts';
 import type { SweepMetric } from '../report/charts/data.ts';
@@ -74,12 +76,15 @@ export class App extends LitElement {
     charts: { state: true },
     analyticMs: { state: true },
     openProblems: { state: true },
+    fund: { state: true },
     restorable: { state: true },
     showDiff: { state: true },
     shareUrl: { state: true },
     notice: { state: true },
   };
   declare openProblems: { file: string; problems: Problem[] } | null;
+  /** A fund-level file on screen instead of the insurance scenario (read-only). */
+  declare fund: FundScenario | null;
   declare restorable: Autosave | null;
   declare showDiff: boolean;
   declare shareUrl: string;
@@ -138,6 +143,7 @@ export class App extends LitElement {
     this.charts = {};
     this.analyticMs = 0;
     this.openProblems = null;
+    this.fund = null;
     this.restorable = null;
     this.showDiff = false;
     this.shareUrl = '';
@@ -219,12 +225,19 @@ export class App extends LitElement {
   /** Opens a file's text: validated (and migrated) first; a file with problems opens nothing. */
   openText(name: string, text: string): boolean {
     const v = validateText(text);
+    if (v.ok && v.fund) {
+      this.openProblems = null;
+      this.scenarioId = '';
+      this.showFund(v.fund);
+      this.notice = name;
+      return true;
+    }
     if (!v.ok || !v.scenario) {
-      const problems = v.fund ? [{ path: '(root)', message: `a fund-level file (kind "${v.fund.kind}"): open it with \`jingsuan fund\`` }] : v.problems;
-      this.openProblems = { file: name, problems };
+      this.openProblems = { file: name, problems: v.problems };
       return false;
     }
     this.openProblems = null;
+    this.fund = null;
     const data = JSON.parse(text);
     const migrated = v.notes.length ? { ...data, schemaVersion: v.scenario.schemaVersion } : data;
     this.scenarioId = '';
@@ -242,7 +255,20 @@ export class App extends LitElement {
   loadShipped(id: string) {
     this.scenarioId = id;
     this.notice = '';
-    this.load(structuredClone(scenarioFiles[id]));
+    const data = structuredClone(scenarioFiles[id]);
+    if ((data as { kind?: string }).kind !== undefined) {
+      const v = validateData(data);
+      if (v.ok && v.fund) this.showFund(v.fund);
+      return;
+    }
+    this.fund = null;
+    this.load(data);
+  }
+
+  /** A fund-level file replaces the insurance scenario on screen (read-only); any run in progress stops. */
+  private showFund(fund: FundScenario) {
+    this.controller?.abort();
+    this.fund = fund;
   }
 
   /** Loads scenario data (validated); a file that fails validation opens nothing and shows every problem. */
@@ -563,6 +589,17 @@ export class App extends LitElement {
     return Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
   }
 
+  /** A file that did not open: every problem, with its JSON path. */
+  private renderOpenProblems() {
+    const L = this.lang;
+    const o = this.openProblems!;
+    return html`<div class="banner open-problems" role="alert">
+      ${L === 'zh' ? `文件“${o.file}”未打开，共 ${o.problems.length} 个问题：` : `"${o.file}" was not opened: ${o.problems.length} problem(s):`}
+      <ul>${o.problems.slice(0, 50).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+      <button @click=${() => (this.openProblems = null)}>${L === 'zh' ? '关闭' : 'Close'}</button>
+    </div>`;
+  }
+
   override render() {
     const L = this.lang;
     const s = this.applied;
@@ -573,10 +610,10 @@ export class App extends LitElement {
         <h1>${t('appTitle', L)}</h1>
         <label>${t('scenario', L)}
           <select aria-label=${t('scenario', L)} @change=${(e: Event) => this.loadShipped((e.target as HTMLSelectElement).value)}>
-            ${this.scenarioId === '' ? html`<option value="" selected>${L === 'zh' ? '（打开的文件）' : '(opened file)'} ${s?.id ?? ''}</option>` : nothing}
-            ${Object.keys(scenarioFiles)
-              .filter((id) => (scenarioFiles[id] as { kind?: string }).kind === undefined)
-              .map((id) => html`<option value=${id} ?selected=${id === this.scenarioId}>${(scenarioFiles[id] as Scenario).title?.[L] ?? id}</option>`)}
+            ${this.scenarioId === '' ? html`<option value="" selected>${L === 'zh' ? '（打开的文件）' : '(opened file)'} ${this.fund?.id ?? s?.id ?? ''}</option>` : nothing}
+            ${Object.keys(scenarioFiles).map(
+              (id) => html`<option value=${id} ?selected=${id === this.scenarioId}>${(scenarioFiles[id] as Scenario).title?.[L] ?? id}${(scenarioFiles[id] as { kind?: string }).kind ? (L === 'zh' ? '（基金）' : ' (fund)') : ''}</option>`,
+            )}
           </select>
         </label>
         <span class="spacer"></span>
@@ -586,7 +623,18 @@ export class App extends LitElement {
         </span>
         <button class="lang" aria-label=${t('languageLabel', L)} @click=${() => this.setLang(L === 'zh' ? 'en' : 'zh')}>${t('language', L)}</button>
       </header>
-      ${s
+      ${this.fund
+        ? html`<main class="fund">
+            <section class="editor">
+              <div class="panel">
+                ${this.notice ? html`<p class="note" role="status">${L === 'zh' ? '已打开：' : 'Opened: '}${this.notice}</p>` : nothing}
+                <js-file-bar .lang=${L} openOnly @file-open=${(e: CustomEvent<{ name: string; text: string }>) => this.openText(e.detail.name, e.detail.text)}></js-file-bar>
+                ${this.openProblems ? this.renderOpenProblems() : nothing}
+              </div>
+            </section>
+            <section class="results"><js-fund-view .fund=${this.fund} .lang=${L} .unit=${this.unit}></js-fund-view></section>
+          </main>`
+        : s
         ? html`<main>
             <section class="editor" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove} @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}>
               <div class="panel">
@@ -606,13 +654,7 @@ export class App extends LitElement {
                     <button @click=${() => this.discard()}>${L === 'zh' ? '放弃' : 'Discard'}</button>
                   </div>`
                 : nothing}
-              ${this.openProblems
-                ? html`<div class="banner open-problems" role="alert">
-                    ${L === 'zh' ? `文件“${this.openProblems.file}”未打开，共 ${this.openProblems.problems.length} 个问题：` : `"${this.openProblems.file}" was not opened: ${this.openProblems.problems.length} problem(s):`}
-                    <ul>${this.openProblems.problems.slice(0, 50).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
-                    <button @click=${() => (this.openProblems = null)}>${L === 'zh' ? '关闭' : 'Close'}</button>
-                  </div>`
-                : nothing}
+              ${this.openProblems ? this.renderOpenProblems() : nothing}
               ${this.problems.length
                 ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
                 : nothing}

@@ -7,12 +7,14 @@ import { t } from './strings.ts';
 
 
 export class FileBar extends LitElement {
-  static override properties = { lang: {}, canUndo: { type: Boolean }, canRedo: { type: Boolean }, changes: { type: Number }, shareUrl: {} };
+  static override properties = { lang: {}, canUndo: { type: Boolean }, canRedo: { type: Boolean }, changes: { type: Number }, shareUrl: {}, openOnly: { type: Boolean } };
   declare lang: Lang;
   declare canUndo: boolean;
   declare canRedo: boolean;
   declare changes: number;
   declare shareUrl: string;
+  /** Only the open action (a read-only fund-level file is shown). */
+  declare openOnly: boolean;
 
   constructor() {
     super();
@@ -21,6 +23,7 @@ export class FileBar extends LitElement {
     this.canRedo = false;
     this.changes = 0;
     this.shareUrl = '';
+    this.openOnly = false;
   }
 
   static override styles = [
@@ -47,11 +50,13 @@ export class FileBar extends LitElement {
     return html`<div class="bar">
         <label><button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>${t('fileOpen', L)}</button>
           <input type="file" accept=".json,application/json" aria-label=${t('fileOpen', L)} @change=${this.pick} /></label>
-        <button @click=${() => emit(this, 'file-save', {})}>${t('fileSave', L)}</button>
-        <button @click=${() => emit(this, 'share', {})}>${t('fileShare', L)}</button>
-        <button ?disabled=${!this.canUndo} @click=${() => emit(this, 'undo', {})} title="Ctrl+Z">${t('fileUndo', L)}</button>
-        <button ?disabled=${!this.canRedo} @click=${() => emit(this, 'redo', {})} title="Ctrl+Y">${t('fileRedo', L)}</button>
-        <button @click=${() => emit(this, 'toggle-diff', {})}>${t('fileChanges', L)}<span class="count">${this.changes}</span></button>
+        ${this.openOnly
+          ? nothing
+          : html`<button @click=${() => emit(this, 'file-save', {})}>${t('fileSave', L)}</button>
+              <button @click=${() => emit(this, 'share', {})}>${t('fileShare', L)}</button>
+              <button ?disabled=${!this.canUndo} @click=${() => emit(this, 'undo', {})} title="Ctrl+Z">${t('fileUndo', L)}</button>
+              <button ?disabled=${!this.canRedo} @click=${() => emit(this, 'redo', {})} title="Ctrl+Y">${t('fileRedo', L)}</button>
+              <button @click=${() => emit(this, 'toggle-diff', {})}>${t('fileChanges', L)}<span class="count">${this.changes}</span></button>`}
         <span class="muted">${t('fileDrop', L)}</span>
       </div>
       ${this.shareUrl

@@ -201,6 +201,38 @@ export function densityChart(points: { x: number; density: number }[], ctx: Char
   };
 }
 
+/** One year of the city's pooled funds (seed 003): reserve months across trials and the alarm's probability. */
+export interface ReservePoint {
+  year: number;
+  mean: number;
+  p05: number;
+  p95: number;
+  probAlarm: number;
+}
+
+/** Reserve months of the pooled funds year by year: mean, 5–95% band and the alarm line (seed 003, 备付期 6 个月). */
+export function reserveMonthsChart(points: ReservePoint[], alarmMonths: number, ctx: ChartContext): ChartSpec {
+  const zh = ctx.lang === 'zh';
+  return {
+    id: 'reserve-months',
+    title: zh ? '统筹基金备付期（月）' : 'Reserve months of the pooled funds',
+    subtitle: zh ? `均值与 5%–95% 区间；红线：预警线 ${alarmMonths} 个月` : `Mean and 5–95% band; red: the ${alarmMonths}-month alarm`,
+    footnote: ctx.footnote,
+    rows: points.map((p) => ({ ...p })),
+    options: {
+      ...base(ctx),
+      x: { label: zh ? '年度' : 'year', tickFormat: 'd', ticks: points.length },
+      y: { label: zh ? '备付期（月）' : 'months', grid: true, zero: true },
+      marks: [
+        Plot.areaY(points, { x: 'year', y1: 'p05', y2: 'p95', fill: '#93c5fd', fillOpacity: 0.5 }),
+        Plot.lineY(points, { x: 'year', y: 'mean', stroke: '#2563eb', strokeWidth: 2, marker: 'circle' }),
+        Plot.ruleY([alarmMonths], { stroke: '#dc2626', strokeDasharray: '4,3' }),
+        Plot.tip(points, Plot.pointerX({ x: 'year', y: 'mean', title: (p: ReservePoint) => `${p.year}: ${p.mean.toFixed(2)} (${p.p05.toFixed(2)} – ${p.p95.toFixed(2)}); P(<${alarmMonths}) ${(p.probAlarm * 100).toFixed(1)}%` })),
+      ],
+    },
+  };
+}
+
 /** Draws a spec: Plot's own figure with title, subtitle and footnote (caption). */
 export function renderChart(spec: ChartSpec, document?: Document): HTMLElement | SVGSVGElement {
   return Plot.plot({ ...spec.options, title: spec.title, subtitle: spec.subtitle, caption: spec.footnote || undefined, ...(document ? { document } : {}) });
