@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
-import { CancelledError, runRaw, runScenario } from '../src/engine/run.ts';
+import { CancelledError, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
 import { mean, sd } from '../src/engine/stats.ts';
 import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
@@ -80,6 +80,23 @@ describe('progress and cancel', () => {
     });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(calls).toBeLessThan(40);
+  });
+
+  it('a pool kept between runs: a cancelled run, then other scenarios, each bit-identical to a fresh run', async () => {
+    const pool = new WorkerPool(nodeWorkerFactory, 2);
+    try {
+      const s = shipped('compare-regions');
+      const ctrl = new AbortController();
+      const cancelled = runScenario(s, { trials: 400, chunk: 10, workers: 2, pool, signal: ctrl.signal, onProgress: (done) => done >= 20 && ctrl.abort() });
+      await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
+      // Chunks of the cancelled run may still be in flight: they must not leak into the next runs.
+      const a = await runScenario(shipped('jilin-2017'), { trials: 50, seed: 'pool', workers: 2, pool, chunk: 5 });
+      const b = await runScenario(s, { trials: 50, seed: 'pool', workers: 2, pool, chunk: 5 });
+      expect(JSON.stringify(a)).toBe(JSON.stringify(await runScenario(shipped('jilin-2017'), { trials: 50, seed: 'pool', workers: 1 })));
+      expect(JSON.stringify(b)).toBe(JSON.stringify(await runScenario(s, { trials: 50, seed: 'pool', workers: 1 })));
+    } finally {
+      pool.dispose();
+    }
   });
 });
 

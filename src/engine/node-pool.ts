@@ -28,7 +28,7 @@ export function nodeWorkerFactory(): WorkerLike {
   const w = new Worker(workerSource(), { eval: true });
   let handler: (msg: FromWorker) => void = () => {};
   w.on('message', (m: FromWorker) => handler(m));
-  w.on('error', (err) => handler({ type: 'error', message: err.message }));
+  w.on('error', (err) => handler({ type: 'error', run: -1, message: err.message }));
   return {
     post: (msg) => w.postMessage(msg),
     onMessage: (h) => (handler = h),

@@ -1,11 +1,15 @@
 import type { Scenario } from '../scenario/schema.ts';
 
-/** Messages between the run coordinator and an engine worker (Web Worker or worker_threads alike). */
+/**
+ * Messages between the run coordinator and an engine worker (Web Worker or worker_threads alike). Every message
+ * carries the run it belongs to, so a worker kept between runs (WorkerPool) can finish a chunk of a cancelled
+ * run whose result is then ignored. A worker that fails outside any run reports run −1.
+ */
 export type ToWorker =
-  | { type: 'init'; scenario: Scenario; seed: string | number; sampleAll: boolean }
-  | { type: 'run'; from: number; to: number };
+  | { type: 'init'; run: number; scenario: Scenario; seed: string | number; sampleAll: boolean }
+  | { type: 'run'; run: number; from: number; to: number };
 
-export type FromWorker = { type: 'block'; from: number; to: number; data: Float64Array } | { type: 'error'; message: string };
+export type FromWorker = { type: 'block'; run: number; from: number; to: number; data: Float64Array } | { type: 'error'; run: number; message: string };
 
 export interface WorkerLike {
   post(msg: ToWorker): void;

@@ -17,11 +17,44 @@ export interface RunOptions {
   /** 0 or 1: in this thread; k > 1: k workers from `workerFactory`. */
   workers?: number;
   workerFactory?: () => WorkerLike;
+  /** Workers kept between runs (the workbench): no start-up per run; `workers` then says how many to use. */
+  pool?: WorkerPool;
   chunk?: number;
   sampleAll?: boolean;
   signal?: AbortSignal;
   /** Called after each chunk; `snapshot()` summarises the trials finished so far, `partial()` gives their raw values. */
   onProgress?(done: number, total: number, snapshot: () => RunResult, partial: () => RawRun): void;
+}
+
+/**
+ * Engine workers kept alive between runs. A run takes the workers it needs (creating them on first use) and tags
+ * its messages with its own run number; a cancelled run's chunk still being computed finishes and is ignored, so
+ * the next run starts without waiting for new workers.
+ */
+export class WorkerPool {
+  private readonly workers: WorkerLike[] = [];
+  private run = 0;
+  constructor(
+    private readonly factory: () => WorkerLike,
+    readonly size: number,
+  ) {}
+  nextRun(): number {
+    return ++this.run;
+  }
+  take(n: number): WorkerLike[] {
+    const want = Math.max(1, Math.min(n, this.size));
+    while (this.workers.length < want) this.workers.push(this.factory());
+    return this.workers.slice(0, want);
+  }
+  /** Drops a worker that failed (it is replaced on the next take). */
+  discard(w: WorkerLike): void {
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
+    w.terminate();
+  }
+  dispose(): void {
+    for (const w of this.workers.splice(0)) w.terminate();
+  }
 }
 
 export class CancelledError extends Error {
@@ -104,7 +137,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     if (opts.signal?.aborted) throw new CancelledError();
   };
 
-  if (workers <= 1 || !opts.workerFactory) {
+  if (!opts.pool && (workers <= 1 || !opts.workerFactory)) {
     for (const [from, to] of chunks) {
       checkCancel();
       const block = new Float64Array(per * (to - from));
@@ -116,14 +149,17 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     return { model, analytic, data, trials, seed };
   }
 
+  const pool = opts.pool ?? new WorkerPool(opts.workerFactory!, workers);
+  const run = pool.nextRun();
+  const team = pool.take(Math.min(workers, chunks.length));
   await new Promise<void>((resolve, reject) => {
-    const pool: WorkerLike[] = [];
     let next = 0;
     let settled = false;
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
-      pool.forEach((w) => w.terminate());
+      // A pool of the caller's stays up for the next run (chunks still in flight are ignored by their run id).
+      if (!opts.pool) pool.dispose();
       opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve();
@@ -134,20 +170,19 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     const feed = (w: WorkerLike) => {
       if (next < chunks.length) {
         const [from, to] = chunks[next++];
-        w.post({ type: 'run', from, to });
+        w.post({ type: 'run', run, from, to });
       }
     };
-    for (let i = 0; i < Math.min(workers, chunks.length); i++) {
-      const w = opts.workerFactory!();
-      pool.push(w);
+    for (const w of team) {
       w.onMessage((msg) => {
-        if (settled) return;
+        if (msg.type === 'error' && msg.run === -1) pool.discard(w);
+        if (settled || (msg.run !== run && msg.run !== -1)) return;
         if (msg.type === 'error') return finish(new Error(`engine worker: ${msg.message}`));
         accept(msg.from, msg.to, msg.data);
         if (finished === trials) return finish();
         feed(w);
       });
-      w.post({ type: 'init', scenario, seed, sampleAll: opts.sampleAll === true });
+      w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true });
       feed(w);
     }
   });

@@ -1,4 +1,4 @@
-/** The engine side of a worker: compile the scenario once, then simulate the trial ranges asked for. */
+/** The engine side of a worker: compile the scenario once per run, then simulate the trial ranges asked for. */
 import { compileModel, type EngineModel } from './model.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { simulateTrials, trialBlockSize } from './trial.ts';
@@ -18,9 +18,9 @@ export function createWorkerHandler(post: (msg: FromWorker, transfer?: ArrayBuff
       if (!model) throw new Error('worker not initialised');
       const data = new Float64Array(trialBlockSize(model, msg.to - msg.from));
       simulateTrials(model, seed, msg.from, msg.to, data, { sampleAll });
-      post({ type: 'block', from: msg.from, to: msg.to, data }, [data.buffer]);
+      post({ type: 'block', run: msg.run, from: msg.from, to: msg.to, data }, [data.buffer]);
     } catch (err) {
-      post({ type: 'error', message: (err as Error).message });
+      post({ type: 'error', run: msg.run, message: (err as Error).message });
     }
   };
 }

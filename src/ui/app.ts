@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import * as d3 from 'd3';
 import { analyticExpectation, type AnalyticRuleset } from '../engine/analytic.ts';
 import { compileModel, type EngineModel } from '../engine/model.ts';
-import { CancelledError, runRaw, type RawRun } from '../engine/run.ts';
+import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.ts';
 import { comparisonsAgainst, summarize, type Comparison, type RunResult } from '../engine/summary.ts';
 import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import { benefitCurves, breakdown, corridorSplits, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
@@ -119,6 +119,8 @@ export class App extends LitElement {
   private runTimer: ReturnType<typeof setTimeout> | null = null;
   private sensTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPaint = 0;
+  /** Engine workers kept between runs: an edit's run starts without new workers. */
+  private readonly pool = new WorkerPool(browserWorkerFactory, workerCount());
   /** When the scenario last changed (performance.now()), for the first-refresh measure. */
   private changedAt = 0;
 
@@ -249,6 +251,7 @@ export class App extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.controller?.abort();
+    this.pool.dispose();
     globalThis.removeEventListener?.('keydown', this.onKey);
   }
 
@@ -453,7 +456,7 @@ export class App extends LitElement {
     try {
       const raw = await runRaw(s, {
         workers: workerCount(),
-        workerFactory: browserWorkerFactory,
+        pool: this.pool,
         signal: controller.signal,
         chunk: 10,
         onProgress: (done, total, _snapshot, partial) => {
