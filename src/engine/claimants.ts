@@ -57,51 +57,7 @@ export class ClaimantBatch {
   /** Amounts ascending within each record group; false when every member was drawn one by one (tests). */
   sorted = false;
 
-  private scale = new Float64Array(0);
-  private shift = new Float64Array(0);
-  private row = new Int32Array(0);
-  private firstRecordOf = -1;
-  private firstRecordPhi = NaN;
-  private batchId = 0;
-
-  /**
-   * What every person-by-person kernel pass needs to find a person's first paid record, computed once per batch
-   * rather than once per ruleset. Records after the j-th carry the share F(j) of the year's amount: j/k when
-   * equal, φ + (1 − φ)(j − 1)/(k − 1) when the first carries φ (trial.ts, cumulativeShare). The first record
-   * with a payment under a schedule that starts paying at amount `start` is the smallest j with F(j)·X > start:
-   *   j1 = ⌊start·scale − shift⌋ + 2, at least 1,
-   * with scale = k/X, shift = 1 for equal records (or k = 1), and scale = (k − 1)/((1 − φ)X),
-   * shift = (k − 1)φ/(1 − φ) otherwise. `row` − j1 indexes the distinct-months table at (k, k − j1 + 1).
-   */
-  firstRecord(phi: number, stride: number): { scale: Float64Array; shift: Float64Array; row: Int32Array } {
-    const n = this.n;
-    if (this.firstRecordOf !== this.batchId || !Object.is(this.firstRecordPhi, phi)) {
-      if (this.scale.length < n) {
-        this.scale = new Float64Array(this.amount.length);
-        this.shift = new Float64Array(this.amount.length);
-        this.row = new Int32Array(this.amount.length);
-      }
-      const { amount, records, scale, shift, row } = this;
-      const equal = phi !== phi;
-      for (let i = 0; i < n; i++) {
-        const k = records[i];
-        row[i] = k * stride + k + 1;
-        if (equal || k === 1) {
-          scale[i] = k / amount[i];
-          shift[i] = 1;
-        } else {
-          scale[i] = (k - 1) / ((1 - phi) * amount[i]);
-          shift[i] = ((k - 1) * phi) / (1 - phi);
-        }
-      }
-      this.firstRecordOf = this.batchId;
-      this.firstRecordPhi = phi;
-    }
-    return { scale: this.scale, shift: this.shift, row: this.row };
-  }
-
   reserve(n: number): void {
-    this.batchId++;
     if (this.amount.length >= n) return;
     const size = Math.max(n, Math.ceil(this.amount.length * 1.5), 1024);
     this.amount = new Float64Array(size);

@@ -9,6 +9,8 @@
  * months cut short by a cap are sampled).
  */
 export const MAX_TABLE_RECORDS = 96;
+/** Row length of the table: entry (k, m) is at k · TABLE_STRIDE + m. */
+export const TABLE_STRIDE = MAX_TABLE_RECORDS + 1;
 
 const memo = new Map<string, Float64Array>();
 

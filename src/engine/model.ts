@@ -42,7 +42,7 @@ export interface PopulationModel {
   maskPmf: Float64Array;
   /** Share of the year's amount in the first record; NaN = all records equal. */
   firstShare: number;
-  /** E[distinct months among the last m of k records] at [k · (MAX_TABLE_RECORDS + 1) + m]. */
+  /** E[distinct months among the last m of k records] at [k · TABLE_STRIDE + m] (distinct-months.ts). */
   distinctMonths: Float64Array;
   months: number;
   /** Members with amount above `threshold` are sampled one by one. */

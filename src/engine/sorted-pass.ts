@@ -5,18 +5,16 @@
  * sums; beneficiaries are the people above the kernel's start.
  *
  * Person-times: a beneficiary with k records is paid from record j₁ = max(1, ⌊start·c_k/X − d_k⌋ + 2) on
- * (ClaimantBatch.firstRecord: c_k = k, d_k = 1 for equal records; c_k = (k − 1)/(1 − φ), d_k = (k − 1)φ/(1 − φ)
- * when the first carries φ), and contributes E[distinct months of records j₁..k]. j₁ ≥ j exactly when
+ * (records.ts, firstPaidRecord), and contributes E[distinct months of records j₁..k]. j₁ ≥ j exactly when
  * X ≤ start·c_k/(j − 2 + d_k), so within the group of people with k records (ascending) the number at each j₁
  * is a difference of two binary searches (the bounds rise as j falls, so each search starts where the last ended).
  */
 import type { AmountKernel } from './amount-kernel.ts';
 import { GROUPS, type ClaimantBatch } from './claimants.ts';
-import { MAX_TABLE_RECORDS } from './distinct-months.ts';
+import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 import type { PopulationModel } from './model.ts';
 import type { PendingMonths } from './months.ts';
-
-const TABLE_STRIDE = MAX_TABLE_RECORDS + 1;
+import { firstPaidRecord, lastPaidRecord, lastRecordWithAmount, shareScale, shareShift } from './records.ts';
 
 /** First index in [lo, hi) of the ascending xs with xs[i] > v (hi if none). */
 function above(xs: Float64Array, lo: number, hi: number, v: number): number {
@@ -29,22 +27,11 @@ function above(xs: Float64Array, lo: number, hi: number, v: number): number {
 }
 
 /**
- * The last record with a payment when the schedule's cap stops the payments: the smallest j with F(j)·X at or
- * above capFrom, i.e. F(j) ≥ q = capFrom ÷ X (F as in ClaimantBatch.firstRecord), never below j1 nor above k.
- */
-function lastPaidRecord(q: number, k: number, phi: number, j1: number): number {
-  let j2: number;
-  if (phi !== phi || k === 1) j2 = Math.ceil(k * q);
-  else j2 = q <= phi ? 1 : Math.ceil(1 + ((k - 1) * (q - phi)) / (1 - phi));
-  return j2 < j1 ? j1 : j2 > k ? k : j2;
-}
-
-/**
  * Person-times of one beneficiary paid from record j1 (amount x, k records): from the distinct-months table
  * when the payments run to the last record, else the person waits for their months (months.ts).
  */
 function personTimesOf(kernel: AmountKernel, x: number, k: number, j1: number, phi: number, table: Float64Array, i: number, r: number, pending: PendingMonths): number {
-  const j2 = x > kernel.capFrom ? lastPaidRecord(kernel.capFrom / x, k, phi, j1) : k;
+  const j2 = x > kernel.capFrom ? lastPaidRecord(kernel.capFrom / x, k, phi, j1) : lastRecordWithAmount(k, phi);
   if (j2 === k && k <= MAX_TABLE_RECORDS) return table[k * TABLE_STRIDE + k - j1 + 1];
   if (j1 === j2) return 1; // one paid record: one month, nothing to draw
   pending.push(i, r, j1, j2);
@@ -65,7 +52,6 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
   const phi = pop.firstShare;
   const { start, capFrom, knots, payoutA, payoutB, excessA, excessB } = kernel;
   const S = payoutA.length;
-  const equal = phi !== phi;
   let payout = 0;
   let excess = 0;
   let beneficiaries = 0;
@@ -89,13 +75,13 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
       lo = hi;
     }
 
-    if (!equal && phi >= 1 && k > 1) {
+    if (phi >= 1 && k > 1) {
       // The first record carries the whole year's amount: one payment, one person-time each.
       personTimes += g1 - first;
       continue;
     }
-    const c = equal || k === 1 ? k : (k - 1) / (1 - phi);
-    const d = equal || k === 1 ? 1 : ((k - 1) * phi) / (1 - phi);
+    const c = shareScale(k, phi);
+    const d = shareShift(k, phi);
     // Paid to the last record from the table: people up to the cap (all of them when the table covers k).
     const open = k > MAX_TABLE_RECORDS ? first : capFrom < Infinity ? above(xs, first, g1, capFrom) : g1;
     // People (from `first` on) with j₁ ≥ j are those up to the bound of j; walk j down from k.
@@ -109,10 +95,7 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
     }
     // The rest have j₁ = 1: every record paid.
     if (open > prevEnd) personTimes += (open - prevEnd) * table[k * TABLE_STRIDE + k];
-    for (let i = open; i < g1; i++) {
-      const j1 = Math.max(1, Math.floor((start * c) / xs[i] - d) + 2);
-      personTimes += personTimesOf(kernel, xs[i], k, j1 > k ? k : j1, phi, table, i, r, pending);
-    }
+    for (let i = open; i < g1; i++) personTimes += personTimesOf(kernel, xs[i], k, firstPaidRecord(start / xs[i], k, phi), phi, table, i, r, pending);
   }
   acc[a] += payout;
   acc[a + 1] += beneficiaries;
@@ -124,7 +107,6 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
 export function kernelPass(kernels: AmountKernel[], batch: ClaimantBatch, pop: PopulationModel, acc: Float64Array, a: number, r: number, pending: PendingMonths): void {
   const n = batch.n;
   const { amount, mask, records } = batch;
-  const { scale, shift } = batch.firstRecord(pop.firstShare, TABLE_STRIDE);
   const table = pop.distinctMonths;
   const phi = pop.firstShare;
   let payout = 0;
@@ -142,12 +124,7 @@ export function kernelPass(kernels: AmountKernel[], batch: ClaimantBatch, pop: P
     excessSum += excessA[s] + excessB[s] * x;
     beneficiaries++;
     const k = records[i];
-    if (phi >= 1 && k > 1) {
-      personTimes += 1; // the whole amount in the first record (see sortedPass)
-      continue;
-    }
-    const j1 = Math.max(1, Math.floor(start * scale[i] - shift[i]) + 2);
-    personTimes += personTimesOf(kernel, x, k, j1 > k ? k : j1, phi, table, i, r, pending);
+    personTimes += personTimesOf(kernel, x, k, firstPaidRecord(start / x, k, phi), phi, table, i, r, pending);
   }
   acc[a] += payout;
   acc[a + 1] += beneficiaries;

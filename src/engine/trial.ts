@@ -24,9 +24,8 @@ import { kernelPass, sortedPass } from './sorted-pass.ts';
 import { PendingMonths, settlePending } from './months.ts';
 import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
 import type { EngineModel, PopulationModel } from './model.ts';
-import { MAX_TABLE_RECORDS } from './distinct-months.ts';
-
-const TABLE_STRIDE = MAX_TABLE_RECORDS + 1;
+import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
+import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 
 export const METRICS = ['payout', 'beneficiaries', 'personTimes', 'excess', 'selfBurden', 'selfPay', 'claimants', 'sampled'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -191,15 +190,6 @@ function evaluatePerson(f: FastSchedule, selfBurden: number, compliant: number):
 }
 
 
-/**
- * Year-to-date share of the amount after record j of k (time order): j/k when all records are equal; with a
- * first-record share φ, φ + (1 − φ)(j − 1)/(k − 1).
- */
-function cumulativeShare(j: number, k: number, phi: number): number {
-  if (phi !== phi || k === 1) return j / k;
-  return phi + ((1 - phi) * (j - 1)) / (k - 1);
-}
-
 /** Year-to-date benefit after record j of k (a plain function: a closure per person would allocate). */
 function benefitAfter(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, j: number, k: number, phi: number): number {
   const share = cumulativeShare(j, k, phi);
@@ -216,15 +206,10 @@ const RANGE = { first: 1, last: 1 };
 function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, total: number, k: number, phi: number, fmin: number): typeof RANGE {
   let j1: number;
   let j2 = k;
-  if (phi >= 1 && k > 1) {
-    // The first record carries the whole year's amount: the only one with a payment.
-    j1 = 1;
-    j2 = 1;
-  } else if (basic === null && f.cap === Infinity && f.linearUncapped) {
+  if (basic === null && f.cap === Infinity && f.linearUncapped) {
     // Positive exactly when some track's base passes its deductible: F(j) > min_t deductible_t / base_t.
-    if (phi !== phi || k === 1) j1 = Math.floor(k * fmin) + 1;
-    else j1 = fmin < phi ? 1 : Math.floor(((k - 1) * (fmin - phi)) / (1 - phi)) + 2;
-    if (j1 > k) j1 = k;
+    j1 = firstPaidRecord(fmin, k, phi);
+    j2 = lastRecordWithAmount(k, phi);
   } else {
     let lo = 1;
     let hi = k;
