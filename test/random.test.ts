@@ -2,7 +2,7 @@
 // value against numeric integration of its survival function, its quantile against its cdf, and its samplers
 // (unconditional and above a threshold) against its cdf by Kolmogorov–Smirnov at fixed seeds.
 import { describe, expect, it } from 'vitest';
-import { binomial, poisson, poissonFromTable, poissonTable } from '../src/random/frequency.ts';
+import { binomial } from '../src/random/frequency.ts';
 import { normalCdf, normalQuantile, normalZiggurat } from '../src/random/normal.ts';
 import { Empirical, Gamma, LogLogistic, Lognormal, Pareto, Spliced, Weibull, type Severity } from '../src/random/severity/index.ts';
 import { trialStream } from '../src/random/stream.ts';
@@ -165,11 +165,19 @@ describe('counts', () => {
       expect(Math.abs(v / (n * p * (1 - p)) - 1)).toBeLessThan(0.05);
     }
   });
-  it('poisson: table inversion and direct inversion give the same draws', () => {
-    const a = new Xoshiro128(1, 1, 1, 1);
-    const b = new Xoshiro128(1, 1, 1, 1);
-    const table = poissonTable(9.14);
-    for (let i = 0; i < 5000; i++) expect(poissonFromTable(a, table)).toBe(poisson(b, 9.14));
+  it('records per claimant: P(1 + Poisson(λ) = k) equals e^−λ λ^(k−1)/(k−1)! (log-gamma), sums to 1, tail folded last', async () => {
+    const { recordsPmf, MAX_RECORDS } = await import('../src/engine/claimants.ts');
+    const { gammaln } = await import('../src/random/special.ts');
+    for (const lambda of [0, 0.5, 9.14, 30]) {
+      const pmf = recordsPmf(lambda);
+      expect(pmf[0]).toBe(0);
+      for (let k = 1; k < 80; k++) {
+        const exact = lambda === 0 ? (k === 1 ? 1 : 0) : Math.exp(-lambda + (k - 1) * Math.log(lambda) - gammaln(k));
+        expect(Math.abs(pmf[k] - exact)).toBeLessThan(1e-13 * Math.max(exact, 1e-3));
+      }
+      expect(Math.abs(pmf.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-14);
+      expect(pmf[MAX_RECORDS]).toBeLessThan(1e-60);
+    }
   });
 });
 

@@ -21,16 +21,22 @@ export const MAX_RECORDS = 255;
 /** Stride of ClaimantBatch.groupStart per tag mask. */
 export const GROUPS = MAX_RECORDS + 2;
 
-/** P(1 + Poisson = k) at [k] for k = 1..MAX_RECORDS (the rest of the tail folded into the last), from its cdf. */
-export function recordsPmf(extraCdf: Float64Array): Float64Array {
+/**
+ * P(1 + Poisson(λ) = k) at [k] for k = 1..MAX_RECORDS, the rest of the tail folded into the last (Poisson with
+ * λ ≤ 30, as the schema allows, passes 254 with probability below 1e-60). By the recursion p(j) = p(j − 1)·λ/j.
+ */
+export function recordsPmf(lambda: number): Float64Array {
   const pmf = new Float64Array(MAX_RECORDS + 1);
-  let below = 0;
+  let p = Math.exp(-lambda);
   for (let k = 1; k < MAX_RECORDS; k++) {
-    const c = k - 1 < extraCdf.length ? extraCdf[k - 1] : 1;
-    pmf[k] = Math.max(0, c - below);
-    below = c;
+    pmf[k] = p;
+    p *= lambda / k;
   }
-  pmf[MAX_RECORDS] = Math.max(0, 1 - below);
+  // The tail from MAX_RECORDS on, summed term by term (not 1 − Σ, which would leave rounding residue there).
+  for (let j = MAX_RECORDS; j < 2 * MAX_RECORDS && p > 0; j++) {
+    pmf[MAX_RECORDS] += p;
+    p *= lambda / j;
+  }
   return pmf;
 }
 

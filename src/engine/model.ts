@@ -5,7 +5,6 @@
  */
 import { corridorRule } from '../finance/corridor-rule.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
-import { poissonTable } from '../random/frequency.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
 import { baseCurve } from '../rules/expectation.ts';
@@ -34,8 +33,6 @@ export interface PopulationModel {
   tags: string[];
   tagShares: Float64Array;
   extraEpisodes: number;
-  /** Cumulative Poisson probabilities of the extra records. */
-  extraRecordsCdf: Float64Array;
   /** P(k records) at [k] (claimants.ts, recordsPmf). */
   recordsPmf: Float64Array;
   /** P(tag mask m) at [m] (claimants.ts, maskPmf). */
@@ -125,7 +122,6 @@ export function compileModel(scenario: Scenario): EngineModel {
     const meanAmountBelow = below > 0 ? expectationBelow(identity, threshold, severity) / below : 0;
     const meanSelfBurdenBelow = Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, threshold, severity) / below : 0));
     const extra = p.episodes.extraMean.value;
-    const extraRecordsCdf = poissonTable(extra);
     return {
       id: p.id,
       spec: p,
@@ -140,8 +136,7 @@ export function compileModel(scenario: Scenario): EngineModel {
       tags,
       tagShares: Float64Array.from(p.groups, (g) => g.share.value),
       extraEpisodes: extra,
-      extraRecordsCdf,
-      recordsPmf: recordsPmf(extraRecordsCdf),
+      recordsPmf: recordsPmf(extra),
       maskPmf: maskPmf(Float64Array.from(p.groups, (g) => g.share.value)),
       firstShare: p.episodes.firstShare?.value ?? NaN,
       distinctMonths: distinctMonthsTable(months),

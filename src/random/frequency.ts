@@ -1,6 +1,6 @@
 /**
- * Counts: how many members have eligible cost (binomial) and how many records (episodes) a claimant has
- * (1 + Poisson).
+ * Counts: how many members have eligible cost, and every split of them (binomial). The records (episodes) of
+ * a claimant are 1 + Poisson, split over a batch by successive binomials (engine/claimants.ts, recordsPmf).
  */
 import { binomialLogPmf } from './binomial-pmf.ts';
 import type { Rng } from './xoshiro.ts';
@@ -66,42 +66,4 @@ function modalSearch(u: number, n: number, p: number, q: number): number {
     // to visit in either direction.
     if ((lo === 0 || pLo < 1e-300) && (hi === n || pHi < 1e-300)) return mode;
   }
-}
-
-/** Poisson(λ) by inversion (one uniform), λ ≤ 30 as the schema allows; exp(−λ) may be precomputed. */
-export function poisson(rng: Rng, lambda: number, expMinusLambda = Math.exp(-lambda)): number {
-  if (lambda <= 0) return 0;
-  const u = rng.uniform();
-  let p = expMinusLambda;
-  let cdf = p;
-  let k = 0;
-  while (u > cdf && k < 1000) {
-    k++;
-    p *= lambda / k;
-    cdf += p;
-  }
-  return k;
-}
-
-/** Cumulative Poisson(λ) probabilities up to where they reach 1 − 1e-16, for `poissonFromTable`. */
-export function poissonTable(lambda: number): Float64Array {
-  const out: number[] = [];
-  let p = Math.exp(-lambda);
-  let cdf = p;
-  out.push(cdf);
-  for (let k = 1; cdf < 1 - 1e-16 && k < 1000; k++) {
-    p *= lambda / k;
-    cdf += p;
-    out.push(cdf);
-  }
-  out[out.length - 1] = 1;
-  return Float64Array.from(out);
-}
-
-/** Poisson draw by inversion against a precomputed cumulative table (one uniform, comparisons only). */
-export function poissonFromTable(rng: Rng, cdf: Float64Array): number {
-  const u = rng.uniform();
-  let k = 0;
-  while (u > cdf[k]) k++;
-  return k;
 }
