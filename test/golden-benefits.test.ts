@@ -1,4 +1,4 @@
-// Every case of ../shared/golden/benefits.json (an independent decimal reference), to the fen, for the exact
+// Every case of test/fixtures/golden/ (copy of shared/golden/)benefits.json (an independent decimal reference), to the fen, for the exact
 // evaluator, the engine's float form (after rounding) and the analytic piecewise-linear curve.
 import { describe, expect, it } from 'vitest';
 import { exactBenefit } from '../src/rules/exact.ts';
@@ -6,13 +6,13 @@ import { compileFast, fastBenefit, roundFen } from '../src/rules/fast.ts';
 import { benefitCurve } from '../src/rules/expectation.ts';
 import { evaluate } from '../src/rules/piecewise.ts';
 import { resolveSchedule } from '../src/rules/schedule.ts';
-import { readShared, rulesetFromGolden, type GoldenSchedule } from './helpers/golden.ts';
+import { readFixture, rulesetFromGolden, type GoldenSchedule } from './helpers/golden.ts';
 
-const golden = readShared<{ schedules: Record<string, GoldenSchedule>; cases: { schedule: string; group: string | null; burden: string; benefit: string }[] }>(
+const golden = readFixture<{ schedules: Record<string, GoldenSchedule>; cases: { schedule: string; group: string | null; burden: string; benefit: string }[] }>(
   'golden/benefits.json',
 );
 
-describe('golden benefits (shared/golden/benefits.json)', () => {
+describe('golden benefits (test/fixtures/golden/benefits.json)', () => {
   it('has cases for both schedules', () => {
     expect(golden.cases.length).toBeGreaterThanOrEqual(24);
   });

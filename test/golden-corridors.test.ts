@@ -1,9 +1,9 @@
-// Every case of ../shared/golden/corridors.json, marginal and whole readings (POLICY_DIGEST §5), to the fen.
+// Every case of test/fixtures/golden/ (copy of shared/golden/)corridors.json, marginal and whole readings (POLICY_DIGEST §5), to the fen.
 import { describe, expect, it } from 'vitest';
 import { exactCorridor, floatCorridor, type CorridorTier } from '../src/finance/corridor.ts';
-import { readShared } from './helpers/golden.ts';
+import { readFixture } from './helpers/golden.ts';
 
-const golden = readShared<{ tiers: [number | null, number | null, number][]; cases: { premium: string; claims: string; insurerMarginal: string; insurerWhole: string }[] }>(
+const golden = readFixture<{ tiers: [number | null, number | null, number][]; cases: { premium: string; claims: string; insurerMarginal: string; insurerWhole: string }[] }>(
   'golden/corridors.json',
 );
 
@@ -17,7 +17,7 @@ function tiers(reading: 'marginal' | 'whole'): CorridorTier[] {
   }));
 }
 
-describe('golden corridors (shared/golden/corridors.json)', () => {
+describe('golden corridors (test/fixtures/golden/corridors.json)', () => {
   for (const c of golden.cases) {
     for (const reading of ['marginal', 'whole'] as const) {
       const want = reading === 'marginal' ? c.insurerMarginal : c.insurerWhole;

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Ruleset } from '../../src/scenario/schema.ts';
 
-/** ../shared/ beside the project's root (DESIGN: tests load the golden files from there). */
+/**
+ * The golden cases (an independent decimal reference) live in test/fixtures/golden/, a copy of the team's
+ * shared/golden/ so that a clone of this repository alone runs every test; golden-fixtures.test.ts checks that
+ * the copy equals ../shared/golden/ wherever that folder exists.
+ */
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export function readShared<T>(rel: string): T {
-  return JSON.parse(readFileSync(SHARED + rel, 'utf8')) as T;
+export function readFixture<T>(rel: string): T {
+  return JSON.parse(readFileSync(FIXTURES + rel, 'utf8')) as T;
 }
 
 export interface GoldenSchedule {
@@ -19,7 +24,7 @@ export interface GoldenSchedule {
 
 /** A golden schedule as a one-track ruleset of the scenario format. */
 export function rulesetFromGolden(id: string, g: GoldenSchedule): Ruleset {
-  const src = 'shared/golden/benefits.json';
+  const src = 'test/fixtures/golden/benefits.json';
   return {
     id,
     title: { zh: id, en: id },
