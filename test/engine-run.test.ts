@@ -136,7 +136,7 @@ describe('random self-pay ratio and compliant share (Beta)', () => {
       compliantBeta: { alpha: 3, beta: 3, assumption: 'test' },
     };
     s.targets = [];
-    for (const r of s.rulesets) r.funding.byPopulation = [];
+    for (const r of s.rulesets) r.funding.channels = r.funding.channels.filter((c) => c.population === undefined || c.population === 'employees');
     const trials = 1200;
     const tail = await runRaw(s, { trials, seed: 'beta-tail' });
     const all = await runRaw(s, { trials, seed: 'beta-all', sampleAll: true });

@@ -15,22 +15,24 @@ import { resolveSchedule } from '../src/rules/schedule.ts';
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('migration, one test per schema version', () => {
-  it('schema 1 → 2: numbers become labelled parameters, bands and tiers become objects; the rules are unchanged', () => {
+  it('schema 1 → 2 → 3: numbers become labelled parameters, bands and tiers objects, the funding standard a channel; the rules are unchanged', () => {
     const { data, notes } = migrate(jiangyinV1());
-    expect(notes).toEqual(['migrated from schema version 1 to 2']);
+    expect(notes).toEqual(['migrated from schema version 1 to 2', 'migrated from schema version 2 to 3']);
     const v = validateData(data);
     expect(v.problems).toEqual([]);
     const s = v.scenario!;
     expect(s.rulesets[0].tracks[0].deductible).toEqual({ value: 18000, assumption: MIGRATED_ASSUMPTION });
     expect(s.rulesets[0].corridor!.tiers[0]).toMatchObject({ from: null, to: null, insurerShare: 1, basis: 'marginal' });
+    expect(s.rulesets[0].funding.channels).toEqual([{ channel: 'unspecified', perInsured: { value: 50, assumption: MIGRATED_ASSUMPTION } }]);
+    expect(s.rulesets[0].funding.monthsInForce).toEqual({ value: 6, assumption: MIGRATED_ASSUMPTION });
     // Same benefit as the current file: 150,000 for an assistance recipient → 101,650.00 (POLICY_DIGEST §2).
     expect(exactBenefit(resolveSchedule(s.rulesets[0], ['assistance']), { selfBurden: 150000 }).benefit).toBe('101650.00');
   });
-  it('schema 2 passes through unchanged; an unknown future version is refused by name', () => {
+  it('schema 3 passes through unchanged; an unknown future version is refused by name', () => {
     const d = loadScenarioFile('jilin-2017.json') as Json;
     expect(migrate(d).data).toEqual(d);
     d.schemaVersion = 9;
-    expect(validateData(d).problems.map((p) => `${p.path}: ${p.message}`)).toContain('schemaVersion: unsupported schema version 9; this build reads versions 1 to 2');
+    expect(validateData(d).problems.map((p) => `${p.path}: ${p.message}`)).toContain('schemaVersion: unsupported schema version 9; this build reads versions 1 to 3');
   });
 });
 

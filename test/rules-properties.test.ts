@@ -32,7 +32,7 @@ const arbSchedule = fc
       tracks: [{ id: 't', base: 'selfBurden', deductible: { value: r.deductible, source: src }, bands }],
       cap: r.cap === undefined ? undefined : { value: r.cap, source: src },
       modifiers: [{ group: 'fav', deductibleFactor: r.factor / 100, ratioAdd: r.add / 100, source: src }],
-      funding: { perInsured: { value: 0, source: src }, byPopulation: [] },
+      funding: { channels: [{ channel: 'unspecified', perInsured: { value: 0, source: src } }] },
     } as Ruleset;
   });
 

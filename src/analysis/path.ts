@@ -1,5 +1,6 @@
 /** Parameter paths as planners write them: `tracks[0].deductible`, `funding.perInsured`, `tracks[0].bands[1].ratio`. */
 import { getAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
+import type { Ruleset } from '../scenario/schema.ts';
 
 export function parsePath(text: string): Path {
   const out: Path = [];
@@ -36,4 +37,17 @@ export function withNumber<T>(root: T, path: Path, value: number, note?: string)
     next = setAt(next, target, { ...item, assumption: note });
   }
   return next;
+}
+
+/**
+ * A path inside a ruleset as a planner may still write it from schema 2: `funding.perInsured` names the one
+ * per-insured funding channel that funds every population. Where the premium has several channels, the planner
+ * names one (`funding.channels[1].perInsured`) and the message lists them.
+ */
+export function rulesetParamPath(r: Ruleset, p: Path): Path {
+  if (p.length !== 2 || p[0] !== 'funding' || p[1] !== 'perInsured') return p;
+  const candidates = r.funding.channels.flatMap((c, i) => (c.perInsured && c.population === undefined ? [i] : []));
+  if (candidates.length === 1) return ['funding', 'channels', candidates[0], 'perInsured'];
+  const list = r.funding.channels.map((c, i) => `funding.channels[${i}].${c.perInsured ? 'perInsured' : 'total'} (${c.channel}${c.population ? `, ${c.population}` : ''})`);
+  throw new Error(`funding.perInsured is ambiguous in ruleset "${r.id}": its premium has these channels; name one: ${list.join('; ')}`);
 }

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrate } from '../analysis/calibrate.ts';
 import { isMetric, type MetricName } from '../analysis/metrics.ts';
-import { parsePath } from '../analysis/path.ts';
+import { parsePath, rulesetParamPath } from '../analysis/path.ts';
+import { migrate } from '../scenario/migrate.ts';
+import type { Ruleset } from '../scenario/schema.ts';
 import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
 import { textTable } from '../report/format.ts';
@@ -19,6 +21,15 @@ function path(flag: string, v: unknown) {
     throw new UsageError(`${flag}: ${(err as Error).message}`);
   }
 }
+/** --param inside the ruleset, schema-2 spellings mapped (analysis/path.ts, rulesetParamPath). */
+function paramPath(r: Ruleset, v: unknown) {
+  try {
+    return rulesetParamPath(r, path('--param', v));
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--param: ${(err as Error).message}`);
+  }
+}
 function metric(v: string): MetricName {
   if (!isMetric(v)) throw new UsageError(`unknown metric "${v}" (one of: ${METRICS_HELP})`);
   return v;
@@ -28,7 +39,8 @@ function number(flag: string, v: unknown): number {
   if (v === undefined || !Number.isFinite(n)) throw new UsageError(`${flag}: "${v ?? ''}" is not a number`);
   return n;
 }
-const rawOf = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+/** The file as written (so solved values keep their neighbours' provenance), brought to the current schema. */
+const rawOf = (file: string) => migrate(JSON.parse(readFileSync(file, 'utf8'))).data;
 
 export const calibrateCommand: Command = {
   summary: "fit populations' incidence and severity to the scenario's targets, written back with provenance",
@@ -60,14 +72,15 @@ export const solveCommand: Command = {
   summary: 'goal seek: the parameter value that makes a metric reach a target',
   help: `usage: jingsuan solve FILE --ruleset ID --param PATH --target METRIC=VALUE [--trials N] [--seed S] [--json] [--out FILE2]
 
-PATH is inside the ruleset: tracks[0].deductible, tracks[0].bands[1].ratio, funding.perInsured, cap …
+PATH is inside the ruleset: tracks[0].deductible, tracks[0].bands[1].ratio, funding.channels[0].perInsured, cap …
+(funding.perInsured names the one per-insured channel that funds every population, where there is one)
 METRIC: ${METRICS_HELP}.
 Prints the solution with the metric's Monte Carlo mean and 95% interval there; --out writes the solved scenario.`,
   options: { ruleset: { type: 'string' }, param: { type: 'string' }, target: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
   async run(values, [file]) {
     const s = loadScenario(file);
     const r = findRuleset(s, values.ruleset as string | undefined);
-    const p = path('--param', values.param);
+    const p = paramPath(r, values.param);
     const m = /^(\w+)=(.+)$/.exec(String(values.target ?? ''));
     if (!m) throw new UsageError('--target must be METRIC=VALUE, e.g. lossRatio=0.95');
     let res;
@@ -103,7 +116,7 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
   async run(values, [file]) {
     const s = loadScenario(file);
     const r = findRuleset(s, values.ruleset as string | undefined);
-    const p = path('--param', values.param);
+    const p = paramPath(r, values.param);
     const metrics = ((values.metric as string[] | undefined) ?? ['payout', 'lossRatio']).map(metric);
     const steps = values.steps ? number('--steps', values.steps) : 21;
     if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new UsageError('--steps must be a whole number from 1 to 1000');

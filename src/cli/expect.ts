@@ -1,7 +1,7 @@
 import { analyticExpectation } from '../engine/analytic.ts';
 import { compileModel } from '../engine/model.ts';
 import { textTable } from '../report/format.ts';
-import { analyticTable } from '../report/tables.ts';
+import { analyticTable, fundingTable } from '../report/tables.ts';
 import type { Command } from './commands.ts';
 import { loadScenario } from './io.ts';
 
@@ -22,6 +22,9 @@ limited expected values (where the self-pay ratio is fixed; otherwise payout-rel
     const t = analyticTable(a);
     console.log(`${scenario.title.zh} · ${scenario.title.en}: ${t.title.zh} · ${t.title.en}`);
     console.log(textTable(t.header, t.rows));
+    const f = fundingTable(a);
+    console.log(`\n${f.title.zh} · ${f.title.en}`);
+    console.log(textTable(f.header, f.rows));
     return 0;
   },
 };

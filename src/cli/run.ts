@@ -8,7 +8,7 @@ import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { comparisonTable, indicatorTable, populationTable, targetTable, toCsv } from '../report/tables.ts';
+import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable, toCsv } from '../report/tables.ts';
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { loadScenario, UsageError } from './io.ts';
@@ -68,7 +68,7 @@ Runs every population through every ruleset on the same sampled people.
 function printText(s: Scenario, r: RunResult, seconds: number, workers: number) {
   console.log(`${s.title.zh} · ${s.title.en}`);
   console.log(`${r.trials} trials, seed ${r.seed}, ${workers} worker(s), ${seconds.toFixed(1)} s\n`);
-  for (const t of [indicatorTable(r), populationTable(r), comparisonTable(r), targetTable(r)]) {
+  for (const t of [indicatorTable(r), fundingTable(r.rulesets), populationTable(r), comparisonTable(r), targetTable(r)]) {
     if (!t.rows.length) continue;
     console.log(`${t.title.zh} · ${t.title.en}`);
     console.log(textTable(t.header, t.rows));
@@ -79,7 +79,7 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
 async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw: RawRun) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
-  for (const t of [indicatorTable(result), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
+  for (const t of [indicatorTable(result), fundingTable(result.rulesets), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
   // Chart rendering (jsdom, resvg) is loaded only when files are written.
   const { writeCharts } = await import('./charts.ts');
   const charts = await writeCharts(dir, scenario, raw, result);

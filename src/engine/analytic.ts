@@ -5,6 +5,7 @@
  */
 import { expectPerson } from '../rules/expectation.ts';
 import { expectation } from '../rules/piecewise.ts';
+import type { PremiumChannel } from '../finance/premium.ts';
 import type { EngineModel } from './model.ts';
 
 export interface AnalyticValues {
@@ -22,6 +23,8 @@ export interface AnalyticValues {
 
 export interface AnalyticRuleset extends AnalyticValues {
   id: string;
+  /** Where the premium comes from (finance/premium.ts); the amounts sum to `premium`. */
+  premiumChannels: PremiumChannel[];
   populations: (AnalyticValues & { id: string })[];
 }
 
@@ -49,8 +52,10 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
     const pops = model.populations.map((pop, p) => {
       const claimants = pop.insured * pop.incidence;
       const sev = pop.severity;
-      const selfBurden = claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
-      const selfPay = claimants * pop.meanSelfPayRatio * sev.mean();
+      // Money on annual amounts, times the share the months in force see (rules/exposure.ts).
+      const c = r.exposure;
+      const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
+      const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
       let payout: number | null = null;
       let beneficiaries: number | null = null;
       let excess: number | null = null;
@@ -61,9 +66,9 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
         probs.forEach((pr, mask) => {
           if (pr === 0) return;
           const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, sev);
-          payout! += claimants * pr * e.benefit;
+          payout! += c * claimants * pr * e.benefit;
           beneficiaries! += claimants * pr * e.beneficiary;
-          excess! += claimants * pr * e.excess;
+          excess! += c * claimants * pr * e.excess;
         });
       }
       return { id: pop.id, ...ratios({ payout, beneficiaries, selfBurden, selfPay, excess, claimants, premium: r.premiumByPopulation[p] }) };
@@ -78,6 +83,6 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
       claimants: pops.reduce((s, x) => s + x.claimants, 0),
       premium: r.premium,
     });
-    return { id: r.id, ...total, populations: pops };
+    return { id: r.id, ...total, premiumChannels: r.premiumChannels, populations: pops };
   });
 }

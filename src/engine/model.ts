@@ -6,13 +6,15 @@
 import { corridorRule } from '../finance/corridor-rule.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
+import { scaleSeverity } from '../random/severity/scale.ts';
+import { exposureOf, onAnnualAmounts } from '../rules/exposure.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
 import { baseCurve } from '../rules/expectation.ts';
 import { compileFast, type FastSchedule } from '../rules/fast.ts';
 import { evaluate, expectation, inverse, type Piecewise } from '../rules/piecewise.ts';
 import { resolveSchedule, tagCombinations } from '../rules/schedule.ts';
 import type { Population, Ruleset, Scenario } from '../scenario/schema.ts';
-import { premiumOf } from '../finance/premium.ts';
+import { premiumChannels, type PremiumChannel } from '../finance/premium.ts';
 import { distinctMonthsTable } from './distinct-months.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 import { maskPmf, recordsPmf } from './claimants.ts';
@@ -53,6 +55,8 @@ export interface PopulationModel {
 export interface RulesetModel {
   id: string;
   spec: Ruleset;
+  /** Share of the annual amount the months in force see (rules/exposure.ts); money sums are multiplied by it. */
+  exposure: number;
   basic: BasicLayer | null;
   selfBurden: Piecewise;
   /** schedules[p][mask]: the fast schedule for population p's tag combination `mask`. */
@@ -61,6 +65,7 @@ export interface RulesetModel {
   kernels: (AmountKernel[] | null)[];
   premium: number;
   premiumByPopulation: Float64Array;
+  premiumChannels: PremiumChannel[];
   corridor: CorridorRule | null;
   alternatives: { id: string; rule: CorridorRule }[];
 }
@@ -91,14 +96,17 @@ export function expectationBelow(g: Piecewise, t: number, sev: Severity): number
 }
 
 export function compileModel(scenario: Scenario): EngineModel {
-  const rulesetBasics = scenario.rulesets.map(basicOf);
+  // Schedules and basic layers act on the annual amount; a ruleset in force m < 12 months is applied through its
+  // annual-amount form and its money sums scaled by m/12 (rules/exposure.ts).
+  const annual = scenario.rulesets.map((r) => onAnnualAmounts(r));
+  const rulesetBasics = annual.map(basicOf);
   const rulesetCurves = rulesetBasics.map(selfBurdenCurve);
   const months = Math.max(...scenario.rulesets.map((r) => r.funding.monthsInForce?.value ?? 12));
   // schedules[ruleset][population][mask], resolved once for the thresholds and the engine alike.
-  const schedules = scenario.rulesets.map((r) => scenario.populations.map((p) => schedulesFor(r, p.groups.map((g) => g.tag))));
+  const schedules = annual.map((r) => scenario.populations.map((p) => schedulesFor(r, p.groups.map((g) => g.tag))));
 
   const populations = scenario.populations.map((p, pi): PopulationModel => {
-    const severity = severityOf(p.severity);
+    const severity = severityOf(scaleSeverity(p.severity, p.costLevel?.value ?? 1));
     const sp = p.selfPay;
     const selfPayRatio = sp.ratio ? sp.ratio.value : null;
     const beta = sp.beta ? { alpha: sp.beta.alpha, beta: sp.beta.beta } : null;
@@ -149,7 +157,10 @@ export function compileModel(scenario: Scenario): EngineModel {
   });
 
   const rulesets = scenario.rulesets.map((r, ri): RulesetModel => {
-    const premiumByPopulation = Float64Array.from(scenario.populations, (p) => premiumOf(r, p));
+    const channels = premiumChannels(r, scenario.populations);
+    const premiumByPopulation = Float64Array.from(scenario.populations, (p) =>
+      channels.filter((c) => c.population === p.id).reduce((s, c) => s + c.amount, 0),
+    );
     // Engine-only tables, built on first use: the workbench compiles a model on every edit for the analytic
     // values and should not pay for them there.
     let kernels: (AmountKernel[] | null)[] | undefined;
@@ -162,6 +173,7 @@ export function compileModel(scenario: Scenario): EngineModel {
     return {
       id: r.id,
       spec: r,
+      exposure: exposureOf(r),
       basic: rulesetBasics[ri],
       selfBurden: rulesetCurves[ri],
       schedules: schedules[ri],
@@ -173,6 +185,7 @@ export function compileModel(scenario: Scenario): EngineModel {
       },
       premium: premiumByPopulation.reduce((s, x) => s + x, 0),
       premiumByPopulation,
+      premiumChannels: channels,
       corridor: r.corridor ? corridorRule(r.corridor) : null,
       alternatives: r.corridor ? r.corridor.alternatives.map((a) => ({ id: a.id, rule: corridorRule(r.corridor!, a.tiers) })) : [],
     };

@@ -4,6 +4,7 @@
  */
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
 import { cashTable, type CashRow } from '../finance/transfers.ts';
+import type { PremiumChannel } from '../finance/premium.ts';
 import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
@@ -37,6 +38,8 @@ export interface MetricsSummary {
 
 export interface RulesetSummary extends MetricsSummary {
   title: { zh: string; en: string };
+  /** Where the premium comes from (finance/premium.ts); the amounts sum to `premium`. */
+  premiumChannels: PremiumChannel[];
   populations: MetricsSummary[];
   /** Money flows of the contract year (expected values): operating cost, insurer's net result, monthly cash. */
   finance: { operatingCost: number; insurerNetMean: number | null; cashflow: CashRow[] };
@@ -159,6 +162,7 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
     return {
       ...total,
       title: rs.spec.title,
+      premiumChannels: rs.premiumChannels,
       populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
       finance: {
         operatingCost,

@@ -110,12 +110,14 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
   for (let r = 0; r < R; r++) {
     const o = base + (r * P + p) * M;
     const a = r * ACC;
-    out[o + PAYOUT] = acc[a];
+    // Money is summed on annual amounts; the months in force see `exposure` of it (rules/exposure.ts).
+    const c = model.rulesets[r].exposure;
+    out[o + PAYOUT] = c * acc[a];
     out[o + BENEFICIARIES] = acc[a + 1];
-    out[o + EXCESS] = acc[a + 2];
+    out[o + EXCESS] = c * acc[a + 2];
     out[o + PERSON_TIMES] = acc[a + 3];
-    out[o + SELF_BURDEN] = nBelow * pop.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + 4]);
-    out[o + SELF_PAY] = nBelow * pop.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay;
+    out[o + SELF_BURDEN] = c * (nBelow * pop.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + 4]));
+    out[o + SELF_PAY] = c * (nBelow * pop.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay);
     out[o + CLAIMANTS] = nTail + nBelow;
     out[o + SAMPLED] = nTail;
   }

@@ -16,6 +16,7 @@ export const LIMITS = {
   groups: 8,
   modifiers: 16,
   tiers: 16,
+  fundingChannels: 32,
   empiricalAtoms: 10_000,
   targets: 64,
   maxAmount: 1e10,

@@ -1,6 +1,9 @@
 /**
  * Version migrations. Schema 1 (the first drafts planners exchanged) wrote parameters as bare numbers, bands as
  * `[to, ratio]` pairs and corridor tiers as `[from, to, insurerShare]` with one `reading` for all tiers.
+ * Schema 2 gave one funding standard per insured (`funding.perInsured`, overridden per population by
+ * `funding.byPopulation`); schema 3 splits the premium into channels (基金划转, 财政补贴, …), and a schema-2
+ * standard becomes one `unspecified` channel per population, since the file never said where the money came from.
  * Migrating never invents provenance: a carried-over number is labelled as such.
  */
 import { SCHEMA_VERSION } from './schema.ts';
@@ -53,11 +56,36 @@ function v1to2(d: Obj): Obj {
   return d;
 }
 
-const STEPS: Record<number, (d: Obj) => Obj> = { 1: v1to2 };
+function v2to3(d: Obj): Obj {
+  const popIds = (Array.isArray(d.populations) ? d.populations : []).map((p) => (isObj(p) ? p.id : undefined)).filter((x) => typeof x === 'string');
+  for (const r of Array.isArray(d.rulesets) ? d.rulesets : []) {
+    if (!isObj(r) || !isObj(r.funding)) continue;
+    const f = r.funding;
+    const own = Array.isArray(f.byPopulation) ? f.byPopulation.filter(isObj) : [];
+    if (!('perInsured' in f) && !own.length) continue;
+    const channel = (perInsured: unknown, population?: unknown) => ({
+      channel: 'unspecified',
+      ...(population === undefined ? {} : { population }),
+      perInsured,
+    });
+    const channels = own.length
+      ? popIds.map((pid) => channel(own.find((b) => b.population === pid)?.perInsured ?? f.perInsured, pid))
+      : [channel(f.perInsured)];
+    delete f.perInsured;
+    delete f.byPopulation;
+    r.funding = { channels, ...f };
+  }
+  d.schemaVersion = 3;
+  return d;
+}
+
+const STEPS: Record<number, (d: Obj) => Obj> = { 1: v1to2, 2: v2to3 };
 
 /** Brings a parsed file up to the current schema version; returns the notes of what was done. */
 export function migrate(data: unknown): { data: unknown; notes: string[] } {
   if (!isObj(data) || typeof data.schemaVersion !== 'number') return { data, notes: [] };
+  // Fund-level files (subsidy budget, pooling) version on their own (fund-schema.ts).
+  if (data.kind !== undefined && data.kind !== 'insurance') return { data, notes: [] };
   const notes: string[] = [];
   let d: Obj = structuredClone(data);
   while (typeof d.schemaVersion === 'number' && d.schemaVersion < SCHEMA_VERSION && STEPS[d.schemaVersion]) {

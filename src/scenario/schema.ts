@@ -1,5 +1,5 @@
 /**
- * The scenario file format, version 2 (the single definition the validator uses and
+ * The scenario file format, version 3 (the single definition the validator uses and
  * `scenario.schema.json` is generated from: `npm run schema`). DESIGN.md "The model" is its specification.
  *
  * Every number a planner may question is a parameter `{ value, source | assumption }`; list items (bands,
@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const text = (max = 400) => z.string().max(max);
 const id = z
@@ -95,6 +95,10 @@ export const Population = z.strictObject({
     .enum(['selfBurden', 'policyCost'])
     .describe('selfBurden: the severity is the annual in-policy self-burden (自负) itself; policyCost: total policy-range cost, turned into self-burden by the ruleset\'s basic layer.'),
   severity: Severity,
+  costLevel: param(
+    finite().positive('must be > 0').max(100, 'must not exceed 100'),
+    'Regional cost level: every amount of the severity is multiplied by this factor (1 = the severity as written). Lets a region borrow a calibrated shape and state its own level (docs/sources.md, "Regional cost levels").',
+  ).optional(),
   selfPay: SelfPay,
   groups: z.array(Group).max(LIMITS.groups).default([]),
   episodes: z.strictObject({
@@ -179,15 +183,31 @@ export const Transfers = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * Where the premium comes from (seed 000 项目资金来源: 基金划转 + 财政补贴; seed 001 二(二) and seed 004: carved from
+ * the basic funds). The premium of a population is the sum of the channels that fund it.
+ */
+export const FUNDING_CHANNELS = ['fundTransfer', 'fiscalSubsidy', 'personalContribution', 'unspecified'] as const;
+export type FundingChannelId = (typeof FUNDING_CHANNELS)[number];
+
+export const FundingChannel = z
+  .strictObject({
+    channel: z
+      .enum(FUNDING_CHANNELS)
+      .describe('fundTransfer: from the basic medical-insurance funds (基金划转); fiscalSubsidy: 财政补贴; personalContribution: 个人缴费; unspecified: a funding standard whose sources are not split (files migrated from schema 2).'),
+    title: Bilingual.optional(),
+    population: id.optional().describe('The population this channel funds; absent: every population.'),
+    perInsured: Money('Amount per insured person per year, prorated by the months in force').optional(),
+    total: Money('Amount for the contract year as a document gives it (not prorated); split over the populations by insured count when no population is named').optional(),
+  })
+  .describe('One source of the premium: give perInsured or total, not both.');
+
 export const Funding = z.strictObject({
-  perInsured: Money('Funding standard (筹资标准) per insured person per year'),
-  byPopulation: z
-    .array(z.strictObject({ population: id, perInsured: Money('Funding standard for this population') }))
-    .max(LIMITS.populations)
-    .default([]),
-  monthsInForce: param(finite().int().min(1, 'must be 1–12').max(12, 'must be 1–12'), 'Months of the year the scheme runs (Jiangyin 2020: 6)').optional(),
+  channels: z.array(FundingChannel).min(1).max(LIMITS.fundingChannels),
+  monthsInForce: param(finite().int().min(1, 'must be 1–12').max(12, 'must be 1–12'), 'Months of the year the scheme runs (Jiangyin 2020: 6). Prorates per-insured funding and the claims: each member\'s annual amount accrues evenly, so the months in force see months/12 of it against the full annual deductible').optional(),
   operatingCostRate: Ratio('Insurer\'s operating cost as a share of premium').optional(),
   transfers: Transfers.optional(),
+  lossRatioNote: OptionalBilingual.optional().describe('Why the expected loss ratio lands where it does; required reading when it lies outside 80–115% (a proposal run on the current funding, a scheme a document says is in deficit).'),
 });
 
 export const Ruleset = z.strictObject({
@@ -236,6 +256,7 @@ export type Ruleset = z.output<typeof Ruleset>;
 export type Track = z.output<typeof Track>;
 export type Band = z.output<typeof Band>;
 export type Modifier = z.output<typeof Modifier>;
+export type FundingChannelSpec = z.output<typeof FundingChannel>;
 export type SeveritySpec = z.output<typeof Severity>;
 export type CorridorSpec = z.output<typeof Corridor>;
 export type TierSpec = z.output<typeof Tier>;

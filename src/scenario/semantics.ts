@@ -119,12 +119,22 @@ export function checkSemantics(data: unknown): SemanticResult {
     });
     if (isObj(r.funding)) {
       paramsNeedProvenance(r.funding, [...path, 'funding']);
-      arr(r.funding.byPopulation).forEach((b, j) => {
-        if (!isObj(b)) return;
-        paramsNeedProvenance(b, [...path, 'funding', 'byPopulation', j]);
-        const pid = str(b.population);
-        if (pid && !popIds.has(pid)) err([...path, 'funding', 'byPopulation', j, 'population'], `unknown population "${pid}"`);
+      const funded = new Set<string>();
+      const channels = arr(r.funding.channels);
+      channels.forEach((c, j) => {
+        if (!isObj(c)) return;
+        const cp: PathSegment[] = [...path, 'funding', 'channels', j];
+        paramsNeedProvenance(c, cp);
+        const pid = str(c.population);
+        if (pid && !popIds.has(pid)) err([...cp, 'population'], `unknown population "${pid}"`);
+        if (pid) funded.add(pid);
+        else popIds.forEach((_, q) => funded.add(q));
+        const given = ['perInsured', 'total'].filter((k) => c[k] !== undefined);
+        if (given.length !== 1) err(cp, given.length ? 'give perInsured or total, not both' : 'give perInsured (yuan per insured per year) or total (yuan for the year)');
       });
+      if (channels.length) {
+        for (const q of popIds.keys()) if (!funded.has(q)) warn([...path, 'funding', 'channels'], `no channel funds population "${q}": its premium is 0`);
+      }
       if (isObj(r.funding.transfers)) {
         needProvenance(r.funding.transfers, [...path, 'funding', 'transfers']);
         paramsNeedProvenance(r.funding.transfers, [...path, 'funding', 'transfers']);

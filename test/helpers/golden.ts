@@ -38,7 +38,7 @@ export function rulesetFromGolden(id: string, g: GoldenSchedule): Ruleset {
     ],
     cap: g.cap === null ? undefined : { value: g.cap, source: src },
     modifiers: Object.entries(g.modifiers).map(([group, m]) => ({ group, ...m, source: src })),
-    funding: { perInsured: { value: 0, source: src }, byPopulation: [] },
+    funding: { channels: [{ channel: 'unspecified', perInsured: { value: 0, source: src } }] },
   };
 }
 

@@ -17,7 +17,7 @@ export function smallScenario(severity: SeveritySpec, insured = 200_000, inciden
   s.populations[0].severity = severity;
   s.rulesets = [jy.rulesets[0], jl.rulesets[0]].map((r) => structuredClone(r));
   for (const r of s.rulesets) {
-    r.funding.byPopulation = [];
+    r.funding.channels = [{ channel: 'unspecified', perInsured: { value: 50, assumption: 'test' } }];
     delete r.funding.monthsInForce;
   }
   s.simulation = { trials: 200, seed: 'test', baseline: 'jiangyin-2020' };

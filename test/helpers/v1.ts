@@ -14,6 +14,7 @@ export function jiangyinV1(): Json {
   pop.selfPay = { ratio: bare(pop.selfPay.ratio), compliantShare: bare(pop.selfPay.compliantShare) };
   pop.episodes = { extraMean: bare(pop.episodes.extraMean) };
   pop.groups[0].share = bare(pop.groups[0].share);
+  delete pop.costLevel; // schema 3
   const r = d.rulesets[0];
   r.tracks[0].deductible = 18000;
   r.tracks[0].bands = [[100000, 0.6], [null, 0.8]];
