@@ -6,7 +6,7 @@ import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import { markdownTable } from './format.ts';
-import { comparisonTable, indicatorTable, populationTable, targetTable } from './tables.ts';
+import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable } from './tables.ts';
 
 export function markdownReport(scenario: Scenario, result: RunResult, charts: { file: string; title: string }[] = []): string {
   const lines: string[] = [];
@@ -17,6 +17,8 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   lines.push('## Key indicators 主要指标', '', 'Amounts in 万元 (10,000 yuan). Payout ± standard error of the Monte Carlo mean; "analytic" is the exact expectation where it exists.', '');
   const t = indicatorTable(result);
   lines.push(markdownTable(t.header, t.rows), '');
+  const f = fundingTable(result.rulesets);
+  lines.push('## Premium by funding channel 保费来源', '', markdownTable(f.header, f.rows), '');
   const p = populationTable(result);
   lines.push('## By population 分人群', '', markdownTable(p.header, p.rows), '');
   if (result.comparisons.length) {

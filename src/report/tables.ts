@@ -2,6 +2,7 @@
  * Indicator tables of a run, shared by the command line (text, Markdown, CSV) and the workbench.
  */
 import type { AnalyticRuleset } from '../engine/analytic.ts';
+import type { PremiumChannel } from '../finance/premium.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { formatAmount, formatCount, formatPercent } from './format.ts';
 
@@ -96,6 +97,33 @@ export function analyticTable(a: AnalyticRuleset[]): Table {
     }
   }
   return { id: 'analytic', title: { zh: '解析期望值', en: 'Analytic expected values' }, header, rows, raw };
+}
+
+/** Names of the funding channels (schema FUNDING_CHANNELS), for tables and the workbench. */
+export const CHANNEL_NAMES: Record<PremiumChannel['channel'], { zh: string; en: string }> = {
+  fundTransfer: { zh: '基本医保基金划转', en: 'transfer from the basic funds' },
+  fiscalSubsidy: { zh: '财政补贴', en: 'fiscal subsidy' },
+  personalContribution: { zh: '个人缴费', en: 'personal contribution' },
+  unspecified: { zh: '筹资（未分渠道）', en: 'funding, channels not split' },
+};
+
+/** Who pays what: every ruleset's premium by channel and population, with each line's share of the premium. */
+export function fundingTable(rulesets: readonly { id: string; premium: number; premiumChannels: PremiumChannel[] }[]): Table {
+  const header = ['ruleset 方案', 'channel 渠道', 'population 人群', 'amount 金额 (万元)', 'share 占比'];
+  const rows: string[][] = [];
+  const raw: (string | number | null)[][] = [];
+  for (const r of rulesets) {
+    for (const c of r.premiumChannels) {
+      const name = CHANNEL_NAMES[c.channel];
+      const share = r.premium > 0 ? c.amount / r.premium : null;
+      // 万元 to two places: a document's budget lines (7,550.15万元) read as written.
+      rows.push([r.id, `${name.zh} ${name.en}`, c.population, formatAmount(c.amount, 'wan', 2), formatPercent(share)]);
+      raw.push([r.id, c.channel, c.population, c.amount, share]);
+    }
+    rows.push([r.id, 'premium 保费', 'all 合计', formatAmount(r.premium, 'wan', 2), formatPercent(r.premium > 0 ? 1 : null)]);
+    raw.push([r.id, 'premium', null, r.premium, r.premium > 0 ? 1 : null]);
+  }
+  return { id: 'funding', title: { zh: '保费来源', en: 'Premium by funding channel' }, header, rows, raw };
 }
 
 /** RFC 4180 CSV of a table's raw values (UTF-8; a BOM so spreadsheet programs read the Chinese headers). */

@@ -15,6 +15,7 @@ import type { Lang } from '../report/charts/i18n.ts';
 import type { Unit } from '../report/format.ts';
 import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
+import { CHANNEL_NAMES } from '../report/tables.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import type { Scenario, TierSpec } from '../scenario/schema.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
@@ -30,6 +31,7 @@ import './diff-view.ts';
 import './fund-view.ts';
 import './file-bar.ts';
 import './goal-seek.ts';
+import './funding-table.ts';
 import type { SweepMetric } from '../report/charts/data.ts';
 import type { ItemChange } from './events.ts';
 import type { ParamChange } from './param-field.ts';
@@ -547,7 +549,9 @@ export class App extends LitElement {
     s.rulesets.forEach((r, ri) => {
       r.tracks.forEach((tr, ti) => out.push({ ruleset: ri, path: ['tracks', ti, 'deductible'], label: `${r.id} · ${tr.id} · ${t('deductible', this.lang)}` }));
       if (r.cap) out.push({ ruleset: ri, path: ['cap'], label: `${r.id} · ${t('cap', this.lang)}` });
-      out.push({ ruleset: ri, path: ['funding', 'perInsured'], label: `${r.id} · ${t('funding', this.lang)}` });
+      r.funding.channels.forEach((c, ci) => {
+        if (c.perInsured) out.push({ ruleset: ri, path: ['funding', 'channels', ci, 'perInsured'], label: `${r.id} · ${CHANNEL_NAMES[c.channel][this.lang]}${c.population ? ` · ${c.population}` : ''} · ${t('funding', this.lang)}` });
+      });
     });
     return out;
   }
@@ -667,7 +671,7 @@ export class App extends LitElement {
               )}
               <h2>${t('rulesets', L)}</h2>
               ${(draft?.rulesets ?? s.rulesets).map(
-                (r, i) => html`<js-ruleset-card .ruleset=${r} .index=${i} .problems=${this.problems} .lang=${L} .color=${colors[r.id] ?? '#888'}></js-ruleset-card>`,
+                (r, i) => html`<js-ruleset-card .ruleset=${r} .index=${i} .problems=${this.problems} .lang=${L} .color=${colors[r.id] ?? '#888'} .populationTitles=${Object.fromEntries((draft?.populations ?? s.populations).map((p) => [p.id, p.title?.[L] ?? p.id]))}></js-ruleset-card>`,
               )}
             </section>
             <section class="results" @param-change=${this.onParam}>
@@ -689,6 +693,7 @@ export class App extends LitElement {
                 </div>
                 <js-goal-seek .lang=${L} .scenario=${s} .choices=${this.sensitivityChoices()} .run=${this.result}></js-goal-seek>
                 <js-results-table .analytic=${this.analytic} .result=${this.result} .comparisons=${this.comparisons} .baseline=${this.baseline} .lang=${L} .unit=${this.unit} .colors=${colors}></js-results-table>
+                <js-funding-table .analytic=${this.analytic} .scenario=${this.applied} .lang=${L} .unit=${this.unit}></js-funding-table>
               </div>
               <h2>${t('charts', L)}</h2>
               <div class="charts">

@@ -8,6 +8,7 @@ import type { Ruleset, TierSpec } from '../scenario/schema.ts';
 import { emit, errorAt, pathString, type ItemChange } from './events.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { t } from './strings.ts';
+import { CHANNEL_NAMES } from '../report/tables.ts';
 import { shared } from './styles.ts';
 import './param-field.ts';
 
@@ -18,7 +19,10 @@ export class RulesetCard extends LitElement {
     problems: { attribute: false },
     lang: {},
     color: {},
+    populationTitles: { attribute: false },
   };
+  /** Population id → its title in the current language, to name the population a funding channel pays for. */
+  declare populationTitles: Record<string, string>;
   declare ruleset: Ruleset;
   declare index: number;
   declare problems: { path: string; message: string }[];
@@ -31,6 +35,7 @@ export class RulesetCard extends LitElement {
     this.problems = [];
     this.lang = 'zh';
     this.color = '#1d4ed8';
+    this.populationTitles = {};
   }
 
   static override styles = [
@@ -173,7 +178,15 @@ export class RulesetCard extends LitElement {
               </div>`;
             })}`
         : nothing}
-      <js-param-field .lang=${L} label=${t('funding', L)} .path=${this.base(['funding', 'perInsured'])} .param=${r.funding.perInsured} min="0" max=${Math.max(200, r.funding.perInsured.value * 2)} step="0.5" .error=${errs(['funding', 'perInsured'])}></js-param-field>
+      <h4>${t('fundingChannels', L)} ${r.funding.monthsInForce ? html`<span class="tiers">· ${t('monthsInForce', L)} ${r.funding.monthsInForce.value}</span>` : nothing}</h4>
+      ${r.funding.channels.map((c, ci) => {
+        const key = c.perInsured ? 'perInsured' : 'total';
+        const param = c.perInsured ?? c.total!;
+        const who = c.population ? ` · ${this.populationTitles[c.population] ?? c.population}` : '';
+        const label = `${c.title?.[L] ?? CHANNEL_NAMES[c.channel][L]}${who} · ${t(key === 'perInsured' ? 'perInsuredUnit' : 'totalUnit', L)}`;
+        const max = key === 'perInsured' ? Math.max(200, param.value * 2) : Math.max(1e6, param.value * 2);
+        return html`<js-param-field .lang=${L} label=${label} .path=${this.base(['funding', 'channels', ci, key])} .param=${param} min="0" max=${max} step=${key === 'perInsured' ? 0.5 : 10000} .error=${errs(['funding', 'channels', ci, key]) || errs(['funding', 'channels', ci])}></js-param-field>`;
+      })}
       ${r.corridor
         ? html`<h4>${t('corridor', L)} ${provenanceChip(r.corridor, L)}</h4>
             ${this.tierTable(['corridor', 'tiers'], r.corridor.tiers ?? [], t('corridor', L))}

@@ -33,10 +33,14 @@ export function benefitCurves(model: EngineModel, maxBurden = 400_000, points = 
     const masks: [string, number][] = [['general', 0], ...pop.tags.map((t, i) => [t, 1 << i] as [string, number])];
     for (const [group, mask] of masks) {
       if (mask && !r.spec.modifiers.some((m) => m.group === pop.tags[Math.log2(mask)])) continue;
+      // The compiled schedules act on annual amounts (rules/exposure.ts); the curve shows the year's burden as a
+      // person meets it, so it evaluates b(x) = c · b'(x / c).
       const f = r.schedules[0][mask];
+      const c = r.exposure;
       for (let i = 0; i < points; i++) {
         const x = (maxBurden * i) / (points - 1);
-        const b = fastBenefit(f, r.basic ? selfBurdenOf(r.basic, x) : x, kappa * x);
+        const xa = x / c;
+        const b = c * fastBenefit(f, r.basic ? selfBurdenOf(r.basic, xa) : xa, kappa * xa);
         out.push({ ruleset: r.id, group, burden: x, benefit: b, ratio: x > 0 ? b / x : 0 });
       }
     }
@@ -164,10 +168,11 @@ export function breakdown(model: EngineModel): BreakdownPoint[] {
         // Members with several tags are shown together, so the legend stays readable.
         const group = tags.length === 0 ? 'general' : tags.length === 1 ? tags[0] : 'multiple';
         const prev = out.find((o) => o.ruleset === r.id && o.population === pop.id && o.group === group);
+        const payout = r.exposure * claimants * pr * e.benefit;
         if (prev) {
-          prev.payout += claimants * pr * e.benefit;
+          prev.payout += payout;
           prev.beneficiaries += claimants * pr * e.beneficiary;
-        } else out.push({ ruleset: r.id, population: pop.id, group, payout: claimants * pr * e.benefit, beneficiaries: claimants * pr * e.beneficiary });
+        } else out.push({ ruleset: r.id, population: pop.id, group, payout, beneficiaries: claimants * pr * e.beneficiary });
       });
     });
   });
