@@ -35,7 +35,7 @@ describe('scenario files in the workbench', () => {
     await dl.saveAs(file);
     const text = readFileSync(file, 'utf8');
     expect(validateText(text).problems).toEqual([]);
-    expect(JSON.parse(text).schemaVersion).toBe(2);
+    expect(JSON.parse(text).schemaVersion).toBe(3);
     expect(JSON.parse(text).$schema).toBe('../scenario.schema.json');
     expect(JSON.parse(text).rulesets[1].tracks[0].deductible.assumption).toContain('was 18000');
     // Reopen in a fresh page through the file picker.
@@ -86,7 +86,7 @@ describe('scenario files in the workbench', () => {
     await expect.poll(() => view.locator('[data-total="subsidy"]').innerText(), { timeout: 10_000 }).toBe('36,367.50');
     expect(await view.locator('[data-payer="province"]').innerText()).toBe('8,840.00');
     expect(await view.locator('[data-payer="city"]').innerText()).toBe('27,527.50');
-    expect(await view.locator('.warning').count()).toBe(2); // the overview's total, and the unsubsidised unemployed
+    expect(await view.locator('.warning').count()).toBe(4); // the overview's total, the funding-source table's two lines, and the unsubsidised unemployed
     expect(await page.locator('js-results-table').count()).toBe(0);
     await shot(page, 'fund-subsidy');
     // Pooling (seed 003) from the scenario menu: reserve months by year, the alarm, and the chart.

@@ -147,7 +147,8 @@ describe('workbench', () => {
     await page.getByRole('button', { name: /元 \(yuan\)/ }).click();
     await expect.poll(() => page.locator('js-results-table caption').first().innerText()).toContain('yuan');
     const premium = await cell(page, 'jiangyin-2020', 'premium').innerText();
-    expect(premium).toBe('50,000,000');
+    // Suzhou employees' per-insured funding (62.92 fiscal + 33.57 transfer) × 1,000,000.
+    expect(premium).toBe('96,490,000');
     await waitDone(page);
     await shot(page, 'workbench-english-yuan');
     expect(errors).toEqual([]);
@@ -182,6 +183,13 @@ describe('workbench', () => {
     await waitDone(page);
     const targets = page.locator('js-results-table table.targets');
     expect(await targets.innerText()).toContain('20,000');
+    // Who pays the premium (seed 000 项目资金来源): the fiscal lines as the budget gives them, the transfer beside them.
+    const funding = page.locator('js-funding-table');
+    const fiscal = funding.locator('td[data-channel="fiscalSubsidy"][data-population="employees"][data-ruleset="suzhou-2021"]');
+    expect(await fiscal.innerText()).toMatch(/^7,550\.15/);
+    expect(await funding.locator('tr.total td').first().innerText()).toBe('17,368.23');
+    expect(await funding.locator('table').innerText()).toContain('基本医保基金划转');
+    expect(await funding.locator('ul.notes li').count()).toBe(2); // the two policy options explain their loss ratios
     await shot(page, 'workbench-suzhou');
     expect(errors).toEqual([]);
     await page.close();

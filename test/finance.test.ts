@@ -35,9 +35,13 @@ describe("residents' subsidy budget (seed 002)", () => {
   });
   it('reports the inconsistencies as warnings, not silence', () => {
     const w = b.warnings.map((x) => [x.code, x.difference]);
-    // 37,054.66万 − 36,367.50万 = 687.16万; 27,500 unemployed × 650 = 1,787.50万 not in any line.
+    // 37,054.66万 − 36,367.50万 = 687.16万; the funding-source table (项目资金来源) gives the city 24,000万 against the
+    // itemised 27,527.50万 (−3,527.50万) and higher levels 12,367.50万 against the province's 8,840万 (+3,527.50万);
+    // 27,500 unemployed × 650 = 1,787.50万 not in any line.
     expect(w).toEqual([
       ['stated-total-differs', '6871600.00'],
+      ['stated-total-differs', '-35275000.00'],
+      ['stated-total-differs', '35275000.00'],
       ['counted-not-subsidised', '17875000.00'],
     ]);
   });
