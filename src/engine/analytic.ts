@@ -6,6 +6,8 @@
 import { expectPerson } from '../rules/expectation.ts';
 import { expectation } from '../rules/piecewise.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
+import { shockNodes } from '../math/quadrature.ts';
+import { scaled } from '../random/severity/scaled.ts';
 import type { EngineModel } from './model.ts';
 
 export interface AnalyticValues {
@@ -23,6 +25,17 @@ export interface AnalyticValues {
 
 export interface AnalyticRuleset extends AnalyticValues {
   id: string;
+  /**
+   * Standard deviation of the expected payout across the parameter shocks, sd(E[S | θ]) (the parameter part of
+   * the law of total variance, Var S = E[Var(S | θ)] + Var(E[S | θ])); 0 without parameter risk, null where the
+   * payout has no analytic value.
+   */
+  payoutParameterSd: number | null;
+  /**
+   * E[payout | cost shock = c] per population at the quadrature's nodes c (ln c ascending), for the conditional
+   * mean of each trial (summary.ts); null without a cost shock or an analytic payout.
+   */
+  conditional: { lnCost: number[]; payout: number[][] } | null;
   /** Where the premium comes from (finance/premium.ts); the amounts sum to `premium`. */
   premiumChannels: PremiumChannel[];
   populations: (AnalyticValues & { id: string })[];
@@ -47,31 +60,61 @@ function ratios(v: Omit<AnalyticValues, 'lossRatio' | 'burdenReductionRate' | 'r
   };
 }
 
-export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
-  return model.rulesets.map((r) => {
-    const pops = model.populations.map((pop, p) => {
+/** Nodes of the cost-level shock's quadrature: 16 points integrate E[g(C)] to ~1e-10 for smooth g (test). */
+export const COST_NODES = 16;
+
+type Sums = { payout: number | null; beneficiaries: number | null; excess: number | null; selfBurden: number; selfPay: number };
+
+/** Expected values per ruleset and population with every amount scaled by cost[p] (1 = the population's own). */
+function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
+  return model.rulesets.map((r) =>
+    model.populations.map((pop, p): Sums => {
       const claimants = pop.insured * pop.incidence;
-      const sev = pop.severity;
+      const sev = scaled(pop.severity, cost[p]);
       // Money on annual amounts, times the share the months in force see (rules/exposure.ts).
       const c = r.exposure;
       const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
       const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
-      let payout: number | null = null;
-      let beneficiaries: number | null = null;
-      let excess: number | null = null;
-      if (pop.selfPayRatio !== null && pop.compliantBeta === null) {
-        const kappa = pop.selfPayRatio * pop.compliantShare;
-        const probs = maskProbabilities(pop.tagShares);
-        payout = beneficiaries = excess = 0;
-        probs.forEach((pr, mask) => {
-          if (pr === 0) return;
-          const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, sev);
-          payout! += c * claimants * pr * e.benefit;
-          beneficiaries! += claimants * pr * e.beneficiary;
-          excess! += c * claimants * pr * e.excess;
-        });
-      }
-      return { id: pop.id, ...ratios({ payout, beneficiaries, selfBurden, selfPay, excess, claimants, premium: r.premiumByPopulation[p] }) };
+      if (pop.selfPayRatio === null || pop.compliantBeta !== null) return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
+      const kappa = pop.selfPayRatio * pop.compliantShare;
+      let payout = 0;
+      let beneficiaries = 0;
+      let excess = 0;
+      maskProbabilities(pop.tagShares).forEach((pr, mask) => {
+        if (pr === 0) return;
+        const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, sev);
+        payout += c * claimants * pr * e.benefit;
+        beneficiaries += claimants * pr * e.beneficiary;
+        excess += c * claimants * pr * e.excess;
+      });
+      return { payout, beneficiaries, excess, selfBurden, selfPay };
+    }),
+  );
+}
+
+const nullableAdd = (a: number | null, b: number | null, w = 1) => (a === null || b === null ? null : a + w * b);
+
+export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
+  const P = model.populations.length;
+  const pr = model.parameterRisk;
+  // E over the cost shock by quadrature (the mean does not depend on whether shocks are shared, nor on the
+  // utilisation shock, whose mean is 1). Node values are kept for the parameter variance below.
+  const nodes = pr?.cost ? shockNodes(pr.cost, COST_NODES) : { x: Float64Array.of(1), w: Float64Array.of(1) };
+  const atNode = Array.from(nodes.x, (c) => expectedAt(model, new Float64Array(P).fill(c)));
+  const u2 = 1 + (pr?.utilisation?.cv ?? 0) ** 2; // E[U²]
+  return model.rulesets.map((r, ri) => {
+    const pops = model.populations.map((pop, p) => {
+      const s: Sums = { payout: 0, beneficiaries: 0, excess: 0, selfBurden: 0, selfPay: 0 };
+      atNode.forEach((v, k) => {
+        const x = v[ri][p];
+        const w = nodes.w[k];
+        s.payout = nullableAdd(s.payout, x.payout, w);
+        s.beneficiaries = nullableAdd(s.beneficiaries, x.beneficiaries, w);
+        s.excess = nullableAdd(s.excess, x.excess, w);
+        s.selfBurden += w * x.selfBurden;
+        s.selfPay += w * x.selfPay;
+      });
+      return { id: pop.id, ...ratios({ ...s, claimants: pop.insured * pop.incidence, premium: r.premiumByPopulation[p] }) };
     });
     const sum = (k: 'payout' | 'beneficiaries' | 'excess') => (pops.some((x) => x[k] === null) ? null : pops.reduce((s, x) => s + (x[k] as number), 0));
     const total = ratios({
@@ -83,6 +126,22 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
       claimants: pops.reduce((s, x) => s + x.claimants, 0),
       premium: r.premium,
     });
-    return { id: r.id, ...total, premiumChannels: r.premiumChannels, populations: pops };
+    // Var(E[S | θ]) with E[S | C, U] = U·m(C): shared shocks, E[U²]·E[M(C)²] − (E M)² for the total M = Σₚ mₚ;
+    // independent shocks, the same per population, summed.
+    let payoutParameterSd: number | null = null;
+    if (total.payout !== null) {
+      const m = (k: number, p: number) => atNode[k][ri][p].payout as number;
+      const second = (f: (k: number) => number) => nodes.w.reduce((a, w, k) => a + w * f(k) ** 2, 0);
+      let variance = 0;
+      if (!pr) variance = 0;
+      else if (pr.shared) variance = u2 * second((k) => pops.reduce((a, _, p) => a + m(k, p), 0)) - total.payout ** 2;
+      else variance = pops.reduce((a, x, p) => a + u2 * second((k) => m(k, p)) - (x.payout as number) ** 2, 0);
+      payoutParameterSd = Math.sqrt(Math.max(0, variance));
+    }
+    const conditional =
+      pr?.cost && total.payout !== null
+        ? { lnCost: Array.from(nodes.x, Math.log), payout: model.populations.map((_, p) => atNode.map((v) => v[ri][p].payout as number)) }
+        : null;
+    return { id: r.id, ...total, payoutParameterSd, conditional, premiumChannels: r.premiumChannels, populations: pops };
   });
 }

@@ -14,6 +14,7 @@
 import { binomial } from '../random/frequency.ts';
 import { betaSample } from '../random/severity/gamma.ts';
 import type { Rng } from '../random/xoshiro.ts';
+import type { Severity } from '../random/severity/index.ts';
 import type { PopulationModel } from './model.ts';
 
 /** Records per claimant are capped here (Poisson with mean ≤ 30 exceeds it with probability < 1e-60). */
@@ -98,8 +99,19 @@ function splitMultinomial(rng: Rng, n: number, pmf: Float64Array, from: number, 
   }
 }
 
-/** Draws n claimants of `pop` into `batch`: from the tail above the threshold, or from the whole severity. */
-export function drawClaimants(pop: PopulationModel, rng: Rng, n: number, sampleAll: boolean, batch: ClaimantBatch): void {
+/**
+ * Draws n claimants of `pop` into `batch`: from the tail above the threshold (probability tailProb), or from the
+ * whole severity; `sev` is the year's severity (the population's, scaled by a cost shock).
+ */
+export function drawClaimants(
+  pop: PopulationModel,
+  rng: Rng,
+  n: number,
+  sampleAll: boolean,
+  batch: ClaimantBatch,
+  sev: Severity = pop.severity,
+  tailProb = pop.tailProb,
+): void {
   batch.reserve(n);
   batch.n = n;
   const masks = pop.maskPmf.length;
@@ -108,8 +120,6 @@ export function drawClaimants(pop: PopulationModel, rng: Rng, n: number, sampleA
     batch.maxRecords = new Int32Array(masks);
   }
   const { amount, compliant, mask, records, groupStart, maxRecords, prefix } = batch;
-  const sev = pop.severity;
-  const tailProb = pop.tailProb;
   const pmf = pop.recordsPmf;
   groupStart.fill(0, 0, masks * GROUPS);
   maxRecords.fill(0);

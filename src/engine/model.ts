@@ -7,6 +7,7 @@ import { corridorRule } from '../finance/corridor-rule.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
 import { scaleSeverity } from '../random/severity/scale.ts';
+import type { Shock, ShockFamily } from '../random/shock.ts';
 import { exposureOf, onAnnualAmounts } from '../rules/exposure.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
 import { baseCurve } from '../rules/expectation.ts';
@@ -19,11 +20,21 @@ import { distinctMonthsTable } from './distinct-months.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 import { maskPmf, recordsPmf } from './claimants.ts';
 
-export interface PopulationModel {
+/** What the members with cost below the sampling threshold contribute, for one severity (model.ts, belowThreshold). */
+export interface BelowThreshold {
+  tailProb: number;
+  /** Per member with cost below the threshold: E[X | X ≤ t] and, per ruleset, E[self-burden | X ≤ t]. */
+  meanAmountBelow: number;
+  meanSelfBurdenBelow: Float64Array;
+}
+
+export interface PopulationModel extends BelowThreshold {
   id: string;
   spec: Population;
   insured: number;
   incidence: number;
+  /** binomial(insured, incidence) by default; Poisson or negative binomial (gamma mixing with cv) otherwise. */
+  frequency: { family: 'binomial' | 'poisson' | 'negativeBinomial'; cv: number };
   severity: Severity;
   /** Fixed self-pay ratio, or null when it is Beta-distributed. */
   selfPayRatio: number | null;
@@ -46,10 +57,6 @@ export interface PopulationModel {
   months: number;
   /** Members with amount above `threshold` are sampled one by one. */
   threshold: number;
-  tailProb: number;
-  /** Per member with cost below the threshold: E[X | X ≤ t] and, per ruleset, E[self-burden | X ≤ t]. */
-  meanAmountBelow: number;
-  meanSelfBurdenBelow: Float64Array;
 }
 
 export interface RulesetModel {
@@ -75,6 +82,24 @@ export interface EngineModel {
   populations: PopulationModel[];
   rulesets: RulesetModel[];
   baseline: number;
+  /** Per-trial shocks (random/shock.ts), or null when the scenario has no parameter risk. */
+  parameterRisk: { cost: Shock | null; utilisation: Shock | null; shared: boolean } | null;
+}
+
+/** Tail probability above the threshold t and the conditional means below it, for a severity (possibly scaled). */
+export function belowThreshold(severity: Severity, t: number, rulesetCurves: readonly Piecewise[]): BelowThreshold {
+  const tailProb = Number.isFinite(t) ? severity.survival(t) : 0;
+  const below = 1 - tailProb;
+  const identity: Piecewise = { xs: [0], ys: [0], tail: 1 };
+  return {
+    tailProb,
+    meanAmountBelow: below > 0 ? expectationBelow(identity, t, severity) / below : 0,
+    meanSelfBurdenBelow: Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, t, severity) / below : 0)),
+  };
+}
+
+function shockOf(s: { cv: { value: number }; distribution?: ShockFamily } | undefined): Shock | null {
+  return s && s.cv.value > 0 ? { family: s.distribution ?? 'lognormal', cv: s.cv.value } : null;
 }
 
 export function basicOf(r: Ruleset): BasicLayer | null {
@@ -124,17 +149,14 @@ export function compileModel(scenario: Scenario): EngineModel {
         }
       }
     });
-    const tailProb = Number.isFinite(threshold) ? severity.survival(threshold) : 0;
-    const below = 1 - tailProb;
-    const identity: Piecewise = { xs: [0], ys: [0], tail: 1 };
-    const meanAmountBelow = below > 0 ? expectationBelow(identity, threshold, severity) / below : 0;
-    const meanSelfBurdenBelow = Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, threshold, severity) / below : 0));
+    const below = belowThreshold(severity, threshold, rulesetCurves);
     const extra = p.episodes.extraMean.value;
     return {
       id: p.id,
       spec: p,
       insured: p.insured.value,
       incidence: p.incidence.value,
+      frequency: { family: p.frequency?.family ?? 'binomial', cv: p.frequency?.family === 'negativeBinomial' ? p.frequency.cv.value : 0 },
       severity,
       selfPayRatio,
       beta,
@@ -150,9 +172,7 @@ export function compileModel(scenario: Scenario): EngineModel {
       distinctMonths: distinctMonthsTable(months),
       months,
       threshold,
-      tailProb,
-      meanAmountBelow,
-      meanSelfBurdenBelow,
+      ...below,
     };
   });
 
@@ -191,6 +211,15 @@ export function compileModel(scenario: Scenario): EngineModel {
     };
   });
   const baselineId = scenario.simulation.baseline ?? scenario.rulesets[0].id;
-  return { scenario, populations, rulesets, baseline: Math.max(0, rulesets.findIndex((r) => r.id === baselineId)) };
+  const pr = scenario.simulation.parameterRisk;
+  const cost = shockOf(pr?.costLevel);
+  const utilisation = shockOf(pr?.utilisation);
+  return {
+    scenario,
+    populations,
+    rulesets,
+    baseline: Math.max(0, rulesets.findIndex((r) => r.id === baselineId)),
+    parameterRisk: cost || utilisation ? { cost, utilisation, shared: pr?.shared ?? true } : null,
+  };
 }
 

@@ -9,7 +9,8 @@ import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd, type Distribution } from './stats.ts';
-import { BENEFICIARIES, CLAIMANTS, EXCESS, M, PAYOUT, PERSON_TIMES, SAMPLED, SELF_BURDEN, SELF_PAY } from './trial.ts';
+import { BENEFICIARIES, CLAIMANTS, COST_SHOCK, EXCESS, M, PAYOUT, PERSON_TIMES, SAMPLED, SELF_BURDEN, SELF_PAY, UTILISATION_SHOCK } from './trial.ts';
+import { barycentric } from '../math/interpolate.ts';
 
 export interface CorridorSummary {
   insurerMean: number;
@@ -26,7 +27,7 @@ export interface MetricsSummary {
   premium: number;
   payout: Distribution;
   analyticMean: number | null;
-  lossRatio: { mean: number; p95: number; probAbove1: number; sd: number };
+  lossRatio: { mean: number; p05: number; p95: number; probAbove1: number; sd: number };
   beneficiaries: { mean: number; analytic: number | null };
   personTimes: { mean: number };
   averageBenefit: number;
@@ -36,8 +37,24 @@ export interface MetricsSummary {
   corridor: (CorridorSummary & { alternatives: (CorridorSummary & { id: string })[] }) | null;
 }
 
+/**
+ * The payout's spread split by the law of total variance, Var S = E[Var(S | θ)] + Var(E[S | θ]): the parameter
+ * part Var(E[S | θ]) from the analytic model over the shocks' quadrature (engine/analytic.ts); the process part
+ * E[Var(S | θ)] as the Monte Carlo mean of (S − E[S | θ])², with each trial's conditional mean
+ * E[S | c, u] = Σₚ uₚ·mₚ(cₚ) interpolated through the quadrature nodes. Null where the payout has no analytic
+ * value (random shares).
+ */
+export interface RiskSplit {
+  totalSd: number;
+  parameterSd: number;
+  processSd: number;
+  /** Var(E[S | θ]) / Var S. */
+  parameterShare: number;
+}
+
 export interface RulesetSummary extends MetricsSummary {
   title: { zh: string; en: string };
+  risk: RiskSplit | null;
   /** Where the premium comes from (finance/premium.ts); the amounts sum to `premium`. */
   premiumChannels: PremiumChannel[];
   populations: MetricsSummary[];
@@ -143,7 +160,13 @@ function metrics(model: EngineModel, data: Float64Array, trials: number, r: numb
     premium,
     payout: payoutDist,
     analyticMean: analytic.payout,
-    lossRatio: { mean: mean(lr), p95: quantileSorted(lrSorted as unknown as number[], 0.95) ?? NaN, probAbove1: probabilityAbove(lr, 1), sd: sd(lr) },
+    lossRatio: {
+      mean: mean(lr),
+      p05: quantileSorted(lrSorted as unknown as number[], 0.05) ?? NaN,
+      p95: quantileSorted(lrSorted as unknown as number[], 0.95) ?? NaN,
+      probAbove1: probabilityAbove(lr, 1),
+      sd: sd(lr),
+    },
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(PERSON_TIMES)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
@@ -159,9 +182,11 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
     const total = metrics(model, data, trials, r, -1, analytic[r], true);
     const operatingCost = (rs.spec.funding.operatingCostRate?.value ?? 0) * rs.premium;
     const c = total.corridor;
+    const risk = riskSplit(model, data, trials, r, analytic[r], total.payout.sd);
     return {
       ...total,
       title: rs.spec.title,
+      risk,
       premiumChannels: rs.premiumChannels,
       populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
       finance: {
@@ -181,6 +206,27 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
     comparisons,
     targets: targetChecks(model, rulesets),
   };
+}
+
+function riskSplit(model: EngineModel, data: Float64Array, trials: number, r: number, a: AnalyticRuleset, totalSd: number): RiskSplit | null {
+  const parameterSd = a.payoutParameterSd;
+  if (parameterSd === null || a.payout === null) return null;
+  const P = model.populations.length;
+  const payout = column(model, data, trials, r, -1, PAYOUT);
+  const pops = model.populations.map((_, p) => ({
+    cost: column(model, data, trials, r, p, COST_SHOCK),
+    utilisation: column(model, data, trials, r, p, UTILISATION_SHOCK),
+    m: a.conditional ? barycentric(a.conditional.lnCost, a.conditional.payout[p]) : () => a.populations[p].payout as number,
+  }));
+  let processVar = 0;
+  for (let t = 0; t < trials; t++) {
+    let conditionalMean = 0;
+    for (let p = 0; p < P; p++) conditionalMean += pops[p].utilisation[t] * pops[p].m(Math.log(pops[p].cost[t]));
+    processVar += (payout[t] - conditionalMean) ** 2;
+  }
+  processVar /= Math.max(1, trials - 1);
+  const total = processVar + parameterSd ** 2;
+  return { totalSd, parameterSd, processSd: Math.sqrt(processVar), parameterShare: total > 0 ? parameterSd ** 2 / total : 0 };
 }
 
 /** Paired differences of every other ruleset against ruleset `a`, trial by trial (common random numbers). */

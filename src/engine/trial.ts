@@ -16,6 +16,9 @@
  * with a rise of the year-to-date benefit is one person-time (补偿人次).
  */
 import { binomial } from '../random/frequency.ts';
+import { poisson } from '../random/poisson.ts';
+import { scaled } from '../random/severity/scaled.ts';
+import { drawShock } from '../random/shock.ts';
 import { trialStream } from '../random/stream.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
@@ -23,11 +26,11 @@ import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/
 import { kernelPass, sortedPass } from './sorted-pass.ts';
 import { PendingMonths, settlePending } from './months.ts';
 import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
-import type { EngineModel, PopulationModel } from './model.ts';
+import { belowThreshold, type BelowThreshold, type EngineModel, type PopulationModel } from './model.ts';
 import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
 import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 
-export const METRICS = ['payout', 'beneficiaries', 'personTimes', 'excess', 'selfBurden', 'selfPay', 'claimants', 'sampled'] as const;
+export const METRICS = ['payout', 'beneficiaries', 'personTimes', 'excess', 'selfBurden', 'selfPay', 'claimants', 'sampled', 'costShock', 'utilisationShock'] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = METRICS.length;
 export const PAYOUT = 0;
@@ -38,6 +41,9 @@ export const SELF_BURDEN = 4;
 export const SELF_PAY = 5;
 export const CLAIMANTS = 6;
 export const SAMPLED = 7;
+/** The trial's parameter shocks for the population (1 without parameter risk), for the risk split (summary.ts). */
+export const COST_SHOCK = 8;
+export const UTILISATION_SHOCK = 9;
 
 /** Values of trials [from, to): layout [trial][ruleset][population][metric]. */
 export function trialBlockSize(model: EngineModel, trials: number): number {
@@ -52,10 +58,20 @@ export interface SampleOptions {
 export function simulateTrials(model: EngineModel, seed: string | number, from: number, to: number, out: Float64Array, opts: SampleOptions = {}): void {
   const R = model.rulesets.length;
   const P = model.populations.length;
-  const scratch = new Scratch(R);
+  const scratch = new Scratch(R, P);
+  const pr = model.parameterRisk;
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
     const base = (trial - from) * R * P * M;
+    // Parameter risk: the year's cost-level and utilisation shocks, first from the trial's stream (none drawn
+    // when the scenario has none, so such files give the same numbers as before), the same for every ruleset.
+    if (pr) {
+      for (let p = 0; p < P; p++) {
+        const fresh = p === 0 || !pr.shared;
+        scratch.cost[p] = fresh ? (pr.cost ? drawShock(rng, pr.cost) : 1) : scratch.cost[0];
+        scratch.utilisation[p] = fresh ? (pr.utilisation ? drawShock(rng, pr.utilisation) : 1) : scratch.utilisation[0];
+      }
+    }
     for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
   }
 }
@@ -68,8 +84,13 @@ class Scratch {
   /** Per ruleset: Σ payout, beneficiaries, Σ excess, person-times, Σ self-burden. */
   readonly acc: Float64Array;
   readonly pending = new PendingMonths();
-  constructor(R: number) {
+  /** The trial's shocks per population (1 without parameter risk). */
+  readonly cost: Float64Array;
+  readonly utilisation: Float64Array;
+  constructor(R: number, P: number) {
     this.acc = new Float64Array(R * ACC);
+    this.cost = new Float64Array(P).fill(1);
+    this.utilisation = new Float64Array(P).fill(1);
   }
 }
 const ACC = 5;
@@ -78,19 +99,13 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
   const R = model.rulesets.length;
   const P = model.populations.length;
   const pop = model.populations[p];
-  const q = pop.incidence;
-  let nTail: number;
-  let nBelow: number;
-  if (sampleAll) {
-    nTail = binomial(rng, pop.insured, q);
-    nBelow = 0;
-  } else {
-    const qTail = q * pop.tailProb;
-    nTail = binomial(rng, pop.insured, qTail);
-    nBelow = qTail < 1 ? binomial(rng, pop.insured - nTail, (q - qTail) / (1 - qTail)) : 0;
-  }
+  // A cost shock c scales every amount: the members above the (fixed) threshold t are those with X > t/c.
+  const c = scratch.cost[p];
+  const sev = scaled(pop.severity, c);
+  const tail: BelowThreshold = c === 1 ? pop : belowThreshold(sev, pop.threshold, model.rulesets.map((r) => r.selfBurden));
+  const [nTail, nBelow] = claimantCounts(pop, rng, scratch.utilisation[p], tail.tailProb, sampleAll);
   const batch = scratch.batch;
-  drawClaimants(pop, rng, nTail, sampleAll, batch);
+  drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb);
 
   const acc = scratch.acc;
   acc.fill(0);
@@ -111,16 +126,39 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
     const o = base + (r * P + p) * M;
     const a = r * ACC;
     // Money is summed on annual amounts; the months in force see `exposure` of it (rules/exposure.ts).
-    const c = model.rulesets[r].exposure;
-    out[o + PAYOUT] = c * acc[a];
+    const e = model.rulesets[r].exposure;
+    out[o + PAYOUT] = e * acc[a];
     out[o + BENEFICIARIES] = acc[a + 1];
-    out[o + EXCESS] = c * acc[a + 2];
+    out[o + EXCESS] = e * acc[a + 2];
     out[o + PERSON_TIMES] = acc[a + 3];
-    out[o + SELF_BURDEN] = c * (nBelow * pop.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + 4]));
-    out[o + SELF_PAY] = c * (nBelow * pop.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay);
+    out[o + SELF_BURDEN] = e * (nBelow * tail.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + 4]));
+    out[o + SELF_PAY] = e * (nBelow * tail.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay);
     out[o + CLAIMANTS] = nTail + nBelow;
     out[o + SAMPLED] = nTail;
+    out[o + COST_SHOCK] = c;
+    out[o + UTILISATION_SHOCK] = scratch.utilisation[p];
   }
+}
+
+/**
+ * Members with cost in the year, above and below the sampling threshold (tail probability s), for the
+ * population's frequency: binomial(insured, q) split by successive binomials; Poisson(λ) thinned into two
+ * independent Poissons; negative binomial as Poisson with the year's mean λ·G, G ~ Gamma(mean 1, cv)
+ * (Loss Models §6.3: the negative binomial as a gamma mixture of Poissons). u is the utilisation shock.
+ */
+function claimantCounts(pop: PopulationModel, rng: Rng, u: number, s: number, sampleAll: boolean): [number, number] {
+  const f = pop.frequency;
+  if (f.family === 'binomial') {
+    const q = Math.min(1, pop.incidence * u);
+    if (sampleAll) return [binomial(rng, pop.insured, q), 0];
+    const qTail = q * s;
+    const nTail = binomial(rng, pop.insured, qTail);
+    return [nTail, qTail < 1 ? binomial(rng, pop.insured - nTail, (q - qTail) / (1 - qTail)) : 0];
+  }
+  let lambda = pop.insured * pop.incidence * u;
+  if (f.family === 'negativeBinomial') lambda *= drawShock(rng, { family: 'gamma', cv: f.cv });
+  if (sampleAll) return [poisson(rng, lambda), 0];
+  return [poisson(rng, lambda * s), poisson(rng, lambda * (1 - s))];
 }
 
 /** Any ruleset: basic layer below, caps, zero-ratio bands. Months cut short by a cap are settled afterwards. */

@@ -86,11 +86,39 @@ export const SelfPay = z
   })
   .describe('Self-pay (自费) and its compliant part (合规自费). Give exactly one of ratio or beta; the compliant share is fixed or Beta.');
 
+export const Frequency = z
+  .discriminatedUnion('family', [
+    z.strictObject({ family: z.literal('binomial'), ...provenance }),
+    z.strictObject({ family: z.literal('poisson'), ...provenance }),
+    z.strictObject({
+      family: z.literal('negativeBinomial'),
+      cv: param(finite().positive('must be > 0').max(5, 'must not exceed 5'), 'Coefficient of variation of the gamma mixing of the Poisson mean (contagion within the population).'),
+      ...provenance,
+    }),
+  ])
+  .describe('How many members have eligible cost: binomial(insured, incidence) (the default), Poisson with mean insured × incidence, or negative binomial (Poisson–gamma mixing with the given CV).');
+
+/** A mean-one parameter shock drawn once per trial (random/shock.ts). */
+const Shock = z.strictObject({
+  cv: param(finite().min(0, 'must not be negative').max(2, 'must not exceed 2'), 'Coefficient of variation of the mean-one shock.'),
+  distribution: z.enum(['lognormal', 'gamma']).optional().describe('lognormal (default) or gamma, mean 1.'),
+});
+
+export const ParameterRisk = z
+  .strictObject({
+    costLevel: Shock.optional().describe('Multiplies every amount of the year (medical inflation, a policy change, a bad year).'),
+    utilisation: Shock.optional().describe('Multiplies the incidence (or the Poisson mean) of the year.'),
+    shared: z.boolean().default(true).describe('true: one draw of each shock per trial for every population; false: independent draws per population.'),
+    ...provenance,
+  })
+  .describe('Parameter risk: per-trial shocks to the cost level and utilisation, the same for every ruleset of a trial.');
+
 export const Population = z.strictObject({
   id,
   title: Bilingual.optional(),
   insured: param(finite().int('must be a whole number').min(0, 'must not be negative').max(LIMITS.insuredPerPopulation, `must not exceed ${LIMITS.insuredPerPopulation}`), 'Insured persons.'),
   incidence: Ratio('Probability that a member has eligible medical cost in the year'),
+  frequency: Frequency.optional(),
   amountBasis: z
     .enum(['selfBurden', 'policyCost'])
     .describe('selfBurden: the severity is the annual in-policy self-burden (自负) itself; policyCost: total policy-range cost, turned into self-burden by the ruleset\'s basic layer.'),
@@ -234,6 +262,7 @@ export const Simulation = z.strictObject({
   trials: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.trials, `must not exceed ${LIMITS.trials}`),
   seed: z.union([z.string().max(100), z.number().int()]),
   baseline: id.optional().describe('Ruleset the others are compared against (paired differences).'),
+  parameterRisk: ParameterRisk.optional(),
 });
 
 export const Scenario = z.strictObject({
@@ -257,6 +286,8 @@ export type Track = z.output<typeof Track>;
 export type Band = z.output<typeof Band>;
 export type Modifier = z.output<typeof Modifier>;
 export type FundingChannelSpec = z.output<typeof FundingChannel>;
+export type FrequencySpec = z.output<typeof Frequency>;
+export type ParameterRiskSpec = z.output<typeof ParameterRisk>;
 export type SeveritySpec = z.output<typeof Severity>;
 export type CorridorSpec = z.output<typeof Corridor>;
 export type TierSpec = z.output<typeof Tier>;

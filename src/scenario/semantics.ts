@@ -82,6 +82,7 @@ export function checkSemantics(data: unknown): SemanticResult {
       if (p.selfPay.compliantBeta !== undefined) needProvenance(p.selfPay.compliantBeta, [...path, 'selfPay', 'compliantBeta']);
     }
     if (isObj(p.episodes)) paramsNeedProvenance(p.episodes, [...path, 'episodes']);
+    if (isObj(p.frequency)) paramsNeedProvenance(p.frequency, [...path, 'frequency']);
     const groups = arr(p.groups);
     uniqueIds(groups, 'tag', [...path, 'groups'], 'group tag');
     groups.forEach((g, j) => {
@@ -161,6 +162,8 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (rid && !rulesetIds.has(rid)) err(['targets', i, 'ruleset'], `unknown ruleset "${rid}"`);
   });
   if (isObj(data.simulation)) {
+    const risk = data.simulation.parameterRisk;
+    if (isObj(risk)) for (const k of ['costLevel', 'utilisation']) if (isObj(risk[k])) paramsNeedProvenance(risk[k], ['simulation', 'parameterRisk', k]);
     const b = str(data.simulation.baseline);
     if (b && !rulesetIds.has(b)) err(['simulation', 'baseline'], `unknown ruleset "${b}"`);
   }

@@ -1,0 +1,53 @@
+/**
+ * Poisson(λ) counts, exact: for λ < 30 inversion by sequential search from 0; otherwise inversion by alternating
+ * search from the mode, the same modal method as the binomial (Kemp 1986), with P(mode) by Loader's saddle-point
+ * form log P(X = x) = −δ(x) − D(x, λ) − ½ log(2πx) ("Fast and accurate computation of binomial probabilities",
+ * 2000, §3: the Poisson case of R's dpois), and the neighbours by the ratio p(x+1)/p(x) = λ/(x+1).
+ */
+import { deviance, stirlingError } from './binomial-pmf.ts';
+import type { Rng } from './xoshiro.ts';
+
+const LN_2PI = Math.log(2 * Math.PI);
+
+/** log P(X = x) for X ~ Poisson(λ), λ > 0. */
+export function poissonLogPmf(x: number, lambda: number): number {
+  if (x === 0) return -lambda;
+  return -stirlingError(x) - deviance(x, lambda) - 0.5 * (LN_2PI + Math.log(x));
+}
+
+export function poisson(rng: Rng, lambda: number): number {
+  if (!(lambda > 0)) return 0;
+  let u = rng.uniform();
+  if (lambda < 30) {
+    let p = Math.exp(-lambda);
+    let x = 0;
+    while (u > p) {
+      u -= p;
+      x++;
+      p *= lambda / x;
+      if (p <= 0) break;
+    }
+    return x;
+  }
+  const mode = Math.floor(lambda);
+  const pMode = Math.exp(poissonLogPmf(mode, lambda));
+  if (u <= pMode) return mode;
+  u -= pMode;
+  let lo = mode;
+  let hi = mode;
+  let pLo = pMode;
+  let pHi = pMode;
+  for (;;) {
+    if (lo > 0) {
+      pLo *= lo / lambda; // P(lo − 1) = P(lo) · lo / λ
+      lo--;
+      if (u <= pLo) return lo;
+      u -= pLo;
+    }
+    pHi *= lambda / (hi + 1);
+    hi++;
+    if (u <= pHi) return hi;
+    u -= pHi;
+    if (lo === 0 && pHi < 1e-300) return hi; // rounding residue beyond the far tail
+  }
+}

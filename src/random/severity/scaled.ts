@@ -1,0 +1,50 @@
+/**
+ * X' = c·X for a severity X and a factor c > 0, as a Severity: a year's cost-level shock (random/shock.ts)
+ * applied to any family without rebuilding it. F'(x) = F(x/c), Q'(p) = c·Q(p), E[min(X', u)] = c·E[min(X, u/c)]
+ * (Klugman, Panjer & Willmot, Loss Models, §5.2.1).
+ */
+import type { Rng } from '../xoshiro.ts';
+import type { Severity } from './severity.ts';
+
+export class ScaledSeverity implements Severity {
+  readonly family: string;
+  constructor(
+    readonly base: Severity,
+    readonly c: number,
+  ) {
+    this.family = base.family;
+  }
+  cdf(x: number): number {
+    return this.base.cdf(x / this.c);
+  }
+  survival(x: number): number {
+    return this.base.survival(x / this.c);
+  }
+  quantile(p: number): number {
+    return this.c * this.base.quantile(p);
+  }
+  upperQuantile(s: number): number {
+    return this.c * this.base.upperQuantile(s);
+  }
+  mean(): number {
+    return this.c * this.base.mean();
+  }
+  lev(u: number): number {
+    return this.c * this.base.lev(u / this.c);
+  }
+  sample(rng: Rng): number {
+    return this.c * this.base.sample(rng);
+  }
+  sampleAbove(rng: Rng, s: number): number {
+    return this.c * this.base.sampleAbove(rng, s);
+  }
+  fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
+    this.base.fillAbove(rng, s, out, from, n);
+    for (let i = from; i < from + n; i++) out[i] *= this.c;
+  }
+}
+
+/** The severity scaled by c (the same object when c = 1). */
+export function scaled(sev: Severity, c: number): Severity {
+  return c === 1 ? sev : new ScaledSeverity(sev, c);
+}

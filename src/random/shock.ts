@@ -1,0 +1,26 @@
+/**
+ * Mean-one multipliers for parameter risk (the collective risk model with parameter uncertainty: Heckman &
+ * Meyers 1983, "The calculation of aggregate loss distributions from claim severity and claim count
+ * distributions", §3 contagion and mixing): a lognormal with σ² = ln(1 + cv²), μ = −σ²/2, or a gamma with
+ * shape 1/cv² and scale cv². Both have mean 1 and coefficient of variation cv.
+ */
+import { normalZiggurat } from './normal.ts';
+import { standardGamma } from './severity/gamma.ts';
+import type { Rng } from './xoshiro.ts';
+
+export type ShockFamily = 'lognormal' | 'gamma';
+
+export interface Shock {
+  family: ShockFamily;
+  cv: number;
+}
+
+export function drawShock(rng: Rng, s: Shock): number {
+  if (s.cv <= 0) return 1;
+  if (s.family === 'gamma') {
+    const k = 1 / (s.cv * s.cv);
+    return standardGamma(rng, k) / k;
+  }
+  const sigma = Math.sqrt(Math.log1p(s.cv * s.cv));
+  return Math.exp(-0.5 * sigma * sigma + sigma * normalZiggurat(rng));
+}
