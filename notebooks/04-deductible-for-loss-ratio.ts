@@ -38,7 +38,7 @@ export async function run(): Promise<NotebookResult> {
   }
   const page = new Page('04-deductible-for-loss-ratio', 'The deductible for a 95% loss ratio 赔付率95%对应的起付线');
   page.text(
-    'Question: which deductible keeps Jiangyin\u2019s expected loss ratio at 95% (the "break-even with a small profit" of the national frame) while the probability of a loss beyond 3% (loss ratio above 103%, the Jilin-style tier where the fund starts sharing) stays at or below 10%? Premium: 52.6 yuan per insured per year (set from Jiangyin\u2019s cost level), for the 6 months of 2020; at the real 18,000 the half year runs at about 37%, because six months of costs meet an annual deductible.',
+    'Question: which deductible keeps Jiangyin\u2019s expected loss ratio at 95% (the "break-even with a small profit" of the national frame) while the probability of a loss beyond 3% (loss ratio above 103%, the Jilin-style tier where the fund starts sharing) stays at or below 10%? Premium: 51.6 yuan per insured per year (set from Jiangyin\u2019s cost level), for the 6 months of 2020; at the real 18,000 the half year runs at about 36%, because six months of costs meet an annual deductible.',
   );
   page.table(
     ['condition', 'deductible (yuan)', 'analytic E[loss ratio]', `Monte Carlo (${trials} trials) mean, 95% interval`, 'P(loss ratio > 103%)'],

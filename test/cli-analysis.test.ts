@@ -57,7 +57,7 @@ describe('jingsuan calibrate', () => {
     expect(r.written).toBe(file);
     for (const row of r.report) expect(Math.abs(row.relativeError), `${row.population} ${row.metric}`).toBeLessThan(0.04);
     const fitted = JSON.parse(readFileSync(file, 'utf8'));
-    expect(fitted.populations[1].severity.alpha.value).toBeCloseTo(2.4816, 2);
+    expect(fitted.populations[1].severity.alpha.value).toBeCloseTo(2.5416, 2);
     expect(fitted.populations[1].severity.alpha.assumption).toMatch(/^Calibrated by jingsuan calibrate on \d{4}-\d{2}-\d{2} to the scenario's targets .*; was 3.2$/);
     expect(jingsuan('validate', file).code).toBe(0);
   });

@@ -12,7 +12,7 @@ describe('notebooks', () => {
   it('(1) calibrating Suzhou 2021 recovers every target within 3% from a wrong start', async () => {
     const r = await n1();
     expect(r.key.worstRelativeError).toBeLessThan(0.03);
-    expect(r.key.employeesAlpha).toBeCloseTo(2.356, 2);
+    expect(r.key.employeesAlpha).toBeCloseTo(2.407, 2);
     expect(existsSync(`${OUT}01-calibrate-suzhou.md`)).toBe(true);
   });
   it('(2) three regions on one population: MC agrees with analytic; Suzhou pays more people than Jiangyin', async () => {
@@ -28,7 +28,10 @@ describe('notebooks', () => {
     expect(r.key.wholeAt4).toBeCloseTo(1_200_000, 0);
     // Just below +3%: 0.0299 × 1e8 = 2,990,000; just above, 30% of 3,010,000 = 903,000.
     expect(r.key.cliff).toBeCloseTo(2_990_000 - 903_000, 0);
-    expect(r.key.gapAt4PerPremium).toBeGreaterThan(0.015);
+    // With parameter risk a year's m spreads over several tiers, so the expected gap between the readings at an
+    // expected +4% is about 1 point of premium (2.1 points when m is exactly 4%).
+    expect(r.key.gapAt4PerPremium).toBeGreaterThan(0.008);
+    expect(r.key.gapAt4PerPremium).toBeLessThan(0.021);
   });
   it('(4) the deductible for a 95% expected loss ratio, raised until P(LR > 103%) ≤ 10%', async () => {
     const r = await n4();

@@ -93,14 +93,19 @@ export class Spliced extends BaseSeverity {
   lev(u: number): number {
     if (u <= 0) return 0;
     const s = this.splice;
-    const w = this.bodyWeight;
-    const k = w / this.bodyAtSplice;
-    // ∫₀ᵘ F_body = u − LEV_body(u), so for u ≤ s: LEV(u) = u − k (u − LEV_body(u)).
-    const levBody = (v: number) => v - k * (v - this.body.lev(v));
-    if (u <= s) return levBody(u);
+    if (u <= s) return this.levBody(u);
     const a = this.alpha;
-    if (!Number.isFinite(u)) return a > 1 ? levBody(s) + ((1 - w) * s) / (a - 1) : Infinity;
+    const w = this.bodyWeight;
+    // LEV at the splice is the same for every u above it (the analytic engine and the exact aggregate ask often).
+    if (Number.isNaN(this.levAtSplice)) this.levAtSplice = this.levBody(s);
+    if (!Number.isFinite(u)) return a > 1 ? this.levAtSplice + ((1 - w) * s) / (a - 1) : Infinity;
     const tail = Math.abs(a - 1) < 1e-12 ? (1 - w) * s * Math.log(u / s) : (((1 - w) * s) / (a - 1)) * (1 - Math.pow(s / u, a - 1));
-    return levBody(s) + tail;
+    return this.levAtSplice + tail;
+  }
+  private levAtSplice = NaN;
+  /** ∫₀ᵘ F_body = u − LEV_body(u), so for u ≤ s: LEV(u) = u − k (u − LEV_body(u)), k = w / F_body(s). */
+  private levBody(v: number): number {
+    const k = this.bodyWeight / this.bodyAtSplice;
+    return v - k * (v - this.body.lev(v));
   }
 }
