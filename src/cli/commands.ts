@@ -4,6 +4,7 @@ import { corridorCommand } from './corridor.ts';
 import { validateCommand } from './validate.ts';
 import { expectCommand } from './expect.ts';
 import { runCommand } from './run.ts';
+import { exactCommand } from './exact.ts';
 import { benchCommand } from './bench.ts';
 import { fundCommand } from './fund.ts';
 import { calibrateCommand, solveCommand, sweepCommand } from './analysis.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   corridor: corridorCommand,
   expect: expectCommand,
   run: runCommand,
+  exact: exactCommand,
   fund: fundCommand,
   calibrate: calibrateCommand,
   solve: solveCommand,
