@@ -29,6 +29,17 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     const g = targetTable(result);
     lines.push('## Modelled vs targets 模型与目标', '', markdownTable(g.header, g.rows), '');
   }
+  const split = result.rulesets.filter((r) => r.risk);
+  if (split.length) {
+    lines.push(
+      '## Process and parameter risk 过程风险与参数风险',
+      '',
+      "The payout's variance split by the law of total variance: the process part (which people fall ill, how much they cost) and the parameter part (the year's cost level and utilisation shocks).",
+      '',
+    );
+    const rows = split.map((r) => [r.id, (r.risk!.totalSd / 1e4).toFixed(1), (r.risk!.processSd / 1e4).toFixed(1), (r.risk!.parameterSd / 1e4).toFixed(1), `${(r.risk!.parameterShare * 100).toFixed(1)}%`]);
+    lines.push(markdownTable(['ruleset 方案', 'sd 标准差 (万元)', 'process 过程 (万元)', 'parameter 参数 (万元)', 'parameter share 参数占比'], rows), '');
+  }
   for (const r of result.rulesets) {
     if (!r.corridor) continue;
     lines.push(`## Risk corridor 风险调节: ${r.id}`, '');

@@ -10,7 +10,7 @@ import { compileModel, type EngineModel } from '../engine/model.ts';
 import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.ts';
 import { comparisonsAgainst, summarize, type Comparison, type RunResult } from '../engine/summary.ts';
 import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
-import { benefitCurves, breakdown, corridorSplits, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
+import { benefitCurves, breakdown, corridorSplits, exactDensity, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
 import type { Lang } from '../report/charts/i18n.ts';
 import type { Unit } from '../report/format.ts';
 import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
@@ -21,6 +21,7 @@ import type { Scenario, TierSpec } from '../scenario/schema.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { validateData } from '../scenario/validate.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
+import { ExactClient, type ExactResult } from './exact-client.ts';
 import { clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
 import { download } from './download.ts';
 import { EditHistory } from './history.ts';
@@ -83,7 +84,14 @@ export class App extends LitElement {
     showDiff: { state: true },
     shareUrl: { state: true },
     notice: { state: true },
+    exact: { state: true },
   };
+  /** The exact aggregate (FFT) of the applied scenario, from its own worker; null while it is computed. */
+  declare exact: ExactResult | { error: string } | null;
+  private readonly exactClient = new ExactClient((r) => {
+    this.exact = r;
+    this.refreshRunCharts();
+  });
   declare openProblems: { file: string; problems: Problem[] } | null;
   /** A fund-level file on screen instead of the insurance scenario (read-only). */
   declare fund: FundScenario | null;
@@ -254,6 +262,7 @@ export class App extends LitElement {
     super.disconnectedCallback();
     this.controller?.abort();
     this.pool.dispose();
+    this.exactClient.dispose();
     globalThis.removeEventListener?.('keydown', this.onKey);
   }
 
@@ -304,6 +313,8 @@ export class App extends LitElement {
     this.result = null;
     this.raw = null;
     this.comparisons = [];
+    this.exact = null;
+    this.exactClient.request(s);
     this.refreshStaticCharts();
     this.scheduleSensitivity();
     this.scheduleRun();
@@ -534,10 +545,12 @@ export class App extends LitElement {
   private refreshRunCharts() {
     if (!this.raw || !this.model) return;
     const ctx = this.context();
+    // The exact curves belong to the scenario on screen only when they are for its rulesets.
+    const curves = this.exact && 'curves' in this.exact ? this.exact.curves : [];
     this.charts = {
       ...this.charts,
-      payout: distributionChart(trialValues(this.raw, 'payout'), premiumMarkers(this.raw.model), ctx, 'payout'),
-      lossRatio: distributionChart(trialValues(this.raw, 'lossRatio'), [], ctx, 'lossRatio'),
+      payout: distributionChart(trialValues(this.raw, 'payout'), premiumMarkers(this.raw.model), ctx, 'payout', exactDensity(curves, this.raw.model, 'payout')),
+      lossRatio: distributionChart(trialValues(this.raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(curves, this.raw.model, 'lossRatio')),
       corridor: this.result && this.raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(this.result), ctx) : null,
     };
   }
@@ -692,7 +705,7 @@ export class App extends LitElement {
                   </label>
                 </div>
                 <js-goal-seek .lang=${L} .scenario=${s} .choices=${this.sensitivityChoices()} .run=${this.result}></js-goal-seek>
-                <js-results-table .analytic=${this.analytic} .result=${this.result} .comparisons=${this.comparisons} .baseline=${this.baseline} .lang=${L} .unit=${this.unit} .colors=${colors}></js-results-table>
+                <js-results-table .analytic=${this.analytic} .result=${this.result} .comparisons=${this.comparisons} .baseline=${this.baseline} .lang=${L} .unit=${this.unit} .colors=${colors} .exact=${this.exact}></js-results-table>
                 <js-funding-table .analytic=${this.analytic} .scenario=${this.applied} .lang=${L} .unit=${this.unit}></js-funding-table>
               </div>
               <h2>${t('charts', L)}</h2>

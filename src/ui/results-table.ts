@@ -9,6 +9,7 @@ import type { Lang } from '../report/charts/i18n.ts';
 import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
 import { analyticTable, indicatorTable, targetTable, toCsv } from '../report/tables.ts';
 import { download } from './download.ts';
+import type { ExactResult } from './exact-client.ts';
 import { t } from './strings.ts';
 import { shared } from './styles.ts';
 
@@ -23,7 +24,10 @@ export class ResultsTable extends LitElement {
     lang: {},
     unit: {},
     colors: { attribute: false },
+    exact: { attribute: false },
   };
+  /** The exact aggregate (FFT) from its worker: null while computed, or the reason it failed. */
+  declare exact: ExactResult | { error: string } | null;
   declare analytic: AnalyticRuleset[];
   declare result: RunResult | null;
   declare comparisons: Comparison[];
@@ -41,6 +45,7 @@ export class ResultsTable extends LitElement {
     this.lang = 'zh';
     this.unit = 'wan';
     this.colors = {};
+    this.exact = null;
   }
 
   static override styles = [
@@ -91,12 +96,45 @@ export class ResultsTable extends LitElement {
     const mc = (id: string) => this.result?.rulesets.find((r) => r.id === id);
     const cmp = (id: string) => this.comparisons.find((c) => c.b === id);
     const amt = (v: number | null | undefined, d?: number) => formatAmount(v, u, d);
+    const ex = this.exact;
+    const exactCell = (id: string, f: (e: NonNullable<ExactResult['rulesets'][number]>) => string): string => {
+      if (ex === null) return '…';
+      if ('error' in ex) return L === 'zh' ? `无法计算：${ex.error}` : `cannot compute: ${ex.error}`;
+      const e = ex.rulesets.find((r) => r.id === id);
+      if (!e) return '…';
+      if (e.method !== 'fft') return L === 'zh' ? '仅蒙特卡洛（个人自费比例随机）' : 'Monte Carlo only (shares drawn per person)';
+      return f(e);
+    };
     const rows: Row[] = [
       { label: ['保费', 'premium'], cells: (_, i) => amt(this.analytic[i].premium) },
       { label: ['期望赔付（解析）', 'expected payout (analytic)'], cells: (_, i) => amt(this.analytic[i].payout) },
       { label: ['赔付均值 ± 标准误', 'payout mean ± se'], mc: true, cells: (id) => (mc(id) ? `${amt(mc(id)!.payout.mean)} ± ${amt(mc(id)!.payout.se, u === 'wan' ? 2 : 0)}` : '…') },
       { label: ['赔付 P95 / P99.5', 'payout P95 / P99.5'], mc: true, cells: (id) => (mc(id) ? `${amt(mc(id)!.payout.p95)} / ${amt(mc(id)!.payout.p995)}` : '…') },
+      {
+        label: ['赔付标准差：过程 / 参数（参数风险占比）', 'payout sd: process / parameter (parameter share)'],
+        mc: true,
+        cells: (id) => {
+          const r = mc(id)?.risk;
+          if (!mc(id)) return '…';
+          return r ? `${amt(r.processSd)} / ${amt(r.parameterSd)} (${formatPercent(r.parameterShare)})` : '—';
+        },
+      },
       { label: ['期望赔付率', 'expected loss ratio'], cells: (_, i) => formatPercent(this.analytic[i].lossRatio) },
+      { label: ['赔付率 P5–P95（精确，FFT）', 'loss ratio P5–P95 (exact, FFT)'], cells: (id) => exactCell(id, (e) => `${formatPercent(e.lossRatio!.p05)} – ${formatPercent(e.lossRatio!.p95)}`) },
+      { label: ['亏损概率（精确）', 'probability of loss (exact)'], cells: (id) => exactCell(id, (e) => formatPercent(e.lossRatio!.probAbove1)) },
+      {
+        label: ['精确分布与蒙特卡洛', 'exact vs Monte Carlo'],
+        mc: true,
+        cells: (id) =>
+          exactCell(id, (e) => {
+            const m = mc(id);
+            if (!m) return '…';
+            // The sampled mean should lie within 4 standard errors of the exact one; a larger gap is flagged.
+            const z = m.payout.se > 0 ? (m.payout.mean - e.payout!.mean) / m.payout.se : 0;
+            const flag = Math.abs(z) > 4;
+            return `${flag ? '⚠ ' : '✓ '}${z >= 0 ? '+' : ''}${z.toFixed(1)} se`;
+          }),
+      },
       { label: ['赔付率 P95', 'loss ratio P95'], mc: true, cells: (id) => (mc(id) ? formatPercent(mc(id)!.lossRatio.p95) : '…') },
       { label: ['亏损概率（赔付率>100%）', 'probability of loss (LR > 100%)'], mc: true, cells: (id) => (mc(id) ? formatPercent(mc(id)!.lossRatio.probAbove1) : '…') },
       { label: ['补偿人数', 'beneficiaries'], cells: (_, i) => formatCount(this.analytic[i].beneficiaries) },

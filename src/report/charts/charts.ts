@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Unit } from '../format.ts';
-import type { BreakdownPoint, CurvePoint, Marker, SplitPoint, SweepMetric, SweepPoint, ValuePoint } from './data.ts';
+import { extent, ticks } from 'd3-array';
+import type { BreakdownPoint, CurvePoint, ExactPoint, Marker, SplitPoint, SweepMetric, SweepPoint, ValuePoint } from './data.ts';
 import { label, type Lang } from './i18n.ts';
 
 export interface ChartSpec {
@@ -70,13 +71,29 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
   };
 }
 
-export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: ChartContext, kind: 'payout' | 'lossRatio'): ChartSpec {
+/**
+ * Histogram of a run's per-trial payouts (or loss ratios), one colour per ruleset, overlaid, not stacked (y2, so
+ * each ruleset's counts read from zero), on bins shared by every ruleset; where the exact distribution is given
+ * (aggregate/exact.ts), its expected count per bin is drawn over each ruleset's bars as a line.
+ */
+export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: ChartContext, kind: 'payout' | 'lossRatio', exact: ExactPoint[] = []): ChartSpec {
   const d = kind === 'payout' ? div(ctx.unit) : 1;
   const xLabel = kind === 'payout' ? `${label('payout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})` : label('lossRatio', ctx.lang);
+  const [lo, hi] = extent(values, (v) => v.value / d) as [number, number];
+  const thresholds = lo === undefined ? 40 : ticks(lo, hi > lo ? hi : lo + 1, 40);
+  const binWidth = Array.isArray(thresholds) && thresholds.length > 1 ? thresholds[1] - thresholds[0] : 0;
   const marks: Plot.Markish[] = [
-    Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (v: ValuePoint) => v.value / d, fill: 'ruleset', fillOpacity: 0.5, thresholds: 40, tip: true } as Plot.BinXInputs<Plot.RectYOptions>)),
+    Plot.rectY(values, Plot.binX({ y2: 'count' }, { x: (v: ValuePoint) => v.value / d, fill: 'ruleset', fillOpacity: 0.35, thresholds, tip: true } as Plot.BinXInputs<Plot.RectYOptions>)),
     Plot.ruleY([0]),
   ];
+  if (exact.length && binWidth > 0) {
+    const trials = new Map<string, number>();
+    for (const v of values) trials.set(v.ruleset, (trials.get(v.ruleset) ?? 0) + 1);
+    const lines = exact
+      .filter((e) => trials.has(e.ruleset) && e.value / d >= lo - binWidth && e.value / d <= hi + binWidth)
+      .map((e) => ({ ruleset: e.ruleset, x: e.value / d, y: trials.get(e.ruleset)! * e.density * binWidth * d }));
+    marks.push(Plot.line(lines, { x: 'x', y: 'y', stroke: 'ruleset', strokeWidth: 2, curve: 'monotone-x' }));
+  }
   if (kind === 'payout') {
     marks.push(Plot.ruleX(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeWidth: 2 }));
     marks.push(Plot.ruleX(markers.filter((m) => !m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 }));
@@ -84,10 +101,11 @@ export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: 
   } else {
     marks.push(Plot.ruleX([1], { stroke: '#b91c1c', strokeWidth: 1.5 }));
   }
+  const exactNote = exact.length ? (ctx.lang === 'zh' ? '；曲线：精确分布（FFT）' : '; lines: the exact distribution (FFT)') : '';
   return {
     id: kind === 'payout' ? 'payout-distribution' : 'loss-ratio-distribution',
     title: label(kind === 'payout' ? 'payoutTitle' : 'lossRatioTitle', ctx.lang),
-    subtitle: kind === 'payout' ? (ctx.lang === 'zh' ? '实线：保费；虚线：风险调节分段边界' : 'Solid: premium; dashed: corridor tier edges') : ctx.lang === 'zh' ? '红线：赔付率 100%' : 'Red: loss ratio 100%',
+    subtitle: (kind === 'payout' ? (ctx.lang === 'zh' ? '实线：保费；虚线：风险调节分段边界' : 'Solid: premium; dashed: corridor tier edges') : ctx.lang === 'zh' ? '红线：赔付率 100%' : 'Red: loss ratio 100%') + exactNote,
     footnote: ctx.footnote,
     rows: values.map((v) => ({ ...v })),
     options: {

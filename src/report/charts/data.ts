@@ -12,6 +12,7 @@ import { selfBurdenOf } from '../../rules/basic.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { setParam, type Path } from '../../scenario/edit.ts';
 import { expectPerson } from '../../rules/expectation.ts';
+import type { ExactCurve } from '../../aggregate/summary.ts';
 
 export interface CurvePoint {
   ruleset: string;
@@ -60,6 +61,25 @@ export function trialValues(raw: RawRun, kind: 'payout' | 'lossRatio'): ValuePoi
     const col = column(raw.model, raw.data, raw.trials, i, -1, PAYOUT);
     for (const v of col) out.push({ ruleset: r.id, value: kind === 'payout' ? v : v / r.premium });
   });
+  return out;
+}
+
+/** The exact distribution as a density (probability per yuan of payout, or per unit of loss ratio). */
+export interface ExactPoint {
+  ruleset: string;
+  value: number;
+  density: number;
+}
+
+/** Exact curves (aggregate/summary.ts) as densities of the payout or of the loss ratio (payout ÷ premium). */
+export function exactDensity(curves: readonly ExactCurve[], model: EngineModel, kind: 'payout' | 'lossRatio'): ExactPoint[] {
+  const out: ExactPoint[] = [];
+  for (const c of curves) {
+    const premium = model.rulesets.find((r) => r.id === c.ruleset)?.premium ?? 0;
+    const scale = kind === 'payout' ? 1 : premium;
+    if (!(scale > 0)) continue;
+    c.x.forEach((x, i) => out.push({ ruleset: c.ruleset, value: x / scale, density: (c.p[i] / c.width) * scale }));
+  }
   return out;
 }
 
