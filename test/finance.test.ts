@@ -116,6 +116,16 @@ describe('city-level pooling (seed 003 三(三))', () => {
     for (let y = 1; y < 5; y++) expect(a.years[y].reserveMonths.mean).toBeLessThan(a.years[y - 1].reserveMonths.mean);
     expect(a.years[4].probAlarm).toBeGreaterThan(a.years[0].probAlarm);
   });
+  it('the cost trend (expenditureGrowthSd) widens the later years, not the first, and leaves the mean path', () => {
+    const sure = structuredClone(base);
+    delete sure.expenditureGrowthSd;
+    const a = simulatePooling(sure, 2000);
+    const b = simulatePooling(base, 2000);
+    // Year 1 has no growth draw yet: identical. Year 5 carries four: its spread grows, its mean hardly moves.
+    expect(b.years[0].reserveMonths.mean).toBe(a.years[0].reserveMonths.mean);
+    expect(b.years[4].reserveMonths.sd).toBeGreaterThan(2 * a.years[4].reserveMonths.sd);
+    expect(Math.abs(b.years[4].reserveMonths.mean - a.years[4].reserveMonths.mean)).toBeLessThan(0.1 * a.years[4].reserveMonths.mean);
+  });
 });
 
 describe('transfer schedules and cash', () => {

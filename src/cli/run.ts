@@ -8,7 +8,8 @@ import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable, toCsv } from '../report/tables.ts';
+import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable, toCsv, yearsTable } from '../report/tables.ts';
+import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { loadScenario, UsageError } from './io.ts';
@@ -22,15 +23,17 @@ function intFlag(name: string, v: unknown, min: number, max: number): number | u
 
 export const runCommand: Command = {
   summary: 'Monte Carlo run: payouts, loss ratios, corridors, indicators, comparisons',
-  help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--json] [--out DIR]
+  help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--years N] [--json] [--out DIR]
 
 Runs every population through every ruleset on the same sampled people.
   --trials N    trials (default: the scenario's simulation.trials)
   --seed S      seed (default: the scenario's simulation.seed); same seed ⇒ same numbers, any --workers
   --workers K   worker threads (default: the number of cores)
+  --years N     N years (1–10) along the scenario's trend (simulation.trend): payout, loss ratio and the fund's
+                cumulative corridor result year by year; the JSON gains "years"
   --json        print the result object (amounts in yuan as numbers)
   --out DIR     write result.json, CSV tables, SVG/PNG charts and report.md into DIR`,
-  options: { trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  options: { trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, years: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
   async run(values, [file]) {
     const scenario = loadScenario(file);
     const trials = intFlag('trials', values.trials, 1, LIMITS.trials) ?? scenario.simulation.trials;
@@ -53,13 +56,21 @@ Runs every population through every ruleset on the same sampled people.
     }
     if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+    const nYears = intFlag('years', values.years, 1, MAX_YEARS);
+    // Year 1 is the run above; later years follow the trend (the same seed gives the same year 1).
+    const years = nYears && nYears > 1 ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory }, raw)).years : null;
     const seconds = (performance.now() - started) / 1000;
-    if (values.out) await writeOut(String(values.out), scenario, result, raw);
+    if (values.out) await writeOut(String(values.out), scenario, result, raw, years);
     if (values.json) {
-      console.log(JSON.stringify(result, null, 2));
+      console.log(JSON.stringify(years ? { ...result, years } : result, null, 2));
       return 0;
     }
     printText(scenario, result, seconds, workers);
+    if (years) {
+      const t = yearsTable(years);
+      console.log(`${t.title.zh} · ${t.title.en}`);
+      console.log(textTable(t.header, t.rows));
+    }
     if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md`);
     return 0;
   },
@@ -76,9 +87,10 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
   }
 }
 
-async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw: RawRun) {
+async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw: RawRun, years: YearResult[] | null) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(dir, 'result.json'), JSON.stringify(years ? { ...result, years } : result, null, 2) + '\n');
+  if (years) writeFileSync(join(dir, 'years.csv'), toCsv(yearsTable(years)));
   for (const t of [indicatorTable(result), fundingTable(result.rulesets), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
   // Chart rendering (jsdom, resvg) is loaded only when files are written.
   const { writeCharts } = await import('./charts.ts');

@@ -100,7 +100,12 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
   // E over the cost shock by quadrature (the mean does not depend on whether shocks are shared, nor on the
   // utilisation shock, whose mean is 1). Node values are kept for the parameter variance below.
   const nodes = pr?.cost ? shockNodes(pr.cost, COST_NODES) : { x: Float64Array.of(1), w: Float64Array.of(1) };
-  const atNode = Array.from(nodes.x, (c) => expectedAt(model, new Float64Array(P).fill(c)));
+  // A later year of a multi-year run: a sure trend scales every amount by (1 + g)^k; an uncertain one leaves the
+  // payout to Monte Carlo (its index is a product of normals, engine/trial.ts costIndex).
+  const t = model.trend;
+  const index = t ? (1 + t.mean) ** t.yearsAhead : 1;
+  const atNode = Array.from(nodes.x, (c) => expectedAt(model, new Float64Array(P).fill(c * index)));
+  if (t && t.sd > 0) for (const v of atNode) for (const r of v) for (const x of r) x.payout = x.beneficiaries = x.excess = null;
   const u2 = 1 + (pr?.utilisation?.cv ?? 0) ** 2; // E[U²]
   return model.rulesets.map((r, ri) => {
     const pops = model.populations.map((pop, p) => {

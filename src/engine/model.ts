@@ -17,6 +17,8 @@ import { resolveSchedule, tagCombinations } from '../rules/schedule.ts';
 import type { Population, Ruleset, Scenario } from '../scenario/schema.ts';
 import { premiumChannels, type PremiumChannel } from '../finance/premium.ts';
 import { distinctMonthsTable } from './distinct-months.ts';
+import { severityProblems } from './numerics.ts';
+import { ScenarioError } from '../scenario/validate.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 import { maskPmf, recordsPmf } from './claimants.ts';
 
@@ -84,6 +86,18 @@ export interface EngineModel {
   baseline: number;
   /** Per-trial shocks (random/shock.ts), or null when the scenario has no parameter risk. */
   parameterRisk: { cost: Shock | null; utilisation: Shock | null; shared: boolean } | null;
+  /**
+   * Year y > 1 of a multi-year run (engine/years.ts): each trial's cost index is the product of y − 1 growth
+   * factors 1 + g, g ~ Normal(mean, sd), drawn from the trial's own trend stream (the same path for every year).
+   */
+  trend: { yearsAhead: number; mean: number; sd: number; pathSeed: string | number } | null;
+}
+
+export interface CompileOptions {
+  /** Year of a multi-year run, 1 = the scenario's own year (default). */
+  year?: number;
+  /** Seed of the trend paths (the run's base seed, the same for every year). */
+  pathSeed?: string | number;
 }
 
 /** Tail probability above the threshold t and the conditional means below it, for a severity (possibly scaled). */
@@ -96,6 +110,12 @@ export function belowThreshold(severity: Severity, t: number, rulesetCurves: rea
     meanAmountBelow: below > 0 ? expectationBelow(identity, t, severity) / below : 0,
     meanSelfBurdenBelow: Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, t, severity) / below : 0)),
   };
+}
+
+function trendOf(scenario: Scenario, year: number, pathSeed: string | number): EngineModel['trend'] {
+  const t = scenario.simulation.trend;
+  if (!t || year <= 1) return null;
+  return { yearsAhead: year - 1, mean: t.costGrowth.mean.value, sd: t.costGrowth.sd.value, pathSeed };
 }
 
 function shockOf(s: { cv: { value: number }; distribution?: ShockFamily } | undefined): Shock | null {
@@ -120,7 +140,7 @@ export function expectationBelow(g: Piecewise, t: number, sev: Severity): number
   return expectation(truncated, (u) => sev.lev(u), sev.mean()) - evaluate(g, t) * sev.survival(t);
 }
 
-export function compileModel(scenario: Scenario): EngineModel {
+export function compileModel(scenario: Scenario, opts: CompileOptions = {}): EngineModel {
   // Schedules and basic layers act on the annual amount; a ruleset in force m < 12 months is applied through its
   // annual-amount form and its money sums scaled by m/12 (rules/exposure.ts).
   const annual = scenario.rulesets.map((r) => onAnnualAmounts(r));
@@ -210,6 +230,9 @@ export function compileModel(scenario: Scenario): EngineModel {
       alternatives: r.corridor ? r.corridor.alternatives.map((a) => ({ id: a.id, rule: corridorRule(r.corridor!, a.tiers) })) : [],
     };
   });
+  // Refuse what float64 cannot evaluate, naming the population (engine/numerics.ts).
+  const numeric = populations.flatMap((pop, p) => severityProblems(pop.severity, p, pop.threshold, pop.tailProb));
+  if (numeric.length) throw new ScenarioError(numeric);
   const baselineId = scenario.simulation.baseline ?? scenario.rulesets[0].id;
   const pr = scenario.simulation.parameterRisk;
   const cost = shockOf(pr?.costLevel);
@@ -220,6 +243,7 @@ export function compileModel(scenario: Scenario): EngineModel {
     rulesets,
     baseline: Math.max(0, rulesets.findIndex((r) => r.id === baselineId)),
     parameterRisk: cost || utilisation ? { cost, utilisation, shared: pr?.shared ?? true } : null,
+    trend: trendOf(scenario, opts.year ?? 1, opts.pathSeed ?? scenario.simulation.seed),
   };
 }
 

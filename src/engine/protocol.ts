@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
  * run whose result is then ignored. A worker that fails outside any run reports run −1.
  */
 export type ToWorker =
-  | { type: 'init'; run: number; scenario: Scenario; seed: string | number; sampleAll: boolean }
+  | { type: 'init'; run: number; scenario: Scenario; seed: string | number; sampleAll: boolean; year?: number; pathSeed?: string | number }
   | { type: 'run'; run: number; from: number; to: number };
 
 export type FromWorker = { type: 'block'; run: number; from: number; to: number; data: Float64Array } | { type: 'error'; run: number; message: string };

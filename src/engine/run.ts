@@ -22,6 +22,9 @@ export interface RunOptions {
   chunk?: number;
   sampleAll?: boolean;
   signal?: AbortSignal;
+  /** Year of a multi-year run (engine/years.ts) and the seed of its trend paths. */
+  year?: number;
+  pathSeed?: string | number;
   /** Called after each chunk; `snapshot()` summarises the trials finished so far, `partial()` gives their raw values. */
   onProgress?(done: number, total: number, snapshot: () => RunResult, partial: () => RawRun): void;
 }
@@ -104,7 +107,7 @@ export function checkRunSize(model: EngineModel, trials: number): void {
 export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
   const trials = opts.trials ?? scenario.simulation.trials;
   const seed = opts.seed ?? scenario.simulation.seed;
-  const model = compileModel(scenario);
+  const model = compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed });
   checkRunSize(model, trials);
   const analytic = analyticExpectation(model);
   const per = trialBlockSize(model, 1);
@@ -182,7 +185,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
         if (finished === trials) return finish();
         feed(w);
       });
-      w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true });
+      w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true, year: opts.year, pathSeed: opts.pathSeed });
       feed(w);
     }
   });

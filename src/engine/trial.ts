@@ -19,6 +19,7 @@ import { binomial } from '../random/frequency.ts';
 import { poisson } from '../random/poisson.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import { drawShock } from '../random/shock.ts';
+import { normalZiggurat } from '../random/normal.ts';
 import { trialStream } from '../random/stream.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
@@ -71,6 +72,10 @@ export function simulateTrials(model: EngineModel, seed: string | number, from: 
         scratch.cost[p] = fresh ? (pr.cost ? drawShock(rng, pr.cost) : 1) : scratch.cost[0];
         scratch.utilisation[p] = fresh ? (pr.utilisation ? drawShock(rng, pr.utilisation) : 1) : scratch.utilisation[0];
       }
+    }
+    if (model.trend) {
+      const index = costIndex(model.trend.pathSeed, trial, model.trend);
+      for (let p = 0; p < P; p++) scratch.cost[p] = (pr ? scratch.cost[p] : 1) * index;
     }
     for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
   }
@@ -138,6 +143,17 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
     out[o + COST_SHOCK] = c;
     out[o + UTILISATION_SHOCK] = scratch.utilisation[p];
   }
+}
+
+/**
+ * The cost index of a trial's path in year 1 + yearsAhead: Π (1 + gᵢ), gᵢ ~ Normal(mean, sd), from the trial's
+ * own trend stream, so year y and year y + 1 of the same trial share their first y − 1 growth draws.
+ */
+export function costIndex(seed: string | number, trial: number, t: { yearsAhead: number; mean: number; sd: number }): number {
+  const rng = trialStream(seed, trial, 'trend');
+  let index = 1;
+  for (let i = 0; i < t.yearsAhead; i++) index *= Math.max(0, 1 + t.mean + t.sd * normalZiggurat(rng));
+  return index;
 }
 
 /**

@@ -10,7 +10,7 @@ export function createWorkerHandler(post: (msg: FromWorker, transfer?: ArrayBuff
   return (msg: ToWorker) => {
     try {
       if (msg.type === 'init') {
-        model = compileModel(msg.scenario);
+        model = compileModel(msg.scenario, { year: msg.year, pathSeed: msg.pathSeed });
         seed = msg.seed;
         sampleAll = msg.sampleAll;
         return;

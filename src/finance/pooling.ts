@@ -104,10 +104,22 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   const alarms = new Float64Array(Y);
   const acc = Array.from({ length: Y }, () => Array.from({ length: R }, () => ({ balance: 0, reserve: 0, fromCity: 0, repaid: 0, drew: 0 })));
   let anyAlarm = 0;
+  const g = s.expenditureGrowth.value;
+  const trendSd = s.expenditureGrowthSd?.value ?? 0;
   const sig = s.regions.map((r) => [r.employees.expenditureCv.value, r.residents.expenditureCv.value].map((cv) => Math.sqrt(Math.log(1 + cv * cv))));
   for (let t = 0; t < trials; t++) {
     const rng = trialStream(seed, t, 'pooling');
     const draws = Array.from({ length: Y }, () => Array.from({ length: R }, (_, r) => [0, 1].map((k) => Math.exp(sig[r][k] * normalZiggurat(rng) - (sig[r][k] * sig[r][k]) / 2))));
+    // The cost trend: one path of yearly growth per trial, shared by every region, relative to the expected path
+    // (1 + g)^y that poolingPath applies; the uncertainty accumulates year by year.
+    if (trendSd > 0) {
+      const trend = trialStream(seed, t, 'trend');
+      let rel = 1;
+      for (let y = 1; y < Y; y++) {
+        rel *= Math.max(0, 1 + g + trendSd * normalZiggurat(trend)) / (1 + g);
+        for (let r = 0; r < R; r++) for (const k of [0, 1]) draws[y][r][k] *= rel;
+      }
+    }
     const path = poolingPath(s, (y, r, side) => draws[y][r][side]);
     let any = false;
     path.forEach((st, y) => {

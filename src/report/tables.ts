@@ -3,6 +3,7 @@
  */
 import type { AnalyticRuleset } from '../engine/analytic.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
+import type { YearResult } from '../engine/years.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { formatAmount, formatCount, formatPercent } from './format.ts';
 
@@ -124,6 +125,31 @@ export function fundingTable(rulesets: readonly { id: string; premium: number; p
     raw.push([r.id, 'premium', null, r.premium, r.premium > 0 ? 1 : null]);
   }
   return { id: 'funding', title: { zh: '保费来源', en: 'Premium by funding channel' }, header, rows, raw };
+}
+
+/** A multi-year run (engine/years.ts): per year and ruleset, premium, payout, loss ratio, the fund's running result. */
+export function yearsTable(years: YearResult[]): Table {
+  const header = ['year 年度', 'ruleset 方案', 'premium 保费 (万元)', 'payout 赔付 (万元)', 'P5', 'P95', 'loss ratio 赔付率', 'P(LR>1)', 'fund, cumulative 基金累计净额 (万元)', 'fund P5'];
+  const rows: string[][] = [];
+  const raw: (string | number | null)[][] = [];
+  for (const y of years) {
+    for (const r of y.rulesets) {
+      rows.push([
+        String(y.year),
+        r.id,
+        formatAmount(r.premium),
+        formatAmount(r.payout.mean),
+        formatAmount(r.payout.p05),
+        formatAmount(r.payout.p95),
+        formatPercent(r.lossRatio.mean),
+        formatPercent(r.lossRatio.probAbove1),
+        formatAmount(r.fundCumulative?.mean),
+        formatAmount(r.fundCumulative?.p05),
+      ]);
+      raw.push([y.year, r.id, r.premium, r.payout.mean, r.payout.p05, r.payout.p95, r.lossRatio.mean, r.lossRatio.probAbove1, r.fundCumulative?.mean ?? null, r.fundCumulative?.p05 ?? null]);
+    }
+  }
+  return { id: 'years', title: { zh: '逐年路径', en: 'Year by year' }, header, rows, raw };
 }
 
 /** RFC 4180 CSV of a table's raw values (UTF-8; a BOM so spreadsheet programs read the Chinese headers). */

@@ -75,6 +75,7 @@ export const Pooling = z.strictObject({
   cityPool: Money('City pooling fund at the start'),
   revenueGrowth: num('Yearly growth of revenue (e.g. 0.05)'),
   expenditureGrowth: num('Yearly growth of expected expenditure'),
+  expenditureGrowthSd: num('Uncertainty of one year\'s expenditure growth (sd; a path per trial, shared by every region: the cost trend)').optional(),
   repayShare: Ratio("Share of a region's employees'-insurance gap it repays to the city"),
   alarmMonths: num('Reserve months below which policy must be adjusted'),
   simulation: z.strictObject({ years: z.number().int().min(1).max(30), trials: z.number().int().min(1).max(100_000), seed: z.union([z.string().max(100), z.number().int()]) }),

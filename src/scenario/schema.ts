@@ -113,6 +113,18 @@ export const ParameterRisk = z
   })
   .describe('Parameter risk: per-trial shocks to the cost level and utilisation, the same for every ruleset of a trial.');
 
+export const Trend = z
+  .strictObject({
+    costGrowth: z.strictObject({
+      mean: param(finite().min(-0.5, 'must be at least −0.5').max(1, 'must not exceed 1'), 'Mean annual growth of the cost level (e.g. 0.06 for 6% a year).'),
+      sd: param(finite().min(0, 'must not be negative').max(1, 'must not exceed 1'), 'Standard deviation of one year\'s growth (drawn each year, so uncertainty accumulates along a path).'),
+    }),
+    fundingGrowth: param(finite().min(-0.5).max(1), 'Annual growth of the funding standards and budget lines.').optional(),
+    insuredGrowth: param(finite().min(-0.5).max(1), 'Annual growth of every population\'s insured count.').optional(),
+    ...provenance,
+  })
+  .describe('Trend for multi-year runs (run --years N): year y\'s cost level is the product of y − 1 yearly growth factors (1 + g), g ~ Normal(mean, sd), one path per trial.');
+
 export const Population = z.strictObject({
   id,
   title: Bilingual.optional(),
@@ -263,6 +275,7 @@ export const Simulation = z.strictObject({
   seed: z.union([z.string().max(100), z.number().int()]),
   baseline: id.optional().describe('Ruleset the others are compared against (paired differences).'),
   parameterRisk: ParameterRisk.optional(),
+  trend: Trend.optional(),
 });
 
 export const Scenario = z.strictObject({

@@ -164,6 +164,11 @@ export function checkSemantics(data: unknown): SemanticResult {
   if (isObj(data.simulation)) {
     const risk = data.simulation.parameterRisk;
     if (isObj(risk)) for (const k of ['costLevel', 'utilisation']) if (isObj(risk[k])) paramsNeedProvenance(risk[k], ['simulation', 'parameterRisk', k]);
+    const trend = data.simulation.trend;
+    if (isObj(trend)) {
+      paramsNeedProvenance(trend, ['simulation', 'trend']);
+      if (isObj(trend.costGrowth)) paramsNeedProvenance(trend.costGrowth, ['simulation', 'trend', 'costGrowth']);
+    }
     const b = str(data.simulation.baseline);
     if (b && !rulesetIds.has(b)) err(['simulation', 'baseline'], `unknown ruleset "${b}"`);
   }

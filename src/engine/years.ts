@@ -1,0 +1,88 @@
+/**
+ * Multi-year runs (`run --years N`): year y applies the scenario's trend (simulation.trend) to year 1 — funding
+ * standards and budget lines × (1 + fundingGrowth)^(y−1), insured counts × (1 + insuredGrowth)^(y−1), and each
+ * trial's cost index along its own path of yearly growth draws (engine/trial.ts costIndex) — and draws its claims
+ * from a stream of its own. The fund's path is the running sum over years of what the corridor returns to the
+ * fund less what the fund tops up, trial by trial, so its spread carries the paths' correlation.
+ */
+import { floatCorridor } from '../finance/corridor.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { distribution, type Distribution } from './stats.ts';
+import { runRaw, type RawRun, type RunOptions } from './run.ts';
+import { column, summarize, type RunResult } from './summary.ts';
+import { PAYOUT } from './trial.ts';
+
+export const MAX_YEARS = 10;
+
+export interface YearRuleset {
+  id: string;
+  premium: number;
+  payout: { mean: number; se: number; p05: number; p50: number; p95: number };
+  lossRatio: { mean: number; p05: number; p95: number; probAbove1: number };
+  /** Σ over years so far of (returned to the fund − fund top-up), per trial: its distribution. */
+  fundCumulative: Distribution | null;
+}
+
+export interface YearResult {
+  year: number;
+  rulesets: YearRuleset[];
+}
+
+/** The scenario as it stands in year y of a run (y = 1: unchanged). */
+export function scenarioForYear(s: Scenario, y: number): Scenario {
+  if (y <= 1) return s;
+  const t = s.simulation.trend;
+  const f = (1 + (t?.fundingGrowth?.value ?? 0)) ** (y - 1);
+  const n = (1 + (t?.insuredGrowth?.value ?? 0)) ** (y - 1);
+  const out = structuredClone(s);
+  out.year = s.year + y - 1;
+  for (const p of out.populations) p.insured = { ...p.insured, value: Math.round(p.insured.value * n) };
+  for (const r of out.rulesets) {
+    for (const c of r.funding.channels) {
+      if (c.perInsured) c.perInsured = { ...c.perInsured, value: c.perInsured.value * f };
+      if (c.total) c.total = { ...c.total, value: c.total.value * f };
+    }
+  }
+  return out;
+}
+
+/** Runs years 1..N; `firstYear`, when given, is year 1 already run with the same options (reused, not rerun). */
+export async function runYears(s: Scenario, years: number, opts: RunOptions = {}, firstYear?: RawRun): Promise<{ first: RunResult; years: YearResult[] }> {
+  const seed = opts.seed ?? s.simulation.seed;
+  const out: YearResult[] = [];
+  let first: RunResult | null = null;
+  let cumulative: Float64Array[] = [];
+  for (let y = 1; y <= years; y++) {
+    const sy = scenarioForYear(s, y);
+    const raw = y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
+    const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+    if (y === 1) {
+      first = result;
+      cumulative = raw.model.rulesets.map(() => new Float64Array(raw.trials));
+    }
+    out.push({
+      year: sy.year,
+      rulesets: result.rulesets.map((r, i) => {
+        const rule = raw.model.rulesets[i].corridor;
+        let fundCumulative: Distribution | null = null;
+        if (rule) {
+          const payout = column(raw.model, raw.data, raw.trials, i, -1, PAYOUT);
+          const acc = cumulative[i];
+          for (let t = 0; t < raw.trials; t++) {
+            const split = floatCorridor(rule, r.premium, payout[t]);
+            acc[t] += split.fundReturn - split.fundTopUp;
+          }
+          fundCumulative = distribution(Float64Array.from(acc));
+        }
+        return {
+          id: r.id,
+          premium: r.premium,
+          payout: { mean: r.payout.mean, se: r.payout.se, p05: r.payout.p05, p50: r.payout.p50, p95: r.payout.p95 },
+          lossRatio: { mean: r.lossRatio.mean, p05: r.lossRatio.p05, p95: r.lossRatio.p95, probAbove1: r.lossRatio.probAbove1 },
+          fundCumulative,
+        };
+      }),
+    });
+  }
+  return { first: first!, years: out };
+}

@@ -1,0 +1,75 @@
+// Multi-year runs along the scenario's trend (engine/years.ts, run --years N).
+import { describe, expect, it } from 'vitest';
+import { analyticExpectation } from '../src/engine/analytic.ts';
+import { compileModel } from '../src/engine/model.ts';
+import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
+import { runRaw } from '../src/engine/run.ts';
+import { mean, sd } from '../src/engine/stats.ts';
+import { summarize } from '../src/engine/summary.ts';
+import { costIndex } from '../src/engine/trial.ts';
+import { runYears, scenarioForYear } from '../src/engine/years.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { jingsuan } from './helpers/cli.ts';
+import { shipped } from './helpers/scenarios.ts';
+
+const a = (value: number) => ({ value, assumption: 'test' });
+
+function withTrend(s: Scenario, g: number, gsd: number): Scenario {
+  const t = structuredClone(s);
+  t.simulation.trend = { costGrowth: { mean: a(g), sd: a(gsd) }, fundingGrowth: a(0.04), insuredGrowth: a(0.02) };
+  return t;
+}
+
+describe('trend and multi-year runs', () => {
+  it('a sure trend (sd 0) in year 3 equals the cost level × (1 + g)² exactly (analytic), with funding and insured grown', () => {
+    const s = withTrend(shipped('jilin-2017'), 0.06, 0);
+    const y3 = scenarioForYear(s, 3);
+    expect(y3.year).toBe(2019);
+    expect(y3.populations[0].insured.value).toBe(Math.round(16_000_000 * 1.02 ** 2));
+    expect(y3.rulesets[0].funding.channels[0].perInsured!.value).toBeCloseTo(22 * 1.04 ** 2, 10);
+    const viaTrend = analyticExpectation(compileModel(y3, { year: 3 }))[0];
+    const scaled = structuredClone(y3);
+    scaled.populations[0].costLevel = a(0.65 * 1.06 ** 2);
+    const viaLevel = analyticExpectation(compileModel(scaled))[0];
+    expect(viaTrend.payout! / viaLevel.payout! - 1).toBeCloseTo(0, 12);
+    expect(viaTrend.premium).toBe(viaLevel.premium);
+  });
+  it('an uncertain trend leaves the later years to Monte Carlo (no analytic payout)', () => {
+    const s = withTrend(shipped('jilin-2017'), 0.06, 0.03);
+    expect(analyticExpectation(compileModel(scenarioForYear(s, 2), { year: 2 }))[0].payout).toBeNull();
+    expect(analyticExpectation(compileModel(s, { year: 1 }))[0].payout).not.toBeNull();
+  });
+  it('each trial follows one path: year 3 extends year 2 by one growth factor; the index has mean (1 + g)^k (4 se)', () => {
+    const t = { mean: 0.06, sd: 0.03 };
+    const n = 20_000;
+    const i2 = Float64Array.from({ length: n }, (_, k) => costIndex('path', k, { ...t, yearsAhead: 1 }));
+    const i3 = Float64Array.from({ length: n }, (_, k) => costIndex('path', k, { ...t, yearsAhead: 2 }));
+    const growth = i3.map((x, k) => x / i2[k] - 1);
+    // The second factor is a fresh draw, independent of the first: mean g, sd σ, no correlation with year 2.
+    expect(Math.abs(mean(growth) - 0.06)).toBeLessThan((4 * 0.03) / Math.sqrt(n));
+    expect(Math.abs(sd(growth) - 0.03)).toBeLessThan(0.001);
+    expect(Math.abs(mean(i3) - 1.06 ** 2)).toBeLessThan((4 * sd(i3)) / Math.sqrt(n));
+  });
+  it('year 1 is the plain run; paths are bit-identical for 1 and 2 workers; the fund result accumulates', async () => {
+    const s = withTrend(shipped('jilin-2017'), 0.06, 0.03);
+    const plain = await runRaw(s, { trials: 60, seed: 'yr' });
+    const one = await runYears(s, 3, { trials: 60, seed: 'yr', workers: 1 });
+    const two = await runYears(s, 3, { trials: 60, seed: 'yr', workers: 2, workerFactory: nodeWorkerFactory });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(one.first.rulesets[0].payout.mean).toBe(summarize(plain.model, plain.data, plain.trials, plain.seed, plain.analytic).rulesets[0].payout.mean);
+    expect(one.years.map((y) => y.year)).toEqual([2017, 2018, 2019]);
+    // Costs grow faster than funding (6% against 4% + 2% insured): the loss ratio rises year by year.
+    const lr = one.years.map((y) => y.rulesets[0].lossRatio.mean);
+    expect(lr[1]).toBeGreaterThan(lr[0]);
+    expect(lr[2]).toBeGreaterThan(lr[1]);
+    expect(one.years[2].rulesets[0].fundCumulative).not.toBeNull();
+  });
+  it('run --years 3 --json adds the year-by-year path to the result object', () => {
+    const r = jingsuan('run', 'scenarios/jilin-2017.json', '--trials', '20', '--years', '3', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.years.map((y: { year: number }) => y.year)).toEqual([2017, 2018, 2019]);
+    for (const y of j.years) for (const k of ['premium', 'payout', 'lossRatio', 'fundCumulative']) expect(y.rulesets[0]).toHaveProperty(k);
+    expect(jingsuan('run', 'scenarios/jilin-2017.json', '--years', '11').err).toContain('--years: "11" must be a whole number from 1 to 10');
+  });
+});
