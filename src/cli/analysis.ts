@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrate } from '../analysis/calibrate.ts';
 import { isMetric, type MetricName } from '../analysis/metrics.ts';
@@ -9,7 +9,9 @@ import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
-import { findRuleset, loadScenario, UsageError } from './io.ts';
+import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } from './io.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import { parseJsonText } from '../scenario/untrusted.ts';
 
 const METRICS_HELP = 'payout, lossRatio, reimbursementRatio, burdenReductionRate, beneficiaries (analytic); probLoss, personTimes, lossRatioP95, insurerMean (Monte Carlo)';
 
@@ -40,7 +42,11 @@ function number(flag: string, v: unknown): number {
   return n;
 }
 /** The file as written (so solved values keep their neighbours' provenance), brought to the current schema. */
-const rawOf = (file: string) => migrate(JSON.parse(readFileSync(file, 'utf8'))).data;
+const rawOf = (file: string) => {
+  const r = readBounded(file, LIMITS.fileBytes);
+  if ('error' in r) throw new UsageError(r.error, 1);
+  return migrate(parseJsonText(r.text).data).data;
+};
 
 export const calibrateCommand: Command = {
   summary: "fit populations' incidence and severity to the scenario's targets, written back with provenance",
@@ -115,6 +121,7 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
   options: { ruleset: { type: 'string' }, param: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, steps: { type: 'string' }, metric: { type: 'string', multiple: true }, trials: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
   async run(values, [file]) {
     const s = loadScenario(file);
+    const outDir = values.out !== undefined ? prepareOutDir('--out', values.out) : undefined;
     const r = findRuleset(s, values.ruleset as string | undefined);
     const p = paramPath(r, values.param);
     const metrics = ((values.metric as string[] | undefined) ?? ['payout', 'lossRatio']).map(metric);
@@ -126,12 +133,11 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
     } catch (err) {
       throw new UsageError((err as Error).message, 1);
     }
-    if (values.out) {
+    if (outDir) {
       const { sweepChart } = await import('../report/charts/sweep.ts');
       const { chartCsv } = await import('../report/charts/standalone.ts');
       const { pngOf, svgOf } = await import('../report/node-render.ts');
-      const dir = String(values.out);
-      mkdirSync(dir, { recursive: true });
+      const dir = outDir;
       for (const m of metrics) {
         const spec = sweepChart(s, r.id, String(values.param), rows, m);
         const svg = svgOf(spec);
@@ -145,7 +151,9 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       console.log(JSON.stringify({ ruleset: r.id, param: values.param, rows }, null, 2));
       return 0;
     }
-    console.log(textTable([String(values.param), ...metrics], rows.map((row) => [String(+row.x.toPrecision(8)), ...metrics.map((m) => String(+row[m].toPrecision(6)))])));
+    // A metric that cannot be computed at a point (no premium, no analytic value) reads "cannot compute", not NaN.
+    const cell = (v: number) => (Number.isFinite(v) ? String(+v.toPrecision(6)) : 'cannot compute');
+    console.log(textTable([String(values.param), ...metrics], rows.map((row) => [String(+row.x.toPrecision(8)), ...metrics.map((m) => cell(row[m]))])));
     return 0;
   },
 };

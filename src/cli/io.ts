@@ -1,9 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { validateText, type Validation } from '../scenario/validate.ts';
+import { checkEvaluable } from '../engine/validate-model.ts';
 
 /** A failure the user caused (bad flag, bad file): printed as one clean message, never a stack trace. */
 export class UsageError extends Error {
@@ -15,18 +17,56 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Reads at most `limit` + 1 bytes of a regular file, whatever its size claims: /dev/zero, a FIFO or a file that
+ * grows while read cannot exhaust memory or hang (opened non-blocking; anything but a regular file is refused).
+ */
+export function readBounded(file: string, limit: number): { text: string } | { error: string } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return { error: fileError(file, err) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { error: `${file}: is a directory, not a scenario file` };
+    if (!st.isFile()) return { error: `${file}: not a regular file (a device, pipe or socket cannot be a scenario file)` };
+    const buf = Buffer.alloc(limit + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got > limit) return { error: `${file}: larger than ${limit.toLocaleString('en')} bytes, the limit for a scenario file` };
+    }
+    const bytes = buf.subarray(0, got);
+    // A text file, not a binary: NUL bytes and invalid UTF-8 are refused with a message, not echoed.
+    if (bytes.includes(0)) return { error: `${file}: not a JSON text file (it contains binary data)` };
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    if (text.includes('\ufffd')) return { error: `${file}: not a JSON text file (it is not valid UTF-8)` };
+    return { text };
+  } catch (err) {
+    return { error: fileError(file, err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fileError(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return `${file}: no such file`;
+  if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
+  if (code === 'EISDIR') return `${file}: is a directory, not a scenario file`;
+  if (code === 'ENOTDIR') return `${file}: a part of the path is not a directory`;
+  return `${file}: cannot be read (${code ?? (err as Error)?.message ?? 'unknown error'})`;
+}
+
 export function readScenarioFile(file: string | undefined): Validation & { file: string } {
   if (!file) throw new UsageError('missing FILE: the scenario file to read');
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`${file}: no such file`, 1);
-  }
-  if (size > LIMITS.fileBytes) {
-    return { file, ok: false, problems: [{ path: '(root)', message: `file is ${size} bytes; the limit is ${LIMITS.fileBytes}` }], warnings: [], notes: [] };
-  }
-  return { file, ...validateText(readFileSync(file, 'utf8')) };
+  const r = readBounded(file, LIMITS.fileBytes);
+  if ('error' in r) throw new UsageError(r.error, 1);
+  return { file, ...checkEvaluable(validateText(r.text)) };
 }
 
 /** Reads a file that must be valid; otherwise every problem, one per line, and exit 1. */
@@ -61,4 +101,24 @@ export function parseAmount(flag: string, value: string | undefined, { required 
   const re = allowNegative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
   if (!re.test(v) || v.length > 20) throw new UsageError(`${flag}: "${value}" is not an amount in yuan${allowNegative ? '' : ' (a non-negative decimal number)'}`);
   return v;
+}
+
+/**
+ * Checks an --out folder before any work (a whole simulation must not end in "cannot write"): not empty, not a
+ * file, not under /proc, /sys or /dev (where mkdir can hang or mean something else), created and writable.
+ */
+export function prepareOutDir(flag: string, dir: unknown): string {
+  if (typeof dir !== 'string' || dir.trim() === '') throw new UsageError(`${flag}: give a folder to write into`);
+  const abs = resolve(dir);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(abs)) throw new UsageError(`${flag}: ${dir} is inside a system folder (/proc, /sys, /dev); choose another folder`);
+  if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError(`${flag}: ${dir} exists and is not a folder`);
+  try {
+    mkdirSync(abs, { recursive: true });
+    const probe = join(abs, `.jingsuan-write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } catch (err) {
+    throw new UsageError(`${flag}: cannot write into ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return abs;
 }

@@ -3,6 +3,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.ts';
+import { ScenarioError } from '../scenario/validate.ts';
+import { formatProblem } from '../scenario/problems.ts';
 import { COMMANDS, usage } from './commands.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +32,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(parsed.values as Record<string, unknown>, parsed.positionals);
   } catch (err) {
+    if (err instanceof ScenarioError) {
+      // A scenario built on the way (solve, sweep, calibrate) that the engine cannot evaluate: its problems.
+      console.error(err.problems.map(formatProblem).join('\n'));
+      return 1;
+    }
     if (err instanceof UsageError) {
       console.error(err.message.startsWith('jingsuan') ? err.message : `jingsuan ${name}: ${err.message}`);
       return err.exitCode;

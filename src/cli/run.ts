@@ -12,7 +12,7 @@ import { comparisonTable, fundingTable, indicatorTable, populationTable, targetT
 import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
-import { loadScenario, UsageError } from './io.ts';
+import { loadScenario, prepareOutDir, UsageError } from './io.ts';
 
 function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -36,6 +36,7 @@ Runs every population through every ruleset on the same sampled people.
   options: { trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, years: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
   async run(values, [file]) {
     const scenario = loadScenario(file);
+    const outDir = values.out !== undefined ? prepareOutDir('--out', values.out) : undefined;
     const trials = intFlag('trials', values.trials, 1, LIMITS.trials) ?? scenario.simulation.trials;
     const workers = intFlag('workers', values.workers, 1, 64) ?? availableParallelism();
     const seed = (values.seed as string | undefined) ?? scenario.simulation.seed;
@@ -60,7 +61,7 @@ Runs every population through every ruleset on the same sampled people.
     // Year 1 is the run above; later years follow the trend (the same seed gives the same year 1).
     const years = nYears && nYears > 1 ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory }, raw)).years : null;
     const seconds = (performance.now() - started) / 1000;
-    if (values.out) await writeOut(String(values.out), scenario, result, raw, years);
+    if (outDir) await writeOut(outDir, scenario, result, raw, years);
     if (values.json) {
       console.log(JSON.stringify(years ? { ...result, years } : result, null, 2));
       return 0;

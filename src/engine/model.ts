@@ -18,6 +18,7 @@ import type { Population, Ruleset, Scenario } from '../scenario/schema.ts';
 import { premiumChannels, type PremiumChannel } from '../finance/premium.ts';
 import { distinctMonthsTable } from './distinct-months.ts';
 import { severityProblems } from './numerics.ts';
+import { problem } from '../scenario/problems.ts';
 import { ScenarioError } from '../scenario/validate.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 import { maskPmf, recordsPmf } from './claimants.ts';
@@ -232,6 +233,12 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
   });
   // Refuse what float64 cannot evaluate, naming the population (engine/numerics.ts).
   const numeric = populations.flatMap((pop, p) => severityProblems(pop.severity, p, pop.threshold, pop.tailProb));
+  // An infinite mean (a tail index ≤ 1) is payable only under a cap: uncapped, the expected payout is infinite.
+  populations.forEach((pop, p) => {
+    if (Number.isFinite(pop.severity.mean())) return;
+    const open = scenario.rulesets.find((r) => !r.cap && r.tracks.some((t) => !t.cap));
+    if (open) numeric.push(problem(['populations', p, 'severity'], `has an infinite mean (tail index ≤ 1) and ruleset "${open.id}" pays without a cap, so its expected payout is infinite: give the ruleset a cap or the tail an index above 1`));
+  });
   if (numeric.length) throw new ScenarioError(numeric);
   const baselineId = scenario.simulation.baseline ?? scenario.rulesets[0].id;
   const pr = scenario.simulation.parameterRisk;

@@ -27,11 +27,19 @@ function workerSource(): string {
 export function nodeWorkerFactory(): WorkerLike {
   const w = new Worker(workerSource(), { eval: true });
   let handler: (msg: FromWorker) => void = () => {};
+  let ended = false;
   w.on('message', (m: FromWorker) => handler(m));
   w.on('error', (err) => handler({ type: 'error', run: -1, message: err.message }));
+  // A worker that exits without being asked to (killed, out of memory) says so, and the pool replaces it.
+  w.on('exit', (code) => {
+    if (!ended) handler({ type: 'error', run: -1, message: `worker exited (code ${code})` });
+  });
   return {
     post: (msg) => w.postMessage(msg),
     onMessage: (h) => (handler = h),
-    terminate: () => void w.terminate(),
+    terminate: () => {
+      ended = true;
+      void w.terminate();
+    },
   };
 }

@@ -25,6 +25,8 @@ export interface RunOptions {
   /** Year of a multi-year run (engine/years.ts) and the seed of its trend paths. */
   year?: number;
   pathSeed?: string | number;
+  /** A worker silent this long on a chunk is replaced (default: 20 × the median chunk time, at least 60 s). */
+  stallMs?: number;
   /** Called after each chunk; `snapshot()` summarises the trials finished so far, `partial()` gives their raw values. */
   onProgress?(done: number, total: number, snapshot: () => RunResult, partial: () => RawRun): void;
 }
@@ -49,6 +51,15 @@ export class WorkerPool {
     while (this.workers.length < want) this.workers.push(this.factory());
     return this.workers.slice(0, want);
   }
+  /** Replaces a worker that failed or stopped answering by a new one, in its place. */
+  replace(w: WorkerLike): WorkerLike {
+    const fresh = this.factory();
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers[i] = fresh;
+    else this.workers.push(fresh);
+    w.terminate();
+    return fresh;
+  }
   /** Drops a worker that failed (it is replaced on the next take). */
   discard(w: WorkerLike): void {
     const i = this.workers.indexOf(w);
@@ -59,6 +70,10 @@ export class WorkerPool {
     for (const w of this.workers.splice(0)) w.terminate();
   }
 }
+
+/** Watchdog (runRaw): the least time a chunk may run before its worker counts as stuck; tries per chunk. */
+const STALL_MIN_MS = 60_000;
+const MAX_ATTEMPTS = 3;
 
 export class CancelledError extends Error {
   constructor() {
@@ -91,7 +106,7 @@ export class RunTooLargeError extends Error {
  * Scenario files come from other people: a valid file may still ask for billions of people drawn one by one.
  * Refuse up front, naming what makes it large, rather than let the workers grind for hours.
  */
-export function checkRunSize(model: EngineModel, trials: number): void {
+export function checkRunSize(model: EngineModel, trials: number, workers = 1): void {
   const perTrial = model.populations.map((p) => p.insured * p.incidence * p.tailProb);
   const total = perTrial.reduce((a, b) => a + b, 0) * trials;
   if (total > LIMITS.drawsPerRun) {
@@ -102,13 +117,34 @@ export function checkRunSize(model: EngineModel, trials: number): void {
         `use fewer trials (simulation.trials) or fewer insured`,
     );
   }
+  // Memory, stated before any work: the per-trial results kept for the summary, and each worker's batch of
+  // drawn people (about BYTES_PER_CLAIMANT each, for the largest population's likely maximum).
+  const results = trialBlockSize(model, trials) * 8;
+  if (results > LIMITS.resultBytes) {
+    const most = Math.floor(LIMITS.resultBytes / (trialBlockSize(model, 1) * 8));
+    throw new RunTooLargeError(
+      `this run would keep ${mb(results)} of per-trial results (${model.populations.length} populations × ${model.rulesets.length} rulesets × ${trials.toLocaleString('en')} trials); ` +
+        `the limit is ${mb(LIMITS.resultBytes)}: run at most ${most.toLocaleString('en')} trials`,
+    );
+  }
+  const batch = Math.max(...perTrial.map((m) => m + 6 * Math.sqrt(m))) * BYTES_PER_CLAIMANT;
+  if (batch * workers > LIMITS.workerBytes) {
+    throw new RunTooLargeError(
+      `each worker would hold about ${mb(batch)} of drawn people per trial (${workers} workers: ${mb(batch * workers)}); the limit is ${mb(LIMITS.workerBytes)}: ` +
+        `use fewer workers (at most ${Math.max(1, Math.floor(LIMITS.workerBytes / batch))}) or fewer insured`,
+    );
+  }
 }
+
+/** Bytes per drawn person in a worker's batch: amount, compliant, prefix (8 each), records (4), mask (1), months. */
+const BYTES_PER_CLAIMANT = 40;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString('en', { maximumFractionDigits: 0 })} MB`;
 
 export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
   const trials = opts.trials ?? scenario.simulation.trials;
   const seed = opts.seed ?? scenario.simulation.seed;
   const model = compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed });
-  checkRunSize(model, trials);
+  checkRunSize(model, trials, Math.max(1, Math.floor(opts.workers ?? 1)));
   const analytic = analyticExpectation(model);
   const per = trialBlockSize(model, 1);
   const data = new Float64Array(per * trials);
@@ -158,9 +194,25 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   await new Promise<void>((resolve, reject) => {
     let next = 0;
     let settled = false;
+    // Watchdog: a worker that errs, dies or stops answering is replaced and its chunk run again elsewhere; every
+    // trial draws from its own stream, so the result is the same bit for bit as an undisturbed run.
+    const retry: [number, number][] = [];
+    const attempts = new Map<number, number>();
+    const busy = new Map<WorkerLike, { chunk: [number, number]; since: number }>();
+    const durations: number[] = [];
+    const stallLimit = () => {
+      if (opts.stallMs !== undefined) return opts.stallMs;
+      const sorted = [...durations].sort((a, b) => a - b);
+      return Math.max(STALL_MIN_MS, 20 * (sorted[Math.floor(sorted.length / 2)] ?? 0));
+    };
+    const watchdog = setInterval(() => {
+      const now = performance.now();
+      for (const [w, job] of busy) if (now - job.since > stallLimit()) replace(w, `no answer for ${((now - job.since) / 1000).toFixed(0)} s`);
+    }, Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4)));
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
+      clearInterval(watchdog);
       // A pool of the caller's stays up for the next run (chunks still in flight are ignored by their run id).
       if (!opts.pool) pool.dispose();
       opts.signal?.removeEventListener('abort', onAbort);
@@ -171,23 +223,41 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     opts.signal?.addEventListener('abort', onAbort);
     if (opts.signal?.aborted) return finish(new CancelledError());
     const feed = (w: WorkerLike) => {
-      if (next < chunks.length) {
-        const [from, to] = chunks[next++];
-        w.post({ type: 'run', run, from, to });
-      }
+      const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
+      if (!chunk) return void busy.delete(w);
+      busy.set(w, { chunk, since: performance.now() });
+      w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
     };
-    for (const w of team) {
+    const replace = (w: WorkerLike, reason: string) => {
+      if (settled) return;
+      const job = busy.get(w);
+      busy.delete(w);
+      if (job) {
+        const n = (attempts.get(job.chunk[0]) ?? 0) + 1;
+        attempts.set(job.chunk[0], n);
+        if (n >= MAX_ATTEMPTS) return finish(new Error(`engine worker: ${reason} (trials ${job.chunk[0]}–${job.chunk[1] - 1} failed ${n} times)`));
+        retry.push(job.chunk);
+      }
+      start(pool.replace(w));
+    };
+    const start = (w: WorkerLike) => {
       w.onMessage((msg) => {
-        if (msg.type === 'error' && msg.run === -1) pool.discard(w);
-        if (settled || (msg.run !== run && msg.run !== -1)) return;
-        if (msg.type === 'error') return finish(new Error(`engine worker: ${msg.message}`));
-        accept(msg.from, msg.to, msg.data);
+        if (settled) return;
+        if (msg.type === 'error') {
+          if (msg.run === run || msg.run === -1) replace(w, msg.message);
+          return;
+        }
+        if (msg.run !== run) return;
+        const job = busy.get(w);
+        if (job) durations.push(performance.now() - job.since);
+        if (!done[msg.from]) accept(msg.from, msg.to, msg.data);
         if (finished === trials) return finish();
         feed(w);
       });
       w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true, year: opts.year, pathSeed: opts.pathSeed });
       feed(w);
-    }
+    };
+    team.forEach(start);
   });
   return { model, analytic, data, trials, seed };
 }

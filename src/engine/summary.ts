@@ -115,7 +115,7 @@ function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Arr
     fundReturnMean: ret / n,
     fundTopUpMean: top / n,
     insurer: d,
-    probInsurerLoss: probabilityAbove(insurer.map((x) => -x), 0),
+    probInsurerLoss: insurer.every(Number.isFinite) ? probabilityAbove(insurer.map((x) => -x), 0) : NaN,
     tierProbabilities: tiers.map((c) => c / n),
   };
 }
@@ -145,6 +145,8 @@ function metrics(model: EngineModel, data: Float64Array, trials: number, r: numb
   const lr = premium > 0 ? payout.map((x) => x / premium) : payout.map(() => NaN);
   const lrSorted = Float64Array.from(lr).sort();
   const payoutDist = distribution(payout);
+  // A payout that cannot be computed (a non-finite draw) makes every figure built on it unknown, never 0%.
+  const known = payout.every(Number.isFinite);
   const ben = mean(col(BENEFICIARIES));
   const burden = mean(col(SELF_BURDEN)) + mean(col(SELF_PAY));
   const excess = mean(col(EXCESS));
@@ -164,38 +166,57 @@ function metrics(model: EngineModel, data: Float64Array, trials: number, r: numb
       mean: mean(lr),
       p05: quantileSorted(lrSorted as unknown as number[], 0.05) ?? NaN,
       p95: quantileSorted(lrSorted as unknown as number[], 0.95) ?? NaN,
-      probAbove1: probabilityAbove(lr, 1),
+      probAbove1: known ? probabilityAbove(lr, 1) : NaN,
       sd: sd(lr),
     },
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(PERSON_TIMES)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
-    burdenReductionRate: burden > 0 ? payoutDist.mean / burden : 0,
-    reimbursementRatio: excess > 0 ? payoutDist.mean / excess : 0,
+    burdenReductionRate: !known ? NaN : burden > 0 ? payoutDist.mean / burden : 0,
+    reimbursementRatio: !known ? NaN : excess > 0 ? payoutDist.mean / excess : 0,
     claimants: { mean: mean(col(CLAIMANTS)), sampledMean: mean(col(SAMPLED)) },
     corridor,
   };
 }
 
-export function summarize(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[]): RunResult {
-  const rulesets = model.rulesets.map((rs, r): RulesetSummary => {
+export interface SummaryOptions {
+  /** Per-population figures too (default); a progress view may ask for the rulesets' totals only. */
+  populations?: boolean;
+}
+
+/**
+ * The summary, one (ruleset, population) unit at a time: `summarize` runs it through; the workbench drives it
+ * with a pause whenever a slice of time is used up (summarizeInSlices), so a large run never blocks the page.
+ */
+export function* summarySteps(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[], opts: SummaryOptions = {}): Generator<void, RunResult> {
+  const rulesets: RulesetSummary[] = [];
+  for (let r = 0; r < model.rulesets.length; r++) {
+    const rs = model.rulesets[r];
     const total = metrics(model, data, trials, r, -1, analytic[r], true);
+    yield;
     const operatingCost = (rs.spec.funding.operatingCostRate?.value ?? 0) * rs.premium;
     const c = total.corridor;
     const risk = riskSplit(model, data, trials, r, analytic[r], total.payout.sd);
-    return {
+    const populations: MetricsSummary[] = [];
+    if (opts.populations !== false) {
+      for (let p = 0; p < model.populations.length; p++) {
+        populations.push(metrics(model, data, trials, r, p, analytic[r].populations[p], false));
+        yield;
+      }
+    }
+    rulesets.push({
       ...total,
       title: rs.spec.title,
       risk,
       premiumChannels: rs.premiumChannels,
-      populations: model.populations.map((_, p) => metrics(model, data, trials, r, p, analytic[r].populations[p], false)),
+      populations,
       finance: {
         operatingCost,
         insurerNetMean: c ? c.insurerMean - operatingCost : null,
         cashflow: cashTable(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
       },
-    };
-  });
+    });
+  }
   const comparisons = comparisonsAgainst(model, data, trials, model.baseline);
   return {
     scenario: model.scenario.id,
@@ -206,6 +227,28 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
     comparisons,
     targets: targetChecks(model, rulesets),
   };
+}
+
+export function summarize(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[], opts: SummaryOptions = {}): RunResult {
+  const steps = summarySteps(model, data, trials, seed, analytic, opts);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** The same summary, pausing (a macrotask) whenever `sliceMs` of work is done: no long task on the page. */
+export async function summarizeInSlices(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[], opts: SummaryOptions = {}, sliceMs = 30): Promise<RunResult> {
+  const steps = summarySteps(model, data, trials, seed, analytic, opts);
+  let start = performance.now();
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+    if (performance.now() - start > sliceMs) {
+      await new Promise((r) => setTimeout(r, 0));
+      start = performance.now();
+    }
+  }
 }
 
 function riskSplit(model: EngineModel, data: Float64Array, trials: number, r: number, a: AnalyticRuleset, totalSd: number): RiskSplit | null {

@@ -13,6 +13,8 @@ import type { Rng } from './xoshiro.ts';
  * of steps, a few microseconds at the counts this engine meets.
  */
 export function binomial(rng: Rng, n: number, p: number): number {
+  // A NaN would make the modal search below run for ever: refuse it loudly (engine/numerics.ts keeps it out).
+  if (Number.isNaN(p) || Number.isNaN(n)) throw new RangeError(`binomial(${n}, ${p}): not a number`);
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   const flip = p > 0.5;

@@ -16,6 +16,7 @@ export function poissonLogPmf(x: number, lambda: number): number {
 }
 
 export function poisson(rng: Rng, lambda: number): number {
+  if (Number.isNaN(lambda) || lambda === Infinity) throw new RangeError(`poisson(${lambda}): not a finite mean`);
   if (!(lambda > 0)) return 0;
   let u = rng.uniform();
   if (lambda < 30) {

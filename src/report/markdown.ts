@@ -6,14 +6,16 @@ import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import { markdownTable } from './format.ts';
+import { mdCode, mdText } from './markdown-escape.ts';
 import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable } from './tables.ts';
 
 export function markdownReport(scenario: Scenario, result: RunResult, charts: { file: string; title: string }[] = []): string {
   const lines: string[] = [];
-  lines.push(`# ${scenario.title.zh} · ${scenario.title.en}`, '');
-  if (scenario.description?.zh) lines.push(scenario.description.zh, '');
-  if (scenario.description?.en) lines.push(scenario.description.en, '');
-  lines.push(`Scenario \`${scenario.id}\` (year ${scenario.year}) · ${result.trials.toLocaleString('en')} trials · seed \`${result.seed}\` · engine jingsuan`, '');
+  // Every text from the file is escaped (report/markdown-escape.ts): a description cannot forge a section.
+  lines.push(`# ${mdText(scenario.title.zh)} · ${mdText(scenario.title.en)}`, '');
+  if (scenario.description?.zh) lines.push(mdText(scenario.description.zh, { multiline: true }), '');
+  if (scenario.description?.en) lines.push(mdText(scenario.description.en, { multiline: true }), '');
+  lines.push(`Scenario ${mdCode(scenario.id)} (year ${scenario.year}) · ${result.trials.toLocaleString('en')} trials · seed ${mdCode(String(result.seed))} · engine jingsuan`, '');
   lines.push('## Key indicators 主要指标', '', 'Amounts in 万元 (10,000 yuan). Payout ± standard error of the Monte Carlo mean; "analytic" is the exact expectation where it exists.', '');
   const t = indicatorTable(result);
   lines.push(markdownTable(t.header, t.rows), '');
@@ -57,11 +59,11 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   }
   if (charts.length) {
     lines.push('## Charts 图表', '');
-    for (const c of charts) lines.push(`![${c.title}](${c.file})`, '');
+    for (const c of charts) lines.push(`![${mdText(c.title)}](${c.file})`, '');
   }
   const list = assumptions(scenario);
   lines.push('## Assumptions 假设', '', `These ${list.length} values are not given by the source documents; each is the scenario's labelled assumption.`, '');
-  for (const a of list) lines.push(`- \`${a.path}\` = ${JSON.stringify(a.value)}: ${a.assumption}`);
+  for (const a of list) lines.push(`- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(a.assumption ?? "")}`);
   lines.push('');
   return lines.join('\n');
 }

@@ -22,6 +22,10 @@ export const LIMITS = {
   maxAmount: 1e10,
   /** People drawn one by one in a whole run (expected): about 15 minutes of work on two cores at this size. */
   drawsPerRun: 5e9,
+  /** Per-trial results a run keeps for its summary (trials × rulesets × populations × figures × 8 bytes). */
+  resultBytes: 512 * 2 ** 20,
+  /** The drawn people all workers of a run hold at once. */
+  workerBytes: 4 * 2 ** 30,
 } as const;
 
 /** Keys that could reach Object.prototype when a parsed file is merged into other objects. */

@@ -7,7 +7,7 @@ import { formatProblem, problem, type Problem } from './problems.ts';
 import { Scenario, SCHEMA_VERSION } from './schema.ts';
 import { checkFundSemantics, checkSemantics } from './semantics.ts';
 import { FundScenario } from './fund-schema.ts';
-import { checkUntrusted, parseJsonText } from './untrusted.ts';
+import { checkUntrusted, duplicateKeys, parseJsonText } from './untrusted.ts';
 
 export interface Validation {
   ok: boolean;
@@ -23,7 +23,9 @@ export interface Validation {
 export function validateText(text: string): Validation {
   const parsed = parseJsonText(text);
   if (parsed.problems.length || parsed.data === undefined) return { ok: false, problems: parsed.problems, warnings: [], notes: [] };
-  return validateData(parsed.data);
+  const v = validateData(parsed.data);
+  const dup = duplicateKeys(text);
+  return dup.length ? { ...v, warnings: [...dup, ...v.warnings] } : v;
 }
 
 /** Validate already-parsed data (for objects built in code or in the workbench). */

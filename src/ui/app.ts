@@ -8,7 +8,7 @@ import * as d3 from 'd3';
 import { analyticExpectation, type AnalyticRuleset } from '../engine/analytic.ts';
 import { compileModel, type EngineModel } from '../engine/model.ts';
 import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.ts';
-import { comparisonsAgainst, summarize, type Comparison, type RunResult } from '../engine/summary.ts';
+import { comparisonsAgainst, summarize, summarizeInSlices, type Comparison, type RunResult } from '../engine/summary.ts';
 import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import { benefitCurves, breakdown, corridorSplits, exactDensity, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
 import type { Lang } from '../report/charts/i18n.ts';
@@ -20,9 +20,12 @@ import { assumptions } from '../scenario/provenance.ts';
 import type { Scenario, TierSpec } from '../scenario/schema.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { validateData } from '../scenario/validate.ts';
+import { checkEvaluable } from '../engine/validate-model.ts';
+import { editableShape } from '../scenario/shape.ts';
+import { readFileText } from './read-file.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
 import { ExactClient, type ExactResult } from './exact-client.ts';
-import { clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
+import { autosaveKey, clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
 import { download } from './download.ts';
 import { EditHistory } from './history.ts';
 import { decodeShare, encodeShare, shareCodeFromHash } from './share.ts';
@@ -95,7 +98,7 @@ export class App extends LitElement {
   declare openProblems: { file: string; problems: Problem[] } | null;
   /** A fund-level file on screen instead of the insurance scenario (read-only). */
   declare fund: FundScenario | null;
-  declare restorable: Autosave | null;
+  declare restorable: (Autosave & { key?: string }) | null;
   declare showDiff: boolean;
   declare shareUrl: string;
   declare notice: string;
@@ -129,6 +132,8 @@ export class App extends LitElement {
   private runTimer: ReturnType<typeof setTimeout> | null = null;
   private sensTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPaint = 0;
+  /** How long the last progress repaint took (ms). */
+  private paintMs = 0;
   /** Engine workers kept between runs: an edit's run starts without new workers. */
   private readonly pool = new WorkerPool(browserWorkerFactory, workerCount());
   /** When the scenario last changed (performance.now()), for the first-refresh measure. */
@@ -194,8 +199,10 @@ export class App extends LitElement {
     super.connectedCallback();
     const wanted = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
     this.loadShipped(wanted && scenarioFiles[wanted] ? wanted : DEFAULT_SCENARIO);
-    const saved = readAutosave(globalThis.localStorage);
+    const saved = readAutosave(globalThis.localStorage, this.autosaveKey);
     if (saved) this.restorable = saved;
+    globalThis.addEventListener?.('pagehide', this.flushAutosave);
+    globalThis.document?.addEventListener('visibilitychange', this.flushAutosave);
     const code = shareCodeFromHash(globalThis.location?.hash ?? '');
     if (code) void this.openShared(code);
     this.addEventListener('dragover', this.onDragOver);
@@ -211,7 +218,16 @@ export class App extends LitElement {
   private onDrop = async (e: DragEvent) => {
     e.preventDefault();
     const file = e.dataTransfer?.files?.[0];
-    if (file) this.openText(file.name, await file.text());
+    if (!file) return;
+    const r = await readFileText(file);
+    if ('error' in r) this.openProblems = { file: file.name, problems: [{ path: '(root)', message: r.error }] };
+    else this.openText(file.name, r.text);
+  };
+
+  /** A picked file (file-bar.ts): its text, or why it was not read. */
+  private onFileOpen = (e: CustomEvent<{ name: string; text?: string; error?: string }>) => {
+    if (e.detail.error !== undefined || e.detail.text === undefined) this.openProblems = { file: e.detail.name, problems: [{ path: '(root)', message: e.detail.error ?? 'not read' }] };
+    else this.openText(e.detail.name, e.detail.text);
   };
 
   private onKey = (e: KeyboardEvent) => {
@@ -236,7 +252,7 @@ export class App extends LitElement {
 
   /** Opens a file's text: validated (and migrated) first; a file with problems opens nothing. */
   openText(name: string, text: string): boolean {
-    const v = validateText(text);
+    const v = checkEvaluable(validateText(text));
     if (v.ok && v.fund) {
       this.openProblems = null;
       this.scenarioId = '';
@@ -264,6 +280,8 @@ export class App extends LitElement {
     this.pool.dispose();
     this.exactClient.dispose();
     globalThis.removeEventListener?.('keydown', this.onKey);
+    globalThis.removeEventListener?.('pagehide', this.flushAutosave);
+    globalThis.document?.removeEventListener('visibilitychange', this.flushAutosave);
   }
 
   loadShipped(id: string) {
@@ -287,7 +305,7 @@ export class App extends LitElement {
 
   /** Loads scenario data (validated); a file that fails validation opens nothing and shows every problem. */
   load(data: unknown): Problem[] {
-    const v = validateData(data);
+    const v = checkEvaluable(validateData(data));
     if (!v.ok || !v.scenario) {
       this.problems = v.problems;
       return v.problems;
@@ -325,7 +343,7 @@ export class App extends LitElement {
     if (record) this.history.push(this.draft);
     this.draft = next;
     this.scheduleAutosave();
-    const v = validateData(next);
+    const v = checkEvaluable(validateData(next));
     this.problems = v.ok ? [] : v.problems;
     if (v.ok && v.scenario) this.apply(v.scenario);
     else this.requestUpdate();
@@ -341,26 +359,47 @@ export class App extends LitElement {
     if (next !== undefined) this.edit(next, false);
   }
 
+  private readonly autosaveKey = autosaveKey(globalThis.sessionStorage);
+  private pendingSave: Autosave | null = null;
+
   private scheduleAutosave() {
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    const snapshot = { savedAt: new Date().toISOString(), draft: this.draft, original: this.original, label: (this.draft as Scenario)?.id ?? '' };
-    this.saveTimer = setTimeout(() => writeAutosave(globalThis.localStorage, snapshot), 150);
+    this.pendingSave = { savedAt: new Date().toISOString(), draft: this.draft, original: this.original, label: (this.draft as Scenario)?.id ?? '' };
+    this.saveTimer = setTimeout(this.flushAutosave, 150);
   }
+
+  /** Writes a pending save now: on the debounce, and when the page is hidden or left (a quick reload). */
+  private flushAutosave = () => {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.pendingSave) writeAutosave(globalThis.localStorage, this.autosaveKey, this.pendingSave);
+    this.pendingSave = null;
+  };
 
   private restore() {
     const a = this.restorable;
     this.restorable = null;
     if (!a) return;
+    // A stored draft is untrusted like any file (another version of the page, a damaged store): it is restored
+    // only if the editor can show it; otherwise nothing changes and its problems are listed.
+    const shape = editableShape(a.draft);
+    if (shape.length) {
+      this.openProblems = { file: this.lang === 'zh' ? '未保存的工作' : 'unsaved work', problems: shape };
+      clearAutosave(globalThis.localStorage, a.key ?? this.autosaveKey);
+      return;
+    }
     this.scenarioId = '';
-    const v = validateData(a.original);
+    const v = checkEvaluable(validateData(a.original));
     if (v.ok) this.load(a.original);
     this.history.clear();
     this.edit(a.draft, true);
+    // Another tab's save, now this tab's work: it continues under this tab's key.
+    if (a.key && a.key !== this.autosaveKey) clearAutosave(globalThis.localStorage, a.key);
   }
 
   private discard() {
+    clearAutosave(globalThis.localStorage, this.restorable?.key ?? this.autosaveKey);
     this.restorable = null;
-    clearAutosave(globalThis.localStorage);
   }
 
   private save() {
@@ -480,9 +519,12 @@ export class App extends LitElement {
           // most a few times a second.
           const now = performance.now();
           const first = !firstShown && done >= Math.min(FIRST_REFRESH, total);
-          if (first || done === total || now - this.lastPaint > 250) {
+          // At most a few times a second, and never more than a fifth of the time: a slow repaint (a large
+          // scenario) spaces the next one out.
+          if (first || now - this.lastPaint > Math.max(250, 4 * this.paintMs)) {
             this.lastPaint = now;
-            this.showRun(partial());
+            void this.showRun(partial());
+            this.paintMs = performance.now() - now;
             if (first) {
               firstShown = true;
               performance.measure('jingsuan:first-refresh', { start: t0, detail: { trials: done } });
@@ -491,7 +533,8 @@ export class App extends LitElement {
         },
       });
       if (controller.signal.aborted) return;
-      this.showRun(raw);
+      await this.showRun(raw, true, controller.signal);
+      if (controller.signal.aborted) return;
       this.runSeconds = (performance.now() - t0) / 1000;
       performance.measure('jingsuan:run', { start: t0, detail: { trials: raw.trials } });
       this.runState = 'done';
@@ -505,10 +548,18 @@ export class App extends LitElement {
     }
   }
 
-  private showRun(raw: RawRun) {
+  /**
+   * Results of the trials so far. While a run is going, the rulesets' totals only (per-population figures come
+   * at the end); the final summary is computed in slices of 30 ms, so a large scenario never freezes the page.
+   */
+  private async showRun(raw: RawRun, final = false, signal?: AbortSignal) {
     if (!raw.trials) return;
+    const result = final
+      ? await summarizeInSlices(raw.model, raw.data, raw.trials, raw.seed, raw.analytic)
+      : summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic, { populations: false });
+    if (signal?.aborted) return; // an edit started another run meanwhile
     this.raw = raw;
-    this.result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+    this.result = result;
     this.comparisons = comparisonsAgainst(raw.model, raw.data, raw.trials, Math.max(0, raw.model.rulesets.findIndex((r) => r.id === this.baseline)));
     this.refreshRunCharts();
   }
@@ -648,7 +699,7 @@ export class App extends LitElement {
             <section class="editor">
               <div class="panel">
                 ${this.notice ? html`<p class="note" role="status">${L === 'zh' ? '已打开：' : 'Opened: '}${this.notice}</p>` : nothing}
-                <js-file-bar .lang=${L} openOnly @file-open=${(e: CustomEvent<{ name: string; text: string }>) => this.openText(e.detail.name, e.detail.text)}></js-file-bar>
+                <js-file-bar .lang=${L} openOnly @file-open=${this.onFileOpen}></js-file-bar>
                 ${this.openProblems ? this.renderOpenProblems() : nothing}
               </div>
             </section>
@@ -662,7 +713,7 @@ export class App extends LitElement {
                 <p class="desc">${s.description?.[L] ?? ''}</p>
                 ${this.notice ? html`<p class="note" role="status">${L === 'zh' ? '已打开：' : 'Opened: '}${this.notice}</p>` : nothing}
                 <js-file-bar .lang=${L} .canUndo=${this.history.canUndo} .canRedo=${this.history.canRedo} .changes=${this.changeList().length} .shareUrl=${this.shareUrl}
-                  @file-open=${(e: CustomEvent<{ name: string; text: string }>) => this.openText(e.detail.name, e.detail.text)}
+                  @file-open=${this.onFileOpen}
                   @file-save=${() => this.save()} @share=${() => void this.share()} @undo=${() => this.undo()} @redo=${() => this.redo()}
                   @toggle-diff=${() => (this.showDiff = !this.showDiff)}></js-file-bar>
                 ${this.showDiff ? html`<js-diff-view .lang=${L} .changes=${this.changeList()}></js-diff-view>` : nothing}

@@ -1,8 +1,11 @@
 /**
- * Autosave of the working state in local storage: written on every edit, offered back ("restore" or "discard")
- * after a reload or a crash, so nothing a planner typed is lost.
+ * Autosave of the working state in local storage: written on every edit (and flushed when the page is hidden
+ * or left, so an edit followed by a quick reload is not lost), offered back ("restore" or "discard") after a
+ * reload or a crash. Each tab saves under a key of its own (its id lives in session storage, which survives a
+ * reload of that tab), so two tabs do not overwrite each other; a new tab is offered the newest save of any tab.
  */
-export const AUTOSAVE_KEY = 'jingsuan:autosave:v1';
+const PREFIX = 'jingsuan:autosave:v2:';
+const TAB_KEY = 'jingsuan:tab';
 
 export interface Autosave {
   savedAt: string;
@@ -13,29 +16,60 @@ export interface Autosave {
   label: string;
 }
 
-export function writeAutosave(storage: Storage | undefined, a: Autosave): boolean {
+/** This tab's autosave key. */
+export function autosaveKey(session: Storage | undefined): string {
   try {
-    storage?.setItem(AUTOSAVE_KEY, JSON.stringify(a));
+    let id = session?.getItem(TAB_KEY);
+    if (!id) {
+      id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      session?.setItem(TAB_KEY, id);
+    }
+    return PREFIX + id;
+  } catch {
+    return `${PREFIX}default`;
+  }
+}
+
+export function writeAutosave(storage: Storage | undefined, key: string, a: Autosave): boolean {
+  try {
+    storage?.setItem(key, JSON.stringify(a));
     return true;
   } catch {
     return false; // storage full or disabled: the page keeps working
   }
 }
 
-export function readAutosave(storage: Storage | undefined): Autosave | null {
+function parse(text: string | null | undefined): Autosave | null {
+  if (!text) return null;
   try {
-    const text = storage?.getItem(AUTOSAVE_KEY);
-    if (!text) return null;
     const a = JSON.parse(text) as Autosave;
-    return a && typeof a.savedAt === 'string' && 'draft' in a ? a : null;
+    return a && typeof a === 'object' && typeof a.savedAt === 'string' && 'draft' in a ? a : null;
   } catch {
     return null;
   }
 }
 
-export function clearAutosave(storage: Storage | undefined) {
+/** This tab's save, or else the newest save of any tab (a tab that crashed or was closed). */
+export function readAutosave(storage: Storage | undefined, key: string): (Autosave & { key: string }) | null {
   try {
-    storage?.removeItem(AUTOSAVE_KEY);
+    const own = parse(storage?.getItem(key));
+    if (own) return { ...own, key };
+    let best: (Autosave & { key: string }) | null = null;
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      const k = storage!.key(i);
+      if (!k?.startsWith(PREFIX)) continue;
+      const a = parse(storage!.getItem(k));
+      if (a && (!best || a.savedAt > best.savedAt)) best = { ...a, key: k };
+    }
+    return best;
+  } catch {
+    return null;
+  }
+}
+
+export function clearAutosave(storage: Storage | undefined, key: string) {
+  try {
+    storage?.removeItem(key);
   } catch {
     /* nothing to clear */
   }

@@ -1,4 +1,5 @@
 /** File actions of the workbench: open (picker), save, share link, undo, redo, changes. Events go up. */
+import { readFileText } from './read-file.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../report/charts/i18n.ts';
 import { emit } from './events.ts';
@@ -41,7 +42,7 @@ export class FileBar extends LitElement {
   private async pick(e: Event) {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (file) emit(this, 'file-open', { name: file.name, text: await file.text(), size: file.size });
+    if (file) emit(this, 'file-open', { name: file.name, ...(await readFileText(file)) });
     input.value = '';
   }
 

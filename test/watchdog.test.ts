@@ -1,0 +1,117 @@
+// The worker pool's watchdog (engine/run.ts): a worker that errs, dies or stops answering mid-run is replaced and
+// its chunk run again; the run ends bit-identical to an undisturbed one. Also the other untrusted doors: share
+// links, autosave drafts, numeric extremes drawn at random.
+import { describe, expect, it } from 'vitest';
+import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
+import type { FromWorker, WorkerLike } from '../src/engine/protocol.ts';
+import { runScenario } from '../src/engine/run.ts';
+import { checkEvaluable } from '../src/engine/validate-model.ts';
+import { analyticExpectation } from '../src/engine/analytic.ts';
+import { compileModel } from '../src/engine/model.ts';
+import { editableShape } from '../src/scenario/shape.ts';
+import { validateData, validateText } from '../src/scenario/validate.ts';
+import { Xoshiro128 } from '../src/random/xoshiro.ts';
+import { formatProblem } from '../src/scenario/problems.ts';
+import { shipped } from './helpers/scenarios.ts';
+import { loadScenarioFile } from './helpers/golden.ts';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Workers that misbehave once: the first one made goes silent (or errs, or dies) after its first block. */
+function faultyFactory(fault: 'silent' | 'error' | 'exit') {
+  let made = 0;
+  return (): WorkerLike => {
+    const real = nodeWorkerFactory();
+    const faulty = made++ === 0;
+    let blocks = 0;
+    let handler: (m: FromWorker) => void = () => {};
+    real.onMessage((m) => {
+      if (faulty && m.type === 'block' && ++blocks > 1) {
+        if (fault === 'silent') return; // the block never arrives: a hung worker
+        if (fault === 'error') return handler({ type: 'error', run: m.run, message: 'simulated crash' });
+        real.terminate();
+        return handler({ type: 'error', run: -1, message: 'worker exited (code 1)' });
+      }
+      handler(m);
+    });
+    return { post: (msg) => real.post(msg), onMessage: (h) => (handler = h), terminate: () => real.terminate() };
+  };
+}
+
+describe('worker pool watchdog', () => {
+  const s = shipped('jilin-2017');
+  for (const fault of ['silent', 'error', 'exit'] as const) {
+    it(`a worker that goes ${fault} mid-run is replaced; the result is bit-identical to an undisturbed run`, async () => {
+      const clean = await runScenario(s, { trials: 60, seed: 'watchdog', workers: 1, chunk: 5 });
+      const disturbed = await runScenario(s, { trials: 60, seed: 'watchdog', workers: 2, workerFactory: faultyFactory(fault), chunk: 5, stallMs: 400 });
+      expect(JSON.stringify(disturbed)).toBe(JSON.stringify(clean));
+    }, 30_000);
+  }
+  it('a chunk that fails every time ends the run with its message after three tries', async () => {
+    const always = (): WorkerLike => {
+      let handler: (m: FromWorker) => void = () => {};
+      return {
+        post: (msg) => {
+          if (msg.type === 'run') queueMicrotask(() => handler({ type: 'error', run: msg.run, message: 'engine broke' }));
+        },
+        onMessage: (h) => (handler = h),
+        terminate: () => {},
+      };
+    };
+    await expect(runScenario(s, { trials: 10, seed: 'x', workers: 2, workerFactory: always, chunk: 5 })).rejects.toThrow(/engine broke \(trials \d+–\d+ failed 3 times\)/);
+  });
+});
+
+describe('other doors for untrusted data', () => {
+  it('a share link’s or drop’s text with 200,000 keys is refused with problems, not a RangeError', () => {
+    const big: Record<string, number> = {};
+    for (let i = 0; i < 200_000; i++) big[String(i)] = 1;
+    const v = validateText(JSON.stringify(big));
+    expect(v.ok).toBe(false);
+    expect(v.problems.length).toBeGreaterThan(0);
+  });
+  it('an autosave draft with the wrong structure is refused by path before it reaches the editor', () => {
+    const d = loadScenarioFile('jilin-2017.json') as Json;
+    expect(editableShape(d)).toEqual([]);
+    d.populations = 'x';
+    d.rulesets[0].tracks[0].bands = { to: 1 };
+    expect(editableShape(d).map(formatProblem)).toEqual(['populations: must be a list', 'rulesets[0].tracks[0].bands: must be a list']);
+    expect(editableShape(null).map(formatProblem)).toEqual(['(root): must be an object']);
+  });
+  it('numeric extremes drawn at random (fixed seed): each file is refused by path or gives finite figures', () => {
+    const rng = new Xoshiro128(2026, 11, 24, 13);
+    const base = loadScenarioFile('jiangyin-2020.json') as Json;
+    const families: [string, [string, number, number][]][] = [
+      ['lognormal', [['mu', -50, 800], ['sigma', 1e-6, 60]]],
+      ['gamma', [['shape', 1e-9, 1e6], ['scale', 1e-6, 1e300]]],
+      ['pareto', [['alpha', 1e-9, 1e3], ['theta', 1e-6, 1e300]]],
+      ['weibull', [['shape', 1e-9, 1e3], ['scale', 1e-6, 1e300]]],
+      ['loglogistic', [['scale', 1e-6, 1e300], ['shape', 1.0001, 1e3]]],
+      ['spliced', [['mu', -50, 800], ['sigma', 1e-6, 60], ['splice', 1e-3, 1e12], ['alpha', 1e-9, 1e3], ['bodyWeight', 1e-9, 1 - 1e-9]]],
+    ];
+    let refused = 0;
+    let evaluated = 0;
+    for (let k = 0; k < 120; k++) {
+      const [family, params] = families[k % families.length];
+      const d = structuredClone(base);
+      const sev: Json = { family };
+      // Log-uniform between the bounds, so the extremes are met as often as the middle.
+      for (const [name, lo, hi] of params) sev[name] = { value: Math.exp(Math.log(lo) + rng.uniform() * (Math.log(hi) - Math.log(lo))), assumption: 'fuzz' };
+      d.populations[0].severity = sev;
+      const t0 = performance.now();
+      const v = checkEvaluable(validateData(d));
+      if (!v.ok) {
+        refused++;
+        for (const p of v.problems) expect(formatProblem(p)).toMatch(/^populations\[0\]\.severity/);
+      } else {
+        evaluated++;
+        const a = analyticExpectation(compileModel(v.scenario!))[0];
+        expect(Number.isFinite(a.payout!), `${family} ${JSON.stringify(sev)}`).toBe(true);
+        expect(Number.isFinite(a.lossRatio!)).toBe(true);
+      }
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+    expect(refused).toBeGreaterThan(0);
+    expect(evaluated).toBeGreaterThan(0);
+  });
+});
