@@ -3,6 +3,7 @@
  * a claimant are 1 + Poisson, split over a batch by successive binomials (engine/claimants.ts, recordsPmf).
  */
 import { binomialLogPmf } from './binomial-pmf.ts';
+import { modalSearch } from './modal.ts';
 import type { Rng } from './xoshiro.ts';
 
 /**
@@ -35,37 +36,14 @@ export function binomial(rng: Rng, n: number, p: number): number {
       if (r <= 0) break;
     }
   } else {
-    x = modalSearch(rng.uniform(), n, pp, q);
+    x = binomialModal(rng.uniform(), n, pp, q);
   }
   return flip ? n - x : x;
 }
 
-/** The draw for uniform u: the support visited mode, mode − 1, mode + 1, mode − 2, … until the mass passes u. */
-function modalSearch(u: number, n: number, p: number, q: number): number {
+/** The binomial's modal search (modal.ts): P(k − 1)/P(k) = k q / ((n − k + 1) p), P(k + 1)/P(k) = (n − k) p / ((k + 1) q). */
+function binomialModal(u: number, n: number, p: number, q: number): number {
   const mode = Math.min(n, Math.floor((n + 1) * p));
-  const pMode = Math.exp(binomialLogPmf(mode, n, p));
-  if (u <= pMode) return mode;
-  u -= pMode;
   const odds = p / q;
-  let lo = mode;
-  let hi = mode;
-  let pLo = pMode;
-  let pHi = pMode;
-  for (;;) {
-    if (lo > 0) {
-      pLo *= lo / ((n - lo + 1) * odds); // P(lo − 1) = P(lo) · lo q / ((n − lo + 1) p)
-      lo--;
-      if (u <= pLo) return lo;
-      u -= pLo;
-    }
-    if (hi < n) {
-      pHi *= ((n - hi) * odds) / (hi + 1);
-      hi++;
-      if (u <= pHi) return hi;
-      u -= pHi;
-    }
-    // Rounding may leave a sliver of mass (≈ 1e-15) unvisited: it belongs to the mode, where nothing is left
-    // to visit in either direction.
-    if ((lo === 0 || pLo < 1e-300) && (hi === n || pHi < 1e-300)) return mode;
-  }
+  return modalSearch(u, mode, Math.exp(binomialLogPmf(mode, n, p)), n, (k) => k / ((n - k + 1) * odds), (k) => ((n - k) * odds) / (k + 1));
 }

@@ -5,6 +5,7 @@
  * 2000, §3: the Poisson case of R's dpois), and the neighbours by the ratio p(x+1)/p(x) = λ/(x+1).
  */
 import { deviance, stirlingError } from './binomial-pmf.ts';
+import { modalSearch } from './modal.ts';
 import type { Rng } from './xoshiro.ts';
 
 const LN_2PI = Math.log(2 * Math.PI);
@@ -31,24 +32,5 @@ export function poisson(rng: Rng, lambda: number): number {
     return x;
   }
   const mode = Math.floor(lambda);
-  const pMode = Math.exp(poissonLogPmf(mode, lambda));
-  if (u <= pMode) return mode;
-  u -= pMode;
-  let lo = mode;
-  let hi = mode;
-  let pLo = pMode;
-  let pHi = pMode;
-  for (;;) {
-    if (lo > 0) {
-      pLo *= lo / lambda; // P(lo − 1) = P(lo) · lo / λ
-      lo--;
-      if (u <= pLo) return lo;
-      u -= pLo;
-    }
-    pHi *= lambda / (hi + 1);
-    hi++;
-    if (u <= pHi) return hi;
-    u -= pHi;
-    if (lo === 0 && pHi < 1e-300) return hi; // rounding residue beyond the far tail
-  }
+  return modalSearch(u, mode, Math.exp(poissonLogPmf(mode, lambda)), Infinity, (k) => k / lambda, (k) => lambda / (k + 1));
 }
