@@ -12,7 +12,7 @@ import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
 import { compileModel } from './model.ts';
-import { simulateTrials, trialBlockSize, CLAIMANTS, SAMPLED, M } from './trial.ts';
+import { simulateTrials, trialBlockSize, CLAIMANTS, SAMPLED, rowOffset } from './trial.ts';
 
 export const BENCH_MU = 7;
 export const BENCH_SIGMA = 1.5;
@@ -85,10 +85,10 @@ export function engineThroughput(scenario: Scenario, trials: number): { claimant
   const seconds = (performance.now() - t0) / 1000;
   let claimants = 0;
   let sampled = 0;
-  const stride = model.rulesets.length * model.populations.length * M;
+  // Ruleset 0's total row: every population's members once.
   for (let t = 0; t < trials; t++) {
-    claimants += out[t * stride + CLAIMANTS];
-    sampled += out[t * stride + SAMPLED];
+    claimants += out[rowOffset(model, t, 0, -1) + CLAIMANTS];
+    sampled += out[rowOffset(model, t, 0, -1) + SAMPLED];
   }
   return { claimantsPerSecond: claimants / seconds, sampledPerSecond: sampled / seconds, sampledShare: sampled / claimants };
 }

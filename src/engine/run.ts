@@ -73,6 +73,8 @@ export class WorkerPool {
 
 /** Watchdog (runRaw): the least time a chunk may run before its worker counts as stuck; tries per chunk. */
 const STALL_MIN_MS = 60_000;
+/** A progress view with at least this many trials in an unbroken run from trial 0 uses that run alone. */
+const FIRST_PARTIAL = 200;
 const MAX_ATTEMPTS = 3;
 
 export class CancelledError extends Error {
@@ -155,7 +157,13 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   const chunks: [number, number][] = [];
   for (let from = 0; from < trials; from += chunk) chunks.push([from, Math.min(trials, from + chunk)]);
 
+  // The trials finished so far, for a progress view: the unbroken run of finished trials from trial 0, as a view
+  // of the results array (no copy: chunks are handed out in order, so it is nearly all of them). Only when that
+  // run is still short are the finished trials gathered by copying.
+  let prefix = 0;
   const partial = (): RawRun => {
+    while (prefix < trials && done[prefix]) prefix++;
+    if (prefix >= Math.min(finished, FIRST_PARTIAL) || prefix * 2 >= finished) return { model, analytic, data: data.subarray(0, prefix * per), trials: prefix, seed };
     const idx: number[] = [];
     for (let t = 0; t < trials; t++) if (done[t]) idx.push(t);
     const part = new Float64Array(idx.length * per);

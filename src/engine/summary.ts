@@ -9,7 +9,7 @@ import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd, type Distribution } from './stats.ts';
-import { BENEFICIARIES, CLAIMANTS, COST_SHOCK, EXCESS, M, PAYOUT, PERSON_TIMES, SAMPLED, SELF_BURDEN, SELF_PAY, UTILISATION_SHOCK } from './trial.ts';
+import { BENEFICIARIES, CLAIMANTS, COST_SHOCK, EXCESS, M, PAYOUT, PERSON_TIMES, rowOffset, SAMPLED, SELF_BURDEN, SELF_PAY, UTILISATION_SHOCK } from './trial.ts';
 import { barycentric } from '../math/interpolate.ts';
 
 export interface CorridorSummary {
@@ -122,23 +122,25 @@ function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Arr
 
 /** Column of one metric over trials for ruleset r and population p (p = -1: all populations summed). */
 export function column(model: EngineModel, data: Float64Array, trials: number, r: number, p: number, metric: number): Float64Array {
-  const R = model.rulesets.length;
-  const P = model.populations.length;
   const out = new Float64Array(trials);
-  for (let t = 0; t < trials; t++) {
-    const o = (t * R + r) * P * M;
-    if (p >= 0) out[t] = data[o + p * M + metric];
-    else {
-      let s = 0;
-      for (let q = 0; q < P; q++) s += data[o + q * M + metric];
-      out[t] = s;
-    }
-  }
+  const step = rowOffset(model, 1, 0, 0);
+  const first = rowOffset(model, 0, r, p) + metric;
+  for (let t = 0, o = first; t < trials; t++, o += step) out[t] = data[o];
   return out;
 }
 
+/** Every figure's column for ruleset r and population p (−1: summed) in one pass over the trials. */
+export function columns(model: EngineModel, data: Float64Array, trials: number, r: number, p: number): Float64Array[] {
+  const flat = new Float64Array(M * trials);
+  const step = rowOffset(model, 1, 0, 0);
+  const first = rowOffset(model, 0, r, p);
+  for (let t = 0, o = first; t < trials; t++, o += step) for (let k = 0; k < M; k++) flat[k * trials + t] = data[o + k];
+  return Array.from({ length: M }, (_, k) => flat.subarray(k * trials, (k + 1) * trials));
+}
+
 function metrics(model: EngineModel, data: Float64Array, trials: number, r: number, p: number, analytic: AnalyticValues, withCorridor: boolean): MetricsSummary {
-  const col = (m: number) => column(model, data, trials, r, p, m);
+  const cols = columns(model, data, trials, r, p);
+  const col = (m: number) => cols[m];
   const rs = model.rulesets[r];
   const payout = col(PAYOUT);
   const premium = p >= 0 ? rs.premiumByPopulation[p] : rs.premium;
@@ -180,7 +182,10 @@ function metrics(model: EngineModel, data: Float64Array, trials: number, r: numb
 }
 
 export interface SummaryOptions {
-  /** Per-population figures too (default); a progress view may ask for the rulesets' totals only. */
+  /**
+   * Per-population figures and the risk split too (default); a progress view may ask for the rulesets' totals
+   * only, which costs a fraction.
+   */
   populations?: boolean;
 }
 
@@ -196,7 +201,7 @@ export function* summarySteps(model: EngineModel, data: Float64Array, trials: nu
     yield;
     const operatingCost = (rs.spec.funding.operatingCostRate?.value ?? 0) * rs.premium;
     const c = total.corridor;
-    const risk = riskSplit(model, data, trials, r, analytic[r], total.payout.sd);
+    const risk = opts.populations === false ? null : riskSplit(model, data, trials, r, analytic[r], total.payout.sd);
     const populations: MetricsSummary[] = [];
     if (opts.populations !== false) {
       for (let p = 0; p < model.populations.length; p++) {

@@ -46,9 +46,18 @@ export const SAMPLED = 7;
 export const COST_SHOCK = 8;
 export const UTILISATION_SHOCK = 9;
 
-/** Values of trials [from, to): layout [trial][ruleset][population][metric]. */
+/**
+ * Values of trials [from, to): layout [trial][ruleset][row][metric], rows 0..P−1 the populations and row P their
+ * sum (written once per trial, so a summary of the totals reads P + 1 times less than summing every time).
+ */
 export function trialBlockSize(model: EngineModel, trials: number): number {
-  return trials * model.rulesets.length * model.populations.length * M;
+  return trials * model.rulesets.length * (model.populations.length + 1) * M;
+}
+
+/** Offset of (trial within the block, ruleset r, row p; p = P or −1 for the total row). */
+export function rowOffset(model: EngineModel, t: number, r: number, p: number): number {
+  const P = model.populations.length;
+  return ((t * model.rulesets.length + r) * (P + 1) + (p < 0 ? P : p)) * M;
 }
 
 export interface SampleOptions {
@@ -63,7 +72,7 @@ export function simulateTrials(model: EngineModel, seed: string | number, from: 
   const pr = model.parameterRisk;
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
-    const base = (trial - from) * R * P * M;
+    const base = (trial - from) * R * (P + 1) * M;
     // Parameter risk: the year's cost-level and utilisation shocks, first from the trial's stream (none drawn
     // when the scenario has none, so such files give the same numbers as before), the same for every ruleset.
     if (pr) {
@@ -78,6 +87,15 @@ export function simulateTrials(model: EngineModel, seed: string | number, from: 
       for (let p = 0; p < P; p++) scratch.cost[p] = (pr ? scratch.cost[p] : 1) * index;
     }
     for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
+    // The total row of each ruleset: every figure summed over the populations (the shocks too, as a sum).
+    for (let r = 0; r < R; r++) {
+      const row = base + (r * (P + 1) + P) * M;
+      for (let k = 0; k < M; k++) {
+        let sum = 0;
+        for (let p = 0; p < P; p++) sum += out[base + (r * (P + 1) + p) * M + k];
+        out[row + k] = sum;
+      }
+    }
   }
 }
 
@@ -128,7 +146,7 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
   if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc, ACC, 3);
 
   for (let r = 0; r < R; r++) {
-    const o = base + (r * P + p) * M;
+    const o = base + (r * (P + 1) + p) * M;
     const a = r * ACC;
     // Money is summed on annual amounts; the months in force see `exposure` of it (rules/exposure.ts).
     const e = model.rulesets[r].exposure;

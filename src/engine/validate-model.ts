@@ -2,13 +2,27 @@
  * Validation as the engine needs it: the file's own rules (scenario/validate.ts), then whether its numbers can be
  * evaluated (engine/numerics.ts, through compiling the model). The command line and the workbench both use it.
  */
+import type { Scenario } from '../scenario/schema.ts';
 import { ScenarioError, type Validation } from '../scenario/validate.ts';
-import { compileModel } from './model.ts';
+import { compileModel, type EngineModel } from './model.ts';
+
+/** Models compiled while checking, kept for the scenario object they belong to (compiling twice costs time). */
+const compiled = new WeakMap<Scenario, EngineModel>();
+
+/** The scenario's model: the one its check compiled, or a new one. */
+export function modelOf(s: Scenario): EngineModel {
+  let m = compiled.get(s);
+  if (!m) {
+    m = compileModel(s);
+    compiled.set(s, m);
+  }
+  return m;
+}
 
 export function checkEvaluable(v: Validation): Validation {
   if (!v.ok || !v.scenario) return v;
   try {
-    compileModel(v.scenario);
+    modelOf(v.scenario);
     return v;
   } catch (err) {
     if (err instanceof ScenarioError) return { ...v, ok: false, scenario: undefined, problems: err.problems };

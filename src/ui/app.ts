@@ -6,8 +6,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import * as d3 from 'd3';
 import { analyticExpectation, type AnalyticRuleset } from '../engine/analytic.ts';
-import { compileModel, type EngineModel } from '../engine/model.ts';
+import type { EngineModel } from '../engine/model.ts';
 import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.ts';
+import { trialBlockSize } from '../engine/trial.ts';
 import { comparisonsAgainst, summarize, summarizeInSlices, type Comparison, type RunResult } from '../engine/summary.ts';
 import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import { benefitCurves, breakdown, corridorSplits, exactDensity, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
@@ -20,7 +21,7 @@ import { assumptions } from '../scenario/provenance.ts';
 import type { Scenario, TierSpec } from '../scenario/schema.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { validateData } from '../scenario/validate.ts';
-import { checkEvaluable } from '../engine/validate-model.ts';
+import { checkEvaluable, modelOf } from '../engine/validate-model.ts';
 import { editableShape } from '../scenario/shape.ts';
 import { readFileText } from './read-file.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
@@ -30,7 +31,8 @@ import { download } from './download.ts';
 import { EditHistory } from './history.ts';
 import { decodeShare, encodeShare, shareCodeFromHash } from './share.ts';
 import { diffScenarios } from '../scenario/diff.ts';
-import { validateText } from '../scenario/validate.ts';
+import { validateText, type Validation } from '../scenario/validate.ts';
+import { parseJsonText } from '../scenario/untrusted.ts';
 import './diff-view.ts';
 import './fund-view.ts';
 import './file-bar.ts';
@@ -60,6 +62,15 @@ interface SensitivityChoice {
 
 /** Trials of the first Monte Carlo refresh after a change (DESIGN.md "Performance"). */
 const FIRST_REFRESH = 200;
+/** Cards drawn per task when a file opens (App.revealCards). */
+const CARDS_AT_ONCE = 4;
+/**
+ * Per-trial results the page keeps (a run's memory in the workbench, stated in the run's note): 16 populations ×
+ * 12 rulesets then run about 4,000 trials, which the page summarises without a task over 100 ms.
+ */
+const BROWSER_RESULT_BYTES = 64 * 2 ** 20;
+/** A run projected to take longer than this in the page stops after its first second and asks. */
+const BROWSER_ASK_SECONDS = 120;
 
 export class App extends LitElement {
   static override properties = {
@@ -88,7 +99,29 @@ export class App extends LitElement {
     shareUrl: { state: true },
     notice: { state: true },
     exact: { state: true },
+    cardLimit: { state: true },
+    runNote: { state: true },
   };
+  /** The analyst chose to run this scenario although it takes minutes (reset when a file opens). */
+  private longRunConfirmed = false;
+  /** Why the page runs fewer trials than the file asks for (empty when it runs them all). */
+  declare runNote: string;
+  /**
+   * How many population and ruleset cards are drawn: a large file's dozens of cards come a few per task after
+   * the first paint (drawing hundreds of fields at once would hold the page), then stay.
+   */
+  declare cardLimit: number;
+  private cardTimer: ReturnType<typeof setTimeout> | null = null;
+  private revealCards(total: number) {
+    if (this.cardTimer) clearTimeout(this.cardTimer);
+    this.cardLimit = Math.min(total, CARDS_AT_ONCE);
+    const step = () => {
+      // Once all are drawn the limit is lifted, so cards added later by edits always show.
+      this.cardLimit = this.cardLimit + CARDS_AT_ONCE >= total ? Infinity : this.cardLimit + CARDS_AT_ONCE;
+      if (this.cardLimit !== Infinity) this.cardTimer = setTimeout(step, 0);
+    };
+    this.cardTimer = setTimeout(step, 0);
+  }
   /** The exact aggregate (FFT) of the applied scenario, from its own worker; null while it is computed. */
   declare exact: ExactResult | { error: string } | null;
   private readonly exactClient = new ExactClient((r) => {
@@ -141,6 +174,8 @@ export class App extends LitElement {
 
   constructor() {
     super();
+    this.cardLimit = Infinity;
+    this.runNote = '';
     this.lang = 'zh';
     this.unit = 'wan';
     this.scenarioId = DEFAULT_SCENARIO;
@@ -266,10 +301,11 @@ export class App extends LitElement {
     }
     this.openProblems = null;
     this.fund = null;
-    const data = JSON.parse(text);
-    const migrated = v.notes.length ? { ...data, schemaVersion: v.scenario.schemaVersion } : data;
+    const data = parseJsonText(text).data;
     this.scenarioId = '';
-    this.load(v.notes.length ? JSON.parse(JSON.stringify(v.scenario)) : migrated);
+    // Unmigrated, the text's data is what was just validated: no second validation and compile.
+    if (v.notes.length) this.load(JSON.parse(JSON.stringify(v.scenario)));
+    else this.load(data, v);
     this.notice = `${name}${v.notes.length ? ` (${v.notes.join('; ')})` : ''}`;
     return true;
   }
@@ -304,14 +340,16 @@ export class App extends LitElement {
   }
 
   /** Loads scenario data (validated); a file that fails validation opens nothing and shows every problem. */
-  load(data: unknown): Problem[] {
-    const v = checkEvaluable(validateData(data));
+  load(data: unknown, checked?: Validation): Problem[] {
+    const v = checked ?? checkEvaluable(validateData(data));
     if (!v.ok || !v.scenario) {
       this.problems = v.problems;
       return v.problems;
     }
     this.draft = data;
     this.original = data;
+    this.revealCards(v.scenario.populations.length + v.scenario.rulesets.length);
+    this.longRunConfirmed = false;
     this.history.clear();
     this.problems = [];
     this.baseline = v.scenario.simulation.baseline ?? v.scenario.rulesets[0].id;
@@ -324,7 +362,7 @@ export class App extends LitElement {
     this.applied = s;
     const t0 = performance.now();
     this.changedAt = t0;
-    this.model = compileModel(s);
+    this.model = modelOf(s);
     this.analytic = analyticExpectation(this.model);
     this.analyticMs = performance.now() - t0;
     performance.measure('jingsuan:analytic', { start: t0 });
@@ -333,6 +371,8 @@ export class App extends LitElement {
     this.comparisons = [];
     this.exact = null;
     this.exactClient.request(s);
+    // The last scenario's run charts go at once; the new model's charts follow (refreshStaticCharts).
+    this.charts = { ...this.charts, payout: null, lossRatio: null, corridor: null };
     this.refreshStaticCharts();
     this.scheduleSensitivity();
     this.scheduleRun();
@@ -501,12 +541,24 @@ export class App extends LitElement {
     this.controller = controller;
     this.runState = 'running';
     this.done = 0;
-    this.total = s.simulation.trials;
+    // The page keeps at most BROWSER_RESULT_BYTES of per-trial results (and so stays responsive): a larger file
+    // runs that many of its trials here, and says so; the command line runs them all.
+    const perTrial = this.model ? trialBlockSize(this.model, 1) * 8 : 1;
+    const trials = Math.max(1, Math.min(s.simulation.trials, Math.floor(BROWSER_RESULT_BYTES / perTrial)));
+    this.runNote =
+      trials < s.simulation.trials
+        ? this.lang === 'zh'
+          ? `浏览器中最多保留 ${BROWSER_RESULT_BYTES / 2 ** 20} MB 逐次结果：本情景运行 ${trials.toLocaleString('zh-CN')} 次（文件为 ${s.simulation.trials.toLocaleString('zh-CN')} 次）；完整运行请用命令行 jingsuan run`
+          : `The page keeps at most ${BROWSER_RESULT_BYTES / 2 ** 20} MB of per-trial results: ${trials.toLocaleString('en')} of the file's ${s.simulation.trials.toLocaleString('en')} trials run here; the command line (jingsuan run) runs them all`
+        : '';
+    this.total = trials;
     // From the edit (or file) that started this run: DESIGN.md wants ≥ 200 trials on screen within 500 ms.
     const t0 = this.changedAt || performance.now();
+    const started = performance.now();
     let firstShown = false;
     try {
       const raw = await runRaw(s, {
+        trials,
         workers: workerCount(),
         pool: this.pool,
         signal: controller.signal,
@@ -515,6 +567,19 @@ export class App extends LitElement {
           if (controller.signal.aborted) return;
           this.done = done;
           this.total = total;
+          // A run that would take minutes here stops and asks first (once per scenario).
+          const elapsed = (performance.now() - started) / 1000;
+          const projected = (elapsed / done) * total;
+          if (!this.longRunConfirmed && elapsed > 1 && done < total && projected > BROWSER_ASK_SECONDS) {
+            controller.abort();
+            this.runState = 'confirm';
+            const minutes = Math.ceil(projected / 60);
+            this.runMessage =
+              this.lang === 'zh'
+                ? `本次模拟在浏览器中约需 ${minutes} 分钟（${total.toLocaleString('zh-CN')} 次）。可减少 simulation.trials，或用命令行 jingsuan run。`
+                : `This run would take about ${minutes} min here (${total.toLocaleString('en')} trials). Reduce simulation.trials, or use the command line (jingsuan run).`;
+            return;
+          }
           // Refine the results as trials arrive: at once when the first FIRST_REFRESH trials are in, then at
           // most a few times a second.
           const now = performance.now();
@@ -540,7 +605,8 @@ export class App extends LitElement {
       this.runState = 'done';
     } catch (err) {
       if (err instanceof CancelledError) {
-        if (this.controller === controller) this.runState = 'cancelled';
+        // Paused to ask (state 'confirm') stays as it is; a cancel by the analyst says so.
+        if (this.controller === controller && (this.runState as RunState) !== 'confirm') this.runState = 'cancelled';
         return;
       }
       this.runState = 'error';
@@ -575,22 +641,41 @@ export class App extends LitElement {
     return { lang: this.lang, unit: this.unit, rulesets: s.rulesets.map((r) => r.id), footnote: foot, width: 600 };
   }
 
+  /** The model's charts, in a task of their own after the page has drawn the figures (a large file's curves are heavy). */
+  private staticTimer: ReturnType<typeof setTimeout> | null = null;
   private refreshStaticCharts() {
+    if (this.staticTimer) clearTimeout(this.staticTimer);
+    this.staticTimer = setTimeout(() => this.drawStaticCharts(), 0);
+  }
+
+  private drawStaticCharts() {
     if (!this.model) return;
     const ctx = this.context();
     const curves = benefitCurves(this.model);
-    const densities: Record<string, ChartSpec> = {};
-    this.model.populations.forEach((_, p) => (densities[`density${p}`] = densityChart(severityDensity(this.model!, p), ctx)));
+    this.scheduleDensities(this.model);
     this.charts = {
       ...this.charts,
-      ...densities,
       benefit: benefitCurveChart(curves, ctx, 'benefit'),
       ratio: benefitCurveChart(curves, ctx, 'ratio'),
       breakdown: breakdownChart(breakdown(this.model), ctx),
-      payout: null,
-      lossRatio: null,
-      corridor: null,
     };
+  }
+
+  /**
+   * The populations' severity sketches, one per task after the page has drawn the rest: sixteen small charts in
+   * one go would hold the page for a noticeable moment.
+   */
+  private densityTimer: ReturnType<typeof setTimeout> | null = null;
+  private scheduleDensities(model: EngineModel) {
+    if (this.densityTimer) clearTimeout(this.densityTimer);
+    let p = 0;
+    const step = () => {
+      if (this.model !== model || p >= model.populations.length) return;
+      this.charts = { ...this.charts, [`density${p}`]: densityChart(severityDensity(model, p), this.context()) };
+      p++;
+      this.densityTimer = setTimeout(step, 0);
+    };
+    this.densityTimer = setTimeout(step, 0);
   }
 
   private refreshRunCharts() {
@@ -730,18 +815,23 @@ export class App extends LitElement {
                 ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
                 : nothing}
               <h2>${t('populations', L)}</h2>
-              ${(draft?.populations ?? s.populations).map(
+              ${(draft?.populations ?? s.populations).slice(0, this.cardLimit).map(
                 (p, i) => html`<js-population-card .population=${p} .index=${i} .problems=${this.problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
               )}
               <h2>${t('rulesets', L)}</h2>
-              ${(draft?.rulesets ?? s.rulesets).map(
+              ${(draft?.rulesets ?? s.rulesets).slice(0, Math.max(0, this.cardLimit - (draft?.populations ?? s.populations).length)).map(
                 (r, i) => html`<js-ruleset-card .ruleset=${r} .index=${i} .problems=${this.problems} .lang=${L} .color=${colors[r.id] ?? '#888'} .populationTitles=${Object.fromEntries((draft?.populations ?? s.populations).map((p) => [p.id, p.title?.[L] ?? p.id]))}></js-ruleset-card>`,
               )}
             </section>
             <section class="results" @param-change=${this.onParam}>
               <div class="panel">
                 <js-run-status .lang=${L} .done=${this.done} .total=${this.total} .state=${this.runState} .message=${this.runMessage} .seconds=${this.runSeconds}
-                  @run-cancel=${() => this.controller?.abort()} @run-again=${() => this.scheduleRun()}></js-run-status>
+                  @run-cancel=${() => this.controller?.abort()} @run-again=${() => this.scheduleRun()}
+                  @run-confirm=${() => {
+                    this.longRunConfirmed = true;
+                    this.scheduleRun();
+                  }}></js-run-status>
+                ${this.runNote ? html`<p class="note run-note" role="note">${this.runNote}</p>` : nothing}
                 <p class="note">${t('analyticNote', L)} (${L === 'zh' ? '解析计算' : 'analytic'} ${this.analyticMs.toFixed(1)} ms)</p>
               </div>
               <div class="panel">

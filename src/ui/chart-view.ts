@@ -50,6 +50,11 @@ export class ChartView extends LitElement {
   }
 
   override updated() {
+    queueDraw(this);
+  }
+
+  /** Draws the spec now (called from the queue below, one chart per task). */
+  draw() {
     const host = this.renderRoot.querySelector('.host');
     if (!host) return;
     if (!this.spec) {
@@ -65,5 +70,28 @@ export class ChartView extends LitElement {
       host.replaceChildren(p);
     }
   }
+}
+
+/**
+ * Charts are drawn one per task: a page of a dozen charts redrawn at once (a language switch, a large run's
+ * results) would otherwise hold the page for several hundred milliseconds.
+ */
+const queue = new Set<ChartView>();
+let pumping = false;
+function queueDraw(c: ChartView) {
+  queue.add(c);
+  if (pumping) return;
+  pumping = true;
+  setTimeout(pump, 0);
+}
+function pump() {
+  const next = queue.values().next();
+  if (next.done) {
+    pumping = false;
+    return;
+  }
+  queue.delete(next.value);
+  next.value.draw();
+  setTimeout(pump, 0);
 }
 customElements.define('js-chart', ChartView);

@@ -5,7 +5,8 @@ import { emit } from './events.ts';
 import { t } from './strings.ts';
 import { shared } from './styles.ts';
 
-export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+/** 'confirm': the run was paused because it would take minutes; the message says how long, a button goes on. */
+export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'confirm';
 
 export class RunStatus extends LitElement {
   static override properties = { done: { type: Number }, total: { type: Number }, state: {}, message: {}, lang: {}, seconds: { type: Number } };
@@ -45,14 +46,16 @@ export class RunStatus extends LitElement {
           ? `${t('done', L)}: ${this.total.toLocaleString('zh-CN')} ${t('trialsWord', L)} · ${this.seconds.toFixed(1)} s`
           : this.state === 'cancelled'
             ? `${t('cancelled', L)} (${this.done.toLocaleString('zh-CN')} / ${this.total.toLocaleString('zh-CN')})`
-            : this.state === 'error'
+            : this.state === 'error' || this.state === 'confirm'
               ? this.message
               : '';
     return html`<span class="state ${this.state === 'error' ? 'err' : ''}" role="status" aria-live="polite">${label}</span>
       <progress max=${this.total || 1} .value=${this.done} aria-label=${t('running', L)}></progress>
       ${this.state === 'running'
         ? html`<button @click=${() => emit(this, 'run-cancel', {})}>${t('cancel', L)}</button>`
-        : html`<button @click=${() => emit(this, 'run-again', {})}>${t('rerun', L)}</button>`}`;
+        : this.state === 'confirm'
+          ? html`<button @click=${() => emit(this, 'run-confirm', {})}>${t('runAnyway', L)}</button>`
+          : html`<button @click=${() => emit(this, 'run-again', {})}>${t('rerun', L)}</button>`}`;
   }
 }
 customElements.define('js-run-status', RunStatus);

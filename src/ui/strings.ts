@@ -51,6 +51,7 @@ const S = {
   done: { zh: '模拟完成', en: 'Simulation done' },
   cancel: { zh: '取消', en: 'Cancel' },
   rerun: { zh: '重新模拟', en: 'Run again' },
+  runAnyway: { zh: '仍然运行', en: 'Run anyway' },
   cancelled: { zh: '已取消', en: 'Cancelled' },
   trialsWord: { zh: '次试验', en: 'trials' },
   assumed: { zh: '假设', en: 'assumed' },
