@@ -22,14 +22,18 @@ const file = (name: string, content: string | Json) => {
 
 const measured: { name: string; seconds: number; maxRssKb: number }[] = [];
 
-/** Runs `jingsuan …` under /usr/bin/time (peak memory) with a hard time limit. */
+/** GNU time reports the peak memory where it is installed (Debian's `time`); without it only the time is kept. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs `jingsuan …` (under /usr/bin/time for its peak memory) with a hard time limit. */
 function jingsuan(name: string, args: string[], limitSeconds: number) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'bin/jingsuan.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: limitSeconds * 1000 });
+  const cmd = [process.execPath, join(ROOT, 'bin/jingsuan.js'), ...args];
+  const r = TIME ? spawnSync(TIME, ['-f', '%M', ...cmd], { cwd: ROOT, encoding: 'utf8', timeout: limitSeconds * 1000 }) : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: 'utf8', timeout: limitSeconds * 1000 });
   const seconds = (performance.now() - t0) / 1000;
   const lines = (r.stderr ?? '').trim().split('\n');
-  const maxRssKb = Number(lines[lines.length - 1]) || 0;
-  const err = lines.slice(0, -1).join('\n');
+  const maxRssKb = TIME ? Number(lines[lines.length - 1]) || 0 : 0;
+  const err = (TIME ? lines.slice(0, -1) : lines).join('\n');
   measured.push({ name, seconds, maxRssKb });
   return { code: r.status, out: r.stdout ?? '', err, seconds, timedOut: r.error !== undefined || r.signal !== null };
 }
