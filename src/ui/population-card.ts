@@ -68,6 +68,9 @@ export class PopulationCard extends LitElement {
         </div>
         <js-chart .spec=${this.density}></js-chart>
       </div>
+      ${p.costLevel
+        ? html`<js-param-field .lang=${L} label=${t('costLevel', L)} .path=${base(['costLevel'])} .param=${p.costLevel} min="0.1" max="3" step="0.005" .error=${err(['costLevel'])}></js-param-field>`
+        : nothing}
       ${(p.groups ?? []).length
         ? html`<h4>${t('groups', L)}</h4>
             ${(p.groups ?? []).map(

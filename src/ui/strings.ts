@@ -14,6 +14,7 @@ const S = {
   insured: { zh: '参保人数', en: 'Insured' },
   incidence: { zh: '发生费用比例', en: 'Incidence' },
   severity: { zh: '严重程度分布', en: 'Severity' },
+  costLevel: { zh: '地区费用水平（倍数）', en: 'Regional cost level (×)' },
   groups: { zh: '分组', en: 'Groups' },
   share: { zh: '占比', en: 'share' },
   deductible: { zh: '起付标准', en: 'Deductible' },
