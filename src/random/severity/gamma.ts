@@ -1,5 +1,6 @@
 import { normalZiggurat } from '../normal.ts';
-import { gammaP, gammaQ, invertIncreasing } from '../special.ts';
+import { gammaInverse } from '../gamma-inverse.ts';
+import { gammaP, gammaQ } from '../special.ts';
 import type { Rng } from '../xoshiro.ts';
 import { BaseSeverity } from './severity.ts';
 
@@ -22,11 +23,10 @@ export class Gamma extends BaseSeverity {
     return gammaQ(this.shape, x / this.scale);
   }
   override quantile(p: number): number {
-    return invertIncreasing((x) => this.cdf(x), p, 0, this.mean() * 4 + this.scale);
+    return this.scale * gammaInverse(this.shape, p);
   }
   upperQuantile(s: number): number {
-    if (s >= 0.5) return this.quantile(1 - s);
-    return invertIncreasing((x) => -this.survival(x), -s, 0, this.mean() * 4 + this.scale);
+    return this.scale * gammaInverse(this.shape, s, true);
   }
   mean(): number {
     return this.shape * this.scale;
