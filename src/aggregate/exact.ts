@@ -163,31 +163,29 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
     const im = new Float64Array(m);
     const partRe = new Float64Array(m);
     const partIm = new Float64Array(m);
+    const prodRe = new Float64Array(m);
+    const prodIm = new Float64Array(m);
     /** P(S_group = lo_group + i·h) for the populations `ps` at cost node k (utilisation mixed in). */
     const conditional = (ps: number[], k: number, groupShift: number): Float64Array => {
       re.fill(0);
       im.fill(0);
       util.x.forEach((u, l) => {
-        let first = true;
+        // Π over the group's populations of P_N(φ) at this utilisation node.
+        prodRe.fill(1);
+        prodIm.fill(0);
         for (const p of ps) {
           partRe.fill(0);
           partIm.fill(0);
           addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, 1, partRe, partIm);
-          if (first) {
-            tmp.set(partRe);
-            pmf.set(partIm);
-            first = false;
-          } else {
-            for (let j = 0; j < m; j++) {
-              const x = tmp[j] * partRe[j] - pmf[j] * partIm[j];
-              pmf[j] = tmp[j] * partIm[j] + pmf[j] * partRe[j];
-              tmp[j] = x;
-            }
+          for (let j = 0; j < m; j++) {
+            const x = prodRe[j] * partRe[j] - prodIm[j] * partIm[j];
+            prodIm[j] = prodRe[j] * partIm[j] + prodIm[j] * partRe[j];
+            prodRe[j] = x;
           }
         }
         for (let j = 0; j < m; j++) {
-          re[j] += util.w[l] * tmp[j];
-          im[j] += util.w[l] * pmf[j];
+          re[j] += util.w[l] * prodRe[j];
+          im[j] += util.w[l] * prodIm[j];
         }
       });
       fft(re, im, true);
@@ -206,8 +204,6 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
     if (shared || P === 1) dist = mixed(parts.map((_, p) => p), shift);
     else {
       // Independent shocks: each population's own mixture, then their convolution (transforms multiplied).
-      re.fill(1);
-      im.fill(0);
       const accRe = new Float64Array(m).fill(1);
       const accIm = new Float64Array(m);
       parts.forEach((_, p) => {
