@@ -118,6 +118,26 @@ describe('files that are not what they claim', () => {
   });
 });
 
+describe('fund-level files', () => {
+  it('the largest valid pooling file (30 regions × 30 years × 100,000 trials) finishes within its bound; hostile ones are refused', () => {
+    const d = base('suzhou-pooling-2020');
+    d.regions = Array.from({ length: 30 }, (_, i) => ({ ...structuredClone(d.regions[i % d.regions.length]), id: `r${i}` }));
+    d.simulation = { years: 30, trials: 100_000, seed: 'max' };
+    const big = jingsuan('pooling at the limits', ['fund', file('pooling-max.json', d)], 240);
+    clean(big);
+    expect(big.code).toBe(0);
+    expect(big.out).toMatch(/2049/); // the thirtieth year
+    const keys: Record<string, unknown> = { kind: 'pooling' };
+    for (let i = 0; i < 200_000; i++) keys[`k${i}`] = 1;
+    const hostile = jingsuan('fund: 200k keys', ['fund', file('fund-keys.json', keys)], 60);
+    clean(hostile);
+    expect(hostile.code).toBe(1);
+    const wrongKind = jingsuan('fund: an insurance file', ['fund', join(ROOT, 'scenarios/jilin-2017.json')], 30);
+    clean(wrongKind);
+    expect(wrongKind.err).toContain('is an insurance scenario');
+  }, 300_000);
+});
+
 describe('runs too large are refused before any work, naming the figure and the limit', () => {
   it('16 populations × 12 rulesets × 100,000 trials: the per-trial results would exceed the memory limit', () => {
     const d = base('jiangyin-2020');
