@@ -226,6 +226,7 @@ export class App extends LitElement {
       .banner ul { margin: 4px 0 0; padding-left: 18px; }
       .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; }
       .note { font-size: 12px; color: var(--muted); }
+      header.top a.notebooks { color: white; font-size: 13px; text-decoration: underline; white-space: nowrap; }
       .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     `,
   ];
@@ -777,6 +778,7 @@ export class App extends LitElement {
           <button aria-pressed=${this.unit === 'wan'} @click=${() => this.setUnit('wan')}>${t('wan', L)}</button>
           <button aria-pressed=${this.unit === 'yuan'} @click=${() => this.setUnit('yuan')}>${t('yuan', L)}</button>
         </span>
+        <a class="notebooks" href="./notebooks/index.html" title=${t('notebooksHint', L)}>${t('notebooks', L)}</a>
         <button class="lang" aria-label=${t('languageLabel', L)} @click=${() => this.setLang(L === 'zh' ? 'en' : 'zh')}>${t('language', L)}</button>
       </header>
       ${this.fund

@@ -6,6 +6,8 @@ const S = {
   scenario: { zh: '情景', en: 'Scenario' },
   language: { zh: 'English', en: '中文' },
   languageLabel: { zh: '切换语言', en: 'Switch language' },
+  notebooks: { zh: '笔记本', en: 'Notebooks' },
+  notebooksHint: { zh: '可修改输入、重新计算的分析笔记本（npm run build 一并生成）', en: 'Analyses you can change and rerun (built with npm run build)' },
   unit: { zh: '金额单位', en: 'Amounts in' },
   wan: { zh: '万元', en: '万元 (10k yuan)' },
   yuan: { zh: '元', en: '元 (yuan)' },
