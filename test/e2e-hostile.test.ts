@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
 import { openPage, shot, useSite } from './helpers/browser.ts';
+import { largestValidFile } from './helpers/scenarios.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const site = useSite(join(process.cwd(), 'test-output', 'site-hostile'));
@@ -18,16 +19,6 @@ const openText = (page: Page, name: string, text: string) =>
   page.evaluate(([n, t]) => (document.querySelector('js-app') as unknown as { openText(n: string, t: string): boolean }).openText(n, t), [name, text] as const);
 const runState = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { runState: string }).runState);
 
-function largest(): Json {
-  const d = base('jiangyin-2020');
-  const pop = d.populations[0];
-  d.populations = Array.from({ length: 16 }, (_, i) => ({ ...structuredClone(pop), id: `p${i}`, insured: a(10) }));
-  const r0 = d.rulesets[0];
-  d.rulesets = Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(r0), id: `r${i}` }));
-  for (const r of d.rulesets) r.funding.channels = [{ channel: 'fundTransfer', perInsured: a(50) }];
-  d.simulation = { trials: 100_000, seed: 'largest' };
-  return d;
-}
 
 describe('hostile input in the workbench', () => {
   it('the largest valid file (16 populations × 12 rulesets × 100,000 trials) runs within 64 MB, says so, and no task holds the page', async () => {
@@ -39,7 +30,7 @@ describe('hostile input in the workbench', () => {
         for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
       }).observe({ type: 'longtask' });
     });
-    expect(await openText(page, 'largest.json', JSON.stringify(largest()))).toBe(true);
+    expect(await openText(page, 'largest.json', JSON.stringify(largestValidFile()))).toBe(true);
     await expect.poll(() => runState(page), { timeout: 120_000 }).toBe('done');
     await page.waitForTimeout(1500); // charts drawn one per task after the run
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);

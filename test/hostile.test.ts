@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
+import { largestValidFile } from './helpers/scenarios.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const DIR = join(ROOT, 'test-output', 'hostile');
@@ -140,14 +141,7 @@ describe('fund-level files', () => {
 
 describe('runs too large are refused before any work, naming the figure and the limit', () => {
   it('16 populations × 12 rulesets × 100,000 trials: the per-trial results would exceed the memory limit', () => {
-    const d = base('jiangyin-2020');
-    const pop = d.populations[0];
-    d.populations = Array.from({ length: 16 }, (_, i) => ({ ...structuredClone(pop), id: `p${i}`, insured: a(10) }));
-    const r0 = d.rulesets[0];
-    d.rulesets = Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(r0), id: `r${i}` }));
-    for (const r of d.rulesets) r.funding.channels = [{ channel: 'fundTransfer', perInsured: a(50) }];
-    d.simulation = { trials: 100_000, seed: 'big' };
-    const f = file('largest.json', d);
+    const f = file('largest.json', largestValidFile());
     const v = jingsuan('largest: validate', ['validate', f], 30);
     expect(v.code).toBe(0);
     const r = jingsuan('largest: run', ['run', f], 60);

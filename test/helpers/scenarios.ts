@@ -34,3 +34,19 @@ export const SEVERITIES: [string, SeveritySpec][] = [
   ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
   ['empirical', { family: 'empirical', amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000], weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5], assumption: 'test table' }],
 ];
+
+/**
+ * The largest valid file of the hostile-file issue: 16 populations × 12 rulesets (the limits) of 10 insured each,
+ * 100,000 trials (the limit), built from Jiangyin 2020.
+ */
+export function largestValidFile(): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const d = JSON.parse(readFileSync(`${ROOT}scenarios/jiangyin-2020.json`, 'utf8'));
+  const a = (value: number) => ({ value, assumption: 'hostile test' });
+  const pop = d.populations[0];
+  d.populations = Array.from({ length: 16 }, (_, i) => ({ ...structuredClone(pop), id: `p${i}`, insured: a(10) }));
+  const r0 = d.rulesets[0];
+  d.rulesets = Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(r0), id: `r${i}` }));
+  for (const r of d.rulesets) r.funding.channels = [{ channel: 'fundTransfer', perInsured: a(50) }];
+  d.simulation = { trials: 100_000, seed: 'largest' };
+  return d;
+}
