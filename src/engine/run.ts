@@ -27,8 +27,11 @@ export interface RunOptions {
   pathSeed?: string | number;
   /** A worker silent this long on a chunk is replaced (default: 20 × the median chunk time, at least 60 s). */
   stallMs?: number;
-  /** Called after each chunk; `snapshot()` summarises the trials finished so far, `partial()` gives their raw values. */
-  onProgress?(done: number, total: number, snapshot: () => RunResult, partial: () => RawRun): void;
+  /**
+   * Called after each chunk; `snapshot()` summarises the trials finished so far, `partial()` gives their raw values
+   * (`partial(false)`: the unbroken run of finished trials from trial 0 when it holds most of them, without a copy).
+   */
+  onProgress?(done: number, total: number, snapshot: () => RunResult, partial: (exact?: boolean) => RawRun): void;
 }
 
 /**
@@ -157,13 +160,14 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   const chunks: [number, number][] = [];
   for (let from = 0; from < trials; from += chunk) chunks.push([from, Math.min(trials, from + chunk)]);
 
-  // The trials finished so far, for a progress view: the unbroken run of finished trials from trial 0, as a view
-  // of the results array (no copy: chunks are handed out in order, so it is nearly all of them). Only when that
-  // run is still short are the finished trials gathered by copying.
+  // The trials finished so far. When they are an unbroken run from trial 0 (chunks are handed out in order) the
+  // results array itself serves, without a copy; a progress view may ask for that run alone even when a few later
+  // chunks are in (exact = false: it then holds most of them, at no cost); otherwise they are gathered by copying.
   let prefix = 0;
-  const partial = (): RawRun => {
+  const partial = (exact = true): RawRun => {
     while (prefix < trials && done[prefix]) prefix++;
-    if (prefix >= Math.min(finished, FIRST_PARTIAL) || prefix * 2 >= finished) return { model, analytic, data: data.subarray(0, prefix * per), trials: prefix, seed };
+    const prefixServes = exact ? prefix === finished : prefix >= Math.min(finished, FIRST_PARTIAL) || prefix * 2 >= finished;
+    if (prefixServes) return { model, analytic, data: data.subarray(0, prefix * per), trials: prefix, seed };
     const idx: number[] = [];
     for (let t = 0; t < trials; t++) if (done[t]) idx.push(t);
     const part = new Float64Array(idx.length * per);

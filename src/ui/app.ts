@@ -589,7 +589,7 @@ export class App extends LitElement {
           // scenario) spaces the next one out.
           if (first || now - this.lastPaint > Math.max(250, 4 * this.paintMs)) {
             this.lastPaint = now;
-            void this.showRun(partial());
+            void this.showRun(partial(false));
             this.paintMs = performance.now() - now;
             if (first) {
               firstShown = true;
