@@ -138,9 +138,8 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
       const m = (k: number, p: number) => atNode[k][ri][p].payout as number;
       const second = (f: (k: number) => number) => nodes.w.reduce((a, w, k) => a + w * f(k) ** 2, 0);
       let variance = 0;
-      if (!pr) variance = 0;
-      else if (pr.shared) variance = u2 * second((k) => pops.reduce((a, _, p) => a + m(k, p), 0)) - total.payout ** 2;
-      else variance = pops.reduce((a, x, p) => a + u2 * second((k) => m(k, p)) - (x.payout as number) ** 2, 0);
+      if (pr?.shared) variance = u2 * second((k) => pops.reduce((a, _, p) => a + m(k, p), 0)) - total.payout ** 2;
+      else if (pr) variance = pops.reduce((a, x, p) => a + u2 * second((k) => m(k, p)) - (x.payout as number) ** 2, 0);
       payoutParameterSd = Math.sqrt(Math.max(0, variance));
     }
     const conditional =

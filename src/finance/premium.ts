@@ -29,9 +29,3 @@ export function premiumChannels(r: Ruleset, populations: readonly Population[]):
   }
   return out;
 }
-
-export function premiumOf(r: Ruleset, p: Population, populations: readonly Population[] = [p]): number {
-  return premiumChannels(r, populations)
-    .filter((c) => c.population === p.id)
-    .reduce((s, c) => s + c.amount, 0);
-}

@@ -102,7 +102,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 
 /**
  * Smallest x in [lo, hi] with f(x) ≥ target for a non-decreasing f, by bisection to relative precision
- * 1e-13: used to invert cdfs that have no closed-form quantile (gamma).
+ * 1e-13: used to invert cdfs that have no closed-form quantile (Student's t in finance/projection.ts).
  */
 export function invertIncreasing(f: (x: number) => number, target: number, lo: number, hi: number): number {
   while (f(hi) < target && hi < 1e300) hi *= 2;
