@@ -8,7 +8,7 @@ import { compileModel } from '../src/engine/model.ts';
 import { runRaw } from '../src/engine/run.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { severityOf } from '../src/random/severity/index.ts';
-import { scaleSeverity } from '../src/random/severity/scale.ts';
+import { scaled, ScaledSeverity } from '../src/random/severity/scaled.ts';
 import { migrate } from '../src/scenario/migrate.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { validateData } from '../src/scenario/validate.ts';
@@ -129,12 +129,17 @@ describe('regional cost level (populations[].costLevel)', () => {
     it(`${name}: scaling by s multiplies the mean by s and moves the cdf (F_s(s·x) = F(x))`, () => {
       const s = 0.65;
       const base = severityOf(spec);
-      const scaled = severityOf(scaleSeverity(spec, s));
-      expect(scaled.mean() / (s * base.mean()) - 1).toBeCloseTo(0, 9);
+      const level = scaled(base, s);
+      expect(level.mean() / (s * base.mean()) - 1).toBeCloseTo(0, 9);
       for (const p of [0.1, 0.5, 0.9, 0.99]) {
         const x = base.quantile(p);
-        expect(scaled.cdf(s * x)).toBeCloseTo(base.cdf(x), 9);
+        expect(level.cdf(s * x)).toBeCloseTo(base.cdf(x), 9);
+        expect(level.quantile(p) / (s * x) - 1).toBeCloseTo(0, 9);
       }
+      // Scales compose into one wrapper (cost level × a year's shock).
+      const both = scaled(level, 2);
+      expect(both.mean() / (2 * s * base.mean()) - 1).toBeCloseTo(0, 12);
+      expect((both as ScaledSeverity).base).toBe(base);
     });
   }
   it('Jilin and Jiangyin state their own level with its reasoning', () => {

@@ -1,6 +1,6 @@
 import { exactAggregate } from '../aggregate/exact.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
-import { compileModel } from '../engine/model.ts';
+import { modelOf } from '../engine/validate-model.ts';
 import { formatAmount, formatPercent, textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { loadScenario, UsageError } from './io.ts';
@@ -27,7 +27,7 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
         throw new UsageError(`--buckets: "${values.buckets}" must be a power of two from 256 to 4194304`);
       }
     }
-    const model = compileModel(scenario);
+    const model = modelOf(scenario);
     const analytic = analyticExpectation(model);
     const rulesets = exactAggregate(model, { buckets }).map((r, i) => {
       const { distribution: _, ...rest } = r;

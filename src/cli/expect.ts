@@ -1,5 +1,5 @@
 import { analyticExpectation } from '../engine/analytic.ts';
-import { compileModel } from '../engine/model.ts';
+import { modelOf } from '../engine/validate-model.ts';
 import { textTable } from '../report/format.ts';
 import { analyticTable, fundingTable } from '../report/tables.ts';
 import type { Command } from './commands.ts';
@@ -14,7 +14,7 @@ limited expected values (where the self-pay ratio is fixed; otherwise payout-rel
   options: { json: { type: 'boolean' } },
   run(values, [file]) {
     const scenario = loadScenario(file);
-    const a = analyticExpectation(compileModel(scenario));
+    const a = analyticExpectation(modelOf(scenario));
     if (values.json) {
       console.log(JSON.stringify({ scenario: scenario.id, rulesets: a }, null, 2));
       return 0;

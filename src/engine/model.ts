@@ -6,7 +6,7 @@
 import { corridorRule } from '../finance/corridor-rule.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
-import { scaleSeverity } from '../random/severity/scale.ts';
+import { scaled } from '../random/severity/scaled.ts';
 import type { Shock, ShockFamily } from '../random/shock.ts';
 import { exposureOf, onAnnualAmounts } from '../rules/exposure.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
@@ -152,7 +152,7 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
   const schedules = annual.map((r) => scenario.populations.map((p) => schedulesFor(r, p.groups.map((g) => g.tag))));
 
   const populations = scenario.populations.map((p, pi): PopulationModel => {
-    const severity = severityOf(scaleSeverity(p.severity, p.costLevel?.value ?? 1));
+    const severity = scaled(severityOf(p.severity), p.costLevel?.value ?? 1);
     const sp = p.selfPay;
     const selfPayRatio = sp.ratio ? sp.ratio.value : null;
     const beta = sp.beta ? { alpha: sp.beta.alpha, beta: sp.beta.beta } : null;

@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { analyticExpectation, type AnalyticRuleset } from './analytic.ts';
 import { compileModel, type EngineModel } from './model.ts';
+import { modelOf } from './validate-model.ts';
 import type { WorkerLike } from './protocol.ts';
 import { summarize, type RunResult } from './summary.ts';
 import { simulateTrials, trialBlockSize } from './trial.ts';
@@ -62,12 +63,6 @@ export class WorkerPool {
     else this.workers.push(fresh);
     w.terminate();
     return fresh;
-  }
-  /** Drops a worker that failed (it is replaced on the next take). */
-  discard(w: WorkerLike): void {
-    const i = this.workers.indexOf(w);
-    if (i >= 0) this.workers.splice(i, 1);
-    w.terminate();
   }
   dispose(): void {
     for (const w of this.workers.splice(0)) w.terminate();
@@ -148,7 +143,8 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString('en', { maximu
 export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
   const trials = opts.trials ?? scenario.simulation.trials;
   const seed = opts.seed ?? scenario.simulation.seed;
-  const model = compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed });
+  // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
+  const model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
   checkRunSize(model, trials, Math.max(1, Math.floor(opts.workers ?? 1)));
   const analytic = analyticExpectation(model);
   const per = trialBlockSize(model, 1);

@@ -24,6 +24,7 @@ import { trialStream } from '../random/stream.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import { selfBurdenOf, type BasicLayer } from '../rules/basic.ts';
 import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/fast.ts';
+import type { Piecewise } from '../rules/piecewise.ts';
 import { kernelPass, sortedPass } from './sorted-pass.ts';
 import { PendingMonths, settlePending } from './months.ts';
 import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
@@ -68,7 +69,7 @@ export interface SampleOptions {
 export function simulateTrials(model: EngineModel, seed: string | number, from: number, to: number, out: Float64Array, opts: SampleOptions = {}): void {
   const R = model.rulesets.length;
   const P = model.populations.length;
-  const scratch = new Scratch(R, P);
+  const scratch = new Scratch(R, P, model.rulesets.map((r) => r.selfBurden));
   const pr = model.parameterRisk;
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
@@ -110,7 +111,10 @@ class Scratch {
   /** The trial's shocks per population (1 without parameter risk). */
   readonly cost: Float64Array;
   readonly utilisation: Float64Array;
-  constructor(R: number, P: number) {
+  /** Every ruleset's self-burden curve, for the members below the threshold under a cost shock. */
+  readonly selfBurdenCurves: Piecewise[];
+  constructor(R: number, P: number, curves: Piecewise[]) {
+    this.selfBurdenCurves = curves;
     this.acc = new Float64Array(R * ACC);
     this.cost = new Float64Array(P).fill(1);
     this.utilisation = new Float64Array(P).fill(1);
@@ -125,7 +129,7 @@ function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float6
   // A cost shock c scales every amount: the members above the (fixed) threshold t are those with X > t/c.
   const c = scratch.cost[p];
   const sev = scaled(pop.severity, c);
-  const tail: BelowThreshold = c === 1 ? pop : belowThreshold(sev, pop.threshold, model.rulesets.map((r) => r.selfBurden));
+  const tail: BelowThreshold = c === 1 ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
   const [nTail, nBelow] = claimantCounts(pop, rng, scratch.utilisation[p], tail.tailProb, sampleAll);
   const batch = scratch.batch;
   drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb);

@@ -6,7 +6,10 @@ import type { Scenario } from '../scenario/schema.ts';
 import { ScenarioError, type Validation } from '../scenario/validate.ts';
 import { compileModel, type EngineModel } from './model.ts';
 
-/** Models compiled while checking, kept for the scenario object they belong to (compiling twice costs time). */
+/**
+ * Models compiled while checking, kept for the scenario object they belong to (compiling twice costs time). A
+ * validated scenario is treated as immutable: an edit makes a new object (scenario/edit.ts), never a change in place.
+ */
 const compiled = new WeakMap<Scenario, EngineModel>();
 
 /** The scenario's model: the one its check compiled, or a new one. */

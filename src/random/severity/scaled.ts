@@ -1,6 +1,6 @@
 /**
- * X' = c·X for a severity X and a factor c > 0, as a Severity: a year's cost-level shock (random/shock.ts)
- * applied to any family without rebuilding it. F'(x) = F(x/c), Q'(p) = c·Q(p), E[min(X', u)] = c·E[min(X, u/c)]
+ * X' = c·X for a severity X and a factor c > 0, as a Severity: a population's regional cost level and a year's
+ * cost-level shock (random/shock.ts) applied to any family without rebuilding it. F'(x) = F(x/c), Q'(p) = c·Q(p), E[min(X', u)] = c·E[min(X, u/c)]
  * (Klugman, Panjer & Willmot, Loss Models, §5.2.1).
  */
 import type { Rng } from '../xoshiro.ts';
@@ -44,7 +44,11 @@ export class ScaledSeverity implements Severity {
   }
 }
 
-/** The severity scaled by c (the same object when c = 1). */
+/**
+ * The severity scaled by c: the same object when c = 1, and one wrapper for scales that compose (a population's
+ * regional cost level times a year's cost shock).
+ */
 export function scaled(sev: Severity, c: number): Severity {
-  return c === 1 ? sev : new ScaledSeverity(sev, c);
+  if (c === 1) return sev;
+  return sev instanceof ScaledSeverity ? new ScaledSeverity(sev.base, sev.c * c) : new ScaledSeverity(sev, c);
 }
