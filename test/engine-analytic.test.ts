@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRaw } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
-import { mean, sd } from '../src/engine/stats.ts';
+import { mean, sd } from '../src/math/stats.ts';
 import { BENEFICIARIES, PAYOUT } from '../src/engine/trial.ts';
 import { SEVERITIES, smallScenario } from './helpers/scenarios.ts';
 

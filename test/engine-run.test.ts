@@ -6,7 +6,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { CancelledError, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
-import { mean, sd } from '../src/engine/stats.ts';
+import { mean, sd } from '../src/math/stats.ts';
 import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { baseOf, fastBenefit } from '../src/rules/fast.ts';

@@ -3,7 +3,7 @@
 // forward functions, random/special.ts, themselves tested against closed forms in random.test.ts).
 import { describe, expect, it } from 'vitest';
 import { gammaInverse } from '../src/random/gamma-inverse.ts';
-import { gammaP, gammaQ } from '../src/random/special.ts';
+import { gammaP, gammaQ } from '../src/math/special.ts';
 
 describe('gamma inverse', () => {
   const shapes = [0.05, 0.3, 0.7, 1, 1.5, 2.5, 30, 500, 1e5];

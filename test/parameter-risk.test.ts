@@ -5,7 +5,7 @@ import { analyticExpectation, COST_NODES } from '../src/engine/analytic.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runRaw, runScenario } from '../src/engine/run.ts';
-import { mean, sd } from '../src/engine/stats.ts';
+import { mean, sd } from '../src/math/stats.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { gaussHermite, shockNodes } from '../src/math/quadrature.ts';
 import { poisson, poissonLogPmf } from '../src/random/poisson.ts';

@@ -3,7 +3,8 @@
 // (unconditional and above a threshold) against its cdf by Kolmogorov–Smirnov at fixed seeds.
 import { describe, expect, it } from 'vitest';
 import { binomial } from '../src/random/frequency.ts';
-import { normalCdf, normalQuantile, normalZiggurat } from '../src/random/normal.ts';
+import { normalCdf, normalQuantile } from '../src/math/normal.ts';
+import { normalZiggurat } from '../src/random/normal.ts';
 import { Empirical, Gamma, LogLogistic, Lognormal, Pareto, Spliced, Weibull, type Severity } from '../src/random/severity/index.ts';
 import { trialStream } from '../src/random/stream.ts';
 import { Xoshiro128 } from '../src/random/xoshiro.ts';
@@ -167,7 +168,7 @@ describe('counts', () => {
   });
   it('records per claimant: P(1 + Poisson(λ) = k) equals e^−λ λ^(k−1)/(k−1)! (log-gamma), sums to 1, tail folded last', async () => {
     const { recordsPmf, MAX_RECORDS } = await import('../src/engine/claimants.ts');
-    const { gammaln } = await import('../src/random/special.ts');
+    const { gammaln } = await import('../src/math/special.ts');
     for (const lambda of [0, 0.5, 9.14, 30]) {
       const pmf = recordsPmf(lambda);
       expect(pmf[0]).toBe(0);

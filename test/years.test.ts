@@ -4,7 +4,7 @@ import { analyticExpectation } from '../src/engine/analytic.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runRaw } from '../src/engine/run.ts';
-import { mean, sd } from '../src/engine/stats.ts';
+import { mean, sd } from '../src/math/stats.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { costIndex } from '../src/engine/trial.ts';
 import { runYears, scenarioForYear } from '../src/engine/years.ts';

@@ -10,7 +10,7 @@
  */
 import { barycentric } from '../math/interpolate.ts';
 import type { Shock } from '../random/shock.ts';
-import { gammaln } from '../random/special.ts';
+import { gammaln } from '../math/special.ts';
 
 /** Density of ln C for a mean-one shock C. */
 function lnDensity(s: Shock): (z: number) => number {

@@ -10,7 +10,8 @@ import { compileModel } from '../engine/model.ts';
 import { runScenario } from '../engine/run.ts';
 import { getAt, setAt, type Path } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { nelderMead } from './roots.ts';
+import { nelderMead } from '../math/nelder-mead.ts';
+import { bisectAsync } from '../math/roots.ts';
 import { validOrThrow } from './solve.ts';
 
 type Transform = { path: Path; to: (v: number) => number; from: (u: number) => number };
@@ -109,15 +110,12 @@ export async function calibrate(raw: unknown, opts: { trials?: number; seed?: st
         return r.personTimes.mean / r.beneficiaries.mean;
       };
       const want = pt.value / ben.value;
-      let lo = 0;
-      let hi = 30;
-      for (let i = 0; i < 16; i++) {
-        const mid = (lo + hi) / 2;
-        if ((await ratio(mid)) < want) lo = mid;
-        else hi = mid;
-      }
+      // Bracket [0, 30]; 16 halvings leave it under 0.001 records wide. Short runs are noisy, so an unbracketed
+      // target keeps the nearer end.
+      const b = await bisectAsync(ratio, want, 0, 30, { relTol: 0, maxIter: 16 });
+      const fittedMean = b ? 0.5 * (b.lo + b.hi) : (await ratio(30)) < want ? 30 : 0;
       const previous = value(data, path);
-      data = setAt(data, [...path, 'value'], Math.round(((lo + hi) / 2) * 1000) / 1000);
+      data = setAt(data, [...path, 'value'], Math.round(fittedMean * 1000) / 1000);
       fitted.push({ path: path.join('.'), previous, value: value(data, path) });
     }
   }

@@ -12,7 +12,7 @@ import { analyticExpectation } from '../engine/analytic.ts';
 import { compileModel } from '../engine/model.ts';
 import { ANALYTIC_METRICS, analyticMetric, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
 import { numberAt, withNumber } from './path.ts';
-import { solveMonotone } from './roots.ts';
+import { bisectAsync, solveMonotone } from '../math/roots.ts';
 
 export interface SolveResult {
   ruleset: string;
@@ -76,29 +76,9 @@ export async function solve(raw: unknown, rulesetId: string, param: Path, metric
       if (!cache.has(x)) cache.set(x, (await evaluateMonteCarlo(scenarioAt(x), ri, metric, trials, seed)).value);
       return cache.get(x)!;
     };
-    let lo = 0;
-    let hi = isShare ? 1 : Math.max(2 * previous, 1);
-    let flo = (await f(lo)) - target;
-    let fhi = (await f(hi)) - target;
-    while (flo * fhi > 0 && !isShare && hi < 1e9) {
-      lo = hi;
-      flo = fhi;
-      hi *= 2;
-      fhi = (await f(hi)) - target;
-    }
-    if (flo * fhi > 0) value = null;
-    else {
-      for (let i = 0; i < 40 && hi - lo > 1e-3 * Math.max(1, hi); i++) {
-        const mid = (lo + hi) / 2;
-        const fm = (await f(mid)) - target;
-        if (fm * flo <= 0) hi = mid;
-        else {
-          lo = mid;
-          flo = fm;
-        }
-      }
-      value = hi;
-    }
+    const hi = isShare ? 1 : Math.max(2 * previous, 1);
+    const bracket = await bisectAsync(f, target, 0, hi, { relTol: 1e-3, maxHi: isShare ? 1 : 1e9, maxIter: 40 });
+    value = bracket && bracket.hi;
   }
   if (value === null) return { ruleset: rulesetId, param: formatPath(param), metric, target, previous, value: null, analytic: null, monteCarlo: null, scenario: raw };
   const solved = withNumber(raw, path, value, `Solved by jingsuan solve: ${metric} = ${target} (was ${previous})`);

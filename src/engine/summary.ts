@@ -8,7 +8,7 @@ import type { PremiumChannel } from '../finance/premium.ts';
 import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
-import { distribution, mean, probabilityAbove, sd, type Distribution } from './stats.ts';
+import { distribution, mean, probabilityAbove, sd, type Distribution } from '../math/stats.ts';
 import { BENEFICIARIES, CLAIMANTS, COST_SHOCK, EXCESS, M, PAYOUT, PERSON_TIMES, rowOffset, SAMPLED, SELF_BURDEN, SELF_PAY, UTILISATION_SHOCK } from './trial.ts';
 import { barycentric } from '../math/interpolate.ts';
 

@@ -7,7 +7,7 @@
  */
 import { floatCorridor } from '../finance/corridor.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { distribution, type Distribution } from './stats.ts';
+import { distribution, type Distribution } from '../math/stats.ts';
 import { runRaw, type RawRun, type RunOptions } from './run.ts';
 import { column, summarize, type RunResult } from './summary.ts';
 import { PAYOUT } from './trial.ts';

@@ -11,7 +11,7 @@
 import { normalZiggurat } from '../random/normal.ts';
 import { trialStream } from '../random/stream.ts';
 import type { Pooling } from '../scenario/fund-schema.ts';
-import { distribution, type Distribution } from '../engine/stats.ts';
+import { distribution, type Distribution } from '../math/stats.ts';
 
 export interface RegionYear {
   region: string;

@@ -5,7 +5,8 @@
  * (e.g. Montgomery, Peck & Vining, Introduction to Linear Regression Analysis, §2.4.2).
  */
 import { linearRegression, linearRegressionLine } from 'simple-statistics';
-import { betaInc, invertIncreasing } from '../random/special.ts';
+import { betaInc } from '../math/special.ts';
+import { invertIncreasing } from '../math/roots.ts';
 
 export interface Projection {
   year: number;

@@ -5,7 +5,7 @@
  * f(x) = x^(a−1) e^(−x) / Γ(a), and f′/f = (a − 1)/x − 1 for the Halley correction (the same for P and Q).
  * About five evaluations of P or Q, where bisection took some fifty.
  */
-import { gammaln, gammaP, gammaQ } from './special.ts';
+import { gammaln, gammaP, gammaQ } from '../math/special.ts';
 
 const EPS = 1e-14;
 

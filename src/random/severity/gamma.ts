@@ -1,6 +1,6 @@
 import { normalZiggurat } from '../normal.ts';
 import { gammaInverse } from '../gamma-inverse.ts';
-import { gammaP, gammaQ } from '../special.ts';
+import { gammaP, gammaQ } from '../../math/special.ts';
 import type { Rng } from '../xoshiro.ts';
 import { BaseSeverity } from './severity.ts';
 

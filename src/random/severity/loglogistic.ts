@@ -1,4 +1,4 @@
-import { betaInc } from '../special.ts';
+import { betaInc } from '../../math/special.ts';
 import { BaseSeverity } from './severity.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { normalCdf, normalQuantile, normalQuantileFast, normalZiggurat } from '../normal.ts';
+import { normalCdf, normalQuantile, normalQuantileFast } from '../../math/normal.ts';
+import { normalZiggurat } from '../normal.ts';
 import type { Rng } from '../xoshiro.ts';
 import { BaseSeverity } from './severity.ts';
 

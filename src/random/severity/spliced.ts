@@ -2,7 +2,7 @@ import type { Rng } from '../xoshiro.ts';
 import { exponentialZiggurat } from '../exponential.ts';
 import { fillSortedExpOf, fillSortedExponential } from '../order.ts';
 import { binomial } from '../frequency.ts';
-import { normalQuantileFast } from '../normal.ts';
+import { normalQuantileFast } from '../../math/normal.ts';
 import { Lognormal } from './lognormal.ts';
 import { BaseSeverity, keepAscending } from './severity.ts';
 

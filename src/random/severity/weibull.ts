@@ -1,4 +1,4 @@
-import { gammaP, gammaln } from '../special.ts';
+import { gammaP, gammaln } from '../../math/special.ts';
 import { BaseSeverity } from './severity.ts';
 
 /**

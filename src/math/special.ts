@@ -99,17 +99,3 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   }
   return h;
 }
-
-/**
- * Smallest x in [lo, hi] with f(x) ≥ target for a non-decreasing f, by bisection to relative precision
- * 1e-13: used to invert cdfs that have no closed-form quantile (Student's t in finance/projection.ts).
- */
-export function invertIncreasing(f: (x: number) => number, target: number, lo: number, hi: number): number {
-  while (f(hi) < target && hi < 1e300) hi *= 2;
-  for (let i = 0; i < 400 && hi - lo > 1e-13 * Math.max(1, Math.abs(hi)); i++) {
-    const mid = 0.5 * (lo + hi);
-    if (f(mid) < target) lo = mid;
-    else hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}

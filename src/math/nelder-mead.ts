@@ -1,34 +1,4 @@
-/** Root finding and minimisation, small and dependable. */
-
-/**
- * Solves f(x) = target for a monotone f on [lo, hi] by bisection (expanding hi while the target is not
- * bracketed). Returns null when no bracket is found.
- */
-export function solveMonotone(f: (x: number) => number, target: number, lo: number, hi: number, tol = 1e-9, maxHi = 1e12): number | null {
-  let flo = f(lo) - target;
-  let fhi = f(hi) - target;
-  while (flo * fhi > 0 && hi < maxHi) {
-    lo = hi;
-    flo = fhi;
-    hi *= 2;
-    fhi = f(hi) - target;
-  }
-  if (!Number.isFinite(flo) || !Number.isFinite(fhi) || flo * fhi > 0) return null;
-  for (let i = 0; i < 200 && hi - lo > tol * Math.max(1, Math.abs(hi)); i++) {
-    const mid = (lo + hi) / 2;
-    const fm = f(mid) - target;
-    if (fm === 0) return mid;
-    if (fm * flo < 0) {
-      hi = mid;
-      fhi = fm;
-    } else {
-      lo = mid;
-      flo = fm;
-    }
-  }
-  return Math.abs(flo) < Math.abs(fhi) ? lo : hi;
-}
-
+/** Minimisation without derivatives. */
 /**
  * Nelder–Mead simplex minimisation (Nelder & Mead, The Computer Journal 7(4), 1965; standard coefficients
  * 1, 2, ½, ½ as in Lagarias et al., SIAM J. Optim. 9(1), 1998).
