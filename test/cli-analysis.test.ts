@@ -41,7 +41,13 @@ describe('jingsuan sweep', () => {
     expect(r.rows.map((x: { x: number }) => x.x)).toEqual([10000, 15000, 20000, 25000, 30000]);
     for (let i = 1; i < 5; i++) expect(r.rows[i].payout).toBeLessThan(r.rows[i - 1].payout);
     expect(readFileSync(join(dir, 'sweep.csv'), 'utf8').split('\r\n')[0]).toBe('\ufeffx,payout,reimbursementRatio');
-    expect(readFileSync(join(dir, 'sweep-payout.svg'), 'utf8')).toContain('期望赔付 expected payout');
+    // The chart draws the rows it was handed: five vertices, payout in 万元 on the y axis.
+    const svg = readFileSync(join(dir, 'sweep-payout.svg'), 'utf8');
+    expect(svg).toContain('期望赔付 (万元)');
+    expect(svg.match(/aria-label="line"[^]*?d="(M[^"]+)"/)![1].split(/[ML]/).filter(Boolean)).toHaveLength(5);
+    const chartRows = readFileSync(join(dir, 'sweep-payout.csv'), 'utf8').trim().split('\r\n').slice(1);
+    expect(chartRows.map((l) => Number(l.split(',')[1]))).toEqual(r.rows.map((x: { payout: number }) => x.payout));
+    expect(readFileSync(join(dir, 'sweep-reimbursementRatio.svg'), 'utf8')).toMatch(/政策范围内报销比例 \(%\)/);
   });
 });
 

@@ -1,6 +1,6 @@
 // The inverse regularised incomplete gamma (random/gamma-inverse.ts): P(a, x) = p and Q(a, x) = s hold to 1e-9
 // relative over shapes from 0.05 to 100,000 and probabilities from 1e-300 to 1 − 1e-9 (checked against the
-// forward functions, random/special.ts, themselves tested against closed forms in random.test.ts).
+// forward functions, math/special.ts, themselves tested against closed forms in random.test.ts).
 import { describe, expect, it } from 'vitest';
 import { gammaInverse } from '../src/random/gamma-inverse.ts';
 import { gammaP, gammaQ } from '../src/math/special.ts';

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { validateData } from '../scenario/validate.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
 import { compileModel } from '../engine/model.ts';
-import { ANALYTIC_METRICS, analyticMetric, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
+import { analyticOfRuleset, isAnalytic, analyticMetric, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
 import { numberAt, withNumber } from './path.ts';
 import { bisectAsync, solveMonotone } from '../math/roots.ts';
 
@@ -47,8 +47,7 @@ export function solveAnalyticValue(s: Scenario, ri: number, path: Path, metric: 
   const previous = numberAt(s, path);
   const isShare = isShareParam(path, previous);
   const f = (x: number) => {
-    const t = withNumber(s, path, x);
-    return analyticMetric(analyticExpectation(compileModel({ ...t, rulesets: [t.rulesets[ri]], simulation: { ...t.simulation, baseline: undefined } }))[0], metric);
+    return analyticMetric(analyticOfRuleset(withNumber(s, path, x), ri), metric);
   };
   // A funding standard of 0 has no loss ratio: start just above it.
   const lo = Number.isFinite(f(0)) ? 0 : Math.max(1e-6, previous / 1000);
@@ -64,7 +63,7 @@ export async function solve(raw: unknown, rulesetId: string, param: Path, metric
   const isShare = isShareParam(param, previous);
   const trials = opts.trials ?? 200;
   const seed = opts.seed ?? base.simulation.seed;
-  const analytic = (ANALYTIC_METRICS as readonly string[]).includes(metric);
+  const analytic = isAnalytic(metric);
   const scenarioAt = (x: number) => validOrThrow(withNumber(raw, path, x));
   let value: number | null;
   if (analytic) {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrate } from '../analysis/calibrate.ts';
-import { isMetric, type MetricName } from '../analysis/metrics.ts';
+import { ANALYTIC_METRICS, isAnalytic, isMetric, RUN_METRICS, type MetricName } from '../analysis/metrics.ts';
 import { parsePath, rulesetParamPath } from '../analysis/path.ts';
 import { migrate } from '../scenario/migrate.ts';
 import type { Ruleset } from '../scenario/schema.ts';
@@ -13,7 +13,7 @@ import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } fro
 import { LIMITS } from '../scenario/limits.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
 
-const METRICS_HELP = 'payout, lossRatio, reimbursementRatio, burdenReductionRate, beneficiaries (analytic); probLoss, personTimes, lossRatioP95, insurerMean (Monte Carlo)';
+const METRICS_HELP = `${ANALYTIC_METRICS.join(', ')} (analytic); ${RUN_METRICS.filter((m) => !isAnalytic(m)).join(', ')} (Monte Carlo)`;
 
 function path(flag: string, v: unknown) {
   if (typeof v !== 'string') throw new UsageError(`${flag} is required, e.g. tracks[0].deductible`);
@@ -33,7 +33,7 @@ function paramPath(r: Ruleset, v: unknown) {
   }
 }
 function metric(v: string): MetricName {
-  if (!isMetric(v)) throw new UsageError(`unknown metric "${v}" (one of: ${METRICS_HELP})`);
+  if (!isMetric(v) || !RUN_METRICS.includes(v)) throw new UsageError(`unknown metric "${v}" (one of: ${METRICS_HELP})`);
   return v;
 }
 function number(flag: string, v: unknown): number {
@@ -134,12 +134,15 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       throw new UsageError((err as Error).message, 1);
     }
     if (outDir) {
-      const { sweepChart } = await import('../report/charts/sweep.ts');
+      const { sensitivityChart } = await import('../report/charts/charts.ts');
+      const { footnoteFor } = await import('../report/charts/all.ts');
       const { chartCsv } = await import('../report/charts/standalone.ts');
       const { pngOf, svgOf } = await import('../report/node-render.ts');
       const dir = outDir;
+      const points = rows.map((row) => ({ ...row, ruleset: r.id, current: false }));
+      const ctx = { lang: 'zh' as const, unit: 'wan' as const, rulesets: [r.id], footnote: footnoteFor(s, 'zh'), width: 640 };
       for (const m of metrics) {
-        const spec = sweepChart(s, r.id, String(values.param), rows, m);
+        const spec = { ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` };
         const svg = svgOf(spec);
         writeFileSync(join(dir, `sweep-${m}.svg`), svg);
         writeFileSync(join(dir, `sweep-${m}.png`), pngOf(svg));

@@ -2,6 +2,7 @@
  * From per-trial values to the result object of DESIGN.md ("Outputs", and `run --json`: keys are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
+import { mcMetric, metricDef } from '../scenario/metrics.ts';
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
 import { cashTable, type CashRow } from '../finance/transfers.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
@@ -301,22 +302,13 @@ export function comparisonsAgainst(model: EngineModel, data: Float64Array, trial
     });
 }
 
-const MODELLED: Record<string, (m: MetricsSummary) => number> = {
-  payout: (m) => m.payout.mean,
-  beneficiaries: (m) => m.beneficiaries.mean,
-  personTimes: (m) => m.personTimes.mean,
-  burdenReductionRate: (m) => m.burdenReductionRate,
-  reimbursementRatio: (m) => m.reimbursementRatio,
-  lossRatio: (m) => m.lossRatio.mean,
-};
 
 /** Modelled beside target for every target of the scenario (e.g. seed 000's 2021 figures). */
 export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): TargetCheck[] {
   return model.scenario.targets.map((t) => {
     const rs = rulesets.find((r) => r.id === (t.ruleset ?? rulesets[model.baseline].id)) ?? rulesets[0];
     const m = t.population ? rs.populations.find((p) => p.id === t.population) : rs;
-    const f = MODELLED[t.metric];
-    const modelled = m && f ? f(m) : null;
+    const modelled = m && metricDef(t.metric).monteCarlo ? mcMetric(m, t.metric, 1).value : null;
     return {
       metric: t.metric,
       population: t.population ?? null,

@@ -5,6 +5,7 @@
  * Every number a planner may question is a parameter `{ value, source | assumption }`; list items (bands,
  * tiers, modifiers) carry their provenance on the item.
  */
+import { TARGET_METRICS } from './metrics.ts';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
@@ -263,7 +264,7 @@ export const Ruleset = z.strictObject({
 });
 
 export const Target = z.strictObject({
-  metric: z.enum(['payout', 'beneficiaries', 'personTimes', 'burdenReductionRate', 'reimbursementRatio', 'lossRatio', 'insured']),
+  metric: z.enum(TARGET_METRICS),
   population: id.optional(),
   ruleset: id.optional(),
   value: finite(),

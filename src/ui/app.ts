@@ -11,7 +11,10 @@ import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.t
 import { trialBlockSize } from '../engine/trial.ts';
 import { comparisonsAgainst, summarize, summarizeInSlices, type Comparison, type RunResult } from '../engine/summary.ts';
 import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
-import { benefitCurves, breakdown, corridorSplits, exactDensity, premiumMarkers, sensitivity, severityDensity, trialValues } from '../report/charts/data.ts';
+import { breakdown } from '../analysis/breakdown.ts';
+import { benefitCurves, severityDensity } from '../analysis/curves.ts';
+import { corridorSplits, exactDensity, premiumMarkers, trialValues } from '../analysis/run-series.ts';
+import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
 import type { Lang } from '../report/charts/i18n.ts';
 import type { Unit } from '../report/format.ts';
 import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
@@ -38,7 +41,7 @@ import './fund-view.ts';
 import './file-bar.ts';
 import './goal-seek.ts';
 import './funding-table.ts';
-import type { SweepMetric } from '../report/charts/data.ts';
+import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../scenario/metrics.ts';
 import type { ItemChange } from './events.ts';
 import type { ParamChange } from './param-field.ts';
 import type { RunState } from './run-status.ts';
@@ -153,7 +156,7 @@ export class App extends LitElement {
   declare runSeconds: number;
   declare baseline: string;
   declare sens: number;
-  declare sensMetric: SweepMetric;
+  declare sensMetric: AnalyticMetric;
   declare charts: Record<string, ChartSpec | null>;
   declare analyticMs: number;
 
@@ -715,7 +718,7 @@ export class App extends LitElement {
       if (!s || !choice) return;
       const current = (getAt(s.rulesets[choice.ruleset], choice.path) as { value: number }).value;
       const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
-      const pts = sensitivity(s, choice.ruleset, choice.path, 0, hi, 25);
+      const pts = sweepAnalytic(s, choice.ruleset, choice.path, sweepValues(0, hi, 25));
       const ctx = this.context();
       this.charts = { ...this.charts, sensPayout: sensitivityChart(pts, choice.label, ctx, this.sensMetric), sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio') };
     }, 30);
@@ -865,11 +868,11 @@ export class App extends LitElement {
                   </label>
                   <label class="toolbar">${L === 'zh' ? '指标' : 'Metric'}
                     <select aria-label=${L === 'zh' ? '敏感性指标' : 'Sensitivity metric'} @change=${(e: Event) => {
-                      this.sensMetric = (e.target as HTMLSelectElement).value as SweepMetric;
+                      this.sensMetric = (e.target as HTMLSelectElement).value as AnalyticMetric;
                       this.scheduleSensitivity();
                     }}>
-                      ${(['payout', 'lossRatio', 'reimbursementRatio', 'burdenReductionRate', 'beneficiaries'] as const).map(
-                        (m) => html`<option value=${m} ?selected=${m === this.sensMetric}>${m}</option>`,
+                      ${ANALYTIC_METRICS.map(
+                        (m) => html`<option value=${m} ?selected=${m === this.sensMetric}>${metricLabel(m, L)}</option>`,
                       )}
                     </select>
                   </label>

@@ -3,7 +3,7 @@
  * ruleset, well under a second), then Apply sends the value up as an ordinary edit so the Monte Carlo refines it.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { mcMetric, type MetricName } from '../analysis/metrics.ts';
+import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../scenario/metrics.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { numberAt } from '../analysis/path.ts';
 import { isShareParam, solveAnalyticValue } from '../analysis/solve.ts';
@@ -20,13 +20,11 @@ export interface GoalChoice {
   label: string;
 }
 
-const METRICS: { id: MetricName; zh: string; en: string; percent: boolean }[] = [
-  { id: 'lossRatio', zh: '期望赔付率', en: 'expected loss ratio', percent: true },
-  { id: 'reimbursementRatio', zh: '政策范围内报销比例', en: 'reimbursement ratio', percent: true },
-  { id: 'burdenReductionRate', zh: '个人现金减负率', en: 'burden reduction rate', percent: true },
-  { id: 'payout', zh: '期望赔付（万元）', en: 'expected payout (10k yuan)', percent: false },
-  { id: 'beneficiaries', zh: '补偿人数', en: 'beneficiaries', percent: false },
-];
+/** The analytic metrics (scenario/metrics.ts), loss ratio first: what a bureau most often aims at. */
+const METRICS = ['lossRatio', ...ANALYTIC_METRICS.filter((m) => m !== 'lossRatio')].map((id) => {
+  const d = metricDef(id as MetricName);
+  return { id: id as MetricName, zh: d.unit === 'money' ? `${d.label.zh}（万元）` : d.label.zh, en: d.unit === 'money' ? `${d.label.en} (10k yuan)` : d.label.en, percent: d.unit === 'ratio' };
+});
 
 export class GoalSeek extends LitElement {
   static override properties = { scenario: { attribute: false }, choices: { attribute: false }, lang: {}, result: { state: true }, run: { attribute: false } };

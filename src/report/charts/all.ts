@@ -5,7 +5,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { assumptions } from '../../scenario/provenance.ts';
 import type { Unit } from '../format.ts';
 import { benefitCurveChart, breakdownChart, corridorChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from './charts.ts';
-import { benefitCurves, breakdown, corridorSplits, premiumMarkers, sensitivity, trialValues } from './data.ts';
+import { breakdown } from '../../analysis/breakdown.ts';
+import { benefitCurves } from '../../analysis/curves.ts';
+import { corridorSplits, premiumMarkers, trialValues } from '../../analysis/run-series.ts';
+import { sweepAnalytic, sweepValues } from '../../analysis/sweep.ts';
 import type { Lang } from './i18n.ts';
 
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
@@ -29,7 +32,7 @@ export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lan
   ];
   if (raw.model.rulesets.some((r) => r.corridor)) charts.push(corridorChart(corridorSplits(result), ctx));
   const ded = s.rulesets[0].tracks[0].deductible.value;
-  const sweep = sensitivity(s, 0, ['tracks', 0, 'deductible'], 0, Math.max(2 * ded, 20000), 25);
+  const sweep = sweepAnalytic(s, 0, ['tracks', 0, 'deductible'], sweepValues(0, Math.max(2 * ded, 20000), 25));
   const label = lang === 'zh' ? `${s.rulesets[0].id} 起付标准（元）` : `${s.rulesets[0].id} deductible (yuan)`;
   charts.push(sensitivityChart(sweep, label, ctx, 'payout'), sensitivityChart(sweep, label, ctx, 'lossRatio'));
   charts.push(breakdownChart(breakdown(raw.model), ctx));

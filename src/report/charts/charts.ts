@@ -6,7 +6,11 @@
 import * as Plot from '@observablehq/plot';
 import type { Unit } from '../format.ts';
 import { extent, ticks } from 'd3-array';
-import type { BreakdownPoint, CurvePoint, ExactPoint, Marker, SplitPoint, SweepMetric, SweepPoint, ValuePoint } from './data.ts';
+import type { BreakdownPoint } from '../../analysis/breakdown.ts';
+import type { CurvePoint } from '../../analysis/curves.ts';
+import type { ExactPoint, Marker, SplitPoint, ValuePoint } from '../../analysis/run-series.ts';
+import type { SweepPoint } from '../../analysis/sweep.ts';
+import { metricDef, metricLabel, type MetricName } from '../../scenario/metrics.ts';
 import { label, type Lang } from './i18n.ts';
 
 export interface ChartSpec {
@@ -169,19 +173,13 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
   };
 }
 
-const SWEEP_LABELS: Record<SweepMetric, { zh: string; en: string }> = {
-  payout: { zh: '期望赔付', en: 'Expected payout' },
-  lossRatio: { zh: '期望赔付率', en: 'Expected loss ratio' },
-  reimbursementRatio: { zh: '政策范围内报销比例', en: 'Reimbursement ratio' },
-  burdenReductionRate: { zh: '个人现金减负率', en: 'Burden reduction rate' },
-  beneficiaries: { zh: '补偿人数', en: 'Beneficiaries' },
-};
 
-export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: ChartContext, kind: SweepMetric = 'payout'): ChartSpec {
+export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: ChartContext, kind: MetricName = 'payout'): ChartSpec {
   const d = div(ctx.unit);
-  const isRate = kind !== 'payout' && kind !== 'beneficiaries';
-  const y = kind === 'payout' ? (p: SweepPoint) => p.payout / d : (p: SweepPoint) => p[kind];
-  const name = SWEEP_LABELS[kind][ctx.lang];
+  const isRate = metricDef(kind).unit === 'ratio';
+  const scale = metricDef(kind).unit === 'money' ? d : 1;
+  const y = (p: SweepPoint) => (p[kind] as number) / scale;
+  const name = metricLabel(kind, ctx.lang);
   return {
     id: `sensitivity-${kind === 'lossRatio' ? 'loss-ratio' : kind === 'payout' ? 'payout' : kind}`,
     title: `${label('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}：${name}`,
@@ -191,7 +189,7 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
     options: {
       ...base(ctx),
       x: { label: paramLabel, grid: true },
-      y: kind === 'payout' ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : isRate ? { label: name, percent: true, grid: true } : { label: name, grid: true },
+      y: scale !== 1 ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : isRate ? { label: `${name} (%)`, percent: true, grid: true } : { label: name, grid: true },
       color: color(ctx),
       marks: [
         Plot.line(points, { x: 'x', y, stroke: 'ruleset', strokeWidth: 2, tip: true }),

@@ -1,0 +1,149 @@
+/**
+ * The indicators, once: every place that names a metric (scenario targets in the schema, `solve`, `sweep`,
+ * `calibrate`, tables, charts, the workbench's goal seek and sensitivity menus) reads this table.
+ *
+ * Names follow the bureaus' indicators (seed 000 §4 绩效目标; POLICY_DIGEST §6): 减负率 is the cut in members'
+ * cash burden, 报销比例 the share of policy-scope cost reimbursed. Accessors only read plain objects, so this
+ * module has no runtime imports and sits low enough for the schema to read it.
+ */
+import type { AnalyticValues } from '../engine/analytic.ts';
+import type { MetricsSummary } from '../engine/summary.ts';
+
+export type MetricUnit = 'money' | 'ratio' | 'count';
+
+export interface Estimate {
+  value: number;
+  lo95: number;
+  hi95: number;
+}
+
+export interface MetricDef {
+  id: string;
+  label: { zh: string; en: string };
+  /** money: yuan (shown in 元 or 万元); ratio: a fraction (shown as %, differences in percentage points); count: people. */
+  unit: MetricUnit;
+  /**
+   * +1: a rise means more protection for members (beneficiaries, reimbursement, burden reduction); −1: more cost
+   * or risk for the fund or insurer (loss ratio, probability of loss); 0: neither on its own (payout).
+   */
+  direction: 1 | -1 | 0;
+  /** The analytic (instant) value, or undefined when only a Monte Carlo run gives it. */
+  analytic?: (v: AnalyticValues) => number | null;
+  /** From a run's summary, with its 95% interval where the run gives one (NaN otherwise). */
+  monteCarlo?: (r: MetricsSummary, trials: number) => Estimate;
+  /** A scenario file may state a target for it (`targets[].metric`). */
+  target?: boolean;
+}
+
+const ci = (mean: number, se: number): Estimate => ({ value: mean, lo95: mean - 1.96 * se, hi95: mean + 1.96 * se });
+const point = (value: number): Estimate => ({ value, lo95: NaN, hi95: NaN });
+
+export const METRICS = [
+  {
+    id: 'payout',
+    label: { zh: '期望赔付', en: 'expected payout' },
+    unit: 'money',
+    direction: 0,
+    analytic: (v) => v.payout,
+    monteCarlo: (r) => ci(r.payout.mean, r.payout.se),
+    target: true,
+  },
+  {
+    id: 'lossRatio',
+    label: { zh: '期望赔付率', en: 'expected loss ratio' },
+    unit: 'ratio',
+    direction: -1,
+    analytic: (v) => v.lossRatio,
+    monteCarlo: (r, n) => ci(r.lossRatio.mean, r.lossRatio.sd / Math.sqrt(n)),
+    target: true,
+  },
+  {
+    id: 'reimbursementRatio',
+    label: { zh: '政策范围内报销比例', en: 'reimbursement ratio' },
+    unit: 'ratio',
+    direction: 1,
+    analytic: (v) => v.reimbursementRatio,
+    monteCarlo: (r) => point(r.reimbursementRatio),
+    target: true,
+  },
+  {
+    id: 'burdenReductionRate',
+    label: { zh: '个人现金减负率', en: 'burden reduction rate' },
+    unit: 'ratio',
+    direction: 1,
+    analytic: (v) => v.burdenReductionRate,
+    monteCarlo: (r) => point(r.burdenReductionRate),
+    target: true,
+  },
+  {
+    id: 'beneficiaries',
+    label: { zh: '补偿人数', en: 'beneficiaries' },
+    unit: 'count',
+    direction: 1,
+    analytic: (v) => v.beneficiaries,
+    monteCarlo: (r) => point(r.beneficiaries.mean),
+    target: true,
+  },
+  {
+    id: 'personTimes',
+    label: { zh: '补偿人次', en: 'person-times' },
+    unit: 'count',
+    direction: 1,
+    monteCarlo: (r) => point(r.personTimes.mean),
+    target: true,
+  },
+  {
+    id: 'probLoss',
+    label: { zh: '亏损概率（赔付率 > 100%）', en: 'probability of loss (loss ratio > 100%)' },
+    unit: 'ratio',
+    direction: -1,
+    monteCarlo: (r, n) => {
+      const p = r.lossRatio.probAbove1;
+      return ci(p, Math.sqrt((p * (1 - p)) / n));
+    },
+  },
+  {
+    id: 'lossRatioP95',
+    label: { zh: '赔付率 P95', en: 'loss ratio P95' },
+    unit: 'ratio',
+    direction: -1,
+    monteCarlo: (r) => point(r.lossRatio.p95),
+  },
+  {
+    id: 'insurerMean',
+    label: { zh: '承办机构期望盈亏（风险调节后）', en: 'insurer result after the corridor' },
+    unit: 'money',
+    direction: 0,
+    monteCarlo: (r) => (r.corridor ? ci(r.corridor.insurerMean, r.corridor.insurer.se) : point(NaN)),
+  },
+  // A target only: the insured count a document states (checked against the file, not modelled).
+  { id: 'insured', label: { zh: '参保人数', en: 'insured' }, unit: 'count', direction: 0, target: true },
+] as const satisfies readonly MetricDef[];
+
+export type MetricName = (typeof METRICS)[number]['id'];
+type Analytic = Extract<(typeof METRICS)[number], { analytic: unknown }>['id'];
+export type AnalyticMetric = Analytic;
+
+const BY_ID = new Map<string, MetricDef>(METRICS.map((m) => [m.id, m]));
+
+export const metricDef = (id: MetricName): MetricDef => BY_ID.get(id)!;
+export const isMetric = (id: string): id is MetricName => BY_ID.has(id);
+
+/** Metrics with an analytic value, in table order (the sensitivity menu's choices). */
+export const ANALYTIC_METRICS = METRICS.filter((m) => 'analytic' in m).map((m) => m.id) as AnalyticMetric[];
+/** Metrics a run gives (solve, sweep). */
+export const RUN_METRICS = METRICS.filter((m) => 'monteCarlo' in m).map((m) => m.id) as MetricName[];
+/** Metrics a scenario's targets may name (the schema's enum). */
+export const TARGET_METRICS = METRICS.filter((m) => 'target' in m && m.target).map((m) => m.id) as [MetricName, ...MetricName[]];
+
+export const isAnalytic = (id: MetricName): id is AnalyticMetric => metricDef(id).analytic !== undefined;
+
+export function analyticMetric(v: AnalyticValues, m: MetricName): number {
+  return metricDef(m).analytic?.(v) ?? NaN;
+}
+
+export function mcMetric(r: MetricsSummary, m: MetricName, trials: number): Estimate {
+  return metricDef(m).monteCarlo?.(r, trials) ?? point(NaN);
+}
+
+export const metricLabel = (id: string, lang: 'zh' | 'en'): string => BY_ID.get(id)?.label[lang] ?? id;
