@@ -200,7 +200,14 @@ describe('scenario files in the workbench', () => {
     expect(csv.split('\r\n')[0]).toBe('\ufeffruleset,value');
     expect(csv.split('\r\n').length).toBeGreaterThan(1000);
     const [tableDl] = await Promise.all([page.waitForEvent('download'), page.locator('js-results-table .tools').getByRole('button', { name: 'CSV' }).click()]);
-    expect(readFileSync((await tableDl.path())!, 'utf8')).toContain('payout 赔付 (万元)');
+    // The CSV is the table as shown: one line per number, money in yuan to the fen where the screen shows 万元.
+    const lines = readFileSync((await tableDl.path())!, 'utf8').split('\r\n');
+    const ids = await page.locator('js-results-table thead th').evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.trim()));
+    expect(lines[0]).toBe(`\ufeff指标,单位,${ids.join(',')}`);
+    const premium = lines.find((l) => l.startsWith('保费,元,'))!.split(',').slice(2).map(Number);
+    const shown = await page.locator('js-results-table td[data-metric="premium"]').allInnerTexts();
+    expect(premium.map((v) => (v / 1e4).toFixed(1))).toEqual(shown.map((s) => Number(s.replace(/,/g, '')).toFixed(1)));
+    expect(lines.find((l) => l.startsWith('赔付均值 ± 标准误 · 标准误,元,'))).toMatch(/^[^,]+,元(,\d+\.\d\d){3}$/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,6 @@
 import { analyticExpectation } from '../engine/analytic.ts';
 import { modelOf } from '../engine/validate-model.ts';
-import { textTable } from '../report/format.ts';
-import { analyticTable, fundingTable } from '../report/tables.ts';
+import { analyticTable, fundingTable, toText } from '../report/tables.ts';
 import type { Command } from './commands.ts';
 import { loadScenario } from './io.ts';
 
@@ -21,10 +20,10 @@ limited expected values (where the self-pay ratio is fixed; otherwise payout-rel
     }
     const t = analyticTable(a);
     console.log(`${scenario.title.zh} · ${scenario.title.en}: ${t.title.zh} · ${t.title.en}`);
-    console.log(textTable(t.header, t.rows));
+    console.log(toText(t));
     const f = fundingTable(a);
     console.log(`\n${f.title.zh} · ${f.title.en}`);
-    console.log(textTable(f.header, f.rows));
+    console.log(toText(f));
     return 0;
   },
 };

@@ -8,9 +8,8 @@ import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable, toCsv, yearsTable } from '../report/tables.ts';
+import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable, targetValuesTable, toCsv, toText, yearsTable } from '../report/tables.ts';
 import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
-import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
 
@@ -70,7 +69,7 @@ Runs every population through every ruleset on the same sampled people.
     if (years) {
       const t = yearsTable(years);
       console.log(`${t.title.zh} · ${t.title.en}`);
-      console.log(textTable(t.header, t.rows));
+      console.log(toText(t));
     }
     if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md`);
     return 0;
@@ -83,7 +82,7 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
   for (const t of [indicatorTable(r), fundingTable(r.rulesets), populationTable(r), comparisonTable(r), targetTable(r)]) {
     if (!t.rows.length) continue;
     console.log(`${t.title.zh} · ${t.title.en}`);
-    console.log(textTable(t.header, t.rows));
+    console.log(toText(t));
     console.log('');
   }
 }
@@ -92,7 +91,7 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(years ? { ...result, years } : result, null, 2) + '\n');
   if (years) writeFileSync(join(dir, 'years.csv'), toCsv(yearsTable(years)));
-  for (const t of [indicatorTable(result), fundingTable(result.rulesets), populationTable(result), comparisonTable(result), targetTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
+  for (const t of [indicatorTable(result), fundingTable(result.rulesets), populationTable(result), comparisonTable(result), targetValuesTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
   // Chart rendering (jsdom, resvg) is loaded only when files are written.
   const { writeCharts } = await import('./charts.ts');
   const charts = await writeCharts(dir, scenario, raw, result);

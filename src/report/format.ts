@@ -17,16 +17,23 @@ export function formatPercent(x: number | null | undefined, digits = 1): string 
   return `${(x * 100).toFixed(digits)}%`;
 }
 
+/** A difference of two ratios in percentage points, signed: +1.9 pp reads "+1.9 个百分点" in prose. */
+export function formatPoints(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  const v = (x * 100).toFixed(digits);
+  return `${x > 0 && Number(v) !== 0 ? '+' : ''}${v}`;
+}
+
 export function formatCount(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   return Math.round(x).toLocaleString('zh-CN');
 }
 
 /** A plain-text table with right-aligned numeric columns (for the terminal and Markdown-free output). */
-export function textTable(header: string[], rows: string[][]): string {
+export function textTable(header: string[], rows: string[][], left: boolean[] = header.map((_, i) => i === 0)): string {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const pad = (s: string, i: number) => (i === 0 ? s + ' '.repeat(cols[i] - width(s)) : ' '.repeat(cols[i] - width(s)) + s);
+  const pad = (s: string, i: number) => (left[i] ? s + ' '.repeat(cols[i] - width(s)) : ' '.repeat(cols[i] - width(s)) + s);
   return [header.map(pad).join('  '), cols.map((c) => '-'.repeat(c)).join('  '), ...rows.map((r) => r.map(pad).join('  '))].join('\n');
 }
 

@@ -1,103 +1,109 @@
 /**
- * Indicator tables of a run, shared by the command line (text, Markdown, CSV) and the workbench.
+ * The indicator tables of a run, declared once (report/columns.ts) and drawn by the command line (text,
+ * Markdown, CSV), the report and the workbench.
  */
-import type { AnalyticRuleset } from '../engine/analytic.ts';
-import type { PremiumChannel } from '../finance/premium.ts';
+import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
+import type { CorridorSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
-import type { RunResult } from '../engine/summary.ts';
-import { formatAmount, formatCount, formatPercent } from './format.ts';
+import type { PremiumChannel } from '../finance/premium.ts';
+import { metricLabel } from '../scenario/metrics.ts';
+import { table, type Column, type Table } from './columns.ts';
 
-export interface Table {
-  id: string;
-  title: { zh: string; en: string };
-  header: string[];
-  rows: string[][];
-  /** The same rows as raw numbers for CSV (no thousands separators, yuan). */
-  raw: (string | number | null)[][];
-}
+export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
+
+const L = (en: string, zh: string) => ({ en, zh });
+const ruleset = <R extends { id: string }>(get: (r: R) => string = (r) => r.id): Column<R> => ({ label: L('ruleset', '方案'), unit: 'text', value: get });
 
 export function indicatorTable(r: RunResult): Table {
-  const header = ['ruleset 方案', 'premium 保费 (万元)', 'payout 赔付 (万元)', '± se', 'P95', 'analytic 解析', 'loss ratio 赔付率', 'LR P95', 'P(LR>1)', 'beneficiaries 补偿人数', 'person-times 人次', 'burden reduction 减负率', 'reimbursement 报销比例', 'insurer 承办机构 (万元)'];
-  const rows = r.rulesets.map((s) => [
-    s.id,
-    formatAmount(s.premium),
-    formatAmount(s.payout.mean),
-    formatAmount(s.payout.se, 'wan', 2),
-    formatAmount(s.payout.p95),
-    formatAmount(s.analyticMean),
-    formatPercent(s.lossRatio.mean),
-    formatPercent(s.lossRatio.p95),
-    formatPercent(s.lossRatio.probAbove1),
-    formatCount(s.beneficiaries.mean),
-    formatCount(s.personTimes.mean),
-    formatPercent(s.burdenReductionRate),
-    formatPercent(s.reimbursementRatio),
-    s.corridor ? formatAmount(s.corridor.insurerMean) : '—',
-  ]);
-  const raw = r.rulesets.map((s) => [
-    s.id, s.premium, s.payout.mean, s.payout.se, s.payout.p95, s.analyticMean, s.lossRatio.mean, s.lossRatio.p95, s.lossRatio.probAbove1,
-    s.beneficiaries.mean, s.personTimes.mean, s.burdenReductionRate, s.reimbursementRatio, s.corridor?.insurerMean ?? null,
-  ]);
-  return { id: 'indicators', title: { zh: '主要指标', en: 'Key indicators' }, header, rows, raw };
+  return table<RulesetSummary>('indicators', L('Key indicators', '主要指标'), [
+    ruleset(),
+    { label: L('premium', '保费'), unit: 'money', value: (s) => s.premium },
+    { label: L('payout', '赔付'), unit: 'money', value: (s) => s.payout.mean },
+    { label: L('± se', '标准误'), unit: 'money', digits: 2, value: (s) => s.payout.se },
+    { label: L('payout P95', '赔付 P95'), unit: 'money', value: (s) => s.payout.p95 },
+    { label: L('analytic', '解析'), unit: 'money', value: (s) => s.analyticMean },
+    { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (s) => s.lossRatio.mean },
+    { label: L('loss ratio P95', '赔付率 P95'), unit: 'ratio', value: (s) => s.lossRatio.p95 },
+    { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (s) => s.lossRatio.probAbove1 },
+    { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (s) => s.beneficiaries.mean },
+    { label: L('person-times', '人次'), unit: 'count', value: (s) => s.personTimes.mean },
+    { label: L('burden reduction', '减负率'), unit: 'ratio', value: (s) => s.burdenReductionRate },
+    { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (s) => s.reimbursementRatio },
+    { label: L('insurer', '承办机构'), unit: 'money', value: (s) => s.corridor?.insurerMean ?? null },
+  ], r.rulesets);
 }
 
+type PopulationRow = { id: string; p: RulesetSummary['populations'][number] };
+
 export function populationTable(r: RunResult): Table {
-  const header = ['ruleset 方案', 'population 人群', 'payout 赔付 (万元)', 'analytic 解析', 'beneficiaries 补偿人数', 'person-times 人次', 'per beneficiary 人均 (元)', 'burden reduction 减负率', 'reimbursement 报销比例'];
-  const rows: string[][] = [];
-  const raw: (string | number | null)[][] = [];
-  for (const s of r.rulesets) {
-    for (const p of s.populations) {
-      rows.push([s.id, p.id, formatAmount(p.payout.mean), formatAmount(p.analyticMean), formatCount(p.beneficiaries.mean), formatCount(p.personTimes.mean), formatAmount(p.averageBenefit, 'yuan'), formatPercent(p.burdenReductionRate), formatPercent(p.reimbursementRatio)]);
-      raw.push([s.id, p.id, p.payout.mean, p.analyticMean, p.beneficiaries.mean, p.personTimes.mean, p.averageBenefit, p.burdenReductionRate, p.reimbursementRatio]);
-    }
-  }
-  return { id: 'populations', title: { zh: '分人群', en: 'By population' }, header, rows, raw };
+  const rows: PopulationRow[] = r.rulesets.flatMap((s) => s.populations.map((p) => ({ id: s.id, p })));
+  return table<PopulationRow>('populations', L('By population', '分人群'), [
+    ruleset(),
+    { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
+    { label: L('payout', '赔付'), unit: 'money', value: (x) => x.p.payout.mean },
+    { label: L('analytic', '解析'), unit: 'money', value: (x) => x.p.analyticMean },
+    { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries.mean },
+    { label: L('person-times', '人次'), unit: 'count', value: (x) => x.p.personTimes.mean },
+    // Per beneficiary reads in yuan whatever the unit: a few thousand yuan, not 0.3 万元.
+    { label: L('per beneficiary (yuan)', '人均（元）'), unit: 'number', value: (x) => (Number.isFinite(x.p.averageBenefit) ? Math.round(x.p.averageBenefit * 100) / 100 : null) },
+    { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
+    { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
+  ], rows);
 }
 
 export function comparisonTable(r: RunResult): Table {
-  const header = ['baseline 基准', 'ruleset 方案', 'payout diff 赔付差 (万元)', '95% interval 区间', 'loss-ratio diff 赔付率差', 'beneficiaries diff 人数差'];
-  const rows = r.comparisons.map((c) => [
-    c.a,
-    c.b,
-    formatAmount(c.payoutDiff.mean),
-    `${formatAmount(c.payoutDiff.lo95)} … ${formatAmount(c.payoutDiff.hi95)}`,
-    formatPercent(c.lossRatioDiff.mean),
-    formatCount(c.beneficiariesDiff.mean),
-  ]);
-  const raw = r.comparisons.map((c) => [c.a, c.b, c.payoutDiff.mean, c.payoutDiff.lo95, c.payoutDiff.hi95, c.lossRatioDiff.mean, c.beneficiariesDiff.mean]);
-  return { id: 'comparisons', title: { zh: '方案比较（共同随机数）', en: 'Comparisons (common random numbers)' }, header, rows, raw };
+  return table<RunResult['comparisons'][number]>('comparisons', L('Comparisons (common random numbers)', '方案比较（共同随机数）'), [
+    { label: L('baseline', '基准'), unit: 'text', value: (c) => c.a },
+    { label: L('ruleset', '方案'), unit: 'text', value: (c) => c.b },
+    { label: L('payout difference', '赔付差'), unit: 'money', value: (c) => c.payoutDiff.mean },
+    { label: L('95% interval from', '95%区间下限'), unit: 'money', value: (c) => c.payoutDiff.lo95 },
+    { label: L('95% interval to', '95%区间上限'), unit: 'money', value: (c) => c.payoutDiff.hi95 },
+    { label: L('loss-ratio difference', '赔付率差'), unit: 'points', value: (c) => c.lossRatioDiff.mean },
+    { label: L('beneficiaries difference', '人数差'), unit: 'count', value: (c) => c.beneficiariesDiff.mean },
+  ], r.comparisons);
 }
-
-const METRIC_NAMES: Record<string, string> = {
-  payout: 'compensation 补偿金额',
-  beneficiaries: 'beneficiaries 补偿人数',
-  personTimes: 'person-times 补偿人次',
-  burdenReductionRate: 'burden reduction 减负率',
-  reimbursementRatio: 'reimbursement ratio 报销比例',
-  lossRatio: 'loss ratio 赔付率',
-};
 
 const isRate = (m: string) => m === 'burdenReductionRate' || m === 'reimbursementRatio' || m === 'lossRatio';
 
-export function targetTable(r: RunResult): Table {
-  const header = ['indicator 指标', 'population 人群', 'ruleset 方案', 'target 目标', 'modelled 模型', 'difference 偏差'];
-  const fmt = (m: string, v: number | null) => (v === null ? '—' : isRate(m) ? formatPercent(v) : m === 'payout' ? `${formatAmount(v)} 万元` : formatCount(v));
-  const rows = r.targets.map((t) => [METRIC_NAMES[t.metric] ?? t.metric, t.population ?? 'all 合计', t.ruleset, fmt(t.metric, t.target), fmt(t.metric, t.modelled), t.relativeError === null ? '—' : formatPercent(t.relativeError)]);
-  const raw = r.targets.map((t) => [t.metric, t.population, t.ruleset, t.target, t.modelled, t.relativeError]);
-  return { id: 'targets', title: { zh: '模型与目标', en: 'Modelled vs target' }, header, rows, raw };
+export function targetTable(r: RunResult, lang: 'zh' | 'en' | 'both' = 'both'): Table {
+  // Rates and counts in one column: the value is shown as its metric reads (a rate as %, payout in 万元).
+  const show = (m: string, v: number | null) => (v === null ? null : isRate(m) ? `${(v * 100).toFixed(1)}%` : m === 'payout' ? `${(v / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万元` : Math.round(v).toLocaleString('zh-CN'));
+  return table<RunResult['targets'][number]>('targets', L('Modelled vs target', '模型与目标'), [
+    { label: L('indicator', '指标'), unit: 'text', value: (t) => (lang === 'both' ? `${t.metric} ${metricLabel(t.metric, 'zh')}` : metricLabel(t.metric, lang)) },
+    { label: L('population', '人群'), unit: 'text', value: (t) => t.population ?? { zh: '合计', en: 'all', both: 'all 合计' }[lang] },
+    { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
+    { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
+    { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
+    { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+  ], r.targets);
 }
 
+/** Targets with raw values (CSV: the metric's id, values in yuan, fractions or people). */
+export function targetValuesTable(r: RunResult): Table {
+  return table<RunResult['targets'][number]>('targets', L('Modelled vs target', '模型与目标'), [
+    { label: L('metric', '指标'), unit: 'text', value: (t) => t.metric },
+    { label: L('population', '人群'), unit: 'text', value: (t) => t.population },
+    { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
+    { label: L('target', '目标'), unit: 'number', value: (t) => t.target },
+    { label: L('modelled', '模型'), unit: 'number', value: (t) => t.modelled },
+    { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+  ], r.targets);
+}
+
+type AnalyticRow = { id: string; p: AnalyticValues & { id: string } };
+
 export function analyticTable(a: AnalyticRuleset[]): Table {
-  const header = ['ruleset 方案', 'population 人群', 'premium 保费 (万元)', 'expected payout 期望赔付 (万元)', 'beneficiaries 补偿人数', 'loss ratio 赔付率', 'burden reduction 减负率', 'reimbursement 报销比例'];
-  const rows: string[][] = [];
-  const raw: (string | number | null)[][] = [];
-  for (const r of a) {
-    for (const p of [...r.populations, { ...r, id: 'all 合计' }]) {
-      rows.push([r.id, p.id, formatAmount(p.premium), formatAmount(p.payout), formatCount(p.beneficiaries), formatPercent(p.lossRatio), formatPercent(p.burdenReductionRate), formatPercent(p.reimbursementRatio)]);
-      raw.push([r.id, p.id, p.premium, p.payout, p.beneficiaries, p.lossRatio, p.burdenReductionRate, p.reimbursementRatio]);
-    }
-  }
-  return { id: 'analytic', title: { zh: '解析期望值', en: 'Analytic expected values' }, header, rows, raw };
+  const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations, { ...r, id: 'all 合计' }].map((p) => ({ id: r.id, p })));
+  return table<AnalyticRow>('analytic', L('Analytic expected values', '解析期望值'), [
+    ruleset(),
+    { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
+    { label: L('premium', '保费'), unit: 'money', value: (x) => x.p.premium },
+    { label: L('expected payout', '期望赔付'), unit: 'money', value: (x) => x.p.payout },
+    { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries },
+    { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.p.lossRatio },
+    { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
+    { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
+  ], rows);
 }
 
 /** Names of the funding channels (schema FUNDING_CHANNELS), for tables and the workbench. */
@@ -108,56 +114,76 @@ export const CHANNEL_NAMES: Record<PremiumChannel['channel'], { zh: string; en: 
   unspecified: { zh: '筹资（未分渠道）', en: 'funding, channels not split' },
 };
 
-/** Who pays what: every ruleset's premium by channel and population, with each line's share of the premium. */
+type FundingRow = { id: string; channel: string; population: string | null; amount: number; share: number | null };
+
+/** Who pays the premium: one row per channel and population, then the premium (their sum). */
 export function fundingTable(rulesets: readonly { id: string; premium: number; premiumChannels: PremiumChannel[] }[]): Table {
-  const header = ['ruleset 方案', 'channel 渠道', 'population 人群', 'amount 金额 (万元)', 'share 占比'];
-  const rows: string[][] = [];
-  const raw: (string | number | null)[][] = [];
-  for (const r of rulesets) {
-    for (const c of r.premiumChannels) {
-      const name = CHANNEL_NAMES[c.channel];
-      const share = r.premium > 0 ? c.amount / r.premium : null;
-      // 万元 to two places: a document's budget lines (7,550.15万元) read as written.
-      rows.push([r.id, `${name.zh} ${name.en}`, c.population, formatAmount(c.amount, 'wan', 2), formatPercent(share)]);
-      raw.push([r.id, c.channel, c.population, c.amount, share]);
-    }
-    rows.push([r.id, 'premium 保费', 'all 合计', formatAmount(r.premium, 'wan', 2), formatPercent(r.premium > 0 ? 1 : null)]);
-    raw.push([r.id, 'premium', null, r.premium, r.premium > 0 ? 1 : null]);
-  }
-  return { id: 'funding', title: { zh: '保费来源', en: 'Premium by funding channel' }, header, rows, raw };
+  const rows: FundingRow[] = rulesets.flatMap((r) => [
+    ...r.premiumChannels.map((c) => ({ id: r.id, channel: `${CHANNEL_NAMES[c.channel].zh} ${CHANNEL_NAMES[c.channel].en}`, population: c.population, amount: c.amount, share: r.premium > 0 ? c.amount / r.premium : null })),
+    { id: r.id, channel: 'premium 保费', population: 'all 合计', amount: r.premium, share: r.premium > 0 ? 1 : null },
+  ]);
+  return table<FundingRow>('funding', L('Premium by funding channel', '保费来源'), [
+    ruleset(),
+    { label: L('channel', '渠道'), unit: 'text', value: (x) => x.channel },
+    { label: L('population', '人群'), unit: 'text', value: (x) => x.population },
+    // 万元 to two places: a document's budget lines (7,550.15万元) read as written.
+    { label: L('amount', '金额'), unit: 'money', digits: 2, value: (x) => x.amount },
+    { label: L('share', '占比'), unit: 'ratio', value: (x) => x.share },
+  ], rows);
 }
+
+type YearRow = { year: number; r: YearResult['rulesets'][number] };
 
 /** A multi-year run (engine/years.ts): per year and ruleset, premium, payout, loss ratio, the fund's running result. */
 export function yearsTable(years: YearResult[]): Table {
-  const header = ['year 年度', 'ruleset 方案', 'premium 保费 (万元)', 'payout 赔付 (万元)', 'P5', 'P95', 'loss ratio 赔付率', 'P(LR>1)', 'fund, cumulative 基金累计净额 (万元)', 'fund P5'];
-  const rows: string[][] = [];
-  const raw: (string | number | null)[][] = [];
-  for (const y of years) {
-    for (const r of y.rulesets) {
-      rows.push([
-        String(y.year),
-        r.id,
-        formatAmount(r.premium),
-        formatAmount(r.payout.mean),
-        formatAmount(r.payout.p05),
-        formatAmount(r.payout.p95),
-        formatPercent(r.lossRatio.mean),
-        formatPercent(r.lossRatio.probAbove1),
-        formatAmount(r.fundCumulative?.mean),
-        formatAmount(r.fundCumulative?.p05),
-      ]);
-      raw.push([y.year, r.id, r.premium, r.payout.mean, r.payout.p05, r.payout.p95, r.lossRatio.mean, r.lossRatio.probAbove1, r.fundCumulative?.mean ?? null, r.fundCumulative?.p05 ?? null]);
-    }
-  }
-  return { id: 'years', title: { zh: '逐年路径', en: 'Year by year' }, header, rows, raw };
+  const rows: YearRow[] = years.flatMap((y) => y.rulesets.map((r) => ({ year: y.year, r })));
+  return table<YearRow>('years', L('Year by year', '逐年路径'), [
+    { label: L('year', '年度'), unit: 'year', value: (x) => x.year },
+    { label: L('ruleset', '方案'), unit: 'text', value: (x) => x.r.id },
+    { label: L('premium', '保费'), unit: 'money', value: (x) => x.r.premium },
+    { label: L('payout', '赔付'), unit: 'money', value: (x) => x.r.payout.mean },
+    { label: L('payout P5', '赔付 P5'), unit: 'money', value: (x) => x.r.payout.p05 },
+    { label: L('payout P95', '赔付 P95'), unit: 'money', value: (x) => x.r.payout.p95 },
+    { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.r.lossRatio.mean },
+    { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (x) => x.r.lossRatio.probAbove1 },
+    { label: L('fund, cumulative', '基金累计净额'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
+    { label: L('fund, cumulative P5', '基金累计净额 P5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
+  ], rows);
 }
 
-/** RFC 4180 CSV of a table's raw values (UTF-8; a BOM so spreadsheet programs read the Chinese headers). */
-export function toCsv(t: Table): string {
-  const cell = (v: string | number | null) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\ufeff' + [t.header, ...t.raw].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+/** The payout's spread split by the law of total variance (engine/summary.ts RiskSplit). */
+export function riskTable(r: RunResult): Table {
+  return table<RulesetSummary>('risk', L('Process and parameter risk', '过程风险与参数风险'), [
+    ruleset(),
+    { label: L('sd', '标准差'), unit: 'money', value: (s) => s.risk?.totalSd },
+    { label: L('process', '过程'), unit: 'money', value: (s) => s.risk?.processSd },
+    { label: L('parameter', '参数'), unit: 'money', value: (s) => s.risk?.parameterSd },
+    { label: L('parameter share', '参数占比'), unit: 'ratio', value: (s) => s.risk?.parameterShare },
+  ], r.rulesets.filter((s) => s.risk));
+}
+
+type ReadingRow = { reading: string; c: CorridorSummary };
+
+/** A ruleset's corridor split, as written and under each alternative reading. */
+export function corridorTable(s: RulesetSummary): Table {
+  const c = s.corridor!;
+  const rows: ReadingRow[] = [{ reading: 'as written 按文件', c }, ...c.alternatives.map((a) => ({ reading: `reading 口径 "${a.id}"`, c: a }))];
+  return table<ReadingRow>(`corridor-${s.id}`, L(`Risk corridor: ${s.id}`, `风险调节：${s.id}`), [
+    { label: L('reading', '口径'), unit: 'text', value: (x) => x.reading },
+    { label: L('insurer mean', '承办机构'), unit: 'money', value: (x) => x.c.insurerMean },
+    { label: L('insurer sd', '承办机构标准差'), unit: 'money', value: (x) => x.c.insurer.sd },
+    { label: L('returned to fund', '返还基金'), unit: 'money', value: (x) => x.c.fundReturnMean },
+    { label: L('fund top-up', '基金补亏'), unit: 'money', value: (x) => x.c.fundTopUpMean },
+    { label: L('P(insurer loss)', '承办机构亏损概率'), unit: 'ratio', value: (x) => x.c.probInsurerLoss },
+  ], rows);
+}
+
+/** Expected cash by month of a ruleset (engine/summary.ts finance). */
+export function cashflowTable(s: RulesetSummary): Table {
+  return table<RulesetSummary['finance']['cashflow'][number]>(`cash-${s.id}`, L(`Cash by month: ${s.id}`, `资金流：${s.id}`), [
+    { label: L('month', '月份'), unit: 'year', value: (c) => c.month },
+    { label: L('transfer to insurer', '划转'), unit: 'money', value: (c) => c.transfer },
+    { label: L('benefits paid', '赔付'), unit: 'money', value: (c) => c.benefits },
+    { label: L('insurer cash', '承办机构累计'), unit: 'money', value: (c) => c.insurerCash },
+  ], s.finance?.cashflow ?? []);
 }

@@ -15,7 +15,7 @@ import { breakdown } from '../analysis/breakdown.ts';
 import { benefitCurves, severityDensity } from '../analysis/curves.ts';
 import { corridorSplits, exactDensity, premiumMarkers, trialValues } from '../analysis/run-series.ts';
 import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import type { Unit } from '../report/format.ts';
 import { getAt, removeAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
@@ -45,7 +45,7 @@ import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../scenario/
 import type { ItemChange } from './events.ts';
 import type { ParamChange } from './param-field.ts';
 import type { RunState } from './run-status.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 import './chart-view.ts';
 import './population-card.ts';

@@ -1,6 +1,6 @@
 /** The changes of the working scenario against the file it was opened from, with provenance. */
 import { LitElement, css, html } from 'lit';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import type { Change } from '../scenario/diff.ts';
 import { shared } from './styles.ts';
 

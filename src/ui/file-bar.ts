@@ -1,10 +1,10 @@
 /** File actions of the workbench: open (picker), save, share link, undo, redo, changes. Events go up. */
 import { readFileText } from './read-file.ts';
 import { LitElement, css, html, nothing } from 'lit';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import { emit } from './events.ts';
 import { shared } from './styles.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 
 
 export class FileBar extends LitElement {

@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { poolingReport, subsidyReport, type PoolingReport, type SubsidyReport } from '../finance/fund-report.ts';
 import { reserveMonthsChart, type ChartSpec } from '../report/charts/charts.ts';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { shared } from './styles.ts';

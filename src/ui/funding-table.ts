@@ -5,11 +5,11 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { AnalyticRuleset } from '../engine/analytic.ts';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import { formatAmount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
 import { CHANNEL_NAMES } from '../report/tables.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 
 export class FundingTable extends LitElement {

@@ -7,7 +7,7 @@ import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../scena
 import type { RunResult } from '../engine/summary.ts';
 import { numberAt } from '../analysis/path.ts';
 import { isShareParam, solveAnalyticValue } from '../analysis/solve.ts';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import type { Path } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';

@@ -3,7 +3,7 @@
  * beside it. Emits `param-change` {path, value} (bubbles, composed); the app decides whether it applies.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
 

@@ -1,10 +1,10 @@
 /** One population: insured, incidence, severity parameters with a small density plot, group shares. */
 import { LitElement, css, html, nothing } from 'lit';
 import type { ChartSpec } from '../report/charts/charts.ts';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import type { Population } from '../scenario/schema.ts';
 import { errorAt, pathString } from './events.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 import './param-field.ts';
 import './chart-view.ts';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { EDITED } from '../scenario/edit.ts';
-import type { Lang } from '../report/charts/i18n.ts';
-import { t } from './strings.ts';
+import type { Lang } from '../report/strings.ts';
+import { t } from '../report/strings.ts';
 
 /** The mark an assumed or edited value wears; its reason (or source) on hover and for screen readers. */
 export function provenanceChip(p: { source?: string; assumption?: string } | undefined, lang: Lang) {

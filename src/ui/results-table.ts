@@ -5,15 +5,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { AnalyticRuleset } from '../engine/analytic.ts';
 import type { Comparison, RunResult } from '../engine/summary.ts';
-import type { Lang } from '../report/charts/i18n.ts';
-import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
-import { analyticTable, indicatorTable, targetTable, toCsv } from '../report/tables.ts';
+import type { Lang } from '../report/strings.ts';
+import { unitLabel, type Unit } from '../report/format.ts';
+import { formattedRows, headerOf, targetTable } from '../report/tables.ts';
+import { resultRows, resultsCsv, showCell } from './results-rows.ts';
 import { download } from './download.ts';
 import type { ExactResult } from './exact-client.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 
-type Row = { label: [string, string]; cells: (id: string, i: number) => string; mc?: boolean };
 
 export class ResultsTable extends LitElement {
   static override properties = {
@@ -68,9 +68,14 @@ export class ResultsTable extends LitElement {
     `,
   ];
 
+  private rows() {
+    return resultRows({ analytic: this.analytic, result: this.result, comparisons: this.comparisons, baseline: this.baseline, exact: this.exact, lang: this.lang });
+  }
+
+  /** The table as shown (results-rows.ts), as CSV. */
   private csv() {
-    const t = this.result ? indicatorTable(this.result) : analyticTable(this.analytic);
-    download(`${this.result?.scenario ?? 'results'}-${t.id}.csv`, toCsv(t), 'text/csv');
+    const ids = this.analytic.map((a) => a.id);
+    download(`${this.result?.scenario ?? 'results'}-results.csv`, resultsCsv(this.rows(), ids, this.lang), 'text/csv');
   }
 
   /** Copies the table as shown, as HTML (pastes as a table into Word/WPS) and tab-separated text. */
@@ -93,68 +98,8 @@ export class ResultsTable extends LitElement {
     const L = this.lang;
     const u = this.unit;
     const ids = this.analytic.map((a) => a.id);
-    const mc = (id: string) => this.result?.rulesets.find((r) => r.id === id);
-    const cmp = (id: string) => this.comparisons.find((c) => c.b === id);
-    const amt = (v: number | null | undefined, d?: number) => formatAmount(v, u, d);
-    const ex = this.exact;
-    const exactCell = (id: string, f: (e: NonNullable<ExactResult['rulesets'][number]>) => string): string => {
-      if (ex === null) return '…';
-      if ('error' in ex) return L === 'zh' ? `无法计算：${ex.error}` : `cannot compute: ${ex.error}`;
-      const e = ex.rulesets.find((r) => r.id === id);
-      if (!e) return '…';
-      if (e.method !== 'fft') return L === 'zh' ? '仅蒙特卡洛（个人自费比例随机）' : 'Monte Carlo only (shares drawn per person)';
-      return f(e);
-    };
-    const rows: Row[] = [
-      { label: ['保费', 'premium'], cells: (_, i) => amt(this.analytic[i].premium) },
-      { label: ['期望赔付（解析）', 'expected payout (analytic)'], cells: (_, i) => amt(this.analytic[i].payout) },
-      { label: ['赔付均值 ± 标准误', 'payout mean ± se'], mc: true, cells: (id) => (mc(id) ? `${amt(mc(id)!.payout.mean)} ± ${amt(mc(id)!.payout.se, u === 'wan' ? 2 : 0)}` : '…') },
-      { label: ['赔付 P95 / P99.5', 'payout P95 / P99.5'], mc: true, cells: (id) => (mc(id) ? `${amt(mc(id)!.payout.p95)} / ${amt(mc(id)!.payout.p995)}` : '…') },
-      {
-        label: ['赔付标准差：过程 / 参数（参数风险占比）', 'payout sd: process / parameter (parameter share)'],
-        mc: true,
-        cells: (id) => {
-          const r = mc(id)?.risk;
-          if (!mc(id)) return '…';
-          return r ? `${amt(r.processSd)} / ${amt(r.parameterSd)} (${formatPercent(r.parameterShare)})` : '—';
-        },
-      },
-      { label: ['期望赔付率', 'expected loss ratio'], cells: (_, i) => formatPercent(this.analytic[i].lossRatio) },
-      { label: ['赔付率 P5–P95（精确，FFT）', 'loss ratio P5–P95 (exact, FFT)'], cells: (id) => exactCell(id, (e) => `${formatPercent(e.lossRatio!.p05)} – ${formatPercent(e.lossRatio!.p95)}`) },
-      { label: ['亏损概率（精确）', 'probability of loss (exact)'], cells: (id) => exactCell(id, (e) => formatPercent(e.lossRatio!.probAbove1)) },
-      {
-        label: ['精确分布与蒙特卡洛', 'exact vs Monte Carlo'],
-        mc: true,
-        cells: (id) =>
-          exactCell(id, (e) => {
-            const m = mc(id);
-            if (!m) return '…';
-            // The sampled mean should lie within 4 standard errors of the exact one; a larger gap is flagged.
-            const z = m.payout.se > 0 ? (m.payout.mean - e.payout!.mean) / m.payout.se : 0;
-            const flag = Math.abs(z) > 4;
-            return `${flag ? '⚠ ' : '✓ '}${z >= 0 ? '+' : ''}${z.toFixed(1)} se`;
-          }),
-      },
-      { label: ['赔付率 P95', 'loss ratio P95'], mc: true, cells: (id) => (mc(id) ? formatPercent(mc(id)!.lossRatio.p95) : '…') },
-      { label: ['亏损概率（赔付率>100%）', 'probability of loss (LR > 100%)'], mc: true, cells: (id) => (mc(id) ? formatPercent(mc(id)!.lossRatio.probAbove1) : '…') },
-      { label: ['补偿人数', 'beneficiaries'], cells: (_, i) => formatCount(this.analytic[i].beneficiaries) },
-      { label: ['补偿人次', 'person-times'], mc: true, cells: (id) => (mc(id) ? formatCount(mc(id)!.personTimes.mean) : '…') },
-      { label: ['人均补偿（元）', 'benefit per beneficiary (yuan)'], cells: (_, i) => formatAmount(this.analytic[i].payout && this.analytic[i].beneficiaries ? this.analytic[i].payout! / this.analytic[i].beneficiaries! : null, 'yuan') },
-      { label: ['个人现金减负率', 'burden reduction rate'], cells: (_, i) => formatPercent(this.analytic[i].burdenReductionRate) },
-      { label: ['政策范围内报销比例', 'reimbursement ratio'], cells: (_, i) => formatPercent(this.analytic[i].reimbursementRatio) },
-      { label: ['承办机构期望盈亏（风险调节后）', 'insurer result after corridor'], mc: true, cells: (id) => (mc(id)?.corridor ? amt(mc(id)!.corridor!.insurerMean) : mc(id) ? '—' : '…') },
-      { label: ['承办机构亏损概率', 'P(insurer loss)'], mc: true, cells: (id) => (mc(id)?.corridor ? formatPercent(mc(id)!.corridor!.probInsurerLoss) : mc(id) ? '—' : '…') },
-      {
-        label: [`与基准（${this.baseline}）赔付差及95%区间`, `payout vs baseline (${this.baseline}), 95% interval`],
-        mc: true,
-        cells: (id) => {
-          if (id === this.baseline) return this.lang === 'zh' ? '基准' : 'baseline';
-          const c = cmp(id);
-          return c ? `${c.payoutDiff.mean >= 0 ? '+' : ''}${amt(c.payoutDiff.mean)} [${amt(c.payoutDiff.lo95)}, ${amt(c.payoutDiff.hi95)}]` : '…';
-        },
-      },
-    ];
-    const targets = this.result?.targets.length ? targetTable(this.result) : null;
+    const rows = this.rows();
+    const targets = this.result?.targets.length ? targetTable(this.result, L) : null;
     return html`
       <table aria-label=${t('results', L)}>
         <caption>${t('results', L)} · ${L === 'zh' ? '金额单位' : 'amounts in'} ${unitLabel(u, L)}</caption>
@@ -167,8 +112,8 @@ export class ResultsTable extends LitElement {
         <tbody>
           ${rows.map(
             (r) => html`<tr class=${r.mc ? (this.result ? 'mc' : 'pending') : ''}>
-              <th scope="row">${L === 'zh' ? r.label[0] : r.label[1]}${L === 'zh' ? html`<span class="en">${r.label[1]}</span>` : nothing}</th>
-              ${ids.map((id, i) => html`<td class=${id === this.baseline ? 'base' : ''} data-metric=${r.label[1]} data-ruleset=${id}>${r.cells(id, i)}</td>`)}
+              <th scope="row">${r.label[L]}${L === 'zh' ? html`<span class="en">${r.label.en}</span>` : nothing}</th>
+              ${ids.map((id, i) => html`<td class=${id === this.baseline ? 'base' : ''} data-metric=${r.label.en} data-ruleset=${id}>${showCell(r, id, i, u)}</td>`)}
             </tr>`,
           )}
         </tbody>
@@ -180,8 +125,8 @@ export class ResultsTable extends LitElement {
       ${targets
         ? html`<table class="targets" aria-label=${t('targets', L)}>
             <caption>${t('targets', L)}</caption>
-            <thead><tr>${targets.header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-            <tbody>${targets.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+            <thead><tr>${headerOf(targets, L, u).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+            <tbody>${formattedRows(targets, u).map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
           </table>`
         : nothing}
     `;

@@ -3,11 +3,11 @@
  * funding standard, and the corridor tiers. Every value shows its provenance; messages appear beside fields.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import type { Ruleset, TierSpec } from '../scenario/schema.ts';
 import { emit, errorAt, pathString, type ItemChange } from './events.ts';
 import { provenanceChip } from './provenance-chip.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 import { CHANNEL_NAMES } from '../report/tables.ts';
 import { shared } from './styles.ts';
 import './param-field.ts';

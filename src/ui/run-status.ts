@@ -1,8 +1,8 @@
 /** Progress of the Monte Carlo: trials done of total, a bar, cancel and run-again buttons. */
 import { LitElement, css, html } from 'lit';
-import type { Lang } from '../report/charts/i18n.ts';
+import type { Lang } from '../report/strings.ts';
 import { emit } from './events.ts';
-import { t } from './strings.ts';
+import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 
 /** 'confirm': the run was paused because it would take minutes; the message says how long, a button goes on. */

@@ -9,7 +9,7 @@ import { breakdown } from '../../analysis/breakdown.ts';
 import { benefitCurves } from '../../analysis/curves.ts';
 import { corridorSplits, premiumMarkers, trialValues } from '../../analysis/run-series.ts';
 import { sweepAnalytic, sweepValues } from '../../analysis/sweep.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../strings.ts';
 
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
   const list = assumptions(s);

@@ -11,7 +11,7 @@ import type { CurvePoint } from '../../analysis/curves.ts';
 import type { ExactPoint, Marker, SplitPoint, ValuePoint } from '../../analysis/run-series.ts';
 import type { SweepPoint } from '../../analysis/sweep.ts';
 import { metricDef, metricLabel, type MetricName } from '../../scenario/metrics.ts';
-import { label, type Lang } from './i18n.ts';
+import { t as label, type Lang } from '../strings.ts';
 
 export interface ChartSpec {
   id: string;

@@ -1,7 +1,14 @@
-/** Workbench strings, zh-CN (default) and English. */
-import type { Lang } from '../report/charts/i18n.ts';
+/**
+ * Every word the workbench, the charts and the reports show, in zh-CN (the default) and English: one table, so a
+ * string is translated once and no component chooses a language inline. An entry is a pair of strings, or a
+ * pair of functions when the text carries numbers or names.
+ */
+export type Lang = 'zh' | 'en';
+
+type Text = string | ((...args: never[]) => string);
 
 const S = {
+  // — the workbench —
   appTitle: { zh: '精算 · 大病保险政策模拟', en: 'jingsuan · critical-illness insurance workbench' },
   scenario: { zh: '情景', en: 'Scenario' },
   language: { zh: 'English', en: '中文' },
@@ -73,7 +80,44 @@ const S = {
   fileChanges: { zh: '修改对照', en: 'Changes' },
   fileCopied: { zh: '链接已生成（已尝试复制到剪贴板）', en: 'Link ready (copied to the clipboard if allowed)' },
   fileDrop: { zh: '也可将 JSON 文件拖放到页面上', en: 'or drop a JSON file on the page' },
-} as const;
+  // — charts —
+  benefitTitle: { zh: '补偿曲线：年度自负费用与补偿金额', en: 'Benefit curve: annual self-burden and benefit' },
+  ratioTitle: { zh: '实际报销比例：补偿 ÷ 自负费用', en: 'Effective reimbursement ratio: benefit ÷ self-burden' },
+  burden: { zh: '年度自负费用', en: 'Annual self-burden' },
+  benefit: { zh: '补偿金额', en: 'Benefit' },
+  ratio: { zh: '报销比例', en: 'Ratio' },
+  payoutTitle: { zh: '年度赔付总额的分布', en: 'Distribution of the year\'s aggregate payout' },
+  payout: { zh: '赔付总额', en: 'Aggregate payout' },
+  trials: { zh: '试验次数', en: 'Trials' },
+  lossRatioTitle: { zh: '赔付率的分布', en: 'Distribution of the loss ratio' },
+  lossRatio: { zh: '赔付率（赔付 ÷ 保费）', en: 'Loss ratio (claims ÷ premium)' },
+  corridorTitle: { zh: '风险调节：承办机构与基金的分担（期望值）', en: 'Risk corridor: insurer and fund (expected)' },
+  insurer: { zh: '承办机构盈亏', en: 'Insurer result' },
+  fundReturn: { zh: '返还基金', en: 'Returned to fund' },
+  fundTopUp: { zh: '基金补亏', en: 'Fund top-up' },
+  sensitivityTitle: { zh: '敏感性：期望赔付与赔付率', en: 'Sensitivity: expected payout and loss ratio' },
+  breakdownTitle: { zh: '按人群与分组的期望赔付', en: 'Expected payout by population and group' },
+  general: { zh: '普通参保人', en: 'general members' },
+  multiple: { zh: '多重身份', en: 'several groups' },
+  amount: { zh: '金额', en: 'Amount' },
+  ruleset: { zh: '方案', en: 'Ruleset' },
+  densityTitle: { zh: '年度金额分布（对数刻度）', en: 'Annual amount (log scale)' },
+  // — words shared by tables and panels —
+  indicator: { zh: '指标', en: 'Indicator' },
+  unitColumn: { zh: '单位', en: 'unit' },
+  baselineWord: { zh: '基准', en: 'baseline' },
+  cannotCompute: { zh: (why: string) => `无法计算：${why}`, en: (why: string) => `cannot compute: ${why}` },
+  monteCarloOnly: { zh: '仅蒙特卡洛（个人自费比例随机）', en: 'Monte Carlo only (shares drawn per person)' },
+} as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;
-export const t = (key: StringKey, lang: Lang): string => S[key][lang];
+type ArgsOf<K extends StringKey> = (typeof S)[K]['zh'] extends (...args: infer A) => string ? A : [];
+
+/** The text of `key` in `lang`, with its arguments when the entry takes some. */
+export function t<K extends StringKey>(key: K, lang: Lang, ...args: ArgsOf<K>): string {
+  const v = S[key][lang] as Text;
+  return typeof v === 'function' ? (v as (...a: unknown[]) => string)(...args) : v;
+}
+
+/** Both languages of an entry without arguments (for bilingual headers and files). */
+export const both = (key: StringKey): { zh: string; en: string } => ({ zh: S[key].zh as string, en: S[key].en as string });

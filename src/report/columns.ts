@@ -1,0 +1,122 @@
+/**
+ * A table declared once — each column's label, unit and value — and drawn from that one declaration to the
+ * terminal, Markdown, CSV and the workbench. Values stay numbers (yuan, fractions, people) until drawn:
+ * on screen money reads in 万元 or 元 with separators, ratios as %, differences of ratios in percentage points;
+ * in CSV money is yuan to the fen, counts whole people, ratios fractions to 4 decimals, and the header says so.
+ */
+import { csvFormatRow } from 'd3-dsv';
+import { formatAmount, formatCount, formatPercent, formatPoints, markdownTable, textTable, type Unit } from './format.ts';
+
+/** text: as is; money: yuan; ratio: a fraction; points: a difference of two ratios; count: people; year; number. */
+export type ColumnUnit = 'text' | 'money' | 'ratio' | 'points' | 'count' | 'year' | 'number';
+
+export type Value = string | number | null | undefined;
+
+export interface Column<R> {
+  label: { zh: string; en: string };
+  unit: ColumnUnit;
+  value: (row: R) => Value;
+  /** Decimals of money on screen in 万元 (default 1; a budget line reads to 2). */
+  digits?: number;
+  /** A text column of figures (already formatted) reads right-aligned like numbers. */
+  figures?: boolean;
+}
+
+export interface Table {
+  id: string;
+  title: { zh: string; en: string };
+  columns: Column<Value[]>[];
+  /** One array of values per row, in column order. */
+  rows: Value[][];
+}
+
+/** Declares a table: its columns over some records, evaluated once into plain rows. */
+export function table<R>(id: string, title: Table['title'], columns: Column<R>[], records: readonly R[]): Table {
+  return {
+    id,
+    title,
+    columns: columns.map((c, i) => ({ ...c, value: (row: Value[]) => row[i] })),
+    rows: records.map((r) => columns.map((c) => c.value(r))),
+  };
+}
+
+export type Lang = 'zh' | 'en';
+/** Headers in one language, or both ('en zh', the command line's and the reports' bilingual form). */
+export type HeaderLang = Lang | 'both';
+
+function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
+  if (unit === 'money') return money === 'wan' ? ' (万元)' : ' (元)';
+  if (unit === 'points') return lang === 'en' ? ' (pp)' : ' (百分点)';
+  return '';
+}
+
+const labelIn = (c: { label: Column<never>['label'] }, lang: HeaderLang) => (lang === 'both' ? (c.label.en === c.label.zh ? c.label.en : `${c.label.en} ${c.label.zh}`) : c.label[lang]);
+
+export function headerOf(t: Table, lang: HeaderLang = 'both', money: Unit = 'wan'): string[] {
+  return t.columns.map((c) => labelIn(c, lang) + unitSuffix(c.unit, money, lang));
+}
+
+/** One value as read on screen. */
+export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', digits?: number): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  switch (unit) {
+    case 'money':
+      return formatAmount(v, money, money === 'wan' ? digits : undefined);
+    case 'ratio':
+      return formatPercent(v);
+    case 'points':
+      return formatPoints(v);
+    case 'count':
+      return formatCount(v);
+    case 'year':
+      return String(v);
+    default:
+      return Number.isFinite(v) ? v.toLocaleString('zh-CN', { maximumFractionDigits: 6 }) : '—';
+  }
+}
+
+export function formattedRows(t: Table, money: Unit = 'wan'): string[][] {
+  return t.rows.map((r) => t.columns.map((c, i) => formatValue(r[i], c.unit, money, c.digits)));
+}
+
+export const toText = (t: Table, money: Unit = 'wan') => textTable(headerOf(t, 'both', money), formattedRows(t, money), t.columns.map((c) => c.unit === 'text' && !c.figures));
+export const toMarkdown = (t: Table, money: Unit = 'wan') => markdownTable(headerOf(t, 'both', money), formattedRows(t, money));
+
+/** A value as CSV holds it: money in yuan to the fen, counts whole, ratios to 4 decimals. */
+export function csvValue(v: Value, unit: ColumnUnit): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (!Number.isFinite(v)) return '';
+  switch (unit) {
+    case 'money':
+      return (Math.round(v * 100) / 100).toFixed(2);
+    case 'count':
+      return String(Math.round(v));
+    case 'ratio':
+    case 'points':
+      return String(Math.round(v * 1e4) / 1e4);
+    default:
+      return String(v);
+  }
+}
+
+function csvSuffix(unit: ColumnUnit): string {
+  if (unit === 'money') return ' (元)';
+  if (unit === 'ratio') return ' (ratio 比例)';
+  if (unit === 'points') return ' (difference of ratios 比例差)';
+  if (unit === 'count') return ' (people 人)';
+  return '';
+}
+
+/** RFC 4180 CSV (d3-dsv quoting), CRLF, with a BOM so spreadsheet programs read the Chinese headers. */
+export function csvOf(header: string[], rows: Value[][]): string {
+  return '\ufeff' + [header, ...rows].map((r) => csvFormatRow(r.map((v) => (v === null || v === undefined ? '' : String(v))))).join('\r\n') + '\r\n';
+}
+
+export function toCsv(t: Table): string {
+  return csvOf(
+    t.columns.map((c) => labelIn(c, 'both') + csvSuffix(c.unit)),
+    t.rows.map((r) => t.columns.map((c, i) => csvValue(r[i], c.unit))),
+  );
+}
