@@ -160,11 +160,11 @@ describe('workbench', () => {
     await expect.poll(() => page.locator('js-goal-seek select').count(), { timeout: 30_000 }).toBe(2);
     const param = page.locator('js-goal-seek select').first();
     const options = await param.locator('option').allInnerTexts();
-    await param.selectOption({ index: options.findIndex((o) => o.startsWith('jiangyin-2020') && o.includes('起付标准')) });
+    await param.selectOption({ index: options.findIndex((o) => o.startsWith('江阴 2020') && o.includes('起付标准')) });
     await page.locator('js-goal-seek input[type=number]').fill('95');
     await page.locator('js-goal-seek input[type=number]').press('Tab');
     await page.locator('js-goal-seek').getByRole('button', { name: '求解' }).click();
-    await expect.poll(() => page.locator('js-goal-seek .result').first().innerText()).toMatch(/jiangyin-2020 · burden · 起付标准 = [\d,.]+ → 期望赔付率 95%/);
+    await expect.poll(() => page.locator('js-goal-seek .result').first().innerText()).toMatch(/江阴 2020 大病保险 · 起付标准 = [\d,.]+ → 期望赔付率 95%/);
     await page.locator('js-goal-seek').getByRole('button', { name: '应用' }).click();
     await expect.poll(() => cell(page, 'jiangyin-2020', 'expected loss ratio').innerText()).toBe('95.0%');
     // …and the Monte Carlo estimate of the metric with its 95% interval, once the re-run completes.

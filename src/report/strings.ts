@@ -102,6 +102,28 @@ const S = {
   amount: { zh: '金额', en: 'Amount' },
   ruleset: { zh: '方案', en: 'Ruleset' },
   densityTitle: { zh: '年度金额分布（对数刻度）', en: 'Annual amount (log scale)' },
+  shareLink: { zh: '分享链接', en: 'share link' },
+  fundSuffix: { zh: '（基金）', en: ' (fund)' },
+  openedFile: { zh: '（打开的文件）', en: '(opened file)' },
+  openedNotice: { zh: '已打开：', en: 'Opened: ' },
+  notOpened: { zh: (file: string, n: number) => `文件“${file}”未打开，共 ${n} 个问题：`, en: (file: string, n: number) => `"${file}" was not opened: ${n} problem(s):` },
+  close: { zh: '关闭', en: 'Close' },
+  unsavedFound: { zh: (when: string, label: string) => `发现未保存的工作（${when}，${label}）`, en: (when: string, label: string) => `Unsaved work found (${when}, ${label})` },
+  restore: { zh: '恢复', en: 'Restore' },
+  discard: { zh: '放弃', en: 'Discard' },
+  analyticMs: { zh: (ms: string) => `解析计算 ${ms} ms`, en: (ms: string) => `analytic ${ms} ms` },
+  metric: { zh: '指标', en: 'Metric' },
+  sensitivityMetric: { zh: '敏感性指标', en: 'Sensitivity metric' },
+  unsavedWork: { zh: '未保存的工作', en: 'unsaved work' },
+  // — runs —
+  runCapped: {
+    zh: (mb: number, trials: number, asked: number) => `浏览器中最多保留 ${mb} MB 逐次结果：本情景运行 ${trials.toLocaleString('zh-CN')} 次（文件为 ${asked.toLocaleString('zh-CN')} 次）；完整运行请用命令行 jingsuan run`,
+    en: (mb: number, trials: number, asked: number) => `The page keeps at most ${mb} MB of per-trial results: ${trials.toLocaleString('en')} of the file's ${asked.toLocaleString('en')} trials run here; the command line (jingsuan run) runs them all`,
+  },
+  runAsk: {
+    zh: (minutes: number, trials: number) => `本次模拟在浏览器中约需 ${minutes} 分钟（${trials.toLocaleString('zh-CN')} 次）。可减少 simulation.trials，或用命令行 jingsuan run。`,
+    en: (minutes: number, trials: number) => `This run would take about ${minutes} min here (${trials.toLocaleString('en')} trials). Reduce simulation.trials, or use the command line (jingsuan run).`,
+  },
   // — words shared by tables and panels —
   indicator: { zh: '指标', en: 'Indicator' },
   unitColumn: { zh: '单位', en: 'unit' },

@@ -66,3 +66,77 @@ export const EDITED = 'edited in the workbench';
 export function isEdited(p: unknown): boolean {
   return !!p && typeof p === 'object' && typeof (p as { assumption?: unknown }).assumption === 'string' && ((p as { assumption: string }).assumption.startsWith(EDITED));
 }
+
+/** Provenance of a value the analyst added (a band, a tier, a reading): the diff view lists it. */
+export const ADDED = 'added in the workbench';
+
+interface BandLike {
+  to: number | null;
+  ratio: number;
+}
+
+/**
+ * A new band after the last finite one (before an open last band): it ends at twice the last finite edge (or at
+ * 50,000 when there is none and no deductible) and keeps the last band's ratio. `bandsPath` is the track's
+ * `bands` list; validation then says what the analyst still has to settle.
+ */
+export function addBand<T>(root: T, bandsPath: Path): T {
+  const bands = (getAt(root, bandsPath) ?? []) as BandLike[];
+  const finite = bands.filter((b) => b.to !== null).map((b) => b.to as number);
+  const track = getAt(root, bandsPath.slice(0, -1)) as { deductible?: { value: number } } | undefined;
+  const lastEdge = finite.length ? Math.max(...finite) : (track?.deductible?.value ?? 0);
+  const last = bands[bands.length - 1];
+  const band = { to: Math.round(lastEdge * 2 || 50000), ratio: last?.ratio ?? 0.5, assumption: ADDED };
+  const at = last && last.to === null ? bands.length - 1 : bands.length;
+  return setAt(root, bandsPath, [...bands.slice(0, at), band, ...bands.slice(at)]);
+}
+
+interface TierLike {
+  from: number | null;
+  to: number | null;
+  insurerShare: number;
+  basis?: string;
+}
+
+/** Width of a tier the analyst adds: 5 points of the corridor's measure m (seed 001 and 002 use 5-point tiers). */
+const TIER_STEP = 0.05;
+
+/**
+ * A new corridor tier after the last: an open last tier [a, +∞) is split at a + 5 points, a closed one is
+ * followed by the next 5 points (within m ≤ 1); the new tier keeps the last one's share and basis.
+ */
+export function addTier<T>(root: T, tiersPath: Path): T {
+  const tiers = (getAt(root, tiersPath) ?? []) as TierLike[];
+  const last = tiers[tiers.length - 1];
+  if (!last) return root;
+  const from = last.to ?? Math.min(1, (last.from ?? -TIER_STEP) + TIER_STEP);
+  const added = { from, to: last.to === null ? null : Math.min(1, from + TIER_STEP), insurerShare: last.insurerShare, basis: last.basis, assumption: ADDED };
+  const kept = last.to === null ? { ...last, to: from } : last;
+  return setAt(root, tiersPath, [...tiers.slice(0, -1), kept, added]);
+}
+
+/** Removes a tier; its range goes to the neighbour it touches (the one below, else the one above), so no gap opens. The last tier stays. */
+export function removeTier<T>(root: T, tierPath: Path): T {
+  const at = tierPath[tierPath.length - 1] as number;
+  const listPath = tierPath.slice(0, -1);
+  const tiers = [...((getAt(root, listPath) ?? []) as TierLike[])];
+  const gone = tiers[at];
+  if (!gone || tiers.length <= 1) return root;
+  const below = tiers[at - 1];
+  const above = tiers[at + 1];
+  if (below && below.to === gone.from) tiers[at - 1] = { ...below, to: gone.to };
+  else if (above && above.from === gone.to) tiers[at + 1] = { ...above, from: gone.from };
+  tiers.splice(at, 1);
+  return setAt(root, listPath, tiers);
+}
+
+/** Another reading of the corridor text (`reading-n`), starting as a copy of the main tiers, evaluated on the same claims. */
+export function addReading<T>(root: T, corridorPath: Path): T {
+  const corridor = getAt(root, corridorPath) as { tiers: unknown[]; alternatives?: { id: string }[] };
+  const alternatives = corridor.alternatives ?? [];
+  const ids = new Set(alternatives.map((a) => a.id));
+  let n = alternatives.length + 1;
+  while (ids.has(`reading-${n}`)) n++;
+  const reading = { id: `reading-${n}`, title: { zh: `理解 ${n}`, en: `Reading ${n}` }, tiers: structuredClone(corridor.tiers), assumption: `${ADDED} as a copy of the main tiers` };
+  return setAt(root, [...corridorPath, 'alternatives'], [...alternatives, reading]);
+}

@@ -1,0 +1,130 @@
+/**
+ * The workbench's charts, kept up to date with its state: the model's charts (benefit curves, breakdown, the
+ * populations' severity sketches) when the scenario changes, the run's charts as trials arrive, the sensitivity
+ * sweep when its parameter or metric changes. Heavy work goes in tasks of its own after the page has drawn the
+ * figures, so typing never waits for a chart. No DOM: it hands chart specs to the components.
+ */
+import { breakdown } from '../analysis/breakdown.ts';
+import { benefitCurves, severityDensity } from '../analysis/curves.ts';
+import { corridorSplits, exactDensity, premiumMarkers, trialValues } from '../analysis/run-series.ts';
+import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
+import type { EngineModel } from '../engine/model.ts';
+import { footnoteFor } from '../report/charts/all.ts';
+import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
+import type { Unit } from '../report/format.ts';
+import type { Lang } from '../report/strings.ts';
+import { getAt } from '../scenario/edit.ts';
+import type { AnalyticMetric } from '../scenario/metrics.ts';
+import { paramChoices } from './param-choices.ts';
+import type { ChangeKind, Workbench } from './workbench-state.ts';
+
+export class ChartBook extends EventTarget {
+  charts: Record<string, ChartSpec | null> = {};
+  lang: Lang = 'zh';
+  unit: Unit = 'wan';
+  /** The sensitivity sweep's parameter (index into paramChoices) and metric. */
+  sens = 0;
+  sensMetric: AnalyticMetric = 'payout';
+
+  private staticTimer: ReturnType<typeof setTimeout> | null = null;
+  private densityTimer: ReturnType<typeof setTimeout> | null = null;
+  private sensTimer: ReturnType<typeof setTimeout> | null = null;
+  private model: EngineModel | null = null;
+
+  constructor(private readonly wb: Workbench) {
+    super();
+    wb.addEventListener('change', (e) => this.onChange((e as CustomEvent<ChangeKind>).detail));
+  }
+
+  private set(next: Record<string, ChartSpec | null>) {
+    this.charts = { ...this.charts, ...next };
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private onChange(kind: ChangeKind) {
+    if (kind === 'scenario' && this.wb.model !== this.model) {
+      // A new file starts its sweep at the first parameter.
+      if (this.model && this.wb.model && this.model.scenario.id !== this.wb.model.scenario.id) this.sens = 0;
+      this.model = this.wb.model;
+      // The last scenario's run charts go at once; the new model's charts follow.
+      this.set({ payout: null, lossRatio: null, corridor: null });
+      this.redraw();
+    } else if (kind === 'run' || kind === 'exact') this.drawRun();
+  }
+
+  /** Everything again (a new language or unit, a new model). */
+  redraw() {
+    if (this.staticTimer) clearTimeout(this.staticTimer);
+    this.staticTimer = setTimeout(() => this.drawStatic(), 0);
+    this.drawRun();
+    this.scheduleSensitivity();
+  }
+
+  setView(lang: Lang, unit: Unit) {
+    this.lang = lang;
+    this.unit = unit;
+    this.redraw();
+  }
+
+  setSensitivity(choice: number, metric: AnalyticMetric) {
+    this.sens = choice;
+    this.sensMetric = metric;
+    this.scheduleSensitivity();
+  }
+
+  private context(): ChartContext {
+    const s = this.wb.applied!;
+    const raw = this.wb.raw;
+    return { lang: this.lang, unit: this.unit, rulesets: s.rulesets.map((r) => r.id), footnote: footnoteFor(s, this.lang, raw?.trials, raw?.seed), width: 600 };
+  }
+
+  private drawStatic() {
+    const model = this.wb.model;
+    if (!model) return;
+    const ctx = this.context();
+    const curves = benefitCurves(model);
+    this.scheduleDensities(model);
+    this.set({ benefit: benefitCurveChart(curves, ctx, 'benefit'), ratio: benefitCurveChart(curves, ctx, 'ratio'), breakdown: breakdownChart(breakdown(model), ctx) });
+  }
+
+  /** One population's severity sketch per task: sixteen small charts at once would hold the page a moment. */
+  private scheduleDensities(model: EngineModel) {
+    if (this.densityTimer) clearTimeout(this.densityTimer);
+    let p = 0;
+    const step = () => {
+      if (this.wb.model !== model || p >= model.populations.length) return;
+      this.set({ [`density${p}`]: densityChart(severityDensity(model, p), this.context()) });
+      p++;
+      this.densityTimer = setTimeout(step, 0);
+    };
+    this.densityTimer = setTimeout(step, 0);
+  }
+
+  private drawRun() {
+    const { raw, result, exact } = this.wb;
+    if (!raw || !this.wb.applied) return;
+    const ctx = this.context();
+    // The exact curves belong to the scenario on screen only when they are for its rulesets.
+    const curves = exact && 'curves' in exact ? exact.curves : [];
+    this.set({
+      payout: distributionChart(trialValues(raw, 'payout'), premiumMarkers(raw.model), ctx, 'payout', exactDensity(curves, raw.model, 'payout')),
+      lossRatio: distributionChart(trialValues(raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(curves, raw.model, 'lossRatio')),
+      corridor: result && raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(result), ctx) : null,
+    });
+  }
+
+  /** Off the input's frame: the sweep re-evaluates the analytic model a few dozen times. */
+  private scheduleSensitivity() {
+    if (this.sensTimer) clearTimeout(this.sensTimer);
+    this.sensTimer = setTimeout(() => {
+      const s = this.wb.applied;
+      const choice = s && paramChoices(s, this.lang)[this.sens];
+      if (!s || !choice) return;
+      const current = (getAt(s.rulesets[choice.ruleset], choice.path) as { value: number }).value;
+      const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
+      const pts = sweepAnalytic(s, choice.ruleset, choice.path, sweepValues(0, hi, 25));
+      const ctx = this.context();
+      this.set({ sensPayout: sensitivityChart(pts, choice.label, ctx, this.sensMetric), sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio') });
+    }, 30);
+  }
+}

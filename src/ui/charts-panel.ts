@@ -1,0 +1,74 @@
+/** The charts: the model's and the run's, the sensitivity sweep with its parameter and metric, the breakdown. */
+import { LitElement, css, html, nothing } from 'lit';
+import { t, type Lang } from '../report/strings.ts';
+import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../scenario/metrics.ts';
+import type { ChartBook } from './chart-book.ts';
+import { Observe } from './observe.ts';
+import { paramChoices } from './param-choices.ts';
+import { shared } from './styles.ts';
+import type { Workbench } from './workbench-state.ts';
+import './chart-view.ts';
+
+/** The charts in the order they are shown; the sensitivity panel sits before the breakdown. */
+const RUN_ORDER = ['benefit', 'ratio', 'payout', 'lossRatio', 'corridor'] as const;
+
+export class ChartsPanel extends LitElement {
+  static override properties = { wb: { attribute: false }, book: { attribute: false }, lang: {} };
+  declare wb: Workbench;
+  declare book: ChartBook;
+  declare lang: Lang;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    new Observe(this, () => [this.book]);
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; min-width: 0; }
+      h2 { font-size: 14px; color: var(--muted); margin: 4px 0 14px; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(520px, 100%), 1fr)); gap: 14px; }
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; min-width: 0; }
+      .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; margin-bottom: 6px; }
+      select { max-width: 100%; }
+    `,
+  ];
+
+  override render() {
+    const s = this.wb?.applied;
+    const book = this.book;
+    if (!s || !book) return nothing;
+    const L = this.lang;
+    const c = book.charts;
+    return html`
+      <h2>${t('charts', L)}</h2>
+      <div class="charts">
+        ${RUN_ORDER.map((k) => (c[k] ? html`<div class="panel"><js-chart data-chart=${k} .spec=${c[k]}></js-chart></div>` : nothing))}
+        <div class="panel">
+          <label class="toolbar">${t('sensitivityParam', L)}
+            <select aria-label=${t('sensitivityParam', L)} @change=${(e: Event) => book.setSensitivity(Number((e.target as HTMLSelectElement).value), book.sensMetric)}>
+              ${paramChoices(s, L).map((p, i) => html`<option value=${i} ?selected=${i === book.sens}>${p.label}</option>`)}
+            </select>
+          </label>
+          <label class="toolbar">${t('metric', L)}
+            <select aria-label=${t('sensitivityMetric', L)} @change=${(e: Event) => book.setSensitivity(book.sens, (e.target as HTMLSelectElement).value as AnalyticMetric)}>
+              ${ANALYTIC_METRICS.map((m) => html`<option value=${m} ?selected=${m === book.sensMetric}>${metricLabel(m, L)}</option>`)}
+            </select>
+          </label>
+          <js-chart data-chart="sensPayout" .spec=${c.sensPayout ?? null}></js-chart>
+          <js-chart data-chart="sensLoss" .spec=${c.sensLoss ?? null}></js-chart>
+        </div>
+        ${c.breakdown ? html`<div class="panel"><js-chart data-chart="breakdown" .spec=${c.breakdown}></js-chart></div>` : nothing}
+      </div>
+    `;
+  }
+}
+customElements.define('js-charts-panel', ChartsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'js-charts-panel': ChartsPanel;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The left column: the scenario's title, the file actions, unsaved work and file problems, validation problems,
+ * and one card per population and ruleset. Edits coming up from the cards become scenario edits here (the pure
+ * rules of scenario/edit.ts), applied through the workbench state.
+ */
+import * as d3 from 'd3';
+import { LitElement, css, html, nothing } from 'lit';
+import type { ChartSpec } from '../report/charts/charts.ts';
+import { t, type Lang } from '../report/strings.ts';
+import { addBand, addReading, addTier, removeAt, removeTier, setItemField, setParam, type Path } from '../scenario/edit.ts';
+import { formatProblem } from '../scenario/problems.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { pathString, type ItemChange } from './events.ts';
+import type { FileSession } from './file-session.ts';
+import { Observe } from './observe.ts';
+import type { ParamChange } from './param-field.ts';
+import { shared } from './styles.ts';
+import type { Workbench } from './workbench-state.ts';
+import './diff-view.ts';
+import './file-bar.ts';
+import './population-card.ts';
+import './ruleset-card.ts';
+
+/** Cards drawn per task when a file opens. */
+const CARDS_AT_ONCE = 4;
+
+/** The colour of each ruleset, as in the charts (Tableau 10, by position). */
+export const rulesetColors = (ids: string[]): Record<string, string> => Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
+
+export class EditorPanel extends LitElement {
+  static override properties = { wb: { attribute: false }, session: { attribute: false }, lang: {}, charts: { attribute: false }, showDiff: { state: true }, cardLimit: { state: true } };
+  declare wb: Workbench;
+  declare session: FileSession;
+  declare lang: Lang;
+  /** Chart specs by key (the populations' severity sketches: density0, density1, …). */
+  declare charts: Record<string, ChartSpec | null>;
+  declare showDiff: boolean;
+  /**
+   * How many cards are drawn: a large file's dozens of cards come a few per task after the first paint (drawing
+   * hundreds of fields at once would hold the page), then stay.
+   */
+  declare cardLimit: number;
+  private cardTimer: ReturnType<typeof setTimeout> | null = null;
+  private shownOriginal: unknown = null;
+  /** The parameter being dragged: the drag's steps after the first do not add undo steps. */
+  private gesture: string | null = null;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.charts = {};
+    this.showDiff = false;
+    this.cardLimit = Infinity;
+    new Observe(this, () => [this.wb, this.session]);
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: flex; flex-direction: column; gap: 12px; min-width: 0; }
+      h2 { font-size: 14px; color: var(--muted); margin: 4px 0 0; }
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
+      .scenario-title { font-size: 16px; font-weight: 600; }
+      .desc { font-size: 13px; color: var(--muted); margin: 4px 0 0; line-height: 1.5; }
+      .note { font-size: 12px; color: var(--muted); }
+      .banner { background: var(--error-soft); color: var(--error); border: 1px solid #fca5a5; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
+      .banner ul { margin: 4px 0 0; padding-left: 18px; }
+      .cards { display: flex; flex-direction: column; gap: 12px; }
+      .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    `,
+  ];
+
+  override willUpdate() {
+    // A new file: its cards come a few at a time.
+    if (this.wb && this.wb.original !== this.shownOriginal) {
+      this.shownOriginal = this.wb.original;
+      const s = this.wb.applied;
+      if (s) this.revealCards(s.populations.length + s.rulesets.length);
+    }
+  }
+
+  private revealCards(total: number) {
+    if (this.cardTimer) clearTimeout(this.cardTimer);
+    this.cardLimit = Math.min(total, CARDS_AT_ONCE);
+    const step = () => {
+      // Once all are drawn the limit is lifted, so cards added later by edits always show.
+      this.cardLimit = this.cardLimit + CARDS_AT_ONCE >= total ? Infinity : this.cardLimit + CARDS_AT_ONCE;
+      if (this.cardLimit !== Infinity) this.cardTimer = setTimeout(step, 0);
+    };
+    this.cardTimer = setTimeout(step, 0);
+  }
+
+  private onParam(e: CustomEvent<ParamChange>) {
+    const key = pathString(e.detail.path);
+    const continuing = this.gesture === key;
+    this.wb.edit(setParam(this.wb.draft, e.detail.path, e.detail.value), !continuing);
+    this.gesture = e.detail.live ? key : null;
+  }
+
+  private structural(f: (draft: unknown, path: Path) => unknown) {
+    return (e: CustomEvent<{ path: Path }>) => {
+      const next = f(this.wb.draft, e.detail.path);
+      if (next !== this.wb.draft) this.wb.edit(next);
+    };
+  }
+
+  private readonly onBandAdd = this.structural(addBand);
+  private readonly onTierAdd = this.structural(addTier);
+  private readonly onTierRemove = this.structural(removeTier);
+  private readonly onReadingAdd = this.structural(addReading);
+  private readonly onItemRemove = this.structural(removeAt);
+
+  private onItem(e: CustomEvent<ItemChange>) {
+    this.wb.edit(setItemField(this.wb.draft, e.detail.path, e.detail.field, e.detail.value));
+  }
+
+  private renderOpenProblems() {
+    const o = this.session.openProblems!;
+    return html`<div class="banner open-problems" role="alert">
+      ${t('notOpened', this.lang, o.file, o.problems.length)}
+      <ul>${o.problems.slice(0, 50).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+      <button @click=${() => this.session.closeProblems()}>${t('close', this.lang)}</button>
+    </div>`;
+  }
+
+  private renderFileBar(openOnly: boolean) {
+    const L = this.lang;
+    const wb = this.wb;
+    const ss = this.session;
+    return html`<js-file-bar .lang=${L} ?openOnly=${openOnly} .canUndo=${wb.history.canUndo} .canRedo=${wb.history.canRedo} .changes=${openOnly ? 0 : ss.changeList().length} .shareUrl=${ss.shareUrl}
+      @file-open=${(e: CustomEvent<{ name: string; text?: string; error?: string }>) => ss.openPicked(e.detail)}
+      @file-save=${() => ss.save()} @share=${() => void ss.share()} @undo=${() => wb.undo()} @redo=${() => wb.redo()}
+      @toggle-diff=${() => (this.showDiff = !this.showDiff)}></js-file-bar>`;
+  }
+
+  override render() {
+    if (!this.wb || !this.session) return nothing;
+    const L = this.lang;
+    const ss = this.session;
+    const notice = ss.notice ? html`<p class="note" role="status">${t('openedNotice', L)}${ss.notice}</p>` : nothing;
+    if (ss.fund) return html`<div class="panel">${notice}${this.renderFileBar(true)}${ss.openProblems ? this.renderOpenProblems() : nothing}</div>`;
+    const s = this.wb.applied;
+    if (!s) return html`<div class="banner" role="alert">${this.wb.problems.map((p) => html`<div>${formatProblem(p)}</div>`)}</div>`;
+    const draft = (this.wb.draft as Scenario | null) ?? s;
+    const colors = rulesetColors(s.rulesets.map((r) => r.id));
+    const problems = this.wb.problems;
+    const populations = draft.populations ?? s.populations;
+    const titles = Object.fromEntries(populations.map((p) => [p.id, p.title?.[L] ?? p.id]));
+    const r = ss.restorable;
+    return html`
+      <div class="panel">
+        <div class="scenario-title">${s.title[L]}</div>
+        <p class="desc">${s.description?.[L] ?? ''}</p>
+        ${notice}${this.renderFileBar(false)}
+        ${this.showDiff ? html`<js-diff-view .lang=${L} .changes=${ss.changeList()}></js-diff-view>` : nothing}
+      </div>
+      ${r
+        ? html`<div class="restore" role="alert">
+            ${t('unsavedFound', L, new Date(r.savedAt).toLocaleString(L === 'zh' ? 'zh-CN' : 'en'), r.label)}
+            <button @click=${() => ss.restore()}>${t('restore', L)}</button>
+            <button @click=${() => ss.discard()}>${t('discard', L)}</button>
+          </div>`
+        : nothing}
+      ${ss.openProblems ? this.renderOpenProblems() : nothing}
+      ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>` : nothing}
+      <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
+        @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}>
+        <h2>${t('populations', L)}</h2>
+        ${populations.slice(0, this.cardLimit).map(
+          (p, i) => html`<js-population-card .population=${p} .index=${i} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
+        )}
+        <h2>${t('rulesets', L)}</h2>
+        ${(draft.rulesets ?? s.rulesets).slice(0, Math.max(0, this.cardLimit - populations.length)).map(
+          (rs, i) => html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles}></js-ruleset-card>`,
+        )}
+      </div>
+    `;
+  }
+}
+customElements.define('js-editor-panel', EditorPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'js-editor-panel': EditorPanel;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A Lit controller that re-renders its host when any of the state objects it reads (the workbench, the file
+ * session, the charts) says it changed: components observe the state; they do not copy it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class Observe implements ReactiveController {
+  private subscribed: EventTarget[] = [];
+  private readonly onChange = () => this.host.requestUpdate();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly targets: () => (EventTarget | null | undefined)[],
+  ) {
+    host.addController(this);
+  }
+
+  private sync() {
+    const next = this.targets().filter((t): t is EventTarget => !!t);
+    if (next.length === this.subscribed.length && next.every((t, i) => t === this.subscribed[i])) return;
+    this.unsubscribe();
+    for (const t of next) t.addEventListener('change', this.onChange);
+    this.subscribed = next;
+  }
+
+  private unsubscribe() {
+    for (const t of this.subscribed) t.removeEventListener('change', this.onChange);
+    this.subscribed = [];
+  }
+
+  hostConnected() {
+    this.sync();
+  }
+  /** The objects may be handed in after the host connected. */
+  hostUpdate() {
+    this.sync();
+  }
+  hostDisconnected() {
+    this.unsubscribe();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The results column's top: the run's progress, the baseline, goal seek, the indicators side by side and who pays
+ * the premium. Everything read from the workbench state; a solved value comes back as an edit.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Unit } from '../report/format.ts';
+import { t, type Lang } from '../report/strings.ts';
+import { setParam } from '../scenario/edit.ts';
+import { rulesetColors } from './editor-panel.ts';
+import { Observe } from './observe.ts';
+import { paramChoices } from './param-choices.ts';
+import type { ParamChange } from './param-field.ts';
+import { shared } from './styles.ts';
+import type { Workbench } from './workbench-state.ts';
+import './funding-table.ts';
+import './goal-seek.ts';
+import './results-table.ts';
+import './run-status.ts';
+
+export class ResultsPanel extends LitElement {
+  static override properties = { wb: { attribute: false }, lang: {}, unit: {} };
+  declare wb: Workbench;
+  declare lang: Lang;
+  declare unit: Unit;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.unit = 'wan';
+    new Observe(this, () => [this.wb]);
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
+      .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; }
+      .note { font-size: 12px; color: var(--muted); }
+    `,
+  ];
+
+  override render() {
+    const wb = this.wb;
+    const s = wb?.applied;
+    if (!s) return nothing;
+    const L = this.lang;
+    const u = this.unit;
+    const colors = rulesetColors(s.rulesets.map((r) => r.id));
+    return html`
+      <div class="panel">
+        <js-run-status .lang=${L} .done=${wb.done} .total=${wb.total} .state=${wb.runState} .message=${wb.runMessage} .seconds=${wb.runSeconds}
+          @run-cancel=${() => wb.cancelRun()} @run-again=${() => wb.scheduleRun()} @run-confirm=${() => wb.confirmLongRun()}></js-run-status>
+        ${wb.runNote ? html`<p class="note run-note" role="note">${wb.runNote}</p>` : nothing}
+        <p class="note">${t('analyticNote', L)} (${t('analyticMs', L, wb.analyticMs.toFixed(1))})</p>
+      </div>
+      <div class="panel" @param-change=${(e: CustomEvent<ParamChange>) => wb.edit(setParam(wb.draft, e.detail.path, e.detail.value))}>
+        <div class="toolbar">
+          <label>${t('baseline', L)}
+            <select aria-label=${t('baseline', L)} @change=${(e: Event) => wb.setBaseline((e.target as HTMLSelectElement).value)}>
+              ${s.rulesets.map((r) => html`<option value=${r.id} ?selected=${r.id === wb.baseline}>${r.title?.[L] ?? r.id}</option>`)}
+            </select>
+          </label>
+        </div>
+        <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${wb.result}></js-goal-seek>
+        <js-results-table .analytic=${wb.analytic} .result=${wb.result} .comparisons=${wb.comparisons} .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors} .exact=${wb.exact}></js-results-table>
+        <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
+      </div>
+    `;
+  }
+}
+customElements.define('js-results-panel', ResultsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'js-results-panel': ResultsPanel;
+  }
+}

@@ -1,0 +1,100 @@
+/** Scenario edits as the workbench makes them (scenario/edit.ts): pure, immutable, validated afterwards like a file. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addBand, addReading, addTier, getAt, removeAt, removeTier, setAt, setItemField, setParam, ADDED, EDITED } from '../src/scenario/edit.ts';
+import { validateData } from '../src/scenario/validate.ts';
+
+const load = (id: string) => JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8'));
+const jiangyin = load('jiangyin-2020');
+const jilin = load('jilin-2017');
+
+describe('immutable updates by path', () => {
+  it('setAt copies only the branch it changes', () => {
+    const next = setAt(jiangyin, ['rulesets', 0, 'id'], 'x');
+    expect(next.rulesets[0].id).toBe('x');
+    expect(jiangyin.rulesets[0].id).toBe('jiangyin-2020');
+    expect(next.populations).toBe(jiangyin.populations);
+  });
+  it('removeAt drops an array item or an object key', () => {
+    const bands = ['rulesets', 0, 'tracks', 0, 'bands'];
+    const n = (getAt(jiangyin, bands) as unknown[]).length;
+    expect((getAt(removeAt(jiangyin, [...bands, 0]), bands) as unknown[]).length).toBe(n - 1);
+    expect(getAt(removeAt(jiangyin, ['description']), ['description'])).toBeUndefined();
+  });
+  it('setParam relabels an edited value and keeps its source in the text', () => {
+    const p = ['rulesets', 0, 'tracks', 0, 'deductible'];
+    const was = (getAt(jiangyin, p) as { value: number }).value;
+    const next = setParam(jiangyin, p, 15000);
+    const v = getAt(next, p) as { value: number; assumption: string; source?: string };
+    expect(v.value).toBe(15000);
+    expect(v.assumption.startsWith(`${EDITED} (was ${was}`)).toBe(true);
+    expect(v.source).toBeUndefined();
+    // A second edit keeps the first note (the original value), not the intermediate one.
+    expect((getAt(setParam(next, p, 12000), p) as { assumption: string }).assumption).toBe(v.assumption);
+    expect(validateData(next).ok).toBe(true);
+  });
+  it('setItemField relabels a band', () => {
+    const band = ['rulesets', 0, 'tracks', 0, 'bands', 0];
+    const next = setItemField(jiangyin, band, 'ratio', 0.7);
+    expect(getAt(next, [...band, 'ratio'])).toBe(0.7);
+    expect(getAt(next, [...band, 'assumption'])).toMatch(/^edited in the workbench \(was ratio=0\.\d+/);
+  });
+});
+
+describe('structural edits', () => {
+  const bands = ['rulesets', 0, 'tracks', 0, 'bands'];
+  it('addBand puts a band before an open last band, at twice the last edge, with its ratio', () => {
+    const before = getAt(jiangyin, bands) as { to: number | null; ratio: number }[];
+    const next = getAt(addBand(jiangyin, bands), bands) as { to: number | null; ratio: number; assumption?: string }[];
+    expect(next).toHaveLength(before.length + 1);
+    const finite = before.filter((b) => b.to !== null).map((b) => b.to as number);
+    const at = before[before.length - 1].to === null ? before.length - 1 : before.length;
+    expect(next[at]).toEqual({ to: 2 * Math.max(...finite), ratio: before[before.length - 1].ratio, assumption: ADDED });
+    expect(next[next.length - 1].to).toBe(before[before.length - 1].to);
+  });
+  it('addBand on an empty list starts at twice the deductible', () => {
+    const empty = setAt(jiangyin, bands, []);
+    const ded = (getAt(jiangyin, ['rulesets', 0, 'tracks', 0, 'deductible']) as { value: number }).value;
+    expect(getAt(addBand(empty, bands), bands)).toEqual([{ to: 2 * ded, ratio: 0.5, assumption: ADDED }]);
+  });
+
+  const tiersPath = ['rulesets', 0, 'corridor', 'tiers'];
+  const tiers = getAt(jilin, tiersPath) as { from: number | null; to: number | null; insurerShare: number }[];
+  it('addTier splits an open last tier at +5 points, or follows a closed one', () => {
+    const next = getAt(addTier(jilin, tiersPath), tiersPath) as typeof tiers;
+    expect(next).toHaveLength(tiers.length + 1);
+    const last = tiers[tiers.length - 1];
+    if (last.to === null) {
+      expect(next[next.length - 2].to).toBeCloseTo((last.from ?? -0.05) + 0.05, 12);
+      expect(next[next.length - 1].to).toBeNull();
+    } else {
+      expect(next[next.length - 1].from).toBe(last.to);
+      expect(next[next.length - 1].to).toBeCloseTo(Math.min(1, last.to + 0.05), 12);
+    }
+    expect(next[next.length - 1].insurerShare).toBe(last.insurerShare);
+  });
+  it('removeTier gives its range to the touching neighbour: the tiers still cover what they covered', () => {
+    for (let i = 0; i < tiers.length; i++) {
+      const next = getAt(removeTier(jilin, [...tiersPath, i]), tiersPath) as typeof tiers;
+      expect(next).toHaveLength(tiers.length - 1);
+      const lo = (ts: typeof tiers) => Math.min(...ts.map((t) => t.from ?? -Infinity));
+      const hi = (ts: typeof tiers) => Math.max(...ts.map((t) => t.to ?? Infinity));
+      expect([lo(next), hi(next)]).toEqual([lo(tiers), hi(tiers)]);
+      for (let k = 1; k < next.length; k++) expect(next[k].from).toBe(next[k - 1].to);
+    }
+    // The only tier is never removed.
+    const one = setAt(jilin, tiersPath, [tiers[0]]);
+    expect(removeTier(one, [...tiersPath, 0])).toBe(one);
+  });
+  it('addReading copies the main tiers under a fresh id', () => {
+    const c = ['rulesets', 0, 'corridor'];
+    const once = addReading(jilin, c);
+    const twice = addReading(once, c);
+    const alts = getAt(twice, [...c, 'alternatives']) as { id: string; tiers: unknown }[];
+    const existing = ((getAt(jilin, [...c, 'alternatives']) ?? []) as unknown[]).length;
+    expect(alts).toHaveLength(existing + 2);
+    expect(new Set(alts.map((a) => a.id)).size).toBe(alts.length);
+    expect(alts[alts.length - 1].tiers).toEqual(tiers);
+    expect(validateData(twice).ok).toBe(true);
+  });
+});
