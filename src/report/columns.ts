@@ -46,7 +46,7 @@ export type HeaderLang = Lang | 'both';
 
 function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
   if (unit === 'money') return money === 'wan' ? ' (万元)' : ' (元)';
-  if (unit === 'points') return lang === 'en' ? ' (pp)' : ' (百分点)';
+  if (unit === 'points') return lang === 'en' ? ' (pp)' : ' (百分点)'; // 'both' reads like zh: the CLI's headers end in Chinese
   return '';
 }
 

@@ -1,4 +1,5 @@
 /** Number formatting shared by the command line and the workbench (zh-CN 万元 or 元, percentages). */
+import { t } from './strings.ts';
 export type Unit = 'yuan' | 'wan';
 
 export function formatAmount(yuan: number | null | undefined, unit: Unit = 'wan', digits?: number): string {
@@ -8,8 +9,8 @@ export function formatAmount(yuan: number | null | undefined, unit: Unit = 'wan'
 }
 
 export function unitLabel(unit: Unit, lang: 'zh' | 'en' = 'zh'): string {
-  if (unit === 'wan') return lang === 'zh' ? '万元' : '10k yuan (万元)';
-  return lang === 'zh' ? '元' : 'yuan';
+  if (unit === 'wan') return t('n10kYuan', lang);
+  return t('yuan2', lang);
 }
 
 export function formatPercent(x: number | null | undefined, digits = 1): string {

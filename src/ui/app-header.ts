@@ -1,7 +1,7 @@
 /** The bar across the top: the scenario menu, the unit and language switches, the notebooks link. Events go up. */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Unit } from '../report/format.ts';
-import { t, type Lang } from '../report/strings.ts';
+import { otherLang, t, type Lang } from '../report/strings.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';
 import { shared } from './styles.ts';
@@ -64,7 +64,7 @@ export class AppHeader extends LitElement {
           <button aria-pressed=${this.unit === 'yuan'} @click=${() => emit(this, 'unit-change', 'yuan')}>${t('yuan', L)}</button>
         </span>
         <a href="./notebooks/index.html" title=${t('notebooksHint', L)}>${t('notebooks', L)}</a>
-        <button class="lang" aria-label=${t('languageLabel', L)} @click=${() => emit(this, 'lang-change', L === 'zh' ? 'en' : 'zh')}>${t('language', L)}</button>
+        <button class="lang" aria-label=${t('languageLabel', L)} @click=${() => emit(this, 'lang-change', otherLang(L))}>${t('language', L)}</button>
       </span>
     </header>`;
   }

@@ -105,7 +105,7 @@ export class App extends LitElement {
     this.unit = unit;
     this.wb.lang = lang;
     this.session.lang = lang;
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = t('locale', lang);
     document.title = t('appTitle', lang);
     this.book.setView(lang, unit);
   }

@@ -1,5 +1,6 @@
 /** The changes of the working scenario against the file it was opened from, with provenance. */
 import { LitElement, css, html } from 'lit';
+import { t } from '../report/strings.ts';
 import type { Lang } from '../report/strings.ts';
 import type { Change } from '../scenario/diff.ts';
 import { shared } from './styles.ts';
@@ -31,9 +32,9 @@ export class DiffView extends LitElement {
 
   override render() {
     const L = this.lang;
-    if (!this.changes.length) return html`<p class="muted">${L === 'zh' ? '与打开的文件相比没有修改。' : 'No changes against the file as opened.'}</p>`;
-    return html`<table aria-label=${L === 'zh' ? '修改对照' : 'Changes'}>
-      <thead><tr><th>${L === 'zh' ? '参数' : 'Parameter'}</th><th>${L === 'zh' ? '原值' : 'Was'}</th><th>${L === 'zh' ? '现值' : 'Now'}</th><th>${L === 'zh' ? '来源/假设' : 'Provenance'}</th></tr></thead>
+    if (!this.changes.length) return html`<p class="muted">${t('noChangesAgainstThe', L)}</p>`;
+    return html`<table aria-label=${t('fileChanges', L)}>
+      <thead><tr><th>${t('parameter', L)}</th><th>${t('was', L)}</th><th>${t('now', L)}</th><th>${t('provenance', L)}</th></tr></thead>
       <tbody>
         ${this.changes.map((c) => html`<tr data-path=${c.path}><td class="path">${c.path}</td><td class="from">${c.kind === 'added' ? '—' : show(c.from)}</td><td class="to">${c.kind === 'removed' ? '—' : show(c.to)}</td><td class="prov">${c.provenance ?? ''}</td></tr>`)}
       </tbody>

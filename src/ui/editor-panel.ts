@@ -156,7 +156,7 @@ export class EditorPanel extends LitElement {
       </div>
       ${r
         ? html`<div class="restore" role="alert">
-            ${t('unsavedFound', L, new Date(r.savedAt).toLocaleString(L === 'zh' ? 'zh-CN' : 'en'), r.label)}
+            ${t('unsavedFound', L, new Date(r.savedAt).toLocaleString(t('locale', L)), r.label)}
             <button @click=${() => ss.restore()}>${t('restore', L)}</button>
             <button @click=${() => ss.discard()}>${t('discard', L)}</button>
           </div>`

@@ -63,7 +63,7 @@ export class FundingTable extends LitElement {
     return html`
       <table aria-label=${t('fundingChannels', L)}>
         <caption>${t('fundingChannels', L)} · ${unitLabel(this.unit, L)}</caption>
-        <thead><tr><th scope="col">${L === 'zh' ? '渠道 · 人群' : 'Channel · population'}</th>${this.analytic.map((r) => html`<th scope="col">${r.id}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${t('channelPopulation', L)}</th>${this.analytic.map((r) => html`<th scope="col">${r.id}</th>`)}</tr></thead>
         <tbody>
           ${keys.map((key) => {
             const [channel, population] = key.split('|') as [keyof typeof CHANNEL_NAMES, string];
@@ -75,12 +75,12 @@ export class FundingTable extends LitElement {
               })}
             </tr>`;
           })}
-          <tr class="total"><th scope="row">${L === 'zh' ? '保费合计' : 'Premium'}</th>${this.analytic.map((r) => html`<td>${formatAmount(r.premium, this.unit, d)}</td>`)}</tr>
+          <tr class="total"><th scope="row">${t('premium', L)}</th>${this.analytic.map((r) => html`<td>${formatAmount(r.premium, this.unit, d)}</td>`)}</tr>
         </tbody>
       </table>
       ${notes.length
-        ? html`<ul class="notes" aria-label=${L === 'zh' ? '赔付率说明' : 'Loss-ratio notes'}>
-            ${notes.map((r) => html`<li><strong>${r.title[L]}</strong>${L === 'zh' ? '：' : ': '}${r.funding.lossRatioNote![L]}</li>`)}
+        ? html`<ul class="notes" aria-label=${t('lossRatioNotes', L)}>
+            ${notes.map((r) => html`<li><strong>${r.title[L]}</strong>${t('colon', L)}${r.funding.lossRatioNote![L]}</li>`)}
           </ul>`
         : nothing}
     `;

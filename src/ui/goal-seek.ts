@@ -3,6 +3,7 @@
  * ruleset, well under a second), then Apply sends the value up as an ordinary edit so the Monte Carlo refines it.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { t } from '../report/strings.ts';
 import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../scenario/metrics.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { numberAt } from '../analysis/path.ts';
@@ -56,7 +57,7 @@ export class GoalSeek extends LitElement {
     const v = mcMetric(r, m.id, this.run.trials);
     const fmt = (x: number) => (m.percent ? `${(x * 100).toFixed(2)}%` : m.id === 'payout' ? (x / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 }) : Math.round(x).toLocaleString('zh-CN'));
     const ci = Number.isFinite(v.lo95) ? ` [${fmt(v.lo95)}, ${fmt(v.hi95)}]` : '';
-    return `${this.lang === 'zh' ? '蒙特卡洛当前值' : 'Monte Carlo now'} (${this.run.trials} ${this.lang === 'zh' ? '次试验' : 'trials'}): ${fmt(v.value)}${ci}`;
+    return `${t('monteCarloNow', this.lang)} (${this.run.trials} ${t('trialsWord', this.lang)}): ${fmt(v.value)}${ci}`;
   }
 
   static override styles = [
@@ -80,41 +81,41 @@ export class GoalSeek extends LitElement {
     const value = solveAnalyticValue(s, c.ruleset, path, m.id, target);
     const L = this.lang;
     if (value === null) {
-      this.result = { error: L === 'zh' ? '在可行范围内找不到满足目标的取值。' : 'No value in range reaches the target.' };
+      this.result = { error: t('noValueInRange', L) };
       return;
     }
     const shown = isShare ? `${(value * 100).toFixed(2)}%` : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-    this.result = { text: `${c.label} = ${shown} → ${L === 'zh' ? m.zh : m.en} ${m.percent ? `${this.target}%` : this.target}`, path, value };
+    this.result = { text: `${c.label} = ${shown} → ${m[L]} ${m.percent ? `${this.target}%` : this.target}`, path, value };
   }
 
   override render() {
     const L = this.lang;
     const r = this.result;
     return html`<div class="row">
-        <strong>${L === 'zh' ? '目标求解' : 'Goal seek'}</strong>
-        <select aria-label=${L === 'zh' ? '求解参数' : 'Parameter to solve'} @change=${(e: Event) => {
+        <strong>${t('goalSeek', L)}</strong>
+        <select aria-label=${t('parameterToSolve', L)} @change=${(e: Event) => {
           this.choice = Number((e.target as HTMLSelectElement).value);
           this.requestUpdate();
         }}>
           ${this.choices.map((c, i) => html`<option value=${i}>${c.label}</option>`)}
         </select>
-        <span>${L === 'zh' ? '使' : 'so that'}</span>
-        <select aria-label=${L === 'zh' ? '目标指标' : 'Target metric'} @change=${(e: Event) => {
+        <span>${t('soThat', L)}</span>
+        <select aria-label=${t('targetMetric', L)} @change=${(e: Event) => {
           this.metric = (e.target as HTMLSelectElement).value as MetricName;
           this.requestUpdate();
         }}>
-          ${METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.metric}>${L === 'zh' ? m.zh : m.en}</option>`)}
+          ${METRICS.map((m) => html`<option value=${m.id} ?selected=${m.id === this.metric}>${m[L]}</option>`)}
         </select>
         <span>=</span>
-        <input type="number" step="any" aria-label=${L === 'zh' ? '目标值' : 'Target value'} .value=${String(this.target)} @change=${(e: Event) => (this.target = Number((e.target as HTMLInputElement).value))} />
+        <input type="number" step="any" aria-label=${t('targetValue', L)} .value=${String(this.target)} @change=${(e: Event) => (this.target = Number((e.target as HTMLInputElement).value))} />
         <span class="muted">${METRICS.find((m) => m.id === this.metric)?.percent ? '%' : ''}</span>
-        <button @click=${() => this.find()}>${L === 'zh' ? '求解' : 'Find'}</button>
+        <button @click=${() => this.find()}>${t('find', L)}</button>
       </div>
       ${r
         ? 'error' in r
           ? html`<div class="result error" role="alert">${r.error}</div>`
           : html`<div class="result" role="status">${r.text}
-              <button @click=${() => emit<ParamChange>(this, 'param-change', { path: r.path, value: r.value, live: false })}>${L === 'zh' ? '应用' : 'Apply'}</button></div>`
+              <button @click=${() => emit<ParamChange>(this, 'param-change', { path: r.path, value: r.value, live: false })}>${t('apply', L)}</button></div>`
         : nothing}
       ${this.run ? html`<div class="result muted mc" role="status">${this.monteCarloText()}</div>` : nothing}`;
   }

@@ -3,6 +3,7 @@
  * beside it. Emits `param-change` {path, value} (bubbles, composed); the app decides whether it applies.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { t } from '../report/strings.ts';
 import type { Lang } from '../report/strings.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
@@ -69,7 +70,7 @@ export class ParamField extends LitElement {
     const value = this.percent ? Number(raw) / 100 : Number(raw);
     if (raw.trim() === '' || !Number.isFinite(value)) {
       this.typed = raw;
-      this.error = this.lang === 'zh' ? '请输入数字' : 'enter a number';
+      this.error = t('enterANumber', this.lang);
       return;
     }
     this.typed = live ? null : raw;

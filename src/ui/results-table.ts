@@ -102,10 +102,10 @@ export class ResultsTable extends LitElement {
     const targets = this.result?.targets.length ? targetTable(this.result, L) : null;
     return html`
       <table aria-label=${t('results', L)}>
-        <caption>${t('results', L)} · ${L === 'zh' ? '金额单位' : 'amounts in'} ${unitLabel(u, L)}</caption>
+        <caption>${t('results', L)} · ${t('amountsIn', L)} ${unitLabel(u, L)}</caption>
         <thead>
           <tr>
-            <th scope="col">${L === 'zh' ? '指标' : 'Indicator'}</th>
+            <th scope="col">${t('indicator', L)}</th>
             ${ids.map((id) => html`<th scope="col"><span class="sw" style="background:${this.colors[id] ?? '#999'}"></span>${id}</th>`)}
           </tr>
         </thead>
@@ -120,7 +120,7 @@ export class ResultsTable extends LitElement {
       </table>
       <div class="tools">
         <button @click=${() => this.csv()}>CSV</button>
-        <button @click=${() => this.copy()}>${this.copied ? (L === 'zh' ? '已复制' : 'Copied') : L === 'zh' ? '复制表格' : 'Copy table'}</button>
+        <button @click=${() => this.copy()}>${this.copied ? (t('copied', L)) : t('copyTable', L)}</button>
       </div>
       ${targets
         ? html`<table class="targets" aria-label=${t('targets', L)}>

@@ -85,7 +85,7 @@ export class RulesetCard extends LitElement {
     const L = this.lang;
     const errs = (p: (string | number)[]) => errorAt(this.problems, pathString(this.base(p)));
     return html`<table class="tiers" aria-label=${label}>
-        <thead><tr><th>m ${L === 'zh' ? '自' : 'from'} (%)</th><th>${L === 'zh' ? '至' : 'to'} (%)</th><th>${t('insurerShare', L)} (%)</th><th>basis</th><th></th></tr></thead>
+        <thead><tr><th>m ${t('from', L)} (%)</th><th>${t('to', L)} (%)</th><th>${t('insurerShare', L)} (%)</th><th>basis</th><th></th></tr></thead>
         <tbody>
           ${tiers.map((tier, ti) => {
             const tp = [...path, ti];

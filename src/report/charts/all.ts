@@ -9,16 +9,14 @@ import { breakdown } from '../../analysis/breakdown.ts';
 import { benefitCurves } from '../../analysis/curves.ts';
 import { corridorSplits, premiumMarkers, trialValues } from '../../analysis/run-series.ts';
 import { sweepAnalytic, sweepValues } from '../../analysis/sweep.ts';
-import type { Lang } from '../strings.ts';
+import { t, type Lang } from '../strings.ts';
 
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
   const list = assumptions(s);
   const shown = list.slice(0, 6).map((a) => a.path).join(', ');
-  const more = list.length > 6 ? (lang === 'zh' ? ` 等` : ', …') : '';
-  const run = trials ? (lang === 'zh' ? `；${trials} 次试验，种子 ${seed}` : `; ${trials} trials, seed ${seed}`) : '';
-  return lang === 'zh'
-    ? `情景：${s.title.zh}（${s.id}）${run}。所依据的假设：${list.length} 项（${shown}${more}），详见报告的假设清单。`
-    : `Scenario: ${s.title.en} (${s.id})${run}. Rests on ${list.length} labelled assumptions (${shown}${more}); see the report's list.`;
+  const more = list.length > 6 ? t('andMore', lang) : '';
+  const run = trials ? t('footnoteRun', lang, trials, String(seed)) : '';
+  return t('footnote', lang, s.title[lang], s.id, run, list.length, `${shown}${more}`);
 }
 
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
@@ -33,7 +31,7 @@ export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lan
   if (raw.model.rulesets.some((r) => r.corridor)) charts.push(corridorChart(corridorSplits(result), ctx));
   const ded = s.rulesets[0].tracks[0].deductible.value;
   const sweep = sweepAnalytic(s, 0, ['tracks', 0, 'deductible'], sweepValues(0, Math.max(2 * ded, 20000), 25));
-  const label = lang === 'zh' ? `${s.rulesets[0].id} 起付标准（元）` : `${s.rulesets[0].id} deductible (yuan)`;
+  const label = `${s.rulesets[0].title?.[lang] ?? s.rulesets[0].id} · ${t('deductible', lang)}（${t('yuanWord', lang)}）`;
   charts.push(sensitivityChart(sweep, label, ctx, 'payout'), sensitivityChart(sweep, label, ctx, 'lossRatio'));
   charts.push(breakdownChart(breakdown(raw.model), ctx));
   return charts;

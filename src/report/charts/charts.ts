@@ -11,7 +11,7 @@ import type { CurvePoint } from '../../analysis/curves.ts';
 import type { ExactPoint, Marker, SplitPoint, ValuePoint } from '../../analysis/run-series.ts';
 import type { SweepPoint } from '../../analysis/sweep.ts';
 import { metricDef, metricLabel, type MetricName } from '../../scenario/metrics.ts';
-import { t as label, type Lang } from '../strings.ts';
+import { t, type Lang } from '../strings.ts';
 
 export interface ChartSpec {
   id: string;
@@ -33,25 +33,25 @@ export interface ChartContext {
 }
 
 const div = (unit: Unit) => (unit === 'wan' ? 1e4 : 1);
-const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? (lang === 'zh' ? '万元' : '10k yuan') : lang === 'zh' ? '元' : 'yuan');
+const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? (t('n10kYuan2', lang)) : t('yuan2', lang));
 const color = (ctx: ChartContext) => ({ domain: ctx.rulesets, scheme: 'tableau10' as const, legend: true });
 const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const base = (ctx: ChartContext) => ({ width: ctx.width ?? 640, height: 320, marginLeft: 64, style: { fontFamily: font, fontSize: '12px', background: 'white', color: '#1f2937' } });
 
 export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind: 'benefit' | 'ratio' = 'benefit'): ChartSpec {
   const d = div(ctx.unit);
-  const groupName = (g: string) => (g === 'general' ? label('general', ctx.lang) : g);
+  const groupName = (g: string) => (g === 'general' ? t('general', ctx.lang) : g);
   const y = kind === 'benefit' ? (p: CurvePoint) => p.benefit / d : (p: CurvePoint) => p.ratio;
   return {
     id: kind === 'benefit' ? 'benefit-curve' : 'ratio-curve',
-    title: label(kind === 'benefit' ? 'benefitTitle' : 'ratioTitle', ctx.lang),
-    subtitle: ctx.lang === 'zh' ? '实线：普通参保人；虚线：优惠分组' : 'Solid: general members; dashed: favoured groups',
+    title: t(kind === 'benefit' ? 'benefitTitle' : 'ratioTitle', ctx.lang),
+    subtitle: t('solidGeneralMembersDashed', ctx.lang),
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
-      x: { label: `${label('burden', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, transform: (x: number) => x / d, grid: true },
-      y: kind === 'benefit' ? { label: `${label('benefit', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : { label: label('ratio', ctx.lang), percent: true, domain: [0, 100], grid: true },
+      x: { label: `${t('burden', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, transform: (x: number) => x / d, grid: true },
+      y: kind === 'benefit' ? { label: `${t('benefit', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : { label: t('ratio', ctx.lang), percent: true, domain: [0, 100], grid: true },
       color: color(ctx),
       marks: [
         Plot.ruleY([0]),
@@ -82,7 +82,7 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
  */
 export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: ChartContext, kind: 'payout' | 'lossRatio', exact: ExactPoint[] = []): ChartSpec {
   const d = kind === 'payout' ? div(ctx.unit) : 1;
-  const xLabel = kind === 'payout' ? `${label('payout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})` : label('lossRatio', ctx.lang);
+  const xLabel = kind === 'payout' ? `${t('payout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})` : t('lossRatio', ctx.lang);
   const [lo, hi] = extent(values, (v) => v.value / d) as [number, number];
   const thresholds = lo === undefined ? [0, 1] : ticks(lo, hi > lo ? hi : lo + 1, 40);
   if (thresholds.length < 2) thresholds.push(thresholds[0] + 1);
@@ -110,21 +110,21 @@ export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: 
   if (kind === 'payout') {
     marks.push(Plot.ruleX(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeWidth: 2 }));
     marks.push(Plot.ruleX(markers.filter((m) => !m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 }));
-    marks.push(Plot.text(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, text: () => (ctx.lang === 'zh' ? '保费' : 'premium'), frameAnchor: 'top', dy: -6, fill: 'ruleset' }));
+    marks.push(Plot.text(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, text: () => (t('premium2', ctx.lang)), frameAnchor: 'top', dy: -6, fill: 'ruleset' }));
   } else {
     marks.push(Plot.ruleX([1], { stroke: '#b91c1c', strokeWidth: 1.5 }));
   }
-  const exactNote = exact.length ? (ctx.lang === 'zh' ? '；曲线：精确分布（FFT）' : '; lines: the exact distribution (FFT)') : '';
+  const exactNote = exact.length ? (t('linesTheExactDistribution', ctx.lang)) : '';
   return {
     id: kind === 'payout' ? 'payout-distribution' : 'loss-ratio-distribution',
-    title: label(kind === 'payout' ? 'payoutTitle' : 'lossRatioTitle', ctx.lang),
-    subtitle: (kind === 'payout' ? (ctx.lang === 'zh' ? '实线：保费；虚线：风险调节分段边界' : 'Solid: premium; dashed: corridor tier edges') : ctx.lang === 'zh' ? '红线：赔付率 100%' : 'Red: loss ratio 100%') + exactNote,
+    title: t(kind === 'payout' ? 'payoutTitle' : 'lossRatioTitle', ctx.lang),
+    subtitle: (kind === 'payout' ? (t('solidPremiumDashedCorridor', ctx.lang)) : t('redLossRatio100', ctx.lang)) + exactNote,
     footnote: ctx.footnote,
     rows: values.map((v) => ({ ...v })),
     options: {
       ...base(ctx),
       x: { label: xLabel, grid: true, ...(kind === 'lossRatio' ? { percent: true } : {}) },
-      y: { label: label('trials', ctx.lang), grid: true },
+      y: { label: t('trials', ctx.lang), grid: true },
       color: color(ctx),
       marks,
     },
@@ -150,19 +150,19 @@ function histogram(values: ValuePoint[], d: number, thresholds: number[]): { rul
 
 export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpec {
   const d = div(ctx.unit);
-  const partName = (p: SplitPoint['part']) => label(p, ctx.lang);
+  const partName = (p: SplitPoint['part']) => t(p, ctx.lang);
   const data = splits.map((s) => ({ ...s, key: `${s.ruleset} · ${s.reading}`, partName: partName(s.part), v: s.value / d }));
   return {
     id: 'corridor-split',
-    title: label('corridorTitle', ctx.lang),
-    subtitle: ctx.lang === 'zh' ? '正值：承办机构盈余或返还基金；基金补亏记为支出' : 'Insurer result (±), amount returned to the fund, fund top-up',
+    title: t('corridorTitle', ctx.lang),
+    subtitle: t('insurerResultAmountReturned', ctx.lang),
     footnote: ctx.footnote,
     rows: splits.map((s) => ({ ...s })),
     options: {
       ...base(ctx),
       height: Math.max(200, 60 + 34 * new Set(data.map((x) => x.key)).size),
       marginLeft: 190,
-      x: { label: `${label('amount', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
+      x: { label: `${t('amount', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
       y: { label: null },
       color: { domain: [partName('insurer'), partName('fundReturn'), partName('fundTopUp')], range: ['#2563eb', '#16a34a', '#dc2626'], legend: true },
       marks: [
@@ -182,8 +182,8 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
   const name = metricLabel(kind, ctx.lang);
   return {
     id: `sensitivity-${kind === 'lossRatio' ? 'loss-ratio' : kind === 'payout' ? 'payout' : kind}`,
-    title: `${label('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}：${name}`,
-    subtitle: `${paramLabel} · ${ctx.lang === 'zh' ? '点：当前值' : 'dot: current value'}`,
+    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}：${name}`,
+    subtitle: `${paramLabel} · ${t('dotCurrentValue', ctx.lang)}`,
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
     options: {
@@ -202,19 +202,19 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
 
 export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): ChartSpec {
   const d = div(ctx.unit);
-  const groupName = (g: string) => (g === 'general' ? label('general', ctx.lang) : g === 'multiple' ? label('multiple', ctx.lang) : g);
+  const groupName = (g: string) => (g === 'general' ? t('general', ctx.lang) : g === 'multiple' ? t('multiple', ctx.lang) : g);
   const data = points.map((p) => ({ ...p, v: p.payout / d, part: `${p.population} · ${groupName(p.group)}` }));
   return {
     id: 'breakdown',
-    title: label('breakdownTitle', ctx.lang),
-    subtitle: ctx.lang === 'zh' ? '解析期望值' : 'Analytic expected values',
+    title: t('breakdownTitle', ctx.lang),
+    subtitle: t('analyticExpectedValues', ctx.lang),
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
       height: Math.max(180, 70 + 36 * ctx.rulesets.length),
       marginLeft: 150,
-      x: { label: `${ctx.lang === 'zh' ? '期望赔付' : 'Expected payout'} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
+      x: { label: `${t('expectedPayout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
       y: { label: null, domain: ctx.rulesets },
       color: { legend: true, scheme: 'set2' },
       marks: [Plot.barX(data, Plot.stackX({ x: 'v', y: 'ruleset', fill: 'part', tip: true })), Plot.ruleX([0])],
@@ -225,7 +225,7 @@ export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): Cha
 export function densityChart(points: { x: number; density: number }[], ctx: ChartContext): ChartSpec {
   return {
     id: 'severity-density',
-    title: label('densityTitle', ctx.lang),
+    title: t('densityTitle', ctx.lang),
     footnote: '',
     rows: points,
     options: {
@@ -254,17 +254,16 @@ export interface ReservePoint {
 
 /** Reserve months of the pooled funds year by year: mean, 5–95% band and the alarm line (seed 003, 备付期 6 个月). */
 export function reserveMonthsChart(points: ReservePoint[], alarmMonths: number, ctx: ChartContext): ChartSpec {
-  const zh = ctx.lang === 'zh';
   return {
     id: 'reserve-months',
-    title: zh ? '统筹基金备付期（月）' : 'Reserve months of the pooled funds',
-    subtitle: zh ? `均值与 5%–95% 区间；红线：预警线 ${alarmMonths} 个月` : `Mean and 5–95% band; red: the ${alarmMonths}-month alarm`,
+    title: t('reserveTitle', ctx.lang),
+    subtitle: t('reserveSubtitle', ctx.lang, alarmMonths),
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
-      x: { label: zh ? '年度' : 'year', tickFormat: 'd', ticks: points.length },
-      y: { label: zh ? '备付期（月）' : 'months', grid: true, zero: true },
+      x: { label: t('year', ctx.lang), tickFormat: 'd', ticks: points.length },
+      y: { label: t('reserveMonthsAxis', ctx.lang), grid: true, zero: true },
       marks: [
         Plot.areaY(points, { x: 'year', y1: 'p05', y2: 'p95', fill: '#93c5fd', fillOpacity: 0.5 }),
         Plot.lineY(points, { x: 'year', y: 'mean', stroke: '#2563eb', strokeWidth: 2, marker: 'circle' }),
