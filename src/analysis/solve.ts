@@ -8,8 +8,6 @@ import type { Path } from '../scenario/edit.ts';
 import { formatPath } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateData } from '../scenario/validate.ts';
-import { analyticExpectation } from '../engine/analytic.ts';
-import { compileModel } from '../engine/model.ts';
 import { analyticOfRuleset, isAnalytic, analyticMetric, evaluateAnalytic, evaluateMonteCarlo, type MetricName } from './metrics.ts';
 import { numberAt, withNumber } from './path.ts';
 import { bisectAsync, solveMonotone } from '../math/roots.ts';

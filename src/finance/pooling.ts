@@ -33,52 +33,110 @@ export interface YearState {
   alarm: boolean;
 }
 
-/** One path of the fund over the years; `factors[y][r][0|1]` are the expenditure factors (1 = expected). */
-export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 | 1) => number): YearState[] {
-  const regions = s.regions.map((r) => ({ balance: r.balance.value, reserve: r.reserve.value }));
+/** Per region and year, in this order, what `poolingYears` writes: see RegionYear. */
+const BALANCE = 0;
+const RESERVE = 1;
+const GAP = 2;
+const FROM_BALANCE = 3;
+const FROM_RESERVE = 4;
+const FROM_CITY = 5;
+const REPAID = 6;
+const FIELDS = 7;
+
+/** Per year: the city pool, expenditure and reserve months. */
+interface Scratch {
+  regions: Float64Array; // [year][region][FIELDS]
+  years: Float64Array; // [year][pool, spend, reserveMonths]
+  balance: Float64Array;
+  reserve: Float64Array;
+}
+
+const scratchFor = (s: Pooling): Scratch => ({
+  regions: new Float64Array(s.simulation.years * s.regions.length * FIELDS),
+  years: new Float64Array(s.simulation.years * 3),
+  balance: new Float64Array(s.regions.length),
+  reserve: new Float64Array(s.regions.length),
+});
+
+/**
+ * The fund over the years for one set of expenditure factors (`factors[(y·R + r)·2 + side]`, 1 = expected),
+ * written into `out` without allocating: the same arithmetic serves one path (poolingPath) and 100,000 trials.
+ */
+function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
+  const R = s.regions.length;
+  for (let r = 0; r < R; r++) {
+    out.balance[r] = s.regions[r].balance.value;
+    out.reserve[r] = s.regions[r].reserve.value;
+  }
   let pool = s.cityPool.value;
-  const out: YearState[] = [];
   for (let y = 0; y < s.simulation.years; y++) {
     const gr = Math.pow(1 + s.revenueGrowth.value, y);
     const ge = Math.pow(1 + s.expenditureGrowth.value, y);
     let spend = 0;
-    const rows: RegionYear[] = s.regions.map((r, i) => {
-      const st = regions[i];
-      const revE = r.employees.revenue.value * gr;
-      const revR = r.residents.revenue.value * gr;
-      const expE = r.employees.expenditure.value * ge * factors(y, i, 0);
-      const expR = r.residents.expenditure.value * ge * factors(y, i, 1);
+    for (let r = 0; r < R; r++) {
+      const reg = s.regions[r];
+      const o = (y * R + r) * FIELDS;
+      const revE = reg.employees.revenue.value * gr;
+      const revR = reg.residents.revenue.value * gr;
+      const expE = reg.employees.expenditure.value * ge * factors[(y * R + r) * 2];
+      const expR = reg.residents.expenditure.value * ge * factors[(y * R + r) * 2 + 1];
       spend += expE + expR;
       const result = revE + revR - (expE + expR);
-      const row: RegionYear = { region: r.id, balance: 0, reserve: 0, gap: 0, fromBalance: 0, fromReserve: 0, fromCity: 0, repaid: 0 };
-      if (result >= 0) st.balance += result;
+      let gap = 0;
+      let fromBalance = 0;
+      let fromReserve = 0;
+      let fromCity = 0;
+      let repaid = 0;
+      if (result >= 0) out.balance[r] += result;
       else {
-        let gap = -result;
-        row.gap = gap;
-        row.fromBalance = Math.min(st.balance, gap);
-        st.balance -= row.fromBalance;
-        gap -= row.fromBalance;
-        row.fromReserve = Math.min(st.reserve, gap);
-        st.reserve -= row.fromReserve;
-        gap -= row.fromReserve;
-        row.fromCity = gap;
-        if (gap > 0) {
+        gap = -result;
+        fromBalance = Math.min(out.balance[r], gap);
+        out.balance[r] -= fromBalance;
+        fromReserve = Math.min(out.reserve[r], gap - fromBalance);
+        out.reserve[r] -= fromReserve;
+        fromCity = gap - fromBalance - fromReserve;
+        if (fromCity > 0) {
           const gapE = Math.max(0, expE - revE);
           const gapR = Math.max(0, expR - revR);
-          const employeesPart = gapE + gapR > 0 ? (gap * gapE) / (gapE + gapR) : 0;
-          row.repaid = s.repayShare.value * employeesPart;
+          const employeesPart = gapE + gapR > 0 ? (fromCity * gapE) / (gapE + gapR) : 0;
+          repaid = s.repayShare.value * employeesPart;
         }
-        pool += row.repaid - row.fromCity;
+        pool += repaid - fromCity;
       }
-      row.balance = st.balance;
-      row.reserve = st.reserve;
-      return row;
-    });
-    const funds = regions.reduce((a, r) => a + r.balance + r.reserve, 0) + pool;
-    const reserveMonths = spend > 0 ? funds / (spend / 12) : Infinity;
-    out.push({ year: s.year + y, regions: rows, cityPool: pool, expenditure: spend, reserveMonths, alarm: reserveMonths < s.alarmMonths.value });
+      const row = out.regions;
+      row[o + BALANCE] = out.balance[r];
+      row[o + RESERVE] = out.reserve[r];
+      row[o + GAP] = gap;
+      row[o + FROM_BALANCE] = fromBalance;
+      row[o + FROM_RESERVE] = fromReserve;
+      row[o + FROM_CITY] = fromCity;
+      row[o + REPAID] = repaid;
+    }
+    let funds = 0;
+    for (let r = 0; r < R; r++) funds = funds + out.balance[r] + out.reserve[r];
+    funds += pool;
+    out.years[y * 3] = pool;
+    out.years[y * 3 + 1] = spend;
+    out.years[y * 3 + 2] = spend > 0 ? funds / (spend / 12) : Infinity;
   }
-  return out;
+}
+
+/** One path of the fund over the years; `factors(y, r, side)` are the expenditure factors (1 = expected). */
+export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 | 1) => number): YearState[] {
+  const R = s.regions.length;
+  const f = new Float64Array(s.simulation.years * R * 2);
+  for (let y = 0; y < s.simulation.years; y++) for (let r = 0; r < R; r++) for (const k of [0, 1] as const) f[(y * R + r) * 2 + k] = factors(y, r, k);
+  const out = scratchFor(s);
+  poolingYears(s, f, out);
+  return Array.from({ length: s.simulation.years }, (_, y) => {
+    const months = out.years[y * 3 + 2];
+    const regions = s.regions.map((reg, r) => {
+      const o = (y * R + r) * FIELDS;
+      const v = out.regions;
+      return { region: reg.id, balance: v[o + BALANCE], reserve: v[o + RESERVE], gap: v[o + GAP], fromBalance: v[o + FROM_BALANCE], fromReserve: v[o + FROM_RESERVE], fromCity: v[o + FROM_CITY], repaid: v[o + REPAID] };
+    });
+    return { year: s.year + y, regions, cityPool: out.years[y * 3], expenditure: out.years[y * 3 + 1], reserveMonths: months, alarm: months < s.alarmMonths.value };
+  });
 }
 
 export interface PoolingSummary {
@@ -102,42 +160,48 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   const months = Array.from({ length: Y }, () => new Float64Array(trials));
   const pools = Array.from({ length: Y }, () => new Float64Array(trials));
   const alarms = new Float64Array(Y);
-  const acc = Array.from({ length: Y }, () => Array.from({ length: R }, () => ({ balance: 0, reserve: 0, fromCity: 0, repaid: 0, drew: 0 })));
   let anyAlarm = 0;
   const g = s.expenditureGrowth.value;
   const trendSd = s.expenditureGrowthSd?.value ?? 0;
   const sig = s.regions.map((r) => [r.employees.expenditureCv.value, r.residents.expenditureCv.value].map((cv) => Math.sqrt(Math.log(1 + cv * cv))));
+  const factors = new Float64Array(Y * R * 2);
+  const out = scratchFor(s);
+  const sums = new Float64Array(Y * R * 5); // balance, reserve, fromCity, repaid, drew
   for (let t = 0; t < trials; t++) {
     const rng = trialStream(seed, t, 'pooling');
-    const draws = Array.from({ length: Y }, () => Array.from({ length: R }, (_, r) => [0, 1].map((k) => Math.exp(sig[r][k] * normalZiggurat(rng) - (sig[r][k] * sig[r][k]) / 2))));
+    for (let i = 0; i < Y * R; i++) {
+      const sg = sig[i % R];
+      for (let k = 0; k < 2; k++) factors[i * 2 + k] = Math.exp(sg[k] * normalZiggurat(rng) - (sg[k] * sg[k]) / 2);
+    }
     // The cost trend: one path of yearly growth per trial, shared by every region, relative to the expected path
-    // (1 + g)^y that poolingPath applies; the uncertainty accumulates year by year.
+    // (1 + g)^y that poolingYears applies; the uncertainty accumulates year by year.
     if (trendSd > 0) {
       const trend = trialStream(seed, t, 'trend');
       let rel = 1;
       for (let y = 1; y < Y; y++) {
         rel *= Math.max(0, 1 + g + trendSd * normalZiggurat(trend)) / (1 + g);
-        for (let r = 0; r < R; r++) for (const k of [0, 1]) draws[y][r][k] *= rel;
+        for (let i = y * R * 2; i < (y + 1) * R * 2; i++) factors[i] *= rel;
       }
     }
-    const path = poolingPath(s, (y, r, side) => draws[y][r][side]);
+    poolingYears(s, factors, out);
     let any = false;
-    path.forEach((st, y) => {
-      months[y][t] = st.reserveMonths;
-      pools[y][t] = st.cityPool;
-      if (st.alarm) {
+    for (let y = 0; y < Y; y++) {
+      months[y][t] = out.years[y * 3 + 2];
+      pools[y][t] = out.years[y * 3];
+      if (out.years[y * 3 + 2] < s.alarmMonths.value) {
         alarms[y]++;
         any = true;
       }
-      st.regions.forEach((rg, r) => {
-        const a = acc[y][r];
-        a.balance += rg.balance;
-        a.reserve += rg.reserve;
-        a.fromCity += rg.fromCity;
-        a.repaid += rg.repaid;
-        if (rg.fromCity > 0) a.drew++;
-      });
-    });
+      for (let r = 0; r < R; r++) {
+        const o = (y * R + r) * FIELDS;
+        const a = (y * R + r) * 5;
+        sums[a] += out.regions[o + BALANCE];
+        sums[a + 1] += out.regions[o + RESERVE];
+        sums[a + 2] += out.regions[o + FROM_CITY];
+        sums[a + 3] += out.regions[o + REPAID];
+        if (out.regions[o + FROM_CITY] > 0) sums[a + 4]++;
+      }
+    }
     if (any) anyAlarm++;
   }
   return {
@@ -149,14 +213,17 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
       reserveMonths: distribution(m),
       probAlarm: alarms[y] / trials,
       cityPool: distribution(pools[y]),
-      regions: acc[y].map((a, r) => ({
-        region: s.regions[r].id,
-        balanceMean: a.balance / trials,
-        reserveMean: a.reserve / trials,
-        fromCityMean: a.fromCity / trials,
-        repaidMean: a.repaid / trials,
-        probDrawOnCity: a.drew / trials,
-      })),
+      regions: s.regions.map((reg, r) => {
+        const a = (y * R + r) * 5;
+        return {
+          region: reg.id,
+          balanceMean: sums[a] / trials,
+          reserveMean: sums[a + 1] / trials,
+          fromCityMean: sums[a + 2] / trials,
+          repaidMean: sums[a + 3] / trials,
+          probDrawOnCity: sums[a + 4] / trials,
+        };
+      }),
     })),
     probAlarmAnyYear: anyAlarm / trials,
   };
