@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
-import { openPage, shot, useSite } from './helpers/browser.ts';
-import { largestValidFile } from './helpers/scenarios.ts';
+import { openPage, useSite } from './helpers/browser.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const site = useSite(join(process.cwd(), 'test-output', 'site-hostile'));
@@ -21,31 +20,6 @@ const runState = (page: Page) => page.evaluate(() => (document.querySelector('js
 
 
 describe('hostile input in the workbench', () => {
-  it('the largest valid file (16 populations × 12 rulesets × 100,000 trials) runs within 64 MB, says so, and no task holds the page', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
-    await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
-    await page.evaluate(() => {
-      (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
-    expect(await openText(page, 'largest.json', JSON.stringify(largestValidFile()))).toBe(true);
-    await expect.poll(() => runState(page), { timeout: 120_000 }).toBe('done');
-    await page.waitForTimeout(1500); // charts drawn one per task after the run
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    const note = await app(page).locator('p.run-note').innerText();
-    expect(note).toMatch(/64 MB/);
-    expect(note).toMatch(/运行 4,\d{3} 次（文件为 100,000 次）/);
-    // Measured here at 50–95 ms on a quiet machine; the bound leaves room for a shared CI machine.
-    expect(Math.max(0, ...long), `long tasks: ${long.map((x) => x.toFixed(0)).join(', ')}`).toBeLessThan(200);
-    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    expect(heap).toBeLessThan(400 * 2 ** 20);
-    await shot(page, 'hostile-largest');
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 240_000);
-
   it('a file the engine cannot evaluate opens nothing and names the field', async () => {
     const { page } = await openPage(site.browser, site.url);
     const d = base('jilin-2017');

@@ -2,80 +2,15 @@
 // neighbours, through the command line as a user runs it. Each case must end within its time bound with either a
 // result or a refusal that names the field, never an exception, a stack trace, a NaN or a number where none can
 // be computed. The corpus is written to test-output/hostile/ so a person can rerun any case by hand.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
 import { largestValidFile } from './helpers/scenarios.ts';
+import { a, base, clean, corpus } from './helpers/cli-corpus.ts';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const DIR = join(ROOT, 'test-output', 'hostile');
-rmSync(DIR, { recursive: true, force: true });
-mkdirSync(DIR, { recursive: true });
-const base = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));
-const a = (value: number) => ({ value, assumption: 'hostile test' });
-const file = (name: string, content: string | Json) => {
-  const p = join(DIR, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-};
-
-const measured: { name: string; seconds: number; maxRssKb: number }[] = [];
-
-/** GNU time reports the peak memory where it is installed (Debian's `time`); without it only the time is kept. */
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
-/** Runs `jingsuan …` (under /usr/bin/time for its peak memory) with a hard time limit. */
-function jingsuan(name: string, args: string[], limitSeconds: number) {
-  const t0 = performance.now();
-  const cmd = [process.execPath, join(ROOT, 'bin/jingsuan.js'), ...args];
-  const r = TIME ? spawnSync(TIME, ['-f', '%M', ...cmd], { cwd: ROOT, encoding: 'utf8', timeout: limitSeconds * 1000 }) : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: 'utf8', timeout: limitSeconds * 1000 });
-  const seconds = (performance.now() - t0) / 1000;
-  const lines = (r.stderr ?? '').trim().split('\n');
-  const maxRssKb = TIME ? Number(lines[lines.length - 1]) || 0 : 0;
-  const err = (TIME ? lines.slice(0, -1) : lines).join('\n');
-  measured.push({ name, seconds, maxRssKb });
-  return { code: r.status, out: r.stdout ?? '', err, seconds, timedOut: r.error !== undefined || r.signal !== null };
-}
-
-/** What no answer may contain: a stack trace, an internal error, a NaN shown as a number. */
-function clean(r: { out: string; err: string; timedOut: boolean; code: number | null }) {
-  expect(r.timedOut, 'ended within its time bound').toBe(false);
-  expect(r.code === 0 || r.code === 1 || r.code === 2, `exit code ${r.code}`).toBe(true);
-  const all = r.out + r.err;
-  expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/); // a stack trace
-  expect(all).not.toMatch(/unexpected error|RangeError|TypeError|Maximum call stack/);
-  expect(all).not.toMatch(/\bNaN\b/);
-}
-
-const severityCases: [string, Json][] = [
-  ['spliced body underflow (μ 10, σ 0.01)', { mu: a(10), sigma: a(0.01) }],
-  ['Weibull shape 1e-9', { family: 'weibull', shape: a(1e-9), scale: a(4000) }],
-  ['Pareto α 1e-9', { family: 'pareto', alpha: a(1e-9), theta: a(9000) }],
-  ['spliced tail α 1e-9', { alpha: a(1e-9) }],
-  ['lognormal μ 700', { family: 'lognormal', mu: a(700), sigma: a(1) }],
-  ['gamma scale 1e300', { family: 'gamma', shape: a(2), scale: a(1e300) }],
-];
-
-describe('numbers the engine cannot evaluate are refused by path, in every command', () => {
-  for (const [label, sev] of severityCases) {
-    it(label, () => {
-      const d = base('jilin-2017');
-      d.populations[0].insured = a(100);
-      d.simulation.trials = 1;
-      const s = d.populations[0].severity;
-      d.populations[0].severity = sev.family ? sev : { ...s, ...sev };
-      const f = file(`${label.replace(/[^a-z0-9]+/gi, '-')}.json`, d);
-      for (const args of [['validate', f], ['run', f, '--workers', '1'], ['calibrate', f, '--dry-run'], ['exact', f], ['expect', f], ['sweep', f, '--ruleset', 'jilin-2017', '--param', 'tracks[0].deductible', '--from', '1000', '--to', '2000', '--steps', '3']]) {
-        const r = jingsuan(`${label}: ${args[0]}`, args, 60);
-        clean(r);
-        expect(r.code, `${args[0]} refuses`).toBe(1);
-        expect(r.out + r.err).toMatch(/populations\[0\]\.severity: cannot be evaluated in double precision/);
-      }
-    });
-  }
-});
+const { dir: DIR, file, jingsuan, summarise } = corpus('hostile');
 
 describe('files that are not what they claim', () => {
   it('200,000 keys (1.7 MB): one message, no stack overflow', () => {
@@ -196,10 +131,4 @@ describe('reports cannot be forged by the text of a file', () => {
   });
 });
 
-afterAll(() => {
-  const slowest = [...measured].sort((x, y) => y.seconds - x.seconds)[0];
-  const largest = [...measured].sort((x, y) => y.maxRssKb - x.maxRssKb)[0];
-  const summary = { cases: measured.length, slowest, largest };
-  writeFileSync(join(DIR, 'summary.json'), JSON.stringify({ ...summary, measured }, null, 2));
-  console.log(`hostile corpus: ${measured.length} command runs; slowest ${slowest?.name} ${slowest?.seconds.toFixed(1)} s; largest memory ${largest?.name} ${((largest?.maxRssKb ?? 0) / 1024).toFixed(0)} MB`);
-});
+afterAll(summarise);

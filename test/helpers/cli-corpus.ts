@@ -1,0 +1,58 @@
+// The hostile-file corpus run through the command line as a user runs it (test/hostile*.test.ts): each case
+// is written to test-output/<dir>/ so a person can rerun it by hand; each run's time and peak memory are kept.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ROOT } from './golden.ts';
+
+export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const base = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));
+export const a = (value: number) => ({ value, assumption: 'hostile test' });
+
+/** GNU time reports the peak memory where it is installed (Debian's `time`); without it only the time is kept. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+export function corpus(dirName: string) {
+  const dir = join(ROOT, 'test-output', dirName);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const measured: { name: string; seconds: number; maxRssKb: number }[] = [];
+  const file = (name: string, content: string | Json) => {
+    const p = join(dir, name);
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+    return p;
+  };
+  /** Runs `jingsuan …` (under /usr/bin/time for its peak memory) with a hard time limit. */
+  function jingsuan(name: string, args: string[], limitSeconds: number) {
+    const t0 = performance.now();
+    const cmd = [process.execPath, join(ROOT, 'bin/jingsuan.js'), ...args];
+    const opts = { cwd: ROOT, encoding: 'utf8' as const, timeout: limitSeconds * 1000 };
+    const r = TIME ? spawnSync(TIME, ['-f', '%M', ...cmd], opts) : spawnSync(cmd[0], cmd.slice(1), opts);
+    const seconds = (performance.now() - t0) / 1000;
+    const lines = (r.stderr ?? '').trim().split('\n');
+    const maxRssKb = TIME ? Number(lines[lines.length - 1]) || 0 : 0;
+    const err = (TIME ? lines.slice(0, -1) : lines).join('\n');
+    measured.push({ name, seconds, maxRssKb });
+    return { code: r.status, out: r.stdout ?? '', err, seconds, timedOut: r.error !== undefined || r.signal !== null };
+  }
+  /** Writes test-output/<dir>/summary.json: every run's time and memory, the slowest and the largest. */
+  function summarise() {
+    const slowest = [...measured].sort((x, y) => y.seconds - x.seconds)[0];
+    const largest = [...measured].sort((x, y) => y.maxRssKb - x.maxRssKb)[0];
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ cases: measured.length, slowest, largest, measured }, null, 2));
+    console.log(`${dirName}: ${measured.length} command runs; slowest ${slowest?.name} ${slowest?.seconds.toFixed(1)} s; largest memory ${largest?.name} ${((largest?.maxRssKb ?? 0) / 1024).toFixed(0)} MB`);
+  }
+  return { dir, file, jingsuan, summarise };
+}
+
+/** What no answer may contain: a stack trace, an internal error, a NaN shown as a number. */
+export function clean(r: { out: string; err: string; timedOut: boolean; code: number | null }) {
+  expect(r.timedOut, 'ended within its time bound').toBe(false);
+  expect(r.code === 0 || r.code === 1 || r.code === 2, `exit code ${r.code}`).toBe(true);
+  const all = r.out + r.err;
+  expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/); // a stack trace
+  expect(all).not.toMatch(/unexpected error|RangeError|TypeError|Maximum call stack/);
+  expect(all).not.toMatch(/\bNaN\b/);
+}
