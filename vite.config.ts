@@ -13,7 +13,10 @@ export default defineConfig({
     // Both cores: the files do not share state (each browser test builds and serves its own site).
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/e2e-long-tasks.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/e2e-long-tasks.test.ts'], sequence: { groupOrder: 0 } },
+      },
       // Measures how long the page's tasks take: it runs after the others, alone, so another file's work does
       // not lengthen them.
       { extends: true, test: { name: 'alone', include: ['test/e2e-long-tasks.test.ts'], sequence: { groupOrder: 1 } } },

@@ -223,7 +223,9 @@ describe('shipped scenarios: exact and Monte Carlo agree within Monte Carlo erro
           const se = m.corridor.insurer.sd / Math.sqrt(trials);
           // A tier limit (Jiangyin's 2,000,000) makes the insurer's result almost constant: the exact mean then
           // differs from a sample that never saw the far tail by the tail's tiny weight (1e-4 relative at most).
-          expect(Math.abs(m.corridor.insurerMean - e.corridor.insurerMean)).toBeLessThan(4 * se + 1e-4 * Math.abs(e.corridor.insurerMean) + 1);
+          expect(Math.abs(m.corridor.insurerMean - e.corridor.insurerMean)).toBeLessThan(
+            4 * se + 1e-4 * Math.abs(e.corridor.insurerMean) + 1,
+          );
         }
         expect(e.discretisation!.error).toBeLessThan(1e-4);
         expect(e.discretisation!.varianceBound).toBeLessThan(0.02);

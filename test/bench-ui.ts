@@ -12,10 +12,14 @@ import { buildSite, launch, openPage, serve } from './helpers/browser.ts';
 const EDITS = [20000, 22000, 24000, 26000, 28000, 30000, 26000, 22000, 18000];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} ms, min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)} (n = ${xs.length})`;
+const fmt = (xs: number[]) =>
+  `median ${median(xs).toFixed(1)} ms, min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)} (n = ${xs.length})`;
 
 async function measures(page: Page, name: string): Promise<{ duration: number; trials?: number }[]> {
-  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => ({ duration: e.duration, trials: (e as PerformanceMeasure).detail?.trials })), name);
+  return page.evaluate(
+    (n) => performance.getEntriesByName(n).map((e) => ({ duration: e.duration, trials: (e as PerformanceMeasure).detail?.trials })),
+    name,
+  );
 }
 
 async function waitRuns(page: Page, count: number) {
@@ -44,9 +48,13 @@ try {
   const analytic = (await measures(page, 'jingsuan:analytic')).map((m) => m.duration);
   const first = await measures(page, 'jingsuan:first-refresh');
   const run = await measures(page, 'jingsuan:run');
-  console.log(`workbench on compare-regions (${run[0]?.trials ?? '?'} trials, ${cores} cores), ${EDITS.length} edits of the Jiangyin deductible:`);
+  console.log(
+    `workbench on compare-regions (${run[0]?.trials ?? '?'} trials, ${cores} cores), ${EDITS.length} edits of the Jiangyin deductible:`,
+  );
   console.log(`  analytic refresh       ${fmt(analytic)}   (target ≤ 16 ms)`);
-  console.log(`  first Monte Carlo (≥ ${Math.min(...first.map((m) => m.trials ?? 0))} trials)  ${fmt(first.map((m) => m.duration))}   (target ≤ 500 ms)`);
+  console.log(
+    `  first Monte Carlo (≥ ${Math.min(...first.map((m) => m.trials ?? 0))} trials)  ${fmt(first.map((m) => m.duration))}   (target ≤ 500 ms)`,
+  );
   console.log(`  whole run              ${fmt(run.map((m) => m.duration))}`);
   if (errors.length) console.log(`console errors: ${errors.join('; ')}`);
 } finally {

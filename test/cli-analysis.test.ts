@@ -8,7 +8,21 @@ import { ROOT } from './helpers/golden.ts';
 
 describe('jingsuan solve', () => {
   it('finds the Jiangyin deductible for an expected loss ratio of 95%, with the Monte Carlo interval there', () => {
-    const r = JSON.parse(jingsuan('solve', 'scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--param', 'tracks[0].deductible', '--target', 'lossRatio=0.95', '--trials', '100', '--json').out);
+    const r = JSON.parse(
+      jingsuan(
+        'solve',
+        'scenarios/jiangyin-2020.json',
+        '--ruleset',
+        'jiangyin-2020',
+        '--param',
+        'tracks[0].deductible',
+        '--target',
+        'lossRatio=0.95',
+        '--trials',
+        '100',
+        '--json',
+      ).out,
+    );
     expect(r.param).toBe('tracks[0].deductible');
     expect(r.analytic).toBeCloseTo(0.95, 8);
     // 2020 ran six months at 37% (the annual deductible on half a year's costs): spending 95% needs a lower one.
@@ -18,18 +32,66 @@ describe('jingsuan solve', () => {
     expect(r.monteCarlo.hi95).toBeGreaterThan(0.95 - 0.03);
   });
   it('solves a band ratio for a reimbursement ratio, and the funding standard for a budget', () => {
-    const band = JSON.parse(jingsuan('solve', 'scenarios/suzhou-2021.json', '--ruleset', 'suzhou-2021', '--param', 'tracks[0].bands[0].ratio', '--target', 'reimbursementRatio=0.6', '--trials', '20', '--json').out);
+    const band = JSON.parse(
+      jingsuan(
+        'solve',
+        'scenarios/suzhou-2021.json',
+        '--ruleset',
+        'suzhou-2021',
+        '--param',
+        'tracks[0].bands[0].ratio',
+        '--target',
+        'reimbursementRatio=0.6',
+        '--trials',
+        '20',
+        '--json',
+      ).out,
+    );
     expect(band.value).toBeGreaterThan(0.5);
     expect(band.value).toBeLessThan(0.6);
     expect(band.analytic).toBeCloseTo(0.6, 8);
-    const fund = JSON.parse(jingsuan('solve', 'scenarios/jilin-2017.json', '--ruleset', 'jilin-2017', '--param', 'funding.perInsured', '--target', 'lossRatio=1', '--trials', '5', '--json').out);
+    const fund = JSON.parse(
+      jingsuan(
+        'solve',
+        'scenarios/jilin-2017.json',
+        '--ruleset',
+        'jilin-2017',
+        '--param',
+        'funding.perInsured',
+        '--target',
+        'lossRatio=1',
+        '--trials',
+        '5',
+        '--json',
+      ).out,
+    );
     expect(fund.analytic).toBeCloseTo(1, 8);
   });
   it('says so when no value reaches the target, and names bad input', () => {
-    const none = jingsuan('solve', 'scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--param', 'tracks[0].bands[0].ratio', '--target', 'reimbursementRatio=1.5', '--trials', '5');
+    const none = jingsuan(
+      'solve',
+      'scenarios/jiangyin-2020.json',
+      '--ruleset',
+      'jiangyin-2020',
+      '--param',
+      'tracks[0].bands[0].ratio',
+      '--target',
+      'reimbursementRatio=1.5',
+      '--trials',
+      '5',
+    );
     expect(none.code).toBe(1);
     expect(none.out).toContain('no value of tracks[0].bands[0].ratio gives reimbursementRatio = 1.5');
-    const bad = jingsuan('solve', 'scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--param', 'tracks[0].deductible', '--target', 'happiness=1');
+    const bad = jingsuan(
+      'solve',
+      'scenarios/jiangyin-2020.json',
+      '--ruleset',
+      'jiangyin-2020',
+      '--param',
+      'tracks[0].deductible',
+      '--target',
+      'happiness=1',
+    );
     expect(bad.err).toContain('unknown metric "happiness"');
   });
 });
@@ -37,14 +99,41 @@ describe('jingsuan solve', () => {
 describe('jingsuan sweep', () => {
   it('sweeps a parameter: payout falls as the deductible rises; writes CSV and charts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sweep-'));
-    const r = JSON.parse(jingsuan('sweep', 'scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--param', 'tracks[0].deductible', '--from', '10000', '--to', '30000', '--steps', '5', '--metric', 'payout', '--metric', 'reimbursementRatio', '--json', '--out', dir).out);
+    const r = JSON.parse(
+      jingsuan(
+        'sweep',
+        'scenarios/jiangyin-2020.json',
+        '--ruleset',
+        'jiangyin-2020',
+        '--param',
+        'tracks[0].deductible',
+        '--from',
+        '10000',
+        '--to',
+        '30000',
+        '--steps',
+        '5',
+        '--metric',
+        'payout',
+        '--metric',
+        'reimbursementRatio',
+        '--json',
+        '--out',
+        dir,
+      ).out,
+    );
     expect(r.rows.map((x: { x: number }) => x.x)).toEqual([10000, 15000, 20000, 25000, 30000]);
     for (let i = 1; i < 5; i++) expect(r.rows[i].payout).toBeLessThan(r.rows[i - 1].payout);
     expect(readFileSync(join(dir, 'sweep.csv'), 'utf8').split('\r\n')[0]).toBe('\ufeffx,payout,reimbursementRatio');
     // The chart draws the rows it was handed: five vertices, payout in 万元 on the y axis.
     const svg = readFileSync(join(dir, 'sweep-payout.svg'), 'utf8');
     expect(svg).toContain('期望赔付 (万元)');
-    expect(svg.match(/aria-label="line"[^]*?d="(M[^"]+)"/)![1].split(/[ML]/).filter(Boolean)).toHaveLength(5);
+    expect(
+      svg
+        .match(/aria-label="line"[^]*?d="(M[^"]+)"/)![1]
+        .split(/[ML]/)
+        .filter(Boolean),
+    ).toHaveLength(5);
     const chartRows = readFileSync(join(dir, 'sweep-payout.csv'), 'utf8').trim().split('\r\n').slice(1);
     expect(chartRows.map((l) => Number(l.split(',')[1]))).toEqual(r.rows.map((x: { payout: number }) => x.payout));
     expect(readFileSync(join(dir, 'sweep-reimbursementRatio.svg'), 'utf8')).toMatch(/政策范围内报销比例 \(%\)/);
@@ -64,7 +153,9 @@ describe('jingsuan calibrate', () => {
     for (const row of r.report) expect(Math.abs(row.relativeError), `${row.population} ${row.metric}`).toBeLessThan(0.04);
     const fitted = JSON.parse(readFileSync(file, 'utf8'));
     expect(fitted.populations[1].severity.alpha.value).toBeCloseTo(2.5416, 2);
-    expect(fitted.populations[1].severity.alpha.assumption).toMatch(/^Calibrated by jingsuan calibrate on \d{4}-\d{2}-\d{2} to the scenario's targets .*; was 3.2$/);
+    expect(fitted.populations[1].severity.alpha.assumption).toMatch(
+      /^Calibrated by jingsuan calibrate on \d{4}-\d{2}-\d{2} to the scenario's targets .*; was 3.2$/,
+    );
     expect(jingsuan('validate', file).code).toBe(0);
   });
 });

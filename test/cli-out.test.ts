@@ -12,7 +12,16 @@ import { jingsuan } from './helpers/cli.ts';
 import { shipped } from './helpers/scenarios.ts';
 
 const dir = join(mkdtempSync(join(tmpdir(), 'jingsuan-out-')), 'suzhou');
-const CHARTS = ['benefit-curve', 'ratio-curve', 'payout-distribution', 'loss-ratio-distribution', 'corridor-split', 'sensitivity-payout', 'sensitivity-loss-ratio', 'breakdown'];
+const CHARTS = [
+  'benefit-curve',
+  'ratio-curve',
+  'payout-distribution',
+  'loss-ratio-distribution',
+  'corridor-split',
+  'sensitivity-payout',
+  'sensitivity-loss-ratio',
+  'breakdown',
+];
 
 /** PNG width, height and the inflated image bytes (filter byte + RGBA per row). */
 function readPng(buf: Buffer) {
@@ -20,7 +29,7 @@ function readPng(buf: Buffer) {
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let o = 8; o < buf.length; ) {
+  for (let o = 8; o < buf.length;) {
     const len = buf.readUInt32BE(o);
     const type = buf.subarray(o + 4, o + 8).toString();
     if (type === 'IDAT') idat.push(buf.subarray(o + 8, o + 8 + len));

@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { jingsuan } from './helpers/cli.ts';
 
 const DIST = ['mean', 'se', 'p05', 'p50', 'p95', 'p995', 'tvar995'];
-const KEYS = ['id', 'premium', 'payout', 'analyticMean', 'lossRatio', 'beneficiaries', 'personTimes', 'burdenReductionRate', 'reimbursementRatio', 'corridor', 'populations'];
+const KEYS = [
+  'id',
+  'premium',
+  'payout',
+  'analyticMean',
+  'lossRatio',
+  'beneficiaries',
+  'personTimes',
+  'burdenReductionRate',
+  'reimbursementRatio',
+  'corridor',
+  'populations',
+];
 
 describe('jingsuan run', () => {
   it('--json has the contract keys, and --workers 1 and 2 print the same bytes', () => {
@@ -28,7 +40,10 @@ describe('jingsuan run', () => {
   });
   it('comparisons carry paired differences with a 95% interval', () => {
     const r = JSON.parse(jingsuan('run', 'scenarios/compare-regions.json', '--trials', '20', '--json').out);
-    expect(r.comparisons.map((c: { a: string; b: string }) => `${c.a}→${c.b}`)).toEqual(['jiangyin-2020→suzhou-2021', 'jiangyin-2020→jilin-2017']);
+    expect(r.comparisons.map((c: { a: string; b: string }) => `${c.a}→${c.b}`)).toEqual([
+      'jiangyin-2020→suzhou-2021',
+      'jiangyin-2020→jilin-2017',
+    ]);
     for (const c of r.comparisons) expect(c.payoutDiff.lo95).toBeLessThan(c.payoutDiff.hi95);
   });
   it('prints modelled vs target in the text report', () => {

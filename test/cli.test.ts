@@ -8,19 +8,51 @@ import { loadScenarioFile } from './helpers/golden.ts';
 
 describe('jingsuan benefit', () => {
   it('the example of issue 2: assistance recipient, 150,000 → "101650.00"', () => {
-    const r = jingsuan('benefit', 'scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--group', 'assistance', '--burden', '150000', '--json');
+    const r = jingsuan(
+      'benefit',
+      'scenarios/jiangyin-2020.json',
+      '--ruleset',
+      'jiangyin-2020',
+      '--group',
+      'assistance',
+      '--burden',
+      '150000',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.benefit).toBe('101650.00');
     expect(j.tracks[0].deductible).toBe('9000.00');
   });
   it('repeated --group combines: a rural poor member of Jilin', () => {
-    const r = jingsuan('benefit', 'scenarios/jilin-2017.json', '--ruleset', 'jilin-2017', '--group', 'rural', '--group', 'poor', '--burden', '30000', '--json');
+    const r = jingsuan(
+      'benefit',
+      'scenarios/jilin-2017.json',
+      '--ruleset',
+      'jilin-2017',
+      '--group',
+      'rural',
+      '--group',
+      'poor',
+      '--burden',
+      '30000',
+      '--json',
+    );
     // deductible 12,123 × 0.6 = 7,273.80; (30,000 − 7,273.80) × 0.60 = 13,635.72
     expect(JSON.parse(r.out).benefit).toBe('13635.72');
   });
   it('two tracks: Suzhou self-burden and compliant self-pay', () => {
-    const r = jingsuan('benefit', 'scenarios/suzhou-2021.json', '--ruleset', 'suzhou-2021', '--burden', '60000', '--compliant-self-pay', '45000', '--json');
+    const r = jingsuan(
+      'benefit',
+      'scenarios/suzhou-2021.json',
+      '--ruleset',
+      'suzhou-2021',
+      '--burden',
+      '60000',
+      '--compliant-self-pay',
+      '45000',
+      '--json',
+    );
     // self-burden: (50,000 − 12,000) × 0.6 + 10,000 × 0.7 = 29,800; compliant: (45,000 − 35,000) × 0.5 = 5,000
     const j = JSON.parse(r.out);
     expect(j.tracks.map((t: { paid: string }) => t.paid)).toEqual(['29800.00', '5000.00']);
@@ -41,7 +73,17 @@ describe('jingsuan benefit', () => {
 
 describe('jingsuan corridor', () => {
   it("Jilin marginal reading with the whole reading alongside (POLICY_DIGEST §5's table)", () => {
-    const r = jingsuan('corridor', 'scenarios/jilin-2017.json', '--ruleset', 'jilin-2017', '--premium', '100000000', '--claims', '104000000', '--json');
+    const r = jingsuan(
+      'corridor',
+      'scenarios/jilin-2017.json',
+      '--ruleset',
+      'jilin-2017',
+      '--premium',
+      '100000000',
+      '--claims',
+      '104000000',
+      '--json',
+    );
     const j = JSON.parse(r.out);
     expect([j.insurer, j.fundReturn, j.fundTopUp, j.tier]).toEqual(['-3500000.00', '0.00', '500000.00', 1]);
     expect(j.alternatives[0]).toMatchObject({ id: 'whole', insurer: '-2000000.00', fundTopUp: '2000000.00' });
@@ -50,7 +92,8 @@ describe('jingsuan corridor', () => {
 
 describe('jingsuan validate', () => {
   it('exit 0 for every shipped scenario', () => {
-    for (const f of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) expect(jingsuan('validate', `scenarios/${f}.json`).code).toBe(0);
+    for (const f of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions'])
+      expect(jingsuan('validate', `scenarios/${f}.json`).code).toBe(0);
   });
   it('exit 1 and one line per problem', () => {
     const d = loadScenarioFile('jiangyin-2020.json') as any; // eslint-disable-line @typescript-eslint/no-explicit-any

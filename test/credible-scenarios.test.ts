@@ -57,7 +57,8 @@ describe('shipped scenarios are explainable', () => {
     it(`${name}: premium channels add up to the premium, per ruleset and population`, () => {
       for (const r of analytic) {
         expect(r.premiumChannels.reduce((a, c) => a + c.amount, 0)).toBeCloseTo(r.premium, 6);
-        for (const p of r.populations) expect(r.premiumChannels.filter((c) => c.population === p.id).reduce((a, c) => a + c.amount, 0)).toBeCloseTo(p.premium, 6);
+        for (const p of r.populations)
+          expect(r.premiumChannels.filter((c) => c.population === p.id).reduce((a, c) => a + c.amount, 0)).toBeCloseTo(p.premium, 6);
       }
     });
   }
@@ -156,7 +157,11 @@ describe('schema 3 funding', () => {
     v2.schemaVersion = 2;
     for (const r of v2.rulesets) {
       const { channels: _, ...rest } = r.funding;
-      r.funding = { perInsured: { value: 60, source: 'x' }, byPopulation: [{ population: 'residents', perInsured: { value: 48.02, source: 'y' } }], ...rest };
+      r.funding = {
+        perInsured: { value: 60, source: 'x' },
+        byPopulation: [{ population: 'residents', perInsured: { value: 48.02, source: 'y' } }],
+        ...rest,
+      };
     }
     const { data, notes } = migrate(v2);
     expect(notes).toEqual(['migrated from schema version 2 to 3']);
@@ -191,7 +196,14 @@ describe('schema 3 funding', () => {
     ]);
   });
   it('funding.perInsured still names the one per-insured channel for everyone, and is refused where it is ambiguous', () => {
-    expect(rulesetParamPath(shipped('jilin-2017').rulesets[0], ['funding', 'perInsured'])).toEqual(['funding', 'channels', 0, 'perInsured']);
-    expect(() => rulesetParamPath(shipped('suzhou-2021').rulesets[0], ['funding', 'perInsured'])).toThrow(/funding\.channels\[2\]\.perInsured \(fundTransfer, employees\)/);
+    expect(rulesetParamPath(shipped('jilin-2017').rulesets[0], ['funding', 'perInsured'])).toEqual([
+      'funding',
+      'channels',
+      0,
+      'perInsured',
+    ]);
+    expect(() => rulesetParamPath(shipped('suzhou-2021').rulesets[0], ['funding', 'perInsured'])).toThrow(
+      /funding\.channels\[2\]\.perInsured \(fundTransfer, employees\)/,
+    );
   });
 });

@@ -15,10 +15,16 @@ import { ROOT } from './helpers/golden.ts';
 const site = useSite(join(process.cwd(), 'test-output', 'site-files'));
 
 const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
-const ready = (page: Page) => expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+const ready = (page: Page) =>
+  expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
 
 async function setDeductible(page: Page, ruleset: string, value: string) {
-  const input = page.locator('js-ruleset-card').filter({ hasText: ruleset }).locator('js-param-field').first().locator('input[type=number]');
+  const input = page
+    .locator('js-ruleset-card')
+    .filter({ hasText: ruleset })
+    .locator('js-param-field')
+    .first()
+    .locator('input[type=number]');
   await input.fill(value);
   await input.press('Tab');
 }
@@ -43,7 +49,15 @@ describe('scenario files in the workbench', () => {
     await ready(p2);
     await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
     await expect.poll(() => draft(p2)).toBe(before);
-    expect(await p2.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]').inputValue()).toBe('20000');
+    expect(
+      await p2
+        .locator('js-ruleset-card')
+        .filter({ hasText: 'jiangyin-2020' })
+        .locator('js-param-field')
+        .first()
+        .locator('input[type=number]')
+        .inputValue(),
+    ).toBe('20000');
     expect(errors).toEqual([]);
     await page.close();
     await p2.close();
@@ -142,19 +156,37 @@ describe('scenario files in the workbench', () => {
     await page.evaluate(() => localStorage.clear());
     await setDeductible(page, 'jiangyin-2020', '21000');
     await setDeductible(page, 'jiangyin-2020', '22000');
-    const ded = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]');
+    const ded = page
+      .locator('js-ruleset-card')
+      .filter({ hasText: 'jiangyin-2020' })
+      .locator('js-param-field')
+      .first()
+      .locator('input[type=number]');
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => ded.inputValue()).toBe('21000');
     await page.getByRole('button', { name: '重做' }).click();
     await expect.poll(() => ded.inputValue()).toBe('22000');
-    await page.locator('js-file-bar').getByRole('button', { name: /修改对照/ }).click();
+    await page
+      .locator('js-file-bar')
+      .getByRole('button', { name: /修改对照/ })
+      .click();
     const row = page.locator('js-diff-view tr[data-path="rulesets[1].tracks[0].deductible.value"]');
     await expect.poll(() => row.innerText()).toMatch(/18000\s+22000\s+edited in the workbench \(was 18000/);
     await shot(page, 'files-diff-view');
     await page.waitForTimeout(400); // autosave is debounced
     await page.reload();
     await page.getByRole('button', { name: '恢复' }).click();
-    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]').inputValue()).toBe('22000');
+    await expect
+      .poll(() =>
+        page
+          .locator('js-ruleset-card')
+          .filter({ hasText: 'jiangyin-2020' })
+          .locator('js-param-field')
+          .first()
+          .locator('input[type=number]')
+          .inputValue(),
+      )
+      .toBe('22000');
     await context.close();
   });
 
@@ -199,12 +231,19 @@ describe('scenario files in the workbench', () => {
     const csv = readFileSync((await csvDl.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffruleset,value');
     expect(csv.split('\r\n').length).toBeGreaterThan(1000);
-    const [tableDl] = await Promise.all([page.waitForEvent('download'), page.locator('js-results-table .tools').getByRole('button', { name: 'CSV' }).click()]);
+    const [tableDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('js-results-table .tools').getByRole('button', { name: 'CSV' }).click(),
+    ]);
     // The CSV is the table as shown: one line per number, money in yuan to the fen where the screen shows 万元.
     const lines = readFileSync((await tableDl.path())!, 'utf8').split('\r\n');
     const ids = await page.locator('js-results-table thead th').evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.trim()));
     expect(lines[0]).toBe(`\ufeff指标,单位,${ids.join(',')}`);
-    const premium = lines.find((l) => l.startsWith('保费,元,'))!.split(',').slice(2).map(Number);
+    const premium = lines
+      .find((l) => l.startsWith('保费,元,'))!
+      .split(',')
+      .slice(2)
+      .map(Number);
     const shown = await page.locator('js-results-table td[data-metric="premium"]').allInnerTexts();
     expect(premium.map((v) => (v / 1e4).toFixed(1))).toEqual(shown.map((s) => Number(s.replace(/,/g, '')).toFixed(1)));
     expect(lines.find((l) => l.startsWith('赔付均值 ± 标准误 · 标准误,元,'))).toMatch(/^[^,]+,元(,\d+\.\d\d){3}$/);

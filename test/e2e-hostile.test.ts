@@ -15,9 +15,11 @@ const base = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenari
 const a = (value: number) => ({ value, assumption: 'hostile test' });
 const app = (page: Page) => page.locator('js-app');
 const openText = (page: Page, name: string, text: string) =>
-  page.evaluate(([n, t]) => (document.querySelector('js-app') as unknown as { openText(n: string, t: string): boolean }).openText(n, t), [name, text] as const);
+  page.evaluate(([n, t]) => (document.querySelector('js-app') as unknown as { openText(n: string, t: string): boolean }).openText(n, t), [
+    name,
+    text,
+  ] as const);
 const runState = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { runState: string }).runState);
-
 
 describe('hostile input in the workbench', () => {
   it('a file the engine cannot evaluate opens nothing and names the field', async () => {
@@ -26,7 +28,9 @@ describe('hostile input in the workbench', () => {
     d.populations[0].severity.mu = a(10);
     d.populations[0].severity.sigma = a(0.01);
     expect(await openText(page, 'underflow.json', JSON.stringify(d))).toBe(false);
-    await expect.poll(() => app(page).locator('.banner, .open-problems, [role=alert]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/populations\[0\]\.severity: cannot be evaluated in double precision/)]));
+    await expect
+      .poll(() => app(page).locator('.banner, .open-problems, [role=alert]').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/populations\[0\]\.severity: cannot be evaluated in double precision/)]));
     await page.close();
   });
 
@@ -38,12 +42,19 @@ describe('hostile input in the workbench', () => {
     await page.goto(site.url);
     await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
     await page.evaluate(() => {
-      const d = { savedAt: new Date().toISOString(), draft: { title: { zh: 'x', en: 'x' }, populations: 'x', rulesets: [], simulation: {} }, original: null, label: 'damaged' };
+      const d = {
+        savedAt: new Date().toISOString(),
+        draft: { title: { zh: 'x', en: 'x' }, populations: 'x', rulesets: [], simulation: {} },
+        original: null,
+        label: 'damaged',
+      };
       localStorage.setItem('jingsuan:autosave:v2:someone-else', JSON.stringify(d));
     });
     await page.reload();
     await page.getByRole('button', { name: '恢复' }).click();
-    await expect.poll(() => app(page).locator('[role=alert]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/populations: must be a list/)]));
+    await expect
+      .poll(() => app(page).locator('[role=alert]').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/populations: must be a list/)]));
     // The scenario on screen is untouched and still runs.
     await expect.poll(() => page.locator('js-results-table th[scope=col]').count()).toBeGreaterThan(1);
     expect(errors).toEqual([]);
@@ -56,12 +67,27 @@ describe('hostile input in the workbench', () => {
     await page.goto(site.url);
     await expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
     await page.evaluate(() => localStorage.clear());
-    const input = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]');
+    const input = page
+      .locator('js-ruleset-card')
+      .filter({ hasText: 'jiangyin-2020' })
+      .locator('js-param-field')
+      .first()
+      .locator('input[type=number]');
     await input.fill('23456');
     await input.press('Tab');
     await page.reload(); // no wait for the 150 ms debounce
     await page.getByRole('button', { name: '恢复' }).click();
-    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first().locator('input[type=number]').inputValue()).toBe('23456');
+    await expect
+      .poll(() =>
+        page
+          .locator('js-ruleset-card')
+          .filter({ hasText: 'jiangyin-2020' })
+          .locator('js-param-field')
+          .first()
+          .locator('input[type=number]')
+          .inputValue(),
+      )
+      .toBe('23456');
     await context.close();
   });
 
@@ -71,12 +97,18 @@ describe('hostile input in the workbench', () => {
     await page.evaluate(() => {
       // A 600 MB file made of one repeated block: File.size is real, its bytes are never read.
       const block = new Uint8Array(1 << 20);
-      const file = new File(Array.from({ length: 600 }, () => block), 'huge.json', { type: 'application/json' });
+      const file = new File(
+        Array.from({ length: 600 }, () => block),
+        'huge.json',
+        { type: 'application/json' },
+      );
       const dt = new DataTransfer();
       dt.items.add(file);
       document.querySelector('js-app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
-    await expect.poll(() => app(page).locator('[role=alert]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/629,145,600 bytes; the limit for a scenario file is 2,000,000/)]));
+    await expect
+      .poll(() => app(page).locator('[role=alert]').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/629,145,600 bytes; the limit for a scenario file is 2,000,000/)]));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,19 @@
 /** Scenario edits as the workbench makes them (scenario/edit.ts): pure, immutable, validated afterwards like a file. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addBand, addReading, addTier, getAt, removeAt, removeTier, setAt, setItemField, setParam, ADDED, EDITED } from '../src/scenario/edit.ts';
+import {
+  addBand,
+  addReading,
+  addTier,
+  getAt,
+  removeAt,
+  removeTier,
+  setAt,
+  setItemField,
+  setParam,
+  ADDED,
+  EDITED,
+} from '../src/scenario/edit.ts';
 import { validateData } from '../src/scenario/validate.ts';
 
 const load = (id: string) => JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8'));

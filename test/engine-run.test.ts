@@ -87,7 +87,14 @@ describe('progress and cancel', () => {
     try {
       const s = shipped('compare-regions');
       const ctrl = new AbortController();
-      const cancelled = runScenario(s, { trials: 400, chunk: 10, workers: 2, pool, signal: ctrl.signal, onProgress: (done) => done >= 20 && ctrl.abort() });
+      const cancelled = runScenario(s, {
+        trials: 400,
+        chunk: 10,
+        workers: 2,
+        pool,
+        signal: ctrl.signal,
+        onProgress: (done) => done >= 20 && ctrl.abort(),
+      });
       await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
       // Chunks of the cancelled run may still be in flight: they must not leak into the next runs.
       const a = await runScenario(shipped('jilin-2017'), { trials: 50, seed: 'pool', workers: 2, pool, chunk: 5 });
@@ -103,7 +110,13 @@ describe('progress and cancel', () => {
 describe('Suzhou 2021 calibration (seed 000 targets)', () => {
   it('lands on the 2021 beneficiaries, compensation, person-times and burden-reduction rate', async () => {
     const r = await runScenario(shipped('suzhou-2021'), { trials: 1000, seed: 'calibration-check' });
-    const tol: Record<string, number> = { beneficiaries: 0.02, payout: 0.03, personTimes: 0.03, burdenReductionRate: 0.03, reimbursementRatio: 0.05 };
+    const tol: Record<string, number> = {
+      beneficiaries: 0.02,
+      payout: 0.03,
+      personTimes: 0.03,
+      burdenReductionRate: 0.03,
+      reimbursementRatio: 0.05,
+    };
     expect(r.targets.length).toBe(9);
     for (const t of r.targets) {
       // Tolerances: several times the Monte Carlo standard error of 1,000 trials with parameter risk on (about
@@ -121,7 +134,9 @@ describe('untrusted run sizes', () => {
     s.populations[0].insured.value = 100_000_000;
     s.populations[0].incidence.value = 1;
     // Refused before any trial runs (a started run would take hours and hit the test's timeout instead).
-    await expect(runScenario(s, { trials: 100_000 })).rejects.toThrow(/would draw about .* people one by one .*populations\[0\] \(residents\)/);
+    await expect(runScenario(s, { trials: 100_000 })).rejects.toThrow(
+      /would draw about .* people one by one .*populations\[0\] \(residents\)/,
+    );
   });
 });
 
@@ -136,7 +151,8 @@ describe('random self-pay ratio and compliant share (Beta)', () => {
       compliantBeta: { alpha: 3, beta: 3, assumption: 'test' },
     };
     s.targets = [];
-    for (const r of s.rulesets) r.funding.channels = r.funding.channels.filter((c) => c.population === undefined || c.population === 'employees');
+    for (const r of s.rulesets)
+      r.funding.channels = r.funding.channels.filter((c) => c.population === undefined || c.population === 'employees');
     const trials = 1200;
     const tail = await runRaw(s, { trials, seed: 'beta-tail' });
     const all = await runRaw(s, { trials, seed: 'beta-all', sampleAll: true });
@@ -144,7 +160,10 @@ describe('random self-pay ratio and compliant share (Beta)', () => {
     const crit = KS_C_001 * Math.sqrt(2 / trials);
     for (let r = 0; r < s.rulesets.length; r++) {
       for (const metric of [PAYOUT, BENEFICIARIES]) {
-        expect(ksTwoSample(column(tail.model, tail.data, trials, r, -1, metric), column(all.model, all.data, trials, r, -1, metric)), `ruleset ${r} metric ${metric}`).toBeLessThan(crit);
+        expect(
+          ksTwoSample(column(tail.model, tail.data, trials, r, -1, metric), column(all.model, all.data, trials, r, -1, metric)),
+          `ruleset ${r} metric ${metric}`,
+        ).toBeLessThan(crit);
       }
     }
   });
@@ -160,7 +179,10 @@ describe('the engine passes agree on the same people', () => {
     return s;
   };
   const cases: [string, () => Scenario][] = [
-    ...['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions'].map((name): [string, () => Scenario] => [name, () => shipped(name)]),
+    ...['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions'].map((name): [string, () => Scenario] => [
+      name,
+      () => shipped(name),
+    ]),
     // Edge shares of the first record: all of the amount (one person-time each), none of it, and a share
     // with Jilin's cap (people stopped early).
     ['suzhou-2021, first record 100%', () => withFirstShare('suzhou-2021', 1)],
@@ -179,7 +201,8 @@ describe('the engine passes agree on the same people', () => {
       const b = new Float64Array(trialBlockSize(general, trials));
       simulateTrials(fast, 'passes', 0, trials, a);
       simulateTrials(general, 'passes', 0, trials, b);
-      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i]), `value ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[i])));
+      for (let i = 0; i < a.length; i++)
+        expect(Math.abs(a[i] - b[i]), `value ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[i])));
       expect(a[PAYOUT]).toBeGreaterThan(0);
       for (let i = 0; i < a.length; i++) expect(Number.isFinite(a[i])).toBe(true);
       if (scenario.populations[0].episodes.firstShare?.value === 1) expect(a[PERSON_TIMES]).toBe(a[BENEFICIARIES]);

@@ -23,7 +23,9 @@ describe('migration, one test per schema version', () => {
     const s = v.scenario!;
     expect(s.rulesets[0].tracks[0].deductible).toEqual({ value: 18000, assumption: MIGRATED_ASSUMPTION });
     expect(s.rulesets[0].corridor!.tiers[0]).toMatchObject({ from: null, to: null, insurerShare: 1, basis: 'marginal' });
-    expect(s.rulesets[0].funding.channels).toEqual([{ channel: 'unspecified', perInsured: { value: 50, assumption: MIGRATED_ASSUMPTION } }]);
+    expect(s.rulesets[0].funding.channels).toEqual([
+      { channel: 'unspecified', perInsured: { value: 50, assumption: MIGRATED_ASSUMPTION } },
+    ]);
     expect(s.rulesets[0].funding.monthsInForce).toEqual({ value: 6, assumption: MIGRATED_ASSUMPTION });
     // Same benefit as the current file: 150,000 for an assistance recipient → 101,650.00 (POLICY_DIGEST §2).
     expect(exactBenefit(resolveSchedule(s.rulesets[0], ['assistance']), { selfBurden: 150000 }).benefit).toBe('101650.00');
@@ -32,7 +34,9 @@ describe('migration, one test per schema version', () => {
     const d = loadScenarioFile('jilin-2017.json') as Json;
     expect(migrate(d).data).toEqual(d);
     d.schemaVersion = 9;
-    expect(validateData(d).problems.map((p) => `${p.path}: ${p.message}`)).toContain('schemaVersion: unsupported schema version 9; this build reads versions 1 to 3');
+    expect(validateData(d).problems.map((p) => `${p.path}: ${p.message}`)).toContain(
+      'schemaVersion: unsupported schema version 9; this build reads versions 1 to 3',
+    );
   });
 });
 

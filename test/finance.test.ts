@@ -79,8 +79,16 @@ describe('city-level pooling (seed 003 三(三))', () => {
     regions: [
       {
         ...base.regions[0],
-        employees: { revenue: { value: 100, assumption: 'test' }, expenditure: { value: 130, assumption: 'test' }, expenditureCv: { value: 0, assumption: 'test' } },
-        residents: { revenue: { value: 50, assumption: 'test' }, expenditure: { value: 60, assumption: 'test' }, expenditureCv: { value: 0, assumption: 'test' } },
+        employees: {
+          revenue: { value: 100, assumption: 'test' },
+          expenditure: { value: 130, assumption: 'test' },
+          expenditureCv: { value: 0, assumption: 'test' },
+        },
+        residents: {
+          revenue: { value: 50, assumption: 'test' },
+          expenditure: { value: 60, assumption: 'test' },
+          expenditureCv: { value: 0, assumption: 'test' },
+        },
         balance: { value: 15, assumption: 'test' },
         reserve: { value: 5, assumption: 'test' },
       },
@@ -101,7 +109,10 @@ describe('city-level pooling (seed 003 三(三))', () => {
     expect(y.alarm).toBe(true);
   });
   it('a surplus adds to the balance and needs no city money', () => {
-    const surplus = { ...one, regions: [{ ...one.regions[0], employees: { ...one.regions[0].employees, expenditure: { value: 80, assumption: 'test' } } }] };
+    const surplus = {
+      ...one,
+      regions: [{ ...one.regions[0], employees: { ...one.regions[0].employees, expenditure: { value: 80, assumption: 'test' } } }],
+    };
     const [y] = poolingPath(surplus, () => 1);
     // 150 − (80 + 60) = 10 surplus: balance 15 + 10 = 25.
     expect(y.regions[0]).toMatchObject({ balance: 25, reserve: 5, fromCity: 0, repaid: 0 });
@@ -129,7 +140,7 @@ describe('city-level pooling (seed 003 三(三))', () => {
 });
 
 describe('transfer schedules and cash', () => {
-  it("Jiangyin 2020: 24% in July and October (the quarters in force), the balance at settlement", () => {
+  it('Jiangyin 2020: 24% in July and October (the quarters in force), the balance at settlement', () => {
     const r = shipped('jiangyin-2020').rulesets[0];
     const rows = cashTable(r, 1_000_000, 900_000, 0, 0);
     expect(rows.map((x) => x.month)).toEqual([7, 8, 9, 10, 11, 12, 'settlement']);
@@ -151,7 +162,7 @@ describe('transfer schedules and cash', () => {
   });
 });
 
-describe("corridor readings on the same sampled claims (Jilin)", () => {
+describe('corridor readings on the same sampled claims (Jilin)', () => {
   it("the whole reading's cliff at +3%: one yuan more surplus costs the insurer 2.1% of premium", () => {
     const r = shipped('jilin-2017').rulesets[0].corridor!;
     const rule = (tiers = r.tiers) => ({ tiers });

@@ -8,9 +8,10 @@ import { evaluate } from '../src/rules/piecewise.ts';
 import { resolveSchedule } from '../src/rules/schedule.ts';
 import { readFixture, rulesetFromGolden, type GoldenSchedule } from './helpers/golden.ts';
 
-const golden = readFixture<{ schedules: Record<string, GoldenSchedule>; cases: { schedule: string; group: string | null; burden: string; benefit: string }[] }>(
-  'golden/benefits.json',
-);
+const golden = readFixture<{
+  schedules: Record<string, GoldenSchedule>;
+  cases: { schedule: string; group: string | null; burden: string; benefit: string }[];
+}>('golden/benefits.json');
 
 describe('golden benefits (test/fixtures/golden/benefits.json)', () => {
   it('has cases for both schedules', () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { exactCorridor, floatCorridor, type CorridorTier } from '../src/finance/corridor.ts';
 import { readFixture } from './helpers/golden.ts';
 
-const golden = readFixture<{ tiers: [number | null, number | null, number][]; cases: { premium: string; claims: string; insurerMarginal: string; insurerWhole: string }[] }>(
-  'golden/corridors.json',
-);
+const golden = readFixture<{
+  tiers: [number | null, number | null, number][];
+  cases: { premium: string; claims: string; insurerMarginal: string; insurerWhole: string }[];
+}>('golden/corridors.json');
 
 function tiers(reading: 'marginal' | 'whole'): CorridorTier[] {
   // The "whole" reading applies to the 3–5% tiers only; beyond ±5% stays marginal (POLICY_DIGEST §5).
@@ -43,7 +44,12 @@ describe('golden corridors (test/fixtures/golden/corridors.json)', () => {
   });
 
   it("applies Jiangyin's tender limits and the policy-loss share after the tiers", () => {
-    const rule = { tiers: [{ from: null, to: null, insurerShare: 1, basis: 'marginal' as const }], insurerGainMax: 2_000_000, insurerLossMax: 1_500_000, policyLossShare: 0.4 };
+    const rule = {
+      tiers: [{ from: null, to: null, insurerShare: 1, basis: 'marginal' as const }],
+      insurerGainMax: 2_000_000,
+      insurerLossMax: 1_500_000,
+      policyLossShare: 0.4,
+    };
     // Surplus 5,000,000: the insurer keeps its tender limit of 2,000,000, the fund gets 3,000,000 back.
     const gain = exactCorridor(rule, '100000000', '95000000');
     expect([gain.insurer.toFixed(2), gain.fundReturn.toFixed(2)]).toEqual(['2000000.00', '3000000.00']);

@@ -25,7 +25,14 @@ describe('numbers the engine cannot evaluate are refused by path, in every comma
       const s = d.populations[0].severity;
       d.populations[0].severity = sev.family ? sev : { ...s, ...sev };
       const f = file(`${label.replace(/[^a-z0-9]+/gi, '-')}.json`, d);
-      for (const args of [['validate', f], ['run', f, '--workers', '1'], ['calibrate', f, '--dry-run'], ['exact', f], ['expect', f], ['sweep', f, '--ruleset', 'jilin-2017', '--param', 'tracks[0].deductible', '--from', '1000', '--to', '2000', '--steps', '3']]) {
+      for (const args of [
+        ['validate', f],
+        ['run', f, '--workers', '1'],
+        ['calibrate', f, '--dry-run'],
+        ['exact', f],
+        ['expect', f],
+        ['sweep', f, '--ruleset', 'jilin-2017', '--param', 'tracks[0].deductible', '--from', '1000', '--to', '2000', '--steps', '3'],
+      ]) {
         const r = jingsuan(`${label}: ${args[0]}`, args, 60);
         clean(r);
         expect(r.code, `${args[0]} refuses`).toBe(1);

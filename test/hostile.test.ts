@@ -46,7 +46,10 @@ describe('files that are not what they claim', () => {
     }
   });
   it('duplicate keys: the file validates, with a warning naming each', () => {
-    const text = readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8').replace('"year": 2020,', '"year": 2019,\n  "year": 2020,');
+    const text = readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8').replace(
+      '"year": 2020,',
+      '"year": 2019,\n  "year": 2020,',
+    );
     const r = jingsuan('duplicate keys', ['validate', file('dup.json', text)], 30);
     clean(r);
     expect(r.code).toBe(0);
@@ -97,7 +100,11 @@ describe('runs too large are refused before any work, naming the figure and the 
   it('--out is checked before the simulation: empty, a file, a system folder', () => {
     const f = join(ROOT, 'scenarios/jilin-2017.json');
     const plain = file('plain-file.txt', 'x');
-    for (const [out, want] of [['', /give a folder/], [plain, /exists and is not a folder/], ['/proc/foo', /system folder/]] as const) {
+    for (const [out, want] of [
+      ['', /give a folder/],
+      [plain, /exists and is not a folder/],
+      ['/proc/foo', /system folder/],
+    ] as const) {
       const r = jingsuan(`--out ${out}`, ['run', f, '--trials', '5', '--out', out], 20);
       clean(r);
       expect(r.code).toBe(2);

@@ -33,7 +33,8 @@ describe('bisection (math/roots.ts)', () => {
   });
 
   it('invertIncreasing inverts Φ to the quantile function within 1e-12', () => {
-    for (const p of [0.001, 0.05, 0.5, 0.975, 0.9999]) expect(Math.abs(invertIncreasing(normalCdf, p, -40, 1) - normalQuantile(p))).toBeLessThan(1e-9);
+    for (const p of [0.001, 0.05, 0.5, 0.975, 0.9999])
+      expect(Math.abs(invertIncreasing(normalCdf, p, -40, 1) - normalQuantile(p))).toBeLessThan(1e-9);
   });
 });
 

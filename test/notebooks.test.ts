@@ -14,7 +14,29 @@ let url = '';
 let close: () => void = () => {};
 
 beforeAll(async () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@observablehq/notebook-kit/dist/bin/notebooks.js'), 'build', '--root', 'notebooks', '--out', '../test-output/notebooks', '--empty', '--', ...['index', '01-calibrate-suzhou', '02-three-regions', '03-jilin-corridor', '04-deductible-for-loss-ratio', '05-subsidy-and-pooling', '06-process-and-parameter-risk'].map((n) => `notebooks/${n}.html`)], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/@observablehq/notebook-kit/dist/bin/notebooks.js'),
+      'build',
+      '--root',
+      'notebooks',
+      '--out',
+      '../test-output/notebooks',
+      '--empty',
+      '--',
+      ...[
+        'index',
+        '01-calibrate-suzhou',
+        '02-three-regions',
+        '03-jilin-corridor',
+        '04-deductible-for-loss-ratio',
+        '05-subsidy-and-pooling',
+        '06-process-and-parameter-risk',
+      ].map((n) => `notebooks/${n}.html`),
+    ],
+    { cwd: ROOT, encoding: 'utf8', timeout: 180_000 },
+  );
   if (r.status !== 0) throw new Error(`notebooks build failed: ${r.stderr || r.stdout}`);
   const s = await serve(OUT, '/nb/');
   url = s.url;
@@ -31,12 +53,18 @@ async function open(name: string, keys: number) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const outside: string[] = [];
   const errors: string[] = [];
-  await page.route('**/*', (route) => (route.request().url().startsWith('http://127.0.0.1') ? route.continue() : (outside.push(route.request().url()), route.abort())));
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith('http://127.0.0.1') ? route.continue() : (outside.push(route.request().url()), route.abort()),
+  );
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}${name}.html`);
   await page.waitForFunction((n) => document.querySelectorAll('output[data-key]').length >= n, keys, { timeout: 120_000 });
-  const values = Object.fromEntries(await page.evaluate(() => [...document.querySelectorAll('output[data-key]')].map((o) => [o.getAttribute('data-key'), Number(o.getAttribute('data-value'))])));
+  const values = Object.fromEntries(
+    await page.evaluate(() =>
+      [...document.querySelectorAll('output[data-key]')].map((o) => [o.getAttribute('data-key'), Number(o.getAttribute('data-value'))]),
+    ),
+  );
   const cellErrors = await page.evaluate(() => [...document.querySelectorAll('.observablehq--error')].map((e) => e.textContent));
   await page.screenshot({ path: join(SHOTS, `notebook-${name}.png`), fullPage: true });
   await page.close();
@@ -68,7 +96,8 @@ describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
   it('(2) moving an input reruns what depends on it: a higher Jiangyin deductible, fewer Jiangyin beneficiaries', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}02-three-regions.html`);
-    const value = () => page.locator('output[data-key="jiangyinBeneficiaries"]').getAttribute('data-value', { timeout: 120_000 }).then(Number);
+    const value = () =>
+      page.locator('output[data-key="jiangyinBeneficiaries"]').getAttribute('data-value', { timeout: 120_000 }).then(Number);
     const before = await value();
     const field = page.locator('input[type=number]').first();
     await field.fill('30000');

@@ -110,7 +110,7 @@ describe('severity families', () => {
     const draws = Array.from({ length: 30000 }, () => e.sampleAbove(rng, st));
     expect(new Set(draws)).toEqual(new Set([20000, 150000]));
     const share = draws.filter((x) => x === 150000).length / draws.length;
-    expect(Math.abs(share - 1 / 3)).toBeLessThan(4 * Math.sqrt((1 / 3) * (2 / 3) / draws.length));
+    expect(Math.abs(share - 1 / 3)).toBeLessThan(4 * Math.sqrt(((1 / 3) * (2 / 3)) / draws.length));
   });
 });
 
@@ -119,7 +119,11 @@ describe('counts', () => {
     const { binomialLogPmf } = await import('../src/random/binomial-pmf.ts');
     // Exact by hand: Binomial(10, 0.3) at 3 = 120 · 0.3³ · 0.7⁷.
     expect(Math.exp(binomialLogPmf(3, 10, 0.3)) / (120 * 0.3 ** 3 * 0.7 ** 7) - 1).toBeLessThan(1e-14);
-    for (const [n, p] of [[200, 0.4], [20000, 0.021], [1_200_000, 0.0167]] as const) {
+    for (const [n, p] of [
+      [200, 0.4],
+      [20000, 0.021],
+      [1_200_000, 0.0167],
+    ] as const) {
       let total = 0;
       for (let x = 0; x <= n; x++) total += Math.exp(binomialLogPmf(x, n, p));
       expect(Math.abs(total - 1)).toBeLessThan(1e-12);
@@ -134,7 +138,12 @@ describe('counts', () => {
   it('binomial draws at large means follow the exact cdf (KS on 20,000 draws, α = 0.001), also for p > 1/2', async () => {
     const { binomialLogPmf } = await import('../src/random/binomial-pmf.ts');
     const rng = new Xoshiro128(7, 5, 3, 1);
-    for (const [n, p] of [[1_200_000, 0.0167], [20000, 0.021], [400, 0.93], [90, 0.5]] as const) {
+    for (const [n, p] of [
+      [1_200_000, 0.0167],
+      [20000, 0.021],
+      [400, 0.93],
+      [90, 0.5],
+    ] as const) {
       const draws = 20000;
       const counts = new Map<number, number>();
       for (let i = 0; i < draws; i++) {
@@ -157,7 +166,11 @@ describe('counts', () => {
   });
   it('binomial: mean and variance for small (inversion) and large (modal search) means', () => {
     const rng = new Xoshiro128(5, 6, 7, 8);
-    for (const [n, p] of [[1000, 0.004], [1_200_000, 0.0167], [50, 0.97]] as const) {
+    for (const [n, p] of [
+      [1000, 0.004],
+      [1_200_000, 0.0167],
+      [50, 0.97],
+    ] as const) {
       const xs = Array.from({ length: 20000 }, () => binomial(rng, n, p));
       const m = xs.reduce((s, x) => s + x, 0) / xs.length;
       const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);

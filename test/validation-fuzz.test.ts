@@ -7,8 +7,27 @@ import { loadScenarioFile } from './helpers/golden.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const NASTY: unknown[] = [
-  null, -1, 0, 1e308, -1e-9, 0.5, 2, 1.5e10, '', 'x', '<img src=x onerror=alert(1)>', [], [1, 2], {}, true,
-  { __proto__: null }, { value: 'a' }, { value: -5 }, { value: 1e99, source: '' }, 'NaN', '__proto__',
+  null,
+  -1,
+  0,
+  1e308,
+  -1e-9,
+  0.5,
+  2,
+  1.5e10,
+  '',
+  'x',
+  '<img src=x onerror=alert(1)>',
+  [],
+  [1, 2],
+  {},
+  true,
+  { __proto__: null },
+  { value: 'a' },
+  { value: -5 },
+  { value: 1e99, source: '' },
+  'NaN',
+  '__proto__',
 ];
 
 function paths(node: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {

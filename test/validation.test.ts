@@ -25,7 +25,11 @@ describe('shipped scenarios', () => {
   it('compare-regions uses the same rules as the regional files', () => {
     const cmp = loadScenarioFile('compare-regions.json') as Json;
     const strip = (r: Json) => ({ ...r, funding: undefined });
-    for (const [file, id] of [['suzhou-2021.json', 'suzhou-2021'], ['jiangyin-2020.json', 'jiangyin-2020'], ['jilin-2017.json', 'jilin-2017']]) {
+    for (const [file, id] of [
+      ['suzhou-2021.json', 'suzhou-2021'],
+      ['jiangyin-2020.json', 'jiangyin-2020'],
+      ['jilin-2017.json', 'jilin-2017'],
+    ]) {
       const own = (loadScenarioFile(file) as Json).rulesets.find((r: Json) => r.id === id);
       expect(strip(cmp.rulesets.find((r: Json) => r.id === id))).toEqual(strip(own));
     }
@@ -81,7 +85,9 @@ describe('problems are named by JSON path', () => {
   it('a parameter without provenance', () => {
     const d = jiangyin();
     delete d.rulesets[0].tracks[0].deductible.source;
-    expect(lines(d)).toContain('rulesets[0].tracks[0].deductible: needs a "source" (document and section) or an "assumption" (why this value)');
+    expect(lines(d)).toContain(
+      'rulesets[0].tracks[0].deductible: needs a "source" (document and section) or an "assumption" (why this value)',
+    );
   });
   it('limits on trials and insured counts', () => {
     const d = jiangyin();
@@ -94,7 +100,9 @@ describe('problems are named by JSON path', () => {
   it('unknown severity family', () => {
     const d = jiangyin();
     d.populations[0].severity = { family: 'cauchy' };
-    expect(lines(d)).toContain('populations[0].severity.family: must be one of "lognormal", "gamma", "pareto", "weibull", "loglogistic", "spliced", "empirical"');
+    expect(lines(d)).toContain(
+      'populations[0].severity.family: must be one of "lognormal", "gamma", "pareto", "weibull", "loglogistic", "spliced", "empirical"',
+    );
   });
   it('reports all problems at once', () => {
     const d = jiangyin();
@@ -108,11 +116,16 @@ describe('problems are named by JSON path', () => {
     const text = JSON.stringify(jiangyin()).replace('"rulesets":', '"__proto__": {"polluted": true}, "constructor": 1, "rulesets":');
     const v = validateText(text);
     expect(v.ok).toBe(false);
-    expect(v.problems.map(formatProblem)).toEqual(['__proto__: forbidden key (could alter object prototypes)', 'constructor: forbidden key (could alter object prototypes)']);
+    expect(v.problems.map(formatProblem)).toEqual([
+      '__proto__: forbidden key (could alter object prototypes)',
+      'constructor: forbidden key (could alter object prototypes)',
+    ]);
     expect(({} as Json).polluted).toBeUndefined();
   });
   it('refuses an oversized file and invalid JSON with one clear line', () => {
-    expect(validateText(' '.repeat(2_000_001)).problems.map(formatProblem)[0]).toMatch(/^\(root\): file is 2,000,001 bytes; the limit is 2,000,000$/);
+    expect(validateText(' '.repeat(2_000_001)).problems.map(formatProblem)[0]).toMatch(
+      /^\(root\): file is 2,000,001 bytes; the limit is 2,000,000$/,
+    );
     expect(validateText('{"id": ').problems.map(formatProblem)[0]).toMatch(/^\(root\): not valid JSON: /);
   });
   it('refuses hostile nesting without overflowing the stack', () => {
@@ -143,6 +156,9 @@ describe('scenario.schema.json', () => {
     const d = loadScenarioFile('suzhou-resident-subsidy-2021.json') as Json;
     delete d.groups[1].count.source;
     d.groups[2].payer = 'county';
-    expect(lines(d)).toEqual(['groups[2].payer: must be one of "city", "province" (got string "county")', 'groups[1].count: needs a "source" (document and section) or an "assumption" (why this value)']);
+    expect(lines(d)).toEqual([
+      'groups[2].payer: must be one of "city", "province" (got string "county")',
+      'groups[1].count: needs a "source" (document and section) or an "assumption" (why this value)',
+    ]);
   });
 });

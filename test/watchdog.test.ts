@@ -43,7 +43,14 @@ describe('worker pool watchdog', () => {
   for (const fault of ['silent', 'error', 'exit'] as const) {
     it(`a worker that goes ${fault} mid-run is replaced; the result is bit-identical to an undisturbed run`, async () => {
       const clean = await runScenario(s, { trials: 60, seed: 'watchdog', workers: 1, chunk: 5 });
-      const disturbed = await runScenario(s, { trials: 60, seed: 'watchdog', workers: 2, workerFactory: faultyFactory(fault), chunk: 5, stallMs: 400 });
+      const disturbed = await runScenario(s, {
+        trials: 60,
+        seed: 'watchdog',
+        workers: 2,
+        workerFactory: faultyFactory(fault),
+        chunk: 5,
+        stallMs: 400,
+      });
       expect(JSON.stringify(disturbed)).toBe(JSON.stringify(clean));
     }, 30_000);
   }
@@ -58,7 +65,9 @@ describe('worker pool watchdog', () => {
         terminate: () => {},
       };
     };
-    await expect(runScenario(s, { trials: 10, seed: 'x', workers: 2, workerFactory: always, chunk: 5 })).rejects.toThrow(/engine broke \(trials \d+–\d+ failed 3 times\)/);
+    await expect(runScenario(s, { trials: 10, seed: 'x', workers: 2, workerFactory: always, chunk: 5 })).rejects.toThrow(
+      /engine broke \(trials \d+–\d+ failed 3 times\)/,
+    );
   });
 });
 
@@ -82,12 +91,51 @@ describe('other doors for untrusted data', () => {
     const rng = new Xoshiro128(2026, 11, 24, 13);
     const base = loadScenarioFile('jiangyin-2020.json') as Json;
     const families: [string, [string, number, number][]][] = [
-      ['lognormal', [['mu', -50, 800], ['sigma', 1e-6, 60]]],
-      ['gamma', [['shape', 1e-9, 1e6], ['scale', 1e-6, 1e300]]],
-      ['pareto', [['alpha', 1e-9, 1e3], ['theta', 1e-6, 1e300]]],
-      ['weibull', [['shape', 1e-9, 1e3], ['scale', 1e-6, 1e300]]],
-      ['loglogistic', [['scale', 1e-6, 1e300], ['shape', 1.0001, 1e3]]],
-      ['spliced', [['mu', -50, 800], ['sigma', 1e-6, 60], ['splice', 1e-3, 1e12], ['alpha', 1e-9, 1e3], ['bodyWeight', 1e-9, 1 - 1e-9]]],
+      [
+        'lognormal',
+        [
+          ['mu', -50, 800],
+          ['sigma', 1e-6, 60],
+        ],
+      ],
+      [
+        'gamma',
+        [
+          ['shape', 1e-9, 1e6],
+          ['scale', 1e-6, 1e300],
+        ],
+      ],
+      [
+        'pareto',
+        [
+          ['alpha', 1e-9, 1e3],
+          ['theta', 1e-6, 1e300],
+        ],
+      ],
+      [
+        'weibull',
+        [
+          ['shape', 1e-9, 1e3],
+          ['scale', 1e-6, 1e300],
+        ],
+      ],
+      [
+        'loglogistic',
+        [
+          ['scale', 1e-6, 1e300],
+          ['shape', 1.0001, 1e3],
+        ],
+      ],
+      [
+        'spliced',
+        [
+          ['mu', -50, 800],
+          ['sigma', 1e-6, 60],
+          ['splice', 1e-3, 1e12],
+          ['alpha', 1e-9, 1e3],
+          ['bodyWeight', 1e-9, 1 - 1e-9],
+        ],
+      ],
     ];
     let refused = 0;
     let evaluated = 0;
@@ -96,7 +144,8 @@ describe('other doors for untrusted data', () => {
       const d = structuredClone(base);
       const sev: Json = { family };
       // Log-uniform between the bounds, so the extremes are met as often as the middle.
-      for (const [name, lo, hi] of params) sev[name] = { value: Math.exp(Math.log(lo) + rng.uniform() * (Math.log(hi) - Math.log(lo))), assumption: 'fuzz' };
+      for (const [name, lo, hi] of params)
+        sev[name] = { value: Math.exp(Math.log(lo) + rng.uniform() * (Math.log(hi) - Math.log(lo))), assumption: 'fuzz' };
       d.populations[0].severity = sev;
       const t0 = performance.now();
       const v = checkEvaluable(validateData(d));

@@ -56,7 +56,9 @@ describe('trend and multi-year runs', () => {
     const one = await runYears(s, 3, { trials: 60, seed: 'yr', workers: 1 });
     const two = await runYears(s, 3, { trials: 60, seed: 'yr', workers: 2, workerFactory: nodeWorkerFactory });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-    expect(one.first.rulesets[0].payout.mean).toBe(summarize(plain.model, plain.data, plain.trials, plain.seed, plain.analytic).rulesets[0].payout.mean);
+    expect(one.first.rulesets[0].payout.mean).toBe(
+      summarize(plain.model, plain.data, plain.trials, plain.seed, plain.analytic).rulesets[0].payout.mean,
+    );
     expect(one.years.map((y) => y.year)).toEqual([2017, 2018, 2019]);
     // Costs grow faster than funding (6% against 4% + 2% insured): the loss ratio rises year by year.
     const lr = one.years.map((y) => y.rulesets[0].lossRatio.mean);
@@ -70,6 +72,8 @@ describe('trend and multi-year runs', () => {
     const j = JSON.parse(r.out);
     expect(j.years.map((y: { year: number }) => y.year)).toEqual([2017, 2018, 2019]);
     for (const y of j.years) for (const k of ['premium', 'payout', 'lossRatio', 'fundCumulative']) expect(y.rulesets[0]).toHaveProperty(k);
-    expect(jingsuan('run', 'scenarios/jilin-2017.json', '--years', '11').err).toContain('--years: "11" must be a whole number from 1 to 10');
+    expect(jingsuan('run', 'scenarios/jilin-2017.json', '--years', '11').err).toContain(
+      '--years: "11" must be a whole number from 1 to 10',
+    );
   });
 });

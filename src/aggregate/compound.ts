@@ -7,10 +7,20 @@
  *   negative binomial, Poisson mean λ·G with G ~ Gamma(mean 1, cv): (1 − β(φ − 1))^(−r), r = 1/cv², β = λ·cv²
  *     (Re(1 − β(φ − 1)) ≥ 1 since |φ| ≤ 1, so the principal branch is continuous).
  */
-export type CountLaw = { family: 'binomial'; n: number; q: number } | { family: 'poisson'; lambda: number } | { family: 'negativeBinomial'; lambda: number; cv: number };
+export type CountLaw =
+  | { family: 'binomial'; n: number; q: number }
+  | { family: 'poisson'; lambda: number }
+  | { family: 'negativeBinomial'; lambda: number; cv: number };
 
 /** out += weight · P_N(φ), elementwise over complex arrays. */
-export function addCompoundTransform(law: CountLaw, phiRe: Float64Array, phiIm: Float64Array, weight: number, outRe: Float64Array, outIm: Float64Array): void {
+export function addCompoundTransform(
+  law: CountLaw,
+  phiRe: Float64Array,
+  phiIm: Float64Array,
+  weight: number,
+  outRe: Float64Array,
+  outIm: Float64Array,
+): void {
   const m = phiRe.length;
   for (let i = 0; i < m; i++) {
     let lr: number; // log of the transform: lr + i·li

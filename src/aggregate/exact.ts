@@ -77,8 +77,10 @@ function countLaw(pop: PopulationModel, u: number): CountLaw {
 /** Why a ruleset cannot take the FFT path (null when it can). */
 export function fftUnsupported(model: EngineModel): string | null {
   for (const pop of model.populations) {
-    if (pop.selfPayRatio === null) return `population "${pop.id}" draws its self-pay ratio per person (Beta), so a benefit is not a function of the annual amount alone`;
-    if (pop.compliantBeta !== null) return `population "${pop.id}" draws its compliant share per person (Beta), so a benefit is not a function of the annual amount alone`;
+    if (pop.selfPayRatio === null)
+      return `population "${pop.id}" draws its self-pay ratio per person (Beta), so a benefit is not a function of the annual amount alone`;
+    if (pop.compliantBeta !== null)
+      return `population "${pop.id}" draws its compliant share per person (Beta), so a benefit is not a function of the annual amount alone`;
   }
   return null;
 }
@@ -88,7 +90,9 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
   if (m & (m - 1) || m < 256) throw new Error(`buckets must be a power of two ≥ 256 (got ${m})`);
   const pr = model.parameterRisk;
   const cost = pr?.cost ? trimmed(shockNodes(pr.cost, opts.costNodes ?? 12)) : { x: Float64Array.of(1), w: Float64Array.of(1) };
-  const util = pr?.utilisation ? trimmed(shockNodes(pr.utilisation, opts.utilisationNodes ?? 8)) : { x: Float64Array.of(1), w: Float64Array.of(1) };
+  const util = pr?.utilisation
+    ? trimmed(shockNodes(pr.utilisation, opts.utilisationNodes ?? 8))
+    : { x: Float64Array.of(1), w: Float64Array.of(1) };
   const shared = pr?.shared ?? true;
   const unsupported = fftUnsupported(model);
 
@@ -105,7 +109,9 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
         if (pr > 0) curves.push({ pr, curve: benefitCurve(r.schedules[p][mask], r.selfBurden, kappa) });
       });
       // The benefit severity at each cost node.
-      const atCost: BenefitSeverity[][] = Array.from(cost.x, (c) => curves.map((k) => benefitSeverity(k.curve, scaled(pop.severity, c), r.exposure)));
+      const atCost: BenefitSeverity[][] = Array.from(cost.x, (c) =>
+        curves.map((k) => benefitSeverity(k.curve, scaled(pop.severity, c), r.exposure)),
+      );
       return { pop, curves, atCost };
     });
 
@@ -201,7 +207,11 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
       return conds.length > 1 ? mixOverCost(conds, cost.x, pr!.cost!, groupShift * h, h) : conds[0];
     };
     let dist: Float64Array;
-    if (shared || P === 1) dist = mixed(parts.map((_, p) => p), shift);
+    if (shared || P === 1)
+      dist = mixed(
+        parts.map((_, p) => p),
+        shift,
+      );
     else {
       // Independent shocks: each population's own mixture, then their convolution (transforms multiplied).
       const accRe = new Float64Array(m).fill(1);
@@ -227,7 +237,14 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
 
     const stats = describe(dist, lo, h);
     // Expected paid claimants (B > 0) at the mean cost level, for the bound on the discretisation's variance.
-    const paid = parts.reduce((a, part) => a + part.pop.insured * part.pop.incidence * part.curves.reduce((s, c) => s + c.pr * part.pop.severity.survival(firstPositive(c.curve)), 0), 0);
+    const paid = parts.reduce(
+      (a, part) =>
+        a +
+        part.pop.insured *
+          part.pop.incidence *
+          part.curves.reduce((s, c) => s + c.pr * part.pop.severity.survival(firstPositive(c.curve)), 0),
+      0,
+    );
     const premium = r.premium;
     const corridorOf = (rule: CorridorRule): ExactCorridor => {
       let ins = 0;
@@ -257,7 +274,9 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
         premium > 0
           ? { mean: stats.mean / premium, p05: stats.p05 / premium, p95: stats.p95 / premium, probAbove1: above }
           : { mean: NaN, p05: NaN, p95: NaN, probAbove1: NaN },
-      corridor: r.corridor ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) } : null,
+      corridor: r.corridor
+        ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) }
+        : null,
       discretisation: {
         bucket: h,
         buckets: m,
@@ -299,5 +318,14 @@ export function describe(pmf: Float64Array, lo: number, h: number) {
     s += take * (lo + i * h);
     need -= take;
   }
-  return { mean: m1, sd, skewness: sd > 0 ? m3 / (sd * sd * sd) : 0, p05: q(0.05), p50: q(0.5), p95: q(0.95), p995: q(0.995), tvar995: s / (0.005 - need) };
+  return {
+    mean: m1,
+    sd,
+    skewness: sd > 0 ? m3 / (sd * sd * sd) : 0,
+    p05: q(0.05),
+    p50: q(0.5),
+    p95: q(0.95),
+    p995: q(0.995),
+    tvar995: s / (0.005 - need),
+  };
 }

@@ -40,7 +40,15 @@ function quantiles(pmf: Float64Array, lo: number, h: number, n: number): Float64
   return q;
 }
 
-export function mixOverCost(conds: Float64Array[], nodes: Float64Array, shock: Shock, lo: number, h: number, probabilityPoints = 8192, perInterval = 48): Float64Array {
+export function mixOverCost(
+  conds: Float64Array[],
+  nodes: Float64Array,
+  shock: Shock,
+  lo: number,
+  h: number,
+  probabilityPoints = 8192,
+  perInterval = 48,
+): Float64Array {
   const m = conds[0].length;
   const K = conds.length;
   const order = [...nodes.keys()].sort((a, b) => nodes[a] - nodes[b]);

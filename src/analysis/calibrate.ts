@@ -91,10 +91,17 @@ export async function calibrate(raw: unknown, opts: { trials?: number; seed?: st
       }
     };
     if (analyticTargets.length) {
-      const best = nelderMead((u) => {
-        const v = objective(u);
-        return Number.isFinite(v) ? v : 1e9;
-      }, x0, 0.2, 4000, 1e-10, 1e-14);
+      const best = nelderMead(
+        (u) => {
+          const v = objective(u);
+          return Number.isFinite(v) ? v : 1e9;
+        },
+        x0,
+        0.2,
+        4000,
+        1e-10,
+        1e-14,
+      );
       const before = data;
       data = apply(data, best.x);
       for (const f of free) fitted.push({ path: f.path.join('.'), previous: value(before, f.path), value: value(data, f.path) });
@@ -134,6 +141,13 @@ export async function calibrate(raw: unknown, opts: { trials?: number; seed?: st
   const result = await runScenario(s, { trials, seed: opts.seed ?? s.simulation.seed });
   const report: FitRow[] = result.targets
     .filter((t) => t.population !== null && t.modelled !== null)
-    .map((t) => ({ population: t.population!, metric: t.metric, target: t.target, modelled: t.modelled!, relativeError: t.relativeError!, source: t.source }));
+    .map((t) => ({
+      population: t.population!,
+      metric: t.metric,
+      target: t.target,
+      modelled: t.modelled!,
+      relativeError: t.relativeError!,
+      source: t.source,
+    }));
   return { scenario: data, fitted, report, trials };
 }

@@ -48,6 +48,8 @@ export function rulesetParamPath(r: Ruleset, p: Path): Path {
   if (p.length !== 2 || p[0] !== 'funding' || p[1] !== 'perInsured') return p;
   const candidates = r.funding.channels.flatMap((c, i) => (c.perInsured && c.population === undefined ? [i] : []));
   if (candidates.length === 1) return ['funding', 'channels', candidates[0], 'perInsured'];
-  const list = r.funding.channels.map((c, i) => `funding.channels[${i}].${c.perInsured ? 'perInsured' : 'total'} (${c.channel}${c.population ? `, ${c.population}` : ''})`);
+  const list = r.funding.channels.map(
+    (c, i) => `funding.channels[${i}].${c.perInsured ? 'perInsured' : 'total'} (${c.channel}${c.population ? `, ${c.population}` : ''})`,
+  );
   throw new Error(`funding.perInsured is ambiguous in ruleset "${r.id}": its premium has these channels; name one: ${list.join('; ')}`);
 }

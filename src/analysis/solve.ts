@@ -52,7 +52,14 @@ export function solveAnalyticValue(s: Scenario, ri: number, path: Path, metric: 
   return solveMonotone(f, target, lo, isShare ? 1 : Math.max(2 * previous, 1), 1e-10, isShare ? 1 : 1e10);
 }
 
-export async function solve(raw: unknown, rulesetId: string, param: Path, metric: MetricName, target: number, opts: { trials?: number; seed?: string | number } = {}): Promise<SolveResult> {
+export async function solve(
+  raw: unknown,
+  rulesetId: string,
+  param: Path,
+  metric: MetricName,
+  target: number,
+  opts: { trials?: number; seed?: string | number } = {},
+): Promise<SolveResult> {
   const base = validOrThrow(raw);
   const ri = base.rulesets.findIndex((r) => r.id === rulesetId);
   if (ri < 0) throw new Error(`unknown ruleset "${rulesetId}"`);
@@ -77,7 +84,18 @@ export async function solve(raw: unknown, rulesetId: string, param: Path, metric
     const bracket = await bisectAsync(f, target, 0, hi, { relTol: 1e-3, maxHi: isShare ? 1 : 1e9, maxIter: 40 });
     value = bracket && bracket.hi;
   }
-  if (value === null) return { ruleset: rulesetId, param: formatPath(param), metric, target, previous, value: null, analytic: null, monteCarlo: null, scenario: raw };
+  if (value === null)
+    return {
+      ruleset: rulesetId,
+      param: formatPath(param),
+      metric,
+      target,
+      previous,
+      value: null,
+      analytic: null,
+      monteCarlo: null,
+      scenario: raw,
+    };
   const solved = withNumber(raw, path, value, `Solved by jingsuan solve: ${metric} = ${target} (was ${previous})`);
   const s = validOrThrow(solved);
   const mc = await evaluateMonteCarlo(s, ri, metric, trials, seed);

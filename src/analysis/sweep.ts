@@ -27,7 +27,13 @@ export function sweepValues(from: number, to: number, steps: number): number[] {
  * The analytic metrics of ruleset `ri` at each value of the parameter at `param` (inside the ruleset), plus the
  * current value when it is not among them. Values that do not validate are skipped.
  */
-export function sweepAnalytic(s: Scenario, ri: number, param: Path, xs: number[], metrics: readonly MetricName[] = ANALYTIC_METRICS): SweepPoint[] {
+export function sweepAnalytic(
+  s: Scenario,
+  ri: number,
+  param: Path,
+  xs: number[],
+  metrics: readonly MetricName[] = ANALYTIC_METRICS,
+): SweepPoint[] {
   const path: Path = ['rulesets', ri, ...param];
   const current = numberAt(s, path);
   const values = [...new Set([...xs, ...(Number.isFinite(current) ? [current] : [])])].sort((a, b) => a - b);
@@ -48,7 +54,16 @@ export interface SweepRow {
 }
 
 /** The command line's sweep: each value validated as a file would be; Monte Carlo metrics from short runs at one seed. */
-export async function sweep(raw: unknown, rulesetId: string, param: Path, from: number, to: number, steps: number, metrics: MetricName[], opts: { trials?: number; seed?: string | number } = {}): Promise<SweepRow[]> {
+export async function sweep(
+  raw: unknown,
+  rulesetId: string,
+  param: Path,
+  from: number,
+  to: number,
+  steps: number,
+  metrics: MetricName[],
+  opts: { trials?: number; seed?: string | number } = {},
+): Promise<SweepRow[]> {
   const base = validOrThrow(raw);
   const ri = base.rulesets.findIndex((r) => r.id === rulesetId);
   if (ri < 0) throw new Error(`unknown ruleset "${rulesetId}"`);

@@ -63,12 +63,30 @@ FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
     const target = (values.out as string | undefined) ?? file!;
     if (!values['dry-run']) writeFileSync(target, JSON.stringify(c.scenario, null, 2) + '\n');
     if (values.json) {
-      console.log(JSON.stringify({ fitted: c.fitted, report: c.report, trials: c.trials, written: values['dry-run'] ? null : target }, null, 2));
+      console.log(
+        JSON.stringify({ fitted: c.fitted, report: c.report, trials: c.trials, written: values['dry-run'] ? null : target }, null, 2),
+      );
       return 0;
     }
-    console.log(textTable(['parameter 参数', 'was 原值', 'fitted 校准值'], c.fitted.map((f) => [f.path, String(+f.previous.toPrecision(6)), String(+f.value.toPrecision(6))])));
+    console.log(
+      textTable(
+        ['parameter 参数', 'was 原值', 'fitted 校准值'],
+        c.fitted.map((f) => [f.path, String(+f.previous.toPrecision(6)), String(+f.value.toPrecision(6))]),
+      ),
+    );
     console.log(`\ngoodness of fit (Monte Carlo, ${c.trials} trials):`);
-    console.log(textTable(['population 人群', 'metric 指标', 'target 目标', 'modelled 模型', 'rel. error 相对误差'], c.report.map((r) => [r.population, r.metric, String(r.target), String(+r.modelled.toPrecision(6)), `${(r.relativeError * 100).toFixed(2)}%`])));
+    console.log(
+      textTable(
+        ['population 人群', 'metric 指标', 'target 目标', 'modelled 模型', 'rel. error 相对误差'],
+        c.report.map((r) => [
+          r.population,
+          r.metric,
+          String(r.target),
+          String(+r.modelled.toPrecision(6)),
+          `${(r.relativeError * 100).toFixed(2)}%`,
+        ]),
+      ),
+    );
     if (!values['dry-run']) console.log(`\nwrote ${target}`);
     return 0;
   },
@@ -82,7 +100,15 @@ PATH is inside the ruleset: tracks[0].deductible, tracks[0].bands[1].ratio, fund
 (funding.perInsured names the one per-insured channel that funds every population, where there is one)
 METRIC: ${METRICS_HELP}.
 Prints the solution with the metric's Monte Carlo mean and 95% interval there; --out writes the solved scenario.`,
-  options: { ruleset: { type: 'string' }, param: { type: 'string' }, target: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    ruleset: { type: 'string' },
+    param: { type: 'string' },
+    target: { type: 'string' },
+    trials: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+  },
   async run(values, [file]) {
     const s = loadScenario(file);
     const r = findRuleset(s, values.ruleset as string | undefined);
@@ -91,7 +117,10 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
     if (!m) throw new UsageError('--target must be METRIC=VALUE, e.g. lossRatio=0.95');
     let res;
     try {
-      res = await solve(rawOf(file!), r.id, p, metric(m[1]), number('--target value', m[2]), { trials: values.trials ? number('--trials', values.trials) : 200, seed: values.seed as string | undefined });
+      res = await solve(rawOf(file!), r.id, p, metric(m[1]), number('--target value', m[2]), {
+        trials: values.trials ? number('--trials', values.trials) : 200,
+        seed: values.seed as string | undefined,
+      });
     } catch (err) {
       throw new UsageError((err as Error).message, 1);
     }
@@ -107,7 +136,10 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
     }
     console.log(`${r.id}: ${values.param} = ${+res.value.toPrecision(8)} (was ${res.previous}) gives ${res.metric} = ${res.target}`);
     if (res.analytic !== null) console.log(`  analytic: ${+res.analytic.toPrecision(8)}`);
-    if (res.monteCarlo) console.log(`  Monte Carlo (${res.monteCarlo.trials} trials): ${+res.monteCarlo.value.toPrecision(6)}${Number.isFinite(res.monteCarlo.lo95) ? `, 95% interval ${+res.monteCarlo.lo95.toPrecision(6)} … ${+res.monteCarlo.hi95.toPrecision(6)}` : ''}`);
+    if (res.monteCarlo)
+      console.log(
+        `  Monte Carlo (${res.monteCarlo.trials} trials): ${+res.monteCarlo.value.toPrecision(6)}${Number.isFinite(res.monteCarlo.lo95) ? `, 95% interval ${+res.monteCarlo.lo95.toPrecision(6)} … ${+res.monteCarlo.hi95.toPrecision(6)}` : ''}`,
+      );
     return 0;
   },
 };
@@ -118,7 +150,17 @@ export const sweepCommand: Command = {
 
 METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
 --out DIR writes sweep.csv and a chart per metric (SVG and PNG).`,
-  options: { ruleset: { type: 'string' }, param: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, steps: { type: 'string' }, metric: { type: 'string', multiple: true }, trials: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    ruleset: { type: 'string' },
+    param: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    steps: { type: 'string' },
+    metric: { type: 'string', multiple: true },
+    trials: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+  },
   async run(values, [file]) {
     const s = loadScenario(file);
     const outDir = values.out !== undefined ? prepareOutDir('--out', values.out) : undefined;
@@ -129,7 +171,9 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
     if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new UsageError('--steps must be a whole number from 1 to 1000');
     let rows;
     try {
-      rows = await sweep(rawOf(file!), r.id, p, number('--from', values.from), number('--to', values.to), steps, metrics, { trials: values.trials ? number('--trials', values.trials) : 200 });
+      rows = await sweep(rawOf(file!), r.id, p, number('--from', values.from), number('--to', values.to), steps, metrics, {
+        trials: values.trials ? number('--trials', values.trials) : 200,
+      });
     } catch (err) {
       throw new UsageError((err as Error).message, 1);
     }
@@ -148,7 +192,12 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
         writeFileSync(join(dir, `sweep-${m}.png`), pngOf(svg));
         writeFileSync(join(dir, `sweep-${m}.csv`), chartCsv(spec));
       }
-      writeFileSync(join(dir, 'sweep.csv'), '\ufeff' + [['x', ...metrics].join(','), ...rows.map((row) => [row.x, ...metrics.map((m) => row[m])].join(','))].join('\r\n') + '\r\n');
+      writeFileSync(
+        join(dir, 'sweep.csv'),
+        '\ufeff' +
+          [['x', ...metrics].join(','), ...rows.map((row) => [row.x, ...metrics.map((m) => row[m])].join(','))].join('\r\n') +
+          '\r\n',
+      );
     }
     if (values.json) {
       console.log(JSON.stringify({ ruleset: r.id, param: values.param, rows }, null, 2));
@@ -156,7 +205,12 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
     }
     // A metric that cannot be computed at a point (no premium, no analytic value) reads "cannot compute", not NaN.
     const cell = (v: number) => (Number.isFinite(v) ? String(+v.toPrecision(6)) : 'cannot compute');
-    console.log(textTable([String(values.param), ...metrics], rows.map((row) => [String(+row.x.toPrecision(8)), ...metrics.map((m) => cell(row[m]))])));
+    console.log(
+      textTable(
+        [String(values.param), ...metrics],
+        rows.map((row) => [String(+row.x.toPrecision(8)), ...metrics.map((m) => cell(row[m]))]),
+      ),
+    );
     return 0;
   },
 };

@@ -69,7 +69,9 @@ shipped scenario beside a 1,000-trial Monte Carlo run of it.
     if (!quick) {
       const large = Number(values.large ?? 10000);
       const big = await timedRun('suzhou-2021', large, workers);
-      console.log(`  ${large.toLocaleString('en')} trials: ${big.seconds.toFixed(2)} s wall, peak RSS ${big.peakMB.toFixed(0)} MB   (target ≤ 10 s, < 300 MB)`);
+      console.log(
+        `  ${large.toLocaleString('en')} trials: ${big.seconds.toFixed(2)} s wall, peak RSS ${big.peakMB.toFixed(0)} MB   (target ≤ 10 s, < 300 MB)`,
+      );
     }
     console.log('\nexact aggregate (FFT, 65,536 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
     for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
@@ -79,7 +81,9 @@ shipped scenario beside a 1,000-trial Monte Carlo run of it.
       const fftMs = performance.now() - t0;
       const mc = await timedRun(name, 1000, workers);
       const perRuleset = exact.map((r) => r.milliseconds.toFixed(0)).join(' / ');
-      console.log(`  ${name.padEnd(16)} exact ${(fftMs / 1000).toFixed(2)} s (per ruleset ${perRuleset} ms)   Monte Carlo ${mc.seconds.toFixed(2)} s`);
+      console.log(
+        `  ${name.padEnd(16)} exact ${(fftMs / 1000).toFixed(2)} s (per ruleset ${perRuleset} ms)   Monte Carlo ${mc.seconds.toFixed(2)} s`,
+      );
     }
     return 0;
   },

@@ -36,7 +36,8 @@ One person's exact annual critical-illness benefit (decimal arithmetic, rounded 
     }
     console.log(`${ruleset.title.zh} / ${ruleset.title.en}${groups.length ? ` · groups: ${groups.join(', ')}` : ''}`);
     console.log(`self-burden 自负 ${burden} yuan, compliant self-pay 合规自费 ${compliant} yuan`);
-    for (const t of result.tracks) console.log(`  track ${t.id} (${t.base}): eligible ${t.eligible}, deductible ${t.deductible}, paid ${t.paid}`);
+    for (const t of result.tracks)
+      console.log(`  track ${t.id} (${t.base}): eligible ${t.eligible}, deductible ${t.deductible}, paid ${t.paid}`);
     console.log(`benefit 补偿: ${result.benefit} yuan${result.capped ? ' (overall cap reached)' : ''}`);
     return 0;
   },

@@ -8,7 +8,12 @@ import { pngOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** Writes every chart as SVG, PNG (2×) and CSV into dir; returns them for the report. */
-export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, result: RunResult): Promise<{ file: string; title: string }[]> {
+export async function writeCharts(
+  dir: string,
+  scenario: Scenario,
+  raw: RawRun,
+  result: RunResult,
+): Promise<{ file: string; title: string }[]> {
   const out: { file: string; title: string }[] = [];
   for (const spec of allCharts(scenario, raw, result)) {
     const svg = svgOf(spec);

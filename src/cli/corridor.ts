@@ -44,12 +44,16 @@ result, the amount returned to the fund and the fund's top-up (exact, to the fen
       ...describe(exactCorridor(corridorRule(ruleset.corridor!, a.tiers), premium, claims)),
     }));
     if (values.json) {
-      console.log(JSON.stringify({ ruleset: ruleset.id, premium, claims, ...main, tierRange: tiers[main.tier] ?? null, alternatives }, null, 2));
+      console.log(
+        JSON.stringify({ ruleset: ruleset.id, premium, claims, ...main, tierRange: tiers[main.tier] ?? null, alternatives }, null, 2),
+      );
       return 0;
     }
     const t = tiers[main.tier];
     console.log(`${ruleset.title.zh} / ${ruleset.title.en}: premium ${premium}, claims ${claims}`);
-    console.log(`result ${main.result} yuan, profit/loss rate m = ${main.rate}${t ? ` (tier ${main.tier}: ${t.from ?? '−∞'} … ${t.to ?? '+∞'}, insurer share ${t.insurerShare}, ${t.basis})` : ''}`);
+    console.log(
+      `result ${main.result} yuan, profit/loss rate m = ${main.rate}${t ? ` (tier ${main.tier}: ${t.from ?? '−∞'} … ${t.to ?? '+∞'}, insurer share ${t.insurerShare}, ${t.basis})` : ''}`,
+    );
     console.log(`  insurer 承办机构: ${main.insurer}`);
     console.log(`  returned to fund 返还基金: ${main.fundReturn}`);
     console.log(`  fund top-up 基金补偿: ${main.fundTopUp}`);

@@ -6,7 +6,7 @@ import type { Command } from './commands.ts';
 import { loadScenario, UsageError } from './io.ts';
 
 export const exactCommand: Command = {
-  summary: 'the exact aggregate distribution of each ruleset\'s payout, by FFT (no sampling)',
+  summary: "the exact aggregate distribution of each ruleset's payout, by FFT (no sampling)",
   help: `usage: jingsuan exact FILE [--buckets N] [--json]
 
 Discretises each claimant's benefit (the mass at zero kept exactly, the mean by local moment matching),
@@ -38,7 +38,21 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
       return 0;
     }
     console.log(`${scenario.title.zh} · ${scenario.title.en}: 精确总赔付分布 · exact aggregate distribution (FFT)`);
-    const header = ['ruleset 方案', 'mean 均值 (万元)', 'sd 标准差', 'skewness 偏度', 'P5', 'P50', 'P95', 'P99.5', 'TVaR99.5', 'LR 赔付率', 'P(LR>1)', 'bucket 步长 (元)', 'ms'];
+    const header = [
+      'ruleset 方案',
+      'mean 均值 (万元)',
+      'sd 标准差',
+      'skewness 偏度',
+      'P5',
+      'P50',
+      'P95',
+      'P99.5',
+      'TVaR99.5',
+      'LR 赔付率',
+      'P(LR>1)',
+      'bucket 步长 (元)',
+      'ms',
+    ];
     const rows = rulesets.map((r) =>
       r.method !== 'fft' || !r.payout
         ? [r.id, `Monte Carlo only: ${r.reason}`, '', '', '', '', '', '', '', '', '', '', '']

@@ -19,7 +19,8 @@ export const fundCommand: Command = {
     const int = (name: string, max: number) => {
       const v = values[name];
       if (v === undefined) return undefined;
-      if (!/^\d+$/.test(String(v)) || Number(v) < 1 || Number(v) > max) throw new UsageError(`--${name}: "${v}" must be a whole number from 1 to ${max}`);
+      if (!/^\d+$/.test(String(v)) || Number(v) < 1 || Number(v) > max)
+        throw new UsageError(`--${name}: "${v}" must be a whole number from 1 to ${max}`);
       return Number(v);
     };
     const years = int('years', 30);
@@ -31,19 +32,35 @@ export const fundCommand: Command = {
         return 0;
       }
       console.log(`${s.title.zh} · ${s.title.en}\n`);
-      console.log(textTable(['group 分组', 'insured 人数', 'payer 出资', 'subsidy 补贴 (万元)', 'contributions 个人缴费 (万元)'], [
-        ...r.budget.lines.map((l) => [l.title.zh, l.count.toLocaleString('zh-CN'), l.payer, l.subsidised ? wan(l.subsidy) : '—', wan(l.contributions)]),
-        ['合计 total', r.budget.insured.toLocaleString('zh-CN'), '', wan(r.budget.total), wan(r.budget.contributions)],
-      ]));
+      console.log(
+        textTable(
+          ['group 分组', 'insured 人数', 'payer 出资', 'subsidy 补贴 (万元)', 'contributions 个人缴费 (万元)'],
+          [
+            ...r.budget.lines.map((l) => [
+              l.title.zh,
+              l.count.toLocaleString('zh-CN'),
+              l.payer,
+              l.subsidised ? wan(l.subsidy) : '—',
+              wan(l.contributions),
+            ]),
+            ['合计 total', r.budget.insured.toLocaleString('zh-CN'), '', wan(r.budget.total), wan(r.budget.contributions)],
+          ],
+        ),
+      );
       console.log(`\nprovince 省级 ${wan(r.budget.byPayer.province)} 万元 · city 市级 ${wan(r.budget.byPayer.city)} 万元`);
       for (const w of r.budget.warnings) console.log(`warning: ${w.message.zh} / ${w.message.en}`);
       if (r.projection) {
         const p = r.projection;
-        console.log(`\ninsured ${p.year} by trend: ${Math.round(p.predicted).toLocaleString('en')} (95% prediction interval ${Math.round(p.lo).toLocaleString('en')} – ${Math.round(p.hi).toLocaleString('en')}); forecast in the file: ${r.budget.insured.toLocaleString('en')}`);
+        console.log(
+          `\ninsured ${p.year} by trend: ${Math.round(p.predicted).toLocaleString('en')} (95% prediction interval ${Math.round(p.lo).toLocaleString('en')} – ${Math.round(p.hi).toLocaleString('en')}); forecast in the file: ${r.budget.insured.toLocaleString('en')}`,
+        );
         const b = r.projectedBudget!;
-        console.log(`subsidy at the projected count (subsidised share ${(b.subsidisedShare * 100).toFixed(2)}%): ${wan(b.predicted)} 万元 (${wan(b.lo)} – ${wan(b.hi)})`);
+        console.log(
+          `subsidy at the projected count (subsidised share ${(b.subsidisedShare * 100).toFixed(2)}%): ${wan(b.predicted)} 万元 (${wan(b.lo)} – ${wan(b.hi)})`,
+        );
       }
-      for (const pr of r.paymentRates) console.log(`fund payment rate ${pr.group}: modelled ${(pr.modelled * 100).toFixed(1)}%, target ${(pr.target * 100).toFixed(0)}%`);
+      for (const pr of r.paymentRates)
+        console.log(`fund payment rate ${pr.group}: modelled ${(pr.modelled * 100).toFixed(1)}%, target ${(pr.target * 100).toFixed(0)}%`);
       return 0;
     }
     const r = poolingReport(s, years, trials);
@@ -52,10 +69,33 @@ export const fundCommand: Command = {
       return 0;
     }
     console.log(`${s.title.zh} · ${s.title.en}: ${r.trials} trials\n`);
-    console.log(textTable(['year 年度', 'reserve months 备付期 (mean)', 'P5', 'P(alarm < 6) 预警概率', 'city pool 统筹基金 (万元)'], r.years.map((y) => [String(y.year), y.reserveMonths.mean.toFixed(2), y.reserveMonths.p05.toFixed(2), `${(y.probAlarm * 100).toFixed(1)}%`, wan(y.cityPool.mean)])));
+    console.log(
+      textTable(
+        ['year 年度', 'reserve months 备付期 (mean)', 'P5', 'P(alarm < 6) 预警概率', 'city pool 统筹基金 (万元)'],
+        r.years.map((y) => [
+          String(y.year),
+          y.reserveMonths.mean.toFixed(2),
+          y.reserveMonths.p05.toFixed(2),
+          `${(y.probAlarm * 100).toFixed(1)}%`,
+          wan(y.cityPool.mean),
+        ]),
+      ),
+    );
     const last = r.years[r.years.length - 1];
     console.log(`\n${last.year} by region:`);
-    console.log(textTable(['region 地区', 'balance 结余 (万元)', 'reserve 风险金', 'from city 调剂', 'repaid 上缴', 'P(draws on city)'], last.regions.map((g) => [s.regions.find((x) => x.id === g.region)!.title.zh, wan(g.balanceMean), wan(g.reserveMean), wan(g.fromCityMean), wan(g.repaidMean), `${(g.probDrawOnCity * 100).toFixed(1)}%`])));
+    console.log(
+      textTable(
+        ['region 地区', 'balance 结余 (万元)', 'reserve 风险金', 'from city 调剂', 'repaid 上缴', 'P(draws on city)'],
+        last.regions.map((g) => [
+          s.regions.find((x) => x.id === g.region)!.title.zh,
+          wan(g.balanceMean),
+          wan(g.reserveMean),
+          wan(g.fromCityMean),
+          wan(g.repaidMean),
+          `${(g.probDrawOnCity * 100).toFixed(1)}%`,
+        ]),
+      ),
+    );
     console.log(`\nprobability of the alarm in at least one year: ${(r.probAlarmAnyYear * 100).toFixed(1)}%`);
     return 0;
   },

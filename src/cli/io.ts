@@ -99,7 +99,8 @@ export function parseAmount(flag: string, value: string | undefined, { required 
   }
   const v = value.trim().replace(/_/g, '');
   const re = allowNegative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
-  if (!re.test(v) || v.length > 20) throw new UsageError(`${flag}: "${value}" is not an amount in yuan${allowNegative ? '' : ' (a non-negative decimal number)'}`);
+  if (!re.test(v) || v.length > 20)
+    throw new UsageError(`${flag}: "${value}" is not an amount in yuan${allowNegative ? '' : ' (a non-negative decimal number)'}`);
   return v;
 }
 
@@ -110,7 +111,8 @@ export function parseAmount(flag: string, value: string | undefined, { required 
 export function prepareOutDir(flag: string, dir: unknown): string {
   if (typeof dir !== 'string' || dir.trim() === '') throw new UsageError(`${flag}: give a folder to write into`);
   const abs = resolve(dir);
-  if (/^\/(proc|sys|dev)(\/|$)/.test(abs)) throw new UsageError(`${flag}: ${dir} is inside a system folder (/proc, /sys, /dev); choose another folder`);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(abs))
+    throw new UsageError(`${flag}: ${dir} is inside a system folder (/proc, /sys, /dev); choose another folder`);
   if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError(`${flag}: ${dir} exists and is not a folder`);
   try {
     mkdirSync(abs, { recursive: true });

@@ -8,7 +8,17 @@ import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { markdownReport } from '../report/markdown.ts';
-import { comparisonTable, fundingTable, indicatorTable, populationTable, targetTable, targetValuesTable, toCsv, toText, yearsTable } from '../report/tables.ts';
+import {
+  comparisonTable,
+  fundingTable,
+  indicatorTable,
+  populationTable,
+  targetTable,
+  targetValuesTable,
+  toCsv,
+  toText,
+  yearsTable,
+} from '../report/tables.ts';
 import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import type { Command } from './commands.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
@@ -16,7 +26,8 @@ import { loadScenario, prepareOutDir, UsageError } from './io.ts';
 function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!/^\d+$/.test(String(v)) || n < min || n > max) throw new UsageError(`--${name}: "${v}" must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(String(v)) || n < min || n > max)
+    throw new UsageError(`--${name}: "${v}" must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -32,7 +43,14 @@ Runs every population through every ruleset on the same sampled people.
                 cumulative corridor result year by year; the JSON gains "years"
   --json        print the result object (amounts in yuan as numbers)
   --out DIR     write result.json, CSV tables, SVG/PNG charts and report.md into DIR`,
-  options: { trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, years: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    trials: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    years: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+  },
   async run(values, [file]) {
     const scenario = loadScenario(file);
     const outDir = values.out !== undefined ? prepareOutDir('--out', values.out) : undefined;
@@ -44,11 +62,11 @@ Runs every population through every ruleset on the same sampled people.
     let raw;
     try {
       raw = await runRaw(scenario, {
-      trials,
-      seed,
-      workers,
-      workerFactory: nodeWorkerFactory,
-      onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} trials`) : undefined,
+        trials,
+        seed,
+        workers,
+        workerFactory: nodeWorkerFactory,
+        onProgress: tty ? (done, total) => process.stderr.write(`\r${done}/${total} trials`) : undefined,
       });
     } catch (err) {
       if (err instanceof RunTooLargeError) throw new UsageError(err.message, 1);
@@ -58,7 +76,10 @@ Runs every population through every ruleset on the same sampled people.
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
     const nYears = intFlag('years', values.years, 1, MAX_YEARS);
     // Year 1 is the run above; later years follow the trend (the same seed gives the same year 1).
-    const years = nYears && nYears > 1 ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory }, raw)).years : null;
+    const years =
+      nYears && nYears > 1
+        ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory }, raw)).years
+        : null;
     const seconds = (performance.now() - started) / 1000;
     if (outDir) await writeOut(outDir, scenario, result, raw, years);
     if (values.json) {
@@ -91,7 +112,14 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(years ? { ...result, years } : result, null, 2) + '\n');
   if (years) writeFileSync(join(dir, 'years.csv'), toCsv(yearsTable(years)));
-  for (const t of [indicatorTable(result), fundingTable(result.rulesets), populationTable(result), comparisonTable(result), targetValuesTable(result)]) writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
+  for (const t of [
+    indicatorTable(result),
+    fundingTable(result.rulesets),
+    populationTable(result),
+    comparisonTable(result),
+    targetValuesTable(result),
+  ])
+    writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
   // Chart rendering (jsdom, resvg) is loaded only when files are written.
   const { writeCharts } = await import('./charts.ts');
   const charts = await writeCharts(dir, scenario, raw, result);

@@ -18,7 +18,10 @@ Exit 0 if FILE is a valid scenario, otherwise exit 1 and print one line per prob
     for (const p of v.problems) console.log(formatProblem(p));
     for (const w of v.warnings) console.error(`warning: ${formatProblem(w)}`);
     for (const n of v.notes) console.error(`note: ${n}`);
-    if (v.ok && v.scenario) console.error(`${v.file}: valid scenario "${v.scenario.id}" (${v.scenario.populations.length} populations, ${v.scenario.rulesets.length} rulesets)`);
+    if (v.ok && v.scenario)
+      console.error(
+        `${v.file}: valid scenario "${v.scenario.id}" (${v.scenario.populations.length} populations, ${v.scenario.rulesets.length} rulesets)`,
+      );
     if (v.ok && v.fund) console.error(`${v.file}: valid fund-level scenario "${v.fund.id}" (kind ${v.fund.kind})`);
     return v.ok ? 0 : 1;
   },

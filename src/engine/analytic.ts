@@ -75,7 +75,8 @@ function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
       const c = r.exposure;
       const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
       const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
-      if (pop.selfPayRatio === null || pop.compliantBeta !== null) return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
+      if (pop.selfPayRatio === null || pop.compliantBeta !== null)
+        return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
       const kappa = pop.selfPayRatio * pop.compliantShare;
       let payout = 0;
       let beneficiaries = 0;
@@ -121,7 +122,8 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
       });
       return { id: pop.id, ...ratios({ ...s, claimants: pop.insured * pop.incidence, premium: r.premiumByPopulation[p] }) };
     });
-    const sum = (k: 'payout' | 'beneficiaries' | 'excess') => (pops.some((x) => x[k] === null) ? null : pops.reduce((s, x) => s + (x[k] as number), 0));
+    const sum = (k: 'payout' | 'beneficiaries' | 'excess') =>
+      pops.some((x) => x[k] === null) ? null : pops.reduce((s, x) => s + (x[k] as number), 0);
     const total = ratios({
       payout: sum('payout'),
       beneficiaries: sum('beneficiaries'),

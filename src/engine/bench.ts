@@ -24,7 +24,7 @@ export function referenceLoop(n: number, mu = BENCH_MU, sigma = BENCH_SIGMA): [n
   let c = 0x0fedcba9 | 0;
   let d = 0x87654321 | 0;
   const next = () => {
-    const r = Math.imul(((Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25)), 9);
+    const r = Math.imul((Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25), 9);
     const t = b << 9;
     c ^= a;
     d ^= b;
@@ -76,7 +76,10 @@ export function benchScenario(jiangyin: Scenario): Scenario {
 }
 
 /** Full engine (tail sampling, records, person-times, burden totals) on the bench model: claimants per second. */
-export function engineThroughput(scenario: Scenario, trials: number): { claimantsPerSecond: number; sampledPerSecond: number; sampledShare: number } {
+export function engineThroughput(
+  scenario: Scenario,
+  trials: number,
+): { claimantsPerSecond: number; sampledPerSecond: number; sampledShare: number } {
   const model = compileModel(scenario);
   const out = new Float64Array(trialBlockSize(model, trials));
   simulateTrials(model, 'bench-warmup', 0, Math.min(3, trials), out);

@@ -85,7 +85,14 @@ export function maskPmf(shares: Float64Array): Float64Array {
  * Splits n people over categories with probabilities pmf[from..to) by successive binomials, each of the
  * people left with the conditional probability of its category; calls fill(category, start, count) in order.
  */
-function splitMultinomial(rng: Rng, n: number, pmf: Float64Array, from: number, to: number, fill: (category: number, start: number, count: number) => void): void {
+function splitMultinomial(
+  rng: Rng,
+  n: number,
+  pmf: Float64Array,
+  from: number,
+  to: number,
+  fill: (category: number, start: number, count: number) => void,
+): void {
   let left = n;
   let rest = 1;
   let at = 0;

@@ -34,7 +34,8 @@ function computeTable(months: number, maxRecords: number): Float64Array {
       // Running sum over a of P(A = a)·P(some record on v | A = a): prefix sums give every m at once.
       let acc = 0;
       for (let a = 0; a < k; a++) {
-        const pa = p === 0 ? (a === 0 ? 1 : 0) : Math.exp(logFact[k] - logFact[a] - logFact[k - a] + a * Math.log(p) + (k - a) * Math.log1p(-p));
+        const pa =
+          p === 0 ? (a === 0 ? 1 : 0) : Math.exp(logFact[k] - logFact[a] - logFact[k - a] + a * Math.log(p) + (k - a) * Math.log1p(-p));
         acc += pa * (1 - Math.pow(stay, k - a));
         table[k * (K + 1) + a + 1] += acc;
       }

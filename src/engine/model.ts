@@ -149,7 +149,14 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
   const rulesetCurves = rulesetBasics.map(selfBurdenCurve);
   const months = Math.max(...scenario.rulesets.map((r) => r.funding.monthsInForce?.value ?? 12));
   // schedules[ruleset][population][mask], resolved once for the thresholds and the engine alike.
-  const schedules = annual.map((r) => scenario.populations.map((p) => schedulesFor(r, p.groups.map((g) => g.tag))));
+  const schedules = annual.map((r) =>
+    scenario.populations.map((p) =>
+      schedulesFor(
+        r,
+        p.groups.map((g) => g.tag),
+      ),
+    ),
+  );
 
   const populations = scenario.populations.map((p, pi): PopulationModel => {
     const severity = scaled(severityOf(p.severity), p.costLevel?.value ?? 1);
@@ -237,7 +244,13 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
   populations.forEach((pop, p) => {
     if (Number.isFinite(pop.severity.mean())) return;
     const open = scenario.rulesets.find((r) => !r.cap && r.tracks.some((t) => !t.cap));
-    if (open) numeric.push(problem(['populations', p, 'severity'], `has an infinite mean (tail index ≤ 1) and ruleset "${open.id}" pays without a cap, so its expected payout is infinite: give the ruleset a cap or the tail an index above 1`));
+    if (open)
+      numeric.push(
+        problem(
+          ['populations', p, 'severity'],
+          `has an infinite mean (tail index ≤ 1) and ruleset "${open.id}" pays without a cap, so its expected payout is infinite: give the ruleset a cap or the tail an index above 1`,
+        ),
+      );
   });
   if (numeric.length) throw new ScenarioError(numeric);
   const baselineId = scenario.simulation.baseline ?? scenario.rulesets[0].id;
@@ -248,9 +261,11 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
     scenario,
     populations,
     rulesets,
-    baseline: Math.max(0, rulesets.findIndex((r) => r.id === baselineId)),
+    baseline: Math.max(
+      0,
+      rulesets.findIndex((r) => r.id === baselineId),
+    ),
     parameterRisk: cost || utilisation ? { cost, utilisation, shared: pr?.shared ?? true } : null,
     trend: trendOf(scenario, opts.year ?? 1, opts.pathSeed ?? scenario.simulation.seed),
   };
 }
-

@@ -40,8 +40,20 @@ export class PendingMonths {
  * Draws the months of each pending person once, in person order after every ruleset has run (so the stream
  * does not depend on which rulesets needed them), and counts the distinct months of the paid records.
  */
-export function settlePending(pending: PendingMonths, batch: ClaimantBatch, nMonths: number, rng: Rng, months: Int32Array, rank: Int32Array, acc: Float64Array, stride: number, slot: number): void {
-  const order = Array.from({ length: pending.n }, (_, j) => j).sort((u, v) => pending.person[u] - pending.person[v] || pending.ruleset[u] - pending.ruleset[v]);
+export function settlePending(
+  pending: PendingMonths,
+  batch: ClaimantBatch,
+  nMonths: number,
+  rng: Rng,
+  months: Int32Array,
+  rank: Int32Array,
+  acc: Float64Array,
+  stride: number,
+  slot: number,
+): void {
+  const order = Array.from({ length: pending.n }, (_, j) => j).sort(
+    (u, v) => pending.person[u] - pending.person[v] || pending.ruleset[u] - pending.ruleset[v],
+  );
   let drawnFor = -1;
   for (const j of order) {
     const i = pending.person[j];

@@ -14,7 +14,12 @@ export function severityProblems(sev: Severity, p: number, threshold: number, ta
   const path = ['populations', p, 'severity'];
   const out: Problem[] = [];
   if (!Number.isFinite(tailProb) || tailProb < 0 || tailProb > 1) {
-    out.push(problem(path, `cannot be evaluated in double precision: the probability of passing the lowest deductible (${Math.round(threshold).toLocaleString('en')} yuan) cannot be computed; the parameters put the distribution where its cdf underflows`));
+    out.push(
+      problem(
+        path,
+        `cannot be evaluated in double precision: the probability of passing the lowest deductible (${Math.round(threshold).toLocaleString('en')} yuan) cannot be computed; the parameters put the distribution where its cdf underflows`,
+      ),
+    );
     return out;
   }
   const probes: [string, number][] = [
@@ -23,7 +28,12 @@ export function severityProblems(sev: Severity, p: number, threshold: number, ta
   ];
   for (const [what, x] of probes) {
     if (!Number.isFinite(x) || x > MAX_DRAW || x < 0) {
-      out.push(problem(path, `cannot be evaluated in double precision: ${what} is ${Number.isFinite(x) ? `${x.toExponential(2)} yuan` : 'beyond any number'} (more than ${MAX_DRAW.toExponential(0)} yuan cannot be drawn and summed reliably)`));
+      out.push(
+        problem(
+          path,
+          `cannot be evaluated in double precision: ${what} is ${Number.isFinite(x) ? `${x.toExponential(2)} yuan` : 'beyond any number'} (more than ${MAX_DRAW.toExponential(0)} yuan cannot be drawn and summed reliably)`,
+        ),
+      );
       return out;
     }
   }

@@ -9,7 +9,8 @@ export type ToWorker =
   | { type: 'init'; run: number; scenario: Scenario; seed: string | number; sampleAll: boolean; year?: number; pathSeed?: string | number }
   | { type: 'run'; run: number; from: number; to: number };
 
-export type FromWorker = { type: 'block'; run: number; from: number; to: number; data: Float64Array } | { type: 'error'; run: number; message: string };
+export type FromWorker =
+  { type: 'block'; run: number; from: number; to: number; data: Float64Array } | { type: 'error'; run: number; message: string };
 
 export interface WorkerLike {
   post(msg: ToWorker): void;

@@ -213,10 +213,14 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       const sorted = [...durations].sort((a, b) => a - b);
       return Math.max(STALL_MIN_MS, 20 * (sorted[Math.floor(sorted.length / 2)] ?? 0));
     };
-    const watchdog = setInterval(() => {
-      const now = performance.now();
-      for (const [w, job] of busy) if (now - job.since > stallLimit()) replace(w, `no answer for ${((now - job.since) / 1000).toFixed(0)} s`);
-    }, Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4)));
+    const watchdog = setInterval(
+      () => {
+        const now = performance.now();
+        for (const [w, job] of busy)
+          if (now - job.since > stallLimit()) replace(w, `no answer for ${((now - job.since) / 1000).toFixed(0)} s`);
+      },
+      Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4)),
+    );
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
@@ -243,7 +247,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       if (job) {
         const n = (attempts.get(job.chunk[0]) ?? 0) + 1;
         attempts.set(job.chunk[0], n);
-        if (n >= MAX_ATTEMPTS) return finish(new Error(`engine worker: ${reason} (trials ${job.chunk[0]}–${job.chunk[1] - 1} failed ${n} times)`));
+        if (n >= MAX_ATTEMPTS)
+          return finish(new Error(`engine worker: ${reason} (trials ${job.chunk[0]}–${job.chunk[1] - 1} failed ${n} times)`));
         retry.push(job.chunk);
       }
       start(pool.replace(w));

@@ -30,7 +30,17 @@ function above(xs: Float64Array, lo: number, hi: number, v: number): number {
  * Person-times of one beneficiary paid from record j1 (amount x, k records): from the distinct-months table
  * when the payments run to the last record, else the person waits for their months (months.ts).
  */
-function personTimesOf(kernel: AmountKernel, x: number, k: number, j1: number, phi: number, table: Float64Array, i: number, r: number, pending: PendingMonths): number {
+function personTimesOf(
+  kernel: AmountKernel,
+  x: number,
+  k: number,
+  j1: number,
+  phi: number,
+  table: Float64Array,
+  i: number,
+  r: number,
+  pending: PendingMonths,
+): number {
   const j2 = x > kernel.capFrom ? lastPaidRecord(kernel.capFrom / x, k, phi, j1) : lastRecordWithAmount(k, phi);
   if (j2 === k && k <= MAX_TABLE_RECORDS) return table[k * TABLE_STRIDE + k - j1 + 1];
   if (j1 === j2) return 1; // one paid record: one month, nothing to draw
@@ -43,7 +53,16 @@ function personTimesOf(kernel: AmountKernel, x: number, k: number, j1: number, p
  * kernel (that mask's) to acc[a..a+4). People whose payments a cap stops early, and the (vanishingly rare) ones
  * with more records than the distinct-months table holds, are counted one by one.
  */
-export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: number, pop: PopulationModel, acc: Float64Array, a: number, r: number, pending: PendingMonths): void {
+export function sortedPass(
+  kernel: AmountKernel,
+  batch: ClaimantBatch,
+  mask: number,
+  pop: PopulationModel,
+  acc: Float64Array,
+  a: number,
+  r: number,
+  pending: PendingMonths,
+): void {
   const xs = batch.amount;
   const prefix = batch.prefix;
   const groupStart = batch.groupStart.subarray(mask * GROUPS, (mask + 1) * GROUPS);
@@ -95,7 +114,8 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
     }
     // The rest have j₁ = 1: every record paid.
     if (open > prevEnd) personTimes += (open - prevEnd) * table[k * TABLE_STRIDE + k];
-    for (let i = open; i < g1; i++) personTimes += personTimesOf(kernel, xs[i], k, firstPaidRecord(start / xs[i], k, phi), phi, table, i, r, pending);
+    for (let i = open; i < g1; i++)
+      personTimes += personTimesOf(kernel, xs[i], k, firstPaidRecord(start / xs[i], k, phi), phi, table, i, r, pending);
   }
   acc[a] += payout;
   acc[a + 1] += beneficiaries;
@@ -104,7 +124,15 @@ export function sortedPass(kernel: AmountKernel, batch: ClaimantBatch, mask: num
 }
 
 /** The same sums over an unsorted batch (every member drawn, for tests), person by person. */
-export function kernelPass(kernels: AmountKernel[], batch: ClaimantBatch, pop: PopulationModel, acc: Float64Array, a: number, r: number, pending: PendingMonths): void {
+export function kernelPass(
+  kernels: AmountKernel[],
+  batch: ClaimantBatch,
+  pop: PopulationModel,
+  acc: Float64Array,
+  a: number,
+  r: number,
+  pending: PendingMonths,
+): void {
   const n = batch.n;
   const { amount, mask, records } = batch;
   const table = pop.distinctMonths;

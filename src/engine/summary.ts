@@ -10,7 +10,20 @@ import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd, type Distribution } from '../math/stats.ts';
-import { BENEFICIARIES, CLAIMANTS, COST_SHOCK, EXCESS, M, PAYOUT, PERSON_TIMES, rowOffset, SAMPLED, SELF_BURDEN, SELF_PAY, UTILISATION_SHOCK } from './trial.ts';
+import {
+  BENEFICIARIES,
+  CLAIMANTS,
+  COST_SHOCK,
+  EXCESS,
+  M,
+  PAYOUT,
+  PERSON_TIMES,
+  rowOffset,
+  SAMPLED,
+  SELF_BURDEN,
+  SELF_PAY,
+  UTILISATION_SHOCK,
+} from './trial.ts';
 import { barycentric } from '../math/interpolate.ts';
 
 export interface CorridorSummary {
@@ -116,7 +129,12 @@ function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Arr
     fundReturnMean: ret / n,
     fundTopUpMean: top / n,
     insurer: d,
-    probInsurerLoss: insurer.every(Number.isFinite) ? probabilityAbove(insurer.map((x) => -x), 0) : NaN,
+    probInsurerLoss: insurer.every(Number.isFinite)
+      ? probabilityAbove(
+          insurer.map((x) => -x),
+          0,
+        )
+      : NaN,
     tierProbabilities: tiers.map((c) => c / n),
   };
 }
@@ -139,7 +157,15 @@ export function columns(model: EngineModel, data: Float64Array, trials: number, 
   return Array.from({ length: M }, (_, k) => flat.subarray(k * trials, (k + 1) * trials));
 }
 
-function metrics(model: EngineModel, data: Float64Array, trials: number, r: number, p: number, analytic: AnalyticValues, withCorridor: boolean): MetricsSummary {
+function metrics(
+  model: EngineModel,
+  data: Float64Array,
+  trials: number,
+  r: number,
+  p: number,
+  analytic: AnalyticValues,
+  withCorridor: boolean,
+): MetricsSummary {
   const cols = columns(model, data, trials, r, p);
   const col = (m: number) => cols[m];
   const rs = model.rulesets[r];
@@ -194,7 +220,14 @@ export interface SummaryOptions {
  * The summary, one (ruleset, population) unit at a time: `summarize` runs it through; the workbench drives it
  * with a pause whenever a slice of time is used up (summarizeInSlices), so a large run never blocks the page.
  */
-export function* summarySteps(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[], opts: SummaryOptions = {}): Generator<void, RunResult> {
+export function* summarySteps(
+  model: EngineModel,
+  data: Float64Array,
+  trials: number,
+  seed: string | number,
+  analytic: AnalyticRuleset[],
+  opts: SummaryOptions = {},
+): Generator<void, RunResult> {
   const rulesets: RulesetSummary[] = [];
   for (let r = 0; r < model.rulesets.length; r++) {
     const rs = model.rulesets[r];
@@ -235,7 +268,14 @@ export function* summarySteps(model: EngineModel, data: Float64Array, trials: nu
   };
 }
 
-export function summarize(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[], opts: SummaryOptions = {}): RunResult {
+export function summarize(
+  model: EngineModel,
+  data: Float64Array,
+  trials: number,
+  seed: string | number,
+  analytic: AnalyticRuleset[],
+  opts: SummaryOptions = {},
+): RunResult {
   const steps = summarySteps(model, data, trials, seed, analytic, opts);
   for (;;) {
     const s = steps.next();
@@ -244,7 +284,15 @@ export function summarize(model: EngineModel, data: Float64Array, trials: number
 }
 
 /** The same summary, pausing (a macrotask) whenever `sliceMs` of work is done: no long task on the page. */
-export async function summarizeInSlices(model: EngineModel, data: Float64Array, trials: number, seed: string | number, analytic: AnalyticRuleset[], opts: SummaryOptions = {}, sliceMs = 30): Promise<RunResult> {
+export async function summarizeInSlices(
+  model: EngineModel,
+  data: Float64Array,
+  trials: number,
+  seed: string | number,
+  analytic: AnalyticRuleset[],
+  opts: SummaryOptions = {},
+  sliceMs = 30,
+): Promise<RunResult> {
   const steps = summarySteps(model, data, trials, seed, analytic, opts);
   let start = performance.now();
   for (;;) {
@@ -257,7 +305,14 @@ export async function summarizeInSlices(model: EngineModel, data: Float64Array, 
   }
 }
 
-function riskSplit(model: EngineModel, data: Float64Array, trials: number, r: number, a: AnalyticRuleset, totalSd: number): RiskSplit | null {
+function riskSplit(
+  model: EngineModel,
+  data: Float64Array,
+  trials: number,
+  r: number,
+  a: AnalyticRuleset,
+  totalSd: number,
+): RiskSplit | null {
   const parameterSd = a.payoutParameterSd;
   if (parameterSd === null || a.payout === null) return null;
   const P = model.populations.length;
@@ -301,7 +356,6 @@ export function comparisonsAgainst(model: EngineModel, data: Float64Array, trial
       };
     });
 }
-
 
 /** Modelled beside target for every target of the scenario (e.g. seed 000's 2021 figures). */
 export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): TargetCheck[] {

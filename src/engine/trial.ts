@@ -32,7 +32,18 @@ import { belowThreshold, type BelowThreshold, type EngineModel, type PopulationM
 import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
 import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 
-export const METRICS = ['payout', 'beneficiaries', 'personTimes', 'excess', 'selfBurden', 'selfPay', 'claimants', 'sampled', 'costShock', 'utilisationShock'] as const;
+export const METRICS = [
+  'payout',
+  'beneficiaries',
+  'personTimes',
+  'excess',
+  'selfBurden',
+  'selfPay',
+  'claimants',
+  'sampled',
+  'costShock',
+  'utilisationShock',
+] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = METRICS.length;
 export const PAYOUT = 0;
@@ -66,10 +77,21 @@ export interface SampleOptions {
   sampleAll?: boolean;
 }
 
-export function simulateTrials(model: EngineModel, seed: string | number, from: number, to: number, out: Float64Array, opts: SampleOptions = {}): void {
+export function simulateTrials(
+  model: EngineModel,
+  seed: string | number,
+  from: number,
+  to: number,
+  out: Float64Array,
+  opts: SampleOptions = {},
+): void {
   const R = model.rulesets.length;
   const P = model.populations.length;
-  const scratch = new Scratch(R, P, model.rulesets.map((r) => r.selfBurden));
+  const scratch = new Scratch(
+    R,
+    P,
+    model.rulesets.map((r) => r.selfBurden),
+  );
   const pr = model.parameterRisk;
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
@@ -122,7 +144,15 @@ class Scratch {
 }
 const ACC = 5;
 
-function simulatePopulation(model: EngineModel, p: number, rng: Rng, out: Float64Array, base: number, scratch: Scratch, sampleAll: boolean): void {
+function simulatePopulation(
+  model: EngineModel,
+  p: number,
+  rng: Rng,
+  out: Float64Array,
+  base: number,
+  scratch: Scratch,
+  sampleAll: boolean,
+): void {
   const R = model.rulesets.length;
   const P = model.populations.length;
   const pop = model.populations[p];
@@ -233,7 +263,8 @@ function generalPass(
       const k = records[i];
       const range = paymentRange(f, basic, x, c, b, k, phi, SIDE[1]);
       if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
-      else if (range.first === range.last) acc[a + 3] += 1; // one paid record: one month, nothing to draw
+      else if (range.first === range.last)
+        acc[a + 3] += 1; // one paid record: one month, nothing to draw
       else pending.push(i, r, range.first, range.last);
     }
   }
@@ -267,7 +298,6 @@ function evaluatePerson(f: FastSchedule, selfBurden: number, compliant: number):
   return total < f.cap ? total : f.cap;
 }
 
-
 /** Year-to-date benefit after record j of k (a plain function: a closure per person would allocate). */
 function benefitAfter(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, j: number, k: number, phi: number): number {
   const share = cumulativeShare(j, k, phi);
@@ -281,7 +311,16 @@ function benefitAfter(f: FastSchedule, basic: BasicLayer | null, x: number, comp
  */
 const RANGE = { first: 1, last: 1 };
 
-function paymentRange(f: FastSchedule, basic: BasicLayer | null, x: number, compliant: number, total: number, k: number, phi: number, fmin: number): typeof RANGE {
+function paymentRange(
+  f: FastSchedule,
+  basic: BasicLayer | null,
+  x: number,
+  compliant: number,
+  total: number,
+  k: number,
+  phi: number,
+  fmin: number,
+): typeof RANGE {
   let j1: number;
   let j2 = k;
   if (basic === null && f.cap === Infinity && f.linearUncapped) {

@@ -47,14 +47,20 @@ export function scenarioForYear(s: Scenario, y: number): Scenario {
 }
 
 /** Runs years 1..N; `firstYear`, when given, is year 1 already run with the same options (reused, not rerun). */
-export async function runYears(s: Scenario, years: number, opts: RunOptions = {}, firstYear?: RawRun): Promise<{ first: RunResult; years: YearResult[] }> {
+export async function runYears(
+  s: Scenario,
+  years: number,
+  opts: RunOptions = {},
+  firstYear?: RawRun,
+): Promise<{ first: RunResult; years: YearResult[] }> {
   const seed = opts.seed ?? s.simulation.seed;
   const out: YearResult[] = [];
   let first: RunResult | null = null;
   let cumulative: Float64Array[] = [];
   for (let y = 1; y <= years; y++) {
     const sy = scenarioForYear(s, y);
-    const raw = y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
+    const raw =
+      y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
     if (y === 1) {
       first = result;

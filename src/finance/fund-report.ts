@@ -16,7 +16,10 @@ export function subsidyReport(s: SubsidyBudget) {
     .filter((g) => g.paymentRate)
     .map((g) => {
       const pr = g.paymentRate!;
-      const modelled = fundPaymentRate({ deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value }, pr.cost);
+      const modelled = fundPaymentRate(
+        { deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value },
+        pr.cost,
+      );
       return { group: g.id, target: pr.target.value, modelled };
     });
   const projectedBudget = projection ? projectedSubsidy(s, projection) : null;

@@ -125,7 +125,8 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
 export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 | 1) => number): YearState[] {
   const R = s.regions.length;
   const f = new Float64Array(s.simulation.years * R * 2);
-  for (let y = 0; y < s.simulation.years; y++) for (let r = 0; r < R; r++) for (const k of [0, 1] as const) f[(y * R + r) * 2 + k] = factors(y, r, k);
+  for (let y = 0; y < s.simulation.years; y++)
+    for (let r = 0; r < R; r++) for (const k of [0, 1] as const) f[(y * R + r) * 2 + k] = factors(y, r, k);
   const out = scratchFor(s);
   poolingYears(s, f, out);
   return Array.from({ length: s.simulation.years }, (_, y) => {
@@ -133,9 +134,25 @@ export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 
     const regions = s.regions.map((reg, r) => {
       const o = (y * R + r) * FIELDS;
       const v = out.regions;
-      return { region: reg.id, balance: v[o + BALANCE], reserve: v[o + RESERVE], gap: v[o + GAP], fromBalance: v[o + FROM_BALANCE], fromReserve: v[o + FROM_RESERVE], fromCity: v[o + FROM_CITY], repaid: v[o + REPAID] };
+      return {
+        region: reg.id,
+        balance: v[o + BALANCE],
+        reserve: v[o + RESERVE],
+        gap: v[o + GAP],
+        fromBalance: v[o + FROM_BALANCE],
+        fromReserve: v[o + FROM_RESERVE],
+        fromCity: v[o + FROM_CITY],
+        repaid: v[o + REPAID],
+      };
     });
-    return { year: s.year + y, regions, cityPool: out.years[y * 3], expenditure: out.years[y * 3 + 1], reserveMonths: months, alarm: months < s.alarmMonths.value };
+    return {
+      year: s.year + y,
+      regions,
+      cityPool: out.years[y * 3],
+      expenditure: out.years[y * 3 + 1],
+      reserveMonths: months,
+      alarm: months < s.alarmMonths.value,
+    };
   });
 }
 
@@ -148,7 +165,14 @@ export interface PoolingSummary {
     reserveMonths: Distribution;
     probAlarm: number;
     cityPool: Distribution;
-    regions: { region: string; balanceMean: number; reserveMean: number; fromCityMean: number; repaidMean: number; probDrawOnCity: number }[];
+    regions: {
+      region: string;
+      balanceMean: number;
+      reserveMean: number;
+      fromCityMean: number;
+      repaidMean: number;
+      probDrawOnCity: number;
+    }[];
   }[];
   /** Probability that the alarm sounds in at least one year. */
   probAlarmAnyYear: number;
@@ -163,7 +187,9 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   let anyAlarm = 0;
   const g = s.expenditureGrowth.value;
   const trendSd = s.expenditureGrowthSd?.value ?? 0;
-  const sig = s.regions.map((r) => [r.employees.expenditureCv.value, r.residents.expenditureCv.value].map((cv) => Math.sqrt(Math.log(1 + cv * cv))));
+  const sig = s.regions.map((r) =>
+    [r.employees.expenditureCv.value, r.residents.expenditureCv.value].map((cv) => Math.sqrt(Math.log(1 + cv * cv))),
+  );
   const factors = new Float64Array(Y * R * 2);
   const out = scratchFor(s);
   const sums = new Float64Array(Y * R * 5); // balance, reserve, fromCity, repaid, drew

@@ -48,7 +48,8 @@ export function subsidyBudget(s: SubsidyBudget): Budget {
       contributions: n.mul(g.contribution.value).toFixed(2),
     };
   });
-  const sum = (pred: (l: BudgetLine) => boolean, key: 'subsidy' | 'contributions' = 'subsidy') => lines.filter(pred).reduce((a, l) => a.add(l[key]), new Decimal(0));
+  const sum = (pred: (l: BudgetLine) => boolean, key: 'subsidy' | 'contributions' = 'subsidy') =>
+    lines.filter(pred).reduce((a, l) => a.add(l[key]), new Decimal(0));
   const city = sum((l) => l.payer === 'city');
   const province = sum((l) => l.payer === 'province');
   const total = city.add(province);

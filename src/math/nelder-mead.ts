@@ -3,7 +3,14 @@
  * Nelder–Mead simplex minimisation (Nelder & Mead, The Computer Journal 7(4), 1965; standard coefficients
  * 1, 2, ½, ½ as in Lagarias et al., SIAM J. Optim. 9(1), 1998).
  */
-export function nelderMead(f: (x: number[]) => number, x0: number[], step = 0.1, maxIter = 2000, tol = 1e-12, absTol = 1e-14): { x: number[]; value: number; iterations: number } {
+export function nelderMead(
+  f: (x: number[]) => number,
+  x0: number[],
+  step = 0.1,
+  maxIter = 2000,
+  tol = 1e-12,
+  absTol = 1e-14,
+): { x: number[]; value: number; iterations: number } {
   const n = x0.length;
   let simplex = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + (v === 0 ? step : step * Math.abs(v) + step) : v)))];
   let values = simplex.map(f);

@@ -66,7 +66,10 @@ export function normalQuantileFast(p: number): number {
   if (p <= 1 - P_LOW) {
     const q = p - 0.5;
     const r = q * q;
-    return ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+    return (
+      ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
+      (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1)
+    );
   }
   const q = Math.sqrt(-2 * Math.log(1 - p));
   return -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
@@ -80,4 +83,3 @@ export function normalQuantile(p: number): number {
   const u = e * SQRT2PI * Math.exp((x * x) / 2);
   return x - u / (1 + (x * u) / 2);
 }
-

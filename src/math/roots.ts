@@ -59,7 +59,13 @@ export function bisect(f: (x: number) => number, target: number, lo: number, hi:
 }
 
 /** Drives `bisection` with a function that must be awaited (each value a Monte Carlo run). */
-export async function bisectAsync(f: (x: number) => Promise<number>, target: number, lo: number, hi: number, opts?: BisectOptions): Promise<Bracket | null> {
+export async function bisectAsync(
+  f: (x: number) => Promise<number>,
+  target: number,
+  lo: number,
+  hi: number,
+  opts?: BisectOptions,
+): Promise<Bracket | null> {
   const steps = bisection(lo, hi, opts);
   let step = steps.next();
   while (!step.done) step = steps.next((await f(step.value)) - target);
@@ -70,7 +76,14 @@ export async function bisectAsync(f: (x: number) => Promise<number>, target: num
 export const nearer = (b: Bracket): number => (Math.abs(b.glo) <= Math.abs(b.ghi) ? b.lo : b.hi);
 
 /** Solves f(x) = target for a monotone f on [lo, hi], moving hi up to maxHi while unbracketed; null if no root. */
-export function solveMonotone(f: (x: number) => number, target: number, lo: number, hi: number, relTol = 1e-9, maxHi = 1e12): number | null {
+export function solveMonotone(
+  f: (x: number) => number,
+  target: number,
+  lo: number,
+  hi: number,
+  relTol = 1e-9,
+  maxHi = 1e12,
+): number | null {
   const b = bisect(f, target, lo, hi, { relTol, maxHi });
   return b && nearer(b);
 }

@@ -42,7 +42,16 @@ export function distribution(values: Float64Array): Distribution {
   const m = mean(values);
   const s = sd(values, m);
   const q = (p: number) => quantileSorted(sorted as unknown as number[], p) ?? NaN;
-  return { mean: m, sd: s, se: s / Math.sqrt(values.length), p05: q(0.05), p50: q(0.5), p95: q(0.95), p995: q(0.995), tvar995: tvar(sorted, 0.995) };
+  return {
+    mean: m,
+    sd: s,
+    se: s / Math.sqrt(values.length),
+    p05: q(0.05),
+    p50: q(0.5),
+    p95: q(0.95),
+    p995: q(0.995),
+    tvar995: tvar(sorted, 0.995),
+  };
 }
 
 export function probabilityAbove(values: ArrayLike<number>, threshold: number): number {

@@ -43,6 +43,11 @@ export function binomialLogPmf(x: number, n: number, p: number): number {
   if (x === 0) return n * Math.log1p(-p);
   if (x === n) return n * Math.log(p);
   return (
-    stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance(x, n * p) - deviance(n - x, n * q) + 0.5 * (Math.log(n / (x * (n - x))) - LN_2PI)
+    stirlingError(n) -
+    stirlingError(x) -
+    stirlingError(n - x) -
+    deviance(x, n * p) -
+    deviance(n - x, n * q) +
+    0.5 * (Math.log(n / (x * (n - x))) - LN_2PI)
   );
 }

@@ -9,7 +9,7 @@
  */
 const N = 256;
 const INV_LN2_N = N / Math.LN2;
-const LN2_HI_N = 6.93147180369123816490e-1 / N;
+const LN2_HI_N = 6.9314718036912381649e-1 / N;
 const LN2_LO_N = 1.90821492927058770002e-10 / N;
 /** 2^(j/256), j = 0..255. */
 const TABLE = Float64Array.from({ length: N }, (_, j) => Math.pow(2, j / N));

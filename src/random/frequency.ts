@@ -45,5 +45,12 @@ export function binomial(rng: Rng, n: number, p: number): number {
 function binomialModal(u: number, n: number, p: number, q: number): number {
   const mode = Math.min(n, Math.floor((n + 1) * p));
   const odds = p / q;
-  return modalSearch(u, mode, Math.exp(binomialLogPmf(mode, n, p)), n, (k) => k / ((n - k + 1) * odds), (k) => ((n - k) * odds) / (k + 1));
+  return modalSearch(
+    u,
+    mode,
+    Math.exp(binomialLogPmf(mode, n, p)),
+    n,
+    (k) => k / ((n - k + 1) * odds),
+    (k) => ((n - k) * odds) / (k + 1),
+  );
 }

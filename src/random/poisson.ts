@@ -32,5 +32,12 @@ export function poisson(rng: Rng, lambda: number): number {
     return x;
   }
   const mode = Math.floor(lambda);
-  return modalSearch(u, mode, Math.exp(poissonLogPmf(mode, lambda)), Infinity, (k) => k / lambda, (k) => lambda / (k + 1));
+  return modalSearch(
+    u,
+    mode,
+    Math.exp(poissonLogPmf(mode, lambda)),
+    Infinity,
+    (k) => k / lambda,
+    (k) => lambda / (k + 1),
+  );
 }

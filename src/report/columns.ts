@@ -50,7 +50,8 @@ function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
   return '';
 }
 
-const labelIn = (c: { label: Column<never>['label'] }, lang: HeaderLang) => (lang === 'both' ? (c.label.en === c.label.zh ? c.label.en : `${c.label.en} ${c.label.zh}`) : c.label[lang]);
+const labelIn = (c: { label: Column<never>['label'] }, lang: HeaderLang) =>
+  lang === 'both' ? (c.label.en === c.label.zh ? c.label.en : `${c.label.en} ${c.label.zh}`) : c.label[lang];
 
 export function headerOf(t: Table, lang: HeaderLang = 'both', money: Unit = 'wan'): string[] {
   return t.columns.map((c) => labelIn(c, lang) + unitSuffix(c.unit, money, lang));
@@ -80,7 +81,12 @@ export function formattedRows(t: Table, money: Unit = 'wan'): string[][] {
   return t.rows.map((r) => t.columns.map((c, i) => formatValue(r[i], c.unit, money, c.digits)));
 }
 
-export const toText = (t: Table, money: Unit = 'wan') => textTable(headerOf(t, 'both', money), formattedRows(t, money), t.columns.map((c) => c.unit === 'text' && !c.figures));
+export const toText = (t: Table, money: Unit = 'wan') =>
+  textTable(
+    headerOf(t, 'both', money),
+    formattedRows(t, money),
+    t.columns.map((c) => c.unit === 'text' && !c.figures),
+  );
 export const toMarkdown = (t: Table, money: Unit = 'wan') => markdownTable(headerOf(t, 'both', money), formattedRows(t, money));
 
 /** A value as CSV holds it: money in yuan to the fen, counts whole, ratios to 4 decimals. */
@@ -111,7 +117,11 @@ function csvSuffix(unit: ColumnUnit): string {
 
 /** RFC 4180 CSV (d3-dsv quoting), CRLF, with a BOM so spreadsheet programs read the Chinese headers. */
 export function csvOf(header: string[], rows: Value[][]): string {
-  return '\ufeff' + [header, ...rows].map((r) => csvFormatRow(r.map((v) => (v === null || v === undefined ? '' : String(v))))).join('\r\n') + '\r\n';
+  return (
+    '\ufeff' +
+    [header, ...rows].map((r) => csvFormatRow(r.map((v) => (v === null || v === undefined ? '' : String(v))))).join('\r\n') +
+    '\r\n'
+  );
 }
 
 export function toCsv(t: Table): string {

@@ -4,7 +4,8 @@ export type Unit = 'yuan' | 'wan';
 
 export function formatAmount(yuan: number | null | undefined, unit: Unit = 'wan', digits?: number): string {
   if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return '—';
-  if (unit === 'wan') return (yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 1, maximumFractionDigits: digits ?? 1 });
+  if (unit === 'wan')
+    return (yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 1, maximumFractionDigits: digits ?? 1 });
   return yuan.toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 0 });
 }
 
@@ -41,5 +42,9 @@ export function textTable(header: string[], rows: string[][], left: boolean[] = 
 /** A Markdown table. */
 export function markdownTable(header: string[], rows: string[][]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${header.map(esc).join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
 }

@@ -21,7 +21,14 @@ function escapeLine(line: string): string {
 
 export function mdText(text: string, { multiline = false } = {}): string {
   const lines = String(text).split(/\r\n|\r|\n|\u2028|\u2029/);
-  return multiline ? lines.map(escapeLine).join('\n') : escapeLine(lines.map((l) => l.trim()).filter(Boolean).join(' '));
+  return multiline
+    ? lines.map(escapeLine).join('\n')
+    : escapeLine(
+        lines
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(' '),
+      );
 }
 
 /** Inline code that a backtick inside cannot break: a fence longer than any run of backticks in the text. */

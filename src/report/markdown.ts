@@ -7,7 +7,17 @@ import type { Scenario } from '../scenario/schema.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import { formatAmount } from './format.ts';
 import { mdCode, mdText } from './markdown-escape.ts';
-import { cashflowTable, comparisonTable, corridorTable, fundingTable, indicatorTable, populationTable, riskTable, targetTable, toMarkdown } from './tables.ts';
+import {
+  cashflowTable,
+  comparisonTable,
+  corridorTable,
+  fundingTable,
+  indicatorTable,
+  populationTable,
+  riskTable,
+  targetTable,
+  toMarkdown,
+} from './tables.ts';
 
 export function markdownReport(scenario: Scenario, result: RunResult, charts: { file: string; title: string }[] = []): string {
   const lines: string[] = [];
@@ -15,13 +25,28 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   lines.push(`# ${mdText(scenario.title.zh)} · ${mdText(scenario.title.en)}`, '');
   if (scenario.description?.zh) lines.push(mdText(scenario.description.zh, { multiline: true }), '');
   if (scenario.description?.en) lines.push(mdText(scenario.description.en, { multiline: true }), '');
-  lines.push(`Scenario ${mdCode(scenario.id)} (year ${scenario.year}) · ${result.trials.toLocaleString('en')} trials · seed ${mdCode(String(result.seed))} · engine jingsuan`, '');
-  lines.push('## Key indicators 主要指标', '', 'Amounts in 万元 (10,000 yuan). Payout ± standard error of the Monte Carlo mean; "analytic" is the exact expectation where it exists.', '');
+  lines.push(
+    `Scenario ${mdCode(scenario.id)} (year ${scenario.year}) · ${result.trials.toLocaleString('en')} trials · seed ${mdCode(String(result.seed))} · engine jingsuan`,
+    '',
+  );
+  lines.push(
+    '## Key indicators 主要指标',
+    '',
+    'Amounts in 万元 (10,000 yuan). Payout ± standard error of the Monte Carlo mean; "analytic" is the exact expectation where it exists.',
+    '',
+  );
   lines.push(toMarkdown(indicatorTable(result)), '');
   lines.push('## Premium by funding channel 保费来源', '', toMarkdown(fundingTable(result.rulesets)), '');
   lines.push('## By population 分人群', '', toMarkdown(populationTable(result)), '');
   if (result.comparisons.length) {
-    lines.push('## Comparisons 方案比较', '', 'Paired differences on the same sampled people (common random numbers), with 95% intervals; loss ratios differ in percentage points.', '', toMarkdown(comparisonTable(result)), '');
+    lines.push(
+      '## Comparisons 方案比较',
+      '',
+      'Paired differences on the same sampled people (common random numbers), with 95% intervals; loss ratios differ in percentage points.',
+      '',
+      toMarkdown(comparisonTable(result)),
+      '',
+    );
   }
   if (result.targets.length) lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result)), '');
   if (result.rulesets.some((r) => r.risk)) {
@@ -38,7 +63,12 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   for (const r of result.rulesets) {
     const f = r.finance;
     if (!f?.cashflow.length) continue;
-    lines.push(`## Cash by month 资金流: ${r.id}`, '', `Expected values in 万元. Operating cost ${formatAmount(f.operatingCost)}; insurer's net result after corridor and operating cost ${formatAmount(f.insurerNetMean)}. Benefits spread evenly over the months in force.`, '');
+    lines.push(
+      `## Cash by month 资金流: ${r.id}`,
+      '',
+      `Expected values in 万元. Operating cost ${formatAmount(f.operatingCost)}; insurer's net result after corridor and operating cost ${formatAmount(f.insurerNetMean)}. Benefits spread evenly over the months in force.`,
+      '',
+    );
     lines.push(toMarkdown(cashflowTable(r)), '');
   }
   if (charts.length) {
@@ -46,8 +76,16 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     for (const c of charts) lines.push(`![${mdText(c.title)}](${c.file})`, '');
   }
   const list = assumptions(scenario);
-  lines.push('## Assumptions 假设', '', `These ${list.length} values are not given by the source documents; each is the scenario's labelled assumption.`, '');
-  for (const a of list) lines.push(`- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(a.assumption ?? "")}`);
+  lines.push(
+    '## Assumptions 假设',
+    '',
+    `These ${list.length} values are not given by the source documents; each is the scenario's labelled assumption.`,
+    '',
+  );
+  for (const a of list)
+    lines.push(
+      `- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(a.assumption ?? '')}`,
+    );
   lines.push('');
   return lines.join('\n');
 }

@@ -14,7 +14,10 @@ const S = {
   language: { zh: 'English', en: '中文' },
   languageLabel: { zh: '切换语言', en: 'Switch language' },
   notebooks: { zh: '笔记本', en: 'Notebooks' },
-  notebooksHint: { zh: '可修改输入、重新计算的分析笔记本（npm run build 一并生成）', en: 'Analyses you can change and rerun (built with npm run build)' },
+  notebooksHint: {
+    zh: '可修改输入、重新计算的分析笔记本（npm run build 一并生成）',
+    en: 'Analyses you can change and rerun (built with npm run build)',
+  },
   unit: { zh: '金额单位', en: 'Amounts in' },
   wan: { zh: '万元', en: '万元 (10k yuan)' },
   yuan: { zh: '元', en: '元 (yuan)' },
@@ -70,7 +73,10 @@ const S = {
   targets: { zh: '2021年绩效目标与模型值', en: '2021 targets and modelled values' },
   charts: { zh: '图表', en: 'Charts' },
   sensitivityParam: { zh: '敏感性参数', en: 'Sensitivity parameter' },
-  analyticNote: { zh: '解析值在每次修改后立即更新；蒙特卡洛结果随试验完成逐步细化。', en: 'Analytic values update on every change; Monte Carlo results refine as trials complete.' },
+  analyticNote: {
+    zh: '解析值在每次修改后立即更新；蒙特卡洛结果随试验完成逐步细化。',
+    en: 'Analytic values update on every change; Monte Carlo results refine as trials complete.',
+  },
   source: { zh: '来源', en: 'Source' },
   fileOpen: { zh: '打开情景文件…', en: 'Open scenario file…' },
   fileSave: { zh: '保存为文件', en: 'Save as file' },
@@ -86,7 +92,7 @@ const S = {
   burden: { zh: '年度自负费用', en: 'Annual self-burden' },
   benefit: { zh: '补偿金额', en: 'Benefit' },
   ratio: { zh: '报销比例', en: 'Ratio' },
-  payoutTitle: { zh: '年度赔付总额的分布', en: 'Distribution of the year\'s aggregate payout' },
+  payoutTitle: { zh: '年度赔付总额的分布', en: "Distribution of the year's aggregate payout" },
   payout: { zh: '赔付总额', en: 'Aggregate payout' },
   trials: { zh: '试验次数', en: 'Trials' },
   lossRatioTitle: { zh: '赔付率的分布', en: 'Distribution of the loss ratio' },
@@ -106,9 +112,15 @@ const S = {
   fundSuffix: { zh: '（基金）', en: ' (fund)' },
   openedFile: { zh: '（打开的文件）', en: '(opened file)' },
   openedNotice: { zh: '已打开：', en: 'Opened: ' },
-  notOpened: { zh: (file: string, n: number) => `文件“${file}”未打开，共 ${n} 个问题：`, en: (file: string, n: number) => `"${file}" was not opened: ${n} problem(s):` },
+  notOpened: {
+    zh: (file: string, n: number) => `文件“${file}”未打开，共 ${n} 个问题：`,
+    en: (file: string, n: number) => `"${file}" was not opened: ${n} problem(s):`,
+  },
   close: { zh: '关闭', en: 'Close' },
-  unsavedFound: { zh: (when: string, label: string) => `发现未保存的工作（${when}，${label}）`, en: (when: string, label: string) => `Unsaved work found (${when}, ${label})` },
+  unsavedFound: {
+    zh: (when: string, label: string) => `发现未保存的工作（${when}，${label}）`,
+    en: (when: string, label: string) => `Unsaved work found (${when}, ${label})`,
+  },
   restore: { zh: '恢复', en: 'Restore' },
   discard: { zh: '放弃', en: 'Discard' },
   analyticMs: { zh: (ms: string) => `解析计算 ${ms} ms`, en: (ms: string) => `analytic ${ms} ms` },
@@ -117,12 +129,16 @@ const S = {
   unsavedWork: { zh: '未保存的工作', en: 'unsaved work' },
   // — runs —
   runCapped: {
-    zh: (mb: number, trials: number, asked: number) => `浏览器中最多保留 ${mb} MB 逐次结果：本情景运行 ${trials.toLocaleString('zh-CN')} 次（文件为 ${asked.toLocaleString('zh-CN')} 次）；完整运行请用命令行 jingsuan run`,
-    en: (mb: number, trials: number, asked: number) => `The page keeps at most ${mb} MB of per-trial results: ${trials.toLocaleString('en')} of the file's ${asked.toLocaleString('en')} trials run here; the command line (jingsuan run) runs them all`,
+    zh: (mb: number, trials: number, asked: number) =>
+      `浏览器中最多保留 ${mb} MB 逐次结果：本情景运行 ${trials.toLocaleString('zh-CN')} 次（文件为 ${asked.toLocaleString('zh-CN')} 次）；完整运行请用命令行 jingsuan run`,
+    en: (mb: number, trials: number, asked: number) =>
+      `The page keeps at most ${mb} MB of per-trial results: ${trials.toLocaleString('en')} of the file's ${asked.toLocaleString('en')} trials run here; the command line (jingsuan run) runs them all`,
   },
   runAsk: {
-    zh: (minutes: number, trials: number) => `本次模拟在浏览器中约需 ${minutes} 分钟（${trials.toLocaleString('zh-CN')} 次）。可减少 simulation.trials，或用命令行 jingsuan run。`,
-    en: (minutes: number, trials: number) => `This run would take about ${minutes} min here (${trials.toLocaleString('en')} trials). Reduce simulation.trials, or use the command line (jingsuan run).`,
+    zh: (minutes: number, trials: number) =>
+      `本次模拟在浏览器中约需 ${minutes} 分钟（${trials.toLocaleString('zh-CN')} 次）。可减少 simulation.trials，或用命令行 jingsuan run。`,
+    en: (minutes: number, trials: number) =>
+      `This run would take about ${minutes} min here (${trials.toLocaleString('en')} trials). Reduce simulation.trials, or use the command line (jingsuan run).`,
   },
   // — words shared by tables and panels —
   indicator: { zh: '指标', en: 'Indicator' },
@@ -133,7 +149,10 @@ const S = {
   amountsIn: { zh: '金额单位', en: 'amounts in' },
   copied: { zh: '已复制', en: 'Copied' },
   copyTable: { zh: '复制表格', en: 'Copy table' },
-  aFundLevelFile: { zh: '基金层面的文件：只读视图（与命令行 jingsuan fund 相同的计算）。', en: 'A fund-level file: read-only view (the same computation as jingsuan fund).' },
+  aFundLevelFile: {
+    zh: '基金层面的文件：只读视图（与命令行 jingsuan fund 相同的计算）。',
+    en: 'A fund-level file: read-only view (the same computation as jingsuan fund).',
+  },
   city: { zh: '市级', en: 'city' },
   province: { zh: '省级', en: 'province' },
   subsidyBudget: { zh: '补助预算', en: 'subsidy budget' },
@@ -196,19 +215,30 @@ const S = {
   linesTheExactDistribution: { zh: '；曲线：精确分布（FFT）', en: '; lines: the exact distribution (FFT)' },
   solidPremiumDashedCorridor: { zh: '实线：保费；虚线：风险调节分段边界', en: 'Solid: premium; dashed: corridor tier edges' },
   redLossRatio100: { zh: '红线：赔付率 100%', en: 'Red: loss ratio 100%' },
-  insurerResultAmountReturned: { zh: '正值：承办机构盈余或返还基金；基金补亏记为支出', en: 'Insurer result (±), amount returned to the fund, fund top-up' },
+  insurerResultAmountReturned: {
+    zh: '正值：承办机构盈余或返还基金；基金补亏记为支出',
+    en: 'Insurer result (±), amount returned to the fund, fund top-up',
+  },
   dotCurrentValue: { zh: '点：当前值', en: 'dot: current value' },
   analyticExpectedValues: { zh: '解析期望值', en: 'Analytic expected values' },
   expectedPayout: { zh: '期望赔付', en: 'Expected payout' },
   andMore: { zh: ' 等', en: ', …' },
   yuanWord: { zh: '元', en: 'yuan' },
-  footnoteRun: { zh: (trials: number, seed: string) => `；${trials} 次试验，种子 ${seed}`, en: (trials: number, seed: string) => `; ${trials} trials, seed ${seed}` },
+  footnoteRun: {
+    zh: (trials: number, seed: string) => `；${trials} 次试验，种子 ${seed}`,
+    en: (trials: number, seed: string) => `; ${trials} trials, seed ${seed}`,
+  },
   footnote: {
-    zh: (title: string, id: string, run: string, n: number, shown: string) => `情景：${title}（${id}）${run}。所依据的假设：${n} 项（${shown}），详见报告的假设清单。`,
-    en: (title: string, id: string, run: string, n: number, shown: string) => `Scenario: ${title} (${id})${run}. Rests on ${n} labelled assumptions (${shown}); see the report's list.`,
+    zh: (title: string, id: string, run: string, n: number, shown: string) =>
+      `情景：${title}（${id}）${run}。所依据的假设：${n} 项（${shown}），详见报告的假设清单。`,
+    en: (title: string, id: string, run: string, n: number, shown: string) =>
+      `Scenario: ${title} (${id})${run}. Rests on ${n} labelled assumptions (${shown}); see the report's list.`,
   },
   reserveTitle: { zh: '统筹基金备付期（月）', en: 'Reserve months of the pooled funds' },
-  reserveSubtitle: { zh: (m: number) => `均值与 5%–95% 区间；红线：预警线 ${m} 个月`, en: (m: number) => `Mean and 5–95% band; red: the ${m}-month alarm` },
+  reserveSubtitle: {
+    zh: (m: number) => `均值与 5%–95% 区间；红线：预警线 ${m} 个月`,
+    en: (m: number) => `Mean and 5–95% band; red: the ${m}-month alarm`,
+  },
   reserveMonthsAxis: { zh: '备付期（月）', en: 'months' },
   subsidyBudgetTitle: { zh: (year: number) => `${year} 年居民医保财政补助预算`, en: (year: number) => `Residents' subsidy budget ${year}` },
 } as const satisfies Record<string, { zh: Text; en: Text }>;

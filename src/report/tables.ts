@@ -12,98 +12,147 @@ import { table, type Column, type Table } from './columns.ts';
 export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
 
 const L = (en: string, zh: string) => ({ en, zh });
-const ruleset = <R extends { id: string }>(get: (r: R) => string = (r) => r.id): Column<R> => ({ label: L('ruleset', '方案'), unit: 'text', value: get });
+const ruleset = <R extends { id: string }>(get: (r: R) => string = (r) => r.id): Column<R> => ({
+  label: L('ruleset', '方案'),
+  unit: 'text',
+  value: get,
+});
 
 export function indicatorTable(r: RunResult): Table {
-  return table<RulesetSummary>('indicators', L('Key indicators', '主要指标'), [
-    ruleset(),
-    { label: L('premium', '保费'), unit: 'money', value: (s) => s.premium },
-    { label: L('payout', '赔付'), unit: 'money', value: (s) => s.payout.mean },
-    { label: L('± se', '标准误'), unit: 'money', digits: 2, value: (s) => s.payout.se },
-    { label: L('payout P95', '赔付 P95'), unit: 'money', value: (s) => s.payout.p95 },
-    { label: L('analytic', '解析'), unit: 'money', value: (s) => s.analyticMean },
-    { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (s) => s.lossRatio.mean },
-    { label: L('loss ratio P95', '赔付率 P95'), unit: 'ratio', value: (s) => s.lossRatio.p95 },
-    { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (s) => s.lossRatio.probAbove1 },
-    { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (s) => s.beneficiaries.mean },
-    { label: L('person-times', '人次'), unit: 'count', value: (s) => s.personTimes.mean },
-    { label: L('burden reduction', '减负率'), unit: 'ratio', value: (s) => s.burdenReductionRate },
-    { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (s) => s.reimbursementRatio },
-    { label: L('insurer', '承办机构'), unit: 'money', value: (s) => s.corridor?.insurerMean ?? null },
-  ], r.rulesets);
+  return table<RulesetSummary>(
+    'indicators',
+    L('Key indicators', '主要指标'),
+    [
+      ruleset(),
+      { label: L('premium', '保费'), unit: 'money', value: (s) => s.premium },
+      { label: L('payout', '赔付'), unit: 'money', value: (s) => s.payout.mean },
+      { label: L('± se', '标准误'), unit: 'money', digits: 2, value: (s) => s.payout.se },
+      { label: L('payout P95', '赔付 P95'), unit: 'money', value: (s) => s.payout.p95 },
+      { label: L('analytic', '解析'), unit: 'money', value: (s) => s.analyticMean },
+      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (s) => s.lossRatio.mean },
+      { label: L('loss ratio P95', '赔付率 P95'), unit: 'ratio', value: (s) => s.lossRatio.p95 },
+      { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (s) => s.lossRatio.probAbove1 },
+      { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (s) => s.beneficiaries.mean },
+      { label: L('person-times', '人次'), unit: 'count', value: (s) => s.personTimes.mean },
+      { label: L('burden reduction', '减负率'), unit: 'ratio', value: (s) => s.burdenReductionRate },
+      { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (s) => s.reimbursementRatio },
+      { label: L('insurer', '承办机构'), unit: 'money', value: (s) => s.corridor?.insurerMean ?? null },
+    ],
+    r.rulesets,
+  );
 }
 
 type PopulationRow = { id: string; p: RulesetSummary['populations'][number] };
 
 export function populationTable(r: RunResult): Table {
   const rows: PopulationRow[] = r.rulesets.flatMap((s) => s.populations.map((p) => ({ id: s.id, p })));
-  return table<PopulationRow>('populations', L('By population', '分人群'), [
-    ruleset(),
-    { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
-    { label: L('payout', '赔付'), unit: 'money', value: (x) => x.p.payout.mean },
-    { label: L('analytic', '解析'), unit: 'money', value: (x) => x.p.analyticMean },
-    { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries.mean },
-    { label: L('person-times', '人次'), unit: 'count', value: (x) => x.p.personTimes.mean },
-    // Per beneficiary reads in yuan whatever the unit: a few thousand yuan, not 0.3 万元.
-    { label: L('per beneficiary (yuan)', '人均（元）'), unit: 'number', value: (x) => (Number.isFinite(x.p.averageBenefit) ? Math.round(x.p.averageBenefit * 100) / 100 : null) },
-    { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
-    { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
-  ], rows);
+  return table<PopulationRow>(
+    'populations',
+    L('By population', '分人群'),
+    [
+      ruleset(),
+      { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
+      { label: L('payout', '赔付'), unit: 'money', value: (x) => x.p.payout.mean },
+      { label: L('analytic', '解析'), unit: 'money', value: (x) => x.p.analyticMean },
+      { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries.mean },
+      { label: L('person-times', '人次'), unit: 'count', value: (x) => x.p.personTimes.mean },
+      // Per beneficiary reads in yuan whatever the unit: a few thousand yuan, not 0.3 万元.
+      {
+        label: L('per beneficiary (yuan)', '人均（元）'),
+        unit: 'number',
+        value: (x) => (Number.isFinite(x.p.averageBenefit) ? Math.round(x.p.averageBenefit * 100) / 100 : null),
+      },
+      { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
+      { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
+    ],
+    rows,
+  );
 }
 
 export function comparisonTable(r: RunResult): Table {
-  return table<RunResult['comparisons'][number]>('comparisons', L('Comparisons (common random numbers)', '方案比较（共同随机数）'), [
-    { label: L('baseline', '基准'), unit: 'text', value: (c) => c.a },
-    { label: L('ruleset', '方案'), unit: 'text', value: (c) => c.b },
-    { label: L('payout difference', '赔付差'), unit: 'money', value: (c) => c.payoutDiff.mean },
-    { label: L('95% interval from', '95%区间下限'), unit: 'money', value: (c) => c.payoutDiff.lo95 },
-    { label: L('95% interval to', '95%区间上限'), unit: 'money', value: (c) => c.payoutDiff.hi95 },
-    { label: L('loss-ratio difference', '赔付率差'), unit: 'points', value: (c) => c.lossRatioDiff.mean },
-    { label: L('beneficiaries difference', '人数差'), unit: 'count', value: (c) => c.beneficiariesDiff.mean },
-  ], r.comparisons);
+  return table<RunResult['comparisons'][number]>(
+    'comparisons',
+    L('Comparisons (common random numbers)', '方案比较（共同随机数）'),
+    [
+      { label: L('baseline', '基准'), unit: 'text', value: (c) => c.a },
+      { label: L('ruleset', '方案'), unit: 'text', value: (c) => c.b },
+      { label: L('payout difference', '赔付差'), unit: 'money', value: (c) => c.payoutDiff.mean },
+      { label: L('95% interval from', '95%区间下限'), unit: 'money', value: (c) => c.payoutDiff.lo95 },
+      { label: L('95% interval to', '95%区间上限'), unit: 'money', value: (c) => c.payoutDiff.hi95 },
+      { label: L('loss-ratio difference', '赔付率差'), unit: 'points', value: (c) => c.lossRatioDiff.mean },
+      { label: L('beneficiaries difference', '人数差'), unit: 'count', value: (c) => c.beneficiariesDiff.mean },
+    ],
+    r.comparisons,
+  );
 }
 
 const isRate = (m: string) => m === 'burdenReductionRate' || m === 'reimbursementRatio' || m === 'lossRatio';
 
 export function targetTable(r: RunResult, lang: 'zh' | 'en' | 'both' = 'both'): Table {
   // Rates and counts in one column: the value is shown as its metric reads (a rate as %, payout in 万元).
-  const show = (m: string, v: number | null) => (v === null ? null : isRate(m) ? `${(v * 100).toFixed(1)}%` : m === 'payout' ? `${(v / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万元` : Math.round(v).toLocaleString('zh-CN'));
-  return table<RunResult['targets'][number]>('targets', L('Modelled vs target', '模型与目标'), [
-    { label: L('indicator', '指标'), unit: 'text', value: (t) => (lang === 'both' ? `${t.metric} ${metricLabel(t.metric, 'zh')}` : metricLabel(t.metric, lang)) },
-    { label: L('population', '人群'), unit: 'text', value: (t) => t.population ?? { zh: '合计', en: 'all', both: 'all 合计' }[lang] },
-    { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
-    { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
-    { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
-    { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
-  ], r.targets);
+  const show = (m: string, v: number | null) =>
+    v === null
+      ? null
+      : isRate(m)
+        ? `${(v * 100).toFixed(1)}%`
+        : m === 'payout'
+          ? `${(v / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万元`
+          : Math.round(v).toLocaleString('zh-CN');
+  return table<RunResult['targets'][number]>(
+    'targets',
+    L('Modelled vs target', '模型与目标'),
+    [
+      {
+        label: L('indicator', '指标'),
+        unit: 'text',
+        value: (t) => (lang === 'both' ? `${t.metric} ${metricLabel(t.metric, 'zh')}` : metricLabel(t.metric, lang)),
+      },
+      { label: L('population', '人群'), unit: 'text', value: (t) => t.population ?? { zh: '合计', en: 'all', both: 'all 合计' }[lang] },
+      { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
+      { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
+      { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
+      { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+    ],
+    r.targets,
+  );
 }
 
 /** Targets with raw values (CSV: the metric's id, values in yuan, fractions or people). */
 export function targetValuesTable(r: RunResult): Table {
-  return table<RunResult['targets'][number]>('targets', L('Modelled vs target', '模型与目标'), [
-    { label: L('metric', '指标'), unit: 'text', value: (t) => t.metric },
-    { label: L('population', '人群'), unit: 'text', value: (t) => t.population },
-    { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
-    { label: L('target', '目标'), unit: 'number', value: (t) => t.target },
-    { label: L('modelled', '模型'), unit: 'number', value: (t) => t.modelled },
-    { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
-  ], r.targets);
+  return table<RunResult['targets'][number]>(
+    'targets',
+    L('Modelled vs target', '模型与目标'),
+    [
+      { label: L('metric', '指标'), unit: 'text', value: (t) => t.metric },
+      { label: L('population', '人群'), unit: 'text', value: (t) => t.population },
+      { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
+      { label: L('target', '目标'), unit: 'number', value: (t) => t.target },
+      { label: L('modelled', '模型'), unit: 'number', value: (t) => t.modelled },
+      { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+    ],
+    r.targets,
+  );
 }
 
 type AnalyticRow = { id: string; p: AnalyticValues & { id: string } };
 
 export function analyticTable(a: AnalyticRuleset[]): Table {
   const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations, { ...r, id: 'all 合计' }].map((p) => ({ id: r.id, p })));
-  return table<AnalyticRow>('analytic', L('Analytic expected values', '解析期望值'), [
-    ruleset(),
-    { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
-    { label: L('premium', '保费'), unit: 'money', value: (x) => x.p.premium },
-    { label: L('expected payout', '期望赔付'), unit: 'money', value: (x) => x.p.payout },
-    { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries },
-    { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.p.lossRatio },
-    { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
-    { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
-  ], rows);
+  return table<AnalyticRow>(
+    'analytic',
+    L('Analytic expected values', '解析期望值'),
+    [
+      ruleset(),
+      { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
+      { label: L('premium', '保费'), unit: 'money', value: (x) => x.p.premium },
+      { label: L('expected payout', '期望赔付'), unit: 'money', value: (x) => x.p.payout },
+      { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries },
+      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.p.lossRatio },
+      { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
+      { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
+    ],
+    rows,
+  );
 }
 
 /** Names of the funding channels (schema FUNDING_CHANNELS), for tables and the workbench. */
@@ -119,17 +168,28 @@ type FundingRow = { id: string; channel: string; population: string | null; amou
 /** Who pays the premium: one row per channel and population, then the premium (their sum). */
 export function fundingTable(rulesets: readonly { id: string; premium: number; premiumChannels: PremiumChannel[] }[]): Table {
   const rows: FundingRow[] = rulesets.flatMap((r) => [
-    ...r.premiumChannels.map((c) => ({ id: r.id, channel: `${CHANNEL_NAMES[c.channel].zh} ${CHANNEL_NAMES[c.channel].en}`, population: c.population, amount: c.amount, share: r.premium > 0 ? c.amount / r.premium : null })),
+    ...r.premiumChannels.map((c) => ({
+      id: r.id,
+      channel: `${CHANNEL_NAMES[c.channel].zh} ${CHANNEL_NAMES[c.channel].en}`,
+      population: c.population,
+      amount: c.amount,
+      share: r.premium > 0 ? c.amount / r.premium : null,
+    })),
     { id: r.id, channel: 'premium 保费', population: 'all 合计', amount: r.premium, share: r.premium > 0 ? 1 : null },
   ]);
-  return table<FundingRow>('funding', L('Premium by funding channel', '保费来源'), [
-    ruleset(),
-    { label: L('channel', '渠道'), unit: 'text', value: (x) => x.channel },
-    { label: L('population', '人群'), unit: 'text', value: (x) => x.population },
-    // 万元 to two places: a document's budget lines (7,550.15万元) read as written.
-    { label: L('amount', '金额'), unit: 'money', digits: 2, value: (x) => x.amount },
-    { label: L('share', '占比'), unit: 'ratio', value: (x) => x.share },
-  ], rows);
+  return table<FundingRow>(
+    'funding',
+    L('Premium by funding channel', '保费来源'),
+    [
+      ruleset(),
+      { label: L('channel', '渠道'), unit: 'text', value: (x) => x.channel },
+      { label: L('population', '人群'), unit: 'text', value: (x) => x.population },
+      // 万元 to two places: a document's budget lines (7,550.15万元) read as written.
+      { label: L('amount', '金额'), unit: 'money', digits: 2, value: (x) => x.amount },
+      { label: L('share', '占比'), unit: 'ratio', value: (x) => x.share },
+    ],
+    rows,
+  );
 }
 
 type YearRow = { year: number; r: YearResult['rulesets'][number] };
@@ -137,29 +197,39 @@ type YearRow = { year: number; r: YearResult['rulesets'][number] };
 /** A multi-year run (engine/years.ts): per year and ruleset, premium, payout, loss ratio, the fund's running result. */
 export function yearsTable(years: YearResult[]): Table {
   const rows: YearRow[] = years.flatMap((y) => y.rulesets.map((r) => ({ year: y.year, r })));
-  return table<YearRow>('years', L('Year by year', '逐年路径'), [
-    { label: L('year', '年度'), unit: 'year', value: (x) => x.year },
-    { label: L('ruleset', '方案'), unit: 'text', value: (x) => x.r.id },
-    { label: L('premium', '保费'), unit: 'money', value: (x) => x.r.premium },
-    { label: L('payout', '赔付'), unit: 'money', value: (x) => x.r.payout.mean },
-    { label: L('payout P5', '赔付 P5'), unit: 'money', value: (x) => x.r.payout.p05 },
-    { label: L('payout P95', '赔付 P95'), unit: 'money', value: (x) => x.r.payout.p95 },
-    { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.r.lossRatio.mean },
-    { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (x) => x.r.lossRatio.probAbove1 },
-    { label: L('fund, cumulative', '基金累计净额'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
-    { label: L('fund, cumulative P5', '基金累计净额 P5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
-  ], rows);
+  return table<YearRow>(
+    'years',
+    L('Year by year', '逐年路径'),
+    [
+      { label: L('year', '年度'), unit: 'year', value: (x) => x.year },
+      { label: L('ruleset', '方案'), unit: 'text', value: (x) => x.r.id },
+      { label: L('premium', '保费'), unit: 'money', value: (x) => x.r.premium },
+      { label: L('payout', '赔付'), unit: 'money', value: (x) => x.r.payout.mean },
+      { label: L('payout P5', '赔付 P5'), unit: 'money', value: (x) => x.r.payout.p05 },
+      { label: L('payout P95', '赔付 P95'), unit: 'money', value: (x) => x.r.payout.p95 },
+      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.r.lossRatio.mean },
+      { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (x) => x.r.lossRatio.probAbove1 },
+      { label: L('fund, cumulative', '基金累计净额'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
+      { label: L('fund, cumulative P5', '基金累计净额 P5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
+    ],
+    rows,
+  );
 }
 
 /** The payout's spread split by the law of total variance (engine/summary.ts RiskSplit). */
 export function riskTable(r: RunResult): Table {
-  return table<RulesetSummary>('risk', L('Process and parameter risk', '过程风险与参数风险'), [
-    ruleset(),
-    { label: L('sd', '标准差'), unit: 'money', value: (s) => s.risk?.totalSd },
-    { label: L('process', '过程'), unit: 'money', value: (s) => s.risk?.processSd },
-    { label: L('parameter', '参数'), unit: 'money', value: (s) => s.risk?.parameterSd },
-    { label: L('parameter share', '参数占比'), unit: 'ratio', value: (s) => s.risk?.parameterShare },
-  ], r.rulesets.filter((s) => s.risk));
+  return table<RulesetSummary>(
+    'risk',
+    L('Process and parameter risk', '过程风险与参数风险'),
+    [
+      ruleset(),
+      { label: L('sd', '标准差'), unit: 'money', value: (s) => s.risk?.totalSd },
+      { label: L('process', '过程'), unit: 'money', value: (s) => s.risk?.processSd },
+      { label: L('parameter', '参数'), unit: 'money', value: (s) => s.risk?.parameterSd },
+      { label: L('parameter share', '参数占比'), unit: 'ratio', value: (s) => s.risk?.parameterShare },
+    ],
+    r.rulesets.filter((s) => s.risk),
+  );
 }
 
 type ReadingRow = { reading: string; c: CorridorSummary };
@@ -167,23 +237,36 @@ type ReadingRow = { reading: string; c: CorridorSummary };
 /** A ruleset's corridor split, as written and under each alternative reading. */
 export function corridorTable(s: RulesetSummary): Table {
   const c = s.corridor!;
-  const rows: ReadingRow[] = [{ reading: 'as written 按文件', c }, ...c.alternatives.map((a) => ({ reading: `reading 口径 "${a.id}"`, c: a }))];
-  return table<ReadingRow>(`corridor-${s.id}`, L(`Risk corridor: ${s.id}`, `风险调节：${s.id}`), [
-    { label: L('reading', '口径'), unit: 'text', value: (x) => x.reading },
-    { label: L('insurer mean', '承办机构'), unit: 'money', value: (x) => x.c.insurerMean },
-    { label: L('insurer sd', '承办机构标准差'), unit: 'money', value: (x) => x.c.insurer.sd },
-    { label: L('returned to fund', '返还基金'), unit: 'money', value: (x) => x.c.fundReturnMean },
-    { label: L('fund top-up', '基金补亏'), unit: 'money', value: (x) => x.c.fundTopUpMean },
-    { label: L('P(insurer loss)', '承办机构亏损概率'), unit: 'ratio', value: (x) => x.c.probInsurerLoss },
-  ], rows);
+  const rows: ReadingRow[] = [
+    { reading: 'as written 按文件', c },
+    ...c.alternatives.map((a) => ({ reading: `reading 口径 "${a.id}"`, c: a })),
+  ];
+  return table<ReadingRow>(
+    `corridor-${s.id}`,
+    L(`Risk corridor: ${s.id}`, `风险调节：${s.id}`),
+    [
+      { label: L('reading', '口径'), unit: 'text', value: (x) => x.reading },
+      { label: L('insurer mean', '承办机构'), unit: 'money', value: (x) => x.c.insurerMean },
+      { label: L('insurer sd', '承办机构标准差'), unit: 'money', value: (x) => x.c.insurer.sd },
+      { label: L('returned to fund', '返还基金'), unit: 'money', value: (x) => x.c.fundReturnMean },
+      { label: L('fund top-up', '基金补亏'), unit: 'money', value: (x) => x.c.fundTopUpMean },
+      { label: L('P(insurer loss)', '承办机构亏损概率'), unit: 'ratio', value: (x) => x.c.probInsurerLoss },
+    ],
+    rows,
+  );
 }
 
 /** Expected cash by month of a ruleset (engine/summary.ts finance). */
 export function cashflowTable(s: RulesetSummary): Table {
-  return table<RulesetSummary['finance']['cashflow'][number]>(`cash-${s.id}`, L(`Cash by month: ${s.id}`, `资金流：${s.id}`), [
-    { label: L('month', '月份'), unit: 'year', value: (c) => c.month },
-    { label: L('transfer to insurer', '划转'), unit: 'money', value: (c) => c.transfer },
-    { label: L('benefits paid', '赔付'), unit: 'money', value: (c) => c.benefits },
-    { label: L('insurer cash', '承办机构累计'), unit: 'money', value: (c) => c.insurerCash },
-  ], s.finance?.cashflow ?? []);
+  return table<RulesetSummary['finance']['cashflow'][number]>(
+    `cash-${s.id}`,
+    L(`Cash by month: ${s.id}`, `资金流：${s.id}`),
+    [
+      { label: L('month', '月份'), unit: 'year', value: (c) => c.month },
+      { label: L('transfer to insurer', '划转'), unit: 'money', value: (c) => c.transfer },
+      { label: L('benefits paid', '赔付'), unit: 'money', value: (c) => c.benefits },
+      { label: L('insurer cash', '承办机构累计'), unit: 'money', value: (c) => c.insurerCash },
+    ],
+    s.finance?.cashflow ?? [],
+  );
 }

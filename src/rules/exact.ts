@@ -52,7 +52,13 @@ export function exactBenefit(schedule: ResolvedSchedule, input: EligibleAmounts)
     const eligible = eligibleBase(t.base, amounts);
     const paid = exactTrackPaid(t, eligible);
     total = total.add(paid);
-    return { id: t.id, base: t.base, eligible: eligible.toFixed(2, Decimal.ROUND_HALF_UP), deductible: t.deductible.toFixed(2), paid: paid.toFixed(2, Decimal.ROUND_HALF_UP) };
+    return {
+      id: t.id,
+      base: t.base,
+      eligible: eligible.toFixed(2, Decimal.ROUND_HALF_UP),
+      deductible: t.deductible.toFixed(2),
+      paid: paid.toFixed(2, Decimal.ROUND_HALF_UP),
+    };
   });
   const capped = schedule.cap !== null && total.gt(schedule.cap);
   if (capped) total = schedule.cap!;

@@ -39,7 +39,9 @@ export function compileFast(s: ResolvedSchedule): FastSchedule {
   const deductible = Float64Array.from(s.tracks, (t) => t.deductible.toNumber());
   return {
     nTracks: n,
-    base: Int8Array.from(s.tracks, (t) => (t.base === 'selfBurden' ? BASE_SELF_BURDEN : t.base === 'compliantSelfPay' ? BASE_COMPLIANT : BASE_COMBINED)),
+    base: Int8Array.from(s.tracks, (t) =>
+      t.base === 'selfBurden' ? BASE_SELF_BURDEN : t.base === 'compliantSelfPay' ? BASE_COMPLIANT : BASE_COMBINED,
+    ),
     deductible,
     trackCap: Float64Array.from(s.tracks, (t) => (t.cap === null ? Infinity : t.cap.toNumber())),
     offset,

@@ -40,7 +40,8 @@ export function diffScenarios(before: unknown, after: unknown): Change[] {
       }
       return;
     }
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path: formatPath(path), kind: 'changed', from: a, to: b, provenance: prov(owner) });
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      out.push({ path: formatPath(path), kind: 'changed', from: a, to: b, provenance: prov(owner) });
   };
   walk(before, after, [], undefined);
   return out;

@@ -30,7 +30,12 @@ export function removeAt<T>(root: T, path: Path): T {
   const parentPath = path.slice(0, -1);
   const parent = getAt(root, parentPath);
   const key = path[path.length - 1];
-  if (Array.isArray(parent)) return setAt(root, parentPath, parent.filter((_, i) => i !== key));
+  if (Array.isArray(parent))
+    return setAt(
+      root,
+      parentPath,
+      parent.filter((_, i) => i !== key),
+    );
   const copy = { ...(parent as Record<string, Json>) };
   delete copy[key as string];
   return setAt(root, parentPath, copy);
@@ -64,7 +69,12 @@ export function setItemField<T>(root: T, itemPath: Path, field: string, value: J
 export const EDITED = 'edited in the workbench';
 
 export function isEdited(p: unknown): boolean {
-  return !!p && typeof p === 'object' && typeof (p as { assumption?: unknown }).assumption === 'string' && ((p as { assumption: string }).assumption.startsWith(EDITED));
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof (p as { assumption?: unknown }).assumption === 'string' &&
+    (p as { assumption: string }).assumption.startsWith(EDITED)
+  );
 }
 
 /** Provenance of a value the analyst added (a band, a tier, a reading): the diff view lists it. */
@@ -110,7 +120,13 @@ export function addTier<T>(root: T, tiersPath: Path): T {
   const last = tiers[tiers.length - 1];
   if (!last) return root;
   const from = last.to ?? Math.min(1, (last.from ?? -TIER_STEP) + TIER_STEP);
-  const added = { from, to: last.to === null ? null : Math.min(1, from + TIER_STEP), insurerShare: last.insurerShare, basis: last.basis, assumption: ADDED };
+  const added = {
+    from,
+    to: last.to === null ? null : Math.min(1, from + TIER_STEP),
+    insurerShare: last.insurerShare,
+    basis: last.basis,
+    assumption: ADDED,
+  };
   const kept = last.to === null ? { ...last, to: from } : last;
   return setAt(root, tiersPath, [...tiers.slice(0, -1), kept, added]);
 }
@@ -137,6 +153,11 @@ export function addReading<T>(root: T, corridorPath: Path): T {
   const ids = new Set(alternatives.map((a) => a.id));
   let n = alternatives.length + 1;
   while (ids.has(`reading-${n}`)) n++;
-  const reading = { id: `reading-${n}`, title: { zh: `理解 ${n}`, en: `Reading ${n}` }, tiers: structuredClone(corridor.tiers), assumption: `${ADDED} as a copy of the main tiers` };
+  const reading = {
+    id: `reading-${n}`,
+    title: { zh: `理解 ${n}`, en: `Reading ${n}` },
+    tiers: structuredClone(corridor.tiers),
+    assumption: `${ADDED} as a copy of the main tiers`,
+  };
   return setAt(root, [...corridorPath, 'alternatives'], [...alternatives, reading]);
 }

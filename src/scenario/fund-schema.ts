@@ -7,7 +7,10 @@ import { Bilingual, Money, Ratio, Severity } from './schema.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "."');
 const provenance = { source: z.string().max(1000).optional(), assumption: z.string().max(2000).optional() };
-const count = (d: string) => z.strictObject({ value: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000_000), ...provenance }).describe(d);
+const count = (d: string) =>
+  z
+    .strictObject({ value: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000_000), ...provenance })
+    .describe(d);
 const num = (d: string) => z.strictObject({ value: z.number().finite(), ...provenance }).describe(d);
 
 export const SubsidyGroup = z.strictObject({
@@ -20,7 +23,11 @@ export const SubsidyGroup = z.strictObject({
   paymentRate: z
     .strictObject({
       target: Ratio('Target fund payment rate on policy-range in-patient cost'),
-      basic: z.strictObject({ deductible: Money('Deductible'), rate: Ratio('Payment rate above the deductible'), cap: Money('Annual cap').optional() }),
+      basic: z.strictObject({
+        deductible: Money('Deductible'),
+        rate: Ratio('Payment rate above the deductible'),
+        cap: Money('Annual cap').optional(),
+      }),
       cost: Severity.describe('Annual policy-range in-patient cost of a member with a stay'),
     })
     .optional(),
@@ -75,10 +82,16 @@ export const Pooling = z.strictObject({
   cityPool: Money('City pooling fund at the start'),
   revenueGrowth: num('Yearly growth of revenue (e.g. 0.05)'),
   expenditureGrowth: num('Yearly growth of expected expenditure'),
-  expenditureGrowthSd: num('Uncertainty of one year\'s expenditure growth (sd; a path per trial, shared by every region: the cost trend)').optional(),
+  expenditureGrowthSd: num(
+    "Uncertainty of one year's expenditure growth (sd; a path per trial, shared by every region: the cost trend)",
+  ).optional(),
   repayShare: Ratio("Share of a region's employees'-insurance gap it repays to the city"),
   alarmMonths: num('Reserve months below which policy must be adjusted'),
-  simulation: z.strictObject({ years: z.number().int().min(1).max(30), trials: z.number().int().min(1).max(100_000), seed: z.union([z.string().max(100), z.number().int()]) }),
+  simulation: z.strictObject({
+    years: z.number().int().min(1).max(30),
+    trials: z.number().int().min(1).max(100_000),
+    seed: z.union([z.string().max(100), z.number().int()]),
+  }),
 });
 
 export const FundScenario = z.discriminatedUnion('kind', [SubsidyBudget, Pooling]);

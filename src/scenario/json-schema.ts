@@ -21,5 +21,10 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 
 /** Fund-level files, kind "subsidyBudget" or "pooling" (fund.schema.json). */
 export function fundJsonSchema(): Record<string, unknown> {
-  return jsonSchemaOf(FundScenario, 'fund', 'jingsuan fund-level scenario (精算 基金情景文件)', "Residents' subsidy budget or city-level pooling. Checked by `jingsuan validate`; run by `jingsuan fund`.");
+  return jsonSchemaOf(
+    FundScenario,
+    'fund',
+    'jingsuan fund-level scenario (精算 基金情景文件)',
+    "Residents' subsidy budget or city-level pooling. Checked by `jingsuan validate`; run by `jingsuan fund`.",
+  );
 }

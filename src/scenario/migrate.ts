@@ -57,7 +57,9 @@ function v1to2(d: Obj): Obj {
 }
 
 function v2to3(d: Obj): Obj {
-  const popIds = (Array.isArray(d.populations) ? d.populations : []).map((p) => (isObj(p) ? p.id : undefined)).filter((x) => typeof x === 'string');
+  const popIds = (Array.isArray(d.populations) ? d.populations : [])
+    .map((p) => (isObj(p) ? p.id : undefined))
+    .filter((x) => typeof x === 'string');
   for (const r of Array.isArray(d.rulesets) ? d.rulesets : []) {
     if (!isObj(r) || !isObj(r.funding)) continue;
     const f = r.funding;

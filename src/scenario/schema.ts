@@ -26,8 +26,7 @@ export const Bilingual = z.strictObject({ zh: text(200), en: text(200) });
 const OptionalBilingual = z.strictObject({ zh: text(2000).optional(), en: text(2000).optional() });
 
 /** A scalar parameter with provenance. */
-const param = (value: z.ZodNumber, description: string) =>
-  z.strictObject({ value, ...provenance }).describe(description);
+const param = (value: z.ZodNumber, description: string) => z.strictObject({ value, ...provenance }).describe(description);
 
 const finite = () => z.number().finite();
 const amount = () => finite().min(0, 'must not be negative').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`);
@@ -39,9 +38,18 @@ export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 
 const severityFields = {
   lognormal: { mu: param(finite(), 'Mean of ln X.'), sigma: param(finite().positive('must be > 0'), 'Standard deviation of ln X.') },
   gamma: { shape: param(finite().positive('must be > 0'), 'Shape α.'), scale: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
-  pareto: { alpha: param(finite().positive('must be > 0'), 'Shape α (Lomax).'), theta: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
-  weibull: { shape: param(finite().positive('must be > 0'), 'Shape k.'), scale: param(finite().positive('must be > 0'), 'Scale λ (yuan).') },
-  loglogistic: { scale: param(finite().positive('must be > 0'), 'Scale α (yuan, the median).'), shape: param(finite().gt(1, 'must be > 1 (finite mean)'), 'Shape β.') },
+  pareto: {
+    alpha: param(finite().positive('must be > 0'), 'Shape α (Lomax).'),
+    theta: param(finite().positive('must be > 0'), 'Scale θ (yuan).'),
+  },
+  weibull: {
+    shape: param(finite().positive('must be > 0'), 'Shape k.'),
+    scale: param(finite().positive('must be > 0'), 'Scale λ (yuan).'),
+  },
+  loglogistic: {
+    scale: param(finite().positive('must be > 0'), 'Scale α (yuan, the median).'),
+    shape: param(finite().gt(1, 'must be > 1 (finite mean)'), 'Shape β.'),
+  },
   spliced: {
     mu: param(finite(), 'Body: mean of ln X.'),
     sigma: param(finite().positive('must be > 0'), 'Body: standard deviation of ln X.'),
@@ -93,11 +101,16 @@ export const Frequency = z
     z.strictObject({ family: z.literal('poisson'), ...provenance }),
     z.strictObject({
       family: z.literal('negativeBinomial'),
-      cv: param(finite().positive('must be > 0').max(5, 'must not exceed 5'), 'Coefficient of variation of the gamma mixing of the Poisson mean (contagion within the population).'),
+      cv: param(
+        finite().positive('must be > 0').max(5, 'must not exceed 5'),
+        'Coefficient of variation of the gamma mixing of the Poisson mean (contagion within the population).',
+      ),
       ...provenance,
     }),
   ])
-  .describe('How many members have eligible cost: binomial(insured, incidence) (the default), Poisson with mean insured × incidence, or negative binomial (Poisson–gamma mixing with the given CV).');
+  .describe(
+    'How many members have eligible cost: binomial(insured, incidence) (the default), Poisson with mean insured × incidence, or negative binomial (Poisson–gamma mixing with the given CV).',
+  );
 
 /** A mean-one parameter shock drawn once per trial (random/shock.ts). */
 const Shock = z.strictObject({
@@ -109,7 +122,10 @@ export const ParameterRisk = z
   .strictObject({
     costLevel: Shock.optional().describe('Multiplies every amount of the year (medical inflation, a policy change, a bad year).'),
     utilisation: Shock.optional().describe('Multiplies the incidence (or the Poisson mean) of the year.'),
-    shared: z.boolean().default(true).describe('true: one draw of each shock per trial for every population; false: independent draws per population.'),
+    shared: z
+      .boolean()
+      .default(true)
+      .describe('true: one draw of each shock per trial for every population; false: independent draws per population.'),
     ...provenance,
   })
   .describe('Parameter risk: per-trial shocks to the cost level and utilisation, the same for every ruleset of a trial.');
@@ -117,24 +133,40 @@ export const ParameterRisk = z
 export const Trend = z
   .strictObject({
     costGrowth: z.strictObject({
-      mean: param(finite().min(-0.5, 'must be at least −0.5').max(1, 'must not exceed 1'), 'Mean annual growth of the cost level (e.g. 0.06 for 6% a year).'),
-      sd: param(finite().min(0, 'must not be negative').max(1, 'must not exceed 1'), 'Standard deviation of one year\'s growth (drawn each year, so uncertainty accumulates along a path).'),
+      mean: param(
+        finite().min(-0.5, 'must be at least −0.5').max(1, 'must not exceed 1'),
+        'Mean annual growth of the cost level (e.g. 0.06 for 6% a year).',
+      ),
+      sd: param(
+        finite().min(0, 'must not be negative').max(1, 'must not exceed 1'),
+        "Standard deviation of one year's growth (drawn each year, so uncertainty accumulates along a path).",
+      ),
     }),
     fundingGrowth: param(finite().min(-0.5).max(1), 'Annual growth of the funding standards and budget lines.').optional(),
-    insuredGrowth: param(finite().min(-0.5).max(1), 'Annual growth of every population\'s insured count.').optional(),
+    insuredGrowth: param(finite().min(-0.5).max(1), "Annual growth of every population's insured count.").optional(),
     ...provenance,
   })
-  .describe('Trend for multi-year runs (run --years N): year y\'s cost level is the product of y − 1 yearly growth factors (1 + g), g ~ Normal(mean, sd), one path per trial.');
+  .describe(
+    "Trend for multi-year runs (run --years N): year y's cost level is the product of y − 1 yearly growth factors (1 + g), g ~ Normal(mean, sd), one path per trial.",
+  );
 
 export const Population = z.strictObject({
   id,
   title: Bilingual.optional(),
-  insured: param(finite().int('must be a whole number').min(0, 'must not be negative').max(LIMITS.insuredPerPopulation, `must not exceed ${LIMITS.insuredPerPopulation}`), 'Insured persons.'),
+  insured: param(
+    finite()
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(LIMITS.insuredPerPopulation, `must not exceed ${LIMITS.insuredPerPopulation}`),
+    'Insured persons.',
+  ),
   incidence: Ratio('Probability that a member has eligible medical cost in the year'),
   frequency: Frequency.optional(),
   amountBasis: z
     .enum(['selfBurden', 'policyCost'])
-    .describe('selfBurden: the severity is the annual in-policy self-burden (自负) itself; policyCost: total policy-range cost, turned into self-burden by the ruleset\'s basic layer.'),
+    .describe(
+      "selfBurden: the severity is the annual in-policy self-burden (自负) itself; policyCost: total policy-range cost, turned into self-burden by the ruleset's basic layer.",
+    ),
   severity: Severity,
   costLevel: param(
     finite().positive('must be > 0').max(100, 'must not exceed 100'),
@@ -143,8 +175,13 @@ export const Population = z.strictObject({
   selfPay: SelfPay,
   groups: z.array(Group).max(LIMITS.groups).default([]),
   episodes: z.strictObject({
-    extraMean: param(finite().min(0, 'must not be negative').max(30, 'must not exceed 30'), 'Mean of the extra records beyond the first (records = 1 + Poisson).'),
-    firstShare: Ratio('Share of the year\'s amount in the first record (the index admission); the other records share the rest equally. Absent: all records equal').optional(),
+    extraMean: param(
+      finite().min(0, 'must not be negative').max(30, 'must not exceed 30'),
+      'Mean of the extra records beyond the first (records = 1 + Poisson).',
+    ),
+    firstShare: Ratio(
+      "Share of the year's amount in the first record (the index admission); the other records share the rest equally. Absent: all records equal",
+    ).optional(),
   }),
 });
 
@@ -186,7 +223,9 @@ export const Tier = z.strictObject({
   from: finite().min(-1).max(1).nullable().describe('Lower edge of the profit/loss rate m (null = −∞).'),
   to: finite().min(-1).max(1).nullable().describe('Upper edge of m (null = +∞).'),
   insurerShare: ratio(),
-  basis: z.enum(['marginal', 'whole']).describe('marginal: only the part of the result inside the tier is shared at its rate; whole: once m is inside, the whole result is.'),
+  basis: z
+    .enum(['marginal', 'whole'])
+    .describe('marginal: only the part of the result inside the tier is shared at its rate; whole: once m is inside, the whole result is.'),
   ...provenance,
 });
 
@@ -208,12 +247,12 @@ export const Corridor = z.strictObject({
 export const Transfers = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('quarterly'),
-    quarterShare: Ratio('Share of the year\'s premium transferred in the first month of each quarter in force'),
+    quarterShare: Ratio("Share of the year's premium transferred in the first month of each quarter in force"),
     ...provenance,
   }),
   z.strictObject({
     kind: z.literal('prepaid'),
-    prepaidShare: Ratio('Share of the year\'s premium prepaid at the start of the year'),
+    prepaidShare: Ratio("Share of the year's premium prepaid at the start of the year"),
     assessmentScore: param(finite().min(0).max(100), 'Assessment score of the insurer (0–100)'),
     holdbackScale: z
       .array(z.strictObject({ minScore: finite().min(0).max(100), payShare: ratio() }))
@@ -235,20 +274,29 @@ export const FundingChannel = z
   .strictObject({
     channel: z
       .enum(FUNDING_CHANNELS)
-      .describe('fundTransfer: from the basic medical-insurance funds (基金划转); fiscalSubsidy: 财政补贴; personalContribution: 个人缴费; unspecified: a funding standard whose sources are not split (files migrated from schema 2).'),
+      .describe(
+        'fundTransfer: from the basic medical-insurance funds (基金划转); fiscalSubsidy: 财政补贴; personalContribution: 个人缴费; unspecified: a funding standard whose sources are not split (files migrated from schema 2).',
+      ),
     title: Bilingual.optional(),
     population: id.optional().describe('The population this channel funds; absent: every population.'),
     perInsured: Money('Amount per insured person per year, prorated by the months in force').optional(),
-    total: Money('Amount for the contract year as a document gives it (not prorated); split over the populations by insured count when no population is named').optional(),
+    total: Money(
+      'Amount for the contract year as a document gives it (not prorated); split over the populations by insured count when no population is named',
+    ).optional(),
   })
   .describe('One source of the premium: give perInsured or total, not both.');
 
 export const Funding = z.strictObject({
   channels: z.array(FundingChannel).min(1).max(LIMITS.fundingChannels),
-  monthsInForce: param(finite().int().min(1, 'must be 1–12').max(12, 'must be 1–12'), 'Months of the year the scheme runs (Jiangyin 2020: 6). Prorates per-insured funding and the claims: each member\'s annual amount accrues evenly, so the months in force see months/12 of it against the full annual deductible').optional(),
-  operatingCostRate: Ratio('Insurer\'s operating cost as a share of premium').optional(),
+  monthsInForce: param(
+    finite().int().min(1, 'must be 1–12').max(12, 'must be 1–12'),
+    "Months of the year the scheme runs (Jiangyin 2020: 6). Prorates per-insured funding and the claims: each member's annual amount accrues evenly, so the months in force see months/12 of it against the full annual deductible",
+  ).optional(),
+  operatingCostRate: Ratio("Insurer's operating cost as a share of premium").optional(),
   transfers: Transfers.optional(),
-  lossRatioNote: OptionalBilingual.optional().describe('Why the expected loss ratio lands where it does; required reading when it lies outside 80–115% (a proposal run on the current funding, a scheme a document says is in deficit).'),
+  lossRatioNote: OptionalBilingual.optional().describe(
+    'Why the expected loss ratio lands where it does; required reading when it lies outside 80–115% (a proposal run on the current funding, a scheme a document says is in deficit).',
+  ),
 });
 
 export const Ruleset = z.strictObject({

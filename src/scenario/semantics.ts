@@ -92,14 +92,19 @@ export function checkSemantics(data: unknown): SemanticResult {
       if (t) tags.add(t);
     });
   });
-  if (insuredTotal > LIMITS.insuredTotal) err(['populations'], `insured persons add up to ${insuredTotal}; the limit is ${LIMITS.insuredTotal}`);
+  if (insuredTotal > LIMITS.insuredTotal)
+    err(['populations'], `insured persons add up to ${insuredTotal}; the limit is ${LIMITS.insuredTotal}`);
 
   rulesets.forEach((r, i) => {
     if (!isObj(r)) return;
     const path: PathSegment[] = ['rulesets', i];
     paramsNeedProvenance(r, path);
     if (isObj(r.basic)) paramsNeedProvenance(r.basic, [...path, 'basic']);
-    else if (needsBasic) err([...path, 'basic'], `required: population "${needsBasic}" gives policy-range cost (amountBasis "policyCost"), which needs a basic-insurance layer`);
+    else if (needsBasic)
+      err(
+        [...path, 'basic'],
+        `required: population "${needsBasic}" gives policy-range cost (amountBasis "policyCost"), which needs a basic-insurance layer`,
+      );
     const tracks = arr(r.tracks);
     uniqueIds(tracks, 'id', [...path, 'tracks'], 'track id');
     tracks.forEach((t, j) => {
@@ -113,7 +118,8 @@ export function checkSemantics(data: unknown): SemanticResult {
       const mp: PathSegment[] = [...path, 'modifiers', j];
       needProvenance(m, mp);
       const g = str(m.group);
-      if (g && !tags.has(g)) err([...mp, 'group'], `unknown group "${g}": no population declares it (known: ${[...tags].join(', ') || 'none'})`);
+      if (g && !tags.has(g))
+        err([...mp, 'group'], `unknown group "${g}": no population declares it (known: ${[...tags].join(', ') || 'none'})`);
       if (['deductibleFactor', 'deductible', 'ratioAdd', 'cap', 'capFactor'].every((k) => m[k] === undefined)) {
         warn(mp, 'changes nothing: give deductibleFactor, deductible, ratioAdd, cap or capFactor');
       }
@@ -131,10 +137,17 @@ export function checkSemantics(data: unknown): SemanticResult {
         if (pid) funded.add(pid);
         else popIds.forEach((_, q) => funded.add(q));
         const given = ['perInsured', 'total'].filter((k) => c[k] !== undefined);
-        if (given.length !== 1) err(cp, given.length ? 'give perInsured or total, not both' : 'give perInsured (yuan per insured per year) or total (yuan for the year)');
+        if (given.length !== 1)
+          err(
+            cp,
+            given.length
+              ? 'give perInsured or total, not both'
+              : 'give perInsured (yuan per insured per year) or total (yuan for the year)',
+          );
       });
       if (channels.length) {
-        for (const q of popIds.keys()) if (!funded.has(q)) warn([...path, 'funding', 'channels'], `no channel funds population "${q}": its premium is 0`);
+        for (const q of popIds.keys())
+          if (!funded.has(q)) warn([...path, 'funding', 'channels'], `no channel funds population "${q}": its premium is 0`);
       }
       if (isObj(r.funding.transfers)) {
         needProvenance(r.funding.transfers, [...path, 'funding', 'transfers']);
@@ -163,7 +176,8 @@ export function checkSemantics(data: unknown): SemanticResult {
   });
   if (isObj(data.simulation)) {
     const risk = data.simulation.parameterRisk;
-    if (isObj(risk)) for (const k of ['costLevel', 'utilisation']) if (isObj(risk[k])) paramsNeedProvenance(risk[k], ['simulation', 'parameterRisk', k]);
+    if (isObj(risk))
+      for (const k of ['costLevel', 'utilisation']) if (isObj(risk[k])) paramsNeedProvenance(risk[k], ['simulation', 'parameterRisk', k]);
     const trend = data.simulation.trend;
     if (isObj(trend)) {
       paramsNeedProvenance(trend, ['simulation', 'trend']);
@@ -184,12 +198,20 @@ export function checkSemantics(data: unknown): SemanticResult {
       if (b.to === null && k < bands.length - 1) err([...path, k, 'to'], 'only the last band may be open-ended (null)');
       if (to !== undefined) {
         if (to <= prevTo) err([...path, k, 'to'], `bands not increasing: ${to} is not above the previous edge ${prevTo}`);
-        if (k === 0 && deductible !== undefined && to <= deductible) warn([...path, k, 'to'], `the first band ends at ${to}, not above the deductible ${deductible}: it pays only members with a lowered deductible`);
+        if (k === 0 && deductible !== undefined && to <= deductible)
+          warn(
+            [...path, k, 'to'],
+            `the first band ends at ${to}, not above the deductible ${deductible}: it pays only members with a lowered deductible`,
+          );
         prevTo = to;
       }
       const ratio = num(b.ratio);
       if (ratio !== undefined) {
-        if (ratio < prevRatio) warn([...path, k, 'ratio'], `ratio ${ratio} is below the previous band's ${prevRatio}: segmented progressive payment (分段累进) expects higher bands to pay higher ratios`);
+        if (ratio < prevRatio)
+          warn(
+            [...path, k, 'ratio'],
+            `ratio ${ratio} is below the previous band's ${prevRatio}: segmented progressive payment (分段累进) expects higher bands to pay higher ratios`,
+          );
         prevRatio = ratio;
       }
     });
@@ -204,8 +226,10 @@ export function checkSemantics(data: unknown): SemanticResult {
       const to = t.to === null ? Infinity : num(t.to);
       if (from === undefined || to === undefined) return;
       if (from >= to) err([...path, k], `tier is empty: from ${from} is not below to ${to}`);
-      if (prevTo !== undefined && from < prevTo) err([...path, k, 'from'], `tiers overlap or are not in increasing order: ${from} is below the previous tier's end ${prevTo}`);
-      if (prevTo !== undefined && from > prevTo) warn([...path, k, 'from'], `gap between ${prevTo} and ${from}: results there are kept wholly by the insurer`);
+      if (prevTo !== undefined && from < prevTo)
+        err([...path, k, 'from'], `tiers overlap or are not in increasing order: ${from} is below the previous tier's end ${prevTo}`);
+      if (prevTo !== undefined && from > prevTo)
+        warn([...path, k, 'from'], `gap between ${prevTo} and ${from}: results there are kept wholly by the insurer`);
       if (from <= 0 && 0 <= to) coversZero = true;
       prevTo = to;
     });

@@ -10,7 +10,9 @@ export function parseJsonText(text: string): { data?: unknown; problems: Problem
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.fileBytes) {
-    return { problems: [problem([], `file is ${bytes.toLocaleString('en')} bytes; the limit is ${LIMITS.fileBytes.toLocaleString('en')}`)] };
+    return {
+      problems: [problem([], `file is ${bytes.toLocaleString('en')} bytes; the limit is ${LIMITS.fileBytes.toLocaleString('en')}`)],
+    };
   }
   let data: unknown;
   try {
@@ -39,7 +41,8 @@ export function checkUntrusted(data: unknown): Problem[] {
       // Pushed one by one in reverse (keys come off the stack in file order): a spread of 200,000 children would
       // overflow the call stack.
       const keys = Object.keys(value);
-      for (const key of keys) if (FORBIDDEN_KEYS.has(key)) out.push(problem([...path, key], 'forbidden key (could alter object prototypes)'));
+      for (const key of keys)
+        if (FORBIDDEN_KEYS.has(key)) out.push(problem([...path, key], 'forbidden key (could alter object prototypes)'));
       for (let i = keys.length - 1; i >= 0; i--) {
         if (!FORBIDDEN_KEYS.has(keys[i])) stack.push({ value: (value as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
       }

@@ -17,7 +17,6 @@ import './editor-panel.ts';
 import './fund-view.ts';
 import './results-panel.ts';
 
-
 export class App extends LitElement {
   static override properties = { lang: { state: true }, unit: { state: true } };
   declare lang: Lang;
@@ -120,12 +119,14 @@ export class App extends LitElement {
         @lang-change=${(e: CustomEvent<Lang>) => this.setView(e.detail, this.unit)}></js-app-header>
       <main class=${ss.fund ? 'fund' : ''}>
         <js-editor-panel .wb=${this.wb} .session=${ss} .lang=${L} .charts=${this.book.charts}></js-editor-panel>
-        ${ss.fund
-          ? html`<section class="results"><js-fund-view .fund=${ss.fund} .lang=${L} .unit=${this.unit}></js-fund-view></section>`
-          : html`<section class="results">
+        ${
+          ss.fund
+            ? html`<section class="results"><js-fund-view .fund=${ss.fund} .lang=${L} .unit=${this.unit}></js-fund-view></section>`
+            : html`<section class="results">
               <js-results-panel .wb=${this.wb} .lang=${L} .unit=${this.unit}></js-results-panel>
               <js-charts-panel .wb=${this.wb} .book=${this.book} .lang=${L}></js-charts-panel>
-            </section>`}
+            </section>`
+        }
       </main>
     `;
   }

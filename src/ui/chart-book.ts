@@ -10,7 +10,16 @@ import { corridorSplits, exactDensity, premiumMarkers, trialValues } from '../an
 import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { footnoteFor } from '../report/charts/all.ts';
-import { benefitCurveChart, breakdownChart, corridorChart, densityChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
+import {
+  benefitCurveChart,
+  breakdownChart,
+  corridorChart,
+  densityChart,
+  distributionChart,
+  sensitivityChart,
+  type ChartContext,
+  type ChartSpec,
+} from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { getAt } from '../scenario/edit.ts';
@@ -75,7 +84,13 @@ export class ChartBook extends EventTarget {
   private context(): ChartContext {
     const s = this.wb.applied!;
     const raw = this.wb.raw;
-    return { lang: this.lang, unit: this.unit, rulesets: s.rulesets.map((r) => r.id), footnote: footnoteFor(s, this.lang, raw?.trials, raw?.seed), width: 600 };
+    return {
+      lang: this.lang,
+      unit: this.unit,
+      rulesets: s.rulesets.map((r) => r.id),
+      footnote: footnoteFor(s, this.lang, raw?.trials, raw?.seed),
+      width: 600,
+    };
   }
 
   private drawStatic() {
@@ -84,7 +99,11 @@ export class ChartBook extends EventTarget {
     const ctx = this.context();
     const curves = benefitCurves(model);
     this.scheduleDensities(model);
-    this.set({ benefit: benefitCurveChart(curves, ctx, 'benefit'), ratio: benefitCurveChart(curves, ctx, 'ratio'), breakdown: breakdownChart(breakdown(model), ctx) });
+    this.set({
+      benefit: benefitCurveChart(curves, ctx, 'benefit'),
+      ratio: benefitCurveChart(curves, ctx, 'ratio'),
+      breakdown: breakdownChart(breakdown(model), ctx),
+    });
   }
 
   /** One population's severity sketch per task: sixteen small charts at once would hold the page a moment. */
@@ -107,7 +126,13 @@ export class ChartBook extends EventTarget {
     // The exact curves belong to the scenario on screen only when they are for its rulesets.
     const curves = exact && 'curves' in exact ? exact.curves : [];
     this.set({
-      payout: distributionChart(trialValues(raw, 'payout'), premiumMarkers(raw.model), ctx, 'payout', exactDensity(curves, raw.model, 'payout')),
+      payout: distributionChart(
+        trialValues(raw, 'payout'),
+        premiumMarkers(raw.model),
+        ctx,
+        'payout',
+        exactDensity(curves, raw.model, 'payout'),
+      ),
       lossRatio: distributionChart(trialValues(raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(curves, raw.model, 'lossRatio')),
       corridor: result && raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(result), ctx) : null,
     });
@@ -124,7 +149,10 @@ export class ChartBook extends EventTarget {
       const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
       const pts = sweepAnalytic(s, choice.ruleset, choice.path, sweepValues(0, hi, 25));
       const ctx = this.context();
-      this.set({ sensPayout: sensitivityChart(pts, choice.label, ctx, this.sensMetric), sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio') });
+      this.set({
+        sensPayout: sensitivityChart(pts, choice.label, ctx, this.sensMetric),
+        sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio'),
+      });
     }, 30);
   }
 }

@@ -40,13 +40,15 @@ export class ChartView extends LitElement {
   override render() {
     const name = this.spec?.title ?? '';
     return html`<div class="host" role="figure" aria-label=${name}></div>
-      ${this.spec && this.spec.footnote
-        ? html`<div class="export">
+      ${
+        this.spec && this.spec.footnote
+          ? html`<div class="export">
             <button aria-label="SVG: ${name}" @click=${() => this.exportAs('svg')}>SVG</button>
             <button aria-label="PNG: ${name}" @click=${() => this.exportAs('png')}>PNG 2×</button>
             <button aria-label="CSV: ${name}" @click=${() => this.exportAs('csv')}>CSV</button>
           </div>`
-        : ''}`;
+          : ''
+      }`;
   }
 
   override updated() {

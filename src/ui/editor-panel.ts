@@ -25,10 +25,18 @@ import './ruleset-card.ts';
 const CARDS_AT_ONCE = 4;
 
 /** The colour of each ruleset, as in the charts (Tableau 10, by position). */
-export const rulesetColors = (ids: string[]): Record<string, string> => Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
+export const rulesetColors = (ids: string[]): Record<string, string> =>
+  Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
 
 export class EditorPanel extends LitElement {
-  static override properties = { wb: { attribute: false }, session: { attribute: false }, lang: {}, charts: { attribute: false }, showDiff: { state: true }, cardLimit: { state: true } };
+  static override properties = {
+    wb: { attribute: false },
+    session: { attribute: false },
+    lang: {},
+    charts: { attribute: false },
+    showDiff: { state: true },
+    cardLimit: { state: true },
+  };
   declare wb: Workbench;
   declare session: FileSession;
   declare lang: Lang;
@@ -138,7 +146,8 @@ export class EditorPanel extends LitElement {
     const L = this.lang;
     const ss = this.session;
     const notice = ss.notice ? html`<p class="note" role="status">${t('openedNotice', L)}${ss.notice}</p>` : nothing;
-    if (ss.fund) return html`<div class="panel">${notice}${this.renderFileBar(true)}${ss.openProblems ? this.renderOpenProblems() : nothing}</div>`;
+    if (ss.fund)
+      return html`<div class="panel">${notice}${this.renderFileBar(true)}${ss.openProblems ? this.renderOpenProblems() : nothing}</div>`;
     const s = this.wb.applied;
     if (!s) return html`<div class="banner" role="alert">${this.wb.problems.map((p) => html`<div>${formatProblem(p)}</div>`)}</div>`;
     const draft = (this.wb.draft as Scenario | null) ?? s;
@@ -154,25 +163,33 @@ export class EditorPanel extends LitElement {
         ${notice}${this.renderFileBar(false)}
         ${this.showDiff ? html`<js-diff-view .lang=${L} .changes=${ss.changeList()}></js-diff-view>` : nothing}
       </div>
-      ${r
-        ? html`<div class="restore" role="alert">
+      ${
+        r
+          ? html`<div class="restore" role="alert">
             ${t('unsavedFound', L, new Date(r.savedAt).toLocaleString(t('locale', L)), r.label)}
             <button @click=${() => ss.restore()}>${t('restore', L)}</button>
             <button @click=${() => ss.discard()}>${t('discard', L)}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${ss.openProblems ? this.renderOpenProblems() : nothing}
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>` : nothing}
       <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
         @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}>
         <h2>${t('populations', L)}</h2>
-        ${populations.slice(0, this.cardLimit).map(
-          (p, i) => html`<js-population-card .population=${p} .index=${i} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
-        )}
+        ${populations
+          .slice(0, this.cardLimit)
+          .map(
+            (p, i) =>
+              html`<js-population-card .population=${p} .index=${i} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
+          )}
         <h2>${t('rulesets', L)}</h2>
-        ${(draft.rulesets ?? s.rulesets).slice(0, Math.max(0, this.cardLimit - populations.length)).map(
-          (rs, i) => html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles}></js-ruleset-card>`,
-        )}
+        ${(draft.rulesets ?? s.rulesets)
+          .slice(0, Math.max(0, this.cardLimit - populations.length))
+          .map(
+            (rs, i) =>
+              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles}></js-ruleset-card>`,
+          )}
       </div>
     `;
   }

@@ -6,9 +6,15 @@ import { emit } from './events.ts';
 import { shared } from './styles.ts';
 import { t } from '../report/strings.ts';
 
-
 export class FileBar extends LitElement {
-  static override properties = { lang: {}, canUndo: { type: Boolean }, canRedo: { type: Boolean }, changes: { type: Number }, shareUrl: {}, openOnly: { type: Boolean } };
+  static override properties = {
+    lang: {},
+    canUndo: { type: Boolean },
+    canRedo: { type: Boolean },
+    changes: { type: Number },
+    shareUrl: {},
+    openOnly: { type: Boolean },
+  };
   declare lang: Lang;
   declare canUndo: boolean;
   declare canRedo: boolean;
@@ -51,18 +57,22 @@ export class FileBar extends LitElement {
     return html`<div class="bar">
         <label><button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>${t('fileOpen', L)}</button>
           <input type="file" accept=".json,application/json" aria-label=${t('fileOpen', L)} @change=${this.pick} /></label>
-        ${this.openOnly
-          ? nothing
-          : html`<button @click=${() => emit(this, 'file-save', {})}>${t('fileSave', L)}</button>
+        ${
+          this.openOnly
+            ? nothing
+            : html`<button @click=${() => emit(this, 'file-save', {})}>${t('fileSave', L)}</button>
               <button @click=${() => emit(this, 'share', {})}>${t('fileShare', L)}</button>
               <button ?disabled=${!this.canUndo} @click=${() => emit(this, 'undo', {})} title="Ctrl+Z">${t('fileUndo', L)}</button>
               <button ?disabled=${!this.canRedo} @click=${() => emit(this, 'redo', {})} title="Ctrl+Y">${t('fileRedo', L)}</button>
-              <button @click=${() => emit(this, 'toggle-diff', {})}>${t('fileChanges', L)}<span class="count">${this.changes}</span></button>`}
+              <button @click=${() => emit(this, 'toggle-diff', {})}>${t('fileChanges', L)}<span class="count">${this.changes}</span></button>`
+        }
         <span class="muted">${t('fileDrop', L)}</span>
       </div>
-      ${this.shareUrl
-        ? html`<div class="share"><span>${t('fileCopied', L)}</span><input readonly aria-label=${t('fileShare', L)} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
-        : nothing}`;
+      ${
+        this.shareUrl
+          ? html`<div class="share"><span>${t('fileCopied', L)}</span><input readonly aria-label=${t('fileShare', L)} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
+          : nothing
+      }`;
   }
 }
 customElements.define('js-file-bar', FileBar);

@@ -20,7 +20,15 @@ import type { Workbench } from './workbench-state.ts';
 
 const SHIPPED = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 /** The shipped scenario files by id (file name without .json). */
-export const scenarioFiles: Record<string, unknown> = Object.fromEntries(Object.entries(SHIPPED).map(([k, v]) => [k.split('/').pop()!.replace(/\.json$/, ''), v]));
+export const scenarioFiles: Record<string, unknown> = Object.fromEntries(
+  Object.entries(SHIPPED).map(([k, v]) => [
+    k
+      .split('/')
+      .pop()!
+      .replace(/\.json$/, ''),
+    v,
+  ]),
+);
 export const DEFAULT_SCENARIO = 'compare-regions';
 
 export interface OpenProblems {

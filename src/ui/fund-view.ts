@@ -90,7 +90,7 @@ export class FundView extends LitElement {
     if (!r) return nothing;
     const L = this.lang;
     const u = unitLabel(this.unit, L);
-    const payer = (p: string) => (p === 'city' ? (t('city', L)) : t('province', L));
+    const payer = (p: string) => (p === 'city' ? t('city', L) : t('province', L));
     const b = r.budget;
     return html`<div class="panel">
         <h3>${t('subsidyBudgetTitle', L, r.year)}</h3>
@@ -104,24 +104,30 @@ export class FundView extends LitElement {
         <p>${t('province2', L)} <strong data-payer="province">${this.money(b.byPayer.province)}</strong> ${u} · ${t('city', L)} <strong data-payer="city">${this.money(b.byPayer.city)}</strong> ${u}</p>
         ${b.warnings.map((w) => html`<div class="warning" role="note">${w.message[L]}</div>`)}
       </div>
-      ${r.projection
-        ? html`<div class="panel">
+      ${
+        r.projection
+          ? html`<div class="panel">
             <h3>${t('insuredCountTrend', L)}</h3>
             <p>${r.projection.year}: ${formatCount(Math.round(r.projection.predicted))} (${t('n95PredictionInterval', L)} ${formatCount(Math.round(r.projection.lo))} – ${formatCount(Math.round(r.projection.hi))}); ${t('forecastInTheFile', L)} ${formatCount(b.insured)}</p>
-            ${r.projectedBudget
-              ? html`<p>${t('subsidyAtTheProjected', L)}: <strong>${this.money(r.projectedBudget.predicted)}</strong> ${u} (${this.money(r.projectedBudget.lo)} – ${this.money(r.projectedBudget.hi)})</p>`
-              : nothing}
+            ${
+              r.projectedBudget
+                ? html`<p>${t('subsidyAtTheProjected', L)}: <strong>${this.money(r.projectedBudget.predicted)}</strong> ${u} (${this.money(r.projectedBudget.lo)} – ${this.money(r.projectedBudget.hi)})</p>`
+                : nothing
+            }
           </div>`
-        : nothing}
-      ${r.paymentRates.length
-        ? html`<div class="panel">
+          : nothing
+      }
+      ${
+        r.paymentRates.length
+          ? html`<div class="panel">
             <h3>${t('fundPaymentRates', L)}</h3>
             <table>
               <thead><tr><th>${t('group', L)}</th><th>${t('modelled', L)}</th><th>${t('target', L)}</th></tr></thead>
               <tbody>${r.paymentRates.map((p) => html`<tr><td>${this.groupTitle(p.group)}</td><td>${formatPercent(p.modelled)}</td><td>${formatPercent(p.target, 0)}</td></tr>`)}</tbody>
             </table>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderPooling() {
@@ -132,7 +138,13 @@ export class FundView extends LitElement {
     if (!r) return html`<div class="panel" role="status">${t('simulating', L)}</div>`;
     const u = unitLabel(this.unit, L);
     const spec: ChartSpec = reserveMonthsChart(
-      r.years.map((y) => ({ year: y.year, mean: y.reserveMonths.mean, p05: y.reserveMonths.p05, p95: y.reserveMonths.p95, probAlarm: y.probAlarm })),
+      r.years.map((y) => ({
+        year: y.year,
+        mean: y.reserveMonths.mean,
+        p05: y.reserveMonths.p05,
+        p95: y.reserveMonths.p95,
+        probAlarm: y.probAlarm,
+      })),
       f.alarmMonths.value,
       { lang: L, unit: this.unit, rulesets: [], footnote: `${f.id}; ${r.trials} ${t('trialsWord', L)}, seed ${r.seed}`, width: 640 },
     );

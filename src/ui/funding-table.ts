@@ -55,7 +55,8 @@ export class FundingTable extends LitElement {
     const popTitle = (id: string) => s.populations.find((p) => p.id === id)?.title?.[L] ?? id;
     // Rows: every (channel, population) pair any ruleset has, in first-seen order.
     const keys: string[] = [];
-    for (const r of this.analytic) for (const c of r.premiumChannels) if (!keys.includes(`${c.channel}|${c.population}`)) keys.push(`${c.channel}|${c.population}`);
+    for (const r of this.analytic)
+      for (const c of r.premiumChannels) if (!keys.includes(`${c.channel}|${c.population}`)) keys.push(`${c.channel}|${c.population}`);
     const amount = (r: AnalyticRuleset, key: string) =>
       r.premiumChannels.filter((c) => `${c.channel}|${c.population}` === key).reduce((a, c) => a + c.amount, 0);
     const d = this.unit === 'wan' ? 2 : 0;
@@ -78,11 +79,13 @@ export class FundingTable extends LitElement {
           <tr class="total"><th scope="row">${t('premium', L)}</th>${this.analytic.map((r) => html`<td>${formatAmount(r.premium, this.unit, d)}</td>`)}</tr>
         </tbody>
       </table>
-      ${notes.length
-        ? html`<ul class="notes" aria-label=${t('lossRatioNotes', L)}>
+      ${
+        notes.length
+          ? html`<ul class="notes" aria-label=${t('lossRatioNotes', L)}>
             ${notes.map((r) => html`<li><strong>${r.title[L]}</strong>${t('colon', L)}${r.funding.lossRatioNote![L]}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

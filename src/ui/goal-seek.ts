@@ -24,11 +24,22 @@ export interface GoalChoice {
 /** The analytic metrics (scenario/metrics.ts), loss ratio first: what a bureau most often aims at. */
 const METRICS = ['lossRatio', ...ANALYTIC_METRICS.filter((m) => m !== 'lossRatio')].map((id) => {
   const d = metricDef(id as MetricName);
-  return { id: id as MetricName, zh: d.unit === 'money' ? `${d.label.zh}（万元）` : d.label.zh, en: d.unit === 'money' ? `${d.label.en} (10k yuan)` : d.label.en, percent: d.unit === 'ratio' };
+  return {
+    id: id as MetricName,
+    zh: d.unit === 'money' ? `${d.label.zh}（万元）` : d.label.zh,
+    en: d.unit === 'money' ? `${d.label.en} (10k yuan)` : d.label.en,
+    percent: d.unit === 'ratio',
+  };
 });
 
 export class GoalSeek extends LitElement {
-  static override properties = { scenario: { attribute: false }, choices: { attribute: false }, lang: {}, result: { state: true }, run: { attribute: false } };
+  static override properties = {
+    scenario: { attribute: false },
+    choices: { attribute: false },
+    lang: {},
+    result: { state: true },
+    run: { attribute: false },
+  };
   declare scenario: Scenario | null;
   /** The Monte Carlo run of the applied scenario, to show the metric's interval at the solution. */
   declare run: RunResult | null;
@@ -55,7 +66,12 @@ export class GoalSeek extends LitElement {
     if (!r || !this.run) return '';
     const m = METRICS.find((x) => x.id === this.metric)!;
     const v = mcMetric(r, m.id, this.run.trials);
-    const fmt = (x: number) => (m.percent ? `${(x * 100).toFixed(2)}%` : m.id === 'payout' ? (x / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 }) : Math.round(x).toLocaleString('zh-CN'));
+    const fmt = (x: number) =>
+      m.percent
+        ? `${(x * 100).toFixed(2)}%`
+        : m.id === 'payout'
+          ? (x / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 })
+          : Math.round(x).toLocaleString('zh-CN');
     const ci = Number.isFinite(v.lo95) ? ` [${fmt(v.lo95)}, ${fmt(v.hi95)}]` : '';
     return `${t('monteCarloNow', this.lang)} (${this.run.trials} ${t('trialsWord', this.lang)}): ${fmt(v.value)}${ci}`;
   }
@@ -111,12 +127,14 @@ export class GoalSeek extends LitElement {
         <span class="muted">${METRICS.find((m) => m.id === this.metric)?.percent ? '%' : ''}</span>
         <button @click=${() => this.find()}>${t('find', L)}</button>
       </div>
-      ${r
-        ? 'error' in r
-          ? html`<div class="result error" role="alert">${r.error}</div>`
-          : html`<div class="result" role="status">${r.text}
+      ${
+        r
+          ? 'error' in r
+            ? html`<div class="result error" role="alert">${r.error}</div>`
+            : html`<div class="result" role="status">${r.text}
               <button @click=${() => emit<ParamChange>(this, 'param-change', { path: r.path, value: r.value, live: false })}>${t('apply', L)}</button></div>`
-        : nothing}
+          : nothing
+      }
       ${this.run ? html`<div class="result muted mc" role="status">${this.monteCarloText()}</div>` : nothing}`;
   }
 }

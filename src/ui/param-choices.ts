@@ -19,11 +19,22 @@ export function paramChoices(s: Scenario, lang: Lang): ParamChoice[] {
   const out: ParamChoice[] = [];
   s.rulesets.forEach((r, ri) => {
     const name = r.title?.[lang] ?? r.id;
-    r.tracks.forEach((tr, ti) => out.push({ ruleset: ri, path: ['tracks', ti, 'deductible'], label: `${name}${r.tracks.length > 1 ? ` · ${t(tr.base, lang)}` : ""} · ${t("deductible", lang)}` }));
+    r.tracks.forEach((tr, ti) =>
+      out.push({
+        ruleset: ri,
+        path: ['tracks', ti, 'deductible'],
+        label: `${name}${r.tracks.length > 1 ? ` · ${t(tr.base, lang)}` : ''} · ${t('deductible', lang)}`,
+      }),
+    );
     if (r.cap) out.push({ ruleset: ri, path: ['cap'], label: `${name} · ${t('cap', lang)}` });
     r.funding.channels.forEach((c, ci) => {
       const who = c.population ? ` · ${s.populations.find((p) => p.id === c.population)?.title?.[lang] ?? c.population}` : '';
-      if (c.perInsured) out.push({ ruleset: ri, path: ['funding', 'channels', ci, 'perInsured'], label: `${name} · ${CHANNEL_NAMES[c.channel][lang]}${who} · ${t('funding', lang)}` });
+      if (c.perInsured)
+        out.push({
+          ruleset: ri,
+          path: ['funding', 'channels', ci, 'perInsured'],
+          label: `${name} · ${CHANNEL_NAMES[c.channel][lang]}${who} · ${t('funding', lang)}`,
+        });
     });
   });
   return out;

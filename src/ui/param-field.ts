@@ -74,7 +74,9 @@ export class ParamField extends LitElement {
       return;
     }
     this.typed = live ? null : raw;
-    this.dispatchEvent(new CustomEvent<ParamChange>('param-change', { detail: { path: this.path, value, live }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<ParamChange>('param-change', { detail: { path: this.path, value, live }, bubbles: true, composed: true }),
+    );
   }
 
   override render() {

@@ -21,7 +21,13 @@ const SEVERITY_LIMITS: Record<string, [number, number, number]> = {
 };
 
 export class PopulationCard extends LitElement {
-  static override properties = { population: { attribute: false }, index: { type: Number }, problems: { attribute: false }, lang: {}, density: { attribute: false } };
+  static override properties = {
+    population: { attribute: false },
+    index: { type: Number },
+    problems: { attribute: false },
+    lang: {},
+    density: { attribute: false },
+  };
   declare population: Population;
   declare index: number;
   declare problems: { path: string; message: string }[];
@@ -68,16 +74,20 @@ export class PopulationCard extends LitElement {
         </div>
         <js-chart .spec=${this.density}></js-chart>
       </div>
-      ${p.costLevel
-        ? html`<js-param-field .lang=${L} label=${t('costLevel', L)} .path=${base(['costLevel'])} .param=${p.costLevel} min="0.1" max="3" step="0.005" .error=${err(['costLevel'])}></js-param-field>`
-        : nothing}
-      ${(p.groups ?? []).length
-        ? html`<h4>${t('groups', L)}</h4>
+      ${
+        p.costLevel
+          ? html`<js-param-field .lang=${L} label=${t('costLevel', L)} .path=${base(['costLevel'])} .param=${p.costLevel} min="0.1" max="3" step="0.005" .error=${err(['costLevel'])}></js-param-field>`
+          : nothing
+      }
+      ${
+        (p.groups ?? []).length
+          ? html`<h4>${t('groups', L)}</h4>
             ${(p.groups ?? []).map(
               (g, gi) =>
                 html`<js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
             )}`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -6,8 +6,10 @@ import { t } from '../report/strings.ts';
 /** The mark an assumed or edited value wears; its reason (or source) on hover and for screen readers. */
 export function provenanceChip(p: { source?: string; assumption?: string } | undefined, lang: Lang) {
   if (!p) return nothing;
-  if (p.assumption?.startsWith(EDITED)) return html`<span class="chip edited" title=${p.assumption} aria-label="${t('edited', lang)}: ${p.assumption}">${t('edited', lang)}</span>`;
-  if (p.assumption) return html`<span class="chip assumed" title=${p.assumption} aria-label="${t('assumed', lang)}: ${p.assumption}">${t('assumed', lang)}</span>`;
+  if (p.assumption?.startsWith(EDITED))
+    return html`<span class="chip edited" title=${p.assumption} aria-label="${t('edited', lang)}: ${p.assumption}">${t('edited', lang)}</span>`;
+  if (p.assumption)
+    return html`<span class="chip assumed" title=${p.assumption} aria-label="${t('assumed', lang)}: ${p.assumption}">${t('assumed', lang)}</span>`;
   if (p.source) return html`<span class="chip source" title=${p.source} aria-label="${t('source', lang)}: ${p.source}">ⓘ</span>`;
   return nothing;
 }

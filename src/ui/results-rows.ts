@@ -63,15 +63,30 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     { label: L('期望赔付（解析）', 'expected payout (analytic)'), parts: one('money'), cell: (_, i) => [a[i].payout] },
     {
       label: L('赔付均值 ± 标准误', 'payout mean ± se'),
-      parts: [{ label: L('均值', 'mean'), unit: 'money' }, { label: L('标准误', 'se'), unit: 'money', digits: 2 }],
+      parts: [
+        { label: L('均值', 'mean'), unit: 'money' },
+        { label: L('标准误', 'se'), unit: 'money', digits: 2 },
+      ],
       mc: true,
       cell: (id) => run(id, (m) => [m.payout.mean, m.payout.se]),
       join: (s) => `${s[0]} ± ${s[1]}`,
     },
-    { label: L('赔付 P95 / P99.5', 'payout P95 / P99.5'), parts: [{ label: L('P95', 'P95'), unit: 'money' }, { label: L('P99.5', 'P99.5'), unit: 'money' }], mc: true, cell: (id) => run(id, (m) => [m.payout.p95, m.payout.p995]) },
+    {
+      label: L('赔付 P95 / P99.5', 'payout P95 / P99.5'),
+      parts: [
+        { label: L('P95', 'P95'), unit: 'money' },
+        { label: L('P99.5', 'P99.5'), unit: 'money' },
+      ],
+      mc: true,
+      cell: (id) => run(id, (m) => [m.payout.p95, m.payout.p995]),
+    },
     {
       label: L('赔付标准差：过程 / 参数（参数风险占比）', 'payout sd: process / parameter (parameter share)'),
-      parts: [{ label: L('过程', 'process'), unit: 'money' }, { label: L('参数', 'parameter'), unit: 'money' }, { label: L('参数占比', 'parameter share'), unit: 'ratio' }],
+      parts: [
+        { label: L('过程', 'process'), unit: 'money' },
+        { label: L('参数', 'parameter'), unit: 'money' },
+        { label: L('参数占比', 'parameter share'), unit: 'ratio' },
+      ],
       mc: true,
       cell: (id) => run(id, (m) => (m.risk ? [m.risk.processSd, m.risk.parameterSd, m.risk.parameterShare] : '—')),
       join: (s) => `${s[0]} / ${s[1]} (${s[2]})`,
@@ -79,31 +94,63 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     { label: L('期望赔付率', 'expected loss ratio'), parts: one('ratio'), cell: (_, i) => [a[i].lossRatio] },
     {
       label: L('赔付率 P5–P95（精确，FFT）', 'loss ratio P5–P95 (exact, FFT)'),
-      parts: [{ label: L('P5', 'P5'), unit: 'ratio' }, { label: L('P95', 'P95'), unit: 'ratio' }],
+      parts: [
+        { label: L('P5', 'P5'), unit: 'ratio' },
+        { label: L('P95', 'P95'), unit: 'ratio' },
+      ],
       cell: (id) => exact(id, (e) => [e.lossRatio?.p05 ?? null, e.lossRatio?.p95 ?? null]),
       join: (s) => `${s[0]} – ${s[1]}`,
     },
-    { label: L('亏损概率（精确）', 'probability of loss (exact)'), parts: one('ratio'), cell: (id) => exact(id, (e) => [e.lossRatio?.probAbove1 ?? null]) },
+    {
+      label: L('亏损概率（精确）', 'probability of loss (exact)'),
+      parts: one('ratio'),
+      cell: (id) => exact(id, (e) => [e.lossRatio?.probAbove1 ?? null]),
+    },
     {
       label: L('精确分布与蒙特卡洛（标准误之差）', 'exact vs Monte Carlo (in standard errors)'),
       parts: one('number'),
       mc: true,
       // The sampled mean should lie within 4 standard errors of the exact one; a larger gap is flagged.
-      cell: (id) => exact(id, (e) => (mc(id) ? [mc(id)!.payout.se > 0 ? (mc(id)!.payout.mean - e.payout!.mean) / mc(id)!.payout.se : 0] : [])),
-      join: (_, v) => (v[0] === null || v[0] === undefined ? '…' : `${Math.abs(v[0]) > 4 ? '⚠' : '✓'} ${v[0] >= 0 ? '+' : ''}${v[0].toFixed(1)} se`),
+      cell: (id) =>
+        exact(id, (e) => (mc(id) ? [mc(id)!.payout.se > 0 ? (mc(id)!.payout.mean - e.payout!.mean) / mc(id)!.payout.se : 0] : [])),
+      join: (_, v) =>
+        v[0] === null || v[0] === undefined ? '…' : `${Math.abs(v[0]) > 4 ? '⚠' : '✓'} ${v[0] >= 0 ? '+' : ''}${v[0].toFixed(1)} se`,
     },
     { label: L('赔付率 P95', 'loss ratio P95'), parts: one('ratio'), mc: true, cell: (id) => run(id, (m) => [m.lossRatio.p95]) },
-    { label: L('亏损概率（赔付率 > 100%）', 'probability of loss (loss ratio > 100%)'), parts: one('ratio'), mc: true, cell: (id) => run(id, (m) => [m.lossRatio.probAbove1]) },
+    {
+      label: L('亏损概率（赔付率 > 100%）', 'probability of loss (loss ratio > 100%)'),
+      parts: one('ratio'),
+      mc: true,
+      cell: (id) => run(id, (m) => [m.lossRatio.probAbove1]),
+    },
     { label: L('补偿人数', 'beneficiaries'), parts: one('count'), cell: (_, i) => [a[i].beneficiaries] },
     { label: L('补偿人次', 'person-times'), parts: one('count'), mc: true, cell: (id) => run(id, (m) => [m.personTimes.mean]) },
-    { label: L('人均补偿（元）', 'benefit per beneficiary (yuan)'), parts: one('number'), cell: (_, i) => [a[i].payout && a[i].beneficiaries ? Math.round((a[i].payout! / a[i].beneficiaries!) * 100) / 100 : null] },
+    {
+      label: L('人均补偿（元）', 'benefit per beneficiary (yuan)'),
+      parts: one('number'),
+      cell: (_, i) => [a[i].payout && a[i].beneficiaries ? Math.round((a[i].payout! / a[i].beneficiaries!) * 100) / 100 : null],
+    },
     { label: L('个人现金减负率', 'burden reduction rate'), parts: one('ratio'), cell: (_, i) => [a[i].burdenReductionRate] },
     { label: L('政策范围内报销比例', 'reimbursement ratio'), parts: one('ratio'), cell: (_, i) => [a[i].reimbursementRatio] },
-    { label: L('承办机构期望盈亏（风险调节后）', 'insurer result after corridor'), parts: one('money'), mc: true, cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.insurerMean] : '—')) },
-    { label: L('承办机构亏损概率', 'P(insurer loss)'), parts: one('ratio'), mc: true, cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.probInsurerLoss] : '—')) },
+    {
+      label: L('承办机构期望盈亏（风险调节后）', 'insurer result after corridor'),
+      parts: one('money'),
+      mc: true,
+      cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.insurerMean] : '—')),
+    },
+    {
+      label: L('承办机构亏损概率', 'P(insurer loss)'),
+      parts: one('ratio'),
+      mc: true,
+      cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.probInsurerLoss] : '—')),
+    },
     {
       label: L(`与基准（${x.baseline}）赔付差及95%区间`, `payout vs baseline (${x.baseline}), 95% interval`),
-      parts: [{ label: L('差', 'difference'), unit: 'money' }, { label: L('下限', 'from'), unit: 'money' }, { label: L('上限', 'to'), unit: 'money' }],
+      parts: [
+        { label: L('差', 'difference'), unit: 'money' },
+        { label: L('下限', 'from'), unit: 'money' },
+        { label: L('上限', 'to'), unit: 'money' },
+      ],
       mc: true,
       cell: (id) => {
         if (id === x.baseline) return t('baselineWord', lang);
@@ -124,7 +171,15 @@ export function showCell(row: ResultRow, id: string, i: number, unit: Unit): str
   return row.join ? row.join(shown, c) : shown.join(' / ');
 }
 
-const UNIT_WORD: Record<ColumnUnit, string> = { money: '元', ratio: 'ratio 比例', points: 'points 百分点', count: 'people 人', text: '', year: '', number: '' };
+const UNIT_WORD: Record<ColumnUnit, string> = {
+  money: '元',
+  ratio: 'ratio 比例',
+  points: 'points 百分点',
+  count: 'people 人',
+  text: '',
+  year: '',
+  number: '',
+};
 
 /** The table as shown, one CSV line per number: indicator, unit, then each ruleset's value (or its word). */
 export function resultsCsv(rows: ResultRow[], ids: string[], lang: Lang): string {
@@ -132,10 +187,14 @@ export function resultsCsv(rows: ResultRow[], ids: string[], lang: Lang): string
   for (const r of rows) {
     r.parts.forEach((p, k) => {
       const name = p.label && r.parts.length > 1 ? `${r.label[lang]} · ${p.label[lang]}` : r.label[lang];
-      lines.push([name, UNIT_WORD[p.unit], ...ids.map((id, i) => {
-        const c = r.cell(id, i);
-        return typeof c === 'string' ? c : csvValue(c[k], p.unit);
-      })]);
+      lines.push([
+        name,
+        UNIT_WORD[p.unit],
+        ...ids.map((id, i) => {
+          const c = r.cell(id, i);
+          return typeof c === 'string' ? c : csvValue(c[k], p.unit);
+        }),
+      ]);
     });
   }
   return csvOf([t('indicator', lang), t('unitColumn', lang), ...ids], lines);

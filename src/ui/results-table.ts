@@ -14,7 +14,6 @@ import type { ExactResult } from './exact-client.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 
-
 export class ResultsTable extends LitElement {
   static override properties = {
     analytic: { attribute: false },
@@ -69,7 +68,14 @@ export class ResultsTable extends LitElement {
   ];
 
   private rows() {
-    return resultRows({ analytic: this.analytic, result: this.result, comparisons: this.comparisons, baseline: this.baseline, exact: this.exact, lang: this.lang });
+    return resultRows({
+      analytic: this.analytic,
+      result: this.result,
+      comparisons: this.comparisons,
+      baseline: this.baseline,
+      exact: this.exact,
+      lang: this.lang,
+    });
   }
 
   /** The table as shown (results-rows.ts), as CSV. */
@@ -82,10 +88,17 @@ export class ResultsTable extends LitElement {
   private async copy() {
     const table = this.renderRoot.querySelector('table');
     if (!table) return;
-    const tsv = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).join('\t')).join('\n');
+    const tsv = [...table.querySelectorAll('tr')]
+      .map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).join('\t'))
+      .join('\n');
     const htmlText = `<table border="1">${table.innerHTML}</table>`;
     try {
-      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([htmlText], { type: 'text/html' }), 'text/plain': new Blob([tsv], { type: 'text/plain' }) })]);
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([htmlText], { type: 'text/html' }),
+          'text/plain': new Blob([tsv], { type: 'text/plain' }),
+        }),
+      ]);
       this.copied = true;
     } catch {
       this.copied = false;
@@ -120,15 +133,17 @@ export class ResultsTable extends LitElement {
       </table>
       <div class="tools">
         <button @click=${() => this.csv()}>CSV</button>
-        <button @click=${() => this.copy()}>${this.copied ? (t('copied', L)) : t('copyTable', L)}</button>
+        <button @click=${() => this.copy()}>${this.copied ? t('copied', L) : t('copyTable', L)}</button>
       </div>
-      ${targets
-        ? html`<table class="targets" aria-label=${t('targets', L)}>
+      ${
+        targets
+          ? html`<table class="targets" aria-label=${t('targets', L)}>
             <caption>${t('targets', L)}</caption>
             <thead><tr>${headerOf(targets, L, u).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
             <tbody>${formattedRows(targets, u).map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
           </table>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

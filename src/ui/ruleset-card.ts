@@ -70,11 +70,24 @@ export class RulesetCard extends LitElement {
   private itemChange(path: (string | number)[], field: string, raw: string, percent = false) {
     const trimmed = raw.trim();
     const value = field === 'to' && trimmed === '' ? null : percent ? Number(trimmed) / 100 : Number(trimmed);
-    emit<ItemChange>(this, 'item-change', { path: this.base(path), field, value: value === null || Number.isFinite(value) ? value : trimmed });
+    emit<ItemChange>(this, 'item-change', {
+      path: this.base(path),
+      field,
+      value: value === null || Number.isFinite(value) ? value : trimmed,
+    });
   }
 
   /** A compact slider beside an exact field of a list item (band ratio, modifier, tier share). */
-  private slider(path: (string | number)[], field: string, value: number, min: number, max: number, step: number, percent: boolean, label: string) {
+  private slider(
+    path: (string | number)[],
+    field: string,
+    value: number,
+    min: number,
+    max: number,
+    step: number,
+    percent: boolean,
+    label: string,
+  ) {
     const shown = percent ? +(value * 100).toFixed(6) : value;
     return html`<input class="mini" type="range" min=${Math.min(min, shown)} max=${Math.max(max, shown)} step=${step} .value=${String(shown)} aria-label="${label} slider"
       @change=${(e: Event) => this.itemChange(path, field, (e.target as HTMLInputElement).value, percent)} />`;
@@ -136,11 +149,13 @@ export class RulesetCard extends LitElement {
                 const rowErr = [errs([...bp, 'to']), errs([...bp, 'ratio']), errs(bp)].filter(Boolean).join('; ');
                 return html`<tr class=${rowErr ? 'band-error' : ''}>
                     <td>${from === null || from === undefined ? '' : Number(from).toLocaleString('zh-CN')} – ${b.to === null ? t('open', L) : ''} ${provenanceChip(b, L)}</td>
-                    <td>${b.to === null && bi === track.bands.length - 1
-                      ? html`<span class="muted">∞</span>`
-                      : html`<input type="number" step="any" aria-label="${t('bandTo', L)} ${bi + 1}" .value=${b.to === null ? '' : String(b.to)}
+                    <td>${
+                      b.to === null && bi === track.bands.length - 1
+                        ? html`<span class="muted">∞</span>`
+                        : html`<input type="number" step="any" aria-label="${t('bandTo', L)} ${bi + 1}" .value=${b.to === null ? '' : String(b.to)}
                           aria-invalid=${errs([...bp, 'to']) ? 'true' : 'false'}
-                          @change=${(e: Event) => this.itemChange(bp, 'to', (e.target as HTMLInputElement).value)} />`}</td>
+                          @change=${(e: Event) => this.itemChange(bp, 'to', (e.target as HTMLInputElement).value)} />`
+                    }</td>
                     <td>${typeof b.ratio === 'number' ? this.slider(bp, 'ratio', b.ratio, 0, 100, 1, true, `${t('bandRatio', L)} ${bi + 1}`) : nothing}<input class="ratio" type="number" step="any" aria-label="${t('bandRatio', L)} ${bi + 1}" .value=${typeof b.ratio === 'number' ? String(+(b.ratio * 100).toFixed(6)) : String(b.ratio)}
                         aria-invalid=${errs([...bp, 'ratio']) ? 'true' : 'false'}
                         @change=${(e: Event) => this.itemChange(bp, 'ratio', (e.target as HTMLInputElement).value, true)} /></td>
@@ -155,29 +170,37 @@ export class RulesetCard extends LitElement {
           ${track.cap ? html`<js-param-field .lang=${L} label=${t('trackCap', L)} .path=${this.base([...tp, 'cap'])} .param=${track.cap} min="0" max=${track.cap.value * 2} step="1000" .error=${errs([...tp, 'cap'])}></js-param-field>` : nothing}
         `;
       })}
-      ${r.cap
-        ? html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])}></js-param-field>`
-        : html`<p class="muted">${t('cap', L)}: ${t('noCap', L)}</p>`}
-      ${(r.modifiers ?? []).length
-        ? html`<h4>${t('modifiers', L)}</h4>
+      ${
+        r.cap
+          ? html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])}></js-param-field>`
+          : html`<p class="muted">${t('cap', L)}: ${t('noCap', L)}</p>`
+      }
+      ${
+        (r.modifiers ?? []).length
+          ? html`<h4>${t('modifiers', L)}</h4>
             ${(r.modifiers ?? []).map((m, mi) => {
               const mp = ['modifiers', mi];
               const err = [errs(mp), errs([...mp, 'deductibleFactor']), errs([...mp, 'ratioAdd'])].filter(Boolean).join('; ');
               return html`<div class="mod">
                 <strong>${m.group}</strong> ${provenanceChip(m, L)}
                 ${m.deductible !== undefined ? html`<span>${t('deductible', L)} = ${m.deductible.toLocaleString('zh-CN')}</span>` : nothing}
-                ${m.deductibleFactor !== undefined
-                  ? html`<label>${t('deductibleFactor', L)} ${this.slider(mp, 'deductibleFactor', m.deductibleFactor, 0, 1.5, 0.05, false, t('deductibleFactor', L))}<input type="number" step="any" .value=${String(m.deductibleFactor)}
+                ${
+                  m.deductibleFactor !== undefined
+                    ? html`<label>${t('deductibleFactor', L)} ${this.slider(mp, 'deductibleFactor', m.deductibleFactor, 0, 1.5, 0.05, false, t('deductibleFactor', L))}<input type="number" step="any" .value=${String(m.deductibleFactor)}
                       @change=${(e: Event) => this.itemChange(mp, 'deductibleFactor', (e.target as HTMLInputElement).value)} /></label>`
-                  : nothing}
-                ${m.ratioAdd !== undefined
-                  ? html`<label>${t('ratioAdd', L)} (%) ${this.slider(mp, 'ratioAdd', m.ratioAdd, 0, 20, 1, true, t('ratioAdd', L))}<input type="number" step="any" .value=${String(+(m.ratioAdd * 100).toFixed(6))}
+                    : nothing
+                }
+                ${
+                  m.ratioAdd !== undefined
+                    ? html`<label>${t('ratioAdd', L)} (%) ${this.slider(mp, 'ratioAdd', m.ratioAdd, 0, 20, 1, true, t('ratioAdd', L))}<input type="number" step="any" .value=${String(+(m.ratioAdd * 100).toFixed(6))}
                       @change=${(e: Event) => this.itemChange(mp, 'ratioAdd', (e.target as HTMLInputElement).value, true)} /></label>`
-                  : nothing}
+                    : nothing
+                }
                 ${err ? html`<span class="error" role="alert">${err}</span>` : nothing}
               </div>`;
             })}`
-        : nothing}
+          : nothing
+      }
       <h4>${t('fundingChannels', L)} ${r.funding.monthsInForce ? html`<span class="tiers">· ${t('monthsInForce', L)} ${r.funding.monthsInForce.value}</span>` : nothing}</h4>
       ${r.funding.channels.map((c, ci) => {
         const key = c.perInsured ? 'perInsured' : 'total';
@@ -187,8 +210,9 @@ export class RulesetCard extends LitElement {
         const max = key === 'perInsured' ? Math.max(200, param.value * 2) : Math.max(1e6, param.value * 2);
         return html`<js-param-field .lang=${L} label=${label} .path=${this.base(['funding', 'channels', ci, key])} .param=${param} min="0" max=${max} step=${key === 'perInsured' ? 0.5 : 10000} .error=${errs(['funding', 'channels', ci, key]) || errs(['funding', 'channels', ci])}></js-param-field>`;
       })}
-      ${r.corridor
-        ? html`<h4>${t('corridor', L)} ${provenanceChip(r.corridor, L)}</h4>
+      ${
+        r.corridor
+          ? html`<h4>${t('corridor', L)} ${provenanceChip(r.corridor, L)}</h4>
             ${this.tierTable(['corridor', 'tiers'], r.corridor.tiers ?? [], t('corridor', L))}
             ${(r.corridor.alternatives ?? []).map(
               (a, ai) => html`<h5>${t('reading', L)}: ${a.title?.[L] ?? a.id} ${provenanceChip(a, L)}
@@ -196,7 +220,8 @@ export class RulesetCard extends LitElement {
                 ${this.tierTable(['corridor', 'alternatives', ai, 'tiers'], a.tiers ?? [], `${a.id}`)}`,
             )}
             <div class="actions"><button ?disabled=${(r.corridor.alternatives ?? []).length >= 4} @click=${() => emit(this, 'reading-add', { path: this.base(['corridor']) })}>＋ ${t('addReading', L)}</button></div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -9,7 +9,14 @@ import { shared } from './styles.ts';
 export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'confirm';
 
 export class RunStatus extends LitElement {
-  static override properties = { done: { type: Number }, total: { type: Number }, state: {}, message: {}, lang: {}, seconds: { type: Number } };
+  static override properties = {
+    done: { type: Number },
+    total: { type: Number },
+    state: {},
+    message: {},
+    lang: {},
+    seconds: { type: Number },
+  };
   declare done: number;
   declare total: number;
   declare state: RunState;
@@ -51,11 +58,13 @@ export class RunStatus extends LitElement {
               : '';
     return html`<span class="state ${this.state === 'error' ? 'err' : ''}" role="status" aria-live="polite">${label}</span>
       <progress max=${this.total || 1} .value=${this.done} aria-label=${t('running', L)}></progress>
-      ${this.state === 'running'
-        ? html`<button @click=${() => emit(this, 'run-cancel', {})}>${t('cancel', L)}</button>`
-        : this.state === 'confirm'
-          ? html`<button @click=${() => emit(this, 'run-confirm', {})}>${t('runAnyway', L)}</button>`
-          : html`<button @click=${() => emit(this, 'run-again', {})}>${t('rerun', L)}</button>`}`;
+      ${
+        this.state === 'running'
+          ? html`<button @click=${() => emit(this, 'run-cancel', {})}>${t('cancel', L)}</button>`
+          : this.state === 'confirm'
+            ? html`<button @click=${() => emit(this, 'run-confirm', {})}>${t('runAnyway', L)}</button>`
+            : html`<button @click=${() => emit(this, 'run-again', {})}>${t('rerun', L)}</button>`
+      }`;
   }
 }
 customElements.define('js-run-status', RunStatus);

@@ -170,7 +170,8 @@ export class Workbench extends EventTarget {
     // runs that many of its trials here, and says so; the command line runs them all.
     const perTrial = this.model ? trialBlockSize(this.model, 1) * 8 : 1;
     const trials = Math.max(1, Math.min(s.simulation.trials, Math.floor(BROWSER_RESULT_BYTES / perTrial)));
-    this.runNote = trials < s.simulation.trials ? t('runCapped', this.lang, BROWSER_RESULT_BYTES / 2 ** 20, trials, s.simulation.trials) : '';
+    this.runNote =
+      trials < s.simulation.trials ? t('runCapped', this.lang, BROWSER_RESULT_BYTES / 2 ** 20, trials, s.simulation.trials) : '';
     this.total = trials;
     this.changed('run');
     // From the edit (or file) that started this run: DESIGN.md wants ≥ 200 trials on screen within 500 ms.
@@ -245,7 +246,10 @@ export class Workbench extends EventTarget {
     if (signal?.aborted) return; // an edit started another run meanwhile
     this.raw = raw;
     this.result = result;
-    const base = Math.max(0, raw.model.rulesets.findIndex((r) => r.id === this.baseline));
+    const base = Math.max(
+      0,
+      raw.model.rulesets.findIndex((r) => r.id === this.baseline),
+    );
     this.comparisons = comparisonsAgainst(raw.model, raw.data, raw.trials, base);
     this.changed('run');
   }

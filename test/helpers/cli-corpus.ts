@@ -42,7 +42,9 @@ export function corpus(dirName: string) {
     const slowest = [...measured].sort((x, y) => y.seconds - x.seconds)[0];
     const largest = [...measured].sort((x, y) => y.maxRssKb - x.maxRssKb)[0];
     writeFileSync(join(dir, 'summary.json'), JSON.stringify({ cases: measured.length, slowest, largest, measured }, null, 2));
-    console.log(`${dirName}: ${measured.length} command runs; slowest ${slowest?.name} ${slowest?.seconds.toFixed(1)} s; largest memory ${largest?.name} ${((largest?.maxRssKb ?? 0) / 1024).toFixed(0)} MB`);
+    console.log(
+      `${dirName}: ${measured.length} command runs; slowest ${slowest?.name} ${slowest?.seconds.toFixed(1)} s; largest memory ${largest?.name} ${((largest?.maxRssKb ?? 0) / 1024).toFixed(0)} MB`,
+    );
   }
   return { dir, file, jingsuan, summarise };
 }

@@ -32,14 +32,23 @@ export const SEVERITIES: [string, SeveritySpec][] = [
   ['weibull', { family: 'weibull', shape: p(0.6), scale: p(4000) }],
   ['loglogistic', { family: 'loglogistic', scale: p(3500), shape: p(2.1) }],
   ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
-  ['empirical', { family: 'empirical', amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000], weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5], assumption: 'test table' }],
+  [
+    'empirical',
+    {
+      family: 'empirical',
+      amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000],
+      weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5],
+      assumption: 'test table',
+    },
+  ],
 ];
 
 /**
  * The largest valid file of the hostile-file issue: 16 populations × 12 rulesets (the limits) of 10 insured each,
  * 100,000 trials (the limit), built from Jiangyin 2020.
  */
-export function largestValidFile(): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function largestValidFile(): any {
   const d = JSON.parse(readFileSync(`${ROOT}scenarios/jiangyin-2020.json`, 'utf8'));
   const a = (value: number) => ({ value, assumption: 'hostile test' });
   const pop = d.populations[0];

@@ -17,10 +17,12 @@ export function jiangyinV1(): Json {
   delete pop.costLevel; // schema 3
   const r = d.rulesets[0];
   r.tracks[0].deductible = 18000;
-  r.tracks[0].bands = [[100000, 0.6], [null, 0.8]];
+  r.tracks[0].bands = [
+    [100000, 0.6],
+    [null, 0.8],
+  ];
   r.modifiers = [{ group: 'assistance', deductibleFactor: 0.5, ratioAdd: 0.05 }];
   r.funding = { perInsured: 50, monthsInForce: 6 };
   r.corridor = { tiers: [[null, null, 1]], reading: 'marginal' };
   return d;
 }
-

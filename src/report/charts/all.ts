@@ -4,7 +4,15 @@ import type { RunResult } from '../../engine/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { assumptions } from '../../scenario/provenance.ts';
 import type { Unit } from '../format.ts';
-import { benefitCurveChart, breakdownChart, corridorChart, distributionChart, sensitivityChart, type ChartContext, type ChartSpec } from './charts.ts';
+import {
+  benefitCurveChart,
+  breakdownChart,
+  corridorChart,
+  distributionChart,
+  sensitivityChart,
+  type ChartContext,
+  type ChartSpec,
+} from './charts.ts';
 import { breakdown } from '../../analysis/breakdown.ts';
 import { benefitCurves } from '../../analysis/curves.ts';
 import { corridorSplits, premiumMarkers, trialValues } from '../../analysis/run-series.ts';
@@ -13,14 +21,23 @@ import { t, type Lang } from '../strings.ts';
 
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
   const list = assumptions(s);
-  const shown = list.slice(0, 6).map((a) => a.path).join(', ');
+  const shown = list
+    .slice(0, 6)
+    .map((a) => a.path)
+    .join(', ');
   const more = list.length > 6 ? t('andMore', lang) : '';
   const run = trials ? t('footnoteRun', lang, trials, String(seed)) : '';
   return t('footnote', lang, s.title[lang], s.id, run, list.length, `${shown}${more}`);
 }
 
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
-  const ctx: ChartContext = { lang, unit, rulesets: s.rulesets.map((r) => r.id), footnote: footnoteFor(s, lang, raw.trials, raw.seed), width: 640 };
+  const ctx: ChartContext = {
+    lang,
+    unit,
+    rulesets: s.rulesets.map((r) => r.id),
+    footnote: footnoteFor(s, lang, raw.trials, raw.seed),
+    width: 640,
+  };
   const curves = benefitCurves(raw.model);
   const charts = [
     benefitCurveChart(curves, ctx, 'benefit'),

@@ -33,10 +33,15 @@ export interface ChartContext {
 }
 
 const div = (unit: Unit) => (unit === 'wan' ? 1e4 : 1);
-const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? (t('n10kYuan2', lang)) : t('yuan2', lang));
+const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? t('n10kYuan2', lang) : t('yuan2', lang));
 const color = (ctx: ChartContext) => ({ domain: ctx.rulesets, scheme: 'tableau10' as const, legend: true });
 const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-const base = (ctx: ChartContext) => ({ width: ctx.width ?? 640, height: 320, marginLeft: 64, style: { fontFamily: font, fontSize: '12px', background: 'white', color: '#1f2937' } });
+const base = (ctx: ChartContext) => ({
+  width: ctx.width ?? 640,
+  height: 320,
+  marginLeft: 64,
+  style: { fontFamily: font, fontSize: '12px', background: 'white', color: '#1f2937' },
+});
 
 export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind: 'benefit' | 'ratio' = 'benefit'): ChartSpec {
   const d = div(ctx.unit);
@@ -51,7 +56,10 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
     options: {
       ...base(ctx),
       x: { label: `${t('burden', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, transform: (x: number) => x / d, grid: true },
-      y: kind === 'benefit' ? { label: `${t('benefit', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : { label: t('ratio', ctx.lang), percent: true, domain: [0, 100], grid: true },
+      y:
+        kind === 'benefit'
+          ? { label: `${t('benefit', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true }
+          : { label: t('ratio', ctx.lang), percent: true, domain: [0, 100], grid: true },
       color: color(ctx),
       marks: [
         Plot.ruleY([0]),
@@ -65,7 +73,15 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
               stroke: 'ruleset',
               strokeWidth: 2,
               strokeDasharray: which === 'general' ? undefined : '5,4',
-              tip: { format: { x: (v: number) => v.toLocaleString('zh-CN'), y: kind === 'benefit' ? (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : (v: number) => `${v.toFixed(1)}%` } },
+              tip: {
+                format: {
+                  x: (v: number) => v.toLocaleString('zh-CN'),
+                  y:
+                    kind === 'benefit'
+                      ? (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
+                      : (v: number) => `${v.toFixed(1)}%`,
+                },
+              },
               title: (p: CurvePoint) => `${p.ruleset} · ${groupName(p.group)}`,
             },
           ),
@@ -80,7 +96,13 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
  * each ruleset's counts read from zero), on bins shared by every ruleset; where the exact distribution is given
  * (aggregate/exact.ts), its expected count per bin is drawn over each ruleset's bars as a line.
  */
-export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: ChartContext, kind: 'payout' | 'lossRatio', exact: ExactPoint[] = []): ChartSpec {
+export function distributionChart(
+  values: ValuePoint[],
+  markers: Marker[],
+  ctx: ChartContext,
+  kind: 'payout' | 'lossRatio',
+  exact: ExactPoint[] = [],
+): ChartSpec {
   const d = kind === 'payout' ? div(ctx.unit) : 1;
   const xLabel = kind === 'payout' ? `${t('payout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})` : t('lossRatio', ctx.lang);
   const [lo, hi] = extent(values, (v) => v.value / d) as [number, number];
@@ -108,17 +130,32 @@ export function distributionChart(values: ValuePoint[], markers: Marker[], ctx: 
     marks.push(Plot.line(lines, { x: 'x', y: 'y', stroke: 'ruleset', strokeWidth: 2, curve: 'monotone-x' }));
   }
   if (kind === 'payout') {
-    marks.push(Plot.ruleX(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeWidth: 2 }));
-    marks.push(Plot.ruleX(markers.filter((m) => !m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 }));
-    marks.push(Plot.text(markers.filter((m) => m.label.startsWith('premium')), { x: (m: Marker) => m.value / d, text: () => (t('premium2', ctx.lang)), frameAnchor: 'top', dy: -6, fill: 'ruleset' }));
+    marks.push(
+      Plot.ruleX(
+        markers.filter((m) => m.label.startsWith('premium')),
+        { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeWidth: 2 },
+      ),
+    );
+    marks.push(
+      Plot.ruleX(
+        markers.filter((m) => !m.label.startsWith('premium')),
+        { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 },
+      ),
+    );
+    marks.push(
+      Plot.text(
+        markers.filter((m) => m.label.startsWith('premium')),
+        { x: (m: Marker) => m.value / d, text: () => t('premium2', ctx.lang), frameAnchor: 'top', dy: -6, fill: 'ruleset' },
+      ),
+    );
   } else {
     marks.push(Plot.ruleX([1], { stroke: '#b91c1c', strokeWidth: 1.5 }));
   }
-  const exactNote = exact.length ? (t('linesTheExactDistribution', ctx.lang)) : '';
+  const exactNote = exact.length ? t('linesTheExactDistribution', ctx.lang) : '';
   return {
     id: kind === 'payout' ? 'payout-distribution' : 'loss-ratio-distribution',
     title: t(kind === 'payout' ? 'payoutTitle' : 'lossRatioTitle', ctx.lang),
-    subtitle: (kind === 'payout' ? (t('solidPremiumDashedCorridor', ctx.lang)) : t('redLossRatio100', ctx.lang)) + exactNote,
+    subtitle: (kind === 'payout' ? t('solidPremiumDashedCorridor', ctx.lang) : t('redLossRatio100', ctx.lang)) + exactNote,
     footnote: ctx.footnote,
     rows: values.map((v) => ({ ...v })),
     options: {
@@ -144,7 +181,8 @@ function histogram(values: ValuePoint[], d: number, thresholds: number[]): { rul
     c[i]++;
   }
   const out: { ruleset: string; x1: number; x2: number; count: number }[] = [];
-  for (const [ruleset, c] of counts) c.forEach((count, i) => count > 0 && out.push({ ruleset, x1: thresholds[i], x2: thresholds[i + 1], count }));
+  for (const [ruleset, c] of counts)
+    c.forEach((count, i) => count > 0 && out.push({ ruleset, x1: thresholds[i], x2: thresholds[i + 1], count }));
   return out;
 }
 
@@ -164,15 +202,24 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
       marginLeft: 190,
       x: { label: `${t('amount', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
       y: { label: null },
-      color: { domain: [partName('insurer'), partName('fundReturn'), partName('fundTopUp')], range: ['#2563eb', '#16a34a', '#dc2626'], legend: true },
+      color: {
+        domain: [partName('insurer'), partName('fundReturn'), partName('fundTopUp')],
+        range: ['#2563eb', '#16a34a', '#dc2626'],
+        legend: true,
+      },
       marks: [
-        Plot.barX(data, { x: 'v', y: 'key', fy: undefined, fill: 'partName', tip: { format: { x: (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) } } }),
+        Plot.barX(data, {
+          x: 'v',
+          y: 'key',
+          fy: undefined,
+          fill: 'partName',
+          tip: { format: { x: (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) } },
+        }),
         Plot.ruleX([0]),
       ],
     },
   };
 }
-
 
 export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: ChartContext, kind: MetricName = 'payout'): ChartSpec {
   const d = div(ctx.unit);
@@ -189,11 +236,19 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
     options: {
       ...base(ctx),
       x: { label: paramLabel, grid: true },
-      y: scale !== 1 ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true } : isRate ? { label: `${name} (%)`, percent: true, grid: true } : { label: name, grid: true },
+      y:
+        scale !== 1
+          ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true }
+          : isRate
+            ? { label: `${name} (%)`, percent: true, grid: true }
+            : { label: name, grid: true },
       color: color(ctx),
       marks: [
         Plot.line(points, { x: 'x', y, stroke: 'ruleset', strokeWidth: 2, tip: true }),
-        Plot.dot(points.filter((p) => p.current), { x: 'x', y, fill: 'ruleset', r: 5, stroke: 'white' }),
+        Plot.dot(
+          points.filter((p) => p.current),
+          { x: 'x', y, fill: 'ruleset', r: 5, stroke: 'white' },
+        ),
         ...(kind === 'lossRatio' ? [Plot.ruleY([1], { stroke: '#b91c1c', strokeDasharray: '4,3' })] : [Plot.ruleY([0])]),
       ],
     },
@@ -268,7 +323,15 @@ export function reserveMonthsChart(points: ReservePoint[], alarmMonths: number, 
         Plot.areaY(points, { x: 'year', y1: 'p05', y2: 'p95', fill: '#93c5fd', fillOpacity: 0.5 }),
         Plot.lineY(points, { x: 'year', y: 'mean', stroke: '#2563eb', strokeWidth: 2, marker: 'circle' }),
         Plot.ruleY([alarmMonths], { stroke: '#dc2626', strokeDasharray: '4,3' }),
-        Plot.tip(points, Plot.pointerX({ x: 'year', y: 'mean', title: (p: ReservePoint) => `${p.year}: ${p.mean.toFixed(2)} (${p.p05.toFixed(2)} – ${p.p95.toFixed(2)}); P(<${alarmMonths}) ${(p.probAlarm * 100).toFixed(1)}%` })),
+        Plot.tip(
+          points,
+          Plot.pointerX({
+            x: 'year',
+            y: 'mean',
+            title: (p: ReservePoint) =>
+              `${p.year}: ${p.mean.toFixed(2)} (${p.p05.toFixed(2)} – ${p.p95.toFixed(2)}); P(<${alarmMonths}) ${(p.probAlarm * 100).toFixed(1)}%`,
+          }),
+        ),
       ],
     },
   };
@@ -276,5 +339,11 @@ export function reserveMonthsChart(points: ReservePoint[], alarmMonths: number, 
 
 /** Draws a spec: Plot's own figure with title, subtitle and footnote (caption). */
 export function renderChart(spec: ChartSpec, document?: Document): HTMLElement | SVGSVGElement {
-  return Plot.plot({ ...spec.options, title: spec.title, subtitle: spec.subtitle, caption: spec.footnote || undefined, ...(document ? { document } : {}) });
+  return Plot.plot({
+    ...spec.options,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    caption: spec.footnote || undefined,
+    ...(document ? { document } : {}),
+  });
 }

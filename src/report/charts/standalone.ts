@@ -32,7 +32,8 @@ export function wrapText(text: string, size: number, width: number): string[] {
 
 export function standaloneSvg(spec: ChartSpec, document: Document): string {
   const opts = spec.options as Plot.PlotOptions & { color?: Plot.ScaleOptions };
-  const plot = Plot.plot({ ...opts, color: opts.color ? { ...opts.color, legend: false } : undefined, document }) as SVGSVGElement & Plot.Plot;
+  const plot = Plot.plot({ ...opts, color: opts.color ? { ...opts.color, legend: false } : undefined, document }) as SVGSVGElement &
+    Plot.Plot;
   const width = Number(plot.getAttribute('width')) || 640;
   const height = Number(plot.getAttribute('height')) || 320;
   const pad = 16;
