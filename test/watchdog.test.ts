@@ -49,7 +49,8 @@ describe('worker pool watchdog', () => {
         workers: 2,
         workerFactory: faultyFactory(fault),
         chunk: 5,
-        stallMs: 400,
+        // Long enough for a replacement worker to start on a busy machine (the tests run two files at once).
+        stallMs: 2000,
       });
       expect(JSON.stringify(disturbed)).toBe(JSON.stringify(clean));
     }, 30_000);

@@ -7,9 +7,12 @@ import { Resvg } from '@resvg/resvg-js';
 import { JSDOM } from 'jsdom';
 import type { ChartSpec } from './charts/charts.ts';
 import { standaloneSvg } from './charts/standalone.ts';
+import { singleFace } from './font-face.ts';
 
 const FONT_FILES = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'];
+const FAMILY = 'Noto Sans CJK SC';
 let dom: JSDOM | null = null;
+let fontFiles: string[] | null = null;
 
 export function nodeDocument(): Document {
   dom ??= new JSDOM('<!doctype html><html><body></body></html>');
@@ -22,11 +25,11 @@ export function svgOf(spec: ChartSpec): string {
 
 /** PNG at `scale`× (2× for slides). */
 export function pngOf(svg: string, scale = 2): Buffer {
-  const fontFiles = FONT_FILES.filter((f) => existsSync(f));
+  fontFiles ??= FONT_FILES.filter((f) => existsSync(f)).map((f) => singleFace(f, FAMILY));
   const r = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
-    font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: 'Noto Sans CJK SC' },
+    font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: FAMILY },
   });
   return r.render().asPng();
 }
