@@ -58,6 +58,34 @@ describe('workbench', () => {
     await page.close();
   });
 
+  it('a slider dragged end to end keeps its range, and one Ctrl+Z undoes the whole drag', async () => {
+    const { page, errors } = await openPage(site.browser, site.url);
+    await expect.poll(() => cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText(), { timeout: 30_000 }).toMatch(/\d/);
+    const field = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first();
+    const slider = field.locator('input[type=range]');
+    const exact = field.locator('input[type=number]');
+    const max0 = await slider.getAttribute('max');
+    // Jiangyin's deductible 18,000: the card suggests 0 – 100,000.
+    expect(max0).toBe('100000');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    // From the thumb (18% along) past the right end, in 24 steps: 24 input events, one change.
+    const x0 = box.x + box.width * 0.18;
+    await page.mouse.move(x0, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 24; i++) await page.mouse.move(x0 + ((box.x + box.width + 10 - x0) * i) / 24, box.y + box.height / 2);
+    await page.mouse.up();
+    // The range stayed as it was while the value went to its end.
+    expect(await slider.getAttribute('max')).toBe(max0);
+    await expect.poll(() => exact.inputValue()).toBe('100000');
+    await page.locator('js-app-header h1').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => exact.inputValue()).toBe('18000');
+    expect(await field.locator('.chip.edited').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds a band, and shows a validation message beside a bad ratio without applying it', async () => {
     const { page, errors } = await openPage(site.browser, site.url);
     const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });

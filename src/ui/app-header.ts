@@ -36,9 +36,11 @@ export class AppHeader extends LitElement {
       button { background: transparent; color: white; border-color: #6b83b6; white-space: nowrap; }
       button:hover { background: #1e3a70; }
       button[aria-pressed='true'] { background: white; color: #0f2a5c; }
-      select { min-width: 220px; max-width: 100%; }
+      select { min-width: 0; width: min(360px, 100%); }
+      label { min-width: 0; max-width: 100%; flex: 0 1 auto; }
       a { color: white; font-size: 13px; text-decoration: underline; white-space: nowrap; }
-      .switches { display: flex; gap: 8px; align-items: center; flex-wrap: nowrap; }
+      .switches { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      @media (max-width: 560px) { header { padding: 8px 12px; gap: 8px; } h1 { font-size: 16px; } }
     `,
   ];
 

@@ -40,6 +40,8 @@ export class App extends LitElement {
       .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
       @media (max-width: 1100px) {
         main { grid-template-columns: minmax(0, 1fr); padding: 12px; }
+        /* One column: the results first, the editors below them. */
+        .results { order: -1; }
       }
     `,
   ];

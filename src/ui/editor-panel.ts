@@ -13,7 +13,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { pathString, type ItemChange } from './events.ts';
 import type { FileSession } from './file-session.ts';
 import { Observe } from './observe.ts';
-import type { ParamChange } from './param-field.ts';
+import { resetSliderRanges, type ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './diff-view.ts';
@@ -82,6 +82,7 @@ export class EditorPanel extends LitElement {
     // A new file: its cards come a few at a time.
     if (this.wb && this.wb.original !== this.shownOriginal) {
       this.shownOriginal = this.wb.original;
+      resetSliderRanges();
       const s = this.wb.applied;
       if (s) this.revealCards(s.populations.length + s.rulesets.length);
     }
@@ -155,6 +156,7 @@ export class EditorPanel extends LitElement {
     const problems = this.wb.problems;
     const populations = draft.populations ?? s.populations;
     const titles = Object.fromEntries(populations.map((p) => [p.id, p.title?.[L] ?? p.id]));
+    const groupTitles = Object.fromEntries(populations.flatMap((p) => (p.groups ?? []).map((g) => [g.tag, g.title?.[L] ?? g.tag])));
     const r = ss.restorable;
     return html`
       <div class="panel">
@@ -188,7 +190,7 @@ export class EditorPanel extends LitElement {
           .slice(0, Math.max(0, this.cardLimit - populations.length))
           .map(
             (rs, i) =>
-              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles}></js-ruleset-card>`,
+              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
           )}
       </div>
     `;

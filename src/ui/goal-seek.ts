@@ -82,6 +82,7 @@ export class GoalSeek extends LitElement {
       :host { display: block; font-size: 13px; }
       .row { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
       input[type='number'] { width: 90px; text-align: right; }
+      select { min-width: 0; max-width: 100%; }
       .result { margin-top: 6px; }
     `,
   ];

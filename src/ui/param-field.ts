@@ -15,6 +15,9 @@ export interface ParamChange {
 }
 
 let counter = 0;
+/** Bumped when a file opens: sliders then take the ranges its cards suggest (see ParamField.range). */
+let rangeEpoch = 0;
+export const resetSliderRanges = () => void rangeEpoch++;
 
 export class ParamField extends LitElement {
   static override properties = {
@@ -38,6 +41,12 @@ export class ParamField extends LitElement {
   declare lang: Lang;
   declare percent: boolean;
   private readonly uid = `pf${++counter}`;
+  /**
+   * The slider's range, fixed when the field first shows a file's value: the cards suggest ranges from the value
+   * (e.g. a deductible up to twice itself), and a range recomputed on every step runs away under the thumb
+   * during a drag. Widened only to take in a value typed in the exact field.
+   */
+  private range: { epoch: number; key: string; lo: number; hi: number } | null = null;
   /** What the user typed, kept while it is invalid so nothing they entered is lost. */
   private typed: string | null = null;
 
@@ -83,8 +92,12 @@ export class ParamField extends LitElement {
     const v = this.param?.value ?? 0;
     const shown = this.percent ? +(v * 100).toFixed(6) : v;
     const numberValue = this.error && this.typed !== null ? this.typed : String(shown);
-    const lo = Math.min(this.min, shown);
-    const hi = Math.max(this.max, shown);
+    const key = this.path.join('.');
+    const r = this.range;
+    if (!r || r.epoch !== rangeEpoch || r.key !== key)
+      this.range = { epoch: rangeEpoch, key, lo: Math.min(this.min, shown), hi: Math.max(this.max, shown) };
+    else if (shown < r.lo || shown > r.hi) this.range = { ...r, lo: Math.min(r.lo, shown), hi: Math.max(r.hi, shown) };
+    const { lo, hi } = this.range!;
     return html`<div class="row">
         <label for=${this.uid}>${this.label}${this.percent ? ' (%)' : ''} ${provenanceChip(this.param, this.lang)}</label>
         <input type="range" min=${lo} max=${hi} step=${this.step} .value=${String(shown)} aria-label=${`${this.label} slider`}

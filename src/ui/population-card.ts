@@ -6,6 +6,7 @@ import type { Population } from '../scenario/schema.ts';
 import { errorAt, pathString } from './events.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
+import { familyName, severityParamName } from './severity-names.ts';
 import './param-field.ts';
 import './chart-view.ts';
 
@@ -49,7 +50,8 @@ export class PopulationCard extends LitElement {
       header { display: flex; justify-content: space-between; align-items: baseline; }
       h3 { font-size: 15px; }
       h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
-      .sev { display: grid; grid-template-columns: 1fr 230px; gap: 8px; align-items: start; }
+      .sev { display: grid; grid-template-columns: minmax(0, 1fr) 230px; gap: 8px; align-items: start; }
+      @media (max-width: 560px) { .sev { grid-template-columns: minmax(0, 1fr); } }
     `,
   ];
 
@@ -64,12 +66,12 @@ export class PopulationCard extends LitElement {
       <header><h3>${p.title?.[L] ?? p.id}</h3><span class="muted">${p.id}</span></header>
       <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])} .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
       <js-param-field .lang=${L} label=${t('incidence', L)} percent .path=${base(['incidence'])} .param=${p.incidence} min="0" max="100" step="0.1" .error=${err(['incidence'])}></js-param-field>
-      <h4>${t('severity', L)}: ${p.severity?.family ?? ''}</h4>
+      <h4>${t('severity', L)}${t('colon', L)}${familyName(p.severity?.family ?? '', L)}</h4>
       <div class="sev">
         <div>
           ${sevKeys.map((k) => {
             const [lo, hi, step] = SEVERITY_LIMITS[k] ?? [0, sev[k].value * 2 || 1, 0.01];
-            return html`<js-param-field .lang=${L} label=${k} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
+            return html`<js-param-field .lang=${L} label=${severityParamName(p.severity?.family ?? '', k, L)} title=${`severity.${k}`} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
           })}
         </div>
         <js-chart .spec=${this.density}></js-chart>

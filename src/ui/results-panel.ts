@@ -37,6 +37,8 @@ export class ResultsPanel extends LitElement {
       .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
       .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; }
       .note { font-size: 12px; color: var(--muted); }
+      label { min-width: 0; max-width: 100%; }
+      select { min-width: 0; max-width: 100%; }
     `,
   ];
 

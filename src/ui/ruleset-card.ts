@@ -20,9 +20,12 @@ export class RulesetCard extends LitElement {
     lang: {},
     color: {},
     populationTitles: { attribute: false },
+    groupTitles: { attribute: false },
   };
   /** Population id → its title in the current language, to name the population a funding channel pays for. */
   declare populationTitles: Record<string, string>;
+  /** Group tags by the title a person reads (populations[].groups[].title). */
+  declare groupTitles: Record<string, string>;
   declare ruleset: Ruleset;
   declare index: number;
   declare problems: { path: string; message: string }[];
@@ -36,6 +39,7 @@ export class RulesetCard extends LitElement {
     this.lang = 'zh';
     this.color = '#1d4ed8';
     this.populationTitles = {};
+    this.groupTitles = {};
   }
 
   static override styles = [
@@ -55,6 +59,7 @@ export class RulesetCard extends LitElement {
       .row-error { color: var(--error); font-size: 12px; text-align: left; }
       .actions { display: flex; gap: 6px; margin-top: 6px; }
       .tiers { font-size: 12px; color: var(--muted); }
+      .scroll { overflow-x: auto; max-width: 100%; }
       table.tiers td input { width: 70px; }
       input.mini { width: 64px; vertical-align: middle; margin-right: 4px; accent-color: var(--accent); }
       table.tiers td input.mini { width: 56px; }
@@ -97,8 +102,8 @@ export class RulesetCard extends LitElement {
   private tierTable(path: (string | number)[], tiers: TierSpec[], label: string) {
     const L = this.lang;
     const errs = (p: (string | number)[]) => errorAt(this.problems, pathString(this.base(p)));
-    return html`<table class="tiers" aria-label=${label}>
-        <thead><tr><th>m ${t('from', L)} (%)</th><th>${t('to', L)} (%)</th><th>${t('insurerShare', L)} (%)</th><th>basis</th><th></th></tr></thead>
+    return html`<div class="scroll"><table class="tiers" aria-label=${label}>
+        <thead><tr><th>m ${t('from', L)} (%)</th><th>${t('to', L)} (%)</th><th>${t('insurerShare', L)} (%)</th><th>${t('tierBasis', L)}</th><th></th></tr></thead>
         <tbody>
           ${tiers.map((tier, ti) => {
             const tp = [...path, ti];
@@ -112,14 +117,14 @@ export class RulesetCard extends LitElement {
                 <td>${edge('from')}</td><td>${edge('to')}</td>
                 <td>${this.slider(tp, 'insurerShare', Number(tier.insurerShare), 0, 100, 5, true, `${label} ${ti + 1} ${t('insurerShare', L)}`)}<input class="ratio" type="number" step="any" aria-label="${label} ${ti + 1} ${t('insurerShare', L)}" .value=${String(+(Number(tier.insurerShare) * 100).toFixed(6))}
                   @change=${(e: Event) => this.itemChange(tp, 'insurerShare', (e.target as HTMLInputElement).value, true)} /></td>
-                <td>${tier.basis} ${provenanceChip(tier, L)}</td>
+                <td title=${t(tier.basis === 'whole' ? 'basisWholeHint' : 'basisMarginalHint', L)}>${t(tier.basis === 'whole' ? 'basisWhole' : 'basisMarginal', L)} ${provenanceChip(tier, L)}</td>
                 <td><button aria-label="${t('removeTier', L)} ${label} ${ti + 1}" title=${t('removeTier', L)} ?disabled=${tiers.length <= 1}
                   @click=${() => emit(this, 'tier-remove', { path: this.base(tp) })}>✕</button></td>
               </tr>
               ${err ? html`<tr><td colspan="5" class="row-error" role="alert">${err}</td></tr>` : nothing}`;
           })}
         </tbody>
-      </table>
+      </table></div>
       <div class="actions"><button aria-label="${t('addTier', L)} ${label}" ?disabled=${tiers.length >= 16} @click=${() => emit(this, 'tier-add', { path: this.base(path) })}>＋ ${t('addTier', L)}</button></div>`;
   }
 
@@ -182,7 +187,7 @@ export class RulesetCard extends LitElement {
               const mp = ['modifiers', mi];
               const err = [errs(mp), errs([...mp, 'deductibleFactor']), errs([...mp, 'ratioAdd'])].filter(Boolean).join('; ');
               return html`<div class="mod">
-                <strong>${m.group}</strong> ${provenanceChip(m, L)}
+                <strong title=${m.group}>${this.groupTitles[m.group] ?? m.group}</strong> ${provenanceChip(m, L)}
                 ${m.deductible !== undefined ? html`<span>${t('deductible', L)} = ${m.deductible.toLocaleString('zh-CN')}</span>` : nothing}
                 ${
                   m.deductibleFactor !== undefined

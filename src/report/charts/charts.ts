@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Unit } from '../format.ts';
 import { extent, ticks } from 'd3-array';
+import { schemeSet2, schemeTableau10 } from 'd3-scale-chromatic';
 import type { BreakdownPoint } from '../../analysis/breakdown.ts';
 import type { CurvePoint } from '../../analysis/curves.ts';
 import type { ExactPoint, Marker, SplitPoint, ValuePoint } from '../../analysis/run-series.ts';
@@ -34,7 +35,18 @@ export interface ChartContext {
 
 const div = (unit: Unit) => (unit === 'wan' ? 1e4 : 1);
 const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? t('n10kYuan2', lang) : t('yuan2', lang));
-const color = (ctx: ChartContext) => ({ domain: ctx.rulesets, scheme: 'tableau10' as const, legend: true });
+/**
+ * Ruleset colours: Tableau 10 by the ruleset's place in the scenario, so a ruleset keeps its colour in every chart
+ * and language; the legend lists only the rulesets a chart draws.
+ */
+const color = (ctx: ChartContext, drawn: Iterable<string> = ctx.rulesets) => {
+  const ids = new Set(drawn);
+  const domain = ctx.rulesets.filter((id) => ids.has(id));
+  return { domain, range: domain.map((id) => schemeTableau10[ctx.rulesets.indexOf(id) % 10]), legend: true };
+};
+const rulesetsOf = (rows: { ruleset: string }[]) => rows.map((r) => r.ruleset);
+/** A percent axis says so in its label. */
+const percentLabel = (name: string) => `${name} (%)`;
 const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const base = (ctx: ChartContext) => ({
   width: ctx.width ?? 640,
@@ -59,8 +71,8 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
       y:
         kind === 'benefit'
           ? { label: `${t('benefit', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true }
-          : { label: t('ratio', ctx.lang), percent: true, domain: [0, 100], grid: true },
-      color: color(ctx),
+          : { label: percentLabel(t('ratio', ctx.lang)), percent: true, domain: [0, 100], grid: true },
+      color: color(ctx, rulesetsOf(points)),
       marks: [
         Plot.ruleY([0]),
         ...(['general', 'groups'] as const).map((which) =>
@@ -142,12 +154,22 @@ export function distributionChart(
         { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 },
       ),
     );
-    marks.push(
-      Plot.text(
-        markers.filter((m) => m.label.startsWith('premium')),
-        { x: (m: Marker) => m.value / d, text: () => t('premium2', ctx.lang), frameAnchor: 'top', dy: -6, fill: 'ruleset' },
-      ),
-    );
+    // One label per ruleset's premium line, each on its own row, so close premiums do not print over each other.
+    markers
+      .filter((m) => m.label.startsWith('premium'))
+      .forEach((m, i) =>
+        marks.push(
+          Plot.text([m], {
+            x: (k: Marker) => k.value / d,
+            text: () => t('premium2', ctx.lang),
+            frameAnchor: 'top',
+            dy: -6 + 13 * i,
+            fill: 'ruleset',
+            textAnchor: 'end',
+            dx: -3,
+          }),
+        ),
+      );
   } else {
     marks.push(Plot.ruleX([1], { stroke: '#b91c1c', strokeWidth: 1.5 }));
   }
@@ -160,9 +182,9 @@ export function distributionChart(
     rows: values.map((v) => ({ ...v })),
     options: {
       ...base(ctx),
-      x: { label: xLabel, grid: true, ...(kind === 'lossRatio' ? { percent: true } : {}) },
+      x: kind === 'lossRatio' ? { label: percentLabel(xLabel), grid: true, percent: true } : { label: xLabel, grid: true },
       y: { label: t('trials', ctx.lang), grid: true },
-      color: color(ctx),
+      color: color(ctx, rulesetsOf(values)),
       marks,
     },
   };
@@ -240,9 +262,9 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
         scale !== 1
           ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true }
           : isRate
-            ? { label: `${name} (%)`, percent: true, grid: true }
+            ? { label: percentLabel(name), percent: true, grid: true }
             : { label: name, grid: true },
-      color: color(ctx),
+      color: color(ctx, rulesetsOf(points)),
       marks: [
         Plot.line(points, { x: 'x', y, stroke: 'ruleset', strokeWidth: 2, tip: true }),
         Plot.dot(
@@ -259,6 +281,9 @@ export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): Cha
   const d = div(ctx.unit);
   const groupName = (g: string) => (g === 'general' ? t('general', ctx.lang) : g === 'multiple' ? t('multiple', ctx.lang) : g);
   const data = points.map((p) => ({ ...p, v: p.payout / d, part: `${p.population} · ${groupName(p.group)}` }));
+  // Parts in the order they first appear (populations, then general, groups, several): the same colour for the
+  // same part in either language.
+  const parts = [...new Set(data.map((p) => p.part))];
   return {
     id: 'breakdown',
     title: t('breakdownTitle', ctx.lang),
@@ -271,7 +296,7 @@ export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): Cha
       marginLeft: 150,
       x: { label: `${t('expectedPayout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
       y: { label: null, domain: ctx.rulesets },
-      color: { legend: true, scheme: 'set2' },
+      color: { legend: true, domain: parts, range: parts.map((_, i) => schemeSet2[i % 8]) },
       marks: [Plot.barX(data, Plot.stackX({ x: 'v', y: 'ruleset', fill: 'part', tip: true })), Plot.ruleX([0])],
     },
   };
