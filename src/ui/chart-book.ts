@@ -4,22 +4,11 @@
  * sweep when its parameter or metric changes. Heavy work goes in tasks of its own after the page has drawn the
  * figures, so typing never waits for a chart. No DOM: it hands chart specs to the components.
  */
-import { breakdown } from '../analysis/breakdown.ts';
-import { benefitCurves, severityDensity } from '../analysis/curves.ts';
-import { corridorSplits, exactDensity, premiumMarkers, trialValues } from '../analysis/run-series.ts';
+import { severityDensity } from '../analysis/curves.ts';
 import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { footnoteFor } from '../report/charts/all.ts';
-import {
-  benefitCurveChart,
-  breakdownChart,
-  corridorChart,
-  densityChart,
-  distributionChart,
-  sensitivityChart,
-  type ChartContext,
-  type ChartSpec,
-} from '../report/charts/charts.ts';
+import { drawCharts, footnoteFor } from '../report/charts/all.ts';
+import { densityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { getAt } from '../scenario/edit.ts';
@@ -96,14 +85,8 @@ export class ChartBook extends EventTarget {
   private drawStatic() {
     const model = this.wb.model;
     if (!model) return;
-    const ctx = this.context();
-    const curves = benefitCurves(model);
     this.scheduleDensities(model);
-    this.set({
-      benefit: benefitCurveChart(curves, ctx, 'benefit'),
-      ratio: benefitCurveChart(curves, ctx, 'ratio'),
-      breakdown: breakdownChart(breakdown(model), ctx),
-    });
+    this.set(drawCharts('model', { model }, this.context()));
   }
 
   /** One population's severity sketch per task: sixteen small charts at once would hold the page a moment. */
@@ -122,20 +105,9 @@ export class ChartBook extends EventTarget {
   private drawRun() {
     const { raw, result, exact } = this.wb;
     if (!raw || !this.wb.applied) return;
-    const ctx = this.context();
     // The exact curves belong to the scenario on screen only when they are for its rulesets.
     const curves = exact && 'curves' in exact ? exact.curves : [];
-    this.set({
-      payout: distributionChart(
-        trialValues(raw, 'payout'),
-        premiumMarkers(raw.model),
-        ctx,
-        'payout',
-        exactDensity(curves, raw.model, 'payout'),
-      ),
-      lossRatio: distributionChart(trialValues(raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(curves, raw.model, 'lossRatio')),
-      corridor: result && raw.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(result), ctx) : null,
-    });
+    this.set(drawCharts('run', { model: raw.model, raw, result, exact: curves }, this.context()));
   }
 
   /** Off the input's frame: the sweep re-evaluates the analytic model a few dozen times. */
@@ -147,12 +119,9 @@ export class ChartBook extends EventTarget {
       if (!s || !choice) return;
       const current = (getAt(s.rulesets[choice.ruleset], choice.path) as { value: number }).value;
       const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
-      const pts = sweepAnalytic(s, choice.ruleset, choice.path, sweepValues(0, hi, 25));
-      const ctx = this.context();
-      this.set({
-        sensPayout: sensitivityChart(pts, choice.label, ctx, this.sensMetric),
-        sensLoss: sensitivityChart(pts, choice.label, ctx, 'lossRatio'),
-      });
+      const points = sweepAnalytic(s, choice.ruleset, choice.path, sweepValues(0, hi, 25));
+      const sweep = { points, label: choice.label, metric: this.sensMetric };
+      this.set(drawCharts('sweep', { model: this.wb.model!, sweep }, this.context()));
     }, 30);
   }
 }

@@ -2,15 +2,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { t, type Lang } from '../report/strings.ts';
 import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../scenario/metrics.ts';
+import { CHARTS } from '../report/charts/all.ts';
 import type { ChartBook } from './chart-book.ts';
 import { Observe } from './observe.ts';
 import { paramChoices } from './param-choices.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './chart-view.ts';
-
-/** The charts in the order they are shown; the sensitivity panel sits before the breakdown. */
-const RUN_ORDER = ['benefit', 'ratio', 'payout', 'lossRatio', 'corridor'] as const;
 
 export class ChartsPanel extends LitElement {
   static override properties = { wb: { attribute: false }, book: { attribute: false }, lang: {} };
@@ -36,31 +34,43 @@ export class ChartsPanel extends LitElement {
     `,
   ];
 
-  override render() {
-    const s = this.wb?.applied;
+  /** The sweep's controls and its charts, in one panel where the first sweep chart sits in the list. */
+  private sweepPanel() {
+    const s = this.wb.applied!;
     const book = this.book;
-    if (!s || !book) return nothing;
     const L = this.lang;
-    const c = book.charts;
+    const pick = (choice: number, metric: AnalyticMetric) => book.setSensitivity(choice, metric);
+    return html`<div class="panel">
+      <label class="toolbar">${t('sensitivityParam', L)}
+        <select aria-label=${t('sensitivityParam', L)} @change=${(e: Event) => pick(Number((e.target as HTMLSelectElement).value), book.sensMetric)}>
+          ${paramChoices(s, L).map((p, i) => html`<option value=${i} ?selected=${i === book.sens}>${p.label}</option>`)}
+        </select>
+      </label>
+      <label class="toolbar">${t('metric', L)}
+        <select aria-label=${t('sensitivityMetric', L)} @change=${(e: Event) => pick(book.sens, (e.target as HTMLSelectElement).value as AnalyticMetric)}>
+          ${ANALYTIC_METRICS.map((m) => html`<option value=${m} ?selected=${m === book.sensMetric}>${metricLabel(m, L)}</option>`)}
+        </select>
+      </label>
+      ${CHARTS.filter((e) => e.from === 'sweep').map((e) => html`<js-chart data-chart=${e.key} .spec=${book.charts[e.key] ?? null}></js-chart>`)}
+    </div>`;
+  }
+
+  override render() {
+    if (!this.wb?.applied || !this.book) return nothing;
+    const c = this.book.charts;
+    const firstSweep = CHARTS.find((e) => e.from === 'sweep')?.key;
     return html`
-      <h2>${t('charts', L)}</h2>
+      <h2>${t('charts', this.lang)}</h2>
       <div class="charts">
-        ${RUN_ORDER.map((k) => (c[k] ? html`<div class="panel"><js-chart data-chart=${k} .spec=${c[k]}></js-chart></div>` : nothing))}
-        <div class="panel">
-          <label class="toolbar">${t('sensitivityParam', L)}
-            <select aria-label=${t('sensitivityParam', L)} @change=${(e: Event) => book.setSensitivity(Number((e.target as HTMLSelectElement).value), book.sensMetric)}>
-              ${paramChoices(s, L).map((p, i) => html`<option value=${i} ?selected=${i === book.sens}>${p.label}</option>`)}
-            </select>
-          </label>
-          <label class="toolbar">${t('metric', L)}
-            <select aria-label=${t('sensitivityMetric', L)} @change=${(e: Event) => book.setSensitivity(book.sens, (e.target as HTMLSelectElement).value as AnalyticMetric)}>
-              ${ANALYTIC_METRICS.map((m) => html`<option value=${m} ?selected=${m === book.sensMetric}>${metricLabel(m, L)}</option>`)}
-            </select>
-          </label>
-          <js-chart data-chart="sensPayout" .spec=${c.sensPayout ?? null}></js-chart>
-          <js-chart data-chart="sensLoss" .spec=${c.sensLoss ?? null}></js-chart>
-        </div>
-        ${c.breakdown ? html`<div class="panel"><js-chart data-chart="breakdown" .spec=${c.breakdown}></js-chart></div>` : nothing}
+        ${CHARTS.map((e) =>
+          e.from === 'sweep'
+            ? e.key === firstSweep
+              ? this.sweepPanel()
+              : nothing
+            : c[e.key]
+              ? html`<div class="panel"><js-chart data-chart=${e.key} .spec=${c[e.key]}></js-chart></div>`
+              : nothing,
+        )}
       </div>
     `;
   }

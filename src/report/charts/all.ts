@@ -1,9 +1,21 @@
-/** Every chart of a run, for `run --out` and the workbench's export-all: one list, same definitions. */
+/**
+ * Every chart, in one list: `run --out`, the workbench's chart panel and its export read it. A chart says what
+ * it is drawn from — the compiled model (redrawn when the scenario changes), a run (redrawn as trials arrive)
+ * or a sweep — and how; adding a chart is adding an entry here.
+ */
+import { breakdown } from '../../analysis/breakdown.ts';
+import { benefitCurves, type CurvePoint } from '../../analysis/curves.ts';
+import { corridorSplits, exactDensity, premiumMarkers, trialValues } from '../../analysis/run-series.ts';
+import { sweepAnalytic, sweepValues, type SweepPoint } from '../../analysis/sweep.ts';
+import type { ExactCurve } from '../../aggregate/summary.ts';
+import type { EngineModel } from '../../engine/model.ts';
 import type { RawRun } from '../../engine/run.ts';
 import type { RunResult } from '../../engine/summary.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { AnalyticMetric } from '../../scenario/metrics.ts';
 import { assumptions } from '../../scenario/provenance.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import type { Unit } from '../format.ts';
+import { t, type Lang } from '../strings.ts';
 import {
   benefitCurveChart,
   breakdownChart,
@@ -13,11 +25,6 @@ import {
   type ChartContext,
   type ChartSpec,
 } from './charts.ts';
-import { breakdown } from '../../analysis/breakdown.ts';
-import { benefitCurves } from '../../analysis/curves.ts';
-import { corridorSplits, premiumMarkers, trialValues } from '../../analysis/run-series.ts';
-import { sweepAnalytic, sweepValues } from '../../analysis/sweep.ts';
-import { t, type Lang } from '../strings.ts';
 
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
   const list = assumptions(s);
@@ -30,6 +37,81 @@ export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: str
   return t('footnote', lang, s.title[lang], s.id, run, list.length, `${shown}${more}`);
 }
 
+/** What the charts are drawn from; `curves` and `sweep` are computed once for the charts that share them. */
+export interface ChartInput {
+  model: EngineModel;
+  raw?: RawRun | null;
+  result?: RunResult | null;
+  exact?: readonly ExactCurve[];
+  sweep?: { points: SweepPoint[]; label: string; metric: AnalyticMetric } | null;
+  curves?: CurvePoint[];
+}
+
+export interface ChartEntry {
+  key: string;
+  from: 'model' | 'run' | 'sweep';
+  draw: (x: ChartInput, ctx: ChartContext) => ChartSpec | null;
+}
+
+const curvesOf = (x: ChartInput) => (x.curves ??= benefitCurves(x.model));
+
+export const CHARTS: ChartEntry[] = [
+  { key: 'benefit', from: 'model', draw: (x, ctx) => benefitCurveChart(curvesOf(x), ctx, 'benefit') },
+  { key: 'ratio', from: 'model', draw: (x, ctx) => benefitCurveChart(curvesOf(x), ctx, 'ratio') },
+  {
+    key: 'payout',
+    from: 'run',
+    draw: (x, ctx) =>
+      x.raw
+        ? distributionChart(
+            trialValues(x.raw, 'payout'),
+            premiumMarkers(x.raw.model),
+            ctx,
+            'payout',
+            exactDensity(x.exact ?? [], x.raw.model, 'payout'),
+          )
+        : null,
+  },
+  {
+    key: 'lossRatio',
+    from: 'run',
+    draw: (x, ctx) =>
+      x.raw
+        ? distributionChart(trialValues(x.raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(x.exact ?? [], x.raw.model, 'lossRatio'))
+        : null,
+  },
+  {
+    key: 'corridor',
+    from: 'run',
+    draw: (x, ctx) => (x.result && x.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(x.result), ctx) : null),
+  },
+  {
+    key: 'sensPayout',
+    from: 'sweep',
+    draw: (x, ctx) => (x.sweep ? sensitivityChart(x.sweep.points, x.sweep.label, ctx, x.sweep.metric) : null),
+  },
+  {
+    key: 'sensLoss',
+    from: 'sweep',
+    draw: (x, ctx) => (x.sweep ? sensitivityChart(x.sweep.points, x.sweep.label, ctx, 'lossRatio') : null),
+  },
+  { key: 'breakdown', from: 'model', draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
+];
+
+/** The charts drawn from `from`, by key. */
+export function drawCharts(from: ChartEntry['from'], x: ChartInput, ctx: ChartContext): Record<string, ChartSpec | null> {
+  return Object.fromEntries(CHARTS.filter((c) => c.from === from).map((c) => [c.key, c.draw(x, ctx)]));
+}
+
+/** The default sweep of a report: the first ruleset's first deductible from 0 to twice its value. */
+export function defaultSweep(s: Scenario, lang: Lang): NonNullable<ChartInput['sweep']> {
+  const ded = s.rulesets[0].tracks[0].deductible.value;
+  const points = sweepAnalytic(s, 0, ['tracks', 0, 'deductible'], sweepValues(0, Math.max(2 * ded, 20000), 25));
+  const label = `${s.rulesets[0].title?.[lang] ?? s.rulesets[0].id} · ${t('deductible', lang)}（${t('yuanWord', lang)}）`;
+  return { points, label, metric: 'payout' };
+}
+
+/** Every chart of a run, for `run --out`. */
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
   const ctx: ChartContext = {
     lang,
@@ -38,18 +120,6 @@ export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lan
     footnote: footnoteFor(s, lang, raw.trials, raw.seed),
     width: 640,
   };
-  const curves = benefitCurves(raw.model);
-  const charts = [
-    benefitCurveChart(curves, ctx, 'benefit'),
-    benefitCurveChart(curves, ctx, 'ratio'),
-    distributionChart(trialValues(raw, 'payout'), premiumMarkers(raw.model), ctx, 'payout'),
-    distributionChart(trialValues(raw, 'lossRatio'), [], ctx, 'lossRatio'),
-  ];
-  if (raw.model.rulesets.some((r) => r.corridor)) charts.push(corridorChart(corridorSplits(result), ctx));
-  const ded = s.rulesets[0].tracks[0].deductible.value;
-  const sweep = sweepAnalytic(s, 0, ['tracks', 0, 'deductible'], sweepValues(0, Math.max(2 * ded, 20000), 25));
-  const label = `${s.rulesets[0].title?.[lang] ?? s.rulesets[0].id} · ${t('deductible', lang)}（${t('yuanWord', lang)}）`;
-  charts.push(sensitivityChart(sweep, label, ctx, 'payout'), sensitivityChart(sweep, label, ctx, 'lossRatio'));
-  charts.push(breakdownChart(breakdown(raw.model), ctx));
-  return charts;
+  const input: ChartInput = { model: raw.model, raw, result, sweep: defaultSweep(s, lang) };
+  return CHARTS.map((c) => c.draw(input, ctx)).filter((c): c is ChartSpec => c !== null);
 }
