@@ -1,7 +1,8 @@
 /** Expected payout by population and group (analytic), for the breakdown chart. */
-import { maskProbabilities } from '../engine/analytic.ts';
+import { COST_NODES, groupExpectations } from '../engine/analytic.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { expectPerson } from '../rules/expectation.ts';
+import { shockNodes } from '../math/quadrature.ts';
+import { scaled } from '../random/severity/scaled.ts';
 
 export interface BreakdownPoint {
   ruleset: string;
@@ -11,26 +12,27 @@ export interface BreakdownPoint {
   beneficiaries: number;
 }
 
-/** Expected payout and beneficiaries by population and tag combination (analytic, fixed self-pay ratios). */
+/**
+ * Expected payout and beneficiaries by population and tag combination (analytic, fixed self-pay ratios), over
+ * the year's cost shock as engine/analytic.ts takes it, so the parts add up to the expected payout.
+ */
 export function breakdown(model: EngineModel): BreakdownPoint[] {
   const out: BreakdownPoint[] = [];
+  const cost = model.parameterRisk?.cost;
+  const nodes = cost ? shockNodes(cost, COST_NODES) : { x: Float64Array.of(1), w: Float64Array.of(1) };
   model.rulesets.forEach((r) => {
     model.populations.forEach((pop, p) => {
       if (pop.selfPayRatio === null || pop.compliantBeta !== null) return;
-      const kappa = pop.selfPayRatio * pop.compliantShare;
-      const claimants = pop.insured * pop.incidence;
-      maskProbabilities(pop.tagShares).forEach((pr, mask) => {
-        if (pr === 0) return;
-        const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, pop.severity);
-        const tags = pop.tags.filter((_, i) => mask & (1 << i));
-        // Members with several tags are shown together, so the legend stays readable.
-        const group = tags.length === 0 ? 'general' : tags.length === 1 ? tags[0] : 'multiple';
-        const prev = out.find((o) => o.ruleset === r.id && o.population === pop.id && o.group === group);
-        const payout = r.exposure * claimants * pr * e.benefit;
-        if (prev) {
-          prev.payout += payout;
-          prev.beneficiaries += claimants * pr * e.beneficiary;
-        } else out.push({ ruleset: r.id, population: pop.id, group, payout, beneficiaries: claimants * pr * e.beneficiary });
+      nodes.x.forEach((c, k) => {
+        for (const g of groupExpectations(model, r, p, scaled(pop.severity, c))) {
+          const tags = pop.tags.filter((_, i) => g.mask & (1 << i));
+          // Members with several tags are shown together, so the legend stays readable.
+          const group = tags.length === 0 ? 'general' : tags.length === 1 ? tags[0] : 'multiple';
+          let row = out.find((o) => o.ruleset === r.id && o.population === pop.id && o.group === group);
+          if (!row) out.push((row = { ruleset: r.id, population: pop.id, group, payout: 0, beneficiaries: 0 }));
+          row.payout += nodes.w[k] * g.payout;
+          row.beneficiaries += nodes.w[k] * g.beneficiaries;
+        }
       });
     });
   });

@@ -3,6 +3,8 @@ import { getAt, setAt, setItemField, setParam, type Path } from '../scenario/edi
 import type { Ruleset } from '../scenario/schema.ts';
 
 export function parsePath(text: string): Path {
+  // The whole text must be a name followed by [n] or .name parts ("tracks[0]..ratio" is not a path).
+  if (!/^[A-Za-z_$][\w$]*(\[\d+\]|\.[A-Za-z_$][\w$]*)*$/.test(text)) throw new Error(`cannot read the path "${text}"`);
   const out: Path = [];
   const re = /([A-Za-z_$][\w$]*)|\[(\d+)\]|\./g;
   let m: RegExpExecArray | null;

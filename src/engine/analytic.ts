@@ -60,6 +60,33 @@ function ratios(v: Omit<AnalyticValues, 'lossRatio' | 'burdenReductionRate' | 'r
   };
 }
 
+/**
+ * Expected payout, beneficiaries and excess of ruleset `r` in population `p` per tag combination (mask), for a
+ * severity `sev` (the population's, or scaled by a cost shock); fixed self-pay ratios only.
+ */
+export function groupExpectations(
+  model: EngineModel,
+  r: EngineModel['rulesets'][number],
+  p: number,
+  sev: EngineModel['populations'][number]['severity'],
+) {
+  const pop = model.populations[p];
+  const claimants = pop.insured * pop.incidence;
+  const kappa = (pop.selfPayRatio ?? 0) * pop.compliantShare;
+  const out: { mask: number; payout: number; beneficiaries: number; excess: number }[] = [];
+  maskProbabilities(pop.tagShares).forEach((pr, mask) => {
+    if (pr === 0) return;
+    const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, sev);
+    out.push({
+      mask,
+      payout: r.exposure * claimants * pr * e.benefit,
+      beneficiaries: claimants * pr * e.beneficiary,
+      excess: r.exposure * claimants * pr * e.excess,
+    });
+  });
+  return out;
+}
+
 /** Nodes of the cost-level shock's quadrature: 16 points integrate E[g(C)] to ~1e-10 for smooth g (test). */
 export const COST_NODES = 16;
 
@@ -81,13 +108,11 @@ function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
       let payout = 0;
       let beneficiaries = 0;
       let excess = 0;
-      maskProbabilities(pop.tagShares).forEach((pr, mask) => {
-        if (pr === 0) return;
-        const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, sev);
-        payout += c * claimants * pr * e.benefit;
-        beneficiaries += claimants * pr * e.beneficiary;
-        excess += c * claimants * pr * e.excess;
-      });
+      for (const g of groupExpectations(model, r, p, sev)) {
+        payout += g.payout;
+        beneficiaries += g.beneficiaries;
+        excess += g.excess;
+      }
       return { payout, beneficiaries, excess, selfBurden, selfPay };
     }),
   );

@@ -1,0 +1,73 @@
+/**
+ * Charts draw the result they are handed (report/charts/): the data in each mark, and the drawn SVG, checked
+ * against the run, the sweep and the corridor summary they come from.
+ */
+import { describe, expect, it } from 'vitest';
+import { allCharts, CHARTS } from '../src/report/charts/all.ts';
+import type { ChartSpec } from '../src/report/charts/charts.ts';
+import { svgOf } from '../src/report/node-render.ts';
+import { runRaw } from '../src/engine/run.ts';
+import { column, summarize } from '../src/engine/summary.ts';
+import { PAYOUT } from '../src/engine/trial.ts';
+import { shipped } from './helpers/scenarios.ts';
+import { analyticOfRuleset } from '../src/analysis/metrics.ts';
+import { withNumber } from '../src/analysis/path.ts';
+
+type MarkData = { data?: unknown };
+const markData = (spec: ChartSpec, i: number) => ((spec.options.marks as MarkData[])[i].data ?? []) as Record<string, number | string>[];
+
+describe('charts of a run (compare-regions, 300 trials)', async () => {
+  const s = shipped('compare-regions');
+  const raw = await runRaw(s, { trials: 300, seed: 'charts', workers: 1 });
+  const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+  const charts = Object.fromEntries(allCharts(s, raw, result).map((c) => [c.id, c]));
+
+  it('one chart per entry of the list that has something to draw', () => {
+    expect(Object.keys(charts)).toHaveLength(CHARTS.length);
+  });
+
+  it('payout histogram: each ruleset’s bars count its 300 trials once, overlaid (no bar taller than the trials)', () => {
+    const bins = markData(charts['payout-distribution'], 0);
+    s.rulesets.forEach((r, ri) => {
+      const mine = bins.filter((b) => b.ruleset === r.id);
+      expect(mine.reduce((a, b) => a + Number(b.count), 0)).toBe(300);
+      // Every trial lands in the bin that holds its payout (in 万元).
+      const payouts = column(raw.model, raw.data, raw.trials, ri, -1, PAYOUT);
+      for (const b of mine) {
+        const inside = payouts.filter((v) => v / 1e4 >= Number(b.x1) && v / 1e4 < Number(b.x2)).length;
+        expect(inside).toBe(Number(b.count));
+      }
+    });
+    // Drawn: the y axis ends near the tallest bar, not at the sum of the rulesets' bars.
+    const svg = svgOf(charts['payout-distribution']);
+    const ticks = [...svg.matchAll(/aria-label="y-axis tick label"[^]*?<\/g>/g)][0][0];
+    const top = Math.max(...[...ticks.matchAll(/>([\d,]+)<\/text>/g)].map((m) => Number(m[1].replace(/,/g, ''))));
+    const tallest = Math.max(...bins.map((b) => Number(b.count)));
+    expect(top).toBeGreaterThanOrEqual(tallest * 0.8);
+    expect(top).toBeLessThan(300);
+  });
+
+  it('corridor chart: the bars are the run’s expected insurer result, return and top-up (万元)', () => {
+    const bars = markData(charts['corridor-split'], 0);
+    for (const r of result.rulesets.filter((x) => x.corridor)) {
+      const bar = (part: string) => bars.find((b) => b.ruleset === r.id && b.reading === 'as written' && b.part === part)!.v;
+      expect(bar('insurer')).toBeCloseTo(r.corridor!.insurerMean / 1e4, 9);
+      expect(bar('fundReturn')).toBeCloseTo(r.corridor!.fundReturnMean / 1e4, 9);
+      expect(bar('fundTopUp')).toBeCloseTo(r.corridor!.fundTopUpMean / 1e4, 9);
+    }
+  });
+
+  it('sensitivity chart: each point is the analytic payout at that deductible; the legend names only the ruleset drawn', () => {
+    const spec = charts['sensitivity-payout'];
+    const line = markData(spec, 0);
+    // 25 steps from 0 to twice the deductible, and the current value (here one of them).
+    const ded = s.rulesets[0].tracks[0].deductible.value;
+    expect(line.filter((p) => p.current).map((p) => p.x)).toEqual([ded]);
+    expect(line.length).toBe(new Set([...Array.from({ length: 25 }, (_, i) => (2 * ded * i) / 24), ded]).size);
+    for (const p of [line[0], line[12], line[line.length - 1]]) {
+      const a = analyticOfRuleset(withNumber(s, ['rulesets', 0, 'tracks', 0, 'deductible'], Number(p.x)), 0);
+      expect(Number(p.payout)).toBeCloseTo(a.payout!, 6);
+    }
+    expect((spec.options.color as { domain: string[] }).domain).toEqual([s.rulesets[0].id]);
+  });
+});
