@@ -104,7 +104,6 @@ function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
       const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
       if (pop.selfPayRatio === null || pop.compliantBeta !== null)
         return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
-      const kappa = pop.selfPayRatio * pop.compliantShare;
       let payout = 0;
       let beneficiaries = 0;
       let excess = 0;
