@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
-import { openPage, shot, SHOTS, useSite } from './helpers/browser.ts';
+import { openPage, shot, SHOTS, useSite, firstField } from './helpers/browser.ts';
 import { jiangyinV1 } from './helpers/v1.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -156,12 +156,7 @@ describe('scenario files in the workbench', () => {
     await page.evaluate(() => localStorage.clear());
     await setDeductible(page, 'jiangyin-2020', '21000');
     await setDeductible(page, 'jiangyin-2020', '22000');
-    const ded = page
-      .locator('js-ruleset-card')
-      .filter({ hasText: 'jiangyin-2020' })
-      .locator('js-param-field')
-      .first()
-      .locator('input[type=number]');
+    const ded = firstField(page, 'jiangyin-2020').locator('input[type=number]');
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => ded.inputValue()).toBe('21000');
     await page.getByRole('button', { name: '重做' }).click();
@@ -176,17 +171,7 @@ describe('scenario files in the workbench', () => {
     await page.waitForTimeout(400); // autosave is debounced
     await page.reload();
     await page.getByRole('button', { name: '恢复' }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator('js-ruleset-card')
-          .filter({ hasText: 'jiangyin-2020' })
-          .locator('js-param-field')
-          .first()
-          .locator('input[type=number]')
-          .inputValue(),
-      )
-      .toBe('22000');
+    await expect.poll(() => firstField(page, 'jiangyin-2020').locator('input[type=number]').inputValue()).toBe('22000');
     await context.close();
   });
 

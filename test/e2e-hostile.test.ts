@@ -7,19 +7,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
-import { openPage, useSite } from './helpers/browser.ts';
+import { openPage, useSite, openTextIn, runStateOf, firstField } from './helpers/browser.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const site = useSite(join(process.cwd(), 'test-output', 'site-hostile'));
 const base = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));
 const a = (value: number) => ({ value, assumption: 'hostile test' });
 const app = (page: Page) => page.locator('js-app');
-const openText = (page: Page, name: string, text: string) =>
-  page.evaluate(([n, t]) => (document.querySelector('js-app') as unknown as { openText(n: string, t: string): boolean }).openText(n, t), [
-    name,
-    text,
-  ] as const);
-const runState = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { runState: string }).runState);
+const openText = openTextIn;
+const runState = runStateOf;
 
 describe('hostile input in the workbench', () => {
   it('a file the engine cannot evaluate opens nothing and names the field', async () => {
@@ -67,27 +63,12 @@ describe('hostile input in the workbench', () => {
     await page.goto(site.url);
     await expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
     await page.evaluate(() => localStorage.clear());
-    const input = page
-      .locator('js-ruleset-card')
-      .filter({ hasText: 'jiangyin-2020' })
-      .locator('js-param-field')
-      .first()
-      .locator('input[type=number]');
+    const input = firstField(page, 'jiangyin-2020').locator('input[type=number]');
     await input.fill('23456');
     await input.press('Tab');
     await page.reload(); // no wait for the 150 ms debounce
     await page.getByRole('button', { name: '恢复' }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator('js-ruleset-card')
-          .filter({ hasText: 'jiangyin-2020' })
-          .locator('js-param-field')
-          .first()
-          .locator('input[type=number]')
-          .inputValue(),
-      )
-      .toBe('23456');
+    await expect.poll(() => firstField(page, 'jiangyin-2020').locator('input[type=number]').inputValue()).toBe('23456');
     await context.close();
   });
 

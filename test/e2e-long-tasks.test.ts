@@ -3,17 +3,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, shot, useSite } from './helpers/browser.ts';
+import { openPage, shot, useSite, openTextIn, runStateOf } from './helpers/browser.ts';
 import { largestValidFile } from './helpers/scenarios.ts';
 
 const site = useSite(join(process.cwd(), 'test-output', 'site-long-tasks'));
 const app = (page: Page) => page.locator('js-app');
-const openText = (page: Page, name: string, text: string) =>
-  page.evaluate(([n, t]) => (document.querySelector('js-app') as unknown as { openText(n: string, t: string): boolean }).openText(n, t), [
-    name,
-    text,
-  ] as const);
-const runState = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { runState: string }).runState);
+const openText = openTextIn;
+const runState = runStateOf;
 
 describe('the largest valid file in the workbench', () => {
   it('the largest valid file (16 populations × 12 rulesets × 100,000 trials) runs within 64 MB, says so, and no task holds the page', async () => {

@@ -103,3 +103,18 @@ export function useSite(outDir?: string) {
   });
   return site;
 }
+
+/** Opens a file's text in the page's workbench (App.openText), as a drop or a picked file would. */
+export const openTextIn = (page: Page, name: string, text: string) =>
+  page.evaluate(([n, t]) => (document.querySelector('js-app') as unknown as { openText(n: string, t: string): boolean }).openText(n, t), [
+    name,
+    text,
+  ] as const);
+
+/** The workbench's run state: running, done, cancelled, confirm, error. */
+export const runStateOf = (page: Page) =>
+  page.evaluate(() => (document.querySelector('js-app') as unknown as { runState: string }).runState);
+
+/** The first parameter field (the deductible) of a ruleset's card. */
+export const firstField = (page: Page, ruleset: string) =>
+  page.locator('js-ruleset-card').filter({ hasText: ruleset }).locator('js-param-field').first();
