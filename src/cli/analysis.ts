@@ -7,6 +7,7 @@ import { migrate } from '../scenario/migrate.ts';
 import type { Ruleset } from '../scenario/schema.ts';
 import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
+import { csvOf } from '../report/columns.ts';
 import { textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } from './io.ts';
@@ -194,9 +195,10 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       }
       writeFileSync(
         join(dir, 'sweep.csv'),
-        '\ufeff' +
-          [['x', ...metrics].join(','), ...rows.map((row) => [row.x, ...metrics.map((m) => row[m])].join(','))].join('\r\n') +
-          '\r\n',
+        csvOf(
+          ['x', ...metrics],
+          rows.map((row) => [row.x, ...metrics.map((m) => row[m])]),
+        ),
       );
     }
     if (values.json) {

@@ -116,7 +116,7 @@ function csvSuffix(unit: ColumnUnit): string {
 }
 
 /** RFC 4180 CSV (d3-dsv quoting), CRLF, with a BOM so spreadsheet programs read the Chinese headers. */
-export function csvOf(header: string[], rows: Value[][]): string {
+export function csvOf(header: string[], rows: readonly (readonly unknown[])[]): string {
   return (
     '\ufeff' +
     [header, ...rows].map((r) => csvFormatRow(r.map((v) => (v === null || v === undefined ? '' : String(v))))).join('\r\n') +

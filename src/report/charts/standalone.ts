@@ -3,6 +3,7 @@
  * image, styles inlined as attributes (no external CSS), a CJK-capable font stack. Works with any `document`
  * (the browser's, or jsdom's in Node) so the workbench and `run --out` export the same picture.
  */
+import { csvOf } from '../columns.ts';
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from './charts.ts';
 
@@ -97,13 +98,9 @@ export function standaloneSvg(spec: ChartSpec, document: Document): string {
 
 /** The rows behind a chart as CSV (UTF-8 with BOM for spreadsheet programs). */
 export function chartCsv(spec: ChartSpec): string {
-  const rows = spec.rows;
-  if (!rows.length) return '\ufeff\r\n';
-  const cols = Object.keys(rows[0]);
-  const cell = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const s = typeof v === 'number' ? String(v) : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\ufeff' + [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  const cols = spec.rows.length ? Object.keys(spec.rows[0]) : [];
+  return csvOf(
+    cols,
+    spec.rows.map((r) => cols.map((c) => r[c])),
+  );
 }
