@@ -13,6 +13,8 @@ import { jiangyinV1 } from './helpers/v1.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const site = useSite(join(process.cwd(), 'test-output', 'site-files'));
+/** A scenario with one ruleset: tests that do not compare rulesets run a third of the work. */
+const oneRegion = () => `${site.url}?scenario=jiangyin-2020`;
 
 const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
 const ready = (page: Page) =>
@@ -64,7 +66,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('a file with problems opens nothing and shows every problem with its path; an old schema migrates', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
+    const { page, errors } = await openPage(site.browser, oneRegion());
     await ready(page);
     const before = await draft(page);
     const bad = JSON.parse(readFileSync('scenarios/jiangyin-2020.json', 'utf8'));
@@ -92,7 +94,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('fund-level files open read-only: the subsidy budget to the fen, the pooling simulation with its chart; back to a scenario', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
+    const { page, errors } = await openPage(site.browser, oneRegion());
     await ready(page);
     // The residents' subsidy budget from its file (seed 002): the same exact totals as `jingsuan fund`.
     await page.locator('js-file-bar input[type=file]').setInputFiles(join(ROOT, 'scenarios', 'suzhou-resident-subsidy-2021.json'));
@@ -118,7 +120,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('opens a file dropped on the page', async () => {
-    const { page } = await openPage(site.browser, site.url);
+    const { page } = await openPage(site.browser, oneRegion());
     await ready(page);
     const text = readFileSync('scenarios/jilin-2017.json', 'utf8');
     await page.evaluate((t) => {
@@ -133,7 +135,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('a share link restores the scenario exactly', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
+    const { page, errors } = await openPage(site.browser, oneRegion());
     await ready(page);
     await setDeductible(page, 'jiangyin-2020', '25000');
     await page.getByRole('button', { name: '分享链接' }).click();
