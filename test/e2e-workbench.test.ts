@@ -4,7 +4,7 @@
 // test-output/screenshots/.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, shot, useSite } from './helpers/browser.ts';
+import { firstField, openPage, shot, useSite } from './helpers/browser.ts';
 
 const site = useSite();
 /** A scenario with one ruleset: tests that do not compare rulesets run a third of the work. */
@@ -84,6 +84,43 @@ describe('workbench', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => exact.inputValue()).toBe('18000');
     expect(await field.locator('.chip.edited').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a warned value shows its warning beside the field; switching scenario with edits asks first; the scenario is in the URL', async () => {
+    const { page, errors } = await openPage(site.browser, oneRegion());
+    const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });
+    const ded = firstField(page, 'jiangyin-2020').locator('input[type=number]');
+    await expect.poll(() => ded.inputValue(), { timeout: 30_000 }).toBe('18000');
+    // A deductible above the first band's end (100,000) is valid but worth a look: applied, warned beside the band.
+    await ded.fill('150000');
+    await ded.press('Tab');
+    await expect
+      .poll(() => card.locator('.row-warn').first().innerText())
+      .toContain('the first band ends at 100000, not above the deductible 150000');
+    await expect.poll(() => page.locator('js-editor-panel .warnings').innerText()).toContain('已生效，但请核对');
+    expect(await page.locator('js-editor-panel .banner').count()).toBe(0);
+    // Picking another scenario with an edit on screen asks; cancelling keeps the edit and the address.
+    await page.locator('js-app-header select').selectOption('jilin-2017');
+    const ask = page.locator('js-editor-panel .switch');
+    await expect.poll(() => ask.innerText()).toContain('切换到“吉林 2017');
+    await ask.getByRole('button', { name: '取消' }).click();
+    expect(await ded.inputValue()).toBe('150000');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('jiangyin-2020');
+    expect(await page.locator('js-app-header select').inputValue()).toBe('jiangyin-2020');
+    // Switching anyway: the scenario and the address change; back returns to Jiangyin, reload keeps the scenario.
+    await page.locator('js-app-header select').selectOption('jilin-2017');
+    await ask.getByRole('button', { name: '仍然切换' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('jilin-2017');
+    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' }).count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).count()).toBe(1);
+    await page.goForward();
+    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' }).count(), { timeout: 30_000 }).toBe(1);
+    await shot(page, 'workbench-switch');
     expect(errors).toEqual([]);
     await page.close();
   });

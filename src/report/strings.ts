@@ -227,6 +227,14 @@ const S = {
   basisWhole: { zh: '全额', en: 'whole' },
   basisMarginalHint: { zh: '只有落在本档内的部分按本档比例分担', en: 'only the part of the result inside the tier is shared at its rate' },
   basisWholeHint: { zh: 'm 落入本档时，全部盈亏按本档比例分担', en: 'once m is inside the tier, the whole result is shared at its rate' },
+  switchTitle: { zh: '切换情景', en: 'Switch scenario' },
+  switchAsk: {
+    zh: (title: string, n: number) => `切换到“${title}”将放下当前的 ${n} 处修改（刷新页面后仍可从“发现未保存的工作”恢复）。`,
+    en: (title: string, n: number) =>
+      `Switching to "${title}" leaves your ${n} change(s) behind (after a reload they can still be restored from "Unsaved work").`,
+  },
+  switchGo: { zh: '仍然切换', en: 'Switch anyway' },
+  appliedWithWarnings: { zh: '已生效，但请核对：', en: 'Applied; please check: ' },
   andMore: { zh: ' 等', en: ', …' },
   yuanWord: { zh: '元', en: 'yuan' },
   footnoteRun: {

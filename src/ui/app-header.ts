@@ -1,5 +1,6 @@
 /** The bar across the top: the scenario menu, the unit and language switches, the notebooks link. Events go up. */
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Unit } from '../report/format.ts';
 import { otherLang, t, type Lang } from '../report/strings.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -36,13 +37,21 @@ export class AppHeader extends LitElement {
       button { background: transparent; color: white; border-color: #6b83b6; white-space: nowrap; }
       button:hover { background: #1e3a70; }
       button[aria-pressed='true'] { background: white; color: #0f2a5c; }
-      select { min-width: 0; width: min(360px, 100%); }
-      label { min-width: 0; max-width: 100%; flex: 0 1 auto; }
+      select { min-width: 0; width: min(360px, calc(100vw - 130px)); }
+      label { min-width: 0; max-width: 100%; flex: 0 1 auto; white-space: nowrap; }
       a { color: white; font-size: 13px; text-decoration: underline; white-space: nowrap; }
       .switches { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
       @media (max-width: 560px) { header { padding: 8px 12px; gap: 8px; } h1 { font-size: 16px; } }
     `,
   ];
+
+  /** The menu shows the scenario on screen until the pick is done (a switch with edits is asked first). */
+  private onPick = (e: Event) => {
+    const select = e.target as HTMLSelectElement;
+    const id = select.value;
+    select.value = this.scenarioId;
+    emit(this, 'scenario-pick', id);
+  };
 
   private fileTitle(id: string) {
     const f = this.files[id] as Partial<Scenario> & { kind?: string };
@@ -54,7 +63,7 @@ export class AppHeader extends LitElement {
     return html`<header>
       <h1>${t('appTitle', L)}</h1>
       <label>${t('scenario', L)}
-        <select aria-label=${t('scenario', L)} @change=${(e: Event) => emit(this, 'scenario-pick', (e.target as HTMLSelectElement).value)}>
+        <select aria-label=${t('scenario', L)} .value=${live(this.scenarioId)} @change=${this.onPick}>
           ${this.scenarioId === '' ? html`<option value="" selected>${t('openedFile', L)} ${this.opened}</option>` : nothing}
           ${Object.keys(this.files).map((id) => html`<option value=${id} ?selected=${id === this.scenarioId}>${this.fileTitle(id)}</option>`)}
         </select>

@@ -38,6 +38,10 @@ export class App extends LitElement {
       :host { display: block; min-height: 100vh; background: #f5f6f8; }
       main { display: grid; grid-template-columns: minmax(430px, 520px) minmax(0, 1fr); gap: 16px; padding: 16px 20px; align-items: start; }
       .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
+      /* Two columns: the results column stays in view (and scrolls on its own) while the editors below are edited. */
+      @media (min-width: 1101px) {
+        .results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
+      }
       @media (max-width: 1100px) {
         main { grid-template-columns: minmax(0, 1fr); padding: 12px; }
         /* One column: the results first, the editors below them. */
@@ -116,7 +120,7 @@ export class App extends LitElement {
     const ss = this.session;
     return html`
       <js-app-header .lang=${L} .unit=${this.unit} .scenarioId=${ss.scenarioId} .opened=${ss.fund?.id ?? this.wb.applied?.id ?? ''} .files=${scenarioFiles}
-        @scenario-pick=${(e: CustomEvent<string>) => ss.loadShipped(e.detail)}
+        @scenario-pick=${(e: CustomEvent<string>) => ss.pick(e.detail)}
         @unit-change=${(e: CustomEvent<Unit>) => this.setView(L, e.detail)}
         @lang-change=${(e: CustomEvent<Lang>) => this.setView(e.detail, this.unit)}></js-app-header>
       <main class=${ss.fund ? 'fund' : ''}>

@@ -11,7 +11,7 @@ import { addBand, addReading, addTier, removeAt, removeTier, setItemField, setPa
 import { formatProblem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { pathString, type ItemChange } from './events.ts';
-import type { FileSession } from './file-session.ts';
+import { scenarioFiles, type FileSession } from './file-session.ts';
 import { Observe } from './observe.ts';
 import { resetSliderRanges, type ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
@@ -74,6 +74,8 @@ export class EditorPanel extends LitElement {
       .banner { background: var(--error-soft); color: var(--error); border: 1px solid #fca5a5; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .banner ul { margin: 4px 0 0; padding-left: 18px; }
       .cards { display: flex; flex-direction: column; gap: 12px; }
+      .warnings { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
+      .warnings ul { margin: 4px 0 0; padding-left: 18px; }
       .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     `,
   ];
@@ -132,6 +134,19 @@ export class EditorPanel extends LitElement {
     </div>`;
   }
 
+  /** Asked before a picked scenario replaces a draft with edits. */
+  private renderSwitch() {
+    const L = this.lang;
+    const ss = this.session;
+    const target = scenarioFiles[ss.pendingSwitch!] as { title?: Record<Lang, string> };
+    return html`<div class="restore switch" role="alertdialog" aria-label=${t('switchTitle', L)}>
+      ${t('switchAsk', L, target?.title?.[L] ?? ss.pendingSwitch!, ss.changeList().length)}
+      <button @click=${() => ss.save()}>${t('fileSave', L)}</button>
+      <button @click=${() => ss.answerSwitch(true)}>${t('switchGo', L)}</button>
+      <button @click=${() => ss.answerSwitch(false)}>${t('cancel', L)}</button>
+    </div>`;
+  }
+
   private renderFileBar(openOnly: boolean) {
     const L = this.lang;
     const wb = this.wb;
@@ -175,6 +190,12 @@ export class EditorPanel extends LitElement {
           : nothing
       }
       ${ss.openProblems ? this.renderOpenProblems() : nothing}
+      ${ss.pendingSwitch ? this.renderSwitch() : nothing}
+      ${
+        this.wb.warnings.length
+          ? html`<div class="warnings" role="status">${t('appliedWithWarnings', L)}<ul>${this.wb.warnings.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
+          : nothing
+      }
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>` : nothing}
       <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
         @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}>
@@ -190,7 +211,7 @@ export class EditorPanel extends LitElement {
           .slice(0, Math.max(0, this.cardLimit - populations.length))
           .map(
             (rs, i) =>
-              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
+              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${this.wb.warnings} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
           )}
       </div>
     `;

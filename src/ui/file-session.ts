@@ -47,6 +47,8 @@ export class FileSession extends EventTarget {
   restorable: (Autosave & { key?: string }) | null = null;
   shareUrl = '';
   lang: Lang = 'zh';
+  /** A shipped scenario the analyst picked while the draft has edits: asked first (editor-panel.ts). */
+  pendingSwitch: string | null = null;
 
   private readonly key = autosaveKey(globalThis.sessionStorage);
   private pendingSave: Autosave | null = null;
@@ -64,7 +66,8 @@ export class FileSession extends EventTarget {
   /** At page load: the scenario named in the URL (or the default), any unsaved work, a share link. */
   start() {
     const wanted = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
-    this.loadShipped(wanted && scenarioFiles[wanted] ? wanted : DEFAULT_SCENARIO);
+    this.loadShipped(wanted && scenarioFiles[wanted] ? wanted : DEFAULT_SCENARIO, 'replace');
+    globalThis.addEventListener?.('popstate', this.onPopState);
     const saved = readAutosave(globalThis.localStorage, this.key);
     if (saved) this.restorable = saved;
     globalThis.addEventListener?.('pagehide', this.flushAutosave);
@@ -74,12 +77,54 @@ export class FileSession extends EventTarget {
     this.changed();
   }
 
+  /** Back and forward move between the scenarios picked, asking first when there are edits. */
+  private readonly onPopState = () => {
+    const id = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
+    if (id && scenarioFiles[id] && id !== this.scenarioId) this.pick(id, 'none');
+  };
+
+  /** The analyst picked a shipped scenario: switched at once, or asked first when the draft has edits. */
+  pick(id: string, url: 'push' | 'none' = 'push') {
+    if (this.changeList().length) {
+      this.pendingSwitch = id;
+      this.pendingUrl = url;
+      this.changed();
+    } else this.loadShipped(id, url);
+  }
+  private pendingUrl: 'push' | 'none' = 'push';
+
+  /** The answer to the question: switch (dropping the edits; the autosave still holds them) or stay. */
+  answerSwitch(go: boolean) {
+    const id = this.pendingSwitch;
+    this.pendingSwitch = null;
+    if (go && id) this.loadShipped(id, this.pendingUrl);
+    else {
+      // Staying: the address goes back to the scenario on screen (back/forward may have moved it).
+      if (this.scenarioId) globalThis.history?.replaceState(null, '', this.urlFor(this.scenarioId));
+      this.changed();
+    }
+  }
+
+  private urlFor(id: string | null): string {
+    const u = new URL(globalThis.location.href);
+    u.hash = '';
+    if (id) u.searchParams.set('scenario', id);
+    else u.searchParams.delete('scenario');
+    return u.toString();
+  }
+
   stop() {
+    globalThis.removeEventListener?.('popstate', this.onPopState);
     globalThis.removeEventListener?.('pagehide', this.flushAutosave);
     globalThis.document?.removeEventListener('visibilitychange', this.flushAutosave);
   }
 
-  loadShipped(id: string) {
+  /** Opens a shipped scenario; `url`: add it to the history (a pick), replace the address (page load) or leave it (back/forward). */
+  loadShipped(id: string, url: 'push' | 'replace' | 'none' = 'none') {
+    if (url === 'push' && globalThis.location) globalThis.history.pushState(null, '', this.urlFor(id));
+    else if (url === 'replace' && globalThis.location && !globalThis.location.hash)
+      globalThis.history.replaceState(null, '', this.urlFor(id));
+    this.pendingSwitch = null;
     this.scenarioId = id;
     this.notice = '';
     const data = structuredClone(scenarioFiles[id]);

@@ -28,6 +28,7 @@ export class ParamField extends LitElement {
     max: { type: Number },
     step: { type: Number },
     error: {},
+    warning: {},
     lang: {},
     percent: { type: Boolean },
   };
@@ -38,6 +39,8 @@ export class ParamField extends LitElement {
   declare max: number;
   declare step: number;
   declare error: string;
+  /** A validator warning about this value (shown when there is no error). */
+  declare warning: string;
   declare lang: Lang;
   declare percent: boolean;
   private readonly uid = `pf${++counter}`;
@@ -58,6 +61,7 @@ export class ParamField extends LitElement {
     this.max = 100;
     this.step = 1;
     this.error = '';
+    this.warning = '';
     this.lang = 'zh';
     this.percent = false;
   }
@@ -72,6 +76,7 @@ export class ParamField extends LitElement {
       input[type='number'] { width: 96px; text-align: right; }
       input[aria-invalid='true'] { border-color: var(--error); background: var(--error-soft); }
       .error { grid-column: 1 / -1; }
+      .warn { grid-column: 1 / -1; color: var(--warn); font-size: 12px; }
     `,
   ];
 
@@ -107,6 +112,7 @@ export class ParamField extends LitElement {
           aria-describedby=${this.error ? `${this.uid}-err` : nothing}
           @change=${(e: Event) => this.emit((e.target as HTMLInputElement).value, false)} />
         ${this.error ? html`<div class="error" id="${this.uid}-err" role="alert">${this.error}</div>` : nothing}
+        ${!this.error && this.warning ? html`<div class="warn" role="status">⚠ ${this.warning}</div>` : nothing}
       </div>`;
   }
 }

@@ -17,6 +17,7 @@ export class RulesetCard extends LitElement {
     ruleset: { attribute: false },
     index: { type: Number },
     problems: { attribute: false },
+    warnings: { attribute: false },
     lang: {},
     color: {},
     populationTitles: { attribute: false },
@@ -29,6 +30,8 @@ export class RulesetCard extends LitElement {
   declare ruleset: Ruleset;
   declare index: number;
   declare problems: { path: string; message: string }[];
+  /** Validator warnings, shown beside the values they are about. */
+  declare warnings: { path: string; message: string }[];
   declare lang: Lang;
   declare color: string;
 
@@ -36,6 +39,7 @@ export class RulesetCard extends LitElement {
     super();
     this.index = 0;
     this.problems = [];
+    this.warnings = [];
     this.lang = 'zh';
     this.color = '#1d4ed8';
     this.populationTitles = {};
@@ -57,6 +61,7 @@ export class RulesetCard extends LitElement {
       td input.ratio { width: 64px; }
       .band-error td { border-bottom: none; }
       .row-error { color: var(--error); font-size: 12px; text-align: left; }
+      .row-warn { color: var(--warn); font-size: 12px; text-align: left; }
       .actions { display: flex; gap: 6px; margin-top: 6px; }
       .tiers { font-size: 12px; color: var(--muted); }
       .scroll { overflow-x: auto; max-width: 100%; }
@@ -102,12 +107,14 @@ export class RulesetCard extends LitElement {
   private tierTable(path: (string | number)[], tiers: TierSpec[], label: string) {
     const L = this.lang;
     const errs = (p: (string | number)[]) => errorAt(this.problems, pathString(this.base(p)));
+    const warns = (p: (string | number)[]) => errorAt(this.warnings, pathString(this.base(p)));
     return html`<div class="scroll"><table class="tiers" aria-label=${label}>
         <thead><tr><th>m ${t('from', L)} (%)</th><th>${t('to', L)} (%)</th><th>${t('insurerShare', L)} (%)</th><th>${t('tierBasis', L)}</th><th></th></tr></thead>
         <tbody>
           ${tiers.map((tier, ti) => {
             const tp = [...path, ti];
             const err = [errs(tp), errs([...tp, 'from']), errs([...tp, 'to']), errs([...tp, 'insurerShare'])].filter(Boolean).join('; ');
+            const warn = [warns(tp), warns([...tp, 'from']), warns([...tp, 'to'])].filter(Boolean).join('; ');
             const edge = (field: 'from' | 'to') =>
               tier[field] === null
                 ? html`<span class="muted">${field === 'from' ? '−∞' : '+∞'}</span>`
@@ -121,7 +128,8 @@ export class RulesetCard extends LitElement {
                 <td><button aria-label="${t('removeTier', L)} ${label} ${ti + 1}" title=${t('removeTier', L)} ?disabled=${tiers.length <= 1}
                   @click=${() => emit(this, 'tier-remove', { path: this.base(tp) })}>✕</button></td>
               </tr>
-              ${err ? html`<tr><td colspan="5" class="row-error" role="alert">${err}</td></tr>` : nothing}`;
+              ${err ? html`<tr><td colspan="5" class="row-error" role="alert">${err}</td></tr>` : nothing}
+              ${!err && warn ? html`<tr><td colspan="5" class="row-warn" role="status">⚠ ${warn}</td></tr>` : nothing}`;
           })}
         </tbody>
       </table></div>
@@ -132,6 +140,7 @@ export class RulesetCard extends LitElement {
     const r = this.ruleset;
     const L = this.lang;
     const errs = (p: (string | number)[]) => errorAt(this.problems, pathString(this.base(p)));
+    const warns = (p: (string | number)[]) => errorAt(this.warnings, pathString(this.base(p)));
     this.style.setProperty('--card-color', this.color);
     return html`
       <header>
@@ -144,7 +153,7 @@ export class RulesetCard extends LitElement {
         return html`
           <h4>${t('base', L)}: ${t(track.base, L)}</h4>
           <js-param-field .lang=${L} label=${t('deductible', L)} .path=${this.base([...tp, 'deductible'])} .param=${track.deductible}
-            min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${errs([...tp, 'deductible'])}></js-param-field>
+            min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${errs([...tp, 'deductible'])} .warning=${warns([...tp, 'deductible'])}></js-param-field>
           <table class="bands" aria-label="${t('bands', L)} ${track.id}">
             <thead><tr><th>${t('bands', L)}</th><th>${t('bandTo', L)}</th><th>${t('bandRatio', L)} (%)</th><th></th></tr></thead>
             <tbody>
@@ -152,6 +161,7 @@ export class RulesetCard extends LitElement {
                 const bp = [...tp, 'bands', bi];
                 const from = bi === 0 ? ded : track.bands[bi - 1]?.to;
                 const rowErr = [errs([...bp, 'to']), errs([...bp, 'ratio']), errs(bp)].filter(Boolean).join('; ');
+                const rowWarn = [warns([...bp, 'to']), warns([...bp, 'ratio']), warns(bp)].filter(Boolean).join('; ');
                 return html`<tr class=${rowErr ? 'band-error' : ''}>
                     <td>${from === null || from === undefined ? '' : Number(from).toLocaleString('zh-CN')} – ${b.to === null ? t('open', L) : ''} ${provenanceChip(b, L)}</td>
                     <td>${
@@ -167,7 +177,8 @@ export class RulesetCard extends LitElement {
                     <td><button aria-label="${t('removeBand', L)} ${bi + 1}" title=${t('removeBand', L)} ?disabled=${track.bands.length <= 1}
                         @click=${() => emit(this, 'item-remove', { path: this.base(bp) })}>✕</button></td>
                   </tr>
-                  ${rowErr ? html`<tr><td colspan="4" class="row-error" role="alert">${rowErr}</td></tr>` : nothing}`;
+                  ${rowErr ? html`<tr><td colspan="4" class="row-error" role="alert">${rowErr}</td></tr>` : nothing}
+                  ${!rowErr && rowWarn ? html`<tr><td colspan="4" class="row-warn" role="status">⚠ ${rowWarn}</td></tr>` : nothing}`;
               })}
             </tbody>
           </table>
@@ -177,7 +188,7 @@ export class RulesetCard extends LitElement {
       })}
       ${
         r.cap
-          ? html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])}></js-param-field>`
+          ? html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])} .warning=${warns(['cap'])}></js-param-field>`
           : html`<p class="muted">${t('cap', L)}: ${t('noCap', L)}</p>`
       }
       ${

@@ -39,6 +39,8 @@ export class Workbench extends EventTarget {
   original: unknown = null;
   applied: Scenario | null = null;
   problems: Problem[] = [];
+  /** What the validator warns about in the applied scenario (it runs, but a person should look). */
+  warnings: Problem[] = [];
   model: EngineModel | null = null;
   analytic: AnalyticRuleset[] = [];
   analyticMs = 0;
@@ -94,6 +96,7 @@ export class Workbench extends EventTarget {
     this.longRunConfirmed = false;
     this.history.clear();
     this.problems = [];
+    this.warnings = v.warnings;
     this.baseline = v.scenario.simulation.baseline ?? v.scenario.rulesets[0].id;
     this.apply(v.scenario);
     return [];
@@ -106,6 +109,7 @@ export class Workbench extends EventTarget {
     this.dispatchEvent(new Event('edit'));
     const v = checkEvaluable(validateData(next));
     this.problems = v.ok ? [] : v.problems;
+    this.warnings = v.warnings;
     if (v.ok && v.scenario) this.apply(v.scenario);
     else this.changed('scenario');
   }
