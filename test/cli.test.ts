@@ -114,3 +114,39 @@ describe('jingsuan validate', () => {
     expect(r.err.trim()).toBe('jingsuan validate: nope.json: no such file');
   });
 });
+
+describe('text output reads as people read numbers', () => {
+  it('corridor: yuan to the fen with separators, rates as percentages (POLICY_DIGEST §5: Jilin at m = −4%)', () => {
+    const r = jingsuan(
+      'corridor',
+      'scenarios/jilin-2017.json',
+      '--ruleset',
+      'jilin-2017',
+      '--premium',
+      '100000000',
+      '--claims',
+      '104000000',
+    );
+    expect(r.out).toContain('premium 保费 100,000,000.00 元, claims 赔付 104,000,000.00 元');
+    expect(r.out).toContain('profit/loss rate m = -4.00% (tier 1: -5.00% … -3.00%, insurer share 50.00%, marginal)');
+    expect(r.out).toContain('insurer 承办机构: −3,500,000.00 元');
+  });
+  it('validate says "1 population, 1 ruleset"; sweep shows yuan and percentages', () => {
+    expect(jingsuan('validate', 'scenarios/jilin-2017.json').err).toContain('(1 population, 1 ruleset)');
+    const s = jingsuan(
+      'sweep',
+      'scenarios/jiangyin-2020.json',
+      '--ruleset',
+      'jiangyin-2020',
+      '--param',
+      'tracks[0].deductible',
+      '--from',
+      '10000',
+      '--to',
+      '30000',
+      '--steps',
+      '3',
+    );
+    expect(s.out).toMatch(/10,000\.00 元\s+[\d,]+\.\d\d 元\s+\d+\.\d\d%/);
+  });
+});

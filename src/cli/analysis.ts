@@ -8,7 +8,9 @@ import type { Ruleset } from '../scenario/schema.ts';
 import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
 import { csvOf } from '../report/columns.ts';
-import { textTable } from '../report/format.ts';
+import { formatMetricValue, formatPercent, formatYuan, textTable } from '../report/format.ts';
+import { metricDef, metricLabel } from '../scenario/metrics.ts';
+import { isShareParam } from '../analysis/solve.ts';
 import type { Command } from './commands.ts';
 import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } from './io.ts';
 import { LIMITS } from '../scenario/limits.ts';
@@ -81,9 +83,9 @@ FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
         ['population 人群', 'metric 指标', 'target 目标', 'modelled 模型', 'rel. error 相对误差'],
         c.report.map((r) => [
           r.population,
-          r.metric,
-          String(r.target),
-          String(+r.modelled.toPrecision(6)),
+          `${r.metric} ${metricLabel(r.metric, 'zh')}`,
+          formatMetricValue(metricDef(r.metric as MetricName).unit, r.target),
+          formatMetricValue(metricDef(r.metric as MetricName).unit, r.modelled),
           `${(r.relativeError * 100).toFixed(2)}%`,
         ]),
       ),
@@ -135,11 +137,16 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
       console.log(`no value of ${values.param} gives ${res.metric} = ${res.target} (searched from 0 upward)`);
       return 1;
     }
-    console.log(`${r.id}: ${values.param} = ${+res.value.toPrecision(8)} (was ${res.previous}) gives ${res.metric} = ${res.target}`);
-    if (res.analytic !== null) console.log(`  analytic: ${+res.analytic.toPrecision(8)}`);
+    // The solved value as it is written: a share as a percentage, an amount in yuan to the fen.
+    const share = isShareParam(p, res.previous);
+    const param = (v: number) => (share ? formatPercent(v, 4) : formatYuan(Math.round(v * 100) / 100));
+    const unit = metricDef(res.metric).unit;
+    const show = (v: number) => formatMetricValue(unit, v);
+    console.log(`${r.id}: ${values.param} = ${param(res.value)} (was ${param(res.previous)}) gives ${res.metric} = ${show(res.target)}`);
+    if (res.analytic !== null) console.log(`  analytic: ${show(res.analytic)}`);
     if (res.monteCarlo)
       console.log(
-        `  Monte Carlo (${res.monteCarlo.trials} trials): ${+res.monteCarlo.value.toPrecision(6)}${Number.isFinite(res.monteCarlo.lo95) ? `, 95% interval ${+res.monteCarlo.lo95.toPrecision(6)} … ${+res.monteCarlo.hi95.toPrecision(6)}` : ''}`,
+        `  Monte Carlo (${res.monteCarlo.trials.toLocaleString('en')} trials): ${show(res.monteCarlo.value)}${Number.isFinite(res.monteCarlo.lo95) ? `, 95% interval ${show(res.monteCarlo.lo95)} … ${show(res.monteCarlo.hi95)}` : ''}`,
       );
     return 0;
   },
@@ -206,11 +213,14 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       return 0;
     }
     // A metric that cannot be computed at a point (no premium, no analytic value) reads "cannot compute", not NaN.
-    const cell = (v: number) => (Number.isFinite(v) ? String(+v.toPrecision(6)) : 'cannot compute');
+    const share = isShareParam(p, rows[0]?.x ?? 0) && rows.every((row) => row.x <= 1);
     console.log(
       textTable(
-        [String(values.param), ...metrics],
-        rows.map((row) => [String(+row.x.toPrecision(8)), ...metrics.map((m) => cell(row[m]))]),
+        [String(values.param), ...metrics.map((m) => `${m} ${metricLabel(m, 'zh')}`)],
+        rows.map((row) => [
+          share ? formatPercent(row.x, 2) : formatYuan(row.x),
+          ...metrics.map((m) => formatMetricValue(metricDef(m).unit, row[m])),
+        ]),
       ),
     );
     return 0;

@@ -1,3 +1,4 @@
+import { formatPercent, formatYuan } from '../report/format.ts';
 import type Decimal from 'decimal.js';
 import { exactCorridor, type CorridorSplit } from '../finance/corridor.ts';
 import { corridorRule } from '../finance/corridor-rule.ts';
@@ -50,14 +51,18 @@ result, the amount returned to the fund and the fund's top-up (exact, to the fen
       return 0;
     }
     const t = tiers[main.tier];
-    console.log(`${ruleset.title.zh} / ${ruleset.title.en}: premium ${premium}, claims ${claims}`);
+    const pct = (x: number | null) => (x === null ? null : formatPercent(x, 2));
+    console.log(`${ruleset.title.zh} / ${ruleset.title.en}: premium 保费 ${formatYuan(premium)}, claims 赔付 ${formatYuan(claims)}`);
     console.log(
-      `result ${main.result} yuan, profit/loss rate m = ${main.rate}${t ? ` (tier ${main.tier}: ${t.from ?? '−∞'} … ${t.to ?? '+∞'}, insurer share ${t.insurerShare}, ${t.basis})` : ''}`,
+      `result 盈亏 ${formatYuan(main.result)}, profit/loss rate m = ${pct(Number(main.rate))}${t ? ` (tier ${main.tier}: ${pct(t.from) ?? '−∞'} … ${pct(t.to) ?? '+∞'}, insurer share ${pct(t.insurerShare)}, ${t.basis})` : ''}`,
     );
-    console.log(`  insurer 承办机构: ${main.insurer}`);
-    console.log(`  returned to fund 返还基金: ${main.fundReturn}`);
-    console.log(`  fund top-up 基金补偿: ${main.fundTopUp}`);
-    for (const a of alternatives) console.log(`  reading "${a.id}": insurer ${a.insurer}, returned ${a.fundReturn}, top-up ${a.fundTopUp}`);
+    console.log(`  insurer 承办机构: ${formatYuan(main.insurer)}`);
+    console.log(`  returned to fund 返还基金: ${formatYuan(main.fundReturn)}`);
+    console.log(`  fund top-up 基金补偿: ${formatYuan(main.fundTopUp)}`);
+    for (const a of alternatives)
+      console.log(
+        `  reading "${a.id}": insurer ${formatYuan(a.insurer)}, returned ${formatYuan(a.fundReturn)}, top-up ${formatYuan(a.fundTopUp)}`,
+      );
     return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { plural } from '../report/format.ts';
 import { formatProblem } from '../scenario/problems.ts';
 import type { Command } from './commands.ts';
 import { readScenarioFile } from './io.ts';
@@ -20,7 +21,7 @@ Exit 0 if FILE is a valid scenario, otherwise exit 1 and print one line per prob
     for (const n of v.notes) console.error(`note: ${n}`);
     if (v.ok && v.scenario)
       console.error(
-        `${v.file}: valid scenario "${v.scenario.id}" (${v.scenario.populations.length} populations, ${v.scenario.rulesets.length} rulesets)`,
+        `${v.file}: valid scenario "${v.scenario.id}" (${plural(v.scenario.populations.length, 'population')}, ${plural(v.scenario.rulesets.length, 'ruleset')})`,
       );
     if (v.ok && v.fund) console.error(`${v.file}: valid fund-level scenario "${v.fund.id}" (kind ${v.fund.kind})`);
     return v.ok ? 0 : 1;

@@ -26,6 +26,24 @@ export function formatPoints(x: number | null | undefined, digits = 1): string {
   return `${x > 0 && Number(v) !== 0 ? '+' : ''}${v}`;
 }
 
+/** Yuan to the fen with separators and the unit: "−3,500,000.00 元" (a fen string from decimal.js or a number). */
+export function formatYuan(v: number | string): string {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return '—';
+  return `${n < 0 ? '−' : ''}${Math.abs(n).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+}
+
+/** "1 population", "3 populations". */
+export const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** A metric's value as read: money in yuan to the fen, ratios as %, counts whole (scenario/metrics.ts units). */
+export function formatMetricValue(unit: 'money' | 'ratio' | 'count', v: number): string {
+  if (!Number.isFinite(v)) return 'cannot compute';
+  if (unit === 'money') return formatYuan(v);
+  if (unit === 'ratio') return formatPercent(v, 2);
+  return formatCount(v);
+}
+
 export function formatCount(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   return Math.round(x).toLocaleString('zh-CN');
