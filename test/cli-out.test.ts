@@ -1,10 +1,11 @@
 // `jingsuan run FILE --out DIR` (issue 6): result.json, CSV tables, every chart as SVG (title and footnote in
 // the image) and PNG (2×, not blank, Chinese text rendered by resvg with Noto CJK), and report.md listing every
-// assumption with the charts embedded.
+// assumption with the charts embedded, and report.docx (the briefing).
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assumptions } from '../src/scenario/provenance.ts';
@@ -78,5 +79,28 @@ describe('run --out', () => {
     expect(md).toContain('## Cash by month 资金流: suzhou-2021');
     for (const a of assumptions(shipped('suzhou-2021'))) expect(md).toContain(`\`${a.path}\``);
     for (const id of CHARTS) expect(md).toContain(`](${id}.svg)`);
+  });
+});
+
+describe('run --out writes report.docx, the briefing for Word', () => {
+  it('holds the title, the key indicators as on screen, the corridor split, every chart as a PNG and every assumption', () => {
+    const files = unzipSync(new Uint8Array(readFileSync(join(dir, 'report.docx'))));
+    const xml = strFromU8(files['word/document.xml']);
+    const texts = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const s = shipped('suzhou-2021');
+    expect(texts[0]).toBe(s.title.zh);
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    // The indicators table: the premium and the loss ratio as the screen shows them (万元 to one decimal, %).
+    const r0 = result.rulesets[0];
+    expect(texts).toContain((r0.premium / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+    expect(texts).toContain(`${(r0.lossRatio.mean * 100).toFixed(1)}%`);
+    expect(texts).toContain('与基准方案的比较');
+    expect(texts.some((x) => x.startsWith('风险调节：'))).toBe(true);
+    // One picture per chart, each a PNG at 2×.
+    const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(CHARTS.length);
+    for (const m of media) expect(readPng(Buffer.from(files[m])).width).toBeGreaterThan(1000);
+    // Every assumption, by its path.
+    for (const a of assumptions(s)) expect(xml).toContain(`${a.path} = `);
   });
 });

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
@@ -175,6 +176,26 @@ describe('scenario files in the workbench', () => {
     await page.getByRole('button', { name: '恢复' }).click();
     await expect.poll(() => firstField(page, 'jiangyin-2020').locator('input[type=number]').inputValue()).toBe('22000');
     await context.close();
+  });
+
+  it('导出简报: one Word document with the title, the indicators as on screen, the charts as PNG and the assumptions', async () => {
+    const { page, errors } = await openPage(site.browser, site.url);
+    await expect.poll(() => page.locator('js-run-status span.state').innerText(), { timeout: 90_000 }).toMatch(/模拟完成/);
+    await expect.poll(() => page.locator('js-chart[data-chart="breakdown"] svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出简报' }).click()]);
+    expect(dl.suggestedFilename()).toBe('compare-regions-简报.docx');
+    const files = unzipSync(new Uint8Array(readFileSync((await dl.path())!)));
+    const xml = strFromU8(files['word/document.xml']);
+    const texts = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(texts[0]).toBe('三地大病保险规则比较');
+    const premium = await page.locator('js-results-table td[data-metric="premium"]').first().innerText();
+    expect(texts).toContain(premium);
+    const drawn = await page.locator('js-charts-panel js-chart').count();
+    const media = Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
+    expect(media.length).toBe(drawn);
+    expect(xml).toContain('populations[0].insured = ');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('exports a chart as SVG with its title and footnote, PNG at 2× that is not blank, and CSV', async () => {

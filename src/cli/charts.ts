@@ -7,20 +7,26 @@ import { chartCsv } from '../report/charts/standalone.ts';
 import { pngOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
+/** A chart as written: its SVG file, title and the PNG (2×) with its size in CSS pixels. */
+export interface WrittenChart {
+  file: string;
+  title: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
 /** Writes every chart as SVG, PNG (2×) and CSV into dir; returns them for the report. */
-export async function writeCharts(
-  dir: string,
-  scenario: Scenario,
-  raw: RawRun,
-  result: RunResult,
-): Promise<{ file: string; title: string }[]> {
-  const out: { file: string; title: string }[] = [];
+export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, result: RunResult): Promise<WrittenChart[]> {
+  const out: WrittenChart[] = [];
   for (const spec of allCharts(scenario, raw, result)) {
     const svg = svgOf(spec);
+    const png = pngOf(svg, 2);
     writeFileSync(join(dir, `${spec.id}.svg`), svg);
-    writeFileSync(join(dir, `${spec.id}.png`), pngOf(svg, 2));
+    writeFileSync(join(dir, `${spec.id}.png`), png);
     writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));
-    out.push({ file: `${spec.id}.svg`, title: spec.title });
+    const [width, height] = [/ width="([\d.]+)"/, / height="([\d.]+)"/].map((re) => Number(svg.match(re)?.[1] ?? 0));
+    out.push({ file: `${spec.id}.svg`, title: spec.title, png, width, height });
   }
   return out;
 }

@@ -92,7 +92,7 @@ Runs every population through every ruleset on the same sampled people.
       console.log(`${t.title.zh} · ${t.title.en}`);
       console.log(toText(t));
     }
-    if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md`);
+    if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md, report.docx`);
     return 0;
   },
 };
@@ -124,4 +124,7 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   const { writeCharts } = await import('./charts.ts');
   const charts = await writeCharts(dir, scenario, raw, result);
   writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
+  // The briefing for Word (in Chinese, amounts in 万元): the same tables and charts.
+  const { briefingDocx } = await import('../report/briefing.ts');
+  writeFileSync(join(dir, 'report.docx'), await briefingDocx({ scenario, result, charts, lang: 'zh' }));
 }

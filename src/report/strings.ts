@@ -234,6 +234,30 @@ const S = {
       `Switching to "${title}" leaves your ${n} change(s) behind (after a reload they can still be restored from "Unsaved work").`,
   },
   switchGo: { zh: '仍然切换', en: 'Switch anyway' },
+  briefing: { zh: '导出简报', en: 'Export briefing' },
+  briefingHint: {
+    zh: '一份 Word 文档：主要指标、与基准的比较、风险调节、图表与全部假设',
+    en: 'One Word document: key indicators, comparison with the baseline, corridor, charts and every assumption',
+  },
+  briefingRun: {
+    zh: (id: string, year: number, trials: number, seed: string) =>
+      `情景 ${id}（${year} 年）· ${trials.toLocaleString('zh-CN')} 次模拟 · 种子 ${seed} · jingsuan 精算`,
+    en: (id: string, year: number, trials: number, seed: string) =>
+      `Scenario ${id} (${year}) · ${trials.toLocaleString('en')} trials · seed ${seed} · jingsuan`,
+  },
+  briefingIndicators: { zh: '主要指标', en: 'Key indicators' },
+  briefingUnits: {
+    zh: (u: string) => `金额单位：${u}；赔付为蒙特卡洛均值 ± 标准误，“解析”为精确期望值。`,
+    en: (u: string) => `Amounts in ${u}; payout is the Monte Carlo mean ± standard error, "analytic" the exact expectation.`,
+  },
+  briefingFunding: { zh: '保费来源', en: 'Premium by funding channel' },
+  briefingComparison: { zh: '与基准方案的比较', en: 'Against the baseline' },
+  briefingComparisonNote: {
+    zh: '同一批抽样人员上的配对差值（共同随机数），附 95% 区间；赔付率之差以百分点计。',
+    en: 'Paired differences on the same sampled people (common random numbers), with 95% intervals; loss ratios differ in percentage points.',
+  },
+  briefingCorridor: { zh: (name: string) => `风险调节：${name}`, en: (name: string) => `Risk corridor: ${name}` },
+  briefingAssumptions: { zh: (n: number) => `所依据的假设（${n} 项）`, en: (n: number) => `Assumptions (${n})` },
   appliedWithWarnings: { zh: '已生效，但请核对：', en: 'Applied; please check: ' },
   andMore: { zh: ' 等', en: ', …' },
   yuanWord: { zh: '元', en: 'yuan' },

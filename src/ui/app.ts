@@ -129,7 +129,7 @@ export class App extends LitElement {
           ss.fund
             ? html`<section class="results"><js-fund-view .fund=${ss.fund} .lang=${L} .unit=${this.unit}></js-fund-view></section>`
             : html`<section class="results">
-              <js-results-panel .wb=${this.wb} .lang=${L} .unit=${this.unit}></js-results-panel>
+              <js-results-panel .wb=${this.wb} .charts=${this.book.charts} .lang=${L} .unit=${this.unit}></js-results-panel>
               <js-charts-panel .wb=${this.wb} .book=${this.book} .lang=${L}></js-charts-panel>
             </section>`
         }

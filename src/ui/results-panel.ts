@@ -3,6 +3,7 @@
  * the premium. Everything read from the workbench state; a solved value comes back as an edit.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import type { ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { setParam } from '../scenario/edit.ts';
@@ -18,15 +19,20 @@ import './results-table.ts';
 import './run-status.ts';
 
 export class ResultsPanel extends LitElement {
-  static override properties = { wb: { attribute: false }, lang: {}, unit: {} };
+  static override properties = { wb: { attribute: false }, charts: { attribute: false }, lang: {}, unit: {}, exporting: { state: true } };
   declare wb: Workbench;
   declare lang: Lang;
   declare unit: Unit;
+  /** The charts on screen (chart-book.ts), for the briefing. */
+  declare charts: Record<string, ChartSpec | null>;
+  declare exporting: boolean;
 
   constructor() {
     super();
     this.lang = 'zh';
     this.unit = 'wan';
+    this.charts = {};
+    this.exporting = false;
     new Observe(this, () => [this.wb]);
   }
 
@@ -41,6 +47,18 @@ export class ResultsPanel extends LitElement {
       select { min-width: 0; max-width: 100%; }
     `,
   ];
+
+  private async briefing() {
+    const s = this.wb.applied;
+    if (!s || !this.wb.result) return;
+    this.exporting = true;
+    try {
+      const { exportBriefing } = await import('./briefing-export.ts');
+      await exportBriefing(s, this.wb.result, this.charts, this.lang, this.unit);
+    } finally {
+      this.exporting = false;
+    }
+  }
 
   override render() {
     const wb = this.wb;
@@ -58,6 +76,9 @@ export class ResultsPanel extends LitElement {
       </div>
       <div class="panel" @param-change=${(e: CustomEvent<ParamChange>) => wb.edit(setParam(wb.draft, e.detail.path, e.detail.value))}>
         <div class="toolbar">
+          <button class="briefing" title=${t('briefingHint', L)} ?disabled=${!wb.result || wb.runState !== 'done' || this.exporting} @click=${() => this.briefing()}>
+            ${t('briefing', L)}
+          </button>
           <label>${t('baseline', L)}
             <select aria-label=${t('baseline', L)} @change=${(e: Event) => wb.setBaseline((e.target as HTMLSelectElement).value)}>
               ${s.rulesets.map((r) => html`<option value=${r.id} ?selected=${r.id === wb.baseline}>${r.title?.[L] ?? r.id}</option>`)}

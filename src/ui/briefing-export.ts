@@ -1,0 +1,37 @@
+/**
+ * "导出简报" in the workbench: the run's charts as the page shows them, drawn to PNG (2×, the browser's CJK
+ * fonts) and put with the tables and assumptions into one Word document (report/briefing.ts).
+ */
+import { CHARTS } from '../report/charts/all.ts';
+import type { ChartSpec } from '../report/charts/charts.ts';
+import { standaloneSvg } from '../report/charts/standalone.ts';
+import { briefingDocx, type BriefingChart } from '../report/briefing.ts';
+import type { Unit } from '../report/format.ts';
+import type { Lang } from '../report/strings.ts';
+import type { RunResult } from '../engine/summary.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { download, svgToPng } from './download.ts';
+
+export async function exportBriefing(
+  scenario: Scenario,
+  result: RunResult,
+  charts: Record<string, ChartSpec | null>,
+  lang: Lang,
+  unit: Unit,
+) {
+  const pictures: BriefingChart[] = [];
+  for (const entry of CHARTS) {
+    const spec = charts[entry.key];
+    if (!spec) continue;
+    const svg = standaloneSvg(spec, document);
+    const [width, height] = [/ width="([\d.]+)"/, / height="([\d.]+)"/].map((re) => Number(svg.match(re)?.[1] ?? 0));
+    const png = new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer());
+    pictures.push({ title: spec.title, png, width, height });
+  }
+  const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit });
+  download(
+    `${scenario.id}-${lang === 'zh' ? '简报' : 'briefing'}.docx`,
+    bytes as BlobPart,
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
+}
