@@ -105,12 +105,19 @@ describe('scenario files in the workbench', () => {
     expect(await view.locator('[data-payer="city"]').innerText()).toBe('27,527.50');
     expect(await view.locator('.warning').count()).toBe(4); // the overview's total, the funding-source table's two lines, and the unsubsidised unemployed
     expect(await page.locator('js-results-table').count()).toBe(0);
+    // Its tables export as shown.
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'CSV: subsidy-budget' }).click()]);
+    const csv = readFileSync((await csvDl.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^\ufeff分组,人数,出资,补助 \(万元\),个人缴费 \(万元\)$/);
+    expect(csv.find((l) => l.startsWith('合计,'))).toContain('"36,367.50"');
     await shot(page, 'fund-subsidy');
     // Pooling (seed 003) from the scenario menu: reserve months by year, the alarm, and the chart.
     await page.locator('header select').selectOption('suzhou-pooling-2020');
     await expect.poll(() => view.locator('tr[data-year]').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     expect(await view.locator('[data-metric="alarm-any"]').innerText()).toMatch(/^\d+(\.\d)?%$/);
     await expect.poll(() => view.locator('js-chart[data-chart="reserveMonths"] svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const [regions] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'CSV: regions' }).click()]);
+    expect(readFileSync((await regions.path())!, 'utf8').split('\r\n').length).toBeGreaterThan(2);
     await shot(page, 'fund-pooling');
     // Back to an insurance scenario: editor and results return.
     await page.locator('header select').selectOption('jiangyin-2020');

@@ -12,6 +12,8 @@ import type { Lang } from '../report/strings.ts';
 import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { shared } from './styles.ts';
+import { csvOf } from '../report/columns.ts';
+import { download } from './download.ts';
 import './chart-view.ts';
 
 export class FundView extends LitElement {
@@ -34,6 +36,8 @@ export class FundView extends LitElement {
       tfoot td { font-weight: 600; border-top: 1px solid var(--line); }
       .warning { color: #92400e; background: #fffbeb; border: 1px solid #fde68a; border-radius: 6px; padding: 6px 8px; margin: 6px 0; font-size: 13px; }
       .muted { color: var(--muted); font-size: 13px; }
+      .tools { display: flex; justify-content: flex-end; margin-top: 6px; }
+      .tools button { font-size: 12px; padding: 2px 8px; }
     `,
   ];
 
@@ -85,6 +89,19 @@ export class FundView extends LitElement {
       ${f.kind === 'subsidyBudget' ? this.renderSubsidy() : this.renderPooling()}`;
   }
 
+  /** A table as shown, to CSV (the fund views' tables are read as they are drawn). */
+  private csvButton(name: string) {
+    const save = (e: Event) => {
+      const table = (e.target as HTMLElement).closest('.panel')?.querySelector('table');
+      if (!table || !this.fund) return;
+      const rows = [...table.querySelectorAll('tr')].map((tr) =>
+        [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+      download(`${this.fund.id}-${name}.csv`, csvOf(rows[0], rows.slice(1)), 'text/csv');
+    };
+    return html`<div class="tools"><button @click=${save} aria-label=${`CSV: ${name}`}>CSV</button></div>`;
+  }
+
   private renderSubsidy() {
     const r = this.subsidy;
     if (!r) return nothing;
@@ -101,6 +118,7 @@ export class FundView extends LitElement {
           </tbody>
           <tfoot><tr><td>${t('total', L)}</td><td>${formatCount(b.insured)}</td><td></td><td data-total="subsidy">${this.money(b.total)}</td><td>${this.money(b.contributions)}</td></tr></tfoot>
         </table>
+        ${this.csvButton('subsidy-budget')}
         <p>${t('province2', L)} <strong data-payer="province">${this.money(b.byPayer.province)}</strong> ${u} · ${t('city', L)} <strong data-payer="city">${this.money(b.byPayer.city)}</strong> ${u}</p>
         ${b.warnings.map((w) => html`<div class="warning" role="note">${w.message[L]}</div>`)}
       </div>
@@ -125,6 +143,7 @@ export class FundView extends LitElement {
               <thead><tr><th>${t('group', L)}</th><th>${t('modelled', L)}</th><th>${t('target', L)}</th></tr></thead>
               <tbody>${r.paymentRates.map((p) => html`<tr><td>${this.groupTitle(p.group)}</td><td>${formatPercent(p.modelled)}</td><td>${formatPercent(p.target, 0)}</td></tr>`)}</tbody>
             </table>
+            ${this.csvButton('payment-rates')}
           </div>`
           : nothing
       }`;
@@ -156,6 +175,7 @@ export class FundView extends LitElement {
           <thead><tr><th>${t('year', L)}</th><th>${t('reserveMonthsMean', L)}</th><th>P5</th><th>${t('pAlarm', L)}</th><th>${t('cityPool', L)} (${u})</th></tr></thead>
           <tbody>${r.years.map((y) => html`<tr data-year=${y.year}><td>${y.year}</td><td>${y.reserveMonths.mean.toFixed(2)}</td><td>${y.reserveMonths.p05.toFixed(2)}</td><td>${formatPercent(y.probAlarm)}</td><td>${this.amount(y.cityPool.mean)}</td></tr>`)}</tbody>
         </table>
+        ${this.csvButton('reserve-months')}
         <p>${t('probabilityOfTheAlarm', L)}: <strong data-metric="alarm-any">${formatPercent(r.probAlarmAnyYear)}</strong></p>
       </div>
       <div class="panel"><js-chart data-chart="reserveMonths" .spec=${spec}></js-chart></div>
@@ -165,6 +185,7 @@ export class FundView extends LitElement {
           <thead><tr><th>${t('region', L)}</th><th>${t('balance', L)} (${u})</th><th>${t('reserve', L)} (${u})</th><th>${t('fromCity', L)} (${u})</th><th>${t('repaid', L)} (${u})</th><th>${t('pDrawsOnCity', L)}</th></tr></thead>
           <tbody>${last.regions.map((g) => html`<tr><td>${title(g.region)}</td><td>${this.amount(g.balanceMean)}</td><td>${this.amount(g.reserveMean)}</td><td>${this.amount(g.fromCityMean)}</td><td>${this.amount(g.repaidMean)}</td><td>${formatPercent(g.probDrawOnCity)}</td></tr>`)}</tbody>
         </table>
+        ${this.csvButton('regions')}
       </div>`;
   }
 }
