@@ -153,6 +153,24 @@ describe('scenario files in the workbench', () => {
     const state = await draft(page);
     const { page: p2, errors: e2 } = await openPage(site.browser, shared);
     await expect.poll(() => draft(p2), { timeout: 30_000 }).toBe(state);
+    // The link names the shipped file and carries the one edit: short, and the recipient sees the same changes.
+    expect(shared.length).toBeLessThan(site.url.length + 400);
+    await p2
+      .locator('js-file-bar')
+      .getByRole('button', { name: /修改对照/ })
+      .click();
+    await expect
+      .poll(() => p2.locator('js-diff-view tr[data-path="rulesets[0].tracks[0].deductible.value"]').innerText())
+      .toMatch(/18000\s+25000/);
+    expect(new URL(p2.url()).searchParams.get('scenario')).toBe('jiangyin-2020');
+    // A link whose edit would reach the prototype is refused by path, and nothing opens.
+    const { encodeShare } = await import('../src/ui/share.ts');
+    const bad = await encodeShare({ jingsuanShare: 2, base: 'jiangyin-2020', patch: [[['__proto__', 'x'], 1]] });
+    const { page: p3 } = await openPage(site.browser, `${site.url}#s=${bad}`);
+    await expect
+      .poll(() => p3.locator('.open-problems').innerText())
+      .toContain('patch: an edit has a path that is not a list of names and indices');
+    await p3.close();
     expect([...errors, ...e2]).toEqual([]);
     await page.close();
     await p2.close();

@@ -110,3 +110,17 @@ describe('structural edits', () => {
     expect(validateData(twice).ok).toBe(true);
   });
 });
+
+describe('patches between two files (scenario/patch.ts, share links)', () => {
+  it('applying the patch gives back the same JSON text; an unchanged file has an empty patch', async () => {
+    const { applyPatch, diffPatch } = await import('../src/scenario/patch.ts');
+    const ded = ['rulesets', 0, 'tracks', 0, 'deductible'];
+    const edited = addBand(setParam(jilin, ded, 21000), ['rulesets', 0, 'tracks', 0, 'bands']);
+    const patch = diffPatch(jilin, edited);
+    expect(JSON.stringify(applyPatch(jilin, patch))).toBe(JSON.stringify(edited));
+    // Only what changed travels: the deductible's value and note, the band list (longer, so whole).
+    expect(patch.every(([p]) => /^rulesets\.0\.tracks\.0\.(deductible|bands)/.test(p.join('.')))).toBe(true);
+    expect(patch.find(([p]) => p.join('.') === 'rulesets.0.tracks.0.bands')).toBeTruthy();
+    expect(diffPatch(jilin, structuredClone(jilin))).toEqual([]);
+  });
+});

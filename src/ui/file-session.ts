@@ -15,7 +15,7 @@ import { validateData, validateText } from '../scenario/validate.ts';
 import { autosaveKey, clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
 import { download } from './download.ts';
 import { readFileText } from './read-file.ts';
-import { decodeShare, encodeShare, shareCodeFromHash } from './share.ts';
+import { decodeShare, encodeShare, readSharedEdits, shareCodeFromHash, sharedEdits } from './share.ts';
 import type { Workbench } from './workbench-state.ts';
 
 const SHIPPED = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
@@ -191,10 +191,29 @@ export class FileSession extends EventTarget {
   }
 
   async openShared(code: string) {
+    const name = t('shareLink', this.lang);
     try {
-      this.openText(t('shareLink', this.lang), await decodeShare(code));
+      const text = await decodeShare(code);
+      const shared = readSharedEdits(text, scenarioFiles);
+      if (!shared) return void this.openText(name, text); // a link that carries the whole file
+      if ('error' in shared) return this.refuse(name, shared.error);
+      // The base as the file opened and the edits on top: the recipient's 修改对照 lists what the sender's did.
+      const base = checkEvaluable(validateData(shared.original));
+      const draft = checkEvaluable(validateData(shared.draft));
+      if (!base.ok || !draft.ok) {
+        this.openProblems = { file: name, problems: base.ok ? draft.problems : base.problems };
+        return this.changed();
+      }
+      this.openProblems = null;
+      this.fund = null;
+      this.scenarioId = shared.base ?? '';
+      this.wb.load(shared.original, base);
+      if (shared.patch.length) this.wb.edit(shared.draft);
+      this.notice = name;
+      this.scheduleAutosave();
+      this.changed();
     } catch (err) {
-      this.refuse(t('shareLink', this.lang), (err as Error).message);
+      this.refuse(name, (err as Error).message);
     }
   }
 
@@ -251,8 +270,10 @@ export class FileSession extends EventTarget {
     download(`${d?.id ?? 'scenario'}.json`, JSON.stringify(this.wb.draft, null, 2) + '\n', 'application/json');
   }
 
+  /** A link with the edits since the file was opened: the shipped file by name (short), another file in full. */
   async share() {
-    const code = await encodeShare(this.wb.draft);
+    const shipped = this.scenarioId && JSON.stringify(scenarioFiles[this.scenarioId]) === JSON.stringify(this.wb.original);
+    const code = await encodeShare(sharedEdits(this.wb.original, this.wb.draft, shipped ? this.scenarioId : null));
     this.shareUrl = `${location.origin}${location.pathname}${location.search}#s=${code}`;
     this.changed();
     try {
