@@ -5,9 +5,13 @@ import {
   addBand,
   addReading,
   addTier,
+  duplicateRuleset,
   getAt,
+  moveRuleset,
   removeAt,
+  removeRuleset,
   removeTier,
+  retitle,
   setAt,
   setItemField,
   setParam,
@@ -122,5 +126,31 @@ describe('patches between two files (scenario/patch.ts, share links)', () => {
     expect(patch.every(([p]) => /^rulesets\.0\.tracks\.0\.(deductible|bands)/.test(p.join('.')))).toBe(true);
     expect(patch.find(([p]) => p.join('.') === 'rulesets.0.tracks.0.bands')).toBeTruthy();
     expect(diffPatch(jilin, structuredClone(jilin))).toEqual([]);
+  });
+});
+
+describe('proposals (scenario/edit.ts)', () => {
+  it('duplicating a ruleset gives 方案 A after it, a fresh id, the original as baseline, and a valid file', () => {
+    const one = duplicateRuleset(jiangyin, 0);
+    const rs = one.rulesets as { id: string; title: { zh: string; en: string } }[];
+    expect(rs.map((r) => r.id)).toEqual(['jiangyin-2020', 'jiangyin-2020-a']);
+    expect(rs[1].title).toEqual({ zh: '方案 A', en: 'Proposal A' });
+    expect(one.simulation.baseline).toBe('jiangyin-2020');
+    const two = duplicateRuleset(one, 0);
+    expect((two.rulesets as { id: string }[]).map((r) => r.id)).toEqual(['jiangyin-2020', 'jiangyin-2020-b', 'jiangyin-2020-a']);
+    expect(validateData(two).ok).toBe(true);
+  });
+  it('removing the baseline unsets it; the last ruleset stays; order and titles change on request', () => {
+    const one = duplicateRuleset(jiangyin, 0);
+    const removed = removeRuleset(one, 0);
+    expect((removed.rulesets as { id: string }[]).map((r) => r.id)).toEqual(['jiangyin-2020-a']);
+    expect(removed.simulation.baseline).toBeUndefined();
+    expect(removeRuleset(removed, 0)).toBe(removed);
+    expect((moveRuleset(one, 1, -1).rulesets as { id: string }[])[0].id).toBe('jiangyin-2020-a');
+    expect((retitle(one, ['rulesets', 1], 'zh', '降低起付线').rulesets as { title: object }[])[1].title).toEqual({
+      zh: '降低起付线',
+      en: 'Proposal A',
+    });
+    expect(validateData(removed).ok).toBe(true);
   });
 });

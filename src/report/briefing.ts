@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { formattedRows, headerOf, type Table as DataTable } from './columns.ts';
 import type { Unit } from './format.ts';
 import { t, type Lang } from './strings.ts';
-import { comparisonTable, corridorTable, fundingTable, indicatorTable } from './tables.ts';
+import { corridorTable, fundingTable, indicatorTable, proposalTable } from './tables.ts';
 
 export interface BriefingChart {
   title: string;
@@ -90,7 +90,7 @@ export function briefingChildren(x: BriefingInput): (Paragraph | Table)[] {
   out.push(sideways(indicatorTable(r), L, unit));
   out.push(heading(t('briefingFunding', L)), tableOf(fundingTable(r.rulesets), L, unit));
   if (r.comparisons.length)
-    out.push(heading(t('briefingComparison', L)), para(t('briefingComparisonNote', L), '4B5563'), tableOf(comparisonTable(r), L, unit));
+    out.push(heading(t('briefingComparison', L)), para(t('briefingComparisonNote', L), '4B5563'), tableOf(proposalTable(r, L), L, unit));
   for (const rs of r.rulesets.filter((q) => q.corridor))
     out.push(
       heading(t('briefingCorridor', L, rs.title?.[L] ?? rs.id)),

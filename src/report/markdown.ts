@@ -14,6 +14,7 @@ import {
   fundingTable,
   indicatorTable,
   populationTable,
+  proposalTable,
   riskTable,
   targetTable,
   toMarkdown,
@@ -48,6 +49,7 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
       '',
     );
   }
+  if (result.comparisons.length) lines.push('## Proposals against the baseline 方案与基准', '', toMarkdown(proposalTable(result)), '');
   if (result.targets.length) lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result)), '');
   if (result.rulesets.some((r) => r.risk)) {
     lines.push(

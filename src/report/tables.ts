@@ -270,3 +270,38 @@ export function cashflowTable(s: RulesetSummary): Table {
     s.finance?.cashflow ?? [],
   );
 }
+
+type ProposalRow = { c: RunResult['comparisons'][number]; a: RulesetSummary; b: RulesetSummary };
+
+/**
+ * Baseline against each proposal, the indicators a bureau decides on: the paired payout difference with its 95%
+ * interval, loss ratio and its difference (percentage points, with interval), beneficiaries, burden reduction,
+ * reimbursement ratio and probability of loss (differences in percentage points).
+ */
+export function proposalTable(r: RunResult, lang: 'zh' | 'en' = 'zh'): Table {
+  const by = new Map(r.rulesets.map((x) => [x.id, x]));
+  const rows: ProposalRow[] = r.comparisons.flatMap((c) => (by.has(c.a) && by.has(c.b) ? [{ c, a: by.get(c.a)!, b: by.get(c.b)! }] : []));
+  return table<ProposalRow>(
+    'proposals',
+    L('Proposals against the baseline', '方案与基准比较'),
+    [
+      { label: L('proposal', '方案'), unit: 'text', value: (x) => x.b.title?.[lang] ?? x.b.id },
+      { label: L('baseline', '基准'), unit: 'text', value: (x) => x.a.title?.[lang] ?? x.a.id },
+      { label: L('payout difference', '期望赔付差'), unit: 'money', value: (x) => x.c.payoutDiff.mean },
+      { label: L('95% from', '95%区间下限'), unit: 'money', value: (x) => x.c.payoutDiff.lo95 },
+      { label: L('95% to', '95%区间上限'), unit: 'money', value: (x) => x.c.payoutDiff.hi95 },
+      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.b.lossRatio.mean },
+      { label: L('loss ratio difference', '赔付率差'), unit: 'points', value: (x) => x.c.lossRatioDiff.mean },
+      { label: L('beneficiaries difference', '补偿人数差'), unit: 'count', value: (x) => x.c.beneficiariesDiff.mean },
+      {
+        label: L('burden reduction difference', '减负率差'),
+        unit: 'points',
+        value: (x) => x.b.burdenReductionRate - x.a.burdenReductionRate,
+      },
+      { label: L('reimbursement difference', '报销比例差'), unit: 'points', value: (x) => x.b.reimbursementRatio - x.a.reimbursementRatio },
+      { label: L('probability of loss', '亏损概率'), unit: 'ratio', value: (x) => x.b.lossRatio.probAbove1 },
+      { label: L('its difference', '亏损概率差'), unit: 'points', value: (x) => x.b.lossRatio.probAbove1 - x.a.lossRatio.probAbove1 },
+    ],
+    rows,
+  );
+}

@@ -161,3 +161,72 @@ export function addReading<T>(root: T, corridorPath: Path): T {
   };
   return setAt(root, [...corridorPath, 'alternatives'], [...alternatives, reading]);
 }
+
+interface RulesetLike {
+  id: string;
+  title?: { zh: string; en: string };
+}
+
+/** The letters proposals are named by: 方案 A, 方案 B, … */
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * A copy of ruleset `index` as a proposal, placed right after it: a fresh id (`<id>-a`, `-b`, …) and the title
+ * "方案 A" / "Proposal A" (the next free letter), so it runs on the same sampled people and compares with the
+ * original by paired differences. The scenario's baseline stays what it was (the original when unset).
+ */
+export function duplicateRuleset<T>(root: T, index: number): T {
+  const rulesets = getAt(root, ['rulesets']) as RulesetLike[];
+  const source = rulesets[index];
+  const ids = new Set(rulesets.map((r) => r.id));
+  const titles = new Set(rulesets.map((r) => r.title?.zh));
+  const letter =
+    [...LETTERS].find((l) => !ids.has(`${source.id}-${l.toLowerCase()}`) && !titles.has(`方案 ${l}`)) ?? String(rulesets.length);
+  const copy = {
+    ...structuredClone(source),
+    id: `${source.id}-${letter.toLowerCase()}`,
+    title: { zh: `方案 ${letter}`, en: `Proposal ${letter}` },
+  };
+  let next = setAt(root, ['rulesets'], [...rulesets.slice(0, index + 1), copy, ...rulesets.slice(index + 1)]);
+  // Without a baseline of its own the scenario would compare against its first ruleset anyway; naming it keeps
+  // the original the baseline whatever the order later becomes.
+  if (getAt(next, ['simulation', 'baseline']) === undefined) next = setAt(next, ['simulation', 'baseline'], rulesets[0].id);
+  return next;
+}
+
+/** Removes ruleset `index` (never the last one), with the targets that name it; a baseline that was it is unset. */
+export function removeRuleset<T>(root: T, index: number): T {
+  const rulesets = getAt(root, ['rulesets']) as RulesetLike[];
+  if (rulesets.length <= 1 || !rulesets[index]) return root;
+  const gone = rulesets[index].id;
+  let next = setAt(
+    root,
+    ['rulesets'],
+    rulesets.filter((_, i) => i !== index),
+  );
+  const targets = getAt(next, ['targets']) as { ruleset?: string }[] | undefined;
+  if (targets?.some((t) => t.ruleset === gone))
+    next = setAt(
+      next,
+      ['targets'],
+      targets.filter((t) => t.ruleset !== gone),
+    );
+  if (getAt(next, ['simulation', 'baseline']) === gone) next = removeAt(next, ['simulation', 'baseline']);
+  return next;
+}
+
+/** Moves ruleset `index` one place up (−1) or down (+1). */
+export function moveRuleset<T>(root: T, index: number, by: -1 | 1): T {
+  const rulesets = [...(getAt(root, ['rulesets']) as unknown[])];
+  const to = index + by;
+  if (to < 0 || to >= rulesets.length) return root;
+  [rulesets[index], rulesets[to]] = [rulesets[to], rulesets[index]];
+  return setAt(root, ['rulesets'], rulesets);
+}
+
+/** Renames what a person sees (a ruleset's, population's or group's title) in one language. */
+export function retitle<T>(root: T, itemPath: Path, lang: 'zh' | 'en', title: string): T {
+  const item = getAt(root, itemPath) as { title?: { zh: string; en: string } };
+  const current = item.title ?? { zh: title, en: title };
+  return setAt(root, [...itemPath, 'title'], { ...current, [lang]: title });
+}

@@ -7,7 +7,20 @@ import * as d3 from 'd3';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { addBand, addReading, addTier, removeAt, removeTier, setItemField, setParam, type Path } from '../scenario/edit.ts';
+import {
+  addBand,
+  addReading,
+  addTier,
+  duplicateRuleset,
+  moveRuleset,
+  removeAt,
+  removeRuleset,
+  removeTier,
+  retitle,
+  setItemField,
+  setParam,
+  type Path,
+} from '../scenario/edit.ts';
 import { formatProblem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { pathString, type ItemChange } from './events.ts';
@@ -121,6 +134,16 @@ export class EditorPanel extends LitElement {
   private readonly onReadingAdd = this.structural(addReading);
   private readonly onItemRemove = this.structural(removeAt);
 
+  private readonly onRuleset =
+    (f: (draft: unknown, d: { index: number; by: -1 | 1; lang: Lang; title: string }) => unknown) => (e: CustomEvent) => {
+      const next = f(this.wb.draft, e.detail);
+      if (next !== this.wb.draft) this.wb.edit(next);
+    };
+  private readonly onDuplicate = this.onRuleset((d, x) => duplicateRuleset(d, x.index));
+  private readonly onRemoveRuleset = this.onRuleset((d, x) => removeRuleset(d, x.index));
+  private readonly onMoveRuleset = this.onRuleset((d, x) => moveRuleset(d, x.index, x.by));
+  private readonly onRetitle = this.onRuleset((d, x) => (x.title.trim() ? retitle(d, ['rulesets', x.index], x.lang, x.title.trim()) : d));
+
   private onItem(e: CustomEvent<ItemChange>) {
     this.wb.edit(setItemField(this.wb.draft, e.detail.path, e.detail.field, e.detail.value));
   }
@@ -198,7 +221,8 @@ export class EditorPanel extends LitElement {
       }
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>` : nothing}
       <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
-        @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}>
+        @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}
+        @ruleset-duplicate=${this.onDuplicate} @ruleset-remove=${this.onRemoveRuleset} @ruleset-move=${this.onMoveRuleset} @ruleset-retitle=${this.onRetitle}>
         <h2>${t('populations', L)}</h2>
         ${populations
           .slice(0, this.cardLimit)
@@ -211,7 +235,7 @@ export class EditorPanel extends LitElement {
           .slice(0, Math.max(0, this.cardLimit - populations.length))
           .map(
             (rs, i) =>
-              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${this.wb.warnings} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
+              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${this.wb.warnings} .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
           )}
       </div>
     `;

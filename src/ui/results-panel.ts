@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
+import { formattedRows, headerOf, proposalTable } from '../report/tables.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { setParam } from '../scenario/edit.ts';
 import { rulesetColors } from './editor-panel.ts';
@@ -43,6 +44,10 @@ export class ResultsPanel extends LitElement {
       .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
       .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; }
       .note { font-size: 12px; color: var(--muted); }
+      table.proposals { border-collapse: collapse; width: 100%; font-size: 12px; margin: 12px 0; font-variant-numeric: tabular-nums; display: block; overflow-x: auto; }
+      table.proposals caption { text-align: left; font-weight: 600; padding: 4px 0 6px; font-size: 13px; }
+      table.proposals th, table.proposals td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
+      table.proposals th:nth-child(-n + 2), table.proposals td:nth-child(-n + 2) { text-align: left; }
       label { min-width: 0; max-width: 100%; }
       select { min-width: 0; max-width: 100%; }
     `,
@@ -58,6 +63,17 @@ export class ResultsPanel extends LitElement {
     } finally {
       this.exporting = false;
     }
+  }
+
+  /** Each proposal against the baseline (report/tables.ts proposalTable), as the run gives it. */
+  private proposals() {
+    const table = proposalTable(this.wb.result!, this.lang);
+    const head = headerOf(table, this.lang, this.unit);
+    return html`<table class="proposals" aria-label=${t('proposalsTitle', this.lang)}>
+      <caption>${t('proposalsTitle', this.lang)}</caption>
+      <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>${formattedRows(table, this.unit).map((r) => html`<tr>${r.map((c, i) => html`<td data-col=${table.columns[i].label.en}>${c}</td>`)}</tr>`)}</tbody>
+    </table>`;
   }
 
   override render() {
@@ -87,6 +103,7 @@ export class ResultsPanel extends LitElement {
         </div>
         <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${wb.result}></js-goal-seek>
         <js-results-table .analytic=${wb.analytic} .result=${wb.result} .comparisons=${wb.comparisons} .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors} .exact=${wb.exact}></js-results-table>
+        ${wb.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>
     `;

@@ -2,6 +2,7 @@
  * One ruleset, editable: deductible per track, the band table (add, remove, edit), caps, group modifiers,
  * funding standard, and the corridor tiers. Every value shows its provenance; messages appear beside fields.
  */
+import { LIMITS } from '../scenario/limits.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../report/strings.ts';
 import type { Ruleset, TierSpec } from '../scenario/schema.ts';
@@ -16,6 +17,7 @@ export class RulesetCard extends LitElement {
   static override properties = {
     ruleset: { attribute: false },
     index: { type: Number },
+    count: { type: Number },
     problems: { attribute: false },
     warnings: { attribute: false },
     lang: {},
@@ -29,6 +31,8 @@ export class RulesetCard extends LitElement {
   declare groupTitles: Record<string, string>;
   declare ruleset: Ruleset;
   declare index: number;
+  /** How many rulesets the scenario has (limits on adding and removing). */
+  declare count: number;
   declare problems: { path: string; message: string }[];
   /** Validator warnings, shown beside the values they are about. */
   declare warnings: { path: string; message: string }[];
@@ -38,6 +42,7 @@ export class RulesetCard extends LitElement {
   constructor() {
     super();
     this.index = 0;
+    this.count = 1;
     this.problems = [];
     this.warnings = [];
     this.lang = 'zh';
@@ -51,6 +56,10 @@ export class RulesetCard extends LitElement {
     css`
       :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; border-top: 4px solid var(--card-color); }
       header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
+      input.title { font: inherit; font-size: 15px; font-weight: 600; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
+      input.title:hover, input.title:focus { border-color: var(--line); }
+      .ruleset-actions { display: flex; gap: 6px; flex-wrap: wrap; margin-bottom: 6px; }
+      .ruleset-actions button { font-size: 12px; padding: 2px 8px; }
       h3 { font-size: 15px; }
       h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
       h5 { margin: 8px 0 2px; font-size: 12px; color: var(--muted); font-weight: 600; display: flex; align-items: center; gap: 6px; }
@@ -144,9 +153,17 @@ export class RulesetCard extends LitElement {
     this.style.setProperty('--card-color', this.color);
     return html`
       <header>
-        <h3>${r.title?.[L] ?? r.id}</h3>
-        <span class="muted">${r.id}</span>
+        <input class="title" aria-label=${t('rulesetTitle', L)} .value=${r.title?.[L] ?? r.id}
+          @change=${(e: Event) => emit(this, 'ruleset-retitle', { index: this.index, lang: L, title: (e.target as HTMLInputElement).value })} />
+        <span class="muted" title=${t('rulesetIdHint', L)}>${r.id}</span>
       </header>
+      <div class="ruleset-actions">
+        <button ?disabled=${this.count >= LIMITS.rulesets} title=${this.count >= LIMITS.rulesets ? t('rulesetLimit', L, LIMITS.rulesets) : t('duplicateHint', L)}
+          @click=${() => emit(this, 'ruleset-duplicate', { index: this.index })}>${t('duplicateRuleset', L)}</button>
+        <button aria-label=${t('moveUp', L)} ?disabled=${this.index === 0} @click=${() => emit(this, 'ruleset-move', { index: this.index, by: -1 })}>↑</button>
+        <button aria-label=${t('moveDown', L)} ?disabled=${this.index >= this.count - 1} @click=${() => emit(this, 'ruleset-move', { index: this.index, by: 1 })}>↓</button>
+        <button ?disabled=${this.count <= 1} @click=${() => emit(this, 'ruleset-remove', { index: this.index })}>${t('removeRuleset', L)}</button>
+      </div>
       ${(r.tracks ?? []).map((track, ti) => {
         const tp = ['tracks', ti];
         const ded = Number(track.deductible?.value);

@@ -1,0 +1,70 @@
+// Policy variants in the workbench (issue "Policy variants"), in headless Chromium: duplicate Jiangyin's rules as
+// 方案 A, lower its deductible to 15,000 and raise its top band to 85%, read the paired difference against the
+// baseline with its interval, save the file, reopen it and get the same numbers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { validateText } from '../src/scenario/validate.ts';
+import { openPage, runStateOf, shot, SHOTS, useSite } from './helpers/browser.ts';
+
+const site = useSite(join(process.cwd(), 'test-output', 'site-proposals'));
+const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
+const proposals = (page: Page) => page.locator('js-results-panel table.proposals');
+
+describe('a proposal beside the baseline', () => {
+  it('duplicate as 方案 A, change it, read the paired difference, save, reopen, same numbers', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    await page.getByRole('button', { name: '复制为新方案' }).click();
+    const cardA = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020-a' });
+    await expect.poll(() => cardA.count()).toBe(1);
+    expect(await cardA.locator('input.title').inputValue()).toBe('方案 A');
+    // Lower 方案 A's deductible and raise its top band.
+    const ded = cardA.locator('js-param-field').first().locator('input[type=number]');
+    await ded.fill('15000');
+    await ded.press('Tab');
+    const ratios = cardA.locator('table.bands input.ratio');
+    await ratios.last().fill('85');
+    await ratios.last().press('Tab');
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    // The paired difference with its interval: 方案 A pays more, the interval excludes zero.
+    await expect.poll(() => proposals(page).locator('tbody tr').count(), { timeout: 30_000 }).toBe(1);
+    const cell = (col: string) => proposals(page).locator(`td[data-col="${col}"]`).innerText();
+    const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
+    const diff = num(await cell('payout difference'));
+    const [lo, hi] = [num(await cell('95% from')), num(await cell('95% to'))];
+    expect(diff).toBeGreaterThan(0);
+    expect(lo).toBeGreaterThan(0);
+    expect(lo).toBeLessThan(diff);
+    expect(hi).toBeGreaterThan(diff);
+    expect(await cell('loss ratio difference')).toMatch(/^\+\d+\.\d$/);
+    expect(await cell('proposal')).toBe('方案 A');
+    await shot(page, 'proposal-a');
+    // Save, reopen in a fresh page: the same file, the same difference.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为文件' }).click()]);
+    const file = join(SHOTS, 'proposal.json');
+    await dl.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(validateText(text).problems).toEqual([]);
+    const saved = JSON.parse(text);
+    expect(saved.rulesets.map((r: { id: string }) => r.id)).toEqual(['jiangyin-2020', 'jiangyin-2020-a']);
+    expect(saved.rulesets[1].tracks[0].deductible.value).toBe(15000);
+    expect(saved.simulation.baseline).toBe('jiangyin-2020');
+    const before = await draft(page);
+    const shown = await cell('payout difference');
+    const { page: p2 } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    await expect.poll(() => runStateOf(p2), { timeout: 60_000 }).toBe('done');
+    await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
+    await expect.poll(() => draft(p2)).toBe(before);
+    await expect.poll(() => runStateOf(p2), { timeout: 60_000 }).toBe('done');
+    await expect.poll(() => proposals(p2).locator('td[data-col="payout difference"]').innerText(), { timeout: 30_000 }).toBe(shown);
+    // English: the proposal's name is the analyst's, the buttons read in English.
+    await p2.getByRole('button', { name: '切换语言' }).click();
+    await expect.poll(() => proposals(p2).locator('td[data-col="proposal"]').innerText()).toBe('Proposal A');
+    await shot(p2, 'proposal-a-en');
+    expect(errors).toEqual([]);
+    await page.close();
+    await p2.close();
+  });
+});
