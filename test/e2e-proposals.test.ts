@@ -67,4 +67,39 @@ describe('a proposal beside the baseline', () => {
     await page.close();
     await p2.close();
   });
+
+  it('a new scenario from the template, a group with a modifier, run; and one from Jilin’s rules', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    await page.getByRole('button', { name: '新建情景' }).click();
+    const dialog = page.locator('js-editor-panel .new');
+    await dialog.locator('input.new-name').fill('无锡 2027 测算');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await expect.poll(async () => JSON.parse(await draft(page)).title.zh).toBe('无锡 2027 测算');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBeNull();
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    // A group for the members, then a modifier for it in the ruleset: halved deductible, +5 points.
+    await page.getByRole('button', { name: '增加分组' }).click();
+    await expect.poll(async () => JSON.parse(await draft(page)).populations[0].groups.length).toBe(1);
+    await page.locator('js-ruleset-card select[aria-label="增加分组优惠："]').selectOption('group-1');
+    await expect
+      .poll(async () => JSON.parse(await draft(page)).rulesets[0].modifiers)
+      .toEqual([{ group: 'group-1', deductibleFactor: 0.5, ratioAdd: 0.05, assumption: 'added in the workbench' }]);
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    expect(await page.locator('js-editor-panel .banner').count()).toBe(0);
+    // Undo walks back the modifier, then the group.
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(async () => JSON.parse(await draft(page)).rulesets[0].modifiers.length).toBe(0);
+    await page.getByRole('button', { name: '重做' }).click();
+    await shot(page, 'new-scenario-template');
+    // From Jilin's rules.
+    await page.getByRole('button', { name: '新建情景' }).click();
+    await dialog.locator('input.new-name').fill('Jilin variant');
+    await dialog.locator('select.new-from').selectOption('jilin-2017');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await expect.poll(async () => JSON.parse(await draft(page)).id).toBe('jilin-variant');
+    expect(JSON.parse(await draft(page)).rulesets[0].corridor).toBeTruthy();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -154,3 +154,25 @@ describe('proposals (scenario/edit.ts)', () => {
     expect(validateData(removed).ok).toBe(true);
   });
 });
+
+describe('new scenarios (scenario/new-scenario.ts)', () => {
+  it('the template validates, runs the analytic model and names every number it sets as an assumption', async () => {
+    const { templateScenario, copyOfScenario, idFrom, newGroup, newModifier } = await import('../src/scenario/new-scenario.ts');
+    const s = templateScenario('Wuxi 2026', jiangyin, 2026);
+    const v = validateData(s);
+    expect(v.problems).toEqual([]);
+    expect(s.id).toBe('wuxi-2026');
+    expect(idFrom('无锡 2026 方案', new Date('2026-11-25'))).toBe('scenario-2026-11-25');
+    const { analyticExpectation } = await import('../src/engine/analytic.ts');
+    const { compileModel } = await import('../src/engine/model.ts');
+    expect(analyticExpectation(compileModel(v.scenario!))[0].payout).toBeGreaterThan(0);
+    // A group with a modifier added to it: still valid.
+    const g = newGroup([]);
+    const withGroup = setAt(setAt(s, ['populations', 0, 'groups'], [g]), ['rulesets', 0, 'modifiers'], [newModifier(g.tag)]);
+    expect(validateData(withGroup).problems).toEqual([]);
+    expect(newGroup([g]).tag).toBe('group-2');
+    const copy = copyOfScenario(jiangyin, 'Jiangyin variant');
+    expect(copy.id).toBe('jiangyin-variant');
+    expect(validateData(copy).ok).toBe(true);
+  });
+});

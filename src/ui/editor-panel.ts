@@ -3,6 +3,7 @@
  * and one card per population and ruleset. Edits coming up from the cards become scenario edits here (the pure
  * rules of scenario/edit.ts), applied through the workbench state.
  */
+import { newGroup, newModifier } from '../scenario/new-scenario.ts';
 import * as d3 from 'd3';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ChartSpec } from '../report/charts/charts.ts';
@@ -12,11 +13,13 @@ import {
   addReading,
   addTier,
   duplicateRuleset,
+  getAt,
   moveRuleset,
   removeAt,
   removeRuleset,
   removeTier,
   retitle,
+  setAt,
   setItemField,
   setParam,
   type Path,
@@ -49,6 +52,7 @@ export class EditorPanel extends LitElement {
     charts: { attribute: false },
     showDiff: { state: true },
     cardLimit: { state: true },
+    creating: { state: true },
   };
   declare wb: Workbench;
   declare session: FileSession;
@@ -56,6 +60,8 @@ export class EditorPanel extends LitElement {
   /** Chart specs by key (the populations' severity sketches: density0, density1, …). */
   declare charts: Record<string, ChartSpec | null>;
   declare showDiff: boolean;
+  /** The new-scenario form is open. */
+  declare creating: boolean;
   /**
    * How many cards are drawn: a large file's dozens of cards come a few per task after the first paint (drawing
    * hundreds of fields at once would hold the page), then stay.
@@ -71,6 +77,7 @@ export class EditorPanel extends LitElement {
     this.lang = 'zh';
     this.charts = {};
     this.showDiff = false;
+    this.creating = false;
     this.cardLimit = Infinity;
     new Observe(this, () => [this.wb, this.session]);
   }
@@ -86,6 +93,8 @@ export class EditorPanel extends LitElement {
       .note { font-size: 12px; color: var(--muted); }
       .banner { background: var(--error-soft); color: var(--error); border: 1px solid #fca5a5; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .banner ul { margin: 4px 0 0; padding-left: 18px; }
+      .new { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; font-size: 13px; }
+      .new input, .new select { font: inherit; max-width: 100%; }
       .cards { display: flex; flex-direction: column; gap: 12px; }
       .warnings { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .warnings ul { margin: 4px 0 0; padding-left: 18px; }
@@ -144,6 +153,16 @@ export class EditorPanel extends LitElement {
   private readonly onMoveRuleset = this.onRuleset((d, x) => moveRuleset(d, x.index, x.by));
   private readonly onRetitle = this.onRuleset((d, x) => (x.title.trim() ? retitle(d, ['rulesets', x.index], x.lang, x.title.trim()) : d));
 
+  private onGroupAdd(e: CustomEvent<{ path: Path }>) {
+    const groups = (getAt(this.wb.draft, e.detail.path) ?? []) as { tag: string }[];
+    this.wb.edit(setAt(this.wb.draft, e.detail.path, [...groups, newGroup(groups)]));
+  }
+
+  private onModifierAdd(e: CustomEvent<{ path: Path; group: string }>) {
+    const modifiers = (getAt(this.wb.draft, e.detail.path) ?? []) as unknown[];
+    this.wb.edit(setAt(this.wb.draft, e.detail.path, [...modifiers, newModifier(e.detail.group)]));
+  }
+
   private onItem(e: CustomEvent<ItemChange>) {
     this.wb.edit(setItemField(this.wb.draft, e.detail.path, e.detail.field, e.detail.value));
   }
@@ -170,6 +189,30 @@ export class EditorPanel extends LitElement {
     </div>`;
   }
 
+  /** Name the new file and choose its start: the template or a shipped region's rules. */
+  private renderNew() {
+    const L = this.lang;
+    const create = () => {
+      const root = this.renderRoot;
+      const name = (root.querySelector('input.new-name') as HTMLInputElement).value.trim() || t('newScenarioDefault', L);
+      const from = (root.querySelector('select.new-from') as HTMLSelectElement).value;
+      this.creating = false;
+      this.session.newScenario(from, name);
+    };
+    const regions = Object.entries(scenarioFiles).filter(([, f]) => (f as { kind?: string }).kind === undefined);
+    return html`<div class="panel new" role="dialog" aria-label=${t('newScenario', L)}>
+      <label>${t('newScenarioName', L)} <input class="new-name" .value=${t('newScenarioDefault', L)} /></label>
+      <label>${t('newScenarioFrom', L)}
+        <select class="new-from">
+          <option value="template">${t('newScenarioTemplate', L)}</option>
+          ${regions.map(([id, f]) => html`<option value=${id}>${t('newScenarioCopy', L, (f as { title: Record<Lang, string> }).title[L])}</option>`)}
+        </select>
+      </label>
+      <button @click=${create}>${t('create', L)}</button>
+      <button @click=${() => (this.creating = false)}>${t('cancel', L)}</button>
+    </div>`;
+  }
+
   private renderFileBar(openOnly: boolean) {
     const L = this.lang;
     const wb = this.wb;
@@ -177,7 +220,8 @@ export class EditorPanel extends LitElement {
     return html`<js-file-bar .lang=${L} ?openOnly=${openOnly} .canUndo=${wb.history.canUndo} .canRedo=${wb.history.canRedo} .changes=${openOnly ? 0 : ss.changeList().length} .shareUrl=${ss.shareUrl}
       @file-open=${(e: CustomEvent<{ name: string; text?: string; error?: string }>) => ss.openPicked(e.detail)}
       @file-save=${() => ss.save()} @share=${() => void ss.share()} @undo=${() => wb.undo()} @redo=${() => wb.redo()}
-      @toggle-diff=${() => (this.showDiff = !this.showDiff)}></js-file-bar>`;
+      @toggle-diff=${() => (this.showDiff = !this.showDiff)}
+      @new-scenario=${() => (this.creating = true)}></js-file-bar>`;
   }
 
   override render() {
@@ -214,6 +258,7 @@ export class EditorPanel extends LitElement {
       }
       ${ss.openProblems ? this.renderOpenProblems() : nothing}
       ${ss.pendingSwitch ? this.renderSwitch() : nothing}
+      ${this.creating ? this.renderNew() : nothing}
       ${
         this.wb.warnings.length
           ? html`<div class="warnings" role="status">${t('appliedWithWarnings', L)}<ul>${this.wb.warnings.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
@@ -222,7 +267,7 @@ export class EditorPanel extends LitElement {
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>` : nothing}
       <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
         @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}
-        @ruleset-duplicate=${this.onDuplicate} @ruleset-remove=${this.onRemoveRuleset} @ruleset-move=${this.onMoveRuleset} @ruleset-retitle=${this.onRetitle}>
+        @group-add=${this.onGroupAdd} @modifier-add=${this.onModifierAdd} @ruleset-duplicate=${this.onDuplicate} @ruleset-remove=${this.onRemoveRuleset} @ruleset-move=${this.onMoveRuleset} @ruleset-retitle=${this.onRetitle}>
         <h2>${t('populations', L)}</h2>
         ${populations
           .slice(0, this.cardLimit)

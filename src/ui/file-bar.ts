@@ -55,6 +55,7 @@ export class FileBar extends LitElement {
   override render() {
     const L = this.lang;
     return html`<div class="bar">
+        <button @click=${() => emit(this, 'new-scenario', {})}>${t('newScenario', L)}</button>
         <label><button @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>${t('fileOpen', L)}</button>
           <input type="file" accept=".json,application/json" aria-label=${t('fileOpen', L)} @change=${this.pick} /></label>
         ${

@@ -3,6 +3,7 @@
  * of the working state (and its offer back after a reload); saving the draft and making a share link. Every
  * file is untrusted: validated (and migrated) before anything on screen changes, its problems listed otherwise.
  */
+import { copyOfScenario, templateScenario } from '../scenario/new-scenario.ts';
 import { checkEvaluable } from '../engine/validate-model.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { diffScenarios } from '../scenario/diff.ts';
@@ -215,6 +216,24 @@ export class FileSession extends EventTarget {
     } catch (err) {
       this.refuse(name, (err as Error).message);
     }
+  }
+
+  /** A new file: the template (its cost distribution from Jiangyin's calibrated file) or a copy of a shipped region. */
+  newScenario(from: 'template' | string, name: string) {
+    const source = from === 'template' ? null : scenarioFiles[from];
+    const data = source
+      ? copyOfScenario(source as Scenario, name)
+      : templateScenario(name, scenarioFiles['jiangyin-2020'] as { populations: Record<string, unknown>[] });
+    const v = checkEvaluable(validateData(data));
+    if (!v.ok) return this.refuse(name, v.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    this.openProblems = null;
+    this.fund = null;
+    this.scenarioId = '';
+    globalThis.history?.replaceState(null, '', this.urlFor(null));
+    this.wb.load(data, v);
+    this.notice = name;
+    this.scheduleAutosave();
+    this.changed();
   }
 
   closeProblems() {

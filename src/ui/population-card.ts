@@ -1,4 +1,5 @@
 /** One population: insured, incidence, severity parameters with a small density plot, group shares. */
+import { LIMITS } from '../scenario/limits.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ChartSpec } from '../report/charts/charts.ts';
 import type { Lang } from '../report/strings.ts';
@@ -6,6 +7,7 @@ import type { Population } from '../scenario/schema.ts';
 import { errorAt, pathString } from './events.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
+import { emit } from './events.ts';
 import { familyName, severityParamName } from './severity-names.ts';
 import './param-field.ts';
 import './chart-view.ts';
@@ -50,6 +52,7 @@ export class PopulationCard extends LitElement {
       header { display: flex; justify-content: space-between; align-items: baseline; }
       h3 { font-size: 15px; }
       h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
+      button.add { font-size: 12px; padding: 2px 8px; margin-top: 4px; }
       .sev { display: grid; grid-template-columns: minmax(0, 1fr) 230px; gap: 8px; align-items: start; }
       @media (max-width: 560px) { .sev { grid-template-columns: minmax(0, 1fr); } }
     `,
@@ -81,15 +84,13 @@ export class PopulationCard extends LitElement {
           ? html`<js-param-field .lang=${L} label=${t('costLevel', L)} .path=${base(['costLevel'])} .param=${p.costLevel} min="0.1" max="3" step="0.005" .error=${err(['costLevel'])}></js-param-field>`
           : nothing
       }
-      ${
-        (p.groups ?? []).length
-          ? html`<h4>${t('groups', L)}</h4>
-            ${(p.groups ?? []).map(
-              (g, gi) =>
-                html`<js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
-            )}`
-          : nothing
-      }
+      <h4>${t('groups', L)}</h4>
+      ${(p.groups ?? []).map(
+        (g, gi) =>
+          html`<js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
+      )}
+      <button class="add" ?disabled=${(p.groups ?? []).length >= LIMITS.groups} title=${t('groupLimit', L, LIMITS.groups)}
+        @click=${() => emit(this, 'group-add', { path: base(['groups']) })}>＋ ${t('addGroup', L)}</button>
     `;
   }
 }

@@ -58,6 +58,7 @@ export class RulesetCard extends LitElement {
       header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
       input.title { font: inherit; font-size: 15px; font-weight: 600; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
       input.title:hover, input.title:focus { border-color: var(--line); }
+      .add-mod { font-size: 12px; display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }
       .ruleset-actions { display: flex; gap: 6px; flex-wrap: wrap; margin-bottom: 6px; }
       .ruleset-actions button { font-size: 12px; padding: 2px 8px; }
       h3 { font-size: 15px; }
@@ -145,6 +146,22 @@ export class RulesetCard extends LitElement {
       <div class="actions"><button aria-label="${t('addTier', L)} ${label}" ?disabled=${tiers.length >= 16} @click=${() => emit(this, 'tier-add', { path: this.base(path) })}>＋ ${t('addTier', L)}</button></div>`;
   }
 
+  /** A modifier for a group that has none yet in this ruleset (the groups come from the populations). */
+  private addModifier(modifiers: { group: string }[]) {
+    const L = this.lang;
+    const free = Object.keys(this.groupTitles).filter((g) => !modifiers.some((m) => m.group === g));
+    if (!free.length) return nothing;
+    return html`<label class="add-mod">${t('addModifier', L)}
+      <select aria-label=${t('addModifier', L)} @change=${(e: Event) => {
+        const select = e.target as HTMLSelectElement;
+        if (select.value) emit(this, 'modifier-add', { path: this.base(['modifiers']), group: select.value });
+        select.value = '';
+      }}>
+        <option value="">—</option>
+        ${free.map((g) => html`<option value=${g}>${this.groupTitles[g]}</option>`)}
+      </select></label>`;
+  }
+
   override render() {
     const r = this.ruleset;
     const L = this.lang;
@@ -208,10 +225,11 @@ export class RulesetCard extends LitElement {
           ? html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])} .warning=${warns(['cap'])}></js-param-field>`
           : html`<p class="muted">${t('cap', L)}: ${t('noCap', L)}</p>`
       }
+      <h4>${t('modifiers', L)}</h4>
+      ${this.addModifier(r.modifiers ?? [])}
       ${
         (r.modifiers ?? []).length
-          ? html`<h4>${t('modifiers', L)}</h4>
-            ${(r.modifiers ?? []).map((m, mi) => {
+          ? html`${(r.modifiers ?? []).map((m, mi) => {
               const mp = ['modifiers', mi];
               const err = [errs(mp), errs([...mp, 'deductibleFactor']), errs([...mp, 'ratioAdd'])].filter(Boolean).join('; ');
               return html`<div class="mod">
