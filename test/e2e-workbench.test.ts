@@ -96,10 +96,11 @@ describe('workbench', () => {
     // A deductible above the first band's end (100,000) is valid but worth a look: applied, warned beside the band.
     await ded.fill('150000');
     await ded.press('Tab');
-    await expect
-      .poll(() => card.locator('.row-warn').first().innerText())
-      .toContain('the first band ends at 100000, not above the deductible 150000');
+    await expect.poll(() => card.locator('.row-warn').first().innerText()).toContain('第 1 段上限 100000 不高于起付标准 150000');
     await expect.poll(() => page.locator('js-editor-panel .warnings').innerText()).toContain('已生效，但请核对');
+    expect(await page.locator('js-editor-panel .warnings li').first().innerText()).toMatch(
+      /^江阴 2020 大病保险 · 第 1 段 · 上限：第 1 段上限/,
+    );
     expect(await page.locator('js-editor-panel .banner').count()).toBe(0);
     // Picking another scenario with an edit on screen asks; cancelling keeps the edit and the address.
     await page.locator('js-app-header select').selectOption('jilin-2017');
@@ -135,10 +136,12 @@ describe('workbench', () => {
     const ratio = card.locator('input.ratio').first();
     await ratio.fill('150');
     await ratio.press('Tab');
-    await expect.poll(() => card.locator('.row-error').first().innerText()).toContain('must be between 0 and 1 (0–100%)');
+    await expect.poll(() => card.locator('.row-error').first().innerText()).toContain('须在 0 与 1 之间（0–100%）');
     await expect
       .poll(() => page.locator('js-app .banner').innerText())
-      .toContain('rulesets[1].tracks[0].bands[0].ratio: must be between 0 and 1 (0–100%)');
+      .toContain('江阴 2020 大病保险 · 第 1 段 · 支付比例：须在 0 与 1 之间（0–100%）');
+    // The JSON path is there on hover, as the command line names it.
+    expect(await page.locator('js-app .banner li').first().getAttribute('title')).toBe('rulesets[1].tracks[0].bands[0].ratio');
     // Not applied: the figures still come from the last valid scenario; the typed value is kept for fixing.
     expect(await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText()).toBe(payout);
     expect(await ratio.inputValue()).toBe('150');

@@ -24,7 +24,8 @@ import {
   setParam,
   type Path,
 } from '../scenario/edit.ts';
-import { formatProblem } from '../scenario/problems.ts';
+import { formatProblem, type Problem } from '../scenario/problems.ts';
+import { describeProblem, messageIn } from './field-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { pathString, type ItemChange } from './events.ts';
 import { scenarioFiles, type FileSession } from './file-session.ts';
@@ -93,6 +94,7 @@ export class EditorPanel extends LitElement {
       .note { font-size: 12px; color: var(--muted); }
       .banner { background: var(--error-soft); color: var(--error); border: 1px solid #fca5a5; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .banner ul { margin: 4px 0 0; padding-left: 18px; }
+      li .field { font-weight: 600; }
       .new { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; font-size: 13px; }
       .new input, .new select { font: inherit; max-width: 100%; }
       .cards { display: flex; flex-direction: column; gap: 12px; }
@@ -235,7 +237,13 @@ export class EditorPanel extends LitElement {
     if (!s) return html`<div class="banner" role="alert">${this.wb.problems.map((p) => html`<div>${formatProblem(p)}</div>`)}</div>`;
     const draft = (this.wb.draft as Scenario | null) ?? s;
     const colors = rulesetColors(s.rulesets.map((r) => r.id));
-    const problems = this.wb.problems;
+    // Messages in the page's language beside the fields; in the lists, the field named as it reads on screen.
+    const problems = this.wb.problems.map((p) => ({ ...p, message: messageIn(p.message, L) }));
+    const warnings = this.wb.warnings.map((p) => ({ ...p, message: messageIn(p.message, L) }));
+    const item = (p: Problem) => {
+      const d = describeProblem(p, draft, L);
+      return html`<li title=${d.path}><span class="field">${d.field}</span>${t('colon', L)}${d.message}</li>`;
+    };
     const populations = draft.populations ?? s.populations;
     const titles = Object.fromEntries(populations.map((p) => [p.id, p.title?.[L] ?? p.id]));
     const groupTitles = Object.fromEntries(populations.flatMap((p) => (p.groups ?? []).map((g) => [g.tag, g.title?.[L] ?? g.tag])));
@@ -261,10 +269,10 @@ export class EditorPanel extends LitElement {
       ${this.creating ? this.renderNew() : nothing}
       ${
         this.wb.warnings.length
-          ? html`<div class="warnings" role="status">${t('appliedWithWarnings', L)}<ul>${this.wb.warnings.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>`
+          ? html`<div class="warnings" role="status">${t('appliedWithWarnings', L)}<ul>${this.wb.warnings.slice(0, 8).map(item)}</ul></div>`
           : nothing
       }
-      ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${problems.slice(0, 8).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul></div>` : nothing}
+      ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.wb.problems.slice(0, 8).map(item)}</ul></div>` : nothing}
       <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
         @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}
         @group-add=${this.onGroupAdd} @modifier-add=${this.onModifierAdd} @ruleset-duplicate=${this.onDuplicate} @ruleset-remove=${this.onRemoveRuleset} @ruleset-move=${this.onMoveRuleset} @ruleset-retitle=${this.onRetitle}>
@@ -280,7 +288,7 @@ export class EditorPanel extends LitElement {
           .slice(0, Math.max(0, this.cardLimit - populations.length))
           .map(
             (rs, i) =>
-              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${this.wb.warnings} .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
+              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${warnings} .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
           )}
       </div>
     `;

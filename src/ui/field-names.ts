@@ -1,0 +1,105 @@
+/**
+ * Validation messages as an analyst reads them: the field named by what it is on screen ("江阴 2020 大病保险 ·
+ * 第 1 段 · 支付比例") with the JSON path kept for hover and for the command line, and the common messages of the
+ * validator in the page's language (scenario/schema.ts and semantics.ts word them in English).
+ */
+import { t, type Lang } from '../report/strings.ts';
+import { CHANNEL_NAMES } from '../report/tables.ts';
+import type { Problem } from '../scenario/problems.ts';
+import { severityParamName } from './severity-names.ts';
+
+type Json = Record<string, unknown> & { title?: Record<Lang, string> };
+
+const FIELDS: Record<string, { zh: string; en: string }> = {
+  deductible: { zh: '起付标准', en: 'deductible' },
+  ratio: { zh: '支付比例', en: 'ratio' },
+  to: { zh: '上限', en: 'up to' },
+  from: { zh: '下限', en: 'from' },
+  cap: { zh: '封顶线', en: 'cap' },
+  corridor: { zh: '风险调节', en: 'risk corridor' },
+  insurerShare: { zh: '承办机构分担', en: 'insurer share' },
+  funding: { zh: '筹资', en: 'funding' },
+  perInsured: { zh: '元/人·年', en: 'per insured' },
+  total: { zh: '全年金额', en: 'year total' },
+  insured: { zh: '参保人数', en: 'insured' },
+  incidence: { zh: '发生费用比例', en: 'incidence' },
+  share: { zh: '占比', en: 'share' },
+  costLevel: { zh: '地区费用水平', en: 'cost level' },
+  deductibleFactor: { zh: '起付线系数', en: 'deductible ×' },
+  ratioAdd: { zh: '比例提高', en: 'ratio +' },
+  trials: { zh: '模拟次数', en: 'trials' },
+  simulation: { zh: '模拟设置', en: 'simulation' },
+  monthsInForce: { zh: '运行月数', en: 'months in force' },
+  title: { zh: '名称', en: 'name' },
+  id: { zh: '编号', en: 'id' },
+};
+
+const ord = (n: number, what: { zh: string; en: string }, lang: Lang) => (lang === 'zh' ? `第 ${n} ${what.zh}` : `${what.en} ${n}`);
+
+/** "rulesets[1].tracks[0].bands[0].ratio" in words, from the scenario's own names. */
+export function fieldName(path: string, scenario: unknown, lang: Lang): string {
+  const parts = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+  const words: string[] = [];
+  let node: unknown = scenario;
+  let family = '';
+  for (let i = 0; i < parts.length; i++) {
+    const k = parts[i];
+    const next = parts[i + 1];
+    const child = (node as Record<string | number, unknown> | undefined)?.[k];
+    if (typeof k === 'string' && typeof next === 'number') {
+      const item = (child as Json[] | undefined)?.[next];
+      const named = item?.title?.[lang];
+      if (k === 'rulesets' || k === 'populations') words.push(named ?? String(item?.id ?? `${k}[${next}]`));
+      else if (k === 'groups') words.push(named ?? String(item?.tag ?? next + 1));
+      else if (k === 'tracks') {
+        if (((child as unknown[]) ?? []).length > 1) words.push(t(String(item?.base ?? 'selfBurden') as 'selfBurden', lang));
+      } else if (k === 'bands') words.push(ord(next + 1, { zh: '段', en: 'band' }, lang));
+      else if (k === 'tiers') words.push(ord(next + 1, { zh: '档', en: 'tier' }, lang));
+      else if (k === 'modifiers') words.push(`${String(item?.group ?? next + 1)} ${lang === 'zh' ? '优惠' : 'modifier'}`);
+      else if (k === 'channels') words.push(CHANNEL_NAMES[item?.channel as keyof typeof CHANNEL_NAMES]?.[lang] ?? `${k}[${next}]`);
+      else words.push(`${k}[${next}]`);
+      node = item;
+      i++;
+      continue;
+    }
+    if (k === 'severity') {
+      family = String((child as Json | undefined)?.family ?? '');
+      words.push(t('severity', lang));
+    } else if (family && typeof k === 'string' && node && (node as Json).family === family) words.push(severityParamName(family, k, lang));
+    else if (typeof k === 'string' && k !== 'value' && FIELDS[k]) words.push(FIELDS[k][lang]);
+    else if (typeof k === 'string' && k !== 'value') words.push(k);
+    node = child;
+  }
+  return words.join(' · ') || path;
+}
+
+/** The validator's common messages in Chinese (the rest stay as worded). */
+const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
+  [/^must be > 0$/, () => '须大于 0'],
+  [/^must not be negative$/, () => '不能为负数'],
+  [/^must be between 0 and 1 \(0–100%\)$/, () => '须在 0 与 1 之间（0–100%）'],
+  [/^must be between −1 and 1$/, () => '须在 −1 与 1 之间'],
+  [/^must not exceed ([\d.,e+]+)$/, (_, n) => `不能超过 ${n}`],
+  [/^must be at least ([−\d.]+)$/, (_, n) => `不能小于 ${n}`],
+  [/^must be a whole number$/, () => '须为整数'],
+  [/^must be a number$/, () => '须为数字'],
+  [/^only the last band may be open-ended \(null\)$/, () => '只有最后一段可以不设上限'],
+  [
+    /^the first band ends at (\d+), not above the deductible (\d+): it pays only members with a lowered deductible$/,
+    (_, a, b) => `第 1 段上限 ${a} 不高于起付标准 ${b}：只有起付线降低的分组才会得到补偿`,
+  ],
+];
+
+export function messageIn(message: string, lang: Lang): string {
+  if (lang !== 'zh') return message;
+  for (const [re, f] of MESSAGES_ZH) {
+    const m = re.exec(message);
+    if (m) return f(...m);
+  }
+  return message;
+}
+
+/** A problem as the page shows it: the field in words, then the message; the JSON path goes in the title. */
+export function describeProblem(p: Problem, scenario: unknown, lang: Lang): { field: string; message: string; path: string } {
+  return { field: fieldName(p.path, scenario, lang), message: messageIn(p.message, lang), path: p.path };
+}

@@ -1,0 +1,27 @@
+/** Validation messages as an analyst reads them (ui/field-names.ts): field names from the scenario's own titles. */
+import { describe, expect, it } from 'vitest';
+import { fieldName, messageIn } from '../src/ui/field-names.ts';
+import { shipped } from './helpers/scenarios.ts';
+
+describe('field names', () => {
+  const j = shipped('jiangyin-2020');
+  const s = shipped('suzhou-2021');
+  it('names rulesets, bands, severity parameters and channels by what the page shows', () => {
+    expect(fieldName('rulesets[0].tracks[0].bands[0].ratio', j, 'zh')).toBe('江阴 2020 大病保险 · 第 1 段 · 支付比例');
+    expect(fieldName('rulesets[0].tracks[0].bands[0].ratio', j, 'en')).toBe('Jiangyin critical-illness insurance 2020 · band 1 · ratio');
+    expect(fieldName('populations[0].severity.mu.value', j, 'zh')).toBe('江阴参保人员 · 严重程度分布 · 对数正态主体 μ');
+    // Two tracks: the track is named by its base.
+    expect(fieldName('rulesets[0].tracks[1].deductible', s, 'zh')).toBe(`${s.rulesets[0].title!.zh} · 合规自费 · 起付标准`);
+    expect(fieldName('rulesets[0].funding.channels[0].perInsured', s, 'zh')).toBe(
+      `${s.rulesets[0].title!.zh} · 筹资 · 财政补贴 · 元/人·年`,
+    );
+    // A path the names do not cover stays readable.
+    expect(fieldName('simulation.seed', j, 'zh')).toBe('模拟设置 · seed');
+  });
+  it('the common messages in Chinese; others as worded', () => {
+    expect(messageIn('must be > 0', 'zh')).toBe('须大于 0');
+    expect(messageIn('must not exceed 100000', 'zh')).toBe('不能超过 100000');
+    expect(messageIn('must be > 0', 'en')).toBe('must be > 0');
+    expect(messageIn('something new', 'zh')).toBe('something new');
+  });
+});
