@@ -194,7 +194,7 @@ describe('scenario files in the workbench', () => {
       .getByRole('button', { name: /修改对照/ })
       .click();
     const row = page.locator('js-diff-view tr[data-path="rulesets[1].tracks[0].deductible.value"]');
-    await expect.poll(() => row.innerText()).toMatch(/18000\s+22000\s+edited in the workbench \(was 18000/);
+    await expect.poll(() => row.innerText()).toMatch(/^江阴 2020 大病保险 · 起付标准\s+18000\s+22000\s+工作台中修改（原值 18000/);
     await shot(page, 'files-diff-view');
     await page.waitForTimeout(400); // autosave is debounced
     await page.reload();

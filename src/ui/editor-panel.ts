@@ -253,7 +253,7 @@ export class EditorPanel extends LitElement {
         <div class="scenario-title">${s.title[L]}</div>
         <p class="desc">${s.description?.[L] ?? ''}</p>
         ${notice}${this.renderFileBar(false)}
-        ${this.showDiff ? html`<js-diff-view .lang=${L} .changes=${ss.changeList()}></js-diff-view>` : nothing}
+        ${this.showDiff ? html`<js-diff-view .lang=${L} .scenario=${this.wb.draft} .changes=${ss.changeList()}></js-diff-view>` : nothing}
       </div>
       ${
         r
