@@ -28,7 +28,8 @@ import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from './field-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { pathString, type ItemChange } from './events.ts';
-import { scenarioFiles, type FileSession } from './file-session.ts';
+import type { FileSession } from './file-session.ts';
+import './scenario-dialogs.ts';
 import { Observe } from './observe.ts';
 import { resetSliderRanges, type ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
@@ -95,8 +96,6 @@ export class EditorPanel extends LitElement {
       .banner { background: var(--error-soft); color: var(--error); border: 1px solid #fca5a5; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .banner ul { margin: 4px 0 0; padding-left: 18px; }
       li .field { font-weight: 600; }
-      .new { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; font-size: 13px; }
-      .new input, .new select { font: inherit; max-width: 100%; }
       .cards { display: flex; flex-direction: column; gap: 12px; }
       .warnings { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .warnings ul { margin: 4px 0 0; padding-left: 18px; }
@@ -178,43 +177,6 @@ export class EditorPanel extends LitElement {
     </div>`;
   }
 
-  /** Asked before a picked scenario replaces a draft with edits. */
-  private renderSwitch() {
-    const L = this.lang;
-    const ss = this.session;
-    const target = scenarioFiles[ss.pendingSwitch!] as { title?: Record<Lang, string> };
-    return html`<div class="restore switch" role="alertdialog" aria-label=${t('switchTitle', L)}>
-      ${t('switchAsk', L, target?.title?.[L] ?? ss.pendingSwitch!, ss.changeList().length)}
-      <button @click=${() => ss.save()}>${t('fileSave', L)}</button>
-      <button @click=${() => ss.answerSwitch(true)}>${t('switchGo', L)}</button>
-      <button @click=${() => ss.answerSwitch(false)}>${t('cancel', L)}</button>
-    </div>`;
-  }
-
-  /** Name the new file and choose its start: the template or a shipped region's rules. */
-  private renderNew() {
-    const L = this.lang;
-    const create = () => {
-      const root = this.renderRoot;
-      const name = (root.querySelector('input.new-name') as HTMLInputElement).value.trim() || t('newScenarioDefault', L);
-      const from = (root.querySelector('select.new-from') as HTMLSelectElement).value;
-      this.creating = false;
-      this.session.newScenario(from, name);
-    };
-    const regions = Object.entries(scenarioFiles).filter(([, f]) => (f as { kind?: string }).kind === undefined);
-    return html`<div class="panel new" role="dialog" aria-label=${t('newScenario', L)}>
-      <label>${t('newScenarioName', L)} <input class="new-name" .value=${t('newScenarioDefault', L)} /></label>
-      <label>${t('newScenarioFrom', L)}
-        <select class="new-from">
-          <option value="template">${t('newScenarioTemplate', L)}</option>
-          ${regions.map(([id, f]) => html`<option value=${id}>${t('newScenarioCopy', L, (f as { title: Record<Lang, string> }).title[L])}</option>`)}
-        </select>
-      </label>
-      <button @click=${create}>${t('create', L)}</button>
-      <button @click=${() => (this.creating = false)}>${t('cancel', L)}</button>
-    </div>`;
-  }
-
   private renderFileBar(openOnly: boolean) {
     const L = this.lang;
     const wb = this.wb;
@@ -265,8 +227,7 @@ export class EditorPanel extends LitElement {
           : nothing
       }
       ${ss.openProblems ? this.renderOpenProblems() : nothing}
-      ${ss.pendingSwitch ? this.renderSwitch() : nothing}
-      ${this.creating ? this.renderNew() : nothing}
+      <js-scenario-dialogs .session=${ss} .lang=${L} ?creating=${this.creating} @close=${() => (this.creating = false)}></js-scenario-dialogs>
       ${
         this.wb.warnings.length
           ? html`<div class="warnings" role="status">${t('appliedWithWarnings', L)}<ul>${this.wb.warnings.slice(0, 8).map(item)}</ul></div>`
