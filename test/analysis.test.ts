@@ -7,7 +7,7 @@ import { breakdown } from '../src/analysis/breakdown.ts';
 import { benefitCurves } from '../src/analysis/curves.ts';
 import { analyticOfRuleset } from '../src/analysis/metrics.ts';
 import { numberAt, parsePath, rulesetParamPath, withNumber } from '../src/analysis/path.ts';
-import { isShareParam, solveAnalyticValue } from '../src/analysis/solve.ts';
+import { isShareParam, solveAnalyticValue, validOrThrow as validOrThrowFor } from '../src/analysis/solve.ts';
 import { sweep, sweepAnalytic, sweepValues } from '../src/analysis/sweep.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
 import { compileModel } from '../src/engine/model.ts';
@@ -101,5 +101,16 @@ describe('curves and breakdown (analysis/curves.ts, breakdown.ts)', () => {
   it('the breakdown adds up to the analytic expected payout', () => {
     const total = breakdown(model).reduce((a, b) => a + b.payout, 0);
     expect(total / analyticExpectation(model)[0].payout!).toBeCloseTo(1, 9);
+  });
+});
+
+describe('the new-scenario template (analysis/template.ts)', () => {
+  it('is funded so that its expected loss ratio is 95%, and says how', async () => {
+    const { fundedTemplate } = await import('../src/analysis/template.ts');
+    const data = fundedTemplate('Test region', jiangyin);
+    const a = analyticExpectation(compileModel(validOrThrowFor(data)))[0];
+    // Rounded to the fen, the premium moves the ratio by less than 1e-4.
+    expect(a.lossRatio!).toBeCloseTo(0.95, 3);
+    expect(data.rulesets[0].funding.channels[0].perInsured.assumption).toMatch(/expected loss ratio of 95%/);
   });
 });

@@ -3,7 +3,8 @@
  * of the working state (and its offer back after a reload); saving the draft and making a share link. Every
  * file is untrusted: validated (and migrated) before anything on screen changes, its problems listed otherwise.
  */
-import { copyOfScenario, templateScenario } from '../scenario/new-scenario.ts';
+import { fundedTemplate } from '../analysis/template.ts';
+import { copyOfScenario } from '../scenario/new-scenario.ts';
 import { checkEvaluable } from '../engine/validate-model.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { diffScenarios } from '../scenario/diff.ts';
@@ -223,7 +224,7 @@ export class FileSession extends EventTarget {
     const source = from === 'template' ? null : scenarioFiles[from];
     const data = source
       ? copyOfScenario(source as Scenario, name)
-      : templateScenario(name, scenarioFiles['jiangyin-2020'] as { populations: Record<string, unknown>[] });
+      : fundedTemplate(name, scenarioFiles['jiangyin-2020'] as { populations: Record<string, unknown>[] });
     const v = checkEvaluable(validateData(data));
     if (!v.ok) return this.refuse(name, v.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     this.openProblems = null;
