@@ -362,10 +362,24 @@ export function reserveMonthsChart(points: ReservePoint[], alarmMonths: number, 
   };
 }
 
+/**
+ * The x axis's title centred under the axis, below its tick labels (Plot puts it at the right end, where it
+ * covered the last tick labels), with the room it needs.
+ */
+export function readableAxes(options: Plot.PlotOptions): Plot.PlotOptions {
+  const x = options.x as (Plot.ScaleOptions & { label?: string | null }) | undefined;
+  if (!x || x.label === null || x.label === undefined || x.axis === null) return options;
+  return {
+    ...options,
+    marginBottom: Math.max(options.marginBottom ?? 0, 44),
+    x: { labelAnchor: 'center', labelArrow: 'none', labelOffset: 36, ...x },
+  };
+}
+
 /** Draws a spec: Plot's own figure with title, subtitle and footnote (caption). */
 export function renderChart(spec: ChartSpec, document?: Document): HTMLElement | SVGSVGElement {
   return Plot.plot({
-    ...spec.options,
+    ...readableAxes(spec.options),
     title: spec.title,
     subtitle: spec.subtitle,
     caption: spec.footnote || undefined,

@@ -5,7 +5,7 @@
  */
 import { csvOf } from '../columns.ts';
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from './charts.ts';
+import { readableAxes, type ChartSpec } from './charts.ts';
 
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 const NS = 'http://www.w3.org/2000/svg';
@@ -32,7 +32,7 @@ export function wrapText(text: string, size: number, width: number): string[] {
 }
 
 export function standaloneSvg(spec: ChartSpec, document: Document): string {
-  const opts = spec.options as Plot.PlotOptions & { color?: Plot.ScaleOptions };
+  const opts = readableAxes(spec.options) as Plot.PlotOptions & { color?: Plot.ScaleOptions };
   const plot = Plot.plot({ ...opts, color: opts.color ? { ...opts.color, legend: false } : undefined, document }) as SVGSVGElement &
     Plot.Plot;
   const width = Number(plot.getAttribute('width')) || 640;
