@@ -26,6 +26,13 @@ describe('workbench', () => {
     expect(await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText()).toMatch(/^\d{1,3}(,\d{3})*\.\d$/);
     await waitDone(page);
     expect(await cell(page, 'jiangyin-2020', 'payout mean ± se').innerText()).toMatch(/±/);
+    // The exact distribution follows the run: its loss-ratio interval, and the Monte Carlo mean within 4 se of it.
+    await expect
+      .poll(() => cell(page, 'suzhou-2021', 'loss ratio P5–P95 (exact, FFT)').innerText(), { timeout: 30_000 })
+      .toMatch(/^\d+\.\d% – \d+\.\d%$/);
+    await expect
+      .poll(() => cell(page, 'jiangyin-2020', 'exact vs Monte Carlo (in standard errors)').innerText())
+      .toMatch(/^✓ [+-]\d\.\d se$/);
     for (const chart of ['benefit', 'ratio', 'payout', 'lossRatio', 'corridor', 'sensPayout', 'sensLoss', 'breakdown']) {
       await expect.poll(() => page.locator(`js-chart[data-chart="${chart}"] svg`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     }

@@ -79,6 +79,14 @@ export class Workbench extends EventTarget {
     this.changed('exact');
   });
 
+  private cancelledByAnalyst = false;
+  /** The scenario whose exact aggregate is still to be asked for (after its run). */
+  private exactFor: Scenario | null = null;
+  private requestExact() {
+    if (this.exactFor) this.exactClient.request(this.exactFor);
+    this.exactFor = null;
+  }
+
   private changed(kind: ChangeKind) {
     this.dispatchEvent(new CustomEvent<ChangeKind>('change', { detail: kind }));
   }
@@ -136,7 +144,9 @@ export class Workbench extends EventTarget {
     this.raw = null;
     this.comparisons = [];
     this.exact = null;
-    this.exactClient.request(s);
+    // The exact aggregate waits for the run: both want the CPU, and the first Monte Carlo refresh is what an edit
+    // must show quickly (DESIGN.md "Performance"). A run cut short by the next edit never asks for it.
+    this.exactFor = s;
     this.changed('scenario');
     this.scheduleRun();
   }
@@ -148,6 +158,7 @@ export class Workbench extends EventTarget {
 
   /** Stops any run (a fund file replaced the scenario on screen, or the analyst cancelled). */
   cancelRun() {
+    this.cancelledByAnalyst = true;
     this.controller?.abort();
   }
 
@@ -199,6 +210,7 @@ export class Workbench extends EventTarget {
           if (!this.longRunConfirmed && elapsed > 1 && done < total && projected > BROWSER_ASK_SECONDS) {
             controller.abort();
             this.runState = 'confirm';
+            this.requestExact();
             this.runMessage = t('runAsk', this.lang, Math.ceil(projected / 60), total);
             this.changed('run');
             return;
@@ -224,15 +236,22 @@ export class Workbench extends EventTarget {
       this.runSeconds = (performance.now() - t0) / 1000;
       performance.measure('jingsuan:run', { start: t0, detail: { trials: raw.trials } });
       this.runState = 'done';
+      this.requestExact();
       this.changed('run');
     } catch (err) {
       if (err instanceof CancelledError) {
         // Paused to ask (state 'confirm') stays as it is; a cancel by the analyst says so.
-        if (this.controller === controller && (this.runState as RunState) !== 'confirm') this.runState = 'cancelled';
+        if (this.controller === controller && (this.runState as RunState) !== 'confirm') {
+          this.runState = 'cancelled';
+          // Cancelled by the analyst, not by an edit: the exact aggregate of the scenario on screen now.
+          if (this.cancelledByAnalyst) this.requestExact();
+        }
+        this.cancelledByAnalyst = false;
         this.changed('run');
         return;
       }
       this.runState = 'error';
+      this.requestExact();
       this.runMessage = (err as Error).message;
       this.changed('run');
     }
