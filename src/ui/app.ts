@@ -29,7 +29,13 @@ export class App extends LitElement {
     super();
     this.lang = 'zh';
     this.unit = 'wan';
-    new Observe(this, () => [this.session, this.wb, this.book]);
+    // The page's frame follows files and scenarios; the run's progress is drawn by the results panel itself, and the
+    // charts by their panel (the editors take only the severity sketches).
+    new Observe(
+      this,
+      () => [this.session, this.wb, this.book],
+      (e) => (e.target === this.book ? this.densitiesChanged() : !(e instanceof CustomEvent) || e.detail === 'scenario'),
+    );
   }
 
   static override styles = [
@@ -63,6 +69,16 @@ export class App extends LitElement {
     this.wb.dispose();
     this.session.stop();
     globalThis.removeEventListener?.('keydown', this.onKey);
+  }
+
+  private densities: Record<string, unknown> = {};
+  /** Whether a severity sketch (the only charts the editors draw) changed. */
+  private densitiesChanged(): boolean {
+    const next = Object.fromEntries(Object.entries(this.book.charts).filter(([k]) => k.startsWith('density')));
+    const changed =
+      Object.keys(next).length !== Object.keys(this.densities).length || Object.entries(next).some(([k, v]) => this.densities[k] !== v);
+    if (changed) this.densities = next;
+    return changed;
   }
 
   /** The run's state (for tests and the UI benchmark). */
@@ -129,7 +145,7 @@ export class App extends LitElement {
           ss.fund
             ? html`<section class="results"><js-fund-view .fund=${ss.fund} .lang=${L} .unit=${this.unit}></js-fund-view></section>`
             : html`<section class="results">
-              <js-results-panel .wb=${this.wb} .charts=${this.book.charts} .lang=${L} .unit=${this.unit}></js-results-panel>
+              <js-results-panel .wb=${this.wb} .book=${this.book} .lang=${L} .unit=${this.unit}></js-results-panel>
               <js-charts-panel .wb=${this.wb} .book=${this.book} .lang=${L}></js-charts-panel>
             </section>`
         }

@@ -81,7 +81,12 @@ export class EditorPanel extends LitElement {
     this.showDiff = false;
     this.creating = false;
     this.cardLimit = Infinity;
-    new Observe(this, () => [this.wb, this.session]);
+    // The editors show the scenario, not the run: its progress does not redraw them.
+    new Observe(
+      this,
+      () => [this.wb, this.session],
+      (e) => !(e instanceof CustomEvent) || e.detail === 'scenario',
+    );
   }
 
   static override styles = [

@@ -6,11 +6,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class Observe implements ReactiveController {
   private subscribed: EventTarget[] = [];
-  private readonly onChange = () => this.host.requestUpdate();
+  private readonly onChange = (e: Event) => {
+    if (!this.wanted || this.wanted(e)) this.host.requestUpdate();
+  };
 
+  /** `wanted`: which changes this host draws (a panel that does not show the run need not redraw on its progress). */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly targets: () => (EventTarget | null | undefined)[],
+    private readonly wanted?: (e: Event) => boolean,
   ) {
     host.addController(this);
   }

@@ -3,7 +3,7 @@
  * the premium. Everything read from the workbench state; a solved value comes back as an edit.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { ChartSpec } from '../report/charts/charts.ts';
+import type { ChartBook } from './chart-book.ts';
 import type { Unit } from '../report/format.ts';
 import { formattedRows, headerOf, proposalTable } from '../report/tables.ts';
 import { t, type Lang } from '../report/strings.ts';
@@ -20,19 +20,19 @@ import './results-table.ts';
 import './run-status.ts';
 
 export class ResultsPanel extends LitElement {
-  static override properties = { wb: { attribute: false }, charts: { attribute: false }, lang: {}, unit: {}, exporting: { state: true } };
+  static override properties = { wb: { attribute: false }, book: { attribute: false }, lang: {}, unit: {}, exporting: { state: true } };
   declare wb: Workbench;
   declare lang: Lang;
   declare unit: Unit;
   /** The charts on screen (chart-book.ts), for the briefing. */
-  declare charts: Record<string, ChartSpec | null>;
+  declare book: ChartBook | null;
   declare exporting: boolean;
 
   constructor() {
     super();
     this.lang = 'zh';
     this.unit = 'wan';
-    this.charts = {};
+    this.book = null;
     this.exporting = false;
     new Observe(this, () => [this.wb]);
   }
@@ -59,7 +59,7 @@ export class ResultsPanel extends LitElement {
     this.exporting = true;
     try {
       const { exportBriefing } = await import('./briefing-export.ts');
-      await exportBriefing(s, this.wb.result, this.charts, this.lang, this.unit);
+      await exportBriefing(s, this.wb.result, this.book?.charts ?? {}, this.lang, this.unit);
     } finally {
       this.exporting = false;
     }
