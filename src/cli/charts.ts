@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RawRun } from '../engine/run.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { allCharts } from '../report/charts/all.ts';
-import { chartCsv } from '../report/charts/standalone.ts';
+import { chartCsv, svgSize } from '../report/charts/standalone.ts';
 import { pngOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -25,8 +25,7 @@ export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, 
     writeFileSync(join(dir, `${spec.id}.svg`), svg);
     writeFileSync(join(dir, `${spec.id}.png`), png);
     writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));
-    const [width, height] = [/ width="([\d.]+)"/, / height="([\d.]+)"/].map((re) => Number(svg.match(re)?.[1] ?? 0));
-    out.push({ file: `${spec.id}.svg`, title: spec.title, png, width, height });
+    out.push({ file: `${spec.id}.svg`, title: spec.title, png, ...svgSize(svg) });
   }
   return out;
 }

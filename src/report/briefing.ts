@@ -36,18 +36,16 @@ const PAGE_WIDTH_PT = 450;
 const text = (s: string, opts: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: s, font: FONT, bold: opts.bold, size: opts.size ?? 21, color: opts.color });
 
+/** A table cell: figures right-aligned, labels left, headers bold. */
+const cellOf = (s: string, right: boolean, bold = false) =>
+  new TableCell({
+    children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [text(s, { bold, size: 18 })] })],
+  });
+
 function tableOf(table: DataTable, lang: Lang, unit: Unit): Table {
   const header = headerOf(table, lang, unit);
   const rows = formattedRows(table, unit);
-  const cell = (s: string, i: number, head = false) =>
-    new TableCell({
-      children: [
-        new Paragraph({
-          alignment: i === 0 || table.columns[i].unit === 'text' ? AlignmentType.LEFT : AlignmentType.RIGHT,
-          children: [text(s, { bold: head, size: 18 })],
-        }),
-      ],
-    });
+  const cell = (s: string, i: number, head = false) => cellOf(s, i > 0 && table.columns[i].unit !== 'text', head);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -61,10 +59,7 @@ function tableOf(table: DataTable, lang: Lang, unit: Unit): Table {
 function sideways(table: DataTable, lang: Lang, unit: Unit): Table {
   const header = headerOf(table, lang, unit);
   const rows = formattedRows(table, unit);
-  const cell = (s: string, right: boolean, bold = false) =>
-    new TableCell({
-      children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [text(s, { bold, size: 18 })] })],
-    });
+  const cell = cellOf;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [

@@ -34,7 +34,10 @@ export class App extends LitElement {
     new Observe(
       this,
       () => [this.session, this.wb, this.book],
-      (e) => (e.target === this.book ? this.densitiesChanged() : !(e instanceof CustomEvent) || e.detail === 'scenario'),
+      (e) =>
+        e.target === this.book
+          ? (e as CustomEvent<string[]>).detail.some((k) => k.startsWith('density'))
+          : !(e instanceof CustomEvent) || e.detail === 'scenario',
     );
   }
 
@@ -69,16 +72,6 @@ export class App extends LitElement {
     this.wb.dispose();
     this.session.stop();
     globalThis.removeEventListener?.('keydown', this.onKey);
-  }
-
-  private densities: Record<string, unknown> = {};
-  /** Whether a severity sketch (the only charts the editors draw) changed. */
-  private densitiesChanged(): boolean {
-    const next = Object.fromEntries(Object.entries(this.book.charts).filter(([k]) => k.startsWith('density')));
-    const changed =
-      Object.keys(next).length !== Object.keys(this.densities).length || Object.entries(next).some(([k, v]) => this.densities[k] !== v);
-    if (changed) this.densities = next;
-    return changed;
   }
 
   /** The run's state (for tests and the UI benchmark). */

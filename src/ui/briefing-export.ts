@@ -4,7 +4,7 @@
  */
 import { CHARTS } from '../report/charts/all.ts';
 import type { ChartSpec } from '../report/charts/charts.ts';
-import { standaloneSvg } from '../report/charts/standalone.ts';
+import { standaloneSvg, svgSize } from '../report/charts/standalone.ts';
 import { briefingDocx, type BriefingChart } from '../report/briefing.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
@@ -24,9 +24,8 @@ export async function exportBriefing(
     const spec = charts[entry.key];
     if (!spec) continue;
     const svg = standaloneSvg(spec, document);
-    const [width, height] = [/ width="([\d.]+)"/, / height="([\d.]+)"/].map((re) => Number(svg.match(re)?.[1] ?? 0));
     const png = new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer());
-    pictures.push({ title: spec.title, png, width, height });
+    pictures.push({ title: spec.title, png, ...svgSize(svg) });
   }
   const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit });
   download(

@@ -36,7 +36,8 @@ export class ChartBook extends EventTarget {
 
   private set(next: Record<string, ChartSpec | null>) {
     this.charts = { ...this.charts, ...next };
-    this.dispatchEvent(new Event('change'));
+    // Which charts changed: the page frame redraws only for the severity sketches the editors show.
+    this.dispatchEvent(new CustomEvent<string[]>('change', { detail: Object.keys(next) }));
   }
 
   private onChange(kind: ChangeKind) {

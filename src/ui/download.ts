@@ -36,3 +36,10 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
     URL.revokeObjectURL(url);
   }
 }
+
+/** The cells of a drawn table as text, row by row (what the page shows: for CSV and for copying). */
+export function tableText(table: HTMLTableElement): string[][] {
+  return [...table.querySelectorAll('tr')].map((tr) =>
+    [...tr.children].map((c) => ((c as HTMLElement).innerText ?? c.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
+}

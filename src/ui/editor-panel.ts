@@ -4,9 +4,8 @@
  * rules of scenario/edit.ts), applied through the workbench state.
  */
 import { newGroup, newModifier } from '../scenario/new-scenario.ts';
-import * as d3 from 'd3';
 import { LitElement, css, html, nothing } from 'lit';
-import type { ChartSpec } from '../report/charts/charts.ts';
+import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
 import {
   addBand,
@@ -41,10 +40,6 @@ import './ruleset-card.ts';
 
 /** Cards drawn per task when a file opens. */
 const CARDS_AT_ONCE = 4;
-
-/** The colour of each ruleset, as in the charts (Tableau 10, by position). */
-export const rulesetColors = (ids: string[]): Record<string, string> =>
-  Object.fromEntries(ids.map((id, i) => [id, d3.schemeTableau10[i % 10]]));
 
 export class EditorPanel extends LitElement {
   static override properties = {

@@ -13,7 +13,7 @@ import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { shared } from './styles.ts';
 import { csvOf } from '../report/columns.ts';
-import { download } from './download.ts';
+import { download, tableText } from './download.ts';
 import './chart-view.ts';
 
 export class FundView extends LitElement {
@@ -94,9 +94,7 @@ export class FundView extends LitElement {
     const save = (e: Event) => {
       const table = (e.target as HTMLElement).closest('.panel')?.querySelector('table');
       if (!table || !this.fund) return;
-      const rows = [...table.querySelectorAll('tr')].map((tr) =>
-        [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()),
-      );
+      const rows = tableText(table);
       download(`${this.fund.id}-${name}.csv`, csvOf(rows[0], rows.slice(1)), 'text/csv');
     };
     return html`<div class="tools"><button @click=${save} aria-label=${`CSV: ${name}`}>CSV</button></div>`;

@@ -8,7 +8,7 @@ import type { Unit } from '../report/format.ts';
 import { formattedRows, headerOf, proposalTable } from '../report/tables.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { setParam } from '../scenario/edit.ts';
-import { rulesetColors } from './editor-panel.ts';
+import { rulesetColors } from '../report/charts/charts.ts';
 import { Observe } from './observe.ts';
 import { paramChoices } from './param-choices.ts';
 import type { ParamChange } from './param-field.ts';

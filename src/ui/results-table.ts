@@ -9,7 +9,7 @@ import type { Lang } from '../report/strings.ts';
 import { unitLabel, type Unit } from '../report/format.ts';
 import { formattedRows, headerOf, targetTable } from '../report/tables.ts';
 import { resultRows, resultsCsv, showCell } from './results-rows.ts';
-import { download } from './download.ts';
+import { download, tableText } from './download.ts';
 import type { ExactResult } from './exact-client.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
@@ -88,8 +88,8 @@ export class ResultsTable extends LitElement {
   private async copy() {
     const table = this.renderRoot.querySelector('table');
     if (!table) return;
-    const tsv = [...table.querySelectorAll('tr')]
-      .map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).join('\t'))
+    const tsv = tableText(table)
+      .map((r) => r.join('\t'))
       .join('\n');
     const htmlText = `<table border="1">${table.innerHTML}</table>`;
     try {

@@ -39,10 +39,13 @@ const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? t('n10kYuan2', la
  * Ruleset colours: Tableau 10 by the ruleset's place in the scenario, so a ruleset keeps its colour in every chart
  * and language; the legend lists only the rulesets a chart draws.
  */
+export const rulesetColors = (ids: readonly string[]): Record<string, string> =>
+  Object.fromEntries(ids.map((id, i) => [id, schemeTableau10[i % 10]]));
 const color = (ctx: ChartContext, drawn: Iterable<string> = ctx.rulesets) => {
   const ids = new Set(drawn);
+  const all = rulesetColors(ctx.rulesets);
   const domain = ctx.rulesets.filter((id) => ids.has(id));
-  return { domain, range: domain.map((id) => schemeTableau10[ctx.rulesets.indexOf(id) % 10]), legend: true };
+  return { domain, range: domain.map((id) => all[id]), legend: true };
 };
 const rulesetsOf = (rows: { ruleset: string }[]) => rows.map((r) => r.ruleset);
 /** A percent axis says so in its label. */

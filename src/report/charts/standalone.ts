@@ -96,6 +96,12 @@ export function standaloneSvg(spec: ChartSpec, document: Document): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML}`;
 }
 
+/** Width and height (CSS pixels) written on a standalone SVG's root. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const [width, height] = [/ width="([\d.]+)"/, / height="([\d.]+)"/].map((re) => Number(svg.match(re)?.[1] ?? 0));
+  return { width, height };
+}
+
 /** The rows behind a chart as CSV (UTF-8 with BOM for spreadsheet programs). */
 export function chartCsv(spec: ChartSpec): string {
   const cols = spec.rows.length ? Object.keys(spec.rows[0]) : [];
