@@ -38,7 +38,7 @@ try {
   await waitRuns(page, 1);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });
-  const ded = card.locator('js-param-field').first().locator('input[type=number]');
+  const ded = card.locator('js-track-editor js-param-field').first().locator('input[type=number]');
   await page.evaluate(() => performance.clearMeasures());
   for (const [i, value] of EDITS.entries()) {
     await ded.fill(String(value));

@@ -25,7 +25,7 @@ async function setDeductible(page: Page, ruleset: string, value: string) {
   const input = page
     .locator('js-ruleset-card')
     .filter({ hasText: ruleset })
-    .locator('js-param-field')
+    .locator('js-track-editor js-param-field')
     .first()
     .locator('input[type=number]');
   await input.fill(value);
@@ -56,7 +56,7 @@ describe('scenario files in the workbench', () => {
       await p2
         .locator('js-ruleset-card')
         .filter({ hasText: 'jiangyin-2020' })
-        .locator('js-param-field')
+        .locator('js-track-editor js-param-field')
         .first()
         .locator('input[type=number]')
         .inputValue(),

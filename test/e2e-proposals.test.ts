@@ -21,7 +21,7 @@ describe('a proposal beside the baseline', () => {
     await expect.poll(() => cardA.count()).toBe(1);
     expect(await cardA.locator('input.title').inputValue()).toBe('方案 A');
     // Lower 方案 A's deductible and raise its top band.
-    const ded = cardA.locator('js-param-field').first().locator('input[type=number]');
+    const ded = cardA.locator('js-track-editor js-param-field').first().locator('input[type=number]');
     await ded.fill('15000');
     await ded.press('Tab');
     const ratios = cardA.locator('table.bands input.ratio');
@@ -99,6 +99,65 @@ describe('a proposal beside the baseline', () => {
     await dialog.getByRole('button', { name: '创建' }).click();
     await expect.poll(async () => JSON.parse(await draft(page)).id).toBe('jilin-variant');
     expect(JSON.parse(await draft(page)).rulesets[0].corridor).toBeTruthy();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('authors the rules: a track, a cap, a modifier field, a population and a group renamed, copied and removed, a note on a change', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    const json = async () => JSON.parse(await draft(page));
+    const payout = async () =>
+      Number((await page.locator('td[data-ruleset="jiangyin-2020"][data-metric="expected payout (analytic)"]').innerText()).replace(/[^\d.]/g, ''));
+    // Rename what a person reads: the population and its group; the modifier list reads the new group name.
+    const pop = page.locator('js-population-card').first();
+    await pop.locator('input.title').fill('江阴职工与居民');
+    await pop.locator('input.title').press('Tab');
+    await pop.locator('input.name').first().fill('救助对象');
+    await pop.locator('input.name').first().press('Tab');
+    await expect.poll(async () => (await json()).populations[0].groups[0].title.zh).toBe('救助对象');
+    expect((await json()).populations[0].title.zh).toBe('江阴职工与居民');
+    const card = page.locator('js-ruleset-card').first();
+    await expect.poll(() => card.locator('js-modifier-list strong').first().innerText()).toBe('救助对象');
+    // A compliant self-pay track pays more; a cap (twice the highest band edge) pays less.
+    const p0 = await payout();
+    await card.locator('select[aria-label="增加支付项："]').selectOption('compliantSelfPay');
+    await expect.poll(async () => (await json()).rulesets[0].tracks.map((t: { base: string }) => t.base)).toEqual(['selfBurden', 'compliantSelfPay']);
+    await expect.poll(payout).toBeGreaterThan(p0);
+    const p1 = await payout();
+    await card.getByRole('button', { name: '＋ 设封顶线' }).click();
+    await expect.poll(async () => (await json()).rulesets[0].cap).toEqual({ value: 200000, assumption: 'added in the workbench' });
+    await expect.poll(payout).toBeLessThan(p1);
+    // A cap override for the assistance group's modifier.
+    await card.locator('js-modifier-list select').first().selectOption('cap');
+    await expect.poll(async () => (await json()).rulesets[0].modifiers[0].cap).toBe(300000);
+    // Copy the population, then remove the copy.
+    await pop.getByRole('button', { name: '复制为新人群' }).click();
+    await expect.poll(() => page.locator('js-population-card').count()).toBe(2);
+    await page.locator('js-population-card').nth(1).getByRole('button', { name: '删除人群' }).click();
+    await expect.poll(() => page.locator('js-population-card').count()).toBe(1);
+    // Removing the group takes its modifier with it (it would not validate); undo brings both back.
+    await pop.getByRole('button', { name: /删除分组/ }).click();
+    await expect.poll(async () => (await json()).rulesets[0].modifiers.length).toBe(0);
+    expect((await json()).populations[0].groups).toEqual([]);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(async () => (await json()).rulesets[0].modifiers.length).toBe(1);
+    // Who and why, beside the change in the diff view; it is saved in the value's provenance.
+    await page.getByRole('button', { name: /修改对照/ }).click();
+    const note = page.locator('js-diff-view input[aria-label="修改说明 rulesets[0].cap"]');
+    await note.fill('李雷：试算封顶 20 万');
+    await note.press('Tab');
+    await expect
+      .poll(async () => (await json()).rulesets[0].cap.assumption)
+      .toBe('added in the workbench — note: 李雷：试算封顶 20 万');
+    await expect.poll(() => note.inputValue()).toBe('李雷：试算封顶 20 万');
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    expect(await page.locator('js-editor-panel .banner').count()).toBe(0);
+    expect(validateText(await draft(page)).problems).toEqual([]);
+    await shot(page, 'author-rules');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await expect.poll(() => card.locator('js-modifier-list strong').first().innerText()).toBe('medical-assistance recipients');
+    await shot(page, 'author-rules-en');
     expect(errors).toEqual([]);
     await page.close();
   });

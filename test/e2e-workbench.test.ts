@@ -54,13 +54,13 @@ describe('workbench', () => {
     await expect.poll(() => before.innerText(), { timeout: 30_000 }).toMatch(/\d/);
     const v0 = await num(before);
     const card = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' });
-    const ded = card.locator('js-param-field').first().locator('input[type=number]');
+    const ded = card.locator('js-track-editor js-param-field').first().locator('input[type=number]');
     expect(await ded.inputValue()).toBe('18000');
     await ded.fill('30000');
     await ded.press('Tab');
     await expect.poll(() => num(cell(page, 'jiangyin-2020', 'expected payout (analytic)'))).toBeLessThan(v0);
     // The value is now marked as edited, remembering the document's figure.
-    const chip = card.locator('js-param-field').first().locator('.chip.edited');
+    const chip = card.locator('js-track-editor js-param-field').first().locator('.chip.edited');
     expect(await chip.getAttribute('title')).toContain('was 18000');
     await shot(page, 'workbench-deductible-30000');
     expect(errors).toEqual([]);
@@ -70,7 +70,7 @@ describe('workbench', () => {
   it('a slider dragged end to end keeps its range, and one Ctrl+Z undoes the whole drag', async () => {
     const { page, errors } = await openPage(site.browser, oneRegion());
     await expect.poll(() => cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText(), { timeout: 30_000 }).toMatch(/\d/);
-    const field = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-param-field').first();
+    const field = page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020' }).locator('js-track-editor js-param-field').first();
     const slider = field.locator('input[type=range]');
     const exact = field.locator('input[type=number]');
     const max0 = await slider.getAttribute('max');

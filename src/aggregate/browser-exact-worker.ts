@@ -1,20 +1,23 @@
 /// <reference lib="webworker" />
 // Web Worker for the exact aggregate: a scenario in, figures and drawable curves out, off the page's thread.
-import { compileModel } from '../engine/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { exactAggregate } from './exact.ts';
-import { exactCurve, withoutDistribution } from './summary.ts';
+import { ExactCache } from './exact-cache.ts';
+import type { ExactCurve } from './summary.ts';
+
+/** Rulesets an edit did not touch keep their result (exact-cache.ts). */
+const cache = new ExactCache();
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (e: MessageEvent<{ id: number; scenario: Scenario }>) => {
   const { id, scenario } = e.data;
   try {
     const started = performance.now();
-    const results = exactAggregate(compileModel(scenario));
+    const parts = cache.compute(scenario);
     scope.postMessage({
       id,
-      rulesets: results.map(withoutDistribution),
-      curves: results.map((r) => exactCurve(r)).filter((c) => c !== null),
+      rulesets: parts.map((p) => p.summary),
+      curves: parts.map((p) => p.curve).filter((c): c is ExactCurve => c !== null),
+      computed: cache.computed,
       milliseconds: performance.now() - started,
     });
   } catch (err) {

@@ -3,30 +3,15 @@
  * and one card per population and ruleset. Edits coming up from the cards become scenario edits here (the pure
  * rules of scenario/edit.ts), applied through the workbench state.
  */
-import { newGroup, newModifier } from '../scenario/new-scenario.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import {
-  addBand,
-  addReading,
-  addTier,
-  duplicateRuleset,
-  getAt,
-  moveRuleset,
-  removeAt,
-  removeRuleset,
-  removeTier,
-  retitle,
-  setAt,
-  setItemField,
-  setParam,
-  type Path,
-} from '../scenario/edit.ts';
+import { setParam } from '../scenario/edit.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from './field-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { pathString, type ItemChange } from './events.ts';
+import { EDITS, type EditDetail } from './edit-events.ts';
+import { pathString } from './events.ts';
 import type { FileSession } from './file-session.ts';
 import './scenario-dialogs.ts';
 import { Observe } from './observe.ts';
@@ -82,6 +67,12 @@ export class EditorPanel extends LitElement {
       () => [this.wb, this.session],
       (e) => !(e instanceof CustomEvent) || e.detail === 'scenario',
     );
+    // Every structural edit from the cards (composed events reach the host): one table says what each does.
+    for (const [name, edit] of Object.entries(EDITS))
+      this.addEventListener(name, (e) => {
+        const next = edit(this.wb.draft, (e as CustomEvent<EditDetail>).detail);
+        if (next !== this.wb.draft) this.wb.edit(next);
+      });
   }
 
   static override styles = [
@@ -129,43 +120,6 @@ export class EditorPanel extends LitElement {
     const continuing = this.gesture === key;
     this.wb.edit(setParam(this.wb.draft, e.detail.path, e.detail.value), !continuing);
     this.gesture = e.detail.live ? key : null;
-  }
-
-  private structural(f: (draft: unknown, path: Path) => unknown) {
-    return (e: CustomEvent<{ path: Path }>) => {
-      const next = f(this.wb.draft, e.detail.path);
-      if (next !== this.wb.draft) this.wb.edit(next);
-    };
-  }
-
-  private readonly onBandAdd = this.structural(addBand);
-  private readonly onTierAdd = this.structural(addTier);
-  private readonly onTierRemove = this.structural(removeTier);
-  private readonly onReadingAdd = this.structural(addReading);
-  private readonly onItemRemove = this.structural(removeAt);
-
-  private readonly onRuleset =
-    (f: (draft: unknown, d: { index: number; by: -1 | 1; lang: Lang; title: string }) => unknown) => (e: CustomEvent) => {
-      const next = f(this.wb.draft, e.detail);
-      if (next !== this.wb.draft) this.wb.edit(next);
-    };
-  private readonly onDuplicate = this.onRuleset((d, x) => duplicateRuleset(d, x.index));
-  private readonly onRemoveRuleset = this.onRuleset((d, x) => removeRuleset(d, x.index));
-  private readonly onMoveRuleset = this.onRuleset((d, x) => moveRuleset(d, x.index, x.by));
-  private readonly onRetitle = this.onRuleset((d, x) => (x.title.trim() ? retitle(d, ['rulesets', x.index], x.lang, x.title.trim()) : d));
-
-  private onGroupAdd(e: CustomEvent<{ path: Path }>) {
-    const groups = (getAt(this.wb.draft, e.detail.path) ?? []) as { tag: string }[];
-    this.wb.edit(setAt(this.wb.draft, e.detail.path, [...groups, newGroup(groups)]));
-  }
-
-  private onModifierAdd(e: CustomEvent<{ path: Path; group: string }>) {
-    const modifiers = (getAt(this.wb.draft, e.detail.path) ?? []) as unknown[];
-    this.wb.edit(setAt(this.wb.draft, e.detail.path, [...modifiers, newModifier(e.detail.group)]));
-  }
-
-  private onItem(e: CustomEvent<ItemChange>) {
-    this.wb.edit(setItemField(this.wb.draft, e.detail.path, e.detail.field, e.detail.value));
   }
 
   private renderOpenProblems() {
@@ -234,15 +188,13 @@ export class EditorPanel extends LitElement {
           : nothing
       }
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.wb.problems.slice(0, 8).map(item)}</ul></div>` : nothing}
-      <div class="cards" @param-change=${this.onParam} @item-change=${this.onItem} @band-add=${this.onBandAdd} @item-remove=${this.onItemRemove}
-        @tier-add=${this.onTierAdd} @tier-remove=${this.onTierRemove} @reading-add=${this.onReadingAdd}
-        @group-add=${this.onGroupAdd} @modifier-add=${this.onModifierAdd} @ruleset-duplicate=${this.onDuplicate} @ruleset-remove=${this.onRemoveRuleset} @ruleset-move=${this.onMoveRuleset} @ruleset-retitle=${this.onRetitle}>
+      <div class="cards" @param-change=${this.onParam}>
         <h2>${t('populations', L)}</h2>
         ${populations
           .slice(0, this.cardLimit)
           .map(
             (p, i) =>
-              html`<js-population-card .population=${p} .index=${i} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
+              html`<js-population-card .population=${p} .index=${i} .count=${populations.length} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
           )}
         <h2>${t('rulesets', L)}</h2>
         ${(draft.rulesets ?? s.rulesets)

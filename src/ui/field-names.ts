@@ -27,12 +27,48 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   costLevel: { zh: '地区费用水平', en: 'cost level' },
   deductibleFactor: { zh: '起付线系数', en: 'deductible ×' },
   ratioAdd: { zh: '比例提高', en: 'ratio +' },
+  capFactor: { zh: '封顶线系数', en: 'cap ×' },
+  tracks: { zh: '支付项', en: 'track' },
+  groups: { zh: '分组', en: 'groups' },
+  populations: { zh: '参保人群', en: 'populations' },
+  base: { zh: '计算基数', en: 'base' },
+  bands: { zh: '分段', en: 'bands' },
+  group: { zh: '分组', en: 'group' },
+  tag: { zh: '标签', en: 'tag' },
   trials: { zh: '模拟次数', en: 'trials' },
   simulation: { zh: '模拟设置', en: 'simulation' },
   monthsInForce: { zh: '运行月数', en: 'months in force' },
   title: { zh: '名称', en: 'name' },
   id: { zh: '编号', en: 'id' },
 };
+
+/** One key of the file in words ("deductible" → 起付标准), the key itself where there is none. */
+export const fieldWord = (key: string, lang: Lang) => FIELDS[key]?.[lang] ?? key;
+
+/**
+ * A value added in the workbench as a person reads it: a parameter by its number, a list by its length, an item
+ * by its fields in words ("起付标准 26530 · 分段 1 项"), provenance left out (the next column shows it).
+ */
+export function valueInWords(v: unknown, lang: Lang, depth = 0): string {
+  if (v === null) return '∞';
+  if (Array.isArray(v)) return t('itemCount', lang, v.length);
+  if (typeof v !== 'object') return String(v);
+  const o = v as Record<string, unknown>;
+  if ('value' in o && typeof o.value === 'number') return String(o.value);
+  if (depth > 1) return '…';
+  if (o.title && typeof o.title === 'object') return String((o.title as Record<Lang, string>)[lang] ?? '');
+  return Object.entries(o)
+    .filter(([k]) => k !== 'source' && k !== 'assumption' && k !== 'id')
+    .map(([k, x]) => `${fieldWord(k, lang)} ${k === 'base' ? t(x as 'selfBurden', lang) : valueInWords(x, lang, depth + 1)}`)
+    .join(' · ');
+}
+
+/** A group tag as its title reads (the first population that declares it), else the tag. */
+function groupTitle(scenario: unknown, tag: string, lang: Lang): string {
+  const populations = ((scenario as { populations?: { groups?: Json[] }[] })?.populations ?? []) as { groups?: Json[] }[];
+  for (const p of populations) for (const g of p.groups ?? []) if (g.tag === tag && g.title?.[lang]) return g.title[lang];
+  return tag;
+}
 
 const ord = (n: number, what: { zh: string; en: string }, lang: Lang) => (lang === 'zh' ? `第 ${n} ${what.zh}` : `${what.en} ${n}`);
 
@@ -55,7 +91,7 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
         if (((child as unknown[]) ?? []).length > 1) words.push(t(String(item?.base ?? 'selfBurden') as 'selfBurden', lang));
       } else if (k === 'bands') words.push(ord(next + 1, { zh: '段', en: 'band' }, lang));
       else if (k === 'tiers') words.push(ord(next + 1, { zh: '档', en: 'tier' }, lang));
-      else if (k === 'modifiers') words.push(`${String(item?.group ?? next + 1)} ${lang === 'zh' ? '优惠' : 'modifier'}`);
+      else if (k === 'modifiers') words.push(`${groupTitle(scenario, String(item?.group ?? next + 1), lang)} ${t('modifierWord', lang)}`);
       else if (k === 'channels') words.push(CHANNEL_NAMES[item?.channel as keyof typeof CHANNEL_NAMES]?.[lang] ?? `${k}[${next}]`);
       else words.push(`${k}[${next}]`);
       node = item;

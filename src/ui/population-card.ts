@@ -27,12 +27,15 @@ export class PopulationCard extends LitElement {
   static override properties = {
     population: { attribute: false },
     index: { type: Number },
+    count: { type: Number },
     problems: { attribute: false },
     lang: {},
     density: { attribute: false },
   };
   declare population: Population;
   declare index: number;
+  /** How many populations the scenario has (copy and remove stop at the limits). */
+  declare count: number;
   declare problems: { path: string; message: string }[];
   declare lang: Lang;
   declare density: ChartSpec | null;
@@ -40,6 +43,7 @@ export class PopulationCard extends LitElement {
   constructor() {
     super();
     this.index = 0;
+    this.count = 1;
     this.problems = [];
     this.lang = 'zh';
     this.density = null;
@@ -49,7 +53,13 @@ export class PopulationCard extends LitElement {
     shared,
     css`
       :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; }
-      header { display: flex; justify-content: space-between; align-items: baseline; }
+      header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+      input.title { font: inherit; font-size: 15px; font-weight: 600; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
+      input.title:hover, input.title:focus, .group input.name:hover, .group input.name:focus { border-color: var(--line); }
+      .actions { display: flex; gap: 6px; flex-wrap: wrap; margin-bottom: 6px; }
+      .actions button, .group button { font-size: 12px; padding: 2px 8px; }
+      .group { display: flex; gap: 6px; align-items: center; margin-top: 6px; }
+      .group input.name { font: inherit; font-size: 13px; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
       h3 { font-size: 15px; }
       h4 { margin: 10px 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
       button.add { font-size: 12px; padding: 2px 8px; margin-top: 4px; }
@@ -57,6 +67,10 @@ export class PopulationCard extends LitElement {
       @media (max-width: 560px) { .sev { grid-template-columns: minmax(0, 1fr); } }
     `,
   ];
+
+  private retitle(path: (string | number)[], e: Event) {
+    emit(this, 'retitle', { path, lang: this.lang, title: (e.target as HTMLInputElement).value });
+  }
 
   override render() {
     const p = this.population;
@@ -66,7 +80,15 @@ export class PopulationCard extends LitElement {
     const sev = (p.severity ?? {}) as unknown as Record<string, { value: number }>;
     const sevKeys = Object.keys(sev).filter((k) => k !== 'family' && sev[k] && typeof sev[k] === 'object' && 'value' in sev[k]);
     return html`
-      <header><h3>${p.title?.[L] ?? p.id}</h3><span class="muted">${p.id}</span></header>
+      <header>
+        <input class="title" aria-label=${t('populationTitle', L)} .value=${p.title?.[L] ?? p.id} @change=${(e: Event) => this.retitle(base([]), e)} />
+        <span class="muted">${p.id}</span>
+      </header>
+      <div class="actions">
+        <button ?disabled=${this.count >= LIMITS.populations} title=${this.count >= LIMITS.populations ? t('populationLimit', L, LIMITS.populations) : ''}
+          @click=${() => emit(this, 'population-add', { index: this.index })}>${t('addPopulation', L)}</button>
+        <button ?disabled=${this.count <= 1} @click=${() => emit(this, 'population-remove', { index: this.index })}>${t('removePopulation', L)}</button>
+      </div>
       <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])} .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
       <js-param-field .lang=${L} label=${t('incidence', L)} percent .path=${base(['incidence'])} .param=${p.incidence} min="0" max="100" step="0.1" .error=${err(['incidence'])}></js-param-field>
       <h4>${t('severity', L)}${t('colon', L)}${familyName(p.severity?.family ?? '', L)}</h4>
@@ -87,7 +109,11 @@ export class PopulationCard extends LitElement {
       <h4>${t('groups', L)}</h4>
       ${(p.groups ?? []).map(
         (g, gi) =>
-          html`<js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
+          html`<div class="group">
+              <input class="name" aria-label="${t('groupTitle', L)} ${g.tag}" title=${g.tag} .value=${g.title?.[L] ?? g.tag} @change=${(e: Event) => this.retitle(base(['groups', gi]), e)} />
+              <button aria-label="${t('removeGroup', L)} ${g.title?.[L] ?? g.tag}" @click=${() => emit(this, 'group-remove', { path: base(['groups', gi]) })}>✕ ${t('removeGroup', L)}</button>
+            </div>
+            <js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
       )}
       <button class="add" ?disabled=${(p.groups ?? []).length >= LIMITS.groups} title=${t('groupLimit', L, LIMITS.groups)}
         @click=${() => emit(this, 'group-add', { path: base(['groups']) })}>＋ ${t('addGroup', L)}</button>

@@ -117,4 +117,4 @@ export const runStateOf = (page: Page) =>
 
 /** The first parameter field (the deductible) of a ruleset's card. */
 export const firstField = (page: Page, ruleset: string) =>
-  page.locator('js-ruleset-card').filter({ hasText: ruleset }).locator('js-param-field').first();
+  page.locator('js-ruleset-card').filter({ hasText: ruleset }).locator('js-track-editor js-param-field').first();

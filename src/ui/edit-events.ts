@@ -1,0 +1,79 @@
+/**
+ * The editors' events and the scenario edits they stand for: each card sends what the analyst did (with the
+ * path it is about), and this table turns it into a pure edit of the draft (scenario/edit.ts, structure.ts,
+ * new-scenario.ts). A new kind of edit is one entry here and a button that emits it.
+ */
+import type { Lang } from '../report/strings.ts';
+import {
+  addBand,
+  addReading,
+  addTier,
+  duplicateRuleset,
+  getAt,
+  moveRuleset,
+  removeAt,
+  removeRuleset,
+  removeTier,
+  retitle,
+  setAt,
+  setItemField,
+  type Path,
+} from '../scenario/edit.ts';
+import { newGroup, newModifier } from '../scenario/new-scenario.ts';
+import {
+  addCap,
+  addModifierField,
+  addPopulation,
+  addTrack,
+  annotate,
+  removeGroup,
+  removePopulation,
+  removeTrack,
+  type ModifierField,
+  type TrackBase,
+} from '../scenario/structure.ts';
+import type { ItemChange } from './events.ts';
+
+/** What an event carries: a path, an index, or both, and what the edit needs besides. */
+export interface EditDetail extends Partial<ItemChange> {
+  path: Path;
+  index: number;
+  by: -1 | 1;
+  lang: Lang;
+  title: string;
+  group: string;
+  base: TrackBase;
+  note: string;
+  at: Path;
+}
+
+type Edit = (draft: unknown, d: EditDetail) => unknown;
+const n = (p: Path, i: number) => p[i] as number;
+
+export const EDITS: Record<string, Edit> = {
+  'item-change': (s, d) => setItemField(s, d.path, d.field!, d.value),
+  'item-remove': (s, d) => removeAt(s, d.path),
+  'band-add': (s, d) => addBand(s, d.path),
+  'tier-add': (s, d) => addTier(s, d.path),
+  'tier-remove': (s, d) => removeTier(s, d.path),
+  'reading-add': (s, d) => addReading(s, d.path),
+  'ruleset-duplicate': (s, d) => duplicateRuleset(s, d.index),
+  'ruleset-remove': (s, d) => removeRuleset(s, d.index),
+  'ruleset-move': (s, d) => moveRuleset(s, d.index, d.by),
+  // A title is what a person reads: an emptied field keeps the old one. Paths name rulesets, populations, groups.
+  retitle: (s, d) => (d.title.trim() ? retitle(s, d.path, d.lang, d.title.trim()) : s),
+  'ruleset-retitle': (s, d) => (d.title.trim() ? retitle(s, ['rulesets', d.index], d.lang, d.title.trim()) : s),
+  'track-add': (s, d) => addTrack(s, d.index, d.base),
+  'track-remove': (s, d) => removeTrack(s, n(d.path, 1), n(d.path, 3)),
+  'cap-add': (s, d) => addCap(s, d.path),
+  'modifier-add': (s, d) => setAt(s, d.path, [...((getAt(s, d.path) ?? []) as unknown[]), newModifier(d.group)]),
+  'modifier-field-add': (s, d) => addModifierField(s, n(d.path, 1), n(d.path, 3), d.field as ModifierField),
+  'group-add': (s, d) => {
+    const groups = (getAt(s, d.path) ?? []) as { tag: string }[];
+    return setAt(s, d.path, [...groups, newGroup(groups)]);
+  },
+  'group-remove': (s, d) => removeGroup(s, n(d.path, 1), n(d.path, 3)),
+  'population-add': (s, d) => addPopulation(s, d.index),
+  'population-remove': (s, d) => removePopulation(s, d.index),
+  'change-note': (s, d) => annotate(s, d.at, d.note),
+};
