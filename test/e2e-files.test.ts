@@ -79,10 +79,12 @@ describe('scenario files in the workbench', () => {
     await page.locator('js-file-bar input[type=file]').setInputFiles(badFile);
     const banner = page.locator('.open-problems');
     await expect.poll(() => banner.innerText()).toContain('共 3 个问题');
-    const text = await banner.innerText();
-    expect(text).toContain('rulesets[0].tracks[0].bands[0].ratio: must be between 0 and 1');
-    expect(text).toContain('populations[0].incidence.value: must be between 0 and 1');
-    expect(text).toContain('rulesets[0].__proto__x: unknown key');
+    // Each problem names the field as the page shows it, in Chinese; the JSON path is on hover.
+    const items = banner.locator('li');
+    const byPath = async (path: string) => items.locator(`xpath=self::*[@title="${path}"]`).innerText();
+    expect(await byPath('rulesets[0].tracks[0].bands[0].ratio')).toBe('江阴 2020 大病保险 · 第 1 段 · 支付比例：须在 0 与 1 之间（0–100%）');
+    expect(await byPath('populations[0].incidence.value')).toBe('江阴参保人员 · 发生费用比例：须在 0 与 1 之间（0–100%）');
+    expect(await byPath('rulesets[0].__proto__x')).toBe('江阴 2020 大病保险 · __proto__x：不认识的字段（文件格式中没有）');
     expect(await draft(page)).toBe(before);
     await shot(page, 'files-open-problems');
     const v1File = join(SHOTS, 'jiangyin-v1.json');
@@ -168,8 +170,8 @@ describe('scenario files in the workbench', () => {
     const bad = await encodeShare({ jingsuanShare: 2, base: 'jiangyin-2020', patch: [[['__proto__', 'x'], 1]] });
     const { page: p3 } = await openPage(site.browser, `${site.url}#s=${bad}`);
     await expect
-      .poll(() => p3.locator('.open-problems').innerText())
-      .toContain('patch: an edit has a path that is not a list of names and indices');
+      .poll(() => p3.locator('.open-problems li[title="patch"]').innerText())
+      .toContain('an edit has a path that is not a list of names and indices');
     await p3.close();
     expect([...errors, ...e2]).toEqual([]);
     await page.close();
@@ -270,8 +272,11 @@ describe('scenario files in the workbench', () => {
     ]);
     // The CSV is the table as shown: one line per number, money in yuan to the fen where the screen shows 万元.
     const lines = readFileSync((await tableDl.path())!, 'utf8').split('\r\n');
-    const ids = await page.locator('js-results-table thead th').evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.trim()));
-    expect(lines[0]).toBe(`\ufeff指标,单位,${ids.join(',')}`);
+    // Columns headed by the rulesets' titles as on screen, with the ids the command line uses.
+    const rulesets: { id: string; title: { zh: string } }[] = JSON.parse(await draft(page)).rulesets;
+    const heads = await page.locator('js-results-table thead th[data-ruleset]').allInnerTexts();
+    expect(heads.map((h) => h.split('\n')[0].trim())).toEqual(rulesets.map((r) => r.title.zh));
+    expect(lines[0]).toBe(`\ufeff指标,单位,${rulesets.map((r) => `${r.title.zh} (${r.id})`).join(',')}`);
     const premium = lines
       .find((l) => l.startsWith('保费,元,'))!
       .split(',')

@@ -15,6 +15,7 @@ import './app-header.ts';
 import './charts-panel.ts';
 import './editor-panel.ts';
 import './fund-view.ts';
+import './key-strip.ts';
 import './results-panel.ts';
 
 export class App extends LitElement {
@@ -132,6 +133,7 @@ export class App extends LitElement {
         @scenario-pick=${(e: CustomEvent<string>) => ss.pick(e.detail)}
         @unit-change=${(e: CustomEvent<Unit>) => this.setView(L, e.detail)}
         @lang-change=${(e: CustomEvent<Lang>) => this.setView(e.detail, this.unit)}></js-app-header>
+      ${ss.fund ? '' : html`<js-key-strip .wb=${this.wb} .lang=${L} .unit=${this.unit}></js-key-strip>`}
       <main class=${ss.fund ? 'fund' : ''}>
         <js-editor-panel .wb=${this.wb} .session=${ss} .lang=${L} .charts=${this.book.charts}></js-editor-panel>
         ${

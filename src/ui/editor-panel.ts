@@ -122,11 +122,19 @@ export class EditorPanel extends LitElement {
     this.gesture = e.detail.live ? key : null;
   }
 
+  /** A problem as the page words it: the field by its name on screen, the JSON path on hover. */
+  private problemItem(p: Problem, data: unknown) {
+    const L = this.lang;
+    const d = describeProblem(p, data, L);
+    const root = !p.path || p.path === '(root)';
+    return html`<li title=${d.path}>${root ? nothing : html`<span class="field">${d.field}</span>${t('colon', L)}`}${d.message}</li>`;
+  }
+
   private renderOpenProblems() {
     const o = this.session.openProblems!;
     return html`<div class="banner open-problems" role="alert">
       ${t('notOpened', this.lang, o.file, o.problems.length)}
-      <ul>${o.problems.slice(0, 50).map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+      <ul>${o.problems.slice(0, 50).map((p) => this.problemItem(p, o.data ?? null))}</ul>
       <button @click=${() => this.session.closeProblems()}>${t('close', this.lang)}</button>
     </div>`;
   }
@@ -156,10 +164,7 @@ export class EditorPanel extends LitElement {
     // Messages in the page's language beside the fields; in the lists, the field named as it reads on screen.
     const problems = this.wb.problems.map((p) => ({ ...p, message: messageIn(p.message, L) }));
     const warnings = this.wb.warnings.map((p) => ({ ...p, message: messageIn(p.message, L) }));
-    const item = (p: Problem) => {
-      const d = describeProblem(p, draft, L);
-      return html`<li title=${d.path}><span class="field">${d.field}</span>${t('colon', L)}${d.message}</li>`;
-    };
+    const item = (p: Problem) => this.problemItem(p, draft);
     const populations = draft.populations ?? s.populations;
     const titles = Object.fromEntries(populations.map((p) => [p.id, p.title?.[L] ?? p.id]));
     const groupTitles = Object.fromEntries(populations.flatMap((p) => (p.groups ?? []).map((g) => [g.tag, g.title?.[L] ?? g.tag])));

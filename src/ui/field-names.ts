@@ -119,6 +119,9 @@ const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
   [/^must be at least ([−\d.]+)$/, (_, n) => `不能小于 ${n}`],
   [/^must be a whole number$/, () => '须为整数'],
   [/^must be a number$/, () => '须为数字'],
+  [/^must be a list$/, () => '须为列表'],
+  [/^unknown key$/, () => '不认识的字段（文件格式中没有）'],
+  [/^is required \((\w+)\)$/, (_, kind) => `缺少此项（${kind}）`],
   [/^only the last band may be open-ended \(null\)$/, () => '只有最后一段可以不设上限'],
   [
     /^the first band ends at (\d+), not above the deductible (\d+): it pays only members with a lowered deductible$/,

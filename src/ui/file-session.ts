@@ -36,6 +36,8 @@ export const DEFAULT_SCENARIO = 'compare-regions';
 export interface OpenProblems {
   file: string;
   problems: Problem[];
+  /** The file's data when it parsed: the problems then name its fields by its own titles. */
+  data?: unknown;
 }
 
 export class FileSession extends EventTarget {
@@ -163,7 +165,7 @@ export class FileSession extends EventTarget {
       return true;
     }
     if (!v.ok || !v.scenario) {
-      this.openProblems = { file: name, problems: v.problems };
+      this.openProblems = { file: name, problems: v.problems, data: parseJsonText(text).data };
       this.changed();
       return false;
     }
@@ -203,7 +205,7 @@ export class FileSession extends EventTarget {
       const base = checkEvaluable(validateData(shared.original));
       const draft = checkEvaluable(validateData(shared.draft));
       if (!base.ok || !draft.ok) {
-        this.openProblems = { file: name, problems: base.ok ? draft.problems : base.problems };
+        this.openProblems = base.ok ? { file: name, problems: draft.problems, data: shared.draft } : { file: name, problems: base.problems, data: shared.original };
         return this.changed();
       }
       this.openProblems = null;
@@ -265,7 +267,7 @@ export class FileSession extends EventTarget {
     // only if the editor can show it; otherwise nothing changes and its problems are listed.
     const shape = editableShape(a.draft);
     if (shape.length) {
-      this.openProblems = { file: t('unsavedWork', this.lang), problems: shape };
+      this.openProblems = { file: t('unsavedWork', this.lang), problems: shape, data: a.draft };
       clearAutosave(globalThis.localStorage, a.key ?? this.key);
       return this.changed();
     }

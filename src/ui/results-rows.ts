@@ -182,7 +182,8 @@ const UNIT_WORD: Record<ColumnUnit, string> = {
 };
 
 /** The table as shown, one CSV line per number: indicator, unit, then each ruleset's value (or its word). */
-export function resultsCsv(rows: ResultRow[], ids: string[], lang: Lang): string {
+/** The table as CSV: one column per ruleset, headed by its title (and its id, which the command line uses). */
+export function resultsCsv(rows: ResultRow[], ids: string[], lang: Lang, titles: Record<string, string> = {}): string {
   const lines: (string | null)[][] = [];
   for (const r of rows) {
     r.parts.forEach((p, k) => {
@@ -197,5 +198,6 @@ export function resultsCsv(rows: ResultRow[], ids: string[], lang: Lang): string
       ]);
     });
   }
-  return csvOf([t('indicator', lang), t('unitColumn', lang), ...ids], lines);
+  const heads = ids.map((id) => (titles[id] && titles[id] !== id ? `${titles[id]} (${id})` : id));
+  return csvOf([t('indicator', lang), t('unitColumn', lang), ...heads], lines);
 }

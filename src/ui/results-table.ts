@@ -23,8 +23,11 @@ export class ResultsTable extends LitElement {
     lang: {},
     unit: {},
     colors: { attribute: false },
+    titles: { attribute: false },
     exact: { attribute: false },
   };
+  /** Ruleset id → its title in the page's language (the column heads; the id stays beneath, as the CLI names it). */
+  declare titles: Record<string, string>;
   /** The exact aggregate (FFT) from its worker: null while computed, or the reason it failed. */
   declare exact: ExactResult | { error: string } | null;
   declare analytic: AnalyticRuleset[];
@@ -44,6 +47,7 @@ export class ResultsTable extends LitElement {
     this.lang = 'zh';
     this.unit = 'wan';
     this.colors = {};
+    this.titles = {};
     this.exact = null;
   }
 
@@ -55,6 +59,7 @@ export class ResultsTable extends LitElement {
       th, td { padding: 5px 8px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; white-space: normal; }
       thead th { border-bottom: 2px solid var(--line); vertical-align: bottom; }
+      thead th { white-space: normal; min-width: 90px; }
       thead th span.sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
       tr.mc td:not(:first-child) { color: #1f2937; }
       tr.pending td:not(:first-child) { color: #9ca3af; }
@@ -81,7 +86,7 @@ export class ResultsTable extends LitElement {
   /** The table as shown (results-rows.ts), as CSV. */
   private csv() {
     const ids = this.analytic.map((a) => a.id);
-    download(`${this.result?.scenario ?? 'results'}-results.csv`, resultsCsv(this.rows(), ids, this.lang), 'text/csv');
+    download(`${this.result?.scenario ?? 'results'}-results.csv`, resultsCsv(this.rows(), ids, this.lang, this.titles), 'text/csv');
   }
 
   /** Copies the table as shown, as HTML (pastes as a table into Word/WPS) and tab-separated text. */
@@ -119,7 +124,10 @@ export class ResultsTable extends LitElement {
         <thead>
           <tr>
             <th scope="col">${t('indicator', L)}</th>
-            ${ids.map((id) => html`<th scope="col"><span class="sw" style="background:${this.colors[id] ?? '#999'}"></span>${id}</th>`)}
+            ${ids.map(
+              (id) =>
+                html`<th scope="col" data-ruleset=${id}><span class="sw" style="background:${this.colors[id] ?? '#999'}"></span>${this.titles[id] ?? id}${this.titles[id] && this.titles[id] !== id ? html`<span class="en">${id}</span>` : nothing}</th>`,
+            )}
           </tr>
         </thead>
         <tbody>
