@@ -108,7 +108,12 @@ describe('a proposal beside the baseline', () => {
     await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
     const json = async () => JSON.parse(await draft(page));
     const payout = async () =>
-      Number((await page.locator('td[data-ruleset="jiangyin-2020"][data-metric="expected payout (analytic)"]').innerText()).replace(/[^\d.]/g, ''));
+      Number(
+        (await page.locator('td[data-ruleset="jiangyin-2020"][data-metric="expected payout (analytic)"]').innerText()).replace(
+          /[^\d.]/g,
+          '',
+        ),
+      );
     // Rename what a person reads: the population and its group; the modifier list reads the new group name.
     const pop = page.locator('js-population-card').first();
     await pop.locator('input.title').fill('江阴职工与居民');
@@ -122,7 +127,9 @@ describe('a proposal beside the baseline', () => {
     // A compliant self-pay track pays more; a cap (twice the highest band edge) pays less.
     const p0 = await payout();
     await card.locator('select[aria-label="增加支付项："]').selectOption('compliantSelfPay');
-    await expect.poll(async () => (await json()).rulesets[0].tracks.map((t: { base: string }) => t.base)).toEqual(['selfBurden', 'compliantSelfPay']);
+    await expect
+      .poll(async () => (await json()).rulesets[0].tracks.map((t: { base: string }) => t.base))
+      .toEqual(['selfBurden', 'compliantSelfPay']);
     await expect.poll(payout).toBeGreaterThan(p0);
     const p1 = await payout();
     await card.getByRole('button', { name: '＋ 设封顶线' }).click();
@@ -147,9 +154,7 @@ describe('a proposal beside the baseline', () => {
     const note = page.locator('js-diff-view input[aria-label="修改说明 rulesets[0].cap"]');
     await note.fill('李雷：试算封顶 20 万');
     await note.press('Tab');
-    await expect
-      .poll(async () => (await json()).rulesets[0].cap.assumption)
-      .toBe('added in the workbench — note: 李雷：试算封顶 20 万');
+    await expect.poll(async () => (await json()).rulesets[0].cap.assumption).toBe('added in the workbench — note: 李雷：试算封顶 20 万');
     await expect.poll(() => note.inputValue()).toBe('李雷：试算封顶 20 万');
     await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
     expect(await page.locator('js-editor-panel .banner').count()).toBe(0);

@@ -209,7 +209,8 @@ describe('workbench', () => {
     await expect.poll(() => jilin.locator('table.tiers').count()).toBe(3);
     await waitDone(page);
     const corridorText = async () => (await page.locator('js-chart[data-chart="corridor"] svg').allTextContents()).join(' ');
-    await expect.poll(corridorText, { timeout: 20_000 }).toContain(`jilin-2017 · ${added.id}`);
+    // The chart names the ruleset and the reading by their titles.
+    await expect.poll(corridorText, { timeout: 20_000 }).toContain(`吉林 2017 大病保险 · ${added.title.zh}`);
     await shot(page, 'workbench-corridor-reading');
     // …and can be removed.
     await jilin.getByRole('button', { name: `删除这种理解 ${added.id}` }).click();
@@ -229,9 +230,56 @@ describe('workbench', () => {
     await page.close();
   });
 
-  it('switches language and units', async () => {
+  it('reads in Chinese throughout, overlays the histograms, keeps the key results in view on a narrow screen; switches language and units', async () => {
     const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toContain('精算');
+    await waitDone(page);
+    // No code id leaks into the Chinese page: every text node and option, through every shadow root.
+    const words = await page.evaluate(() => {
+      const out: string[] = [];
+      const walk = (root: Node) => {
+        const it = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n: Node | null = it.currentNode; n; n = it.nextNode()) {
+          if (n.nodeType === Node.TEXT_NODE) out.push(n.textContent ?? '');
+          else if ((n as Element).shadowRoot) walk((n as Element).shadowRoot!);
+        }
+      };
+      walk(document.body);
+      return out.join(' ');
+    });
+    for (const id of [
+      'spliced',
+      'bodyWeight',
+      'sigma',
+      'splice',
+      'marginal',
+      'as written',
+      'whole',
+      'selfBurden',
+      'compliantSelfPay',
+      'seed compare-regions',
+      'lossRatio',
+      'reimbursementRatio',
+    ])
+      expect(words, id).not.toMatch(new RegExp(`(^|[^A-Za-z])${id}([^A-Za-z]|$)`));
+    // The payout histograms are overlaid: every bar stands on the zero line (stacked bars would float above it).
+    const bars = await page
+      .locator('js-chart[data-chart="payout"] svg g[aria-label="rect"] rect')
+      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('y')) + Number(r.getAttribute('height'))));
+    expect(bars.length).toBeGreaterThan(30);
+    expect(Math.max(...bars) - Math.min(...bars)).toBeLessThan(0.5);
+    // 390 px: one column, nothing wider than the screen, the key results pinned at the top while a card is edited.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.locator('js-ruleset-card').last().scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const strip = page.locator('js-key-strip');
+    expect((await strip.boundingBox())!.y).toBe(0);
+    expect(await strip.locator('[data-ruleset="jiangyin-2020"][data-metric="payout"]').innerText()).toBe(
+      await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText(),
+    );
+    await shot(page, 'workbench-narrow-strip');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    expect(await strip.isVisible()).toBe(false);
     await page.getByRole('button', { name: '切换语言' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toContain('critical-illness insurance workbench');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

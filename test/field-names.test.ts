@@ -1,6 +1,6 @@
 /** Validation messages as an analyst reads them (ui/field-names.ts): field names from the scenario's own titles. */
 import { describe, expect, it } from 'vitest';
-import { fieldName, messageIn } from '../src/ui/field-names.ts';
+import { fieldName, messageIn } from '../src/report/field-names.ts';
 import { shipped } from './helpers/scenarios.ts';
 
 describe('field names', () => {

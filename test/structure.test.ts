@@ -94,7 +94,13 @@ describe('populations', () => {
       ...s,
       rulesets: s.rulesets.map((r: { funding: { channels: unknown[] } }) => ({
         ...r,
-        funding: { ...r.funding, channels: [...r.funding.channels, { channel: 'fiscalSubsidy', population: 'residents-copy', perInsured: { value: 5, assumption: 't' } }] },
+        funding: {
+          ...r.funding,
+          channels: [
+            ...r.funding.channels,
+            { channel: 'fiscalSubsidy', population: 'residents-copy', perInsured: { value: 5, assumption: 't' } },
+          ],
+        },
       })),
       targets: [{ metric: 'lossRatio', population: 'residents-copy', value: 0.9, assumption: 't' }],
     };

@@ -67,12 +67,15 @@ export interface SplitPoint {
   value: number;
 }
 
+/** The reading of a corridor as its file states it (the others are its `alternatives`, by id). */
+export const AS_WRITTEN = 'as written';
+
 /** Expected corridor split per ruleset and reading, as the run's summary already computed them. */
 export function corridorSplits(result: RunResult): SplitPoint[] {
   const out: SplitPoint[] = [];
   for (const r of result.rulesets) {
     if (!r.corridor) continue;
-    for (const [reading, c] of [['as written', r.corridor], ...r.corridor.alternatives.map((a) => [a.id, a] as const)] as const) {
+    for (const [reading, c] of [[AS_WRITTEN, r.corridor], ...r.corridor.alternatives.map((a) => [a.id, a] as const)] as const) {
       out.push(
         { ruleset: r.id, reading, part: 'insurer', value: c.insurerMean },
         { ruleset: r.id, reading, part: 'fundReturn', value: c.fundReturnMean },

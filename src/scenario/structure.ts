@@ -112,7 +112,12 @@ export function removePopulation<T>(root: T, index: number): T {
     if (kept.length !== channels.length && kept.length) next = setAt(next, path, kept);
   });
   const targets = list(next, ['targets']);
-  if (targets.some((t) => t.population === gone)) next = setAt(next, ['targets'], targets.filter((t) => t.population !== gone));
+  if (targets.some((t) => t.population === gone))
+    next = setAt(
+      next,
+      ['targets'],
+      targets.filter((t) => t.population !== gone),
+    );
   return dropOrphanModifiers(next);
 }
 

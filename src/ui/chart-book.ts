@@ -7,7 +7,7 @@
 import { severityDensity } from '../analysis/curves.ts';
 import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { drawCharts, footnoteFor } from '../report/charts/all.ts';
+import { chartContext, drawCharts } from '../report/charts/all.ts';
 import { densityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
@@ -72,15 +72,8 @@ export class ChartBook extends EventTarget {
   }
 
   private context(): ChartContext {
-    const s = this.wb.applied!;
     const raw = this.wb.raw;
-    return {
-      lang: this.lang,
-      unit: this.unit,
-      rulesets: s.rulesets.map((r) => r.id),
-      footnote: footnoteFor(s, this.lang, raw?.trials, raw?.seed),
-      width: 600,
-    };
+    return chartContext(this.wb.applied!, this.lang, this.unit, 600, raw ?? undefined);
   }
 
   private drawStatic() {

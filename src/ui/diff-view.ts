@@ -1,6 +1,6 @@
 /** The changes of the working scenario against the file it was opened from, with provenance. */
 import { LitElement, css, html } from 'lit';
-import { fieldName, fieldWord, valueInWords } from './field-names.ts';
+import { fieldName, fieldWord, valueInWords } from '../report/field-names.ts';
 import { t } from '../report/strings.ts';
 import type { Lang } from '../report/strings.ts';
 import type { Change } from '../scenario/diff.ts';
@@ -8,7 +8,6 @@ import { ADDED, EDITED } from '../scenario/edit.ts';
 import { NOTE, noteOf } from '../scenario/structure.ts';
 import { emit } from './events.ts';
 import { shared } from './styles.ts';
-
 
 /** The workbench's own provenance notes in the page's language ("edited in the workbench (was 18000; …)"). */
 function provenanceIn(text: string, lang: Lang): string {

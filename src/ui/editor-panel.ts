@@ -8,7 +8,7 @@ import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { setParam } from '../scenario/edit.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
-import { describeProblem, messageIn } from './field-names.ts';
+import { describeProblem, messageIn } from '../report/field-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EDITS, type EditDetail } from './edit-events.ts';
 import { pathString } from './events.ts';

@@ -205,7 +205,9 @@ export class FileSession extends EventTarget {
       const base = checkEvaluable(validateData(shared.original));
       const draft = checkEvaluable(validateData(shared.draft));
       if (!base.ok || !draft.ok) {
-        this.openProblems = base.ok ? { file: name, problems: draft.problems, data: shared.draft } : { file: name, problems: base.problems, data: shared.original };
+        this.openProblems = base.ok
+          ? { file: name, problems: draft.problems, data: shared.draft }
+          : { file: name, problems: base.problems, data: shared.original };
         return this.changed();
       }
       this.openProblems = null;

@@ -13,7 +13,14 @@ import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
 
 /** How each field reads and moves: its label, whether it is a percent, and a slider where one helps. */
-const FIELD: Record<ModifierField, { label: 'deductibleFactor' | 'deductibleOverride' | 'ratioAdd' | 'capOverride' | 'capFactor'; percent: boolean; slider?: [number, number, number] }> = {
+const FIELD: Record<
+  ModifierField,
+  {
+    label: 'deductibleFactor' | 'deductibleOverride' | 'ratioAdd' | 'capOverride' | 'capFactor';
+    percent: boolean;
+    slider?: [number, number, number];
+  }
+> = {
   deductibleFactor: { label: 'deductibleFactor', percent: false, slider: [0, 1.5, 0.05] },
   deductible: { label: 'deductibleOverride', percent: false },
   ratioAdd: { label: 'ratioAdd', percent: true, slider: [0, 20, 1] },

@@ -8,7 +8,7 @@ import { errorAt, pathString } from './events.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 import { emit } from './events.ts';
-import { familyName, severityParamName } from './severity-names.ts';
+import { familyName, severityParamName } from '../report/severity-names.ts';
 import './param-field.ts';
 import './chart-view.ts';
 

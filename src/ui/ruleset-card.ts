@@ -101,11 +101,13 @@ export class RulesetCard extends LitElement {
     const tracks = r.tracks ?? [];
     const full = tracks.length >= LIMITS.tracks;
     return html`${tracks.map(
-        (track, ti) =>
-          html`<js-track-editor .track=${track} .path=${this.base(['tracks', ti])} ?removable=${tracks.length > 1} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-track-editor>`,
-      )}
+      (track, ti) =>
+        html`<js-track-editor .track=${track} .path=${this.base(['tracks', ti])} ?removable=${tracks.length > 1} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-track-editor>`,
+    )}
       <div class="actions"><label>${t('addTrack', L)}
-        <select aria-label=${t('addTrack', L)} ?disabled=${full} title=${full ? t('trackLimit', L, LIMITS.tracks) : ''} @change=${(e: Event) => {
+        <select aria-label=${t('addTrack', L)} ?disabled=${full} title=${full ? t('trackLimit', L, LIMITS.tracks) : ''} @change=${(
+          e: Event,
+        ) => {
           const select = e.target as HTMLSelectElement;
           if (select.value) emit(this, 'track-add', { index: this.index, base: select.value });
           select.value = '';

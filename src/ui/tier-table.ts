@@ -11,7 +11,14 @@ import { shared } from './styles.ts';
 const pct = (v: unknown) => String(+(Number(v) * 100).toFixed(6));
 
 export class TierTable extends LitElement {
-  static override properties = { tiers: { attribute: false }, path: { attribute: false }, label: {}, lang: {}, problems: { attribute: false }, warnings: { attribute: false } };
+  static override properties = {
+    tiers: { attribute: false },
+    path: { attribute: false },
+    label: {},
+    lang: {},
+    problems: { attribute: false },
+    warnings: { attribute: false },
+  };
   declare tiers: TierSpec[];
   /** The tiers list's path in the scenario. */
   declare path: Path;

@@ -25,13 +25,16 @@ import {
   type ChartContext,
   type ChartSpec,
 } from './charts.ts';
+import { fieldName } from '../field-names.ts';
+import { AS_WRITTEN } from '../../analysis/run-series.ts';
 
+/** The footnote every chart carries: the scenario, the run, and the assumptions it rests on, named as on screen. */
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
   const list = assumptions(s);
   const shown = list
     .slice(0, 6)
-    .map((a) => a.path)
-    .join(', ');
+    .map((a) => fieldName(a.path, s, lang))
+    .join(lang === 'zh' ? '；' : '; ');
   const more = list.length > 6 ? t('andMore', lang) : '';
   const run = trials ? t('footnoteRun', lang, trials, String(seed)) : '';
   return t('footnote', lang, s.title[lang], s.id, run, list.length, `${shown}${more}`);
@@ -111,15 +114,28 @@ export function defaultSweep(s: Scenario, lang: Lang): NonNullable<ChartInput['s
   return { points, label, metric: 'payout' };
 }
 
+/**
+ * What every chart of a scenario shares: its rulesets in order (one colour each), the names a person reads for
+ * rulesets and corridor readings, and the footnote (with the run's trials and seed when there is a run).
+ */
+export function chartContext(
+  s: Scenario,
+  lang: Lang,
+  unit: Unit,
+  width: number,
+  run?: { trials: number; seed: string | number },
+): ChartContext {
+  const names: Record<string, string> = { [AS_WRITTEN]: t('readingAsWritten', lang) };
+  for (const r of s.rulesets) {
+    names[r.id] = r.title?.[lang] ?? r.id;
+    for (const a of r.corridor?.alternatives ?? []) names[a.id] = a.title?.[lang] ?? a.id;
+  }
+  return { lang, unit, rulesets: s.rulesets.map((r) => r.id), names, footnote: footnoteFor(s, lang, run?.trials, run?.seed), width };
+}
+
 /** Every chart of a run, for `run --out`. */
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
-  const ctx: ChartContext = {
-    lang,
-    unit,
-    rulesets: s.rulesets.map((r) => r.id),
-    footnote: footnoteFor(s, lang, raw.trials, raw.seed),
-    width: 640,
-  };
+  const ctx = chartContext(s, lang, unit, 640, raw);
   const input: ChartInput = { model: raw.model, raw, result, sweep: defaultSweep(s, lang) };
   return CHARTS.map((c) => c.draw(input, ctx)).filter((c): c is ChartSpec => c !== null);
 }

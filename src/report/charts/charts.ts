@@ -29,6 +29,8 @@ export interface ChartContext {
   unit: Unit;
   /** Ruleset ids in scenario order: one colour each, the same in every chart. */
   rulesets: string[];
+  /** Names a person reads, by ruleset id and corridor reading id (all.ts chartContext); ids where absent. */
+  names?: Record<string, string>;
   footnote: string;
   width?: number;
 }
@@ -214,7 +216,12 @@ function histogram(values: ValuePoint[], d: number, thresholds: number[]): { rul
 export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpec {
   const d = div(ctx.unit);
   const partName = (p: SplitPoint['part']) => t(p, ctx.lang);
-  const data = splits.map((s) => ({ ...s, key: `${s.ruleset} · ${s.reading}`, partName: partName(s.part), v: s.value / d }));
+  const data = splits.map((s) => ({
+    ...s,
+    key: `${ctx.names?.[s.ruleset] ?? s.ruleset} · ${ctx.names?.[s.reading] ?? s.reading}`,
+    partName: partName(s.part),
+    v: s.value / d,
+  }));
   return {
     id: 'corridor-split',
     title: t('corridorTitle', ctx.lang),

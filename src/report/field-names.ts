@@ -3,8 +3,8 @@
  * 第 1 段 · 支付比例") with the JSON path kept for hover and for the command line, and the common messages of the
  * validator in the page's language (scenario/schema.ts and semantics.ts word them in English).
  */
-import { t, type Lang } from '../report/strings.ts';
-import { CHANNEL_NAMES } from '../report/tables.ts';
+import { t, type Lang } from './strings.ts';
+import { CHANNEL_NAMES } from './tables.ts';
 import type { Problem } from '../scenario/problems.ts';
 import { severityParamName } from './severity-names.ts';
 

@@ -2,7 +2,7 @@
  * Severity families and their parameters as an analyst reads them (the schema's ids — mu, sigma, splice… — stay
  * in the file and on hover). Meanings: scenario/schema.ts severityFields.
  */
-import type { Lang } from '../report/strings.ts';
+import type { Lang } from './strings.ts';
 
 const FAMILIES: Record<string, { zh: string; en: string }> = {
   lognormal: { zh: '对数正态分布', en: 'lognormal' },
