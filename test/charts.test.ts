@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allCharts, CHARTS } from '../src/report/charts/all.ts';
-import type { ChartSpec } from '../src/report/charts/charts.ts';
+import { wholeTicks, type ChartSpec } from '../src/report/charts/charts.ts';
 import { svgOf } from '../src/report/node-render.ts';
 import { runRaw } from '../src/engine/run.ts';
 import { column, summarize } from '../src/engine/summary.ts';
@@ -45,6 +45,12 @@ describe('charts of a run (compare-regions, 300 trials)', async () => {
     const tallest = Math.max(...bins.map((b) => Number(b.count)));
     expect(top).toBeGreaterThanOrEqual(tallest * 0.8);
     expect(top).toBeLessThan(300);
+  });
+
+  it('count axes tick whole trials only (a run of 3 trials does not read 0.5)', () => {
+    expect(wholeTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(wholeTicks(1)).toEqual([0, 1]);
+    expect(wholeTicks(1000)).toEqual([0, 200, 400, 600, 800, 1000]);
   });
 
   it('corridor chart: the bars are the run’s expected insurer result, return and top-up (万元)', () => {

@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { setParam } from '../scenario/edit.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from '../report/field-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -80,6 +81,7 @@ export class EditorPanel extends LitElement {
     css`
       :host { display: flex; flex-direction: column; gap: 12px; min-width: 0; }
       h2 { font-size: 14px; color: var(--muted); margin: 4px 0 0; }
+      h2 .count { font-weight: 400; font-size: 12px; margin-left: 6px; }
       .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
       .scenario-title { font-size: 16px; font-weight: 600; }
       .desc { font-size: 13px; color: var(--muted); margin: 4px 0 0; line-height: 1.5; }
@@ -194,14 +196,14 @@ export class EditorPanel extends LitElement {
       }
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.wb.problems.slice(0, 8).map(item)}</ul></div>` : nothing}
       <div class="cards" @param-change=${this.onParam}>
-        <h2>${t('populations', L)}</h2>
+        <h2>${t('populations', L)} <span class="count" title=${t('populationLimit', L, LIMITS.populations)}>${populations.length} / ${LIMITS.populations}</span></h2>
         ${populations
           .slice(0, this.cardLimit)
           .map(
             (p, i) =>
               html`<js-population-card .population=${p} .index=${i} .count=${populations.length} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
           )}
-        <h2>${t('rulesets', L)}</h2>
+        <h2>${t('rulesets', L)} <span class="count" title=${t('rulesetLimit', L, LIMITS.rulesets)}>${(draft.rulesets ?? s.rulesets).length} / ${LIMITS.rulesets}</span></h2>
         ${(draft.rulesets ?? s.rulesets)
           .slice(0, Math.max(0, this.cardLimit - populations.length))
           .map(

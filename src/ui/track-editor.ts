@@ -87,7 +87,8 @@ export class TrackEditor extends LitElement {
         <tbody>${track.bands.map((_, bi) => this.band(bi))}</tbody>
       </table>
       <div class="actions">
-        <button ?disabled=${full} title=${full ? t('bandLimit', L, LIMITS.bands) : ''} @click=${() => emit(this, 'band-add', { path: [...tp, 'bands'] })}>＋ ${t('addBand', L)}</button>
+        <button ?disabled=${full} title=${t('bandLimit', L, LIMITS.bands)} @click=${() => emit(this, 'band-add', { path: [...tp, 'bands'] })}>＋ ${t('addBand', L)}</button>
+        <span class="muted">${track.bands.length} / ${LIMITS.bands}</span>
         ${track.cap ? nothing : html`<button @click=${() => emit(this, 'cap-add', { path: tp })}>＋ ${t('trackCap', L)}</button>`}
       </div>
       ${

@@ -188,12 +188,16 @@ export function distributionChart(
     options: {
       ...base(ctx),
       x: kind === 'lossRatio' ? { label: percentLabel(xLabel), grid: true, percent: true } : { label: xLabel, grid: true },
-      y: { label: t('trials', ctx.lang), grid: true },
+      // Counts are whole trials: only whole-number ticks (a run of a few trials would otherwise read 0.5, 1.5).
+      y: { label: t('trials', ctx.lang), grid: true, ticks: wholeTicks(Math.max(1, ...bins.map((b) => b.count))) },
       color: color(ctx, rulesetsOf(values)),
       marks,
     },
   };
 }
+
+/** About five ticks from 0 to `max`, whole numbers only. */
+export const wholeTicks = (max: number) => ticks(0, max, Math.min(5, Math.ceil(max))).filter(Number.isInteger);
 
 /** Counts per ruleset and bin [thresholds[i], thresholds[i+1]); values beyond the last edge go to the last bin. */
 function histogram(values: ValuePoint[], d: number, thresholds: number[]): { ruleset: string; x1: number; x2: number; count: number }[] {
