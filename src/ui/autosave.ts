@@ -74,3 +74,61 @@ export function clearAutosave(storage: Storage | undefined, key: string) {
     /* nothing to clear */
   }
 }
+
+/** Writes the latest state a moment after the last edit (one write for a burst of edits), or at once on `flush`. */
+export class AutosaveWriter {
+  private pending: Autosave | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  constructor(
+    private readonly storage: Storage | undefined,
+    private readonly key: string,
+    private readonly delayMs = 150,
+  ) {}
+
+  schedule(a: Autosave) {
+    if (this.timer) clearTimeout(this.timer);
+    this.pending = a;
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+  }
+
+  flush() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending) writeAutosave(this.storage, this.key, this.pending);
+    this.pending = null;
+  }
+}
+
+/**
+ * This tab's unsaved work: kept a moment after each edit (and at once when the page is hidden or left), and work
+ * an earlier page left behind, offered back until it is restored or discarded.
+ */
+export class UnsavedWork {
+  readonly key = autosaveKey(globalThis.sessionStorage);
+  private readonly writer = new AutosaveWriter(globalThis.localStorage, this.key);
+  /** Work found from an earlier page (this tab's, or another's), until restored or discarded. */
+  offer: (Autosave & { key?: string }) | null = null;
+
+  find() {
+    this.offer = readAutosave(globalThis.localStorage, this.key);
+  }
+
+  keep(draft: unknown, original: unknown) {
+    this.writer.schedule({ savedAt: new Date().toISOString(), draft, original, label: (draft as { id?: string })?.id ?? '' });
+  }
+
+  readonly flush = () => this.writer.flush();
+
+  /** Takes the offer; `drop`: it goes from the store (damaged), else it does only when it was another tab's (it continues under this tab's key). */
+  take(drop = false): (Autosave & { key?: string }) | null {
+    const a = this.offer;
+    this.offer = null;
+    if (a && (drop || (a.key && a.key !== this.key))) clearAutosave(globalThis.localStorage, a.key ?? this.key);
+    return a;
+  }
+
+  discard() {
+    clearAutosave(globalThis.localStorage, this.offer?.key ?? this.key);
+    this.offer = null;
+  }
+}

@@ -3,8 +3,6 @@
  * of the working state (and its offer back after a reload); saving the draft and making a share link. Every
  * file is untrusted: validated (and migrated) before anything on screen changes, its problems listed otherwise.
  */
-import { fundedTemplate } from '../analysis/template.ts';
-import { copyOfScenario } from '../scenario/new-scenario.ts';
 import { checkEvaluable } from '../engine/validate-model.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { diffScenarios } from '../scenario/diff.ts';
@@ -13,25 +11,15 @@ import type { Problem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { editableShape } from '../scenario/shape.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
-import { validateData, validateText } from '../scenario/validate.ts';
-import { autosaveKey, clearAutosave, readAutosave, writeAutosave, type Autosave } from './autosave.ts';
+import { validateData, validateText, type Validation } from '../scenario/validate.ts';
+import { UnsavedWork } from './autosave.ts';
 import { download } from './download.ts';
 import { readFileText } from './read-file.ts';
 import { decodeShare, encodeShare, readSharedEdits, shareCodeFromHash, sharedEdits } from './share.ts';
+import { addressedScenario, DEFAULT_SCENARIO, newScenarioData, scenarioFiles, setAddress } from './shipped.ts';
 import type { Workbench } from './workbench-state.ts';
 
-const SHIPPED = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-/** The shipped scenario files by id (file name without .json). */
-export const scenarioFiles: Record<string, unknown> = Object.fromEntries(
-  Object.entries(SHIPPED).map(([k, v]) => [
-    k
-      .split('/')
-      .pop()!
-      .replace(/\.json$/, ''),
-    v,
-  ]),
-);
-export const DEFAULT_SCENARIO = 'compare-regions';
+export { DEFAULT_SCENARIO, scenarioFiles } from './shipped.ts';
 
 export interface OpenProblems {
   file: string;
@@ -48,15 +36,16 @@ export class FileSession extends EventTarget {
   openProblems: OpenProblems | null = null;
   /** The name of the file last opened (and any migration notes). */
   notice = '';
-  restorable: (Autosave & { key?: string }) | null = null;
   shareUrl = '';
   lang: Lang = 'zh';
   /** A shipped scenario the analyst picked while the draft has edits: asked first (editor-panel.ts). */
   pendingSwitch: string | null = null;
 
-  private readonly key = autosaveKey(globalThis.sessionStorage);
-  private pendingSave: Autosave | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unsaved = new UnsavedWork();
+  /** Unsaved work an earlier page left behind, offered back (editor-panel.ts). */
+  get restorable() {
+    return this.unsaved.offer;
+  }
 
   constructor(private readonly wb: Workbench) {
     super();
@@ -69,11 +58,9 @@ export class FileSession extends EventTarget {
 
   /** At page load: the scenario named in the URL (or the default), any unsaved work, a share link. */
   start() {
-    const wanted = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
-    this.loadShipped(wanted && scenarioFiles[wanted] ? wanted : DEFAULT_SCENARIO, 'replace');
+    this.loadShipped(addressedScenario() ?? DEFAULT_SCENARIO, 'replace');
     globalThis.addEventListener?.('popstate', this.onPopState);
-    const saved = readAutosave(globalThis.localStorage, this.key);
-    if (saved) this.restorable = saved;
+    this.unsaved.find();
     globalThis.addEventListener?.('pagehide', this.flushAutosave);
     globalThis.document?.addEventListener('visibilitychange', this.flushAutosave);
     const code = shareCodeFromHash(globalThis.location?.hash ?? '');
@@ -83,8 +70,8 @@ export class FileSession extends EventTarget {
 
   /** Back and forward move between the scenarios picked, asking first when there are edits. */
   private readonly onPopState = () => {
-    const id = new URLSearchParams(globalThis.location?.search ?? '').get('scenario');
-    if (id && scenarioFiles[id] && id !== this.scenarioId) this.pick(id, 'none');
+    const id = addressedScenario();
+    if (id && id !== this.scenarioId) this.pick(id, 'none');
   };
 
   /** The analyst picked a shipped scenario: switched at once, or asked first when the draft has edits. */
@@ -104,17 +91,9 @@ export class FileSession extends EventTarget {
     if (go && id) this.loadShipped(id, this.pendingUrl);
     else {
       // Staying: the address goes back to the scenario on screen (back/forward may have moved it).
-      if (this.scenarioId) globalThis.history?.replaceState(null, '', this.urlFor(this.scenarioId));
+      if (this.scenarioId) setAddress(this.scenarioId, 'replace');
       this.changed();
     }
-  }
-
-  private urlFor(id: string | null): string {
-    const u = new URL(globalThis.location.href);
-    u.hash = '';
-    if (id) u.searchParams.set('scenario', id);
-    else u.searchParams.delete('scenario');
-    return u.toString();
   }
 
   stop() {
@@ -125,27 +104,27 @@ export class FileSession extends EventTarget {
 
   /** Opens a shipped scenario; `url`: add it to the history (a pick), replace the address (page load) or leave it (back/forward). */
   loadShipped(id: string, url: 'push' | 'replace' | 'none' = 'none') {
-    if (url === 'push' && globalThis.location) globalThis.history.pushState(null, '', this.urlFor(id));
-    else if (url === 'replace' && globalThis.location && !globalThis.location.hash)
-      globalThis.history.replaceState(null, '', this.urlFor(id));
+    // On page load a share link's hash stays until the link is read.
+    if (url === 'push' || (url === 'replace' && !globalThis.location?.hash)) setAddress(id, url);
     this.pendingSwitch = null;
+    const data = structuredClone(scenarioFiles[id]);
+    const fund = (data as { kind?: string }).kind !== undefined ? validateData(data).fund : undefined;
+    if (fund) return this.showFund(fund, id, '');
     this.scenarioId = id;
     this.notice = '';
-    const data = structuredClone(scenarioFiles[id]);
-    if ((data as { kind?: string }).kind !== undefined) {
-      const v = validateData(data);
-      if (v.ok && v.fund) this.showFund(v.fund);
-    } else {
-      this.fund = null;
-      this.wb.load(data);
-    }
+    this.fund = null;
+    this.wb.load(data);
     this.changed();
   }
 
   /** A fund-level file replaces the insurance scenario on screen (read-only); any run in progress stops. */
-  private showFund(fund: FundScenario) {
+  private showFund(fund: FundScenario, id: string, notice: string) {
     this.wb.cancelRun();
+    this.openProblems = null;
+    this.scenarioId = id;
     this.fund = fund;
+    this.notice = notice;
+    this.changed();
   }
 
   private refuse(file: string, message: string) {
@@ -153,15 +132,26 @@ export class FileSession extends EventTarget {
     this.changed();
   }
 
+  /**
+   * Puts a validated scenario on screen, with the edits on top when a link carries them (its 修改对照 then lists
+   * them); opened work is autosaved at once, not only after its first edit.
+   */
+  private show(original: unknown, v: Validation | undefined, from: { id?: string; notice: string; draft?: unknown }) {
+    this.openProblems = null;
+    this.fund = null;
+    this.scenarioId = from.id ?? '';
+    this.wb.load(original, v);
+    if (from.draft !== undefined) this.wb.edit(from.draft);
+    this.notice = from.notice;
+    this.scheduleAutosave();
+    this.changed();
+  }
+
   /** Opens a file's text: validated (and migrated) first; a file with problems opens nothing. */
   openText(name: string, text: string): boolean {
     const v = checkEvaluable(validateText(text));
     if (v.ok && v.fund) {
-      this.openProblems = null;
-      this.scenarioId = '';
-      this.showFund(v.fund);
-      this.notice = name;
-      this.changed();
+      this.showFund(v.fund, '', name);
       return true;
     }
     if (!v.ok || !v.scenario) {
@@ -169,16 +159,10 @@ export class FileSession extends EventTarget {
       this.changed();
       return false;
     }
-    this.openProblems = null;
-    this.fund = null;
-    this.scenarioId = '';
     // Unmigrated, the text's data is what was just validated: no second validation and compile.
-    if (v.notes.length) this.wb.load(JSON.parse(JSON.stringify(v.scenario)));
-    else this.wb.load(parseJsonText(text).data, v);
-    this.notice = `${name}${v.notes.length ? ` (${v.notes.join('; ')})` : ''}`;
-    // Opened work is kept at once, not only after its first edit.
-    this.scheduleAutosave();
-    this.changed();
+    const notice = `${name}${v.notes.length ? ` (${v.notes.join('; ')})` : ''}`;
+    if (v.notes.length) this.show(JSON.parse(JSON.stringify(v.scenario)), undefined, { notice });
+    else this.show(parseJsonText(text).data, v, { notice });
     return true;
   }
 
@@ -210,14 +194,7 @@ export class FileSession extends EventTarget {
           : { file: name, problems: base.problems, data: shared.original };
         return this.changed();
       }
-      this.openProblems = null;
-      this.fund = null;
-      this.scenarioId = shared.base ?? '';
-      this.wb.load(shared.original, base);
-      if (shared.patch.length) this.wb.edit(shared.draft);
-      this.notice = name;
-      this.scheduleAutosave();
-      this.changed();
+      this.show(shared.original, base, { id: shared.base ?? '', notice: name, draft: shared.patch.length ? shared.draft : undefined });
     } catch (err) {
       this.refuse(name, (err as Error).message);
     }
@@ -225,20 +202,11 @@ export class FileSession extends EventTarget {
 
   /** A new file: the template (its cost distribution from Jiangyin's calibrated file) or a copy of a shipped region. */
   newScenario(from: 'template' | string, name: string) {
-    const source = from === 'template' ? null : scenarioFiles[from];
-    const data = source
-      ? copyOfScenario(source as Scenario, name)
-      : fundedTemplate(name, scenarioFiles['jiangyin-2020'] as { populations: Record<string, unknown>[] });
+    const data = newScenarioData(from, name);
     const v = checkEvaluable(validateData(data));
     if (!v.ok) return this.refuse(name, v.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    this.openProblems = null;
-    this.fund = null;
-    this.scenarioId = '';
-    globalThis.history?.replaceState(null, '', this.urlFor(null));
-    this.wb.load(data, v);
-    this.notice = name;
-    this.scheduleAutosave();
-    this.changed();
+    setAddress(null, 'replace');
+    this.show(data, v, { notice: name });
   }
 
   closeProblems() {
@@ -247,30 +215,20 @@ export class FileSession extends EventTarget {
   }
 
   scheduleAutosave() {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    const draft = this.wb.draft;
-    this.pendingSave = { savedAt: new Date().toISOString(), draft, original: this.wb.original, label: (draft as Scenario)?.id ?? '' };
-    this.saveTimer = setTimeout(this.flushAutosave, 150);
+    this.unsaved.keep(this.wb.draft, this.wb.original);
   }
 
-  /** Writes a pending save now: on the debounce, and when the page is hidden or left (a quick reload). */
-  readonly flushAutosave = () => {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    if (this.pendingSave) writeAutosave(globalThis.localStorage, this.key, this.pendingSave);
-    this.pendingSave = null;
-  };
+  /** Writes a pending save now: when the page is hidden or left (a quick reload). */
+  readonly flushAutosave = () => this.unsaved.flush();
 
   restore() {
-    const a = this.restorable;
-    this.restorable = null;
-    if (!a) return this.changed();
     // A stored draft is untrusted like any file (another version of the page, a damaged store): it is restored
     // only if the editor can show it; otherwise nothing changes and its problems are listed.
-    const shape = editableShape(a.draft);
+    const shape = this.unsaved.offer ? editableShape(this.unsaved.offer.draft) : [];
+    const a = this.unsaved.take(shape.length > 0);
+    if (!a) return this.changed();
     if (shape.length) {
       this.openProblems = { file: t('unsavedWork', this.lang), problems: shape, data: a.draft };
-      clearAutosave(globalThis.localStorage, a.key ?? this.key);
       return this.changed();
     }
     this.scenarioId = '';
@@ -278,14 +236,11 @@ export class FileSession extends EventTarget {
     if (checkEvaluable(validateData(a.original)).ok) this.wb.load(a.original);
     this.wb.history.clear();
     this.wb.edit(a.draft, true);
-    // Another tab's save, now this tab's work: it continues under this tab's key.
-    if (a.key && a.key !== this.key) clearAutosave(globalThis.localStorage, a.key);
     this.changed();
   }
 
   discard() {
-    clearAutosave(globalThis.localStorage, this.restorable?.key ?? this.key);
-    this.restorable = null;
+    this.unsaved.discard();
     this.changed();
   }
 

@@ -8,7 +8,6 @@ import { analyticExpectation, type AnalyticRuleset } from '../engine/analytic.ts
 import type { EngineModel } from '../engine/model.ts';
 import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.ts';
 import { comparisonsAgainst, summarize, summarizeInSlices, type Comparison, type RunResult } from '../engine/summary.ts';
-import { trialBlockSize } from '../engine/trial.ts';
 import { checkEvaluable, modelOf } from '../engine/validate-model.ts';
 import type { Problem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -18,16 +17,7 @@ import { browserWorkerFactory, workerCount } from './engine-client.ts';
 import { ExactClient, type ExactResult } from './exact-client.ts';
 import { EditHistory } from './history.ts';
 import type { RunState } from './run-status.ts';
-
-/** Trials of the first Monte Carlo refresh after a change (DESIGN.md "Performance"). */
-const FIRST_REFRESH = 200;
-/**
- * Per-trial results the page keeps (a run's memory in the workbench, stated in the run's note): 16 populations ×
- * 12 rulesets then run about 4,000 trials, which the page summarises without a task over 100 ms.
- */
-export const BROWSER_RESULT_BYTES = 64 * 2 ** 20;
-/** A run projected to take longer than this in the page stops after its first second and asks. */
-const BROWSER_ASK_SECONDS = 120;
+import { BROWSER_RESULT_BYTES, RefreshPacer, tooLongHere, trialsHere } from './run-pacing.ts';
 
 /** What changed: the scenario (and so the analytic values), the run's progress or results, the exact aggregate. */
 export type ChangeKind = 'scenario' | 'run' | 'exact';
@@ -67,9 +57,6 @@ export class Workbench extends EventTarget {
   private longRunConfirmed = false;
   private controller: AbortController | null = null;
   private runTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastPaint = 0;
-  /** How long the last progress repaint took (ms). */
-  private paintMs = 0;
   /** When the scenario last changed (performance.now()), for the first-refresh measure. */
   private changedAt = 0;
   /** Engine workers kept between runs: an edit's run starts without new workers. */
@@ -181,10 +168,7 @@ export class Workbench extends EventTarget {
     this.controller = controller;
     this.runState = 'running';
     this.done = 0;
-    // The page keeps at most BROWSER_RESULT_BYTES of per-trial results (and so stays responsive): a larger file
-    // runs that many of its trials here, and says so; the command line runs them all.
-    const perTrial = this.model ? trialBlockSize(this.model, 1) * 8 : 1;
-    const trials = Math.max(1, Math.min(s.simulation.trials, Math.floor(BROWSER_RESULT_BYTES / perTrial)));
+    const trials = this.model ? trialsHere(this.model, s.simulation.trials) : s.simulation.trials;
     this.runNote =
       trials < s.simulation.trials ? t('runCapped', this.lang, BROWSER_RESULT_BYTES / 2 ** 20, trials, s.simulation.trials) : '';
     this.total = trials;
@@ -192,7 +176,7 @@ export class Workbench extends EventTarget {
     // From the edit (or file) that started this run: DESIGN.md wants ≥ 200 trials on screen within 500 ms.
     const t0 = this.changedAt || performance.now();
     const started = performance.now();
-    let firstShown = false;
+    const pacer = new RefreshPacer();
     try {
       const raw = await runRaw(s, {
         trials,
@@ -205,9 +189,8 @@ export class Workbench extends EventTarget {
           this.done = done;
           this.total = total;
           // A run that would take minutes here stops and asks first (once per scenario).
-          const elapsed = (performance.now() - started) / 1000;
-          const projected = (elapsed / done) * total;
-          if (!this.longRunConfirmed && elapsed > 1 && done < total && projected > BROWSER_ASK_SECONDS) {
+          const projected = this.longRunConfirmed ? null : tooLongHere((performance.now() - started) / 1000, done, total);
+          if (projected !== null) {
             controller.abort();
             this.runState = 'confirm';
             this.requestExact();
@@ -215,19 +198,12 @@ export class Workbench extends EventTarget {
             this.changed('run');
             return;
           }
-          // At once when the first FIRST_REFRESH trials are in, then at most a few times a second and never
-          // more than a fifth of the time: a slow repaint (a large scenario) spaces the next one out.
+          const due = pacer.due(done, total);
+          if (!due) return this.changed('run');
           const now = performance.now();
-          const first = !firstShown && done >= Math.min(FIRST_REFRESH, total);
-          if (first || now - this.lastPaint > Math.max(250, 4 * this.paintMs)) {
-            this.lastPaint = now;
-            void this.showRun(partial(false));
-            this.paintMs = performance.now() - now;
-            if (first) {
-              firstShown = true;
-              performance.measure('jingsuan:first-refresh', { start: t0, detail: { trials: done } });
-            }
-          } else this.changed('run');
+          void this.showRun(partial(false));
+          pacer.painted(now, due);
+          if (due === 'first') performance.measure('jingsuan:first-refresh', { start: t0, detail: { trials: done } });
         },
       });
       if (controller.signal.aborted) return;

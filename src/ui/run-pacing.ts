@@ -1,0 +1,50 @@
+/**
+ * How a Monte Carlo run in the page shows its progress: when to repaint (the first FIRST_REFRESH trials at once,
+ * DESIGN.md "Performance", then at most a few times a second and never more than a fifth of the time, so a slow
+ * repaint of a large scenario spaces the next one out), and when a run would take so long here that it stops
+ * after its first second to ask.
+ */
+import type { EngineModel } from '../engine/model.ts';
+import { trialBlockSize } from '../engine/trial.ts';
+
+/** Trials of the first Monte Carlo refresh after a change (DESIGN.md "Performance"). */
+export const FIRST_REFRESH = 200;
+/** A run projected to take longer than this in the page stops after its first second and asks. */
+export const BROWSER_ASK_SECONDS = 120;
+/**
+ * Per-trial results the page keeps (a run's memory in the workbench, stated in the run's note): 16 populations ×
+ * 12 rulesets then run about 4,000 trials, which the page summarises without a task over 100 ms.
+ */
+export const BROWSER_RESULT_BYTES = 64 * 2 ** 20;
+
+/** The trials a run does in the page: all the file asks for, or as many as BROWSER_RESULT_BYTES holds (the command line runs them all). */
+export function trialsHere(model: EngineModel, trials: number): number {
+  return Math.max(1, Math.min(trials, Math.floor(BROWSER_RESULT_BYTES / (trialBlockSize(model, 1) * 8))));
+}
+
+export class RefreshPacer {
+  private firstShown = false;
+  private lastPaint = -Infinity;
+  /** How long the last repaint took (ms). */
+  private paintMs = 0;
+
+  /** Whether to repaint now, with `done` of `total` trials in: 'first' (the first refresh), 'again', or null. */
+  due(done: number, total: number, now = performance.now()): 'first' | 'again' | null {
+    if (!this.firstShown && done >= Math.min(FIRST_REFRESH, total)) return 'first';
+    return now - this.lastPaint > Math.max(250, 4 * this.paintMs) ? 'again' : null;
+  }
+
+  /** A repaint (`due` said which) that started at `from` has ended now. */
+  painted(from: number, due: 'first' | 'again', now = performance.now()) {
+    if (due === 'first') this.firstShown = true;
+    this.lastPaint = from;
+    this.paintMs = now - from;
+  }
+}
+
+/** The run would take more than BROWSER_ASK_SECONDS here, judged once it has run a second. */
+export function tooLongHere(elapsedSeconds: number, done: number, total: number): number | null {
+  if (elapsedSeconds <= 1 || done >= total) return null;
+  const projected = (elapsedSeconds / done) * total;
+  return projected > BROWSER_ASK_SECONDS ? projected : null;
+}
