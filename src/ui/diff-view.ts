@@ -67,7 +67,12 @@ export class DiffView extends LitElement {
       <colgroup><col class="path" /><col class="value" /><col class="value" /><col /></colgroup>
       <thead><tr><th>${t('parameter', L)}</th><th>${t('was', L)}</th><th>${t('now', L)}</th><th>${t('provenance', L)}</th></tr></thead>
       <tbody>
-        ${this.changes.map((c) => html`<tr data-path=${c.path}><td class="path" title=${c.path}>${this.scenario ? fieldName(c.path, this.scenario, L) : c.path}</td><td class="from">${c.kind === 'added' ? '—' : valueInWords(c.from, L)}</td><td class="to">${c.kind === 'removed' ? '—' : valueInWords(c.to, L)}</td><td class="prov">${provenanceIn(c.provenance ?? '', L)}${this.noteField(c)}</td></tr>`)}
+        ${this.changes.map(
+          (c) => html`<tr data-path=${c.path}><td class="path"
+          title=${c.path}>${this.scenario ? fieldName(c.path, this.scenario, L) : c.path}</td><td
+          class="from">${c.kind === 'added' ? '—' : valueInWords(c.from, L)}</td><td
+          class="to">${c.kind === 'removed' ? '—' : valueInWords(c.to, L)}</td><td class="prov">${provenanceIn(c.provenance ?? '', L)}${this.noteField(c)}</td></tr>`,
+        )}
       </tbody>
     </table>`;
   }

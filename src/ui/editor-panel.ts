@@ -92,7 +92,8 @@ export class EditorPanel extends LitElement {
       .cards { display: flex; flex-direction: column; gap: 12px; }
       .warnings { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .warnings ul { margin: 4px 0 0; padding-left: 18px; }
-      .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
+      .restore { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     `,
   ];
 
@@ -204,12 +205,12 @@ export class EditorPanel extends LitElement {
               html`<js-population-card .population=${p} .index=${i} .count=${populations.length} .problems=${problems} .lang=${L} .density=${this.charts[`density${i}`] ?? null}></js-population-card>`,
           )}
         <h2>${t('rulesets', L)} <span class="count" title=${t('rulesetLimit', L, LIMITS.rulesets)}>${(draft.rulesets ?? s.rulesets).length} / ${LIMITS.rulesets}</span></h2>
-        ${(draft.rulesets ?? s.rulesets)
-          .slice(0, Math.max(0, this.cardLimit - populations.length))
-          .map(
-            (rs, i) =>
-              html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${warnings} .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'} .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
-          )}
+        ${(draft.rulesets ?? s.rulesets).slice(0, Math.max(0, this.cardLimit - populations.length)).map(
+          (rs, i) =>
+            html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${warnings}
+                .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'}
+                .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
+        )}
       </div>
     `;
   }

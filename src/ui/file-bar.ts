@@ -71,7 +71,8 @@ export class FileBar extends LitElement {
       </div>
       ${
         this.shareUrl
-          ? html`<div class="share"><span>${t('fileCopied', L)}</span><input readonly aria-label=${t('fileShare', L)} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
+          ? html`<div class="share"><span>${t('fileCopied', L)}</span><input readonly
+            aria-label=${t('fileShare', L)} .value=${this.shareUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></div>`
           : nothing
       }`;
   }

@@ -112,22 +112,31 @@ export class FundView extends LitElement {
         <table aria-label=${t('subsidyBudget', L)}>
           <thead><tr><th>${t('group', L)}</th><th>${t('insured2', L)}</th><th>${t('payer', L)}</th><th>${t('subsidy', L)} (${u})</th><th>${t('contributions', L)} (${u})</th></tr></thead>
           <tbody>
-            ${b.lines.map((l) => html`<tr data-group=${l.group}><td>${l.title[L]}</td><td>${formatCount(l.count)}</td><td>${payer(l.payer)}</td><td>${l.subsidised ? this.money(l.subsidy) : '—'}</td><td>${this.money(l.contributions)}</td></tr>`)}
+            ${b.lines.map(
+              (l) => html`<tr data-group=${l.group}><td>${l.title[L]}</td>
+              <td>${formatCount(l.count)}</td><td>${payer(l.payer)}</td>
+              <td>${l.subsidised ? this.money(l.subsidy) : '—'}</td><td>${this.money(l.contributions)}</td></tr>`,
+            )}
           </tbody>
           <tfoot><tr><td>${t('total', L)}</td><td>${formatCount(b.insured)}</td><td></td><td data-total="subsidy">${this.money(b.total)}</td><td>${this.money(b.contributions)}</td></tr></tfoot>
         </table>
         ${this.csvButton('subsidy-budget')}
-        <p>${t('province2', L)} <strong data-payer="province">${this.money(b.byPayer.province)}</strong> ${u} · ${t('city', L)} <strong data-payer="city">${this.money(b.byPayer.city)}</strong> ${u}</p>
+        <p>${t('province2', L)} <strong data-payer="province">${this.money(b.byPayer.province)}</strong> ${u} · ${t('city', L)} <strong
+          data-payer="city">${this.money(b.byPayer.city)}</strong> ${u}</p>
         ${b.warnings.map((w) => html`<div class="warning" role="note">${w.message[L]}</div>`)}
       </div>
       ${
         r.projection
           ? html`<div class="panel">
             <h3>${t('insuredCountTrend', L)}</h3>
-            <p>${r.projection.year}: ${formatCount(Math.round(r.projection.predicted))} (${t('n95PredictionInterval', L)} ${formatCount(Math.round(r.projection.lo))} – ${formatCount(Math.round(r.projection.hi))}); ${t('forecastInTheFile', L)} ${formatCount(b.insured)}</p>
+            <p>${r.projection.year}: ${formatCount(Math.round(r.projection.predicted))} (${t('n95PredictionInterval', L)} ${formatCount(
+              Math.round(r.projection.lo),
+            )} – ${formatCount(Math.round(r.projection.hi))}); ${t('forecastInTheFile', L)} ${formatCount(b.insured)}</p>
             ${
               r.projectedBudget
-                ? html`<p>${t('subsidyAtTheProjected', L)}: <strong>${this.money(r.projectedBudget.predicted)}</strong> ${u} (${this.money(r.projectedBudget.lo)} – ${this.money(r.projectedBudget.hi)})</p>`
+                ? html`<p>${t('subsidyAtTheProjected', L)}: <strong>${this.money(r.projectedBudget.predicted)}</strong> ${u} (${this.money(
+                    r.projectedBudget.lo,
+                  )} – ${this.money(r.projectedBudget.hi)})</p>`
                 : nothing
             }
           </div>`
@@ -171,7 +180,11 @@ export class FundView extends LitElement {
         <h3>${t('cityPoolingReserveMonths', L)}</h3>
         <table aria-label=${t('reserveMonthsByYear', L)}>
           <thead><tr><th>${t('year', L)}</th><th>${t('reserveMonthsMean', L)}</th><th>P5</th><th>${t('pAlarm', L)}</th><th>${t('cityPool', L)} (${u})</th></tr></thead>
-          <tbody>${r.years.map((y) => html`<tr data-year=${y.year}><td>${y.year}</td><td>${y.reserveMonths.mean.toFixed(2)}</td><td>${y.reserveMonths.p05.toFixed(2)}</td><td>${formatPercent(y.probAlarm)}</td><td>${this.amount(y.cityPool.mean)}</td></tr>`)}</tbody>
+          <tbody>${r.years.map(
+            (y) => html`<tr data-year=${y.year}><td>${y.year}</td>
+            <td>${y.reserveMonths.mean.toFixed(2)}</td><td>${y.reserveMonths.p05.toFixed(2)}</td>
+            <td>${formatPercent(y.probAlarm)}</td><td>${this.amount(y.cityPool.mean)}</td></tr>`,
+          )}</tbody>
         </table>
         ${this.csvButton('reserve-months')}
         <p>${t('probabilityOfTheAlarm', L)}: <strong data-metric="alarm-any">${formatPercent(r.probAlarmAnyYear)}</strong></p>
@@ -180,8 +193,13 @@ export class FundView extends LitElement {
       <div class="panel">
         <h3>${last.year} ${t('byRegion', L)}</h3>
         <table>
-          <thead><tr><th>${t('region', L)}</th><th>${t('balance', L)} (${u})</th><th>${t('reserve', L)} (${u})</th><th>${t('fromCity', L)} (${u})</th><th>${t('repaid', L)} (${u})</th><th>${t('pDrawsOnCity', L)}</th></tr></thead>
-          <tbody>${last.regions.map((g) => html`<tr><td>${title(g.region)}</td><td>${this.amount(g.balanceMean)}</td><td>${this.amount(g.reserveMean)}</td><td>${this.amount(g.fromCityMean)}</td><td>${this.amount(g.repaidMean)}</td><td>${formatPercent(g.probDrawOnCity)}</td></tr>`)}</tbody>
+          <thead><tr><th>${t('region', L)}</th><th>${t('balance', L)} (${u})</th>
+            <th>${t('reserve', L)} (${u})</th><th>${t('fromCity', L)} (${u})</th><th>${t('repaid', L)} (${u})</th><th>${t('pDrawsOnCity', L)}</th></tr></thead>
+          <tbody>${last.regions.map(
+            (g) => html`<tr><td>${title(g.region)}</td>
+            <td>${this.amount(g.balanceMean)}</td><td>${this.amount(g.reserveMean)}</td>
+            <td>${this.amount(g.fromCityMean)}</td><td>${this.amount(g.repaidMean)}</td><td>${formatPercent(g.probDrawOnCity)}</td></tr>`,
+          )}</tbody>
         </table>
         ${this.csvButton('regions')}
       </div>`;

@@ -72,7 +72,8 @@ export class FundingTable extends LitElement {
               <th scope="row">${CHANNEL_NAMES[channel][L]} · ${popTitle(population)}</th>
               ${this.analytic.map((r) => {
                 const v = amount(r, key);
-                return html`<td data-channel=${channel} data-population=${population} data-ruleset=${r.id}>${formatAmount(v, this.unit, d)}<span class="share">${formatPercent(r.premium > 0 ? v / r.premium : null)}</span></td>`;
+                return html`<td data-channel=${channel} data-population=${population} data-ruleset=${r.id}>${formatAmount(v, this.unit, d)}<span
+                  class="share">${formatPercent(r.premium > 0 ? v / r.premium : null)}</span></td>`;
               })}
             </tr>`;
           })}

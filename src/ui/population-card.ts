@@ -89,14 +89,16 @@ export class PopulationCard extends LitElement {
           @click=${() => emit(this, 'population-add', { index: this.index })}>${t('addPopulation', L)}</button>
         <button ?disabled=${this.count <= 1} @click=${() => emit(this, 'population-remove', { index: this.index })}>${t('removePopulation', L)}</button>
       </div>
-      <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])} .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
+      <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])}
+        .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
       <js-param-field .lang=${L} label=${t('incidence', L)} percent .path=${base(['incidence'])} .param=${p.incidence} min="0" max="100" step="0.1" .error=${err(['incidence'])}></js-param-field>
       <h4>${t('severity', L)}${t('colon', L)}${familyName(p.severity?.family ?? '', L)}</h4>
       <div class="sev">
         <div>
           ${sevKeys.map((k) => {
             const [lo, hi, step] = SEVERITY_LIMITS[k] ?? [0, sev[k].value * 2 || 1, 0.01];
-            return html`<js-param-field .lang=${L} label=${severityParamName(p.severity?.family ?? '', k, L)} title=${`severity.${k}`} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
+            return html`<js-param-field .lang=${L} label=${severityParamName(p.severity?.family ?? '', k, L)}
+              title=${`severity.${k}`} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
           })}
         </div>
         <js-chart .spec=${this.density}></js-chart>
@@ -113,7 +115,8 @@ export class PopulationCard extends LitElement {
               <input class="name" aria-label="${t('groupTitle', L)} ${g.tag}" title=${g.tag} .value=${g.title?.[L] ?? g.tag} @change=${(e: Event) => this.retitle(base(['groups', gi]), e)} />
               <button aria-label="${t('removeGroup', L)} ${g.title?.[L] ?? g.tag}" @click=${() => emit(this, 'group-remove', { path: base(['groups', gi]) })}>✕ ${t('removeGroup', L)}</button>
             </div>
-            <js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
+            <js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent
+              .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
       )}
       <button class="add" ?disabled=${(p.groups ?? []).length >= LIMITS.groups} title=${t('groupLimit', L, LIMITS.groups)}
         @click=${() => emit(this, 'group-add', { path: base(['groups']) })}>＋ ${t('addGroup', L)}</button>

@@ -102,7 +102,9 @@ export class ResultsPanel extends LitElement {
           </label>
         </div>
         <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${wb.result}></js-goal-seek>
-        <js-results-table .analytic=${wb.analytic} .result=${wb.result} .comparisons=${wb.comparisons} .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors} .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))} .exact=${wb.exact}></js-results-table>
+        <js-results-table .analytic=${wb.analytic} .result=${wb.result} .comparisons=${wb.comparisons}
+          .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors}
+          .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))} .exact=${wb.exact}></js-results-table>
         ${wb.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>

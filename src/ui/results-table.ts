@@ -126,7 +126,8 @@ export class ResultsTable extends LitElement {
             <th scope="col">${t('indicator', L)}</th>
             ${ids.map(
               (id) =>
-                html`<th scope="col" data-ruleset=${id}><span class="sw" style="background:${this.colors[id] ?? '#999'}"></span>${this.titles[id] ?? id}${this.titles[id] && this.titles[id] !== id ? html`<span class="en">${id}</span>` : nothing}</th>`,
+                html`<th scope="col" data-ruleset=${id}><span class="sw"
+                  style="background:${this.colors[id] ?? '#999'}"></span>${this.titles[id] ?? id}${this.titles[id] && this.titles[id] !== id ? html`<span class="en">${id}</span>` : nothing}</th>`,
             )}
           </tr>
         </thead>

@@ -122,7 +122,8 @@ export class RulesetCard extends LitElement {
     if (!r.cap)
       return html`<div class="actions"><span class="muted">${t('cap', L)}: ${t('noCap', L)}</span>
         <button @click=${() => emit(this, 'cap-add', { path: this.base([]) })}>＋ ${t('addCap', L)}</button></div>`;
-    return html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])} .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])} .warning=${warns(['cap'])}></js-param-field>
+    return html`<js-param-field .lang=${L} label=${t('cap', L)} .path=${this.base(['cap'])}
+      .param=${r.cap} min="0" max=${r.cap.value * 2} step="5000" .error=${errs(['cap'])} .warning=${warns(['cap'])}></js-param-field>
       <div class="actions"><button @click=${() => emit(this, 'item-remove', { path: this.base(['cap']) })}>${t('removeCap', L)}</button></div>`;
   }
 
@@ -156,7 +157,8 @@ export class RulesetCard extends LitElement {
             <button aria-label="${t('removeReading', L)} ${a.id}" @click=${() => emit(this, 'item-remove', { path: this.base(['corridor', 'alternatives', ai]) })}>✕</button></h5>
           ${table(['corridor', 'alternatives', ai, 'tiers'], a.tiers, a.id)}`,
       )}
-      <div class="actions"><button ?disabled=${(c.alternatives ?? []).length >= 4} @click=${() => emit(this, 'reading-add', { path: this.base(['corridor']) })}>＋ ${t('addReading', L)}</button></div>`;
+      <div class="actions"><button ?disabled=${(c.alternatives ?? []).length >= 4}
+        @click=${() => emit(this, 'reading-add', { path: this.base(['corridor']) })}>＋ ${t('addReading', L)}</button></div>`;
   }
 
   override render() {

@@ -68,7 +68,8 @@ export class TierTable extends LitElement {
             const whole = tier.basis === 'whole';
             return html`<tr>
                 <td>${this.edge(tier, ti, 'from')}</td><td>${this.edge(tier, ti, 'to')}</td>
-                <td>${miniSlider(this, tp, 'insurerShare', { value: Number(tier.insurerShare), min: 0, max: 100, step: 5, percent: true, label: `${this.label} ${ti + 1} ${share}` })}<input class="ratio" type="number" step="any"
+                <td>${miniSlider(this, tp, 'insurerShare', { value: Number(tier.insurerShare), min: 0, max: 100, step: 5, percent: true, label: `${this.label} ${ti + 1} ${share}` })}<input
+                  class="ratio" type="number" step="any"
                   aria-label="${this.label} ${ti + 1} ${share}" .value=${pct(tier.insurerShare)}
                   @change=${(e: Event) => itemChange(this, tp, 'insurerShare', (e.target as HTMLInputElement).value, true)} /></td>
                 <td title=${t(whole ? 'basisWholeHint' : 'basisMarginalHint', L)}>${t(whole ? 'basisWhole' : 'basisMarginal', L)} ${provenanceChip(tier, L)}</td>

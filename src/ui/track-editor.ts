@@ -79,7 +79,12 @@ export class TrackEditor extends LitElement {
     const full = track.bands.length >= LIMITS.bands;
     return html`
       <h4>${t('base', L)}: ${t(track.base, L)}
-        ${this.removable ? html`<button class="small" aria-label="${t('removeTrack', L)} ${track.id}" @click=${() => emit(this, 'track-remove', { path: tp })}>✕ ${t('removeTrack', L)}</button>` : nothing}</h4>
+        ${
+          this.removable
+            ? html`<button class="small" aria-label="${t('removeTrack', L)} ${track.id}"
+          @click=${() => emit(this, 'track-remove', { path: tp })}>✕ ${t('removeTrack', L)}</button>`
+            : nothing
+        }</h4>
       <js-param-field .lang=${L} label=${t('deductible', L)} .path=${[...tp, 'deductible']} .param=${track.deductible}
         min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${at(['deductible'])} .warning=${warn(['deductible'])}></js-param-field>
       <table class="bands" aria-label="${t('bands', L)} ${track.id}">
