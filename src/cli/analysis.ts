@@ -189,17 +189,18 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       const { sensitivityChart } = await import('../report/charts/charts.ts');
       const { footnoteFor } = await import('../report/charts/all.ts');
       const { chartCsv } = await import('../report/charts/standalone.ts');
-      const { pngOf, svgOf } = await import('../report/node-render.ts');
+      const { pngsOf, svgOf } = await import('../report/node-render.ts');
       const dir = outDir;
       const points = rows.map((row) => ({ ...row, ruleset: r.id, current: false }));
       const ctx = { lang: 'zh' as const, unit: 'wan' as const, rulesets: [r.id], footnote: footnoteFor(s, 'zh'), width: 640 };
-      for (const m of metrics) {
-        const spec = { ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` };
-        const svg = svgOf(spec);
-        writeFileSync(join(dir, `sweep-${m}.svg`), svg);
-        writeFileSync(join(dir, `sweep-${m}.png`), pngOf(svg));
-        writeFileSync(join(dir, `sweep-${m}.csv`), chartCsv(spec));
-      }
+      const specs = metrics.map((m) => ({ ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` }));
+      const svgs = specs.map(svgOf);
+      const pngs = await pngsOf(svgs);
+      specs.forEach((spec, i) => {
+        writeFileSync(join(dir, `${spec.id}.svg`), svgs[i]);
+        writeFileSync(join(dir, `${spec.id}.png`), pngs[i]);
+        writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));
+      });
       writeFileSync(
         join(dir, 'sweep.csv'),
         csvOf(

@@ -4,7 +4,7 @@ import type { RawRun } from '../engine/run.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { allCharts } from '../report/charts/all.ts';
 import { chartCsv, svgSize } from '../report/charts/standalone.ts';
-import { pngOf, svgOf } from '../report/node-render.ts';
+import { pngsOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** A chart as written: its SVG file, title and the PNG (2×) with its size in CSS pixels. */
@@ -19,9 +19,12 @@ export interface WrittenChart {
 /** Writes every chart as SVG, PNG (2×) and CSV into dir; returns them for the report. */
 export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, result: RunResult): Promise<WrittenChart[]> {
   const out: WrittenChart[] = [];
-  for (const spec of allCharts(scenario, raw, result)) {
-    const svg = svgOf(spec);
-    const png = pngOf(svg, 2);
+  const specs = allCharts(scenario, raw, result);
+  const svgs = specs.map(svgOf);
+  const pngs = await pngsOf(svgs, 2);
+  for (const [i, spec] of specs.entries()) {
+    const svg = svgs[i];
+    const png = pngs[i];
     writeFileSync(join(dir, `${spec.id}.svg`), svg);
     writeFileSync(join(dir, `${spec.id}.png`), png);
     writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));

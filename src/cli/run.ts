@@ -57,6 +57,8 @@ Runs every population through every ruleset on the same sampled people.
     const trials = intFlag('trials', values.trials, 1, LIMITS.trials) ?? scenario.simulation.trials;
     const workers = intFlag('workers', values.workers, 1, 64) ?? availableParallelism();
     const seed = (values.seed as string | undefined) ?? scenario.simulation.seed;
+    // Every flag is checked before the simulation: a mistyped --years is refused at once, not after the run.
+    const nYears = intFlag('years', values.years, 1, MAX_YEARS);
     const tty = process.stderr.isTTY && !values.json;
     const started = performance.now();
     let raw;
@@ -74,7 +76,6 @@ Runs every population through every ruleset on the same sampled people.
     }
     if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
-    const nYears = intFlag('years', values.years, 1, MAX_YEARS);
     // Year 1 is the run above; later years follow the trend (the same seed gives the same year 1).
     const years =
       nYears && nYears > 1
