@@ -8,7 +8,7 @@ import type { Unit } from '../report/format.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { ChartBook } from './chart-book.ts';
 import { FileSession, scenarioFiles } from './file-session.ts';
-import { Observe } from './observe.ts';
+import { Observe, scenarioChanges } from './observe.ts';
 import { shared } from './styles.ts';
 import { Workbench } from './workbench-state.ts';
 import './app-header.ts';
@@ -35,10 +35,7 @@ export class App extends LitElement {
     new Observe(
       this,
       () => [this.session, this.wb, this.book],
-      (e) =>
-        e.target === this.book
-          ? (e as CustomEvent<string[]>).detail.some((k) => k.startsWith('density'))
-          : !(e instanceof CustomEvent) || e.detail === 'scenario',
+      (e) => (e.target === this.book ? (e as CustomEvent<string[]>).detail.some((k) => k.startsWith('density')) : scenarioChanges(e)),
     );
   }
 

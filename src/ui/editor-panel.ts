@@ -15,7 +15,7 @@ import { EDITS, type EditDetail } from './edit-events.ts';
 import { pathString } from './events.ts';
 import type { FileSession } from './file-session.ts';
 import './scenario-dialogs.ts';
-import { Observe } from './observe.ts';
+import { Observe, scenarioChanges } from './observe.ts';
 import { resetSliderRanges, type ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
@@ -63,11 +63,7 @@ export class EditorPanel extends LitElement {
     this.creating = false;
     this.cardLimit = Infinity;
     // The editors show the scenario, not the run: its progress does not redraw them.
-    new Observe(
-      this,
-      () => [this.wb, this.session],
-      (e) => !(e instanceof CustomEvent) || e.detail === 'scenario',
-    );
+    new Observe(this, () => [this.wb, this.session], scenarioChanges);
     // Every structural edit from the cards (composed events reach the host): one table says what each does.
     for (const [name, edit] of Object.entries(EDITS))
       this.addEventListener(name, (e) => {

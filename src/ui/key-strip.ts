@@ -8,7 +8,7 @@ import { formatAmount, formatPercent, type Unit } from '../report/format.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { metricDef } from '../scenario/metrics.ts';
-import { Observe } from './observe.ts';
+import { Observe, scenarioChanges } from './observe.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 
@@ -23,11 +23,7 @@ export class KeyStrip extends LitElement {
     this.lang = 'zh';
     this.unit = 'wan';
     // The analytic figures change with the scenario only.
-    new Observe(
-      this,
-      () => [this.wb],
-      (e) => !(e instanceof CustomEvent) || e.detail === 'scenario',
-    );
+    new Observe(this, () => [this.wb], scenarioChanges);
   }
 
   static override styles = [

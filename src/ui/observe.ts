@@ -43,3 +43,6 @@ export class Observe implements ReactiveController {
     this.unsubscribe();
   }
 }
+
+/** A filter for views of the scenario (not of the run): every event but the run's progress and the exact aggregate's. */
+export const scenarioChanges = (e: Event) => !(e instanceof CustomEvent) || e.detail === 'scenario';
