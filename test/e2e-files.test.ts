@@ -34,21 +34,21 @@ async function setDeductible(page: Page, ruleset: string, value: string) {
 
 describe('scenario files in the workbench', () => {
   it('save downloads the working scenario; reopening it gives an identical state', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
+    const { page, errors } = await openPage(site.browser, oneRegion());
     await ready(page);
     await setDeductible(page, 'jiangyin-2020', '20000');
     const before = await draft(page);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为文件' }).click()]);
-    expect(dl.suggestedFilename()).toBe('compare-regions.json');
+    expect(dl.suggestedFilename()).toBe('jiangyin-2020.json');
     const file = join(SHOTS, 'saved.json');
     await dl.saveAs(file);
     const text = readFileSync(file, 'utf8');
     expect(validateText(text).problems).toEqual([]);
     expect(JSON.parse(text).schemaVersion).toBe(3);
     expect(JSON.parse(text).$schema).toBe('../scenario.schema.json');
-    expect(JSON.parse(text).rulesets[1].tracks[0].deductible.assumption).toContain('was 18000');
+    expect(JSON.parse(text).rulesets[0].tracks[0].deductible.assumption).toContain('was 18000');
     // Reopen in a fresh page through the file picker.
-    const { page: p2 } = await openPage(site.browser, site.url);
+    const { page: p2 } = await openPage(site.browser, oneRegion());
     await ready(p2);
     await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
     await expect.poll(() => draft(p2)).toBe(before);

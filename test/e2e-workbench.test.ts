@@ -295,7 +295,7 @@ describe('workbench', () => {
   });
 
   it('goal seek finds the Jiangyin deductible for a 95% expected loss ratio and applies it', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
+    const { page, errors } = await openPage(site.browser, oneRegion());
     await expect.poll(() => page.locator('js-goal-seek select').count(), { timeout: 30_000 }).toBe(2);
     const param = page.locator('js-goal-seek select').first();
     const options = await param.locator('option').allInnerTexts();
