@@ -52,7 +52,6 @@ const rawOf = (file: string) => {
 };
 
 export const calibrateCommand: Command = {
-  summary: "fit populations' incidence and severity to the scenario's targets, written back with provenance",
   help: `usage: jingsuan calibrate FILE [--out FILE2] [--dry-run] [--trials N] [--json]
 
 Fits each population that has targets (compensation, beneficiaries, burden-reduction rate, person-times) under
@@ -96,7 +95,6 @@ FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
 };
 
 export const solveCommand: Command = {
-  summary: 'goal seek: the parameter value that makes a metric reach a target',
   help: `usage: jingsuan solve FILE --ruleset ID --param PATH --target METRIC=VALUE [--trials N] [--seed S] [--json] [--out FILE2]
 
 PATH is inside the ruleset: tracks[0].deductible, tracks[0].bands[1].ratio, funding.channels[0].perInsured, cap …
@@ -153,7 +151,6 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
 };
 
 export const sweepCommand: Command = {
-  summary: 'a parameter over a range, any metrics, as a table, CSV and chart',
   help: `usage: jingsuan sweep FILE --ruleset ID --param PATH --from A --to B [--steps N] [--metric M]... [--trials N] [--json] [--out DIR]
 
 METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.

@@ -26,7 +26,6 @@ async function timedRun(file: string, trials: number, workers: number) {
 }
 
 export const benchCommand: Command = {
-  summary: 'throughput figures: engine vs a bare reference loop, Suzhou 2021 wall times and memory',
   help: `usage: jingsuan bench [--quick] [--large N]
 
 Prints claimants per second per core for the reference loop (xoshiro128** → Box–Muller → exp → Jiangyin's two

@@ -4,7 +4,6 @@ import type { Command } from './commands.ts';
 import { findRuleset, loadScenario, parseAmount, UsageError } from './io.ts';
 
 export const benefitCommand: Command = {
-  summary: "one person's exact annual benefit under a ruleset",
   help: `usage: jingsuan benefit FILE --ruleset ID [--group TAG]... --burden YUAN [--compliant-self-pay YUAN] [--json]
 
 One person's exact annual critical-illness benefit (decimal arithmetic, rounded half-up to the fen once).

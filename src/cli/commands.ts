@@ -1,33 +1,61 @@
 import type { ParseArgsConfig } from 'node:util';
-import { benefitCommand } from './benefit.ts';
-import { corridorCommand } from './corridor.ts';
-import { validateCommand } from './validate.ts';
-import { expectCommand } from './expect.ts';
-import { runCommand } from './run.ts';
-import { exactCommand } from './exact.ts';
-import { benchCommand } from './bench.ts';
-import { fundCommand } from './fund.ts';
-import { calibrateCommand, solveCommand, sweepCommand } from './analysis.ts';
 
+/** A command's help, flags and work; its one-line summary is in COMMANDS. */
 export interface Command {
-  summary: string;
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(values: Record<string, unknown>, positionals: string[]): Promise<number> | number;
 }
 
-export const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  benefit: benefitCommand,
-  corridor: corridorCommand,
-  expect: expectCommand,
-  run: runCommand,
-  exact: exactCommand,
-  fund: fundCommand,
-  calibrate: calibrateCommand,
-  solve: solveCommand,
-  sweep: sweepCommand,
-  bench: benchCommand,
+/**
+ * Every command by name: its summary for the usage text, and its module, loaded only when the command runs (a
+ * start of `jingsuan validate` does not load the engine, the charts or the fitting code).
+ */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: {
+    summary: 'check a scenario file; one line per problem: <json path>: <what is wrong>',
+    load: async () => (await import('./validate.ts')).validateCommand,
+  },
+  benefit: {
+    summary: "one person's exact annual benefit under a ruleset",
+    load: async () => (await import('./benefit.ts')).benefitCommand,
+  },
+  corridor: {
+    summary: "split of one year's result between insurer and fund (risk corridor)",
+    load: async () => (await import('./corridor.ts')).corridorCommand,
+  },
+  expect: {
+    summary: 'analytic expected values per ruleset and population (no sampling)',
+    load: async () => (await import('./expect.ts')).expectCommand,
+  },
+  run: {
+    summary: 'Monte Carlo run: payouts, loss ratios, corridors, indicators, comparisons',
+    load: async () => (await import('./run.ts')).runCommand,
+  },
+  exact: {
+    summary: "the exact aggregate distribution of each ruleset's payout, by FFT (no sampling)",
+    load: async () => (await import('./exact.ts')).exactCommand,
+  },
+  fund: {
+    summary: "fund-level scenarios: residents' subsidy budget, city-level pooling",
+    load: async () => (await import('./fund.ts')).fundCommand,
+  },
+  calibrate: {
+    summary: "fit populations' incidence and severity to the scenario's targets, written back with provenance",
+    load: async () => (await import('./analysis.ts')).calibrateCommand,
+  },
+  solve: {
+    summary: 'goal seek: the parameter value that makes a metric reach a target',
+    load: async () => (await import('./analysis.ts')).solveCommand,
+  },
+  sweep: {
+    summary: 'a parameter over a range, any metrics, as a table, CSV and chart',
+    load: async () => (await import('./analysis.ts')).sweepCommand,
+  },
+  bench: {
+    summary: 'throughput figures: engine vs a bare reference loop, Suzhou 2021 wall times and memory',
+    load: async () => (await import('./bench.ts')).benchCommand,
+  },
 };
 
 export function usage(): string {

@@ -19,7 +19,6 @@ function describe(split: CorridorSplit<Decimal>) {
 }
 
 export const corridorCommand: Command = {
-  summary: "split of one year's result between insurer and fund (risk corridor)",
   help: `usage: jingsuan corridor FILE --ruleset ID --premium YUAN --claims YUAN [--json]
 
 The risk-corridor split of one policy year: profit/loss rate m = (premium − claims) / premium, the insurer's

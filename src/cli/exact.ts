@@ -6,7 +6,6 @@ import type { Command } from './commands.ts';
 import { loadScenario, UsageError } from './io.ts';
 
 export const exactCommand: Command = {
-  summary: "the exact aggregate distribution of each ruleset's payout, by FFT (no sampling)",
   help: `usage: jingsuan exact FILE [--buckets N] [--json]
 
 Discretises each claimant's benefit (the mass at zero kept exactly, the mean by local moment matching),

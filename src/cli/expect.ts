@@ -5,7 +5,6 @@ import type { Command } from './commands.ts';
 import { loadScenario } from './io.ts';
 
 export const expectCommand: Command = {
-  summary: 'analytic expected values per ruleset and population (no sampling)',
   help: `usage: jingsuan expect FILE [--json]
 
 Exact expected payout, beneficiaries, loss ratio, burden-reduction and reimbursement ratios from the severity's

@@ -6,7 +6,6 @@ import { loadFundScenario, UsageError } from './io.ts';
 const wan = (yuan: number | string) => (Number(yuan) / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const fundCommand: Command = {
-  summary: "fund-level scenarios: residents' subsidy budget, city-level pooling",
   help: `usage: jingsuan fund FILE [--years N] [--trials N] [--json]
 
   subsidyBudget files: the subsidy budget by group and paying government (exact), inconsistencies with the

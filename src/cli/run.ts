@@ -32,7 +32,6 @@ function intFlag(name: string, v: unknown, min: number, max: number): number | u
 }
 
 export const runCommand: Command = {
-  summary: 'Monte Carlo run: payouts, loss ratios, corridors, indicators, comparisons',
   help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--years N] [--json] [--out DIR]
 
 Runs every population through every ruleset on the same sampled people.

@@ -4,7 +4,6 @@ import type { Command } from './commands.ts';
 import { readScenarioFile } from './io.ts';
 
 export const validateCommand: Command = {
-  summary: 'check a scenario file; one line per problem: <json path>: <what is wrong>',
   help: `usage: jingsuan validate FILE [--json]
 
 Exit 0 if FILE is a valid scenario, otherwise exit 1 and print one line per problem as
