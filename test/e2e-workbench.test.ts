@@ -209,8 +209,15 @@ describe('workbench', () => {
     await expect.poll(() => jilin.locator('table.tiers').count()).toBe(3);
     await waitDone(page);
     const corridorText = async () => (await page.locator('js-chart[data-chart="corridor"] svg').allTextContents()).join(' ');
-    // The chart names the ruleset and the reading by their titles.
+    // The chart names the ruleset and the reading by their titles; the analyst names the reading.
     await expect.poll(corridorText, { timeout: 20_000 }).toContain(`吉林 2017 大病保险 · ${added.title.zh}`);
+    const name = jilin.locator(`input[aria-label="理解名称 ${added.id}"]`);
+    await name.fill('按超额累进');
+    await name.press('Tab');
+    await expect
+      .poll(async () => (await draft()).rulesets[2].corridor.alternatives.at(-1).title)
+      .toEqual({ zh: '按超额累进', en: added.title.en });
+    await expect.poll(corridorText, { timeout: 20_000 }).toContain('吉林 2017 大病保险 · 按超额累进');
     await shot(page, 'workbench-corridor-reading');
     // …and can be removed.
     await jilin.getByRole('button', { name: `删除这种理解 ${added.id}` }).click();

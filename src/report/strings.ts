@@ -289,6 +289,7 @@ const S = {
   tierLimit: { zh: (n: number) => `最多 ${n} 档`, en: (n: number) => `at most ${n} tiers` },
   addCap: { zh: '设封顶线', en: 'Add a cap' },
   removeCap: { zh: '取消封顶', en: 'Remove the cap' },
+  readingTitle: { zh: '理解名称', en: 'Reading name' },
   readingAsWritten: { zh: '按文件', en: 'as written' },
   keyResults: { zh: '主要结果', en: 'Key results' },
   itemCount: { zh: (n: number) => `${n} 项`, en: (n: number) => `${n} item${n === 1 ? '' : 's'}` },

@@ -65,7 +65,8 @@ export class RulesetCard extends LitElement {
       :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; border-top: 4px solid var(--card-color); }
       header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
       input.title { font: inherit; font-size: 15px; font-weight: 600; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
-      input.title:hover, input.title:focus { border-color: var(--line); }
+      input.title:hover, input.title:focus, input.reading:hover, input.reading:focus { border-color: var(--line); }
+      input.reading { font: inherit; border: 1px solid transparent; border-radius: 4px; padding: 0 4px; min-width: 0; width: 12em; color: var(--muted); }
       .ruleset-actions { display: flex; gap: 6px; flex-wrap: wrap; margin-bottom: 6px; }
       .ruleset-actions button { font-size: 12px; padding: 2px 8px; }
       h5 { margin: 8px 0 2px; font-size: 12px; color: var(--muted); font-weight: 600; display: flex; align-items: center; gap: 6px; }
@@ -153,7 +154,17 @@ export class RulesetCard extends LitElement {
     return html`<h4>${t('corridor', L)} ${provenanceChip(c, L)}</h4>
       ${table(['corridor', 'tiers'], c.tiers, t('corridor', L))}
       ${(c.alternatives ?? []).map(
-        (a, ai) => html`<h5>${t('reading', L)}: ${a.title?.[L] ?? a.id} ${provenanceChip(a, L)}
+        (
+          a,
+          ai,
+        ) => html`<h5>${t('reading', L)}: <input class="reading" aria-label="${t('readingTitle', L)} ${a.id}" .value=${a.title?.[L] ?? a.id}
+              @change=${(e: Event) =>
+                emit(this, 'retitle', {
+                  path: this.base(['corridor', 'alternatives', ai]),
+                  lang: L,
+                  title: (e.target as HTMLInputElement).value,
+                })} />
+            ${provenanceChip(a, L)}
             <button aria-label="${t('removeReading', L)} ${a.id}" @click=${() => emit(this, 'item-remove', { path: this.base(['corridor', 'alternatives', ai]) })}>✕</button></h5>
           ${table(['corridor', 'alternatives', ai, 'tiers'], a.tiers, a.id)}`,
       )}
