@@ -36,6 +36,8 @@ export interface ResultsInput {
   result: RunResult | null;
   comparisons: Comparison[];
   baseline: string;
+  /** The baseline as the page names it (its title); its id where absent. */
+  baselineName?: string;
   exact: ExactResult | { error: string } | null;
   lang: Lang;
 }
@@ -145,7 +147,10 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.probInsurerLoss] : '—')),
     },
     {
-      label: L(`与基准（${x.baseline}）赔付差及95%区间`, `payout vs baseline (${x.baseline}), 95% interval`),
+      label: L(
+        `与基准（${x.baselineName ?? x.baseline}）赔付差及95%区间`,
+        `payout vs baseline (${x.baselineName ?? x.baseline}), 95% interval`,
+      ),
       parts: [
         { label: L('差', 'difference'), unit: 'money' },
         { label: L('下限', 'from'), unit: 'money' },

@@ -78,6 +78,7 @@ export class ResultsTable extends LitElement {
       result: this.result,
       comparisons: this.comparisons,
       baseline: this.baseline,
+      baselineName: this.titles[this.baseline],
       exact: this.exact,
       lang: this.lang,
     });
