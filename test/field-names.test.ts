@@ -23,5 +23,14 @@ describe('field names', () => {
     expect(messageIn('must not exceed 100000', 'zh')).toBe('不能超过 100000');
     expect(messageIn('must be > 0', 'en')).toBe('must be > 0');
     expect(messageIn('something new', 'zh')).toBe('something new');
+    // The validator's semantic messages (scenario/semantics.ts), with their numbers and names kept.
+    expect(messageIn('unknown group "poor": no population declares it (known: rural)', 'zh')).toBe(
+      '未知分组“poor”：没有参保人群声明该分组',
+    );
+    expect(messageIn('bands not increasing: 50000 is not above the previous edge 100000', 'zh')).toBe(
+      '分段上限未递增：50000 不高于上一段上限 100000',
+    );
+    expect(messageIn('duplicate population id "city" (also at index 0)', 'zh')).toBe('population id“city”重复（第 1 项已有）');
+    expect(messageIn('no tier contains m = 0 (break-even)', 'zh')).toBe('没有一档包含 m = 0（盈亏平衡点）');
   });
 });
