@@ -29,7 +29,9 @@ describe('hostile input in the workbench', () => {
     // Named as the page shows the field; the path the command line gives is on hover.
     await expect
       .poll(() => app(page).locator('.open-problems li[title="populations[0].severity"]').allInnerTexts())
-      .toEqual([expect.stringMatching(/^吉林城乡居民 · 严重程度分布：参数超出双精度可计算范围（the probability of passing the lowest deductible/)]);
+      .toEqual([
+        expect.stringMatching(/^吉林城乡居民 · 严重程度分布：参数超出双精度可计算范围（the probability of passing the lowest deductible/),
+      ]);
     await page.close();
   });
 
