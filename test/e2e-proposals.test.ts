@@ -124,6 +124,12 @@ describe('a proposal beside the baseline', () => {
     expect((await json()).populations[0].title.zh).toBe('江阴职工与居民');
     const card = page.locator('js-ruleset-card').first();
     await expect.poll(() => card.locator('js-modifier-list strong').first().innerText()).toBe('救助对象');
+    // …and the ruleset, in the page's language only.
+    await card.locator('input.title').fill('江阴 2020 试算方案');
+    await card.locator('input.title').press('Tab');
+    await expect
+      .poll(async () => (await json()).rulesets[0].title)
+      .toEqual({ zh: '江阴 2020 试算方案', en: 'Jiangyin critical-illness insurance 2020' });
     // A compliant self-pay track pays more; a cap (twice the highest band edge) pays less.
     const p0 = await payout();
     await card.locator('select[aria-label="增加支付项："]').selectOption('compliantSelfPay');

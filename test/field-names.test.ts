@@ -1,6 +1,6 @@
 /** Validation messages as an analyst reads them (ui/field-names.ts): field names from the scenario's own titles. */
 import { describe, expect, it } from 'vitest';
-import { fieldName, messageIn } from '../src/report/field-names.ts';
+import { fieldName, messageIn, valueInWords } from '../src/report/field-names.ts';
 import { shipped } from './helpers/scenarios.ts';
 
 describe('field names', () => {
@@ -15,6 +15,13 @@ describe('field names', () => {
     expect(fieldName('rulesets[0].funding.channels[0].perInsured', s, 'zh')).toBe(
       `${s.rulesets[0].title!.zh} · 筹资 · 财政补贴 · 元/人·年`,
     );
+    // A problem of the whole file names no field.
+    expect(fieldName('(root)', j, 'zh')).toBe('');
+    // Added values in words: open edges as the edges they are.
+    expect(valueInWords({ from: null, to: 0.05, insurerShare: 0.3, basis: 'marginal' }, 'zh')).toBe(
+      '下限 −∞ · 上限 0.05 · 承办机构分担 0.3 · 分担方式 分段累进',
+    );
+    expect(valueInWords(null, 'en', 'to')).toBe('∞');
     // A path the names do not cover stays readable.
     expect(fieldName('simulation.seed', j, 'zh')).toBe('模拟设置 · seed');
   });

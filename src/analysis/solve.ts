@@ -84,27 +84,13 @@ export async function solve(
     const bracket = await bisectAsync(f, target, 0, hi, { relTol: 1e-3, maxHi: isShare ? 1 : 1e9, maxIter: 40 });
     value = bracket && bracket.hi;
   }
-  if (value === null)
-    return {
-      ruleset: rulesetId,
-      param: formatPath(param),
-      metric,
-      target,
-      previous,
-      value: null,
-      analytic: null,
-      monteCarlo: null,
-      scenario: raw,
-    };
+  const asked = { ruleset: rulesetId, param: formatPath(param), metric, target, previous };
+  if (value === null) return { ...asked, value: null, analytic: null, monteCarlo: null, scenario: raw };
   const solved = withNumber(raw, path, value, `Solved by jingsuan solve: ${metric} = ${target} (was ${previous})`);
   const s = validOrThrow(solved);
   const mc = await evaluateMonteCarlo(s, ri, metric, trials, seed);
   return {
-    ruleset: rulesetId,
-    param: formatPath(param),
-    metric,
-    target,
-    previous,
+    ...asked,
     value,
     analytic: analytic ? evaluateAnalytic(s, ri, metric) : null,
     monteCarlo: { ...mc, trials },

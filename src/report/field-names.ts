@@ -35,6 +35,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   bands: { zh: '分段', en: 'bands' },
   group: { zh: '分组', en: 'group' },
   tag: { zh: '标签', en: 'tag' },
+  basis: { zh: '分担方式', en: 'basis' },
   trials: { zh: '模拟次数', en: 'trials' },
   simulation: { zh: '模拟设置', en: 'simulation' },
   monthsInForce: { zh: '运行月数', en: 'months in force' },
@@ -49,8 +50,9 @@ export const fieldWord = (key: string, lang: Lang) => FIELDS[key]?.[lang] ?? key
  * A value added in the workbench as a person reads it: a parameter by its number, a list by its length, an item
  * by its fields in words ("起付标准 26530 · 分段 1 项"), provenance left out (the next column shows it).
  */
-export function valueInWords(v: unknown, lang: Lang, depth = 0): string {
-  if (v === null) return '∞';
+export function valueInWords(v: unknown, lang: Lang, key = '', depth = 0): string {
+  // null is an open edge: a band's or tier's `to` (+∞), a tier's `from` (−∞).
+  if (v === null) return key === 'from' ? '−∞' : key === 'to' ? '∞' : '—';
   if (Array.isArray(v)) return t('itemCount', lang, v.length);
   if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
@@ -59,8 +61,15 @@ export function valueInWords(v: unknown, lang: Lang, depth = 0): string {
   if (o.title && typeof o.title === 'object') return String((o.title as Record<Lang, string>)[lang] ?? '');
   return Object.entries(o)
     .filter(([k]) => k !== 'source' && k !== 'assumption' && k !== 'id')
-    .map(([k, x]) => `${fieldWord(k, lang)} ${k === 'base' ? t(x as 'selfBurden', lang) : valueInWords(x, lang, depth + 1)}`)
+    .map(([k, x]) => `${fieldWord(k, lang)} ${choiceInWords(k, x, lang) ?? valueInWords(x, lang, k, depth + 1)}`)
     .join(' · ');
+}
+
+/** A track's base or a tier's basis as the page names it (null for other keys). */
+function choiceInWords(key: string, v: unknown, lang: Lang): string | null {
+  if (key === 'base') return t(v as 'selfBurden', lang);
+  if (key === 'basis') return t(v === 'whole' ? 'basisWhole' : 'basisMarginal', lang);
+  return null;
 }
 
 /** A group tag as its title reads (the first population that declares it), else the tag. */
@@ -74,6 +83,8 @@ const ord = (n: number, what: { zh: string; en: string }, lang: Lang) => (lang =
 
 /** "rulesets[1].tracks[0].bands[0].ratio" in words, from the scenario's own names. */
 export function fieldName(path: string, scenario: unknown, lang: Lang): string {
+  // A problem of the whole file (formatPath's "(root)") is about no one field.
+  if (path === '' || path === '(root)') return '';
   const parts = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
   const words: string[] = [];
   let node: unknown = scenario;

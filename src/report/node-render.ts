@@ -51,10 +51,6 @@ export async function pngsOf(svgs: string[], scale = 2): Promise<Buffer[]> {
   }
 }
 
-export async function pngOf(svg: string, scale = 2): Promise<Buffer> {
-  return (await pngsOf([svg], scale))[0];
-}
-
 /** The faces cut down to the characters of `svgs` (and printable ASCII), in a temporary folder; null if that fails. */
 async function subsetFaces(faces: string[], svgs: string[]): Promise<{ dir: string; files: string[] } | null> {
   const chars = new Set<string>();

@@ -22,6 +22,9 @@ function provenanceIn(text: string, lang: Lang): string {
     .replace(/\)$/, '）');
 }
 
+/** The last key of a formatted path ("…bands[1].to" → "to"). */
+const lastKey = (path: string) => /\.(\w+)$/.exec(path)?.[1] ?? '';
+
 /** A value the workbench changed or added: the analyst can say who and why beside it. */
 const annotatable = (c: Change) => !!c.at && !!c.provenance && (c.provenance.startsWith(EDITED) || c.provenance.startsWith(ADDED));
 
@@ -70,8 +73,8 @@ export class DiffView extends LitElement {
         ${this.changes.map(
           (c) => html`<tr data-path=${c.path}><td class="path"
           title=${c.path}>${this.scenario ? fieldName(c.path, this.scenario, L) : c.path}</td><td
-          class="from">${c.kind === 'added' ? '—' : valueInWords(c.from, L)}</td><td
-          class="to">${c.kind === 'removed' ? '—' : valueInWords(c.to, L)}</td><td class="prov">${provenanceIn(c.provenance ?? '', L)}${this.noteField(c)}</td></tr>`,
+          class="from">${c.kind === 'added' ? '—' : valueInWords(c.from, L, lastKey(c.path))}</td><td
+          class="to">${c.kind === 'removed' ? '—' : valueInWords(c.to, L, lastKey(c.path))}</td><td class="prov">${provenanceIn(c.provenance ?? '', L)}${this.noteField(c)}</td></tr>`,
         )}
       </tbody>
     </table>`;

@@ -62,7 +62,6 @@ export const EDITS: Record<string, Edit> = {
   'ruleset-move': (s, d) => moveRuleset(s, d.index, d.by),
   // A title is what a person reads: an emptied field keeps the old one. Paths name rulesets, populations, groups.
   retitle: (s, d) => (d.title.trim() ? retitle(s, d.path, d.lang, d.title.trim()) : s),
-  'ruleset-retitle': (s, d) => (d.title.trim() ? retitle(s, ['rulesets', d.index], d.lang, d.title.trim()) : s),
   'track-add': (s, d) => addTrack(s, d.index, d.base),
   'track-remove': (s, d) => removeTrack(s, n(d.path, 1), n(d.path, 3)),
   'cap-add': (s, d) => addCap(s, d.path),

@@ -125,8 +125,7 @@ export class EditorPanel extends LitElement {
   private problemItem(p: Problem, data: unknown) {
     const L = this.lang;
     const d = describeProblem(p, data, L);
-    const root = !p.path || p.path === '(root)';
-    return html`<li title=${d.path}>${root ? nothing : html`<span class="field">${d.field}</span>${t('colon', L)}`}${d.message}</li>`;
+    return html`<li title=${d.path}>${d.field ? html`<span class="field">${d.field}</span>${t('colon', L)}` : nothing}${d.message}</li>`;
   }
 
   private renderOpenProblems() {

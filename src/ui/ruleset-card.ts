@@ -84,7 +84,7 @@ export class RulesetCard extends LitElement {
     const full = this.count >= LIMITS.rulesets;
     return html`<header>
         <input class="title" aria-label=${t('rulesetTitle', L)} .value=${r.title?.[L] ?? r.id}
-          @change=${(e: Event) => emit(this, 'ruleset-retitle', { index: this.index, lang: L, title: (e.target as HTMLInputElement).value })} />
+          @change=${(e: Event) => emit(this, 'retitle', { path: this.base([]), lang: L, title: (e.target as HTMLInputElement).value })} />
         <span class="muted" title=${t('rulesetIdHint', L)}>${r.id}</span>
       </header>
       <div class="ruleset-actions">
