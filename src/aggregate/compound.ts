@@ -12,7 +12,10 @@ export type CountLaw =
   | { family: 'poisson'; lambda: number }
   | { family: 'negativeBinomial'; lambda: number; cv: number };
 
-/** out += weight · P_N(φ), elementwise over complex arrays. */
+/**
+ * out += weight · P_N(φ), elementwise over complex arrays: the first `count` points (a real severity's transform
+ * is Hermitian, so the caller may compute half of it and mirror; fft.ts `mirrorHermitian`).
+ */
 export function addCompoundTransform(
   law: CountLaw,
   phiRe: Float64Array,
@@ -20,9 +23,9 @@ export function addCompoundTransform(
   weight: number,
   outRe: Float64Array,
   outIm: Float64Array,
+  count = phiRe.length,
 ): void {
-  const m = phiRe.length;
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < count; i++) {
     let lr: number; // log of the transform: lr + i·li
     let li: number;
     const a = phiRe[i];

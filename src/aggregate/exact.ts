@@ -20,7 +20,7 @@ import { maskProbabilities } from '../engine/analytic.ts';
 import type { EngineModel, PopulationModel } from '../engine/model.ts';
 import { benefitSeverity, discretise, type BenefitSeverity } from './benefit-severity.ts';
 import { addCompoundTransform, countMoments, type CountLaw } from './compound.ts';
-import { fft } from './fft.ts';
+import { fft, mirrorHermitian } from './fft.ts';
 import { mixOverCost } from './mix-cost.ts';
 
 export interface ExactOptions {
@@ -164,7 +164,9 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
     );
 
     // Utilisation mixes exactly in the transform domain (a mixed count law); the cost shock through exact
-    // conditional distributions at its nodes, mixed by mix-cost.ts.
+    // conditional distributions at its nodes, mixed by mix-cost.ts. Every transform here is of a real
+    // distribution, so only its first half (H points) is computed and the rest mirrored.
+    const H = (m >> 1) + 1;
     const re = new Float64Array(m);
     const im = new Float64Array(m);
     const partRe = new Float64Array(m);
@@ -176,24 +178,26 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
       re.fill(0);
       im.fill(0);
       util.x.forEach((u, l) => {
-        // Π over the group's populations of P_N(φ) at this utilisation node.
-        prodRe.fill(1);
-        prodIm.fill(0);
-        for (const p of ps) {
-          partRe.fill(0);
-          partIm.fill(0);
-          addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, 1, partRe, partIm);
-          for (let j = 0; j < m; j++) {
-            const x = prodRe[j] * partRe[j] - prodIm[j] * partIm[j];
-            prodIm[j] = prodRe[j] * partIm[j] + prodIm[j] * partRe[j];
-            prodRe[j] = x;
-          }
+        if (ps.length === 1) {
+          const p = ps[0];
+          addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, util.w[l], re, im, H);
+          return;
         }
-        for (let j = 0; j < m; j++) {
+        // Π over the group's populations of P_N(φ) at this utilisation node.
+        prodRe.fill(1, 0, H);
+        prodIm.fill(0, 0, H);
+        for (const p of ps) {
+          partRe.fill(0, 0, H);
+          partIm.fill(0, 0, H);
+          addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, 1, partRe, partIm, H);
+          multiplyInto(prodRe, prodIm, partRe, partIm, H);
+        }
+        for (let j = 0; j < H; j++) {
           re[j] += util.w[l] * prodRe[j];
           im[j] += util.w[l] * prodIm[j];
         }
       });
+      mirrorHermitian(re, im);
       fft(re, im, true);
       // Index j holds S ≡ j·h (mod m·h); the value (groupShift + i)·h sits at j = (groupShift + i) mod m.
       const out = new Float64Array(m);
@@ -222,12 +226,9 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
         partIm.fill(0);
         for (let i = 0; i < m; i++) partRe[(((shifts[p] + i) % m) + m) % m] = d[i];
         fft(partRe, partIm);
-        for (let j = 0; j < m; j++) {
-          const x = accRe[j] * partRe[j] - accIm[j] * partIm[j];
-          accIm[j] = accRe[j] * partIm[j] + accIm[j] * partRe[j];
-          accRe[j] = x;
-        }
+        multiplyInto(accRe, accIm, partRe, partIm, H);
       });
+      mirrorHermitian(accRe, accIm);
       fft(accRe, accIm, true);
       dist = new Float64Array(m);
       for (let i = 0; i < m; i++) dist[i] = Math.max(0, accRe[(((shift + i) % m) + m) % m] / m);
@@ -288,6 +289,15 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
       milliseconds: performance.now() - started,
     };
   });
+}
+
+/** acc ×= part over the first `count` complex points. */
+function multiplyInto(accRe: Float64Array, accIm: Float64Array, partRe: Float64Array, partIm: Float64Array, count: number) {
+  for (let j = 0; j < count; j++) {
+    const x = accRe[j] * partRe[j] - accIm[j] * partIm[j];
+    accIm[j] = accRe[j] * partIm[j] + accIm[j] * partRe[j];
+    accRe[j] = x;
+  }
 }
 
 /** Moments, quantiles (smallest value with F ≥ p) and TVaR at 99.5% (the mean of the top 0.5% of mass). */

@@ -63,3 +63,16 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
     }
   }
 }
+
+/**
+ * The transform of a real sequence is Hermitian, X[n − k] = conj X[k]: given X[0 … n/2], fills the rest. What is
+ * computed pointwise on a real sequence's transform (a compound pgf with real coefficients, products of such)
+ * keeps that symmetry, so half the points need computing.
+ */
+export function mirrorHermitian(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let k = 1; k < n >> 1; k++) {
+    re[n - k] = re[k];
+    im[n - k] = -im[k];
+  }
+}

@@ -27,8 +27,9 @@ export class Pareto extends BaseSeverity {
   lev(u: number): number {
     if (u <= 0) return 0;
     if (!Number.isFinite(u)) return this.mean();
-    const r = this.theta / (u + this.theta);
-    if (Math.abs(this.alpha - 1) < 1e-12) return -this.theta * Math.log(r);
-    return (this.theta / (this.alpha - 1)) * (1 - Math.pow(r, this.alpha - 1));
+    // θ/(α − 1)·(1 − (θ/(u + θ))^(α−1)), through log1p and expm1: exact to a few ulps also for u ≪ θ.
+    const lnRatio = Math.log1p(u / this.theta);
+    if (Math.abs(this.alpha - 1) < 1e-12) return this.theta * lnRatio;
+    return (this.theta / (this.alpha - 1)) * -Math.expm1((1 - this.alpha) * lnRatio);
   }
 }

@@ -99,7 +99,10 @@ export class Spliced extends BaseSeverity {
     // LEV at the splice is the same for every u above it (the analytic engine and the exact aggregate ask often).
     if (Number.isNaN(this.levAtSplice)) this.levAtSplice = this.levBody(s);
     if (!Number.isFinite(u)) return a > 1 ? this.levAtSplice + ((1 - w) * s) / (a - 1) : Infinity;
-    const tail = Math.abs(a - 1) < 1e-12 ? (1 - w) * s * Math.log(u / s) : (((1 - w) * s) / (a - 1)) * (1 - Math.pow(s / u, a - 1));
+    // ∫ₛᵘ (1 − w)(s/x)^α dx. 1 − (s/u)^(α−1) as −expm1((1 − α)·log1p((u − s)/s)): no cancellation just above the
+    // splice, and half the time of Math.pow (the exact aggregate asks at every grid point).
+    const lnRatio = Math.log1p((u - s) / s);
+    const tail = Math.abs(a - 1) < 1e-12 ? (1 - w) * s * lnRatio : (((1 - w) * s) / (a - 1)) * -Math.expm1((1 - a) * lnRatio);
     return this.levAtSplice + tail;
   }
   private levAtSplice = NaN;
