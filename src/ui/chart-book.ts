@@ -7,14 +7,18 @@
 import { severityDensity } from '../analysis/curves.ts';
 import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { chartContext, drawCharts } from '../report/charts/all.ts';
+import { CHARTS, chartContext, drawCharts } from '../report/charts/all.ts';
 import { densityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { getAt } from '../scenario/edit.ts';
 import type { AnalyticMetric } from '../scenario/metrics.ts';
 import { paramChoices } from './param-choices.ts';
+import { TaskSequence } from './task-sequence.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
+
+/** Least time between two drawings of the run's charts while it is going. */
+const RUN_CHARTS_MS = 1000;
 
 export class ChartBook extends EventTarget {
   charts: Record<string, ChartSpec | null> = {};
@@ -25,9 +29,12 @@ export class ChartBook extends EventTarget {
   sensMetric: AnalyticMetric = 'payout';
 
   private staticTimer: ReturnType<typeof setTimeout> | null = null;
-  private densityTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly densityTasks = new TaskSequence();
+  private readonly runTasks = new TaskSequence();
   private sensTimer: ReturnType<typeof setTimeout> | null = null;
   private model: EngineModel | null = null;
+  /** When the run's charts were last drawn while it was going (performance.now()). */
+  private runDrawnAt = -Infinity;
 
   constructor(private readonly wb: Workbench) {
     super();
@@ -48,7 +55,10 @@ export class ChartBook extends EventTarget {
       // The last scenario's run charts go at once; the new model's charts follow.
       this.set({ payout: null, lossRatio: null, corridor: null });
       this.redraw();
-    } else if (kind === 'run' || kind === 'exact') this.drawRun();
+    }
+    if (kind === 'scenario')
+      this.runDrawnAt = -Infinity; // the next run's first refresh draws at once
+    else if (kind === 'run' || kind === 'exact') this.drawRun();
   }
 
   /** Everything again (a new language or unit, a new model). */
@@ -85,23 +95,33 @@ export class ChartBook extends EventTarget {
 
   /** One population's severity sketch per task: sixteen small charts at once would hold the page a moment. */
   private scheduleDensities(model: EngineModel) {
-    if (this.densityTimer) clearTimeout(this.densityTimer);
-    let p = 0;
-    const step = () => {
-      if (this.wb.model !== model || p >= model.populations.length) return;
-      this.set({ [`density${p}`]: densityChart(severityDensity(model, p), this.context()) });
-      p++;
-      this.densityTimer = setTimeout(step, 0);
-    };
-    this.densityTimer = setTimeout(step, 0);
+    this.densityTasks.run(
+      model.populations.map((_, p) => () => {
+        if (this.wb.model !== model) return;
+        this.set({ [`density${p}`]: densityChart(severityDensity(model, p), this.context()) });
+      }),
+    );
   }
 
+  /** The run's charts, one per task (a dozen rulesets' histograms at once would hold the page), each from the run as it then is. */
   private drawRun() {
-    const { raw, result, exact } = this.wb;
-    if (!raw || !this.wb.applied) return;
-    // The exact curves belong to the scenario on screen only when they are for its rulesets.
-    const curves = exact && 'curves' in exact ? exact.curves : [];
-    this.set(drawCharts('run', { model: raw.model, raw, result, exact: curves }, this.context()));
+    if (!this.wb.raw || !this.wb.applied) return;
+    // While the run goes on, its charts (the page's dearest repaint: histograms of every ruleset) follow it at most
+    // once a second, so the workers keep the cores; the table beside them refreshes more often; the end draws at once.
+    if (this.wb.runState === 'running') {
+      const now = performance.now();
+      if (now - this.runDrawnAt < RUN_CHARTS_MS) return;
+      this.runDrawnAt = now;
+    }
+    this.runTasks.run(
+      CHARTS.filter((c) => c.from === 'run').map((c) => () => {
+        const { raw, result, exact } = this.wb;
+        if (!raw || !this.wb.applied) return;
+        // The exact curves belong to the scenario on screen only when they are for its rulesets.
+        const curves = exact && 'curves' in exact ? exact.curves : [];
+        this.set({ [c.key]: c.draw({ model: raw.model, raw, result, exact: curves }, this.context()) });
+      }),
+    );
   }
 
   /** Off the input's frame: the sweep re-evaluates the analytic model a few dozen times. */

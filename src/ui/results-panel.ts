@@ -13,7 +13,7 @@ import { Observe } from './observe.ts';
 import { paramChoices } from './param-choices.ts';
 import type { ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
-import type { Workbench } from './workbench-state.ts';
+import type { ChangeKind, Workbench } from './workbench-state.ts';
 import './funding-table.ts';
 import './goal-seek.ts';
 import './results-table.ts';
@@ -34,7 +34,12 @@ export class ResultsPanel extends LitElement {
     this.unit = 'wan';
     this.book = null;
     this.exporting = false;
-    new Observe(this, () => [this.wb]);
+    // The run's progress alone redraws only the progress bar (js-run-status observes it).
+    new Observe(
+      this,
+      () => [this.wb],
+      (e) => (e as CustomEvent<ChangeKind>).detail !== 'progress',
+    );
   }
 
   static override styles = [
@@ -85,7 +90,7 @@ export class ResultsPanel extends LitElement {
     const colors = rulesetColors(s.rulesets.map((r) => r.id));
     return html`
       <div class="panel">
-        <js-run-status .lang=${L} .done=${wb.done} .total=${wb.total} .state=${wb.runState} .message=${wb.runMessage} .seconds=${wb.runSeconds}
+        <js-run-status .lang=${L} .wb=${wb}
           @run-cancel=${() => wb.cancelRun()} @run-again=${() => wb.scheduleRun()} @run-confirm=${() => wb.confirmLongRun()}></js-run-status>
         ${wb.runNote ? html`<p class="note run-note" role="note">${wb.runNote}</p>` : nothing}
         <p class="note">${t('analyticNote', L)} (${t('analyticMs', L, wb.analyticMs.toFixed(1))})</p>

@@ -1,37 +1,32 @@
-/** Progress of the Monte Carlo: trials done of total, a bar, cancel and run-again buttons. */
+/**
+ * Progress of the Monte Carlo: trials done of total, a bar, cancel and run-again buttons. It observes the
+ * workbench itself: the count of finished trials changes many times a second, and only this bar need redraw.
+ */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../report/strings.ts';
 import { emit } from './events.ts';
+import { Observe } from './observe.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
+import type { ChangeKind, Workbench } from './workbench-state.ts';
 
 /** 'confirm': the run was paused because it would take minutes; the message says how long, a button goes on. */
 export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'confirm';
 
 export class RunStatus extends LitElement {
-  static override properties = {
-    done: { type: Number },
-    total: { type: Number },
-    state: {},
-    message: {},
-    lang: {},
-    seconds: { type: Number },
-  };
-  declare done: number;
-  declare total: number;
-  declare state: RunState;
-  declare message: string;
+  static override properties = { wb: { attribute: false }, lang: {} };
+  declare wb: Workbench | null;
   declare lang: Lang;
-  declare seconds: number;
 
   constructor() {
     super();
-    this.done = 0;
-    this.total = 0;
-    this.state = 'idle';
-    this.message = '';
+    this.wb = null;
     this.lang = 'zh';
-    this.seconds = 0;
+    new Observe(
+      this,
+      () => [this.wb],
+      (e) => (e as CustomEvent<ChangeKind>).detail === 'progress' || (e as CustomEvent<ChangeKind>).detail === 'run',
+    );
   }
 
   static override styles = [
@@ -45,23 +40,25 @@ export class RunStatus extends LitElement {
   ];
 
   override render() {
+    if (!this.wb) return '';
     const L = this.lang;
+    const { done, total, runState: state, runMessage: message, runSeconds: seconds } = this.wb;
     const label =
-      this.state === 'running'
-        ? `${t('running', L)} ${this.done.toLocaleString('zh-CN')} / ${this.total.toLocaleString('zh-CN')} ${t('trialsWord', L)}`
-        : this.state === 'done'
-          ? `${t('done', L)}: ${this.total.toLocaleString('zh-CN')} ${t('trialsWord', L)} · ${this.seconds.toFixed(1)} s`
-          : this.state === 'cancelled'
-            ? `${t('cancelled', L)} (${this.done.toLocaleString('zh-CN')} / ${this.total.toLocaleString('zh-CN')})`
-            : this.state === 'error' || this.state === 'confirm'
-              ? this.message
+      state === 'running'
+        ? `${t('running', L)} ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} ${t('trialsWord', L)}`
+        : state === 'done'
+          ? `${t('done', L)}: ${total.toLocaleString('zh-CN')} ${t('trialsWord', L)} · ${seconds.toFixed(1)} s`
+          : state === 'cancelled'
+            ? `${t('cancelled', L)} (${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')})`
+            : state === 'error' || state === 'confirm'
+              ? message
               : '';
-    return html`<span class="state ${this.state === 'error' ? 'err' : ''}" role="status" aria-live="polite">${label}</span>
-      <progress max=${this.total || 1} .value=${this.done} aria-label=${t('running', L)}></progress>
+    return html`<span class="state ${state === 'error' ? 'err' : ''}" role="status" aria-live="polite">${label}</span>
+      <progress max=${total || 1} .value=${done} aria-label=${t('running', L)}></progress>
       ${
-        this.state === 'running'
+        state === 'running'
           ? html`<button @click=${() => emit(this, 'run-cancel', {})}>${t('cancel', L)}</button>`
-          : this.state === 'confirm'
+          : state === 'confirm'
             ? html`<button @click=${() => emit(this, 'run-confirm', {})}>${t('runAnyway', L)}</button>`
             : html`<button @click=${() => emit(this, 'run-again', {})}>${t('rerun', L)}</button>`
       }`;

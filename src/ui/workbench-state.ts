@@ -19,8 +19,11 @@ import { EditHistory } from './history.ts';
 import type { RunState } from './run-status.ts';
 import { BROWSER_RESULT_BYTES, RefreshPacer, tooLongHere, trialsHere } from './run-pacing.ts';
 
-/** What changed: the scenario (and so the analytic values), the run's progress or results, the exact aggregate. */
-export type ChangeKind = 'scenario' | 'run' | 'exact';
+/**
+ * What changed: the scenario (and so the analytic values); the run's count of finished trials only ('progress',
+ * many times a second: only the progress bar redraws); the run's state or results ('run'); the exact aggregate.
+ */
+export type ChangeKind = 'scenario' | 'progress' | 'run' | 'exact';
 
 export class Workbench extends EventTarget {
   /** The scenario as edited, possibly invalid (then not applied). */
@@ -72,6 +75,12 @@ export class Workbench extends EventTarget {
   private requestExact() {
     if (this.exactFor) this.exactClient.request(this.exactFor);
     this.exactFor = null;
+  }
+
+  constructor() {
+    super();
+    // The engine's workers load their module while the page draws its first frame, not after it.
+    this.pool.take(workerCount());
   }
 
   private changed(kind: ChangeKind) {
@@ -199,7 +208,7 @@ export class Workbench extends EventTarget {
             return;
           }
           const due = pacer.due(done, total);
-          if (!due) return this.changed('run');
+          if (!due) return this.changed('progress');
           const now = performance.now();
           void this.showRun(partial(false));
           pacer.painted(now, due);
