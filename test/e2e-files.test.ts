@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
-import { openPage, shot, SHOTS, useSite, firstField } from './helpers/browser.ts';
+import { openOtherPage, openPage, shot, SHOTS, useSite, firstField } from './helpers/browser.ts';
 import { jiangyinV1 } from './helpers/v1.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -48,7 +48,7 @@ describe('scenario files in the workbench', () => {
     expect(JSON.parse(text).$schema).toBe('../scenario.schema.json');
     expect(JSON.parse(text).rulesets[0].tracks[0].deductible.assumption).toContain('was 18000');
     // Reopen in a fresh page through the file picker.
-    const { page: p2 } = await openPage(site.browser, oneRegion());
+    const { page: p2 } = await openOtherPage(site.browser, oneRegion());
     await ready(p2);
     await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
     await expect.poll(() => draft(p2)).toBe(before);
@@ -62,7 +62,6 @@ describe('scenario files in the workbench', () => {
         .inputValue(),
     ).toBe('20000');
     expect(errors).toEqual([]);
-    await page.close();
     await p2.close();
   });
 
@@ -95,7 +94,6 @@ describe('scenario files in the workbench', () => {
     await expect.poll(() => page.locator('js-app .note[role=status]').innerText()).toContain('migrated from schema version 1 to 2');
     expect(JSON.parse(await draft(page)).rulesets[0].tracks[0].bands[0]).toMatchObject({ to: 100000, ratio: 0.6 });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('fund-level files open read-only: the subsidy budget to the fen, the pooling simulation with its chart; back to a scenario', async () => {
@@ -128,7 +126,6 @@ describe('scenario files in the workbench', () => {
     await ready(page);
     expect(await page.locator('js-fund-view').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('opens a file dropped on the page', async () => {
@@ -143,7 +140,6 @@ describe('scenario files in the workbench', () => {
       app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, text);
     await expect.poll(async () => JSON.parse(await draft(page)).id).toBe('jilin-2017');
-    await page.close();
   });
 
   it('a share link restores the scenario exactly', async () => {
@@ -155,7 +151,7 @@ describe('scenario files in the workbench', () => {
     await expect.poll(() => link.inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
     const shared = await link.inputValue();
     const state = await draft(page);
-    const { page: p2, errors: e2 } = await openPage(site.browser, shared);
+    const { page: p2, errors: e2 } = await openOtherPage(site.browser, shared);
     await expect.poll(() => draft(p2), { timeout: 30_000 }).toBe(state);
     // The link names the shipped file and carries the one edit: short, and the recipient sees the same changes.
     expect(shared.length).toBeLessThan(site.url.length + 400);
@@ -170,13 +166,12 @@ describe('scenario files in the workbench', () => {
     // A link whose edit would reach the prototype is refused by path, and nothing opens.
     const { encodeShare } = await import('../src/ui/share.ts');
     const bad = await encodeShare({ jingsuanShare: 2, base: 'jiangyin-2020', patch: [[['__proto__', 'x'], 1]] });
-    const { page: p3 } = await openPage(site.browser, `${site.url}#s=${bad}`);
+    const { page: p3 } = await openOtherPage(site.browser, `${site.url}#s=${bad}`);
     await expect
       .poll(() => p3.locator('.open-problems li').innerText())
       .toContain('patch: an edit has a path that is not a list of names and indices');
     await p3.close();
     expect([...errors, ...e2]).toEqual([]);
-    await page.close();
     await p2.close();
   });
 
@@ -224,7 +219,6 @@ describe('scenario files in the workbench', () => {
     expect(media.length).toBe(drawn);
     expect(xml).toContain('populations[0].insured = ');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('exports a chart as SVG with its title and footnote, PNG at 2× that is not blank, and CSV', async () => {
@@ -288,6 +282,5 @@ describe('scenario files in the workbench', () => {
     expect(premium.map((v) => (v / 1e4).toFixed(1))).toEqual(shown.map((s) => Number(s.replace(/,/g, '')).toFixed(1)));
     expect(lines.find((l) => l.startsWith('赔付均值 ± 标准误 · 标准误,元,'))).toMatch(/^[^,]+,元(,\d+\.\d\d){3}$/);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -32,7 +32,6 @@ describe('hostile input in the workbench', () => {
       .toEqual([
         expect.stringMatching(/^吉林城乡居民 · 严重程度分布：参数超出双精度可计算范围（the probability of passing the lowest deductible/),
       ]);
-    await page.close();
   });
 
   it('a damaged autosave is refused by path; the page keeps working', async () => {
@@ -94,6 +93,5 @@ describe('hostile input in the workbench', () => {
       .poll(() => app(page).locator('[role=alert]').allInnerTexts())
       .toEqual(expect.arrayContaining([expect.stringMatching(/629,145,600 bytes; the limit for a scenario file is 2,000,000/)]));
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -45,7 +45,6 @@ describe('workbench', () => {
     expect(await chip.getAttribute('title')).toBeTruthy();
     await shot(page, 'workbench-default');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('lowering the Jiangyin deductible is reflected at once; raising it makes the expected payout fall', async () => {
@@ -64,7 +63,6 @@ describe('workbench', () => {
     expect(await chip.getAttribute('title')).toContain('was 18000');
     await shot(page, 'workbench-deductible-30000');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a slider dragged end to end keeps its range, and one Ctrl+Z undoes the whole drag', async () => {
@@ -92,7 +90,6 @@ describe('workbench', () => {
     await expect.poll(() => exact.inputValue()).toBe('18000');
     expect(await field.locator('.chip.edited').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a warned value shows its warning beside the field; switching scenario with edits asks first; the scenario is in the URL', async () => {
@@ -130,7 +127,6 @@ describe('workbench', () => {
     await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jilin-2017' }).count(), { timeout: 30_000 }).toBe(1);
     await shot(page, 'workbench-switch');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('adds a band, and shows a validation message beside a bad ratio without applying it', async () => {
@@ -174,7 +170,6 @@ describe('workbench', () => {
       )
       .toBe(0.4);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('adds and removes corridor tiers and alternative readings; a new reading is run on the same claims', async () => {
@@ -223,7 +218,6 @@ describe('workbench', () => {
     await jilin.getByRole('button', { name: `删除这种理解 ${added.id}` }).click();
     await expect.poll(async () => (await draft()).rulesets[2].corridor.alternatives.length).toBe(before.alternatives.length);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('cancels a run and runs again to completion', async () => {
@@ -234,7 +228,6 @@ describe('workbench', () => {
     await page.locator('js-run-status').getByRole('button', { name: '重新模拟' }).click();
     await waitDone(page);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('reads in Chinese throughout, overlays the histograms, keeps the key results in view on a narrow screen; switches language and units', async () => {
@@ -298,7 +291,6 @@ describe('workbench', () => {
     await waitDone(page);
     await shot(page, 'workbench-english-yuan');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('goal seek finds the Jiangyin deductible for a 95% expected loss ratio and applies it', async () => {
@@ -325,7 +317,6 @@ describe('workbench', () => {
     await expect.poll(() => page.locator('js-chart[data-chart="sensPayout"] h2').innerText()).toContain('政策范围内报销比例');
     await shot(page, 'workbench-goal-seek');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('opens the Suzhou scenario with the 2021 targets beside the modelled values', async () => {
@@ -342,6 +333,5 @@ describe('workbench', () => {
     expect(await funding.locator('ul.notes li').count()).toBe(2); // the two policy options explain their loss ratios
     await shot(page, 'workbench-suzhou');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
