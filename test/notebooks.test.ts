@@ -3,7 +3,7 @@
 // notebook computes from src/ and shows its key numbers, no cell shows an error, nothing is fetched from outside.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, SHOTS } from './helpers/browser.ts';
 import { ROOT } from './helpers/golden.ts';
@@ -48,17 +48,31 @@ afterAll(async () => {
   close();
 });
 
+/**
+ * One tab for every notebook, navigated from one to the next (Chromium keeps its compiled code): requests outside
+ * the local server fail and are listed, console errors and uncaught exceptions are kept, per notebook.
+ */
+let tab: Page;
+let outside: string[] = [];
+let errors: string[] = [];
+async function openTab(path: string): Promise<Page> {
+  if (!tab) {
+    tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await tab.route('**/*', (route) =>
+      route.request().url().startsWith('http://127.0.0.1') ? route.continue() : (outside.push(route.request().url()), route.abort()),
+    );
+    tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    tab.on('pageerror', (e) => errors.push(e.message));
+  }
+  outside = [];
+  errors = [];
+  await tab.goto(`${url}${path}`);
+  return tab;
+}
+
 /** Opens a built notebook offline; returns its key numbers (output[data-key]) once its cells are done. */
 async function open(name: string, keys: number) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const outside: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) =>
-    route.request().url().startsWith('http://127.0.0.1') ? route.continue() : (outside.push(route.request().url()), route.abort()),
-  );
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}${name}.html`);
+  const page = await openTab(`${name}.html`);
   await page.waitForFunction((n) => document.querySelectorAll('output[data-key]').length >= n, keys, { timeout: 120_000 });
   const values = Object.fromEntries(
     await page.evaluate(() =>
@@ -67,7 +81,6 @@ async function open(name: string, keys: number) {
   );
   const cellErrors = await page.evaluate(() => [...document.querySelectorAll('.observablehq--error')].map((e) => e.textContent));
   await page.screenshot({ path: join(SHOTS, `notebook-${name}.png`), fullPage: true });
-  await page.close();
   expect(outside, 'requests outside the local folder').toEqual([]);
   expect(errors).toEqual([]);
   expect(cellErrors).toEqual([]);
@@ -76,11 +89,9 @@ async function open(name: string, keys: number) {
 
 describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
   it('index links every notebook', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}index.html`);
+    const page = await openTab('index.html');
     const links = await page.locator('a[href$=".html"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toHaveLength(6);
-    await page.close();
   });
   it('(1) calibrating Suzhou 2021 recovers every target within 3% from a wrong start', async () => {
     const k = await open('01-calibrate-suzhou', 2);
@@ -94,8 +105,7 @@ describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
     expect(k.suzhouMinusJiangyinLo).toBeGreaterThan(0);
   });
   it('(2) moving an input reruns what depends on it: a higher Jiangyin deductible, fewer Jiangyin beneficiaries', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}02-three-regions.html`);
+    const page = await openTab('02-three-regions.html');
     const value = () =>
       page.locator('output[data-key="jiangyinBeneficiaries"]').getAttribute('data-value', { timeout: 120_000 }).then(Number);
     const before = await value();
@@ -103,7 +113,7 @@ describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
     await field.fill('30000');
     await field.dispatchEvent('input');
     await expect.poll(value, { timeout: 60_000 }).toBeLessThan(0.8 * before);
-    await page.close();
+    expect(errors).toEqual([]);
   });
   it("(3) Jilin's corridor: POLICY_DIGEST §5's values at +4% and the whole reading's cliff", async () => {
     const k = await open('03-jilin-corridor', 3);

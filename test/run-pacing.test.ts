@@ -1,6 +1,6 @@
 /** When the page repaints a running Monte Carlo and when a run asks first (ui/run-pacing.ts; no DOM needed). */
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ASK_SECONDS, FIRST_REFRESH, RefreshPacer, tooLongHere } from '../src/ui/run-pacing.ts';
+import { BROWSER_ASK_SECONDS, COUNT_REFRESH_MS, FIRST_REFRESH, RefreshPacer, tooLongHere } from '../src/ui/run-pacing.ts';
 
 describe('refresh pacing', () => {
   it('repaints at once, marks the first refresh at FIRST_REFRESH trials, then spaces repaints by 250 ms or 4× the paint', () => {
@@ -12,6 +12,14 @@ describe('refresh pacing', () => {
     p.painted(120, 'first', 220); // a slow paint: 100 ms
     expect(p.due(400, 1000, 500)).toBeNull(); // 380 ms later: not yet 4 × 100 ms
     expect(p.due(400, 1000, 521)).toBe('again');
+  });
+  it('redraws the count alone at most every COUNT_REFRESH_MS', () => {
+    const p = new RefreshPacer();
+    expect(p.countDue(0)).toBe(true);
+    expect(p.countDue(COUNT_REFRESH_MS - 1)).toBe(false);
+    expect(p.countDue(COUNT_REFRESH_MS)).toBe(true);
+    expect(p.countDue(COUNT_REFRESH_MS + 50)).toBe(false);
+    expect(COUNT_REFRESH_MS).toBe(100);
   });
   it('a run smaller than FIRST_REFRESH has its first refresh when it is complete', () => {
     const p = new RefreshPacer();

@@ -22,9 +22,13 @@ export function trialsHere(model: EngineModel, trials: number): number {
   return Math.max(1, Math.min(trials, Math.floor(BROWSER_RESULT_BYTES / (trialBlockSize(model, 1) * 8))));
 }
 
+/** Least time between two redraws of the count of finished trials alone (the progress bar). */
+export const COUNT_REFRESH_MS = 100;
+
 export class RefreshPacer {
   private firstShown = false;
   private lastPaint = -Infinity;
+  private lastCount = -Infinity;
   /** How long the last repaint took (ms). */
   private paintMs = 0;
 
@@ -32,6 +36,16 @@ export class RefreshPacer {
   due(done: number, total: number, now = performance.now()): 'first' | 'again' | null {
     if (!this.firstShown && done >= Math.min(FIRST_REFRESH, total)) return 'first';
     return now - this.lastPaint > Math.max(250, 4 * this.paintMs) ? 'again' : null;
+  }
+
+  /**
+   * Whether the count of finished trials should be redrawn now (when the results are not: `due` said null). Chunks
+   * of trials arrive a hundred times a run; the bar needs a few steps a second, not a frame each.
+   */
+  countDue(now = performance.now()): boolean {
+    if (now - this.lastCount < COUNT_REFRESH_MS) return false;
+    this.lastCount = now;
+    return true;
   }
 
   /** A repaint (`due` said which) that started at `from` has ended now. */

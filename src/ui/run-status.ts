@@ -33,6 +33,8 @@ export class RunStatus extends LitElement {
     shared,
     css`
       :host { display: flex; align-items: center; gap: 10px; font-size: 13px; }
+      /* Redrawn many times a second while a run goes: a layer of its own, so the column of charts around it is not repainted each time. */
+      :host { contain: layout paint; will-change: transform; }
       progress { flex: 1; height: 10px; accent-color: var(--accent); }
       .state { min-width: 180px; }
       .err { color: var(--error); }

@@ -208,7 +208,7 @@ export class Workbench extends EventTarget {
             return;
           }
           const due = pacer.due(done, total);
-          if (!due) return this.changed('progress');
+          if (!due) return void (pacer.countDue() && this.changed('progress'));
           const now = performance.now();
           void this.showRun(partial(false));
           pacer.painted(now, due);
