@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    isolate: false,
     // Both cores: the files do not share state (each browser test builds and serves its own site).
     maxWorkers: 2,
     projects: [

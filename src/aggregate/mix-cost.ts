@@ -40,6 +40,22 @@ function quantiles(pmf: Float64Array, lo: number, h: number, n: number): Float64
   return q;
 }
 
+/**
+ * Adds `mass` at each interpolated quantile (1 − t)·qa[i] + t·qb[i] + shift, split linearly between the two grid
+ * points around it. A function of its own: as an inner loop of mixOverCost, V8 compiled it on the stack and threw
+ * the code away at every exit (hundreds of recompilations a scenario).
+ */
+function depositBetween(out: Float64Array, qa: Float64Array, qb: Float64Array, t: number, shift: number, mass: number, lo: number, h: number) {
+  const m = out.length;
+  for (let i = 0; i < qa.length; i++) {
+    const u = ((1 - t) * qa[i] + t * qb[i] + shift - lo) / h;
+    const j = Math.floor(u);
+    const f = u - j;
+    if (j >= 0 && j < m) out[j] += mass * (1 - f);
+    if (j + 1 >= 0 && j + 1 < m) out[j + 1] += mass * f;
+  }
+}
+
 export function mixOverCost(
   conds: Float64Array[],
   nodes: Float64Array,
@@ -59,13 +75,6 @@ export function mixOverCost(
   const density = lnDensity(shock);
   const out = new Float64Array(m);
   let total = 0;
-  const deposit = (x: number, mass: number) => {
-    const u = (x - lo) / h;
-    const i = Math.floor(u);
-    const f = u - i;
-    if (i >= 0 && i < m) out[i] += mass * (1 - f);
-    if (i + 1 >= 0 && i + 1 < m) out[i + 1] += mass * f;
-  };
   for (let k = 0; k < K - 1; k++) {
     const dz = (z[k + 1] - z[k]) / perInterval;
     for (let j = 0; j < perInterval; j++) {
@@ -75,9 +84,7 @@ export function mixOverCost(
       const t = (zz - z[k]) / (z[k + 1] - z[k]);
       const shift = meanAt(zz) - ((1 - t) * means[k] + t * means[k + 1]);
       const mass = w / probabilityPoints;
-      const qa = q[k];
-      const qb = q[k + 1];
-      for (let i = 0; i < probabilityPoints; i++) deposit((1 - t) * qa[i] + t * qb[i] + shift, mass);
+      depositBetween(out, q[k], q[k + 1], t, shift, mass, lo, h);
       total += w;
     }
   }

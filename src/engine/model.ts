@@ -19,7 +19,7 @@ import { premiumChannels, type PremiumChannel } from '../finance/premium.ts';
 import { distinctMonthsTable } from './distinct-months.ts';
 import { severityProblems } from './numerics.ts';
 import { problem } from '../scenario/problems.ts';
-import { ScenarioError } from '../scenario/validate.ts';
+import { ScenarioError } from '../scenario/problems.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 import { maskPmf, recordsPmf } from './claimants.ts';
 

@@ -3,7 +3,8 @@
  * evaluated (engine/numerics.ts, through compiling the model). The command line and the workbench both use it.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { ScenarioError, type Validation } from '../scenario/validate.ts';
+import { ScenarioError } from '../scenario/problems.ts';
+import type { Validation } from '../scenario/validate.ts';
 import { compileModel, type EngineModel } from './model.ts';
 
 /**

@@ -24,3 +24,14 @@ export function problem(path: readonly PropertyKey[], message: string): Problem 
 export function formatProblem(p: Problem): string {
   return `${p.path}: ${p.message}`;
 }
+
+/**
+ * A scenario that cannot be used, with every problem by path. Here rather than beside the validator, so the
+ * engine (model.ts, in every worker) throws it without loading the schema library.
+ */
+export class ScenarioError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}

@@ -3,7 +3,7 @@
  */
 import type { core } from 'zod';
 import { migrate } from './migrate.ts';
-import { formatProblem, problem, type Problem } from './problems.ts';
+import { formatProblem, problem, ScenarioError, type Problem } from './problems.ts';
 import { Scenario, SCHEMA_VERSION } from './schema.ts';
 import { checkFundSemantics, checkSemantics } from './semantics.ts';
 import { FundScenario } from './fund-schema.ts';
@@ -59,13 +59,6 @@ export function requireScenario(input: unknown): Scenario {
   const v = typeof input === 'string' ? validateText(input) : validateData(input);
   if (!v.ok || !v.scenario) throw new ScenarioError(v.problems);
   return v.scenario;
-}
-
-export class ScenarioError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'ScenarioError';
-  }
 }
 
 function typeName(v: unknown): string {
