@@ -45,7 +45,16 @@ function quantiles(pmf: Float64Array, lo: number, h: number, n: number): Float64
  * points around it. A function of its own: as an inner loop of mixOverCost, V8 compiled it on the stack and threw
  * the code away at every exit (hundreds of recompilations a scenario).
  */
-function depositBetween(out: Float64Array, qa: Float64Array, qb: Float64Array, t: number, shift: number, mass: number, lo: number, h: number) {
+function depositBetween(
+  out: Float64Array,
+  qa: Float64Array,
+  qb: Float64Array,
+  t: number,
+  shift: number,
+  mass: number,
+  lo: number,
+  h: number,
+) {
   const m = out.length;
   for (let i = 0; i < qa.length; i++) {
     const u = ((1 - t) * qa[i] + t * qb[i] + shift - lo) / h;

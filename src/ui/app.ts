@@ -74,7 +74,7 @@ export class App extends LitElement {
 
   /** The run's state (for tests and the UI benchmark). */
   get runState() {
-    return this.wb.runState;
+    return this.wb.run.state;
   }
 
   /** The working scenario as JSON text (what Save writes). */
@@ -127,7 +127,7 @@ export class App extends LitElement {
     const ss = this.session;
     return html`
       <js-app-header .lang=${L} .unit=${this.unit} .scenarioId=${ss.scenarioId} .opened=${ss.fund?.id ?? this.wb.applied?.id ?? ''} .files=${scenarioFiles}
-        @scenario-pick=${(e: CustomEvent<string>) => ss.pick(e.detail)}
+        @scenario-pick=${(e: CustomEvent<string>) => ss.switcher.pick(e.detail)}
         @unit-change=${(e: CustomEvent<Unit>) => this.setView(L, e.detail)}
         @lang-change=${(e: CustomEvent<Lang>) => this.setView(e.detail, this.unit)}></js-app-header>
       ${ss.fund ? '' : html`<js-key-strip .wb=${this.wb} .lang=${L} .unit=${this.unit}></js-key-strip>`}

@@ -82,7 +82,7 @@ export class ChartBook extends EventTarget {
   }
 
   private context(): ChartContext {
-    const raw = this.wb.raw;
+    const raw = this.wb.run.raw;
     return chartContext(this.wb.applied!, this.lang, this.unit, 600, raw ?? undefined);
   }
 
@@ -105,17 +105,17 @@ export class ChartBook extends EventTarget {
 
   /** The run's charts, one per task (a dozen rulesets' histograms at once would hold the page), each from the run as it then is. */
   private drawRun() {
-    if (!this.wb.raw || !this.wb.applied) return;
+    if (!this.wb.run.raw || !this.wb.applied) return;
     // While the run goes on, its charts (the page's dearest repaint: histograms of every ruleset) follow it at most
     // once a second, so the workers keep the cores; the table beside them refreshes more often; the end draws at once.
-    if (this.wb.runState === 'running') {
+    if (this.wb.run.state === 'running') {
       const now = performance.now();
       if (now - this.runDrawnAt < RUN_CHARTS_MS) return;
       this.runDrawnAt = now;
     }
     this.runTasks.run(
       CHARTS.filter((c) => c.from === 'run').map((c) => () => {
-        const { raw, result, exact } = this.wb;
+        const { raw, result, exact } = this.wb.run;
         if (!raw || !this.wb.applied) return;
         // The exact curves belong to the scenario on screen only when they are for its rulesets.
         const curves = exact && 'curves' in exact ? exact.curves : [];

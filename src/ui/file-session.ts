@@ -16,6 +16,7 @@ import { UnsavedWork } from './autosave.ts';
 import { download } from './download.ts';
 import { readFileText } from './read-file.ts';
 import { decodeShare, encodeShare, readSharedEdits, shareCodeFromHash, sharedEdits } from './share.ts';
+import { ScenarioSwitch } from './scenario-switch.ts';
 import { addressedScenario, DEFAULT_SCENARIO, newScenarioData, scenarioFiles, setAddress } from './shipped.ts';
 import type { Workbench } from './workbench-state.ts';
 
@@ -38,8 +39,13 @@ export class FileSession extends EventTarget {
   notice = '';
   shareUrl = '';
   lang: Lang = 'zh';
-  /** A shipped scenario the analyst picked while the draft has edits: asked first (editor-panel.ts). */
-  pendingSwitch: string | null = null;
+  /** Which shipped scenario the address names; a pick of another asks first when there are edits. */
+  readonly switcher: ScenarioSwitch = new ScenarioSwitch({
+    scenarioId: () => this.scenarioId,
+    hasEdits: () => this.changeList().length > 0,
+    open: (id) => this.loadShipped(id),
+    changed: () => this.changed(),
+  });
 
   private readonly unsaved = new UnsavedWork();
   /** Unsaved work an earlier page left behind, offered back (editor-panel.ts). */
@@ -58,8 +64,8 @@ export class FileSession extends EventTarget {
 
   /** At page load: the scenario named in the URL (or the default), any unsaved work, a share link. */
   start() {
-    this.loadShipped(addressedScenario() ?? DEFAULT_SCENARIO, 'replace');
-    globalThis.addEventListener?.('popstate', this.onPopState);
+    this.switcher.go(addressedScenario() ?? DEFAULT_SCENARIO, 'replace');
+    this.switcher.start();
     this.unsaved.find();
     globalThis.addEventListener?.('pagehide', this.flushAutosave);
     globalThis.document?.addEventListener('visibilitychange', this.flushAutosave);
@@ -68,45 +74,14 @@ export class FileSession extends EventTarget {
     this.changed();
   }
 
-  /** Back and forward move between the scenarios picked, asking first when there are edits. */
-  private readonly onPopState = () => {
-    const id = addressedScenario();
-    if (id && id !== this.scenarioId) this.pick(id, 'none');
-  };
-
-  /** The analyst picked a shipped scenario: switched at once, or asked first when the draft has edits. */
-  pick(id: string, url: 'push' | 'none' = 'push') {
-    if (this.changeList().length) {
-      this.pendingSwitch = id;
-      this.pendingUrl = url;
-      this.changed();
-    } else this.loadShipped(id, url);
-  }
-  private pendingUrl: 'push' | 'none' = 'push';
-
-  /** The answer to the question: switch (dropping the edits; the autosave still holds them) or stay. */
-  answerSwitch(go: boolean) {
-    const id = this.pendingSwitch;
-    this.pendingSwitch = null;
-    if (go && id) this.loadShipped(id, this.pendingUrl);
-    else {
-      // Staying: the address goes back to the scenario on screen (back/forward may have moved it).
-      if (this.scenarioId) setAddress(this.scenarioId, 'replace');
-      this.changed();
-    }
-  }
-
   stop() {
-    globalThis.removeEventListener?.('popstate', this.onPopState);
+    this.switcher.stop();
     globalThis.removeEventListener?.('pagehide', this.flushAutosave);
     globalThis.document?.removeEventListener('visibilitychange', this.flushAutosave);
   }
 
-  /** Opens a shipped scenario; `url`: add it to the history (a pick), replace the address (page load) or leave it (back/forward). */
-  loadShipped(id: string, url: 'push' | 'replace' | 'none' = 'none') {
-    // On page load a share link's hash stays until the link is read.
-    if (url === 'push' || (url === 'replace' && !globalThis.location?.hash)) setAddress(id, url);
-    this.pendingSwitch = null;
+  /** Opens a shipped scenario (the address is the switcher's). */
+  private loadShipped(id: string) {
     const data = structuredClone(scenarioFiles[id]);
     const fund = (data as { kind?: string }).kind !== undefined ? validateData(data).fund : undefined;
     if (fund) return this.showFund(fund, id, '');
@@ -119,7 +94,7 @@ export class FileSession extends EventTarget {
 
   /** A fund-level file replaces the insurance scenario on screen (read-only); any run in progress stops. */
   private showFund(fund: FundScenario, id: string, notice: string) {
-    this.wb.cancelRun();
+    this.wb.run.cancel();
     this.openProblems = null;
     this.scenarioId = id;
     this.fund = fund;

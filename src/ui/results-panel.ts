@@ -60,11 +60,11 @@ export class ResultsPanel extends LitElement {
 
   private async briefing() {
     const s = this.wb.applied;
-    if (!s || !this.wb.result) return;
+    if (!s || !this.wb.run.result) return;
     this.exporting = true;
     try {
       const { exportBriefing } = await import('./briefing-export.ts');
-      await exportBriefing(s, this.wb.result, this.book?.charts ?? {}, this.lang, this.unit);
+      await exportBriefing(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit);
     } finally {
       this.exporting = false;
     }
@@ -72,7 +72,7 @@ export class ResultsPanel extends LitElement {
 
   /** Each proposal against the baseline (report/tables.ts proposalTable), as the run gives it. */
   private proposals() {
-    const table = proposalTable(this.wb.result!, this.lang);
+    const table = proposalTable(this.wb.run.result!, this.lang);
     const head = headerOf(table, this.lang, this.unit);
     return html`<table class="proposals" aria-label=${t('proposalsTitle', this.lang)}>
       <caption>${t('proposalsTitle', this.lang)}</caption>
@@ -84,6 +84,7 @@ export class ResultsPanel extends LitElement {
   override render() {
     const wb = this.wb;
     const s = wb?.applied;
+    const run = wb?.run;
     if (!s) return nothing;
     const L = this.lang;
     const u = this.unit;
@@ -91,13 +92,13 @@ export class ResultsPanel extends LitElement {
     return html`
       <div class="panel">
         <js-run-status .lang=${L} .wb=${wb}
-          @run-cancel=${() => wb.cancelRun()} @run-again=${() => wb.scheduleRun()} @run-confirm=${() => wb.confirmLongRun()}></js-run-status>
-        ${wb.runNote ? html`<p class="note run-note" role="note">${wb.runNote}</p>` : nothing}
+          @run-cancel=${() => run.cancel()} @run-again=${() => run.schedule()} @run-confirm=${() => run.confirmLong()}></js-run-status>
+        ${run.note ? html`<p class="note run-note" role="note">${run.note}</p>` : nothing}
         <p class="note">${t('analyticNote', L)} (${t('analyticMs', L, wb.analyticMs.toFixed(1))})</p>
       </div>
       <div class="panel" @param-change=${(e: CustomEvent<ParamChange>) => wb.edit(setParam(wb.draft, e.detail.path, e.detail.value))}>
         <div class="toolbar">
-          <button class="briefing" title=${t('briefingHint', L)} ?disabled=${!wb.result || wb.runState !== 'done' || this.exporting} @click=${() => this.briefing()}>
+          <button class="briefing" title=${t('briefingHint', L)} ?disabled=${!run.result || run.state !== 'done' || this.exporting} @click=${() => this.briefing()}>
             ${t('briefing', L)}
           </button>
           <label>${t('baseline', L)}
@@ -106,11 +107,11 @@ export class ResultsPanel extends LitElement {
             </select>
           </label>
         </div>
-        <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${wb.result}></js-goal-seek>
-        <js-results-table .analytic=${wb.analytic} .result=${wb.result} .comparisons=${wb.comparisons}
+        <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${run.result}></js-goal-seek>
+        <js-results-table .analytic=${wb.analytic} .result=${run.result} .comparisons=${run.comparisons}
           .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors}
-          .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))} .exact=${wb.exact}></js-results-table>
-        ${wb.result?.comparisons.length ? this.proposals() : nothing}
+          .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))} .exact=${run.exact}></js-results-table>
+        ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>
     `;

@@ -44,7 +44,7 @@ export class RunStatus extends LitElement {
   override render() {
     if (!this.wb) return '';
     const L = this.lang;
-    const { done, total, runState: state, runMessage: message, runSeconds: seconds } = this.wb;
+    const { done, total, state, message, seconds } = this.wb.run;
     const label =
       state === 'running'
         ? `${t('running', L)} ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} ${t('trialsWord', L)}`

@@ -52,16 +52,17 @@ export class ScenarioDialogs extends LitElement {
     const L = this.lang;
     const ss = this.session;
     if (!ss) return nothing;
-    const target = ss.pendingSwitch ? (scenarioFiles[ss.pendingSwitch] as Titled) : null;
+    const pending = ss.switcher.pending;
+    const target = pending ? (scenarioFiles[pending] as Titled) : null;
     const regions = Object.entries(scenarioFiles).filter(([, f]) => (f as Titled).kind === undefined);
     return html`
       ${
-        ss.pendingSwitch
+        pending
           ? html`<div class="box switch" role="alertdialog" aria-label=${t('switchTitle', L)}>
-            ${t('switchAsk', L, target?.title?.[L] ?? ss.pendingSwitch, ss.changeList().length)}
+            ${t('switchAsk', L, target?.title?.[L] ?? pending, ss.changeList().length)}
             <button @click=${() => ss.save()}>${t('fileSave', L)}</button>
-            <button @click=${() => ss.answerSwitch(true)}>${t('switchGo', L)}</button>
-            <button @click=${() => ss.answerSwitch(false)}>${t('cancel', L)}</button>
+            <button @click=${() => ss.switcher.answer(true)}>${t('switchGo', L)}</button>
+            <button @click=${() => ss.switcher.answer(false)}>${t('cancel', L)}</button>
           </div>`
           : nothing
       }
