@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
-import { openOtherPage, openPage, runStateOf, shot, SHOTS, useSite } from './helpers/browser.ts';
+import { openPage, runStateOf, shot, SHOTS, useSite } from './helpers/browser.ts';
 
 const site = useSite(join(process.cwd(), 'test-output', 'site-proposals'));
 const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
@@ -53,7 +53,7 @@ describe('a proposal beside the baseline', () => {
     expect(saved.simulation.baseline).toBe('jiangyin-2020');
     const before = await draft(page);
     const shown = await cell('payout difference');
-    const { page: p2 } = await openOtherPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    const { page: p2, errors: e2 } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
     await expect.poll(() => runStateOf(p2), { timeout: 60_000 }).toBe('done');
     await p2.locator('js-file-bar input[type=file]').setInputFiles(file);
     await expect.poll(() => draft(p2)).toBe(before);
@@ -63,8 +63,7 @@ describe('a proposal beside the baseline', () => {
     await p2.getByRole('button', { name: '切换语言' }).click();
     await expect.poll(() => proposals(p2).locator('td[data-col="proposal"]').innerText()).toBe('Proposal A');
     await shot(p2, 'proposal-a-en');
-    expect(errors).toEqual([]);
-    await p2.close();
+    expect([...errors, ...e2]).toEqual([]);
   });
 
   it('a new scenario from the template, a group with a modifier, run; and one from Jilin’s rules', async () => {
