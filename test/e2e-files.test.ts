@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
-import { openOtherPage, openPage, shot, SHOTS, useSite, firstField } from './helpers/browser.ts';
+import { openPage, shot, SHOTS, useSite, firstField } from './helpers/browser.ts';
 import { jiangyinV1 } from './helpers/v1.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -150,7 +150,8 @@ describe('scenario files in the workbench', () => {
     await expect.poll(() => link.inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
     const shared = await link.inputValue();
     const state = await draft(page);
-    const { page: p2, errors: e2 } = await openOtherPage(site.browser, shared);
+    // The recipient: the link opened afresh in the tab (its storage cleared, as on another person's machine).
+    const { page: p2, errors: e2 } = await openPage(site.browser, shared);
     await expect.poll(() => draft(p2), { timeout: 30_000 }).toBe(state);
     // The link names the shipped file and carries the one edit: short, and the recipient sees the same changes.
     expect(shared.length).toBeLessThan(site.url.length + 400);
@@ -165,13 +166,11 @@ describe('scenario files in the workbench', () => {
     // A link whose edit would reach the prototype is refused by path, and nothing opens.
     const { encodeShare } = await import('../src/ui/share.ts');
     const bad = await encodeShare({ jingsuanShare: 2, base: 'jiangyin-2020', patch: [[['__proto__', 'x'], 1]] });
-    const { page: p3 } = await openOtherPage(site.browser, `${site.url}#s=${bad}`);
+    const { page: p3 } = await openPage(site.browser, `${site.url}#s=${bad}`);
     await expect
       .poll(() => p3.locator('.open-problems li').innerText())
       .toContain('patch: an edit has a path that is not a list of names and indices');
-    await p3.close();
     expect([...errors, ...e2]).toEqual([]);
-    await p2.close();
   });
 
   it('autosave survives a reload (restore), undo and redo walk edits, the diff view lists them', async () => {

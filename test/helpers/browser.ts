@@ -107,12 +107,6 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return { page, errors: await visit(page, url) };
 }
 
-/** A page in a browser context of its own beside the test's tab (another reader of a share link, a reopened file). */
-export async function openOtherPage(browser: Browser, url: string, viewport = { width: 1440, height: 1000 }) {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  return { page, errors: await visit(page, url) };
-}
-
 async function visit(page: Page, url: string): Promise<string[]> {
   const errors: string[] = [];
   page.on('console', (m) => {
