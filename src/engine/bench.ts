@@ -6,8 +6,10 @@
  * sum, one claimant at a time. The engine is measured on the same model: a lognormal population through the
  * Jiangyin 2020 ruleset, counting claimants (members with eligible cost) per second per core.
  */
-import type { Ruleset, Scenario } from '../scenario/schema.ts';
+import type { Ruleset, Scenario, SeveritySpec } from '../scenario/schema.ts';
 import { normalZiggurat } from '../random/normal.ts';
+import { severityOf } from '../random/severity/index.ts';
+import { trialStream } from '../random/stream.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
@@ -94,4 +96,43 @@ export function engineThroughput(
     sampled += out[rowOffset(model, t, 0, -1) + SAMPLED];
   }
   return { claimantsPerSecond: claimants / seconds, sampledPerSecond: sampled / seconds, sampledShare: sampled / claimants };
+}
+
+const p = (value: number) => ({ value, assumption: 'bench' });
+/** One of each severity family, of similar size (means 5,000–10,000 yuan, tails past a deductible of 18,000). */
+export const BENCH_SEVERITIES: [string, SeveritySpec][] = [
+  ['lognormal', { family: 'lognormal', mu: p(8.2), sigma: p(1.3) }],
+  ['gamma', { family: 'gamma', shape: p(0.7), scale: p(9000) }],
+  ['pareto', { family: 'pareto', alpha: p(2.6), theta: p(9000) }],
+  ['weibull', { family: 'weibull', shape: p(0.6), scale: p(4000) }],
+  ['loglogistic', { family: 'loglogistic', scale: p(3500), shape: p(2.1) }],
+  ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
+  [
+    'empirical',
+    {
+      family: 'empirical',
+      amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000],
+      weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5],
+      assumption: 'bench table',
+    },
+  ],
+];
+
+/**
+ * Draws above `threshold` per second, as the engine makes them: batches of order statistics of X | X > threshold
+ * (Severity.fillAbove), `n` at a time, for about `ms` milliseconds after a warm-up.
+ */
+export function tailDraws(spec: SeveritySpec, threshold: number, n = 20_000, ms = 300): number {
+  const sev = severityOf(spec);
+  const s = sev.survival(threshold);
+  const out = new Float64Array(n);
+  const rng = trialStream('bench-tail', 0);
+  for (let i = 0; i < 3; i++) sev.fillAbove(rng, s, out, 0, n);
+  const t0 = performance.now();
+  let drawn = 0;
+  while (performance.now() - t0 < ms) {
+    sev.fillAbove(rng, s, out, 0, n);
+    drawn += n;
+  }
+  return drawn / ((performance.now() - t0) / 1000);
 }

@@ -24,24 +24,8 @@ export function smallScenario(severity: SeveritySpec, insured = 200_000, inciden
   return requireScenario(s);
 }
 
-const p = (value: number) => ({ value, assumption: 'test' });
-export const SEVERITIES: [string, SeveritySpec][] = [
-  ['lognormal', { family: 'lognormal', mu: p(8.2), sigma: p(1.3) }],
-  ['gamma', { family: 'gamma', shape: p(0.7), scale: p(9000) }],
-  ['pareto', { family: 'pareto', alpha: p(2.6), theta: p(9000) }],
-  ['weibull', { family: 'weibull', shape: p(0.6), scale: p(4000) }],
-  ['loglogistic', { family: 'loglogistic', scale: p(3500), shape: p(2.1) }],
-  ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
-  [
-    'empirical',
-    {
-      family: 'empirical',
-      amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000],
-      weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5],
-      assumption: 'test table',
-    },
-  ],
-];
+/** One of each severity family (engine/bench.ts, where `jingsuan bench` times their draws). */
+export { BENCH_SEVERITIES as SEVERITIES } from '../../src/engine/bench.ts';
 
 /**
  * The largest valid file of the hostile-file issue: 16 populations × 12 rulesets (the limits) of 10 insured each,

@@ -1,12 +1,15 @@
 import { normalZiggurat } from '../normal.ts';
 import { gammaInverse } from '../gamma-inverse.ts';
+import { GammaTail } from '../gamma-tail.ts';
+import { fillSortedExponential } from '../order.ts';
 import { gammaP, gammaQ } from '../../math/special.ts';
 import type { Rng } from '../xoshiro.ts';
-import { BaseSeverity } from './severity.ts';
+import { BaseSeverity, keepAscending } from './severity.ts';
 
 /**
  * Gamma with shape α and scale θ. LEV(u) = αθ P(α+1, u/θ) + u Q(α, u/θ) (Loss Models, app. A.3.2.1).
- * Sampling: Marsaglia & Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3), 2000.
+ * Sampling: Marsaglia & Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3), 2000; above a
+ * threshold, the upper quantile read from a checked table (gamma-tail.ts).
  */
 export class Gamma extends BaseSeverity {
   readonly family = 'gamma';
@@ -39,6 +42,22 @@ export class Gamma extends BaseSeverity {
   }
   override sample(rng: Rng): number {
     return this.scale * standardGamma(rng, this.shape);
+  }
+
+  private table: GammaTail | null = null;
+  private get tail(): GammaTail {
+    return (this.table ??= new GammaTail(this.shape));
+  }
+  protected override sampledQuantile(s: number): number {
+    return this.scale * this.tail.at(-Math.log(s));
+  }
+  /** The sorted exponentials E are the tail's y − y₀ already: x = θ·x(−ln s + E), no exp and log between. */
+  override fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
+    fillSortedExponential(rng, out, from, n);
+    const y0 = -Math.log(s);
+    const tail = this.tail;
+    for (let i = from; i < from + n; i++) out[i] = this.scale * tail.at(y0 + out[i]);
+    keepAscending(out, from, from + n);
   }
 }
 
