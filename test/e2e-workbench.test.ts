@@ -19,7 +19,7 @@ async function waitDone(page: Page) {
 }
 
 describe('workbench', () => {
-  it('opens compare-regions with analytic and Monte Carlo results, charts and no console errors', async () => {
+  it('opens compare-regions with analytic, Monte Carlo and exact results and charts; reads in Chinese throughout, overlays the histograms, keeps the key results in view on a narrow screen; switches language and units', async () => {
     const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBe(4);
     // Analytic values are there at once, formatted the Chinese way (万元 with separators).
@@ -44,8 +44,64 @@ describe('workbench', () => {
     const chip = page.locator('js-population-card .chip.assumed').first();
     expect(await chip.getAttribute('title')).toBeTruthy();
     await shot(page, 'workbench-default');
+    // No code id leaks into the Chinese page: every text node and option, through every shadow root.
+    const words = await page.evaluate(() => {
+      const out: string[] = [];
+      const walk = (root: Node) => {
+        const it = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n: Node | null = it.currentNode; n; n = it.nextNode()) {
+          if (n.nodeType === Node.TEXT_NODE) out.push(n.textContent ?? '');
+          else if ((n as Element).shadowRoot) walk((n as Element).shadowRoot!);
+        }
+      };
+      walk(document.body);
+      return out.join(' ');
+    });
+    for (const id of [
+      'spliced',
+      'bodyWeight',
+      'sigma',
+      'splice',
+      'marginal',
+      'as written',
+      'whole',
+      'selfBurden',
+      'compliantSelfPay',
+      'seed compare-regions',
+      'lossRatio',
+      'reimbursementRatio',
+    ])
+      expect(words, id).not.toMatch(new RegExp(`(^|[^A-Za-z])${id}([^A-Za-z]|$)`));
+    // The payout histograms are overlaid: every bar stands on the zero line (stacked bars would float above it).
+    const bars = await page
+      .locator('js-chart[data-chart="payout"] svg g[aria-label="rect"] rect')
+      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('y')) + Number(r.getAttribute('height'))));
+    expect(bars.length).toBeGreaterThan(30);
+    expect(Math.max(...bars) - Math.min(...bars)).toBeLessThan(0.5);
+    // 390 px: one column, nothing wider than the screen, the key results pinned at the top while a card is edited.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.locator('js-ruleset-card').last().scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const strip = page.locator('js-key-strip');
+    expect((await strip.boundingBox())!.y).toBe(0);
+    expect(await strip.locator('[data-ruleset="jiangyin-2020"][data-metric="payout"]').innerText()).toBe(
+      await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText(),
+    );
+    await shot(page, 'workbench-narrow-strip');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    expect(await strip.isVisible()).toBe(false);
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain('critical-illness insurance workbench');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: /元 \(yuan\)/ }).click();
+    await expect.poll(() => page.locator('js-results-table caption').first().innerText()).toContain('yuan');
+    const premium = await cell(page, 'jiangyin-2020', 'premium').innerText();
+    // Suzhou employees' per-insured funding (62.92 fiscal + 33.57 transfer) × 1,000,000.
+    expect(premium).toBe('96,490,000');
+    await waitDone(page);
+    await shot(page, 'workbench-english-yuan');
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('a slider dragged end to end keeps its range and one Ctrl+Z undoes the drag; a lower or higher deductible typed is reflected at once', async () => {
     const { page, errors } = await openPage(site.browser, oneRegion());
@@ -225,69 +281,6 @@ describe('workbench', () => {
     await expect.poll(() => status(page).innerText()).toMatch(/已取消/);
     await page.locator('js-run-status').getByRole('button', { name: '重新模拟' }).click();
     await waitDone(page);
-    expect(errors).toEqual([]);
-  });
-
-  it('reads in Chinese throughout, overlays the histograms, keeps the key results in view on a narrow screen; switches language and units', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
-    await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toContain('精算');
-    await waitDone(page);
-    // No code id leaks into the Chinese page: every text node and option, through every shadow root.
-    const words = await page.evaluate(() => {
-      const out: string[] = [];
-      const walk = (root: Node) => {
-        const it = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        for (let n: Node | null = it.currentNode; n; n = it.nextNode()) {
-          if (n.nodeType === Node.TEXT_NODE) out.push(n.textContent ?? '');
-          else if ((n as Element).shadowRoot) walk((n as Element).shadowRoot!);
-        }
-      };
-      walk(document.body);
-      return out.join(' ');
-    });
-    for (const id of [
-      'spliced',
-      'bodyWeight',
-      'sigma',
-      'splice',
-      'marginal',
-      'as written',
-      'whole',
-      'selfBurden',
-      'compliantSelfPay',
-      'seed compare-regions',
-      'lossRatio',
-      'reimbursementRatio',
-    ])
-      expect(words, id).not.toMatch(new RegExp(`(^|[^A-Za-z])${id}([^A-Za-z]|$)`));
-    // The payout histograms are overlaid: every bar stands on the zero line (stacked bars would float above it).
-    const bars = await page
-      .locator('js-chart[data-chart="payout"] svg g[aria-label="rect"] rect')
-      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('y')) + Number(r.getAttribute('height'))));
-    expect(bars.length).toBeGreaterThan(30);
-    expect(Math.max(...bars) - Math.min(...bars)).toBeLessThan(0.5);
-    // 390 px: one column, nothing wider than the screen, the key results pinned at the top while a card is edited.
-    await page.setViewportSize({ width: 390, height: 800 });
-    await page.locator('js-ruleset-card').last().scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-    const strip = page.locator('js-key-strip');
-    expect((await strip.boundingBox())!.y).toBe(0);
-    expect(await strip.locator('[data-ruleset="jiangyin-2020"][data-metric="payout"]').innerText()).toBe(
-      await cell(page, 'jiangyin-2020', 'expected payout (analytic)').innerText(),
-    );
-    await shot(page, 'workbench-narrow-strip');
-    await page.setViewportSize({ width: 1440, height: 1000 });
-    expect(await strip.isVisible()).toBe(false);
-    await page.getByRole('button', { name: '切换语言' }).click();
-    await expect.poll(() => page.locator('h1').innerText()).toContain('critical-illness insurance workbench');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.getByRole('button', { name: /元 \(yuan\)/ }).click();
-    await expect.poll(() => page.locator('js-results-table caption').first().innerText()).toContain('yuan');
-    const premium = await cell(page, 'jiangyin-2020', 'premium').innerText();
-    // Suzhou employees' per-insured funding (62.92 fiscal + 33.57 transfer) × 1,000,000.
-    expect(premium).toBe('96,490,000');
-    await waitDone(page);
-    await shot(page, 'workbench-english-yuan');
     expect(errors).toEqual([]);
   });
 
