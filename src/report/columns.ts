@@ -6,6 +6,7 @@
  */
 import { csvFormatRow } from 'd3-dsv';
 import { formatAmount, formatCount, formatPercent, formatPoints, markdownTable, textTable, type Unit } from './format.ts';
+import { t, type Lang } from './strings.ts';
 
 /** text: as is; money: yuan; ratio: a fraction; points: a difference of two ratios; count: people; year; number. */
 export type ColumnUnit = 'text' | 'money' | 'ratio' | 'points' | 'count' | 'year' | 'number';
@@ -40,13 +41,13 @@ export function table<R>(id: string, title: Table['title'], columns: Column<R>[]
   };
 }
 
-export type Lang = 'zh' | 'en';
 /** Headers in one language, or both ('en zh', the command line's and the reports' bilingual form). */
 export type HeaderLang = Lang | 'both';
 
 function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
   if (unit === 'money') return money === 'wan' ? ' (万元)' : ' (元)';
-  if (unit === 'points') return lang === 'en' ? ' (pp)' : ' (百分点)'; // 'both' reads like zh: the CLI's headers end in Chinese
+  // 'both' reads like zh: the command line's bilingual headers end in Chinese.
+  if (unit === 'points') return ` (${t('percentagePoints', lang === 'both' ? 'zh' : lang)})`;
   return '';
 }
 

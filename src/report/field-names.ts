@@ -79,8 +79,6 @@ function groupTitle(scenario: unknown, tag: string, lang: Lang): string {
   return tag;
 }
 
-const ord = (n: number, what: { zh: string; en: string }, lang: Lang) => (lang === 'zh' ? `第 ${n} ${what.zh}` : `${what.en} ${n}`);
-
 /** "rulesets[1].tracks[0].bands[0].ratio" in words, from the scenario's own names. */
 export function fieldName(path: string, scenario: unknown, lang: Lang): string {
   // A problem of the whole file (formatPath's "(root)") is about no one field.
@@ -100,8 +98,8 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
       else if (k === 'groups') words.push(named ?? String(item?.tag ?? next + 1));
       else if (k === 'tracks') {
         if (((child as unknown[]) ?? []).length > 1) words.push(t(String(item?.base ?? 'selfBurden') as 'selfBurden', lang));
-      } else if (k === 'bands') words.push(ord(next + 1, { zh: '段', en: 'band' }, lang));
-      else if (k === 'tiers') words.push(ord(next + 1, { zh: '档', en: 'tier' }, lang));
+      } else if (k === 'bands') words.push(t('ordinal', lang, next + 1, t('bandWord', lang)));
+      else if (k === 'tiers') words.push(t('ordinal', lang, next + 1, t('tierWord', lang)));
       else if (k === 'modifiers') words.push(`${groupTitle(scenario, String(item?.group ?? next + 1), lang)} ${t('modifierWord', lang)}`);
       else if (k === 'channels') words.push(CHANNEL_NAMES[item?.channel as keyof typeof CHANNEL_NAMES]?.[lang] ?? `${k}[${next}]`);
       else words.push(`${k}[${next}]`);

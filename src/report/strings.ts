@@ -331,6 +331,16 @@ const S = {
     en: (m: number) => `Mean and 5–95% band; red: the ${m}-month alarm`,
   },
   reserveMonthsAxis: { zh: '备付期（月）', en: 'months' },
+  // — how the languages are put together —
+  /** The n-th band or tier. */
+  ordinal: { zh: (n: number, what: string) => `第 ${n} ${what}`, en: (n: number, what: string) => `${what} ${n}` },
+  bandWord: { zh: '段', en: 'band' },
+  tierWord: { zh: '档', en: 'tier' },
+  listSeparator: { zh: '；', en: '; ' },
+  percentagePoints: { zh: '百分点', en: 'pp' },
+  /** The language whose label is shown beneath a row's name (the command line's English names, on the zh page). */
+  labelBeneath: { zh: 'en', en: '' },
+  briefingFileName: { zh: (id: string) => `${id}-简报.docx`, en: (id: string) => `${id}-briefing.docx` },
   subsidyBudgetTitle: { zh: (year: number) => `${year} 年居民医保财政补助预算`, en: (year: number) => `Residents' subsidy budget ${year}` },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 

@@ -6,12 +6,24 @@ import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
 import type { CorridorSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
-import { metricLabel } from '../scenario/metrics.ts';
-import { table, type Column, type Table } from './columns.ts';
+import { metricDef, metricLabel, metricLabels, type MetricName } from '../scenario/metrics.ts';
+import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
 
 export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
 
 const L = (en: string, zh: string) => ({ en, zh });
+
+/** A metric's column, named and measured as the metric table (scenario/metrics.ts) has it: its short name. */
+function metric<R>(id: MetricName, value: Column<R>['value'], form: 'full' | 'short' = 'short'): Column<R> {
+  return { label: metricLabels(id, form), unit: metricDef(id).unit as ColumnUnit, value };
+}
+
+/** The difference of a metric between two rulesets: rates in percentage points, the rest in its own unit. */
+function metricDifference<R>(id: MetricName, value: Column<R>['value']): Column<R> {
+  const { en, zh } = metricLabels(id, 'short');
+  const unit = metricDef(id).unit;
+  return { label: L(`${en} difference`, `${zh}差`), unit: unit === 'ratio' ? 'points' : (unit as ColumnUnit), value };
+}
 const ruleset = <R extends { id: string }>(get: (r: R) => string = (r) => r.id): Column<R> => ({
   label: L('ruleset', '方案'),
   unit: 'text',
@@ -25,18 +37,18 @@ export function indicatorTable(r: RunResult): Table {
     [
       ruleset(),
       { label: L('premium', '保费'), unit: 'money', value: (s) => s.premium },
-      { label: L('payout', '赔付'), unit: 'money', value: (s) => s.payout.mean },
+      metric('payout', (s) => s.payout.mean),
       { label: L('± se', '标准误'), unit: 'money', digits: 2, value: (s) => s.payout.se },
       { label: L('payout P95', '赔付 P95'), unit: 'money', value: (s) => s.payout.p95 },
       { label: L('analytic', '解析'), unit: 'money', value: (s) => s.analyticMean },
-      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (s) => s.lossRatio.mean },
-      { label: L('loss ratio P95', '赔付率 P95'), unit: 'ratio', value: (s) => s.lossRatio.p95 },
-      { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (s) => s.lossRatio.probAbove1 },
-      { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (s) => s.beneficiaries.mean },
-      { label: L('person-times', '人次'), unit: 'count', value: (s) => s.personTimes.mean },
-      { label: L('burden reduction', '减负率'), unit: 'ratio', value: (s) => s.burdenReductionRate },
-      { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (s) => s.reimbursementRatio },
-      { label: L('insurer', '承办机构'), unit: 'money', value: (s) => s.corridor?.insurerMean ?? null },
+      metric('lossRatio', (s) => s.lossRatio.mean),
+      metric('lossRatioP95', (s) => s.lossRatio.p95),
+      metric('probLoss', (s) => s.lossRatio.probAbove1),
+      metric('beneficiaries', (s) => s.beneficiaries.mean),
+      metric('personTimes', (s) => s.personTimes.mean),
+      metric('burdenReductionRate', (s) => s.burdenReductionRate),
+      metric('reimbursementRatio', (s) => s.reimbursementRatio),
+      metric('insurerMean', (s) => s.corridor?.insurerMean ?? null),
     ],
     r.rulesets,
   );
@@ -52,18 +64,18 @@ export function populationTable(r: RunResult): Table {
     [
       ruleset(),
       { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
-      { label: L('payout', '赔付'), unit: 'money', value: (x) => x.p.payout.mean },
+      metric('payout', (x) => x.p.payout.mean),
       { label: L('analytic', '解析'), unit: 'money', value: (x) => x.p.analyticMean },
-      { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries.mean },
-      { label: L('person-times', '人次'), unit: 'count', value: (x) => x.p.personTimes.mean },
+      metric('beneficiaries', (x) => x.p.beneficiaries.mean),
+      metric('personTimes', (x) => x.p.personTimes.mean),
       // Per beneficiary reads in yuan whatever the unit: a few thousand yuan, not 0.3 万元.
       {
         label: L('per beneficiary (yuan)', '人均（元）'),
         unit: 'number',
         value: (x) => (Number.isFinite(x.p.averageBenefit) ? Math.round(x.p.averageBenefit * 100) / 100 : null),
       },
-      { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
-      { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
+      metric('burdenReductionRate', (x) => x.p.burdenReductionRate),
+      metric('reimbursementRatio', (x) => x.p.reimbursementRatio),
     ],
     rows,
   );
@@ -86,7 +98,7 @@ export function comparisonTable(r: RunResult): Table {
   );
 }
 
-const isRate = (m: string) => m === 'burdenReductionRate' || m === 'reimbursementRatio' || m === 'lossRatio';
+const isRate = (m: string) => metricDef(m as MetricName)?.unit === 'ratio';
 
 export function targetTable(r: RunResult, lang: 'zh' | 'en' | 'both' = 'both'): Table {
   // Rates and counts in one column: the value is shown as its metric reads (a rate as %, payout in 万元).
@@ -145,11 +157,11 @@ export function analyticTable(a: AnalyticRuleset[]): Table {
       ruleset(),
       { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
       { label: L('premium', '保费'), unit: 'money', value: (x) => x.p.premium },
-      { label: L('expected payout', '期望赔付'), unit: 'money', value: (x) => x.p.payout },
-      { label: L('beneficiaries', '补偿人数'), unit: 'count', value: (x) => x.p.beneficiaries },
-      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.p.lossRatio },
-      { label: L('burden reduction', '减负率'), unit: 'ratio', value: (x) => x.p.burdenReductionRate },
-      { label: L('reimbursement', '报销比例'), unit: 'ratio', value: (x) => x.p.reimbursementRatio },
+      metric('payout', (x) => x.p.payout, 'full'),
+      metric('beneficiaries', (x) => x.p.beneficiaries),
+      metric('lossRatio', (x) => x.p.lossRatio),
+      metric('burdenReductionRate', (x) => x.p.burdenReductionRate),
+      metric('reimbursementRatio', (x) => x.p.reimbursementRatio),
     ],
     rows,
   );
@@ -204,11 +216,11 @@ export function yearsTable(years: YearResult[]): Table {
       { label: L('year', '年度'), unit: 'year', value: (x) => x.year },
       { label: L('ruleset', '方案'), unit: 'text', value: (x) => x.r.id },
       { label: L('premium', '保费'), unit: 'money', value: (x) => x.r.premium },
-      { label: L('payout', '赔付'), unit: 'money', value: (x) => x.r.payout.mean },
+      metric('payout', (x) => x.r.payout.mean),
       { label: L('payout P5', '赔付 P5'), unit: 'money', value: (x) => x.r.payout.p05 },
       { label: L('payout P95', '赔付 P95'), unit: 'money', value: (x) => x.r.payout.p95 },
-      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.r.lossRatio.mean },
-      { label: L('P(loss ratio > 100%)', '亏损概率'), unit: 'ratio', value: (x) => x.r.lossRatio.probAbove1 },
+      metric('lossRatio', (x) => x.r.lossRatio.mean),
+      metric('probLoss', (x) => x.r.lossRatio.probAbove1),
       { label: L('fund, cumulative', '基金累计净额'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
       { label: L('fund, cumulative P5', '基金累计净额 P5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
     ],
@@ -290,16 +302,12 @@ export function proposalTable(r: RunResult, lang: 'zh' | 'en' = 'zh'): Table {
       { label: L('payout difference', '期望赔付差'), unit: 'money', value: (x) => x.c.payoutDiff.mean },
       { label: L('95% from', '95%区间下限'), unit: 'money', value: (x) => x.c.payoutDiff.lo95 },
       { label: L('95% to', '95%区间上限'), unit: 'money', value: (x) => x.c.payoutDiff.hi95 },
-      { label: L('loss ratio', '赔付率'), unit: 'ratio', value: (x) => x.b.lossRatio.mean },
-      { label: L('loss ratio difference', '赔付率差'), unit: 'points', value: (x) => x.c.lossRatioDiff.mean },
-      { label: L('beneficiaries difference', '补偿人数差'), unit: 'count', value: (x) => x.c.beneficiariesDiff.mean },
-      {
-        label: L('burden reduction difference', '减负率差'),
-        unit: 'points',
-        value: (x) => x.b.burdenReductionRate - x.a.burdenReductionRate,
-      },
-      { label: L('reimbursement difference', '报销比例差'), unit: 'points', value: (x) => x.b.reimbursementRatio - x.a.reimbursementRatio },
-      { label: L('probability of loss', '亏损概率'), unit: 'ratio', value: (x) => x.b.lossRatio.probAbove1 },
+      metric('lossRatio', (x) => x.b.lossRatio.mean),
+      metricDifference('lossRatio', (x) => x.c.lossRatioDiff.mean),
+      metricDifference('beneficiaries', (x) => x.c.beneficiariesDiff.mean),
+      metricDifference('burdenReductionRate', (x) => x.b.burdenReductionRate - x.a.burdenReductionRate),
+      metricDifference('reimbursementRatio', (x) => x.b.reimbursementRatio - x.a.reimbursementRatio),
+      metric('probLoss', (x) => x.b.lossRatio.probAbove1),
       { label: L('its difference', '亏损概率差'), unit: 'points', value: (x) => x.b.lossRatio.probAbove1 - x.a.lossRatio.probAbove1 },
     ],
     rows,

@@ -20,6 +20,8 @@ export interface Estimate {
 export interface MetricDef {
   id: string;
   label: { zh: string; en: string };
+  /** The label in a table's narrow header, where it differs ("减负率" for 个人现金减负率). */
+  short?: { zh: string; en: string };
   /** money: yuan (shown in 元 or 万元); ratio: a fraction (shown as %, differences in percentage points); count: people. */
   unit: MetricUnit;
   /**
@@ -42,6 +44,7 @@ export const METRICS = [
   {
     id: 'payout',
     label: { zh: '期望赔付', en: 'expected payout' },
+    short: { zh: '赔付', en: 'payout' },
     unit: 'money',
     direction: 0,
     analytic: (v) => v.payout,
@@ -51,6 +54,7 @@ export const METRICS = [
   {
     id: 'lossRatio',
     label: { zh: '期望赔付率', en: 'expected loss ratio' },
+    short: { zh: '赔付率', en: 'loss ratio' },
     unit: 'ratio',
     direction: -1,
     analytic: (v) => v.lossRatio,
@@ -60,6 +64,7 @@ export const METRICS = [
   {
     id: 'reimbursementRatio',
     label: { zh: '政策范围内报销比例', en: 'reimbursement ratio' },
+    short: { zh: '报销比例', en: 'reimbursement' },
     unit: 'ratio',
     direction: 1,
     analytic: (v) => v.reimbursementRatio,
@@ -69,6 +74,7 @@ export const METRICS = [
   {
     id: 'burdenReductionRate',
     label: { zh: '个人现金减负率', en: 'burden reduction rate' },
+    short: { zh: '减负率', en: 'burden reduction' },
     unit: 'ratio',
     direction: 1,
     analytic: (v) => v.burdenReductionRate,
@@ -87,6 +93,7 @@ export const METRICS = [
   {
     id: 'personTimes',
     label: { zh: '补偿人次', en: 'person-times' },
+    short: { zh: '人次', en: 'person-times' },
     unit: 'count',
     direction: 1,
     monteCarlo: (r) => point(r.personTimes.mean),
@@ -95,6 +102,7 @@ export const METRICS = [
   {
     id: 'probLoss',
     label: { zh: '亏损概率（赔付率 > 100%）', en: 'probability of loss (loss ratio > 100%)' },
+    short: { zh: '亏损概率', en: 'P(loss ratio > 100%)' },
     unit: 'ratio',
     direction: -1,
     monteCarlo: (r, n) => {
@@ -112,6 +120,7 @@ export const METRICS = [
   {
     id: 'insurerMean',
     label: { zh: '承办机构期望盈亏（风险调节后）', en: 'insurer result after the corridor' },
+    short: { zh: '承办机构', en: 'insurer' },
     unit: 'money',
     direction: 0,
     monteCarlo: (r) => (r.corridor ? ci(r.corridor.insurerMean, r.corridor.insurer.se) : point(NaN)),
@@ -147,3 +156,8 @@ export function mcMetric(r: MetricsSummary, m: MetricName, trials: number): Esti
 }
 
 export const metricLabel = (id: string, lang: 'zh' | 'en'): string => BY_ID.get(id)?.label[lang] ?? id;
+/** Both languages of a metric's name, in full or as a narrow table header reads it. */
+export const metricLabels = (id: MetricName, form: 'full' | 'short' = 'full'): { zh: string; en: string } => {
+  const d = metricDef(id);
+  return form === 'short' ? (d.short ?? d.label) : d.label;
+};

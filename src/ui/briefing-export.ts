@@ -7,7 +7,7 @@ import type { ChartSpec } from '../report/charts/charts.ts';
 import { standaloneSvg, svgSize } from '../report/charts/standalone.ts';
 import { briefingDocx, type BriefingChart } from '../report/briefing.ts';
 import type { Unit } from '../report/format.ts';
-import type { Lang } from '../report/strings.ts';
+import { t, type Lang } from '../report/strings.ts';
 import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { download, svgToPng } from './download.ts';
@@ -29,7 +29,7 @@ export async function exportBriefing(
   }
   const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit });
   download(
-    `${scenario.id}-${lang === 'zh' ? '简报' : 'briefing'}.docx`,
+    t('briefingFileName', lang, scenario.id),
     bytes as BlobPart,
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   );

@@ -10,6 +10,7 @@ import { csvOf, csvValue, formatValue, type ColumnUnit } from '../report/columns
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { t } from '../report/strings.ts';
+import { metricLabels } from '../scenario/metrics.ts';
 import type { ExactResult } from './exact-client.ts';
 
 export interface Part {
@@ -93,7 +94,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       cell: (id) => run(id, (m) => (m.risk ? [m.risk.processSd, m.risk.parameterSd, m.risk.parameterShare] : '—')),
       join: (s) => `${s[0]} / ${s[1]} (${s[2]})`,
     },
-    { label: L('期望赔付率', 'expected loss ratio'), parts: one('ratio'), cell: (_, i) => [a[i].lossRatio] },
+    { label: metricLabels('lossRatio'), parts: one('ratio'), cell: (_, i) => [a[i].lossRatio] },
     {
       label: L('赔付率 P5–P95（精确，FFT）', 'loss ratio P5–P95 (exact, FFT)'),
       parts: [
@@ -118,24 +119,24 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       join: (_, v) =>
         v[0] === null || v[0] === undefined ? '…' : `${Math.abs(v[0]) > 4 ? '⚠' : '✓'} ${v[0] >= 0 ? '+' : ''}${v[0].toFixed(1)} se`,
     },
-    { label: L('赔付率 P95', 'loss ratio P95'), parts: one('ratio'), mc: true, cell: (id) => run(id, (m) => [m.lossRatio.p95]) },
+    { label: metricLabels('lossRatioP95'), parts: one('ratio'), mc: true, cell: (id) => run(id, (m) => [m.lossRatio.p95]) },
     {
-      label: L('亏损概率（赔付率 > 100%）', 'probability of loss (loss ratio > 100%)'),
+      label: metricLabels('probLoss'),
       parts: one('ratio'),
       mc: true,
       cell: (id) => run(id, (m) => [m.lossRatio.probAbove1]),
     },
-    { label: L('补偿人数', 'beneficiaries'), parts: one('count'), cell: (_, i) => [a[i].beneficiaries] },
-    { label: L('补偿人次', 'person-times'), parts: one('count'), mc: true, cell: (id) => run(id, (m) => [m.personTimes.mean]) },
+    { label: metricLabels('beneficiaries'), parts: one('count'), cell: (_, i) => [a[i].beneficiaries] },
+    { label: metricLabels('personTimes'), parts: one('count'), mc: true, cell: (id) => run(id, (m) => [m.personTimes.mean]) },
     {
       label: L('人均补偿（元）', 'benefit per beneficiary (yuan)'),
       parts: one('number'),
       cell: (_, i) => [a[i].payout && a[i].beneficiaries ? Math.round((a[i].payout! / a[i].beneficiaries!) * 100) / 100 : null],
     },
-    { label: L('个人现金减负率', 'burden reduction rate'), parts: one('ratio'), cell: (_, i) => [a[i].burdenReductionRate] },
-    { label: L('政策范围内报销比例', 'reimbursement ratio'), parts: one('ratio'), cell: (_, i) => [a[i].reimbursementRatio] },
+    { label: metricLabels('burdenReductionRate'), parts: one('ratio'), cell: (_, i) => [a[i].burdenReductionRate] },
+    { label: metricLabels('reimbursementRatio'), parts: one('ratio'), cell: (_, i) => [a[i].reimbursementRatio] },
     {
-      label: L('承办机构期望盈亏（风险调节后）', 'insurer result after corridor'),
+      label: metricLabels('insurerMean'),
       parts: one('money'),
       mc: true,
       cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.insurerMean] : '—')),

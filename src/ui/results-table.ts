@@ -115,6 +115,7 @@ export class ResultsTable extends LitElement {
 
   override render() {
     const L = this.lang;
+    const beneath = t('labelBeneath', L) as Lang | '';
     const u = this.unit;
     const ids = this.analytic.map((a) => a.id);
     const rows = this.rows();
@@ -135,7 +136,7 @@ export class ResultsTable extends LitElement {
         <tbody>
           ${rows.map(
             (r) => html`<tr class=${r.mc ? (this.result ? 'mc' : 'pending') : ''}>
-              <th scope="row">${r.label[L]}${L === 'zh' ? html`<span class="en">${r.label.en}</span>` : nothing}</th>
+              <th scope="row">${r.label[L]}${beneath ? html`<span class="en">${r.label[beneath]}</span>` : nothing}</th>
               ${ids.map((id, i) => html`<td class=${id === this.baseline ? 'base' : ''} data-metric=${r.label.en} data-ruleset=${id}>${showCell(r, id, i, u)}</td>`)}
             </tr>`,
           )}

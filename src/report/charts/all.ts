@@ -34,7 +34,7 @@ export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: str
   const shown = list
     .slice(0, 6)
     .map((a) => fieldName(a.path, s, lang))
-    .join(lang === 'zh' ? '；' : '; ');
+    .join(t('listSeparator', lang));
   const more = list.length > 6 ? t('andMore', lang) : '';
   const run = trials ? t('footnoteRun', lang, trials, String(seed)) : '';
   return t('footnote', lang, s.title[lang], s.id, run, list.length, `${shown}${more}`);
