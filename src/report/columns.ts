@@ -17,7 +17,7 @@ export interface Column<R> {
   label: { zh: string; en: string };
   unit: ColumnUnit;
   value: (row: R) => Value;
-  /** Decimals of money on screen in 万元 (default 1; a budget line reads to 2). */
+  /** Decimals of money on screen in 万元 (default 1; a budget line reads to 2), or of a plain number (yuan per person). */
   digits?: number;
   /** A text column of figures (already formatted) reads right-aligned like numbers. */
   figures?: boolean;
@@ -74,7 +74,11 @@ export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', dig
     case 'year':
       return String(v);
     default:
-      return Number.isFinite(v) ? v.toLocaleString('zh-CN', { maximumFractionDigits: 6 }) : '—';
+      // A plain number, to its stated decimals (yuan per beneficiary: 5,500.00 beside 7,885.33), or as it is.
+      if (!Number.isFinite(v)) return '—';
+      return digits === undefined
+        ? v.toLocaleString('zh-CN', { maximumFractionDigits: 6 })
+        : v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 }
 

@@ -72,6 +72,7 @@ export function populationTable(r: RunResult): Table {
       {
         label: L('per beneficiary (yuan)', '人均（元）'),
         unit: 'number',
+        digits: 2,
         value: (x) => (Number.isFinite(x.p.averageBenefit) ? Math.round(x.p.averageBenefit * 100) / 100 : null),
       },
       metric('burdenReductionRate', (x) => x.p.burdenReductionRate),

@@ -75,7 +75,7 @@ export class EditorPanel extends LitElement {
   static override styles = [
     shared,
     css`
-      :host { display: flex; flex-direction: column; gap: 12px; min-width: 0; }
+      :host { display: flex; flex-direction: column; gap: 12px; min-width: 0; contain: paint; }
       h2 { font-size: 14px; color: var(--muted); margin: 4px 0 0; }
       h2 .count { font-weight: 400; font-size: 12px; margin-left: 6px; }
       .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }

@@ -130,7 +130,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     { label: metricLabels('personTimes'), parts: one('count'), mc: true, cell: (id) => run(id, (m) => [m.personTimes.mean]) },
     {
       label: L('人均补偿（元）', 'benefit per beneficiary (yuan)'),
-      parts: one('number'),
+      parts: one('number', 2),
       cell: (_, i) => [a[i].payout && a[i].beneficiaries ? Math.round((a[i].payout! / a[i].beneficiaries!) * 100) / 100 : null],
     },
     { label: metricLabels('burdenReductionRate'), parts: one('ratio'), cell: (_, i) => [a[i].burdenReductionRate] },
