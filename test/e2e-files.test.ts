@@ -13,7 +13,7 @@ import { openPage, shot, SHOTS, useSite, firstField } from './helpers/browser.ts
 import { jiangyinV1 } from './helpers/v1.ts';
 import { ROOT } from './helpers/golden.ts';
 
-const site = useSite(join(process.cwd(), 'test-output', 'site-files'));
+const site = useSite();
 /** A scenario with one ruleset: tests that do not compare rulesets run a third of the work. */
 const oneRegion = () => `${site.url}?scenario=jiangyin-2020`;
 

@@ -10,7 +10,7 @@ import { ROOT } from './helpers/golden.ts';
 import { openPage, useSite, openTextIn, runStateOf, firstField } from './helpers/browser.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const site = useSite(join(process.cwd(), 'test-output', 'site-hostile'));
+const site = useSite();
 /** A scenario with one ruleset: tests that do not compare rulesets run a third of the work. */
 const oneRegion = () => `${site.url}?scenario=jiangyin-2020`;
 const base = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));

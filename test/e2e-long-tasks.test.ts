@@ -1,12 +1,11 @@
 // The largest valid file in the workbench, in headless Chromium: it stays responsive (no task over 200 ms) within
 // a stated memory bound. It measures the page's tasks, so vite.config.ts runs it after the other files, alone.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, shot, useSite, openTextIn, runStateOf } from './helpers/browser.ts';
 import { largestValidFile } from './helpers/scenarios.ts';
 
-const site = useSite(join(process.cwd(), 'test-output', 'site-long-tasks'));
+const site = useSite();
 const app = (page: Page) => page.locator('js-app');
 const openText = openTextIn;
 const runState = runStateOf;

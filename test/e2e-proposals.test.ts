@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validateText } from '../src/scenario/validate.ts';
 import { openPage, runStateOf, shot, SHOTS, useSite } from './helpers/browser.ts';
 
-const site = useSite(join(process.cwd(), 'test-output', 'site-proposals'));
+const site = useSite();
 const draft = (page: Page) => page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
 const proposals = (page: Page) => page.locator('js-results-panel table.proposals');
 

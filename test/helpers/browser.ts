@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { ROOT } from './golden.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -122,21 +122,29 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Builds the site, serves it from a sub-folder and launches Chromium around a test file's tests. */
-export function useSite(outDir?: string) {
+/** The site, its server and Chromium, once per test worker process (see useSite). */
+let running: Promise<{ url: string; browser: Browser }> | null = null;
+
+/**
+ * The built site served from a sub-folder, and Chromium, for a test file. Test files share their worker's modules
+ * (vite.config.ts: isolate false), so the files a worker runs one after another share one build, one Chromium and
+ * its tab (openPage), warm from the file before; the worker's exit ends Chromium. Each worker builds into a
+ * folder of its own.
+ */
+export function useSite() {
   const site: { url: string; browser: Browser } = { url: '', browser: undefined as unknown as Browser };
-  let server: Server | undefined;
   beforeAll(async () => {
-    const dir = await buildSite(outDir);
-    const s = await serve(dir);
-    server = s.server;
+    running ??= (async () => {
+      const dir = await buildSite(join(ROOT, 'test-output', `site-${process.env.VITEST_POOL_ID ?? process.pid}`));
+      const { server, url } = await serve(dir);
+      server.unref();
+      return { url, browser: await launch() };
+    })();
+    const s = await running;
+    if (!s.browser.isConnected()) s.browser = await launch();
     site.url = s.url;
-    site.browser = await launch();
+    site.browser = s.browser;
   }, 180_000);
-  afterAll(async () => {
-    await site.browser?.close();
-    server?.close();
-  });
   return site;
 }
 
