@@ -32,10 +32,11 @@ export class RunStatus extends LitElement {
   static override styles = [
     shared,
     css`
-      :host { display: flex; align-items: center; gap: 10px; font-size: 13px; }
+      :host { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; font-size: 13px; }
       /* Redrawn many times a second while a run goes: a layer of its own, so the column of charts around it is not repainted each time. */
       :host { contain: layout paint; will-change: transform; }
-      progress { flex: 1; height: 10px; accent-color: var(--accent); }
+      /* On a narrow screen a long status takes its own line and the bar the next, never squeezed to nothing. */
+      progress { flex: 1 1 120px; min-width: 120px; height: 10px; accent-color: var(--accent); }
       .state { min-width: 180px; }
       .err { color: var(--error); }
     `,
