@@ -49,14 +49,40 @@ interface Scratch {
   years: Float64Array; // [year][pool, spend, reserveMonths]
   balance: Float64Array;
   reserve: Float64Array;
+  /**
+   * The expected path, [year][region][revenue E, revenue R, expenditure E, expenditure R]: read from the
+   * scenario once, not at each of a run's region-years (30 × 30 × 100,000 in the largest file).
+   */
+  expected: Float64Array;
 }
 
-const scratchFor = (s: Pooling): Scratch => ({
-  regions: new Float64Array(s.simulation.years * s.regions.length * FIELDS),
-  years: new Float64Array(s.simulation.years * 3),
-  balance: new Float64Array(s.regions.length),
-  reserve: new Float64Array(s.regions.length),
-});
+function scratchFor(s: Pooling): Scratch {
+  const Y = s.simulation.years;
+  const R = s.regions.length;
+  const expected = new Float64Array(Y * R * 4);
+  for (let y = 0; y < Y; y++) {
+    const gr = Math.pow(1 + s.revenueGrowth.value, y);
+    const ge = Math.pow(1 + s.expenditureGrowth.value, y);
+    s.regions.forEach((reg, r) => {
+      expected.set(
+        [
+          reg.employees.revenue.value * gr,
+          reg.residents.revenue.value * gr,
+          reg.employees.expenditure.value * ge,
+          reg.residents.expenditure.value * ge,
+        ],
+        (y * R + r) * 4,
+      );
+    });
+  }
+  return {
+    regions: new Float64Array(Y * R * FIELDS),
+    years: new Float64Array(Y * 3),
+    balance: new Float64Array(R),
+    reserve: new Float64Array(R),
+    expected,
+  };
+}
 
 /**
  * The fund over the years for one set of expenditure factors (`factors[(y·R + r)·2 + side]`, 1 = expected),
@@ -69,17 +95,17 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
     out.reserve[r] = s.regions[r].reserve.value;
   }
   let pool = s.cityPool.value;
+  const repayShare = s.repayShare.value;
+  const ex = out.expected;
   for (let y = 0; y < s.simulation.years; y++) {
-    const gr = Math.pow(1 + s.revenueGrowth.value, y);
-    const ge = Math.pow(1 + s.expenditureGrowth.value, y);
     let spend = 0;
     for (let r = 0; r < R; r++) {
-      const reg = s.regions[r];
       const o = (y * R + r) * FIELDS;
-      const revE = reg.employees.revenue.value * gr;
-      const revR = reg.residents.revenue.value * gr;
-      const expE = reg.employees.expenditure.value * ge * factors[(y * R + r) * 2];
-      const expR = reg.residents.expenditure.value * ge * factors[(y * R + r) * 2 + 1];
+      const e = (y * R + r) * 4;
+      const revE = ex[e];
+      const revR = ex[e + 1];
+      const expE = ex[e + 2] * factors[(y * R + r) * 2];
+      const expR = ex[e + 3] * factors[(y * R + r) * 2 + 1];
       spend += expE + expR;
       const result = revE + revR - (expE + expR);
       let gap = 0;
@@ -99,7 +125,7 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
           const gapE = Math.max(0, expE - revE);
           const gapR = Math.max(0, expR - revR);
           const employeesPart = gapE + gapR > 0 ? (fromCity * gapE) / (gapE + gapR) : 0;
-          repaid = s.repayShare.value * employeesPart;
+          repaid = repayShare * employeesPart;
         }
         pool += repaid - fromCity;
       }
@@ -187,18 +213,23 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   let anyAlarm = 0;
   const g = s.expenditureGrowth.value;
   const trendSd = s.expenditureGrowthSd?.value ?? 0;
-  const sig = s.regions.map((r) =>
-    [r.employees.expenditureCv.value, r.residents.expenditureCv.value].map((cv) => Math.sqrt(Math.log(1 + cv * cv))),
+  // Per region and side, σ of the lognormal factor and σ²/2 (its mean is then 1).
+  const sig = new Float64Array(R * 2);
+  const halfVar = new Float64Array(R * 2);
+  s.regions.forEach((reg, r) =>
+    [reg.employees.expenditureCv.value, reg.residents.expenditureCv.value].forEach((cv, k) => {
+      sig[r * 2 + k] = Math.sqrt(Math.log(1 + cv * cv));
+      halfVar[r * 2 + k] = (sig[r * 2 + k] * sig[r * 2 + k]) / 2;
+    }),
   );
+  const alarmMonths = s.alarmMonths.value;
   const factors = new Float64Array(Y * R * 2);
   const out = scratchFor(s);
   const sums = new Float64Array(Y * R * 5); // balance, reserve, fromCity, repaid, drew
   for (let t = 0; t < trials; t++) {
     const rng = trialStream(seed, t, 'pooling');
-    for (let i = 0; i < Y * R; i++) {
-      const sg = sig[i % R];
-      for (let k = 0; k < 2; k++) factors[i * 2 + k] = Math.exp(sg[k] * normalZiggurat(rng) - (sg[k] * sg[k]) / 2);
-    }
+    for (let y = 0; y < Y; y++)
+      for (let j = 0; j < R * 2; j++) factors[y * R * 2 + j] = Math.exp(sig[j] * normalZiggurat(rng) - halfVar[j]);
     // The cost trend: one path of yearly growth per trial, shared by every region, relative to the expected path
     // (1 + g)^y that poolingYears applies; the uncertainty accumulates year by year.
     if (trendSd > 0) {
@@ -214,7 +245,7 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
     for (let y = 0; y < Y; y++) {
       months[y][t] = out.years[y * 3 + 2];
       pools[y][t] = out.years[y * 3];
-      if (out.years[y * 3 + 2] < s.alarmMonths.value) {
+      if (out.years[y * 3 + 2] < alarmMonths) {
         alarms[y]++;
         any = true;
       }
