@@ -174,7 +174,7 @@ describe('scenario files in the workbench', () => {
   });
 
   it('autosave survives a reload (restore), undo and redo walk edits, the diff view lists them', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
+    const { page, errors } = await openPage(site.browser, oneRegion());
     await ready(page);
     await setDeductible(page, 'jiangyin-2020', '21000');
     await setDeductible(page, 'jiangyin-2020', '22000');
@@ -187,7 +187,7 @@ describe('scenario files in the workbench', () => {
       .locator('js-file-bar')
       .getByRole('button', { name: /修改对照/ })
       .click();
-    const row = page.locator('js-diff-view tr[data-path="rulesets[1].tracks[0].deductible.value"]');
+    const row = page.locator('js-diff-view tr[data-path="rulesets[0].tracks[0].deductible.value"]');
     await expect.poll(() => row.innerText()).toMatch(/^江阴 2020 大病保险 · 起付标准\s+18000\s+22000\s+工作台中修改（原值 18000/);
     await shot(page, 'files-diff-view');
     await page.waitForTimeout(400); // autosave is debounced
