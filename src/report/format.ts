@@ -66,3 +66,15 @@ export function markdownTable(header: string[], rows: string[][]): string {
     ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
 }
+
+/**
+ * What a parameter's number field shows (ui/param-field.ts): whole numbers as they are; fractions to six
+ * significant digits, but the whole part never rounded and amounts kept to the fen (123456.78 stays). A
+ * calibrated μ of 5.896598415… (or a body weight 0.8268031) did not fit the field; the full value is in the
+ * field's title and is what the model uses until the analyst types another.
+ */
+export function digitsShown(x: number): string {
+  if (Number.isInteger(x) || !Number.isFinite(x)) return String(x);
+  const whole = Math.abs(x) < 1 ? 0 : Math.floor(Math.log10(Math.abs(x))) + 1;
+  return String(Number(whole === 0 ? x.toPrecision(6) : x.toFixed(Math.max(2, 6 - whole))));
+}

@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { t } from '../report/strings.ts';
 import type { Lang } from '../report/strings.ts';
+import { digitsShown } from '../report/format.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
 
@@ -96,7 +97,7 @@ export class ParamField extends LitElement {
   override render() {
     const v = this.param?.value ?? 0;
     const shown = this.percent ? +(v * 100).toFixed(6) : v;
-    const numberValue = this.error && this.typed !== null ? this.typed : String(shown);
+    const numberValue = this.error && this.typed !== null ? this.typed : digitsShown(shown);
     const key = this.path.join('.');
     const r = this.range;
     if (!r || r.epoch !== rangeEpoch || r.key !== key)
@@ -108,7 +109,8 @@ export class ParamField extends LitElement {
         <input type="range" min=${lo} max=${hi} step=${this.step} .value=${String(shown)} aria-label=${`${this.label} slider`}
           @input=${(e: Event) => this.emit((e.target as HTMLInputElement).value, true)}
           @change=${(e: Event) => this.emit((e.target as HTMLInputElement).value, false)} />
-        <input id=${this.uid} type="number" step="any" .value=${numberValue} aria-invalid=${this.error ? 'true' : 'false'}
+        <input id=${this.uid} type="number" step="any" .value=${numberValue} title=${numberValue === String(shown) ? nothing : String(shown)}
+          aria-invalid=${this.error ? 'true' : 'false'}
           aria-describedby=${this.error ? `${this.uid}-err` : nothing}
           @change=${(e: Event) => this.emit((e.target as HTMLInputElement).value, false)} />
         ${this.error ? html`<div class="error" id="${this.uid}-err" role="alert">${this.error}</div>` : nothing}
