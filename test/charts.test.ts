@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allCharts, CHARTS } from '../src/report/charts/all.ts';
-import { wholeTicks, type ChartSpec } from '../src/report/charts/charts.ts';
+import { labelMargin, wholeTicks, wrapLabel, type ChartSpec } from '../src/report/charts/charts.ts';
 import { svgOf } from '../src/report/node-render.ts';
 import { runRaw } from '../src/engine/run.ts';
 import { column, summarize } from '../src/engine/summary.ts';
@@ -75,5 +75,55 @@ describe('charts of a run (compare-regions, 300 trials)', async () => {
       expect(Number(p.payout)).toBeCloseTo(a.payout!, 6);
     }
     expect((spec.options.color as { domain: string[] }).domain).toEqual([s.rulesets[0].id]);
+  });
+
+  it('breakdown chart: the parts are named by the groups’ titles in the chart’s language, and add up to each ruleset’s payout', () => {
+    const zh = charts['breakdown'];
+    const en = Object.fromEntries(allCharts(s, raw, result, 'en').map((c) => [c.id, c]))['breakdown'];
+    // compare-regions has one population: its groups alone, as the editor names them.
+    expect((zh.options.color as { domain: string[] }).domain).toEqual(['普通参保人', '医疗救助对象', '农村居民', '多重身份', '贫困人口']);
+    expect((en.options.color as { domain: string[] }).domain).toEqual([
+      'general members',
+      'medical-assistance recipients',
+      'rural residents',
+      'several groups',
+      'poor',
+    ]);
+    const bars = markData(zh, 0);
+    for (const r of result.rulesets) {
+      const sum = bars.filter((b) => b.ruleset === r.id).reduce((a, b) => a + Number(b.v), 0);
+      expect(sum).toBeCloseTo(r.analyticMean! / 1e4, 6);
+    }
+  });
+
+  it('corridor chart: the left margin holds the longest label (ruleset · reading)', () => {
+    const spec = charts['corridor-split'];
+    const longest = '苏州 2021 大病保险（假设方案） · 按文件';
+    expect(markData(spec, 0).some((b) => b.key === longest)).toBe(true);
+    // 15 full-width characters at 12 px and 9 others at 7 px, and 14 px between the label and the axis.
+    expect(spec.options.marginLeft).toBe(15 * 12 + 9 * 7 + 14);
+    expect(labelMargin(['甲'.repeat(40)], 640)).toBe(288); // at most 45% of the width
+    // Rulesets in the scenario's order, each reading under its ruleset, in either language.
+    expect((spec.options.y as { domain: string[] }).domain).toEqual([
+      longest,
+      '江阴 2020 大病保险 · 按文件',
+      '吉林 2017 大病保险 · 按文件',
+      '吉林 2017 大病保险 · 整体口径',
+    ]);
+  });
+
+  it('a label wider than its margin is broken between words or Han characters, never lost', () => {
+    const en = 'Suzhou critical-illness insurance 2021 (assumed schedule) · as written';
+    const lines = wrapLabel(en, 274).split('\n');
+    // 38 characters at 7 px (266 px) fit 274; the rest goes to the next line.
+    expect(lines).toEqual(['Suzhou critical-illness insurance 2021', '(assumed schedule) · as written']);
+    expect(lines.join(' ')).toBe(en);
+    // Han characters at 12 px break anywhere: 24 + 42 + 48 = 114 px fit the first line of 120.
+    expect(wrapLabel('苏州 2021 大病保险（假设方案） · 按文件', 120).split('\n')).toEqual([
+      '苏州 2021 大病保险',
+      '（假设方案） · 按文',
+      '件',
+    ]);
+    expect(wrapLabel('short', 100)).toBe('short');
   });
 });

@@ -116,7 +116,7 @@ export function defaultSweep(s: Scenario, lang: Lang): NonNullable<ChartInput['s
 
 /**
  * What every chart of a scenario shares: its rulesets in order (one colour each), the names a person reads for
- * rulesets and corridor readings, and the footnote (with the run's trials and seed when there is a run).
+ * rulesets, corridor readings, populations and groups, and the footnote (with the run's trials and seed when there is a run).
  */
 export function chartContext(
   s: Scenario,
@@ -130,7 +130,18 @@ export function chartContext(
     names[r.id] = r.title?.[lang] ?? r.id;
     for (const a of r.corridor?.alternatives ?? []) names[a.id] = a.title?.[lang] ?? a.id;
   }
-  return { lang, unit, rulesets: s.rulesets.map((r) => r.id), names, footnote: footnoteFor(s, lang, run?.trials, run?.seed), width };
+  const populationNames = Object.fromEntries(s.populations.map((p) => [p.id, p.title?.[lang] ?? p.id]));
+  const groupNames = Object.fromEntries(s.populations.flatMap((p) => (p.groups ?? []).map((g) => [g.tag, g.title?.[lang] ?? g.tag])));
+  return {
+    lang,
+    unit,
+    rulesets: s.rulesets.map((r) => r.id),
+    names,
+    populationNames,
+    groupNames,
+    footnote: footnoteFor(s, lang, run?.trials, run?.seed),
+    width,
+  };
 }
 
 /** Every chart of a run, for `run --out`. */

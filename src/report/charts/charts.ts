@@ -31,6 +31,9 @@ export interface ChartContext {
   rulesets: string[];
   /** Names a person reads, by ruleset id and corridor reading id (all.ts chartContext); ids where absent. */
   names?: Record<string, string>;
+  /** Population titles by id, and group titles by tag, in the chart's language; ids where absent. */
+  populationNames?: Record<string, string>;
+  groupNames?: Record<string, string>;
   footnote: string;
   width?: number;
 }
@@ -53,6 +56,42 @@ const rulesetsOf = (rows: { ruleset: string }[]) => rows.map((r) => r.ruleset);
 /** A percent axis says so in its label. */
 const percentLabel = (name: string) => `${name} (%)`;
 const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+/**
+ * A left margin that holds the longest of a band axis's labels at 12 px: Han characters take the full em, others
+ * about 0.6 of it (the corridor chart's "苏州 2021 大病保险（假设方案） · 按文件" was cut at a fixed 190 px).
+ * At most 45% of the width, so the bars keep the rest.
+ */
+export function labelMargin(labels: Iterable<string>, width: number, min = 64): number {
+  let widest = 0;
+  for (const label of labels) widest = Math.max(widest, textWidth(label));
+  return Math.round(Math.min(0.45 * width, Math.max(min, widest + 14)));
+}
+const isWide = (ch: string) => /[\u2e80-\u9fff\uff00-\uffef]/.test(ch);
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (isWide(ch) ? 12 : 7), 0);
+
+/**
+ * A band label broken into lines no wider than `px` (Plot draws each line of a tick label): between words, or
+ * between any two Han characters. The labels of labelMargin's cap ("Suzhou critical-illness insurance 2021
+ * (assumed schedule) · as written") take two or three lines instead of losing their start.
+ */
+export function wrapLabel(label: string, px: number): string {
+  if (textWidth(label) <= px) return label;
+  // Words, each Han character its own, the spaces kept with the word before.
+  const tokens = label.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [label];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line && textWidth((line + token).trimEnd()) > px) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+/** A group's name: the general members, members of several groups, or the group's title. */
+const groupLabel = (g: string, ctx: ChartContext) =>
+  g === 'general' ? t('general', ctx.lang) : g === 'multiple' ? t('multiple', ctx.lang) : (ctx.groupNames?.[g] ?? g);
 const base = (ctx: ChartContext) => ({
   width: ctx.width ?? 640,
   height: 320,
@@ -62,7 +101,6 @@ const base = (ctx: ChartContext) => ({
 
 export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind: 'benefit' | 'ratio' = 'benefit'): ChartSpec {
   const d = div(ctx.unit);
-  const groupName = (g: string) => (g === 'general' ? t('general', ctx.lang) : g);
   const y = kind === 'benefit' ? (p: CurvePoint) => p.benefit / d : (p: CurvePoint) => p.ratio;
   return {
     id: kind === 'benefit' ? 'benefit-curve' : 'ratio-curve',
@@ -99,7 +137,7 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
                       : (v: number) => `${v.toFixed(1)}%`,
                 },
               },
-              title: (p: CurvePoint) => `${p.ruleset} · ${groupName(p.group)}`,
+              title: (p: CurvePoint) => `${ctx.names?.[p.ruleset] ?? p.ruleset} · ${groupLabel(p.group, ctx)}`,
             },
           ),
         ),
@@ -226,6 +264,11 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
     partName: partName(s.part),
     v: s.value / d,
   }));
+  const keys = [...new Set(data.map((x) => x.key))];
+  const margin = labelMargin(keys, ctx.width ?? 640);
+  const tick = (key: string) => wrapLabel(key, margin - 14);
+  // A band tall enough for its label's lines (15 px each) and never under 34 px.
+  const lines = Math.max(1, ...keys.map((k) => tick(k).split('\n').length));
   return {
     id: 'corridor-split',
     title: t('corridorTitle', ctx.lang),
@@ -234,10 +277,11 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
     rows: splits.map((s) => ({ ...s })),
     options: {
       ...base(ctx),
-      height: Math.max(200, 60 + 34 * new Set(data.map((x) => x.key)).size),
-      marginLeft: 190,
+      height: Math.max(200, 60 + Math.max(34, 15 * lines + 8) * keys.length),
+      marginLeft: margin,
       x: { label: `${t('amount', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
-      y: { label: null },
+      // Rulesets in the scenario’s order, each reading under its ruleset: the same order in either language.
+      y: { label: null, tickFormat: tick, domain: keys },
       color: {
         domain: [partName('insurer'), partName('fundReturn'), partName('fundTopUp')],
         range: ['#2563eb', '#16a34a', '#dc2626'],
@@ -293,8 +337,11 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
 
 export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): ChartSpec {
   const d = div(ctx.unit);
-  const groupName = (g: string) => (g === 'general' ? t('general', ctx.lang) : g === 'multiple' ? t('multiple', ctx.lang) : g);
-  const data = points.map((p) => ({ ...p, v: p.payout / d, part: `${p.population} · ${groupName(p.group)}` }));
+  // The population is named only where there are several.
+  const several = new Set(points.map((p) => p.population)).size > 1;
+  const partOf = (p: BreakdownPoint) =>
+    several ? `${ctx.populationNames?.[p.population] ?? p.population} · ${groupLabel(p.group, ctx)}` : groupLabel(p.group, ctx);
+  const data = points.map((p) => ({ ...p, v: p.payout / d, part: partOf(p) }));
   // Parts in the order they first appear (populations, then general, groups, several): the same colour for the
   // same part in either language.
   const parts = [...new Set(data.map((p) => p.part))];
@@ -307,7 +354,7 @@ export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): Cha
     options: {
       ...base(ctx),
       height: Math.max(180, 70 + 36 * ctx.rulesets.length),
-      marginLeft: 150,
+      marginLeft: labelMargin(ctx.rulesets, ctx.width ?? 640),
       x: { label: `${t('expectedPayout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
       y: { label: null, domain: ctx.rulesets },
       color: { legend: true, domain: parts, range: parts.map((_, i) => schemeSet2[i % 8]) },
