@@ -53,6 +53,9 @@ export class ResultsPanel extends LitElement {
       table.proposals caption { text-align: left; font-weight: 600; padding: 4px 0 6px; font-size: 13px; }
       table.proposals th, table.proposals td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       table.proposals th:nth-child(-n + 2), table.proposals td:nth-child(-n + 2) { text-align: left; }
+      /* Headers and names wrap (the figures do not), so seven columns fit the results column without a hidden scroll. */
+      table.proposals th { white-space: normal; vertical-align: bottom; }
+      table.proposals td:nth-child(-n + 2) { white-space: normal; min-width: 7em; }
       label { min-width: 0; max-width: 100%; }
       select { min-width: 0; max-width: 100%; }
     `,
