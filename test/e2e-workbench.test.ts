@@ -315,12 +315,16 @@ describe('workbench', () => {
     await waitDone(page);
     const targets = page.locator('js-results-table table.targets');
     expect(await targets.innerText()).toContain('20,000');
+    // Populations and rulesets by the names the editor gives them, not their ids.
+    const firstTarget = await targets.locator('tbody tr').first().innerText();
+    expect(firstTarget).toMatch(/补偿人数\s+职工\s+苏州 2021 大病保险（假设方案）\s+20,000/);
     // Who pays the premium (seed 000 项目资金来源): the fiscal lines as the budget gives them, the transfer beside them.
     const funding = page.locator('js-funding-table');
     const fiscal = funding.locator('td[data-channel="fiscalSubsidy"][data-population="employees"][data-ruleset="suzhou-2021"]');
     expect(await fiscal.innerText()).toMatch(/^7,550\.15/);
     expect(await funding.locator('tr.total td').first().innerText()).toBe('17,368.23');
     expect(await funding.locator('table').innerText()).toContain('基本医保基金划转');
+    expect(await funding.locator('thead th').nth(1).innerText()).toBe('苏州 2021 大病保险（假设方案）');
     expect(await funding.locator('ul.notes li').count()).toBe(2); // the two policy options explain their loss ratios
     await shot(page, 'workbench-suzhou');
     expect(errors).toEqual([]);

@@ -45,9 +45,10 @@ export function table<R>(id: string, title: Table['title'], columns: Column<R>[]
 export type HeaderLang = Lang | 'both';
 
 function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
-  if (unit === 'money') return money === 'wan' ? ' (万元)' : ' (元)';
   // 'both' reads like zh: the command line's bilingual headers end in Chinese.
-  if (unit === 'points') return ` (${t('percentagePoints', lang === 'both' ? 'zh' : lang)})`;
+  const l = lang === 'both' ? 'zh' : lang;
+  if (unit === 'money') return ` (${t(money === 'wan' ? 'n10kYuan2' : 'yuan2', l)})`;
+  if (unit === 'points') return ` (${t('percentagePoints', l)})`;
   return '';
 }
 

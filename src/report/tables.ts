@@ -101,7 +101,15 @@ export function comparisonTable(r: RunResult): Table {
 
 const isRate = (m: string) => metricDef(m as MetricName)?.unit === 'ratio';
 
-export function targetTable(r: RunResult, lang: 'zh' | 'en' | 'both' = 'both'): Table {
+/**
+ * Modelled values beside the documents' targets. `names` (the workbench's population and ruleset titles in its
+ * language) replace the ids, which the command line keeps.
+ */
+export function targetTable(
+  r: RunResult,
+  lang: 'zh' | 'en' | 'both' = 'both',
+  names: { populations?: Record<string, string>; rulesets?: Record<string, string> } = {},
+): Table {
   // Rates and counts in one column: the value is shown as its metric reads (a rate as %, payout in 万元).
   const show = (m: string, v: number | null) =>
     v === null
@@ -120,8 +128,13 @@ export function targetTable(r: RunResult, lang: 'zh' | 'en' | 'both' = 'both'): 
         unit: 'text',
         value: (t) => (lang === 'both' ? `${t.metric} ${metricLabel(t.metric, 'zh')}` : metricLabel(t.metric, lang)),
       },
-      { label: L('population', '人群'), unit: 'text', value: (t) => t.population ?? { zh: '合计', en: 'all', both: 'all 合计' }[lang] },
-      { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
+      {
+        label: L('population', '人群'),
+        unit: 'text',
+        value: (t) =>
+          t.population === null ? { zh: '合计', en: 'all', both: 'all 合计' }[lang] : (names.populations?.[t.population] ?? t.population),
+      },
+      { label: L('ruleset', '方案'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
       { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
       { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
       { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },

@@ -39,7 +39,7 @@ export class FundingTable extends LitElement {
       table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
       th, td { padding: 4px 8px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child { text-align: left; white-space: normal; }
-      thead th { border-bottom: 2px solid var(--line); }
+      thead th { border-bottom: 2px solid var(--line); white-space: normal; vertical-align: bottom; }
       tr.total th, tr.total td { font-weight: 600; border-top: 1px solid var(--line); }
       caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
       .share { color: var(--muted); font-size: 11px; margin-left: 4px; }
@@ -53,6 +53,7 @@ export class FundingTable extends LitElement {
     const s = this.scenario;
     if (!s || !this.analytic.length) return nothing;
     const popTitle = (id: string) => s.populations.find((p) => p.id === id)?.title?.[L] ?? id;
+    const rulesetTitle = (id: string) => s.rulesets.find((r) => r.id === id)?.title?.[L] ?? id;
     // Rows: every (channel, population) pair any ruleset has, in first-seen order.
     const keys: string[] = [];
     for (const r of this.analytic)
@@ -64,7 +65,7 @@ export class FundingTable extends LitElement {
     return html`
       <table aria-label=${t('fundingChannels', L)}>
         <caption>${t('fundingChannels', L)} · ${unitLabel(this.unit, L)}</caption>
-        <thead><tr><th scope="col">${t('channelPopulation', L)}</th>${this.analytic.map((r) => html`<th scope="col">${r.id}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${t('channelPopulation', L)}</th>${this.analytic.map((r) => html`<th scope="col" title=${r.id}>${rulesetTitle(r.id)}</th>`)}</tr></thead>
         <tbody>
           ${keys.map((key) => {
             const [channel, population] = key.split('|') as [keyof typeof CHANNEL_NAMES, string];

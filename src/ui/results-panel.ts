@@ -113,7 +113,8 @@ export class ResultsPanel extends LitElement {
         <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${run.result}></js-goal-seek>
         <js-results-table .analytic=${wb.analytic} .result=${run.result} .comparisons=${run.comparisons}
           .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors}
-          .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))} .exact=${run.exact}></js-results-table>
+          .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))}
+          .populationTitles=${Object.fromEntries(s.populations.map((p) => [p.id, p.title?.[L] ?? p.id]))} .exact=${run.exact}></js-results-table>
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>

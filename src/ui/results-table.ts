@@ -24,10 +24,13 @@ export class ResultsTable extends LitElement {
     unit: {},
     colors: { attribute: false },
     titles: { attribute: false },
+    populationTitles: { attribute: false },
     exact: { attribute: false },
   };
   /** Ruleset id → its title in the page's language (the column heads; the id stays beneath, as the CLI names it). */
   declare titles: Record<string, string>;
+  /** Population id → its title in the page's language (the targets table). */
+  declare populationTitles: Record<string, string>;
   /** The exact aggregate (FFT) from its worker: null while computed, or the reason it failed. */
   declare exact: ExactResult | { error: string } | null;
   declare analytic: AnalyticRuleset[];
@@ -48,6 +51,7 @@ export class ResultsTable extends LitElement {
     this.unit = 'wan';
     this.colors = {};
     this.titles = {};
+    this.populationTitles = {};
     this.exact = null;
   }
 
@@ -119,7 +123,9 @@ export class ResultsTable extends LitElement {
     const u = this.unit;
     const ids = this.analytic.map((a) => a.id);
     const rows = this.rows();
-    const targets = this.result?.targets.length ? targetTable(this.result, L) : null;
+    const targets = this.result?.targets.length
+      ? targetTable(this.result, L, { populations: this.populationTitles, rulesets: this.titles })
+      : null;
     return html`
       <table aria-label=${t('results', L)}>
         <caption>${t('results', L)} · ${t('amountsIn', L)} ${unitLabel(u, L)}</caption>
