@@ -45,6 +45,10 @@ describe('charts of a run (compare-regions, 300 trials)', async () => {
     const tallest = Math.max(...bins.map((b) => Number(b.count)));
     expect(top).toBeGreaterThanOrEqual(tallest * 0.8);
     expect(top).toBeLessThan(300);
+    // The legend names the rulesets as the results table heads them; the scale keeps their ids.
+    expect((charts['payout-distribution'].options.color as { domain: string[] }).domain).toEqual(s.rulesets.map((r) => r.id));
+    for (const r of s.rulesets) expect(svg).toContain(`>${r.title!.zh}</text>`);
+    expect(svg).not.toContain('>suzhou-2021</text>');
   });
 
   it('count axes tick whole trials only (a run of 3 trials does not read 0.5)', () => {
@@ -100,8 +104,8 @@ describe('charts of a run (compare-regions, 300 trials)', async () => {
     const spec = charts['corridor-split'];
     const longest = '苏州 2021 大病保险（假设方案） · 按文件';
     expect(markData(spec, 0).some((b) => b.key === longest)).toBe(true);
-    // 15 full-width characters at 12 px and 9 others at 7 px, and 14 px between the label and the axis.
-    expect(spec.options.marginLeft).toBe(15 * 12 + 9 * 7 + 14);
+    // 15 full-width characters at 12 px and 9 others at 0.56 × 12 px, and 14 px between the label and the axis.
+    expect(spec.options.marginLeft).toBe(Math.round(15 * 12 + 9 * 0.56 * 12 + 14));
     expect(labelMargin(['甲'.repeat(40)], 640)).toBe(288); // at most 45% of the width
     // Rulesets in the scenario's order, each reading under its ruleset, in either language.
     expect((spec.options.y as { domain: string[] }).domain).toEqual([
@@ -115,10 +119,10 @@ describe('charts of a run (compare-regions, 300 trials)', async () => {
   it('a label wider than its margin is broken between words or Han characters, never lost', () => {
     const en = 'Suzhou critical-illness insurance 2021 (assumed schedule) · as written';
     const lines = wrapLabel(en, 274).split('\n');
-    // 38 characters at 7 px (266 px) fit 274; the rest goes to the next line.
+    // 38 characters at 6.72 px (255 px) fit 274; with the next word they would not.
     expect(lines).toEqual(['Suzhou critical-illness insurance 2021', '(assumed schedule) · as written']);
     expect(lines.join(' ')).toBe(en);
-    // Han characters at 12 px break anywhere: 24 + 42 + 48 = 114 px fit the first line of 120.
+    // Han characters at 12 px break anywhere: 24 + 40.3 + 48 = 112.3 px fit the first line of 120.
     expect(wrapLabel('苏州 2021 大病保险（假设方案） · 按文件', 120).split('\n')).toEqual([
       '苏州 2021 大病保险',
       '（假设方案） · 按文',

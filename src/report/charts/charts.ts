@@ -13,6 +13,7 @@ import type { ExactPoint, Marker, SplitPoint, ValuePoint } from '../../analysis/
 import type { SweepPoint } from '../../analysis/sweep.ts';
 import { metricDef, metricLabel, type MetricName } from '../../scenario/metrics.ts';
 import { t, type Lang } from '../strings.ts';
+import { textWidth, wrapText } from './text-width.ts';
 
 export interface ChartSpec {
   id: string;
@@ -50,44 +51,40 @@ const color = (ctx: ChartContext, drawn: Iterable<string> = ctx.rulesets) => {
   const ids = new Set(drawn);
   const all = rulesetColors(ctx.rulesets);
   const domain = ctx.rulesets.filter((id) => ids.has(id));
-  return { domain, range: domain.map((id) => all[id]), legend: true };
+  // The legend names each ruleset as the results table heads it (a briefing reads 苏州：合并口径起付线3.5万, not
+  // suzhou-2021-combined-35k); the scale keeps the ids, so the CSV and the colours do not change with the language.
+  return { domain, range: domain.map((id) => all[id]), legend: true, tickFormat: (id: string) => ctx.names?.[id] ?? id };
 };
 const rulesetsOf = (rows: { ruleset: string }[]) => rows.map((r) => r.ruleset);
 /** A percent axis says so in its label. */
 const percentLabel = (name: string) => `${name} (%)`;
 const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 /**
- * A left margin that holds the longest of a band axis's labels at 12 px: Han characters take the full em, others
- * about 0.6 of it (the corridor chart's "苏州 2021 大病保险（假设方案） · 按文件" was cut at a fixed 190 px).
- * At most 45% of the width, so the bars keep the rest.
+ * A left margin that holds the longest of a band axis's labels at 12 px (the corridor chart's "苏州 2021 大病保险
+ * （假设方案） · 按文件" was cut at a fixed 190 px), at most 45% of the width so the bars keep the rest.
  */
 export function labelMargin(labels: Iterable<string>, width: number, min = 64): number {
   let widest = 0;
-  for (const label of labels) widest = Math.max(widest, textWidth(label));
+  for (const label of labels) widest = Math.max(widest, textWidth(label, 12));
   return Math.round(Math.min(0.45 * width, Math.max(min, widest + 14)));
 }
-const isWide = (ch: string) => /[\u2e80-\u9fff\uff00-\uffef]/.test(ch);
-const textWidth = (text: string) => [...text].reduce((w, ch) => w + (isWide(ch) ? 12 : 7), 0);
 
 /**
- * A band label broken into lines no wider than `px` (Plot draws each line of a tick label): between words, or
- * between any two Han characters. The labels of labelMargin's cap ("Suzhou critical-illness insurance 2021
- * (assumed schedule) · as written") take two or three lines instead of losing their start.
+ * A band label broken into lines no wider than `px` (Plot draws each line of a tick label): labels wider than
+ * labelMargin's cap ("Suzhou critical-illness insurance 2021 (assumed schedule) · as written") take two or three
+ * lines instead of losing their start.
  */
-export function wrapLabel(label: string, px: number): string {
-  if (textWidth(label) <= px) return label;
-  // Words, each Han character its own, the spaces kept with the word before.
-  const tokens = label.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [label];
-  const lines: string[] = [];
-  let line = '';
-  for (const token of tokens) {
-    if (line && textWidth((line + token).trimEnd()) > px) {
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-    } else line += token;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines.join('\n');
+export const wrapLabel = (label: string, px: number): string => wrapText(label, 12, px).join('\n');
+
+/**
+ * A horizontal-bar chart's band axis: the left margin for its labels (named by `name`), each label in lines that
+ * fit it, and a band height that holds the most lines (15 px a line, never under `minBand`).
+ */
+function bandAxis(domain: string[], name: (d: string) => string, width: number, minBand: number) {
+  const marginLeft = labelMargin(domain.map(name), width);
+  const tickFormat = (d: string) => wrapLabel(name(d), marginLeft - 14);
+  const lines = Math.max(1, ...domain.map((d) => tickFormat(d).split('\n').length));
+  return { marginLeft, tickFormat, band: Math.max(minBand, 15 * lines + 8) };
 }
 /** A group's name: the general members, members of several groups, or the group's title. */
 const groupLabel = (g: string, ctx: ChartContext) =>
@@ -265,10 +262,7 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
     v: s.value / d,
   }));
   const keys = [...new Set(data.map((x) => x.key))];
-  const margin = labelMargin(keys, ctx.width ?? 640);
-  const tick = (key: string) => wrapLabel(key, margin - 14);
-  // A band tall enough for its label's lines (15 px each) and never under 34 px.
-  const lines = Math.max(1, ...keys.map((k) => tick(k).split('\n').length));
+  const axis = bandAxis(keys, (k) => k, ctx.width ?? 640, 34);
   return {
     id: 'corridor-split',
     title: t('corridorTitle', ctx.lang),
@@ -277,11 +271,11 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
     rows: splits.map((s) => ({ ...s })),
     options: {
       ...base(ctx),
-      height: Math.max(200, 60 + Math.max(34, 15 * lines + 8) * keys.length),
-      marginLeft: margin,
+      height: Math.max(200, 60 + axis.band * keys.length),
+      marginLeft: axis.marginLeft,
       x: { label: `${t('amount', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
       // Rulesets in the scenario’s order, each reading under its ruleset: the same order in either language.
-      y: { label: null, tickFormat: tick, domain: keys },
+      y: { label: null, tickFormat: axis.tickFormat, domain: keys },
       color: {
         domain: [partName('insurer'), partName('fundReturn'), partName('fundTopUp')],
         range: ['#2563eb', '#16a34a', '#dc2626'],
@@ -345,6 +339,7 @@ export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): Cha
   // Parts in the order they first appear (populations, then general, groups, several): the same colour for the
   // same part in either language.
   const parts = [...new Set(data.map((p) => p.part))];
+  const axis = bandAxis(ctx.rulesets, (id) => ctx.names?.[id] ?? id, ctx.width ?? 640, 36);
   return {
     id: 'breakdown',
     title: t('breakdownTitle', ctx.lang),
@@ -353,10 +348,11 @@ export function breakdownChart(points: BreakdownPoint[], ctx: ChartContext): Cha
     rows: points.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
-      height: Math.max(180, 70 + 36 * ctx.rulesets.length),
-      marginLeft: labelMargin(ctx.rulesets, ctx.width ?? 640),
+      height: Math.max(180, 70 + axis.band * ctx.rulesets.length),
+      marginLeft: axis.marginLeft,
       x: { label: `${t('expectedPayout', ctx.lang)} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
-      y: { label: null, domain: ctx.rulesets },
+      // Rulesets named as the results table heads them.
+      y: { label: null, domain: ctx.rulesets, tickFormat: axis.tickFormat },
       color: { legend: true, domain: parts, range: parts.map((_, i) => schemeSet2[i % 8]) },
       marks: [Plot.barX(data, Plot.stackX({ x: 'v', y: 'ruleset', fill: 'part', tip: true })), Plot.ruleX([0])],
     },

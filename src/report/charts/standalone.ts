@@ -6,30 +6,10 @@
 import { csvOf } from '../columns.ts';
 import * as Plot from '@observablehq/plot';
 import { readableAxes, type ChartSpec } from './charts.ts';
+import { textWidth, wrapText } from './text-width.ts';
 
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 const NS = 'http://www.w3.org/2000/svg';
-
-/** Width of a text in px, estimated: CJK characters are square, Latin ones about half as wide. */
-export function textWidth(text: string, size: number): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? size : size * 0.56;
-  return w;
-}
-
-/** Breaks a text into lines no wider than `width`. */
-export function wrapText(text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const token of text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? []) {
-    if (textWidth(line + token, size) > width && line) {
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-    } else line += token;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
 
 export function standaloneSvg(spec: ChartSpec, document: Document): string {
   const opts = readableAxes(spec.options) as Plot.PlotOptions & { color?: Plot.ScaleOptions };
@@ -60,8 +40,9 @@ export function standaloneSvg(spec: ChartSpec, document: Document): string {
   if (color?.domain && color.range && opts.color?.legend) {
     let x = pad;
     y += 14;
+    const named = (opts.color as { tickFormat?: (d: unknown) => string }).tickFormat;
     color.domain.forEach((d, i) => {
-      const name = String(d);
+      const name = typeof named === 'function' ? named(d) : String(d);
       const w = 16 + textWidth(name, 11) + 14;
       if (x + w > width + pad && x > pad) {
         x = pad;
