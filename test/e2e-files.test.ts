@@ -200,6 +200,8 @@ describe('scenario files in the workbench', () => {
   it('exports: 导出简报 as one Word document (title, the indicators as on screen, the charts as PNG, the assumptions); a chart as SVG with its title and footnote, PNG at 2× that is not blank, and CSV; the results table as shown', async () => {
     const { page, errors } = await openPage(site.browser, site.url);
     await expect.poll(() => page.locator('js-run-status span.state').innerText(), { timeout: 90_000 }).toMatch(/模拟完成/);
+    // The last chart, drawn once scrolled to: every chart's data is ready for the briefing.
+    await page.locator('js-chart[data-chart="breakdown"]').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('js-chart[data-chart="breakdown"] svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出简报' }).click()]);
     expect(dl.suggestedFilename()).toBe('compare-regions-简报.docx');

@@ -33,7 +33,10 @@ describe('workbench', () => {
     await expect
       .poll(() => cell(page, 'jiangyin-2020', 'exact vs Monte Carlo (in standard errors)').innerText())
       .toMatch(/^✓ [+-]\d\.\d se$/);
+    // Charts are drawn as they come within a screen of view: the last one, four screens down, waits.
+    expect(await page.locator('js-chart[data-chart="breakdown"] svg').count()).toBe(0);
     for (const chart of ['benefit', 'ratio', 'payout', 'lossRatio', 'corridor', 'sensPayout', 'sensLoss', 'breakdown']) {
+      await page.locator(`js-chart[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
       await expect.poll(() => page.locator(`js-chart[data-chart="${chart}"] svg`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     }
     // Every chart has a title and a footnote naming the scenario and its assumptions.
@@ -257,6 +260,7 @@ describe('workbench', () => {
     expect(added.tiers).toEqual(before.tiers);
     await expect.poll(() => jilin.locator('table.tiers').count()).toBe(3);
     await waitDone(page);
+    await page.locator('js-chart[data-chart="corridor"]').scrollIntoViewIfNeeded();
     const corridorText = async () => (await page.locator('js-chart[data-chart="corridor"] svg').allTextContents()).join(' ');
     // The chart names the ruleset and the reading by their titles; the analyst names the reading.
     await expect.poll(corridorText, { timeout: 20_000 }).toContain(`吉林 2017 大病保险 · ${added.title.zh}`);
@@ -305,6 +309,7 @@ describe('workbench', () => {
       .toMatch(/蒙特卡洛当前值 \(1000 次试验\): 9\d\.\d\d% \[9\d\.\d\d%, 9\d\.\d\d%\]/);
     // The sweep chart follows the chosen metric.
     await page.locator('select[aria-label="敏感性指标"]').selectOption('reimbursementRatio');
+    await page.locator('js-chart[data-chart="sensPayout"]').scrollIntoViewIfNeeded(); // as the analyst sees it
     await expect.poll(() => page.locator('js-chart[data-chart="sensPayout"] h2').innerText()).toContain('政策范围内报销比例');
     await shot(page, 'workbench-goal-seek');
     expect(errors).toEqual([]);

@@ -15,6 +15,8 @@ export class ChartView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
+    /* A chart not drawn yet keeps the room its container reserves, so the page does not jump as charts come in. */
+    .host:empty { min-height: var(--chart-reserve, 0); }
     figure { margin: 0; }
     h2 { font-size: 14px; margin: 0 0 2px; }
     h3 { font-size: 12px; font-weight: normal; color: #4b5563; margin: 0 0 6px; }
@@ -51,12 +53,35 @@ export class ChartView extends LitElement {
       }`;
   }
 
+  /** The spec changed since the chart was last drawn. */
+  private stale = false;
+  /** Within a screen of the visible part of the page (see nearby below). */
+  near = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    nearby().observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    nearby().unobserve(this);
+    queue.delete(this);
+  }
+
   override updated() {
-    queueDraw(this);
+    this.stale = true;
+    if (this.near) queueDraw(this);
+  }
+
+  /** Came within a screen of view: drawn now if its spec changed meanwhile. */
+  approached() {
+    if (this.stale) queueDraw(this);
   }
 
   /** Draws the spec now (called from the queue below, one chart per task). */
   draw() {
+    this.stale = false;
     const host = this.renderRoot.querySelector('.host');
     if (!host) return;
     if (!this.spec) {
@@ -72,6 +97,27 @@ export class ChartView extends LitElement {
       host.replaceChildren(p);
     }
   }
+}
+
+/**
+ * Charts are drawn when they come within a screen of view, and kept as drawn when they leave it: an edit in the
+ * editor redrew every chart of the results column, most of them scrolled out of sight (about an eighth of the
+ * page's work in an editing session). scrollMargin widens the results column's own scrolling box as rootMargin
+ * widens the window (Chromium 120+; elsewhere a chart is drawn as it scrolls into view).
+ */
+let observer: IntersectionObserver | null = null;
+function nearby(): IntersectionObserver {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const view = e.target as ChartView;
+        view.near = e.isIntersecting;
+        if (view.near) view.approached();
+      }
+    },
+    { rootMargin: '1000px 0px', scrollMargin: '1000px 0px' } as IntersectionObserverInit,
+  );
+  return observer;
 }
 
 /**

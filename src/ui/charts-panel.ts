@@ -31,6 +31,8 @@ export class ChartsPanel extends LitElement {
       .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; min-width: 0; }
       .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 13px; margin-bottom: 6px; }
       select { max-width: 100%; }
+      /* About a drawn chart's height (title, legend, plot, footnote), held until it is drawn (chart-view.ts). */
+      js-chart { --chart-reserve: 430px; }
     `,
   ];
 
