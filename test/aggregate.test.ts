@@ -153,6 +153,21 @@ describe('the exact aggregate against closed forms (whole pipeline)', () => {
     expect(pmf[0]).toBeCloseTo(1 / (1 + beta), 3);
     expect(e.payout!.mean / (beta * theta) - 1).toBeCloseTo(0, 7);
   });
+  it('groups a ruleset treats alike change nothing: Suzhou’s rules (no group modifiers) on compare-regions’ population with its three groups and without them give one distribution (to 1e-12)', () => {
+    const s = structuredClone(shipped('compare-regions'));
+    s.rulesets = [s.rulesets[0]];
+    s.simulation.baseline = undefined;
+    const none = structuredClone(s);
+    none.populations[0].groups = [];
+    const [withGroups] = exactAggregate(compileModel(s));
+    const [without] = exactAggregate(compileModel(none));
+    expect(withGroups.distribution!.lo).toBe(without.distribution!.lo);
+    expect(withGroups.distribution!.h).toBe(without.distribution!.h);
+    let worst = 0;
+    withGroups.distribution!.pmf.forEach((p, i) => (worst = Math.max(worst, Math.abs(p - without.distribution!.pmf[i]))));
+    expect(worst).toBeLessThan(1e-12);
+    expect(withGroups.payout!.mean).toBeCloseTo(without.payout!.mean, 4);
+  });
   it('a ruleset with per-person random shares falls back to Monte Carlo and says why', () => {
     const s = structuredClone(shipped('jilin-2017'));
     s.populations[0].selfPay = { beta: { alpha: 2, beta: 5, assumption: 'test' }, compliantShare: a(0.5) };

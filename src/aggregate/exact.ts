@@ -15,7 +15,7 @@ import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
 import { shockNodes, type Nodes } from '../math/quadrature.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import { benefitCurve } from '../rules/expectation.ts';
-import { firstPositive, type Piecewise } from '../rules/piecewise.ts';
+import { firstPositive, samePiecewise, type Piecewise } from '../rules/piecewise.ts';
 import { maskProbabilities } from '../engine/analytic.ts';
 import type { EngineModel, PopulationModel } from '../engine/model.ts';
 import { benefitSeverity, discretise, type BenefitSeverity } from './benefit-severity.ts';
@@ -106,7 +106,14 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
       const probs = maskProbabilities(pop.tagShares);
       const curves: { pr: number; curve: Piecewise }[] = [];
       probs.forEach((pr, mask) => {
-        if (pr > 0) curves.push({ pr, curve: benefitCurve(r.schedules[p][mask], r.selfBurden, kappa) });
+        if (!(pr > 0)) return;
+        const curve = benefitCurve(r.schedules[p][mask], r.selfBurden, kappa);
+        // Tag combinations the ruleset treats alike (groups without a modifier of its own) share one curve,
+        // discretised once with their probabilities summed: compare-regions' Suzhou rules have one curve for
+        // eight combinations, Jiangyin's two.
+        const same = curves.find((c) => samePiecewise(c.curve, curve));
+        if (same) same.pr += pr;
+        else curves.push({ pr, curve });
       });
       // The benefit severity at each cost node.
       const atCost: BenefitSeverity[][] = Array.from(cost.x, (c) =>
