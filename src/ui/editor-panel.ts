@@ -10,6 +10,7 @@ import { setParam } from '../scenario/edit.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from '../report/field-names.ts';
+import { scenarioNames } from '../report/scenario-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EDITS, type EditDetail } from './edit-events.ts';
 import { pathString } from './events.ts';
@@ -164,8 +165,7 @@ export class EditorPanel extends LitElement {
     const warnings = this.wb.warnings.map((p) => ({ ...p, message: messageIn(p.message, L) }));
     const item = (p: Problem) => this.problemItem(p, draft);
     const populations = draft.populations ?? s.populations;
-    const titles = Object.fromEntries(populations.map((p) => [p.id, p.title?.[L] ?? p.id]));
-    const groupTitles = Object.fromEntries(populations.flatMap((p) => (p.groups ?? []).map((g) => [g.tag, g.title?.[L] ?? g.tag])));
+    const { populations: titles, groups: groupTitles } = scenarioNames({ populations }, L);
     const r = ss.restorable;
     return html`
       <div class="panel">

@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { AnalyticRuleset } from '../engine/analytic.ts';
 import type { Lang } from '../report/strings.ts';
 import { formatAmount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
+import { scenarioNames } from '../report/scenario-names.ts';
 import { CHANNEL_NAMES } from '../report/tables.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { t } from '../report/strings.ts';
@@ -52,8 +53,8 @@ export class FundingTable extends LitElement {
     const L = this.lang;
     const s = this.scenario;
     if (!s || !this.analytic.length) return nothing;
-    const popTitle = (id: string) => s.populations.find((p) => p.id === id)?.title?.[L] ?? id;
-    const rulesetTitle = (id: string) => s.rulesets.find((r) => r.id === id)?.title?.[L] ?? id;
+    const named = scenarioNames(s, L);
+    const popTitle = (id: string) => named.populations[id] ?? id;
     // Rows: every (channel, population) pair any ruleset has, in first-seen order.
     const keys: string[] = [];
     for (const r of this.analytic)
@@ -65,7 +66,7 @@ export class FundingTable extends LitElement {
     return html`
       <table aria-label=${t('fundingChannels', L)}>
         <caption>${t('fundingChannels', L)} · ${unitLabel(this.unit, L)}</caption>
-        <thead><tr><th scope="col">${t('channelPopulation', L)}</th>${this.analytic.map((r) => html`<th scope="col" title=${r.id}>${rulesetTitle(r.id)}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${t('channelPopulation', L)}</th>${this.analytic.map((r) => html`<th scope="col" title=${r.id}>${named.rulesets[r.id] ?? r.id}</th>`)}</tr></thead>
         <tbody>
           ${keys.map((key) => {
             const [channel, population] = key.split('|') as [keyof typeof CHANNEL_NAMES, string];

@@ -7,6 +7,7 @@ import type { ChartBook } from './chart-book.ts';
 import type { Unit } from '../report/format.ts';
 import { formattedRows, headerOf, proposalTable } from '../report/tables.ts';
 import { t, type Lang } from '../report/strings.ts';
+import { scenarioNames } from '../report/scenario-names.ts';
 import { setParam } from '../scenario/edit.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
 import { Observe } from './observe.ts';
@@ -90,6 +91,7 @@ export class ResultsPanel extends LitElement {
     const run = wb?.run;
     if (!s) return nothing;
     const L = this.lang;
+    const named = scenarioNames(s, L);
     const u = this.unit;
     const colors = rulesetColors(s.rulesets.map((r) => r.id));
     return html`
@@ -113,8 +115,7 @@ export class ResultsPanel extends LitElement {
         <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${run.result}></js-goal-seek>
         <js-results-table .analytic=${wb.analytic} .result=${run.result} .comparisons=${run.comparisons}
           .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors}
-          .titles=${Object.fromEntries(s.rulesets.map((r) => [r.id, r.title?.[L] ?? r.id]))}
-          .populationTitles=${Object.fromEntries(s.populations.map((p) => [p.id, p.title?.[L] ?? p.id]))} .exact=${run.exact}></js-results-table>
+          .titles=${named.rulesets} .populationTitles=${named.populations} .exact=${run.exact}></js-results-table>
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>

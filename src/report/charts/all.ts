@@ -27,6 +27,7 @@ import {
 } from './charts.ts';
 import { fieldName } from '../field-names.ts';
 import { AS_WRITTEN } from '../../analysis/run-series.ts';
+import { scenarioNames } from '../scenario-names.ts';
 
 /** The footnote every chart carries: the scenario, the run, and the assumptions it rests on, named as on screen. */
 export function footnoteFor(s: Scenario, lang: Lang, trials?: number, seed?: string | number): string {
@@ -125,20 +126,14 @@ export function chartContext(
   width: number,
   run?: { trials: number; seed: string | number },
 ): ChartContext {
-  const names: Record<string, string> = { [AS_WRITTEN]: t('readingAsWritten', lang) };
-  for (const r of s.rulesets) {
-    names[r.id] = r.title?.[lang] ?? r.id;
-    for (const a of r.corridor?.alternatives ?? []) names[a.id] = a.title?.[lang] ?? a.id;
-  }
-  const populationNames = Object.fromEntries(s.populations.map((p) => [p.id, p.title?.[lang] ?? p.id]));
-  const groupNames = Object.fromEntries(s.populations.flatMap((p) => (p.groups ?? []).map((g) => [g.tag, g.title?.[lang] ?? g.tag])));
+  const named = scenarioNames(s, lang);
   return {
     lang,
     unit,
     rulesets: s.rulesets.map((r) => r.id),
-    names,
-    populationNames,
-    groupNames,
+    names: { [AS_WRITTEN]: t('readingAsWritten', lang), ...named.rulesets, ...named.readings },
+    populationNames: named.populations,
+    groupNames: named.groups,
     footnote: footnoteFor(s, lang, run?.trials, run?.seed),
     width,
   };
