@@ -3,8 +3,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.ts';
-import { ScenarioError } from '../scenario/problems.ts';
-import { formatProblem } from '../scenario/problems.ts';
+import { formatProblem, ScenarioError } from '../scenario/problems.ts';
 import { COMMANDS, usage } from './commands.ts';
 
 export async function main(argv: string[]): Promise<number> {

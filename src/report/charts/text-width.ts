@@ -3,7 +3,10 @@
  * lines of a label, a footnote or a legend in a standalone SVG): Han characters and full-width punctuation take
  * the full em, other characters about 0.56 of it (Noto Sans CJK SC's Latin averages close to that).
  */
-const WIDE = /[\u2e80-\u9fff\uff00-\uffef]/;
+const HAN = '\\u2e80-\\u9fff\\uff00-\\uffef';
+const WIDE = new RegExp(`[${HAN}]`);
+/** A Han character, a word with the spaces after it, or a run of spaces. */
+const TOKENS = new RegExp(`[${HAN}]|[^\\s${HAN}]+\\s*|\\s+`, 'g');
 
 /** Width of a text in px at font size `size`. */
 export function textWidth(text: string, size: number): number {
@@ -16,7 +19,7 @@ export function textWidth(text: string, size: number): number {
 export function wrapText(text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const token of text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? []) {
+  for (const token of text.match(TOKENS) ?? []) {
     if (textWidth((line + token).trimEnd(), size) > width && line) {
       lines.push(line.trimEnd());
       line = token.trimStart();
