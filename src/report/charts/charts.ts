@@ -66,7 +66,8 @@ const font = 'system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Micr
 export function labelMargin(labels: Iterable<string>, width: number, min = 64): number {
   let widest = 0;
   for (const label of labels) widest = Math.max(widest, textWidth(label, 12));
-  return Math.round(Math.min(0.45 * width, Math.max(min, widest + 14)));
+  // Up, never down: a margin rounded below the widest label broke it onto a second line for a fraction of a pixel.
+  return Math.ceil(Math.min(0.45 * width, Math.max(min, widest + 14)));
 }
 
 /**
