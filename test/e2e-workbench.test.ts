@@ -33,6 +33,15 @@ describe('workbench', () => {
     await expect
       .poll(() => cell(page, 'jiangyin-2020', 'exact vs Monte Carlo (in standard errors)').innerText())
       .toMatch(/^✓ [+-]\d\.\d se$/);
+    // Another baseline: the differences are taken against it; the run's summary (its risk split) stays.
+    const risk = 'payout sd: process / parameter (parameter share)';
+    const riskShown = await cell(page, 'suzhou-2021', risk).innerText();
+    expect(riskShown).toMatch(/\d \/ \d.*%/);
+    await page.locator('js-results-panel select').first().selectOption('suzhou-2021');
+    const vsSuzhou = page.locator('td[data-ruleset="jiangyin-2020"][data-metric^="payout vs baseline"]');
+    await expect.poll(() => vsSuzhou.innerText()).toMatch(/^-[\d,.]+ \[-[\d,.]+, -[\d,.]+\]$/);
+    expect(await page.locator('td[data-ruleset="suzhou-2021"][data-metric^="payout vs baseline"]').innerText()).toBe('基准');
+    expect(await cell(page, 'suzhou-2021', risk).innerText()).toBe(riskShown);
     // Charts are drawn as they come within a screen of view: the last one, four screens down, waits.
     expect(await page.locator('js-chart[data-chart="breakdown"] svg').count()).toBe(0);
     for (const chart of ['benefit', 'ratio', 'payout', 'lossRatio', 'corridor', 'sensPayout', 'sensLoss', 'breakdown']) {
