@@ -5,7 +5,7 @@
  * in CSV money is yuan to the fen, counts whole people, ratios fractions to 4 decimals, and the header says so.
  */
 import { csvFormatRow } from 'd3-dsv';
-import { formatAmount, formatCount, formatPercent, formatPoints, markdownTable, textTable, type Unit } from './format.ts';
+import { formatAmount, formatCount, formatNumber, formatPercent, formatPoints, markdownTable, textTable, type Unit } from './format.ts';
 import { t, type Lang } from './strings.ts';
 
 /** text: as is; money: yuan; ratio: a fraction; points: a difference of two ratios; count: people; year; number. */
@@ -77,9 +77,7 @@ export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', dig
     default:
       // A plain number, to its stated decimals (yuan per beneficiary: 5,500.00 beside 7,885.33), or as it is.
       if (!Number.isFinite(v)) return '—';
-      return digits === undefined
-        ? v.toLocaleString('zh-CN', { maximumFractionDigits: 6 })
-        : v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      return digits === undefined ? formatNumber(v, 'zh-CN', undefined, 6) : formatNumber(v, 'zh-CN', digits, digits);
   }
 }
 

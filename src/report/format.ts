@@ -2,11 +2,23 @@
 import { t } from './strings.ts';
 export type Unit = 'yuan' | 'wan';
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `x.toLocaleString(locale, { … })` with the formatter kept: toLocaleString builds a new Intl.NumberFormat at each
+ * call (about 27 µs, against 0.7 µs for a kept one), and a results table formats a few thousand numbers a repaint.
+ */
+export function formatNumber(x: number, locale: string, minimumFractionDigits: number | undefined, maximumFractionDigits: number): string {
+  const key = `${locale} ${minimumFractionDigits} ${maximumFractionDigits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits })));
+  return f.format(x);
+}
+
 export function formatAmount(yuan: number | null | undefined, unit: Unit = 'wan', digits?: number): string {
   if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return '—';
-  if (unit === 'wan')
-    return (yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 1, maximumFractionDigits: digits ?? 1 });
-  return yuan.toLocaleString('zh-CN', { minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 0 });
+  if (unit === 'wan') return formatNumber(yuan / 1e4, 'zh-CN', digits ?? 1, digits ?? 1);
+  return formatNumber(yuan, 'zh-CN', digits ?? 0, digits ?? 0);
 }
 
 export function unitLabel(unit: Unit, lang: 'zh' | 'en' = 'zh'): string {
@@ -30,7 +42,7 @@ export function formatPoints(x: number | null | undefined, digits = 1): string {
 export function formatYuan(v: number | string): string {
   const n = Number(v);
   if (!Number.isFinite(n)) return '—';
-  return `${n < 0 ? '−' : ''}${Math.abs(n).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+  return `${n < 0 ? '−' : ''}${formatNumber(Math.abs(n), 'zh-CN', 2, 2)} 元`;
 }
 
 /** "1 population", "3 populations". */
