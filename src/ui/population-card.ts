@@ -52,7 +52,7 @@ export class PopulationCard extends LitElement {
   static override styles = [
     shared,
     css`
-      :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; }
+      :host { display: block; content-visibility: auto; contain-intrinsic-size: auto 560px; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; }
       header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
       input.title { font: inherit; font-size: 15px; font-weight: 600; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
       input.title:hover, input.title:focus, .group input.name:hover, .group input.name:focus { border-color: var(--line); }

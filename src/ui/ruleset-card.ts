@@ -62,7 +62,7 @@ export class RulesetCard extends LitElement {
     shared,
     itemStyles,
     css`
-      :host { display: block; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; border-top: 4px solid var(--card-color); }
+      :host { display: block; content-visibility: auto; contain-intrinsic-size: auto 640px; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: white; border-top: 4px solid var(--card-color); }
       header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
       input.title { font: inherit; font-size: 15px; font-weight: 600; border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; min-width: 0; flex: 1; }
       input.title:hover, input.title:focus, input.reading:hover, input.reading:focus { border-color: var(--line); }
