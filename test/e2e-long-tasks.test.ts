@@ -1,38 +1,46 @@
-// The largest valid file in the workbench, in headless Chromium: it stays responsive (no task over 200 ms) within
-// a stated memory bound. It measures the page's tasks, so vite.config.ts runs it after the other files, alone.
-import type { Page } from 'playwright-core';
+// The largest valid file in the workbench, in headless Chromium: it stays responsive within a stated memory bound.
+// DESIGN.md "Performance": the largest valid file never freezes the browser (longest task < 100 ms). A task's
+// length is the main thread's CPU time in it (Chromium's trace, helpers/main-thread.ts); its wall time also counts
+// the time the thread waited for a core, and is bounded more loosely. vite.config.ts runs this file after the
+// others, alone: beside them, the run's first second went so slowly that the page stopped to ask whether to go on.
 import { describe, expect, it } from 'vitest';
 import { openPage, shot, useSite, openTextIn, runStateOf } from './helpers/browser.ts';
+import { traceMainThread } from './helpers/main-thread.ts';
 import { largestValidFile } from './helpers/scenarios.ts';
 
 const site = useSite();
-const app = (page: Page) => page.locator('js-app');
-const openText = openTextIn;
-const runState = runStateOf;
 
 describe('the largest valid file in the workbench', () => {
   it('the largest valid file (16 populations × 12 rulesets × 100,000 trials) runs within 64 MB, says so, and no task holds the page', async () => {
-    const { page, errors } = await openPage(site.browser, site.url);
-    await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
     await page.evaluate(() => {
       (window as unknown as { __long: number[] }).__long = [];
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
       }).observe({ type: 'longtask' });
     });
-    expect(await openText(page, 'largest.json', JSON.stringify(largestValidFile()))).toBe(true);
-    // The last file's run reads 'done' until this one's starts (a moment after the file opens): the whole run is watched.
-    await expect.poll(() => runState(page), { timeout: 30_000 }).toBe('running');
-    await expect.poll(() => runState(page), { timeout: 120_000 }).toBe('done');
-    await page.waitForTimeout(1500); // charts drawn one per task after the run
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    const note = await app(page).locator('p.run-note').innerText();
+    const tasks = await traceMainThread(site.browser, page, async () => {
+      expect(await openTextIn(page, 'largest.json', JSON.stringify(largestValidFile()))).toBe(true);
+      // The last file's run reads 'done' until this one's starts (a moment after the file opens): the whole run is watched.
+      await expect.poll(() => runStateOf(page), { timeout: 30_000 }).toBe('running');
+      await expect.poll(() => runStateOf(page), { timeout: 120_000 }).toBe('done');
+      await page.waitForTimeout(1500); // charts drawn one per task after the run
+    });
+    const note = await page.locator('js-app p.run-note').innerText();
     expect(note).toMatch(/64 MB/);
     expect(note).toMatch(/运行 4,\d{3} 次（文件为 100,000 次）/);
-    // Measured here at 50–95 ms on a quiet machine; the bound leaves room for a shared CI machine.
-    expect(Math.max(0, ...long), `long tasks: ${long.map((x) => x.toFixed(0)).join(', ')}`).toBeLessThan(200);
+    const longest = tasks
+      .slice(0, 5)
+      .map((t) => `${t.cpuMs.toFixed(0)} ms CPU (${t.wallMs.toFixed(0)} ms wall) at ${t.start.toFixed(0)} ms`);
+    expect(tasks.length, 'main-thread tasks traced').toBeGreaterThan(50);
+    expect(tasks[0].cpuMs, `longest tasks: ${longest.join('; ')}`).toBeLessThan(100);
+    // Wall time, tracing included: measured here at 80–180 ms.
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    expect(Math.max(0, ...long), `long tasks (wall): ${long.map((x) => x.toFixed(0)).join(', ')}`).toBeLessThan(300);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     expect(heap).toBeLessThan(400 * 2 ** 20);
+    console.log(`largest file, main thread: ${tasks.length} tasks; longest ${longest.join('; ')}`);
     await shot(page, 'hostile-largest');
     expect(errors).toEqual([]);
   }, 240_000);
