@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, SHOTS } from './helpers/browser.ts';
+import { launch, serve, shot } from './helpers/browser.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const OUT = join(ROOT, 'test-output', 'notebooks');
@@ -80,7 +80,7 @@ async function open(name: string, keys: number) {
     ),
   );
   const cellErrors = await page.evaluate(() => [...document.querySelectorAll('.observablehq--error')].map((e) => e.textContent));
-  await page.screenshot({ path: join(SHOTS, `notebook-${name}.png`), fullPage: true });
+  await shot(page, `notebook-${name}`);
   expect(outside, 'requests outside the local folder').toEqual([]);
   expect(errors).toEqual([]);
   expect(cellErrors).toEqual([]);

@@ -117,7 +117,15 @@ async function visit(page: Page, url: string): Promise<string[]> {
   return errors;
 }
 
+/**
+ * Screenshots are for a person to look at: written where someone runs the tests, not in CI, where nobody does
+ * (JINGSUAN_SHOTS=1 writes them there too). A full-page shot draws every chart the page keeps undrawn until it
+ * is scrolled to, and cost about a CPU-second each.
+ */
+export const SHOTS_WANTED = !process.env.CI || process.env.JINGSUAN_SHOTS === '1';
+
 export async function shot(page: Page, name: string) {
+  if (!SHOTS_WANTED) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
