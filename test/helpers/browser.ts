@@ -124,10 +124,20 @@ async function visit(page: Page, url: string): Promise<string[]> {
  */
 export const SHOTS_WANTED = !process.env.CI || process.env.JINGSUAN_SHOTS === '1';
 
+/**
+ * The whole page as a person scrolling it sees it: the window is made as tall as the page for the shot, so the
+ * cards laid out only near the screen (content-visibility) and the charts drawn only when scrolled to are there.
+ */
 export async function shot(page: Page, name: string) {
   if (!SHOTS_WANTED) return;
   mkdirSync(SHOTS, { recursive: true });
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 20_000) });
+  // Charts are drawn one per task once in view.
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize(viewport);
 }
 
 /** The site, its server and Chromium, once per test worker process (see useSite). */
