@@ -19,7 +19,8 @@ export default defineConfig({
         test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/e2e-long-tasks.test.ts'], sequence: { groupOrder: 0 } },
       },
       // Measures how long the page's tasks take: it runs after the others, alone, so another file's work does
-      // not lengthen them.
+      // not lengthen them (tried beside them: the largest file's first second ran so slowly that the page stopped
+      // to ask whether to go on).
       { extends: true, test: { name: 'alone', include: ['test/e2e-long-tasks.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
