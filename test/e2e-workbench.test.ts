@@ -105,6 +105,11 @@ describe('workbench', () => {
     await page.getByRole('button', { name: '切换语言' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toContain('critical-illness insurance workbench');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // At 390 px the English strip leaves the rulesets' names most of its width (short headers, the unit beneath):
+    // the full headers had cut them to "Suz…".
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(async () => (await strip.locator('.name').first().boundingBox())?.width ?? 0).toBeGreaterThan(200);
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await page.getByRole('button', { name: /元 \(yuan\)/ }).click();
     await expect.poll(() => page.locator('js-results-table caption').first().innerText()).toContain('yuan');
     const premium = await cell(page, 'jiangyin-2020', 'premium').innerText();

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { formatAmount, formatPercent, type Unit } from '../report/format.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { metricDef } from '../scenario/metrics.ts';
+import { metricLabels } from '../scenario/metrics.ts';
 import { Observe, scenarioChanges } from './observe.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
@@ -46,11 +46,13 @@ export class KeyStrip extends LitElement {
     if (!s || !this.wb.analytic.length) return nothing;
     const L = this.lang;
     const colors = rulesetColors(s.rulesets.map((r) => r.id));
-    const payout = metricDef('payout').label[L];
-    const lossRatio = metricDef('lossRatio').label[L];
+    // Short names, the unit on a line of its own: at 390 px the full English headers left the rulesets' names
+    // three letters ("Suz…").
+    const payout = metricLabels('payout', 'short')[L];
+    const lossRatio = metricLabels('lossRatio', 'short')[L];
     return html`<div class="grid" role="table" aria-label=${t('keyResults', L)}>
       <span class="head" role="columnheader">${t('keyResults', L)}</span>
-      <span class="head num" role="columnheader">${payout} (${t(this.unit === 'wan' ? 'n10kYuan2' : 'yuan2', L)})</span>
+      <span class="head num" role="columnheader">${payout}<br />(${t(this.unit === 'wan' ? 'n10kYuan2' : 'yuan2', L)})</span>
       <span class="head num" role="columnheader">${lossRatio}</span>
       ${this.wb.analytic.map((a) => {
         const title = s.rulesets.find((r) => r.id === a.id)?.title?.[L] ?? a.id;
