@@ -80,12 +80,12 @@ export function inverse(f: Piecewise, y: number): number {
   return f.tail > 0 ? xs[n] + (y - ys[n]) / f.tail : Infinity;
 }
 
-/** Smallest x where f becomes positive (the amount at which a person starts to be paid). */
 /** The same function: the same knots, values and tail slope. */
 export function samePiecewise(f: Piecewise, g: Piecewise): boolean {
   return f.tail === g.tail && f.xs.length === g.xs.length && f.xs.every((x, i) => x === g.xs[i] && f.ys[i] === g.ys[i]);
 }
 
+/** Smallest x where f becomes positive (the amount at which a person starts to be paid). */
 export function firstPositive(f: Piecewise): number {
   const { xs, ys } = f;
   for (let i = 1; i < xs.length; i++) if (ys[i] > 0) return xs[i - 1];
