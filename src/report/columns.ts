@@ -5,7 +5,17 @@
  * in CSV money is yuan to the fen, counts whole people, ratios fractions to 4 decimals, and the header says so.
  */
 import { csvFormatRow } from 'd3-dsv';
-import { formatAmount, formatCount, formatNumber, formatPercent, formatPoints, markdownTable, textTable, type Unit } from './format.ts';
+import {
+  formatAmount,
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  markdownTable,
+  textTable,
+  unitText,
+  type Unit,
+} from './format.ts';
 import { t, type Lang } from './strings.ts';
 
 /** text: as is; money: yuan; ratio: a fraction; points: a difference of two ratios; count: people; year; number. */
@@ -47,7 +57,7 @@ export type HeaderLang = Lang | 'both';
 function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
   // 'both' reads like zh: the command line's bilingual headers end in Chinese.
   const l = lang === 'both' ? 'zh' : lang;
-  if (unit === 'money') return ` (${t(money === 'wan' ? 'n10kYuan2' : 'yuan2', l)})`;
+  if (unit === 'money') return ` (${unitText(money, l)})`;
   if (unit === 'points') return ` (${t('percentagePoints', l)})`;
   return '';
 }

@@ -21,6 +21,9 @@ export function formatAmount(yuan: number | null | undefined, unit: Unit = 'wan'
   return formatNumber(yuan, 'zh-CN', digits ?? 0, digits ?? 0);
 }
 
+/** The money unit as a header or an axis label says it in brackets: 万元 / 10k yuan, 元 / yuan. */
+export const unitText = (unit: Unit, lang: 'zh' | 'en'): string => t(unit === 'wan' ? 'n10kYuan2' : 'yuan2', lang);
+
 export function unitLabel(unit: Unit, lang: 'zh' | 'en' = 'zh'): string {
   if (unit === 'wan') return t('n10kYuan', lang);
   return t('yuan2', lang);

@@ -8,7 +8,7 @@ import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import { metricDef, metricLabel, metricLabels, type MetricName } from '../scenario/metrics.ts';
 import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
-import { formatNumber } from './format.ts';
+import { formatCount, formatNumber } from './format.ts';
 
 export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
 
@@ -119,7 +119,7 @@ export function targetTable(
         ? `${(v * 100).toFixed(1)}%`
         : m === 'payout'
           ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} 万元`
-          : Math.round(v).toLocaleString('zh-CN');
+          : formatCount(v);
   return table<RunResult['targets'][number]>(
     'targets',
     L('Modelled vs target', '模型与目标'),

@@ -4,7 +4,8 @@
  * model, so they follow every edit at once. Wide screens keep the whole results column in view instead.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { formatAmount, formatPercent, type Unit } from '../report/format.ts';
+import { formatAmount, formatPercent, unitText, type Unit } from '../report/format.ts';
+import { scenarioNames } from '../report/scenario-names.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { metricLabels } from '../scenario/metrics.ts';
@@ -46,16 +47,17 @@ export class KeyStrip extends LitElement {
     if (!s || !this.wb.analytic.length) return nothing;
     const L = this.lang;
     const colors = rulesetColors(s.rulesets.map((r) => r.id));
+    const names = scenarioNames(s, L).rulesets;
     // Short names, the unit on a line of its own: at 390 px the full English headers left the rulesets' names
     // three letters ("Suz…").
     const payout = metricLabels('payout', 'short')[L];
     const lossRatio = metricLabels('lossRatio', 'short')[L];
     return html`<div class="grid" role="table" aria-label=${t('keyResults', L)}>
       <span class="head" role="columnheader">${t('keyResults', L)}</span>
-      <span class="head num" role="columnheader">${payout}<br />(${t(this.unit === 'wan' ? 'n10kYuan2' : 'yuan2', L)})</span>
+      <span class="head num" role="columnheader">${payout}<br />(${unitText(this.unit, L)})</span>
       <span class="head num" role="columnheader">${lossRatio}</span>
       ${this.wb.analytic.map((a) => {
-        const title = s.rulesets.find((r) => r.id === a.id)?.title?.[L] ?? a.id;
+        const title = names[a.id] ?? a.id;
         return html`<span class="name" role="cell" title=${title}><span class="sw" style="background:${colors[a.id] ?? '#999'}"></span>${title}</span>
           <span class="num" role="cell" data-ruleset=${a.id} data-metric="payout">${formatAmount(a.payout, this.unit)}</span>
           <span class="num" role="cell" data-ruleset=${a.id} data-metric="lossRatio">${formatPercent(a.lossRatio)}</span>`;

@@ -4,7 +4,7 @@
  * DOM implementation in Node).
  */
 import * as Plot from '@observablehq/plot';
-import type { Unit } from '../format.ts';
+import { unitText, type Unit } from '../format.ts';
 import { extent, ticks } from 'd3-array';
 import { schemeSet2, schemeTableau10 } from 'd3-scale-chromatic';
 import type { BreakdownPoint } from '../../analysis/breakdown.ts';
@@ -40,7 +40,6 @@ export interface ChartContext {
 }
 
 const div = (unit: Unit) => (unit === 'wan' ? 1e4 : 1);
-const unitText = (unit: Unit, lang: Lang) => (unit === 'wan' ? t('n10kYuan2', lang) : t('yuan2', lang));
 /**
  * Ruleset colours: Tableau 10 by the ruleset's place in the scenario, so a ruleset keeps its colour in every chart
  * and language; the legend lists only the rulesets a chart draws.
