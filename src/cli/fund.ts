@@ -1,9 +1,9 @@
 import { poolingReport, subsidyReport } from '../finance/fund-report.ts';
-import { textTable } from '../report/format.ts';
+import { formatAmount, textTable } from '../report/format.ts';
 import type { Command } from './commands.ts';
 import { loadFundScenario, UsageError } from './io.ts';
 
-const wan = (yuan: number | string) => (Number(yuan) / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const wan = (yuan: number | string) => formatAmount(Number(yuan), 'wan', 2);
 
 export const fundCommand: Command = {
   help: `usage: jingsuan fund FILE [--years N] [--trials N] [--json]

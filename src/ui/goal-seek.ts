@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { t } from '../report/strings.ts';
+import { formatNumber } from '../report/format.ts';
 import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../scenario/metrics.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { numberAt } from '../analysis/path.ts';
@@ -70,7 +71,7 @@ export class GoalSeek extends LitElement {
       m.percent
         ? `${(x * 100).toFixed(2)}%`
         : m.id === 'payout'
-          ? (x / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 1 })
+          ? formatNumber(x / 1e4, 'zh-CN', undefined, 1)
           : Math.round(x).toLocaleString('zh-CN');
     const ci = Number.isFinite(v.lo95) ? ` [${fmt(v.lo95)}, ${fmt(v.hi95)}]` : '';
     return `${t('monteCarloNow', this.lang)} (${this.run.trials} ${t('trialsWord', this.lang)}): ${fmt(v.value)}${ci}`;
@@ -101,7 +102,7 @@ export class GoalSeek extends LitElement {
       this.result = { error: t('noValueInRange', L) };
       return;
     }
-    const shown = isShare ? `${(value * 100).toFixed(2)}%` : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    const shown = isShare ? `${(value * 100).toFixed(2)}%` : formatNumber(value, 'zh-CN', undefined, 2);
     this.result = { text: `${c.label} = ${shown} → ${m[L]} ${m.percent ? `${this.target}%` : this.target}`, path, value };
   }
 

@@ -4,7 +4,7 @@
  * DOM implementation in Node).
  */
 import * as Plot from '@observablehq/plot';
-import { unitText, type Unit } from '../format.ts';
+import { formatNumber, unitText, type Unit } from '../format.ts';
 import { extent, ticks } from 'd3-array';
 import { schemeSet2, schemeTableau10 } from 'd3-scale-chromatic';
 import type { BreakdownPoint } from '../../analysis/breakdown.ts';
@@ -128,10 +128,7 @@ export function benefitCurveChart(points: CurvePoint[], ctx: ChartContext, kind:
               tip: {
                 format: {
                   x: (v: number) => v.toLocaleString('zh-CN'),
-                  y:
-                    kind === 'benefit'
-                      ? (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
-                      : (v: number) => `${v.toFixed(1)}%`,
+                  y: kind === 'benefit' ? (v: number) => formatNumber(v, 'zh-CN', undefined, 2) : (v: number) => `${v.toFixed(1)}%`,
                 },
               },
               title: (p: CurvePoint) => `${ctx.names?.[p.ruleset] ?? p.ruleset} · ${groupLabel(p.group, ctx)}`,
@@ -287,7 +284,7 @@ export function corridorChart(splits: SplitPoint[], ctx: ChartContext): ChartSpe
           y: 'key',
           fy: undefined,
           fill: 'partName',
-          tip: { format: { x: (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) } },
+          tip: { format: { x: (v: number) => formatNumber(v, 'zh-CN', undefined, 2) } },
         }),
         Plot.ruleX([0]),
       ],
