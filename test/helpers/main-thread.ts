@@ -1,9 +1,7 @@
 /**
  * The page's main-thread tasks from a Chromium trace (category `toplevel`): each task's wall time and the CPU time
  * the main thread spent in it. The CPU time is what the page's own code costs; the wall time also holds the time
- * the thread waited for a core, which on a shared 2-core machine running other tests can double it. A test that
- * bounds how long the page is held therefore bounds the CPU time, and keeps a loose bound on the wall time for a
- * frozen tab.
+ * the thread waited for a core, which on a shared 2-core machine running other tests can double it.
  */
 import type { Browser, Page } from 'playwright-core';
 
