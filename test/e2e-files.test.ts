@@ -215,6 +215,10 @@ describe('scenario files in the workbench', () => {
     expect(media.length).toBe(drawn);
     expect(xml).toContain('populations[0].insured = ');
     const chart = page.locator('js-chart[data-chart="payout"]');
+    // Scrolled back up to it, as the analyst would: the chart is drawn once in view, which moves its buttons down
+    // (from the room held for it to the drawn height). A click aimed before the drawing missed them once in CI.
+    await chart.scrollIntoViewIfNeeded();
+    await expect.poll(() => chart.locator('.host svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const [svgDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^SVG/ }).click()]);
     const svgFile = join(SHOTS, 'export-payout.svg');
     await svgDl.saveAs(svgFile);
