@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCompoundTransform, type CountLaw } from '../src/aggregate/compound.ts';
 import { exactAggregate } from '../src/aggregate/exact.ts';
-import { fft } from '../src/aggregate/fft.ts';
+import { fft, inverseRealFft, realFft } from '../src/aggregate/fft.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { runRaw } from '../src/engine/run.ts';
 import { column, summarize } from '../src/engine/summary.ts';
@@ -40,6 +40,26 @@ describe('FFT (aggregate/fft.ts)', () => {
     for (let j = 0; j < n; j++) {
       expect(re[j] / n).toBeCloseTo(x[j], 13);
       expect(im[j] / n).toBeCloseTo(y[j], 13);
+    }
+  });
+
+  it('a real sequence through the half-size transforms: the first n/2 + 1 points of the complex FFT, and back (n = 4 … 4096)', () => {
+    for (const n of [4, 8, 64, 4096]) {
+      const x = Float64Array.from({ length: n }, (_, i) => Math.exp(-i / (n / 8)) * (1 + 0.3 * Math.sin(i * 0.9)));
+      const re = Float64Array.from(x);
+      const im = new Float64Array(n);
+      fft(re, im);
+      const hr = new Float64Array(n / 2 + 1);
+      const hi = new Float64Array(n / 2 + 1);
+      realFft(x, hr, hi);
+      let worst = 0;
+      for (let k = 0; k <= n / 2; k++) worst = Math.max(worst, Math.abs(hr[k] - re[k]), Math.abs(hi[k] - im[k]));
+      expect(worst, `n = ${n}: forward`).toBeLessThan(1e-12);
+      const back = new Float64Array(n);
+      inverseRealFft(hr, hi, back);
+      worst = 0;
+      for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(back[j] / n - x[j]));
+      expect(worst, `n = ${n}: inverse`).toBeLessThan(1e-14);
     }
   });
 });

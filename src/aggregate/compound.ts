@@ -14,7 +14,7 @@ export type CountLaw =
 
 /**
  * out += weight · P_N(φ), elementwise over complex arrays: the first `count` points (a real severity's transform
- * is Hermitian, so the caller may compute half of it and mirror; fft.ts `mirrorHermitian`).
+ * is Hermitian, so the caller may compute half of it: fft.ts `realFft`, `inverseRealFft`).
  */
 export function addCompoundTransform(
   law: CountLaw,
@@ -25,31 +25,45 @@ export function addCompoundTransform(
   outIm: Float64Array,
   count = phiRe.length,
 ): void {
-  for (let i = 0; i < count; i++) {
-    let lr: number; // log of the transform: lr + i·li
-    let li: number;
-    const a = phiRe[i];
-    const b = phiIm[i];
-    if (law.family === 'poisson') {
-      lr = law.lambda * (a - 1);
-      li = law.lambda * b;
-    } else if (law.family === 'binomial') {
-      const zr = 1 - law.q + law.q * a;
-      const zi = law.q * b;
-      lr = law.n * 0.5 * Math.log(zr * zr + zi * zi);
+  // Far from zero frequency the transform of a wide aggregate vanishes: what cannot reach a double (log below
+  // −745) is skipped, for the binomial and negative binomial by |z|² against a bound before any logarithm (most
+  // points of a large population's transform are skipped so).
+  if (law.family === 'poisson') {
+    const { lambda } = law;
+    for (let i = 0; i < count; i++) {
+      const lr = lambda * (phiRe[i] - 1);
       if (lr < -745) continue;
-      li = law.n * Math.atan2(zi, zr);
-    } else {
-      const r = 1 / (law.cv * law.cv);
-      const beta = law.lambda * law.cv * law.cv;
-      const zr = 1 - beta * (a - 1);
-      const zi = -beta * b;
-      lr = -r * 0.5 * Math.log(zr * zr + zi * zi);
-      if (lr < -745) continue;
-      li = -r * Math.atan2(zi, zr);
+      add(i, lr, lambda * phiIm[i]);
     }
-    // Far from zero frequency the transform of a wide aggregate vanishes: skip what cannot reach a double.
-    if (lr < -745) continue;
+  } else if (law.family === 'binomial') {
+    const { n, q } = law;
+    // n/2 · log|z|² < −745 ⇔ |z|² < exp(−1490/n).
+    const below = Math.exp(-1490 / n);
+    for (let i = 0; i < count; i++) {
+      const zr = 1 - q + q * phiRe[i];
+      const zi = q * phiIm[i];
+      const zz = zr * zr + zi * zi;
+      if (zz < below) continue;
+      const lr = n * 0.5 * Math.log(zz);
+      if (lr < -745) continue;
+      add(i, lr, n * Math.atan2(zi, zr));
+    }
+  } else {
+    const r = 1 / (law.cv * law.cv);
+    const beta = law.lambda * law.cv * law.cv;
+    // −r/2 · log|z|² < −745 ⇔ |z|² > exp(1490/r).
+    const above = Math.exp(1490 / r);
+    for (let i = 0; i < count; i++) {
+      const zr = 1 - beta * (phiRe[i] - 1);
+      const zi = -beta * phiIm[i];
+      const zz = zr * zr + zi * zi;
+      if (zz > above) continue;
+      const lr = -r * 0.5 * Math.log(zz);
+      if (lr < -745) continue;
+      add(i, lr, -r * Math.atan2(zi, zr));
+    }
+  }
+  function add(i: number, lr: number, li: number) {
     const mag = weight * Math.exp(lr);
     outRe[i] += mag * Math.cos(li);
     outIm[i] += mag * Math.sin(li);

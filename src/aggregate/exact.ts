@@ -20,7 +20,7 @@ import { maskProbabilities } from '../engine/analytic.ts';
 import type { EngineModel, PopulationModel } from '../engine/model.ts';
 import { benefitSeverity, discretise, type BenefitSeverity } from './benefit-severity.ts';
 import { addCompoundTransform, countMoments, type CountLaw } from './compound.ts';
-import { fft, mirrorHermitian } from './fft.ts';
+import { inverseRealFft, realFft } from './fft.ts';
 import { mixOverCost } from './mix-cost.ts';
 
 export interface ExactOptions {
@@ -151,7 +151,9 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
     const shift = shifts.reduce((a, b) => a + b, 0);
     const lo = shift * h;
 
-    // Severity transforms per population and cost node.
+    // Severity transforms per population and cost node: the first H points of each (a real sequence's transform
+    // is Hermitian, and everything computed from it pointwise stays so; fft.ts).
+    const H = (m >> 1) + 1;
     const pmf = new Float64Array(m);
     const tmp = new Float64Array(m);
     let outside = 0;
@@ -163,23 +165,27 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
           outside = Math.max(outside, d.beyond);
           for (let j = 0; j < m; j++) pmf[j] += part.curves[i].pr * d.pmf[j];
         });
-        const re = Float64Array.from(pmf);
-        const im = new Float64Array(m);
-        fft(re, im);
+        const re = new Float64Array(H);
+        const im = new Float64Array(H);
+        realFft(pmf, re, im);
         return { re, im };
       }),
     );
 
     // Utilisation mixes exactly in the transform domain (a mixed count law); the cost shock through exact
-    // conditional distributions at its nodes, mixed by mix-cost.ts. Every transform here is of a real
-    // distribution, so only its first half (H points) is computed and the rest mirrored.
-    const H = (m >> 1) + 1;
-    const re = new Float64Array(m);
-    const im = new Float64Array(m);
-    const partRe = new Float64Array(m);
-    const partIm = new Float64Array(m);
-    const prodRe = new Float64Array(m);
-    const prodIm = new Float64Array(m);
+    // conditional distributions at its nodes, mixed by mix-cost.ts.
+    const re = new Float64Array(H);
+    const im = new Float64Array(H);
+    const partRe = new Float64Array(H);
+    const partIm = new Float64Array(H);
+    const prodRe = new Float64Array(H);
+    const prodIm = new Float64Array(H);
+    const real = new Float64Array(m);
+    /** i ↦ (shift + i) mod m, the grid index of the value (shift + i)·h on the circle of m points. */
+    const onCircle = (shift: number) => {
+      const base = ((shift % m) + m) % m;
+      return (i: number) => (base + i) & (m - 1);
+    };
     /** P(S_group = lo_group + i·h) for the populations `ps` at cost node k (utilisation mixed in). */
     const conditional = (ps: number[], k: number, groupShift: number): Float64Array => {
       re.fill(0);
@@ -204,12 +210,12 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
           im[j] += util.w[l] * prodIm[j];
         }
       });
-      mirrorHermitian(re, im);
-      fft(re, im, true);
+      inverseRealFft(re, im, real);
       // Index j holds S ≡ j·h (mod m·h); the value (groupShift + i)·h sits at j = (groupShift + i) mod m.
+      const at = onCircle(groupShift);
       const out = new Float64Array(m);
       let mass = 0;
-      for (let i = 0; i < m; i++) mass += out[i] = Math.max(0, re[(((groupShift + i) % m) + m) % m] / m);
+      for (let i = 0; i < m; i++) mass += out[i] = Math.max(0, real[at(i)] / m);
       for (let i = 0; i < m; i++) out[i] /= mass;
       return out;
     };
@@ -225,20 +231,19 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
       );
     else {
       // Independent shocks: each population's own mixture, then their convolution (transforms multiplied).
-      const accRe = new Float64Array(m).fill(1);
-      const accIm = new Float64Array(m);
+      const accRe = new Float64Array(H).fill(1);
+      const accIm = new Float64Array(H);
       parts.forEach((_, p) => {
         const d = mixed([p], shifts[p]);
-        partRe.fill(0);
-        partIm.fill(0);
-        for (let i = 0; i < m; i++) partRe[(((shifts[p] + i) % m) + m) % m] = d[i];
-        fft(partRe, partIm);
+        const at = onCircle(shifts[p]);
+        for (let i = 0; i < m; i++) real[at(i)] = d[i];
+        realFft(real, partRe, partIm);
         multiplyInto(accRe, accIm, partRe, partIm, H);
       });
-      mirrorHermitian(accRe, accIm);
-      fft(accRe, accIm, true);
+      inverseRealFft(accRe, accIm, real);
+      const at = onCircle(shift);
       dist = new Float64Array(m);
-      for (let i = 0; i < m; i++) dist[i] = Math.max(0, accRe[(((shift + i) % m) + m) % m] / m);
+      for (let i = 0; i < m; i++) dist[i] = Math.max(0, real[at(i)] / m);
     }
     const mass = dist.reduce((a, b) => a + b, 0);
     for (let i = 0; i < m; i++) dist[i] /= mass;

@@ -64,15 +64,78 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
   }
 }
 
+/** Scratch arrays of the half-size transform, one pair per size (the transforms below run one at a time). */
+const halves = new Map<number, { re: Float64Array; im: Float64Array }>();
+function halfFor(n: number) {
+  let h = halves.get(n);
+  if (!h) halves.set(n, (h = { re: new Float64Array(n), im: new Float64Array(n) }));
+  return h;
+}
+
 /**
- * The transform of a real sequence is Hermitian, X[n − k] = conj X[k]: given X[0 … n/2], fills the rest. What is
- * computed pointwise on a real sequence's transform (a compound pgf with real coefficients, products of such)
- * keeps that symmetry, so half the points need computing.
+ * The forward transform of a real sequence x (length n, a power of two ≥ 4) at its first n/2 + 1 points, written
+ * to re/im [0 … n/2]; the rest is their mirror (the transform of a real sequence is Hermitian). One complex FFT of
+ * half the size on z[k] = x[2k] + i·x[2k+1], then X[k] = E[k] + e^{−2πik/n}·O[k] with E, O the transforms of the
+ * even and odd samples, E[k] = (Z[k] + conj Z[n/2−k])/2, O[k] = (Z[k] − conj Z[n/2−k])/(2i) (Press et al.,
+ * Numerical Recipes, 3rd ed., §12.3.2): half the work of a complex transform of the same length.
  */
-export function mirrorHermitian(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  for (let k = 1; k < n >> 1; k++) {
-    re[n - k] = re[k];
-    im[n - k] = -im[k];
+export function realFft(x: Float64Array, re: Float64Array, im: Float64Array): void {
+  const n = x.length;
+  const half = n >> 1;
+  const z = halfFor(half);
+  for (let k = 0; k < half; k++) {
+    z.re[k] = x[2 * k];
+    z.im[k] = x[2 * k + 1];
+  }
+  fft(z.re, z.im);
+  const { cos, sin } = tableFor(n);
+  for (let k = 0; k <= half; k++) {
+    const a = k === half ? 0 : k;
+    const b = k === 0 ? 0 : half - k;
+    const zr = z.re[a];
+    const zi = z.im[a];
+    const cr = z.re[b];
+    const ci = -z.im[b];
+    const er = (zr + cr) / 2;
+    const ei = (zi + ci) / 2;
+    // O = (Z − conj Z')/(2i): (dr + i·di)/(2i) = di/2 − i·dr/2.
+    const or = (zi - ci) / 2;
+    const oi = -(zr - cr) / 2;
+    const wr = k === half ? -1 : cos[k];
+    const wi = k === half ? 0 : -sin[k];
+    re[k] = er + wr * or - wi * oi;
+    im[k] = ei + wr * oi + wi * or;
+  }
+}
+
+/**
+ * The unnormalised inverse transform of a Hermitian spectrum given at its first n/2 + 1 points (re/im, length n),
+ * a real sequence written to `out` (length n): x[j] = Σₖ X[k]·e^{2πijk/n} over all n points. The even and odd
+ * samples are the inverse transforms of X[k] + X[k + n/2] and (X[k] − X[k + n/2])·e^{2πik/n}, both real, so
+ * one complex FFT of half the size carries them as its real and imaginary parts.
+ */
+export function inverseRealFft(re: Float64Array, im: Float64Array, out: Float64Array): void {
+  const n = out.length;
+  const half = n >> 1;
+  const z = halfFor(half);
+  const { cos, sin } = tableFor(n);
+  for (let k = 0; k < half; k++) {
+    // X[k + n/2] = conj X[n/2 − k].
+    const cr = re[half - k];
+    const ci = -im[half - k];
+    const er = re[k] + cr;
+    const ei = im[k] + ci;
+    const dr = re[k] - cr;
+    const di = im[k] - ci;
+    const or = dr * cos[k] - di * sin[k];
+    const oi = dr * sin[k] + di * cos[k];
+    // Z = E + i·O.
+    z.re[k] = er - oi;
+    z.im[k] = ei + or;
+  }
+  fft(z.re, z.im, true);
+  for (let k = 0; k < half; k++) {
+    out[2 * k] = z.re[k];
+    out[2 * k + 1] = z.im[k];
   }
 }
