@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, shot } from './helpers/browser.ts';
+import { serve, shot, workerBrowser } from './helpers/browser.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const OUT = join(ROOT, 'test-output', 'notebooks');
@@ -41,10 +41,11 @@ beforeAll(async () => {
   const s = await serve(OUT, '/nb/');
   url = s.url;
   close = () => s.server.close();
-  browser = await launch();
+  browser = await workerBrowser();
 }, 240_000);
 afterAll(async () => {
-  await browser?.close();
+  // The worker's Chromium stays for the files after this one; the notebooks' tab goes.
+  await tab?.close();
   close();
 });
 

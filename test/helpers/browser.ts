@@ -140,28 +140,34 @@ export async function shot(page: Page, name: string) {
   await page.setViewportSize(viewport);
 }
 
-/** The site, its server and Chromium, once per test worker process (see useSite). */
-let running: Promise<{ url: string; browser: Browser }> | null = null;
+/** Chromium, once per test worker process: the workbench's and the notebooks' tests share it (launching costs
+ * about 3.5 CPU-seconds); the worker's exit ends it. */
+let chromiumOfWorker: Promise<Browser> | null = null;
+export async function workerBrowser(): Promise<Browser> {
+  let browser = await (chromiumOfWorker ??= launch());
+  if (!browser.isConnected()) browser = await (chromiumOfWorker = launch());
+  return browser;
+}
+
+/** The site and its server, once per test worker process (see useSite). */
+let served: Promise<string> | null = null;
 
 /**
  * The built site served from a sub-folder, and Chromium, for a test file. Test files share their worker's modules
  * (vite.config.ts: isolate false), so the files a worker runs one after another share one build, one Chromium and
- * its tab (openPage), warm from the file before; the worker's exit ends Chromium. Each worker builds into a
- * folder of its own.
+ * its tab (openPage), warm from the file before. Each worker builds into a folder of its own.
  */
 export function useSite() {
   const site: { url: string; browser: Browser } = { url: '', browser: undefined as unknown as Browser };
   beforeAll(async () => {
-    running ??= (async () => {
+    served ??= (async () => {
       const dir = await buildSite(join(ROOT, 'test-output', `site-${process.env.VITEST_POOL_ID ?? process.pid}`));
       const { server, url } = await serve(dir);
       server.unref();
-      return { url, browser: await launch() };
+      return url;
     })();
-    const s = await running;
-    if (!s.browser.isConnected()) s.browser = await launch();
-    site.url = s.url;
-    site.browser = s.browser;
+    site.url = await served;
+    site.browser = await workerBrowser();
   }, 180_000);
   return site;
 }
