@@ -11,7 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     isolate: false,
-    // Both cores: the files do not share state (each browser test builds and serves its own site).
+    // Both cores: the files do not share state (the browser tests serve one build of the site, each worker its own
+    // server and Chromium).
     maxWorkers: 2,
     projects: [
       {

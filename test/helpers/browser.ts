@@ -2,7 +2,8 @@
  * Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the static build served
  * from a local port: what a user gets from `vite build` served from any folder.
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -149,19 +150,75 @@ export async function workerBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** What the build is made of: a digest of every input file's path, size and modification time. */
+function siteStamp(): string {
+  const hash = createHash('sha256');
+  const walk = (path: string) => {
+    const s = statSync(path);
+    if (s.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+    else hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
+  };
+  for (const input of ['src', 'scenarios', 'index.html', 'vite.config.ts', 'package-lock.json']) walk(join(ROOT, input));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The site built once for its sources and shared: by both test workers, by the file run alone after them and by
+ * the next run while no source changes (a build costs about 3 CPU-seconds). The first worker to need it builds
+ * into a folder of its own and renames it into place; another waits for it.
+ */
+async function sharedSite(): Promise<string> {
+  const dir = join(ROOT, 'test-output', `site-${siteStamp()}`);
+  const ready = () => existsSync(join(dir, 'index.html'));
+  if (ready()) return dir;
+  // One builder at a time: the other waits for its build. A build takes seconds: a lock a minute old was left by a
+  // run that was killed, and is taken over.
+  const lock = `${dir}.lock`;
+  const lockAge = () => {
+    try {
+      return Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      return Infinity;
+    }
+  };
+  mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    while (!ready() && lockAge() < 60_000) await new Promise((r) => setTimeout(r, 200));
+    if (ready()) return dir;
+  }
+  const own = `${dir}.${process.pid}.tmp`;
+  try {
+    await buildSite(own);
+    try {
+      renameSync(own, dir);
+    } catch {
+      rmSync(own, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  // Builds of older sources go.
+  for (const name of readdirSync(join(ROOT, 'test-output')))
+    if (/^site-[0-9a-f]{16}$/.test(name) && join(ROOT, 'test-output', name) !== dir)
+      rmSync(join(ROOT, 'test-output', name), { recursive: true, force: true });
+  return dir;
+}
+
 /** The site and its server, once per test worker process (see useSite). */
 let served: Promise<string> | null = null;
 
 /**
  * The built site served from a sub-folder, and Chromium, for a test file. Test files share their worker's modules
  * (vite.config.ts: isolate false), so the files a worker runs one after another share one build, one Chromium and
- * its tab (openPage), warm from the file before. Each worker builds into a folder of its own.
+ * its tab (openPage), warm from the file before; every worker serves the one build (sharedSite).
  */
 export function useSite() {
   const site: { url: string; browser: Browser } = { url: '', browser: undefined as unknown as Browser };
   beforeAll(async () => {
     served ??= (async () => {
-      const dir = await buildSite(join(ROOT, 'test-output', `site-${process.env.VITEST_POOL_ID ?? process.pid}`));
+      const dir = await sharedSite();
       const { server, url } = await serve(dir);
       server.unref();
       return url;
