@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// The order of the test files (longest first) needs Vitest's node API: loaded only when Vitest reads this file,
+// not when Vite builds or serves the workbench.
+const sequencer = process.env.VITEST ? (await import('./test/helpers/sequencer.ts')).LongestFirst : undefined;
+
 // The workbench is a static site: `vite build` output can be served from any folder (relative base).
 export default defineConfig({
   base: './',
@@ -14,6 +18,7 @@ export default defineConfig({
     // Both cores: the files do not share state (the browser tests serve one build of the site, each worker its own
     // server and Chromium).
     maxWorkers: 2,
+    sequence: sequencer ? { sequencer } : {},
     projects: [
       {
         extends: true,
