@@ -98,6 +98,9 @@ export class PageRun {
   schedule() {
     this.controller?.abort();
     if (this.timer) clearTimeout(this.timer);
+    // The results on screen are no longer the scenario's from here: the state says so at once, not only when the
+    // run starts 60 ms later (a reader of runState between the two took the last run's 'done' for this one's).
+    this.state = 'running';
     this.timer = setTimeout(() => void this.start(), 60);
   }
 
@@ -108,7 +111,10 @@ export class PageRun {
 
   private async start() {
     const s = this.wb.applied;
-    if (!s) return;
+    if (!s) {
+      this.state = 'idle';
+      return;
+    }
     const controller = new AbortController();
     this.controller = controller;
     this.state = 'running';
