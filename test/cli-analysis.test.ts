@@ -3,24 +3,26 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jingsuan } from './helpers/cli.ts';
+import { command } from './helpers/cli.ts';
 import { ROOT } from './helpers/golden.ts';
 
 describe('jingsuan solve', () => {
-  it('finds the Jiangyin deductible for an expected loss ratio of 95%, with the Monte Carlo interval there', () => {
+  it('finds the Jiangyin deductible for an expected loss ratio of 95%, with the Monte Carlo interval there', async () => {
     const r = JSON.parse(
-      jingsuan(
-        'solve',
-        'scenarios/jiangyin-2020.json',
-        '--ruleset',
-        'jiangyin-2020',
-        '--param',
-        'tracks[0].deductible',
-        '--target',
-        'lossRatio=0.95',
-        '--trials',
-        '100',
-        '--json',
+      (
+        await command(
+          'solve',
+          'scenarios/jiangyin-2020.json',
+          '--ruleset',
+          'jiangyin-2020',
+          '--param',
+          'tracks[0].deductible',
+          '--target',
+          'lossRatio=0.95',
+          '--trials',
+          '100',
+          '--json',
+        )
       ).out,
     );
     expect(r.param).toBe('tracks[0].deductible');
@@ -31,44 +33,48 @@ describe('jingsuan solve', () => {
     expect(r.monteCarlo.lo95).toBeLessThan(0.95 + 0.03);
     expect(r.monteCarlo.hi95).toBeGreaterThan(0.95 - 0.03);
   });
-  it('solves a band ratio for a reimbursement ratio, and the funding standard for a budget', () => {
+  it('solves a band ratio for a reimbursement ratio, and the funding standard for a budget', async () => {
     const band = JSON.parse(
-      jingsuan(
-        'solve',
-        'scenarios/suzhou-2021.json',
-        '--ruleset',
-        'suzhou-2021',
-        '--param',
-        'tracks[0].bands[0].ratio',
-        '--target',
-        'reimbursementRatio=0.6',
-        '--trials',
-        '20',
-        '--json',
+      (
+        await command(
+          'solve',
+          'scenarios/suzhou-2021.json',
+          '--ruleset',
+          'suzhou-2021',
+          '--param',
+          'tracks[0].bands[0].ratio',
+          '--target',
+          'reimbursementRatio=0.6',
+          '--trials',
+          '20',
+          '--json',
+        )
       ).out,
     );
     expect(band.value).toBeGreaterThan(0.5);
     expect(band.value).toBeLessThan(0.6);
     expect(band.analytic).toBeCloseTo(0.6, 8);
     const fund = JSON.parse(
-      jingsuan(
-        'solve',
-        'scenarios/jilin-2017.json',
-        '--ruleset',
-        'jilin-2017',
-        '--param',
-        'funding.perInsured',
-        '--target',
-        'lossRatio=1',
-        '--trials',
-        '5',
-        '--json',
+      (
+        await command(
+          'solve',
+          'scenarios/jilin-2017.json',
+          '--ruleset',
+          'jilin-2017',
+          '--param',
+          'funding.perInsured',
+          '--target',
+          'lossRatio=1',
+          '--trials',
+          '5',
+          '--json',
+        )
       ).out,
     );
     expect(fund.analytic).toBeCloseTo(1, 8);
   });
-  it('says so when no value reaches the target, and names bad input', () => {
-    const none = jingsuan(
+  it('says so when no value reaches the target, and names bad input', async () => {
+    const none = await command(
       'solve',
       'scenarios/jiangyin-2020.json',
       '--ruleset',
@@ -82,7 +88,7 @@ describe('jingsuan solve', () => {
     );
     expect(none.code).toBe(1);
     expect(none.out).toContain('no value of tracks[0].bands[0].ratio gives reimbursementRatio = 1.5');
-    const bad = jingsuan(
+    const bad = await command(
       'solve',
       'scenarios/jiangyin-2020.json',
       '--ruleset',
@@ -97,29 +103,31 @@ describe('jingsuan solve', () => {
 });
 
 describe('jingsuan sweep', () => {
-  it('sweeps a parameter: payout falls as the deductible rises; writes CSV and charts', () => {
+  it('sweeps a parameter: payout falls as the deductible rises; writes CSV and charts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sweep-'));
     const r = JSON.parse(
-      jingsuan(
-        'sweep',
-        'scenarios/jiangyin-2020.json',
-        '--ruleset',
-        'jiangyin-2020',
-        '--param',
-        'tracks[0].deductible',
-        '--from',
-        '10000',
-        '--to',
-        '30000',
-        '--steps',
-        '5',
-        '--metric',
-        'payout',
-        '--metric',
-        'reimbursementRatio',
-        '--json',
-        '--out',
-        dir,
+      (
+        await command(
+          'sweep',
+          'scenarios/jiangyin-2020.json',
+          '--ruleset',
+          'jiangyin-2020',
+          '--param',
+          'tracks[0].deductible',
+          '--from',
+          '10000',
+          '--to',
+          '30000',
+          '--steps',
+          '5',
+          '--metric',
+          'payout',
+          '--metric',
+          'reimbursementRatio',
+          '--json',
+          '--out',
+          dir,
+        )
       ).out,
     );
     expect(r.rows.map((x: { x: number }) => x.x)).toEqual([10000, 15000, 20000, 25000, 30000]);
@@ -141,14 +149,14 @@ describe('jingsuan sweep', () => {
 });
 
 describe('jingsuan calibrate', () => {
-  it('fits a perturbed Suzhou back to its targets and records the calibration in provenance', () => {
+  it('fits a perturbed Suzhou back to its targets and records the calibration in provenance', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cal-'));
     const file = join(dir, 'suzhou.json');
     copyFileSync(join(ROOT, 'scenarios/suzhou-2021.json'), file);
     const d = JSON.parse(readFileSync(file, 'utf8'));
     d.populations[1].severity.alpha.value = 3.2;
     writeFileSync(file, JSON.stringify(d));
-    const r = JSON.parse(jingsuan('calibrate', file, '--trials', '60', '--json').out);
+    const r = JSON.parse((await command('calibrate', file, '--trials', '60', '--json')).out);
     expect(r.written).toBe(file);
     for (const row of r.report) expect(Math.abs(row.relativeError), `${row.population} ${row.metric}`).toBeLessThan(0.04);
     const fitted = JSON.parse(readFileSync(file, 'utf8'));
@@ -156,6 +164,6 @@ describe('jingsuan calibrate', () => {
     expect(fitted.populations[1].severity.alpha.assumption).toMatch(
       /^Calibrated by jingsuan calibrate on \d{4}-\d{2}-\d{2} to the scenario's targets .*; was 3.2$/,
     );
-    expect(jingsuan('validate', file).code).toBe(0);
+    expect((await command('validate', file)).code).toBe(0);
   });
 });

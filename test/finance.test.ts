@@ -14,7 +14,7 @@ import type { Pooling, SubsidyBudget } from '../src/scenario/fund-schema.ts';
 import { validateText } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
 import { shipped } from './helpers/scenarios.ts';
-import { jingsuan } from './helpers/cli.ts';
+import { command } from './helpers/cli.ts';
 
 const fund = <T>(name: string) => {
   const v = validateText(readFileSync(`${ROOT}scenarios/${name}.json`, 'utf8'));
@@ -183,12 +183,12 @@ describe('corridor readings on the same sampled claims (Jilin)', () => {
 });
 
 describe('jingsuan fund', () => {
-  it('prints the budget as JSON and validates fund files', () => {
-    const r = JSON.parse(jingsuan('fund', 'scenarios/suzhou-resident-subsidy-2021.json', '--json').out);
+  it('prints the budget as JSON and validates fund files', async () => {
+    const r = JSON.parse((await command('fund', 'scenarios/suzhou-resident-subsidy-2021.json', '--json')).out);
     expect(r.budget.total).toBe('363675000.00');
-    expect(jingsuan('validate', 'scenarios/suzhou-pooling-2020.json').code).toBe(0);
-    const p = JSON.parse(jingsuan('fund', 'scenarios/suzhou-pooling-2020.json', '--years', '3', '--trials', '50', '--json').out);
+    expect((await command('validate', 'scenarios/suzhou-pooling-2020.json')).code).toBe(0);
+    const p = JSON.parse((await command('fund', 'scenarios/suzhou-pooling-2020.json', '--years', '3', '--trials', '50', '--json')).out);
     expect(p.years).toHaveLength(3);
-    expect(jingsuan('run', 'scenarios/suzhou-pooling-2020.json').err).toContain('fund-level file');
+    expect((await command('run', 'scenarios/suzhou-pooling-2020.json')).err).toContain('fund-level file');
   });
 });

@@ -1,11 +1,12 @@
 // Hostile and extreme files (issue "Hostile and extreme files"): numbers the engine cannot evaluate (the rest: hostile.test.ts), and their
-// neighbours, through the command line as a user runs it. Each case must end within its time bound with either a
-// result or a refusal that names the field, never an exception, a stack trace, a NaN or a number where none can
-// be computed. The corpus is written to test-output/hostile/ so a person can rerun any case by hand.
+// neighbours, through every command's entry (src/cli/main.ts, run in the test's process: the process itself is
+// tested in hostile.test.ts and cli.test.ts). Each case must end within its time bound with either a result or a
+// refusal that names the field, never an exception, a stack trace, a NaN or a number where none can be computed.
+// The corpus is written to test-output/hostile-numbers/ so a person can rerun any case by hand (node bin/jingsuan.js).
 import { afterAll, describe, expect, it } from 'vitest';
 import { a, base, clean, corpus, type Json } from './helpers/cli-corpus.ts';
 
-const { file, jingsuan, summarise } = corpus('hostile-numbers');
+const { file, here, summarise } = corpus('hostile-numbers');
 
 const severityCases: [string, Json][] = [
   ['spliced body underflow (μ 10, σ 0.01)', { mu: a(10), sigma: a(0.01) }],
@@ -18,7 +19,7 @@ const severityCases: [string, Json][] = [
 
 describe('numbers the engine cannot evaluate are refused by path, in every command', () => {
   for (const [label, sev] of severityCases) {
-    it(label, () => {
+    it(label, async () => {
       const d = base('jilin-2017');
       d.populations[0].insured = a(100);
       d.simulation.trials = 1;
@@ -33,7 +34,7 @@ describe('numbers the engine cannot evaluate are refused by path, in every comma
         ['expect', f],
         ['sweep', f, '--ruleset', 'jilin-2017', '--param', 'tracks[0].deductible', '--from', '1000', '--to', '2000', '--steps', '3'],
       ]) {
-        const r = jingsuan(`${label}: ${args[0]}`, args, 60);
+        const r = await here(`${label}: ${args[0]}`, args, 60);
         clean(r);
         expect(r.code, `${args[0]} refuses`).toBe(1);
         expect(r.out + r.err).toMatch(/populations\[0\]\.severity: cannot be evaluated in double precision/);

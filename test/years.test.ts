@@ -11,7 +11,7 @@ import { runYears, scenarioForYear } from '../src/engine/years.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jingsuan } from './helpers/cli.ts';
+import { command } from './helpers/cli.ts';
 import { ROOT } from './helpers/golden.ts';
 import { shipped } from './helpers/scenarios.ts';
 
@@ -77,17 +77,17 @@ describe('trend and multi-year runs', () => {
     expect(lr[2]).toBeGreaterThan(lr[1]);
     expect(one.years[2].rulesets[0].fundCumulative).not.toBeNull();
   });
-  it('run --years 3 --json adds the year-by-year path to the result object', () => {
+  it('run --years 3 --json adds the year-by-year path to the result object', async () => {
     mkdirSync(join(ROOT, 'test-output'), { recursive: true });
     const file = join(ROOT, 'test-output', 'jilin-small.json');
     writeFileSync(file, JSON.stringify(smallJilin()));
-    const r = jingsuan('run', file, '--trials', '20', '--years', '3', '--json');
+    const r = await command('run', file, '--trials', '20', '--years', '3', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.years.map((y: { year: number }) => y.year)).toEqual([2017, 2018, 2019]);
     for (const y of j.years) for (const k of ['premium', 'payout', 'lossRatio', 'fundCumulative']) expect(y.rulesets[0]).toHaveProperty(k);
     // Refused as a usage error, before any simulation (it used to run the whole file first).
-    const bad = jingsuan('run', 'scenarios/jilin-2017.json', '--years', '11');
+    const bad = await command('run', 'scenarios/jilin-2017.json', '--years', '11');
     expect(bad.err).toContain('--years: "11" must be a whole number from 1 to 10');
     expect(bad.code).toBe(2);
   });

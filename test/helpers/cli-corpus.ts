@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { command } from './cli.ts';
 import { ROOT } from './golden.ts';
 
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,7 +19,7 @@ export function corpus(dirName: string) {
   const dir = join(ROOT, 'test-output', dirName);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const measured: { name: string; seconds: number; maxRssKb: number }[] = [];
+  const measured: { name: string; seconds: number; maxRssKb: number | null }[] = [];
   const file = (name: string, content: string | Json) => {
     const p = join(dir, name);
     writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
@@ -37,16 +38,26 @@ export function corpus(dirName: string) {
     measured.push({ name, seconds, maxRssKb });
     return { code: r.status, out: r.stdout ?? '', err, seconds, timedOut: r.error !== undefined || r.signal !== null };
   }
+  /**
+   * The same command in this process (helpers/cli.ts `command`), for cases whose answer is a refusal or a result,
+   * not a process's memory: its time is kept (a case over its bound fails), its memory is the test process's.
+   */
+  async function here(name: string, args: string[], limitSeconds: number) {
+    const t0 = performance.now();
+    const r = await command(...args);
+    const seconds = (performance.now() - t0) / 1000;
+    measured.push({ name, seconds, maxRssKb: null });
+    return { ...r, seconds, timedOut: seconds > limitSeconds };
+  }
   /** Writes test-output/<dir>/summary.json: every run's time and memory, the slowest and the largest. */
   function summarise() {
     const slowest = [...measured].sort((x, y) => y.seconds - x.seconds)[0];
-    const largest = [...measured].sort((x, y) => y.maxRssKb - x.maxRssKb)[0];
+    const largest = [...measured].sort((x, y) => (y.maxRssKb ?? 0) - (x.maxRssKb ?? 0))[0];
     writeFileSync(join(dir, 'summary.json'), JSON.stringify({ cases: measured.length, slowest, largest, measured }, null, 2));
-    console.log(
-      `${dirName}: ${measured.length} command runs; slowest ${slowest?.name} ${slowest?.seconds.toFixed(1)} s; largest memory ${largest?.name} ${((largest?.maxRssKb ?? 0) / 1024).toFixed(0)} MB`,
-    );
+    const memory = largest?.maxRssKb ? `; largest memory ${largest.name} ${(largest.maxRssKb / 1024).toFixed(0)} MB` : '';
+    console.log(`${dirName}: ${measured.length} command runs; slowest ${slowest?.name} ${slowest?.seconds.toFixed(1)} s${memory}`);
   }
-  return { dir, file, jingsuan, summarise };
+  return { dir, file, jingsuan, here, summarise };
 }
 
 /** What no answer may contain: a stack trace, an internal error, a NaN shown as a number. */
