@@ -6,25 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { command } from './helpers/cli.ts';
 import { ROOT } from './helpers/golden.ts';
 
+/** The scenario, ruleset and parameter most of these commands move: Jiangyin's deductible. */
+const JIANGYIN_DEDUCTIBLE = ['scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--param', 'tracks[0].deductible'];
+
 describe('jingsuan solve', () => {
   it('finds the Jiangyin deductible for an expected loss ratio of 95%, with the Monte Carlo interval there', async () => {
-    const r = JSON.parse(
-      (
-        await command(
-          'solve',
-          'scenarios/jiangyin-2020.json',
-          '--ruleset',
-          'jiangyin-2020',
-          '--param',
-          'tracks[0].deductible',
-          '--target',
-          'lossRatio=0.95',
-          '--trials',
-          '100',
-          '--json',
-        )
-      ).out,
-    );
+    const r = JSON.parse((await command('solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'lossRatio=0.95', '--trials', '100', '--json')).out);
     expect(r.param).toBe('tracks[0].deductible');
     expect(r.analytic).toBeCloseTo(0.95, 8);
     // 2020 ran six months at 37% (the annual deductible on half a year's costs): spending 95% needs a lower one.
@@ -88,16 +75,7 @@ describe('jingsuan solve', () => {
     );
     expect(none.code).toBe(1);
     expect(none.out).toContain('no value of tracks[0].bands[0].ratio gives reimbursementRatio = 1.5');
-    const bad = await command(
-      'solve',
-      'scenarios/jiangyin-2020.json',
-      '--ruleset',
-      'jiangyin-2020',
-      '--param',
-      'tracks[0].deductible',
-      '--target',
-      'happiness=1',
-    );
+    const bad = await command('solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'happiness=1');
     expect(bad.err).toContain('unknown metric "happiness"');
   });
 });
@@ -109,11 +87,7 @@ describe('jingsuan sweep', () => {
       (
         await command(
           'sweep',
-          'scenarios/jiangyin-2020.json',
-          '--ruleset',
-          'jiangyin-2020',
-          '--param',
-          'tracks[0].deductible',
+          ...JIANGYIN_DEDUCTIBLE,
           '--from',
           '10000',
           '--to',
