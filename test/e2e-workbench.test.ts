@@ -292,8 +292,28 @@ describe('workbench', () => {
     expect(errors).toEqual([]);
   });
 
-  it('cancels a run and runs again to completion', async () => {
+  it('an edit during a run supersedes it (the state stays running, never cancelled); cancels a run and runs again to completion', async () => {
     const { page, errors } = await openPage(site.browser, site.url);
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/模拟中/);
+    // The run state read at every frame from the edit until the new run is done.
+    await page.evaluate(() => {
+      const app = document.querySelector('js-app') as unknown as { runState: string };
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      const tick = () => {
+        seen.push(app.runState);
+        if (app.runState !== 'done') requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const ded = firstField(page, 'jiangyin-2020').locator('input[type=number]');
+    await ded.fill('17000');
+    await ded.press('Tab');
+    await waitDone(page);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.filter((s) => s !== 'running' && s !== 'done')).toEqual([]);
+    await ded.fill('18000');
+    await ded.press('Tab');
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/模拟中/);
     await page.locator('js-run-status').getByRole('button', { name: '取消' }).click();
     await expect.poll(() => status(page).innerText()).toMatch(/已取消/);

@@ -96,7 +96,10 @@ export class PageRun {
   }
 
   schedule() {
+    // The run going is superseded, not cancelled: with its controller no longer the page's, its end leaves the
+    // state alone (it had shown 已取消 until the new run started).
     this.controller?.abort();
+    this.controller = null;
     if (this.timer) clearTimeout(this.timer);
     // The results on screen are no longer the scenario's from here: the state says so at once, not only when the
     // run starts 60 ms later (a reader of runState between the two took the last run's 'done' for this one's).
