@@ -14,18 +14,18 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'jingsuan-cli');
 /** Builds older than this, other than the current one, are removed (a running command may still load chunks). */
 const KEEP_MS = 3_600_000;
 
-/** A digest of every file's path, size and modification time under `src`, and of this builder: any edit changes it. */
-export function sourceStamp(src = SRC) {
+/**
+ * A digest of every file's path, size and modification time under `inputs` (folders or files; `src` when none is
+ * named), and of this builder: any edit changes it. The test helpers stamp the workbench's build with it too.
+ */
+export function sourceStamp(...inputs) {
   const hash = createHash('sha256');
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      const s = statSync(path);
-      if (s.isDirectory()) walk(path);
-      else hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
-    }
+  const walk = (path) => {
+    const s = statSync(path);
+    if (s.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+    else hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
   };
-  walk(src);
+  for (const input of inputs.length ? inputs : [SRC]) walk(input);
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
   hash.update(process.version);
   return hash.digest('hex').slice(0, 16);

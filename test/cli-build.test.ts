@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error a plain JavaScript module of the command's entry, without types
 import { sourceStamp } from '../bin/cli-build.js';
 import { ROOT } from './helpers/golden.ts';
 

@@ -2,11 +2,11 @@
  * Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the static build served
  * from a local port: what a user gets from `vite build` served from any folder.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { sourceStamp } from '../../bin/cli-build.js';
 import { build } from 'vite';
 import { beforeAll } from 'vitest';
 import { ROOT } from './golden.ts';
@@ -150,25 +150,15 @@ export async function workerBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** What the build is made of: a digest of every input file's path, size and modification time. */
-function siteStamp(): string {
-  const hash = createHash('sha256');
-  const walk = (path: string) => {
-    const s = statSync(path);
-    if (s.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
-    else hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
-  };
-  for (const input of ['src', 'scenarios', 'index.html', 'vite.config.ts', 'package-lock.json']) walk(join(ROOT, input));
-  return hash.digest('hex').slice(0, 16);
-}
-
 /**
  * The site built once for its sources and shared: by both test workers, by the file run alone after them and by
  * the next run while no source changes (a build costs about 3 CPU-seconds). The first worker to need it builds
  * into a folder of its own and renames it into place; another waits for it.
  */
 async function sharedSite(): Promise<string> {
-  const dir = join(ROOT, 'test-output', `site-${siteStamp()}`);
+  // What the build is made of: a change to any of these builds it again.
+  const stamp = sourceStamp(...['src', 'scenarios', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => join(ROOT, p)));
+  const dir = join(ROOT, 'test-output', `site-${stamp}`);
   const ready = () => existsSync(join(dir, 'index.html'));
   if (ready()) return dir;
   // One builder at a time: the other waits for its build. A build takes seconds: a lock a minute old was left by a
