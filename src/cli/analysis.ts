@@ -9,7 +9,7 @@ import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
 import { csvOf } from '../report/columns.ts';
 import { formatMetricValue, formatPercent, formatYuan, textTable } from '../report/format.ts';
-import { metricDef, metricLabel } from '../scenario/metrics.ts';
+import { metricDef, metricLabel } from '../engine/metrics.ts';
 import { isShareParam } from '../analysis/solve.ts';
 import type { Command } from './commands.ts';
 import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } from './io.ts';
