@@ -11,7 +11,7 @@ import { csvOf } from '../report/columns.ts';
 import { formatMetricValue, formatPercent, formatYuan, textTable } from '../report/format.ts';
 import { metricDef, metricLabel } from '../engine/metrics.ts';
 import { isShareParam } from '../analysis/solve.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } from './io.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
