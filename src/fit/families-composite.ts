@@ -1,0 +1,110 @@
+/**
+ * The body-and-tail families: a lognormal body up to the splice θ, a Pareto type I tail α θ^α x^(−α−1) above it.
+ * spliced (legacy, Loss Models §5.2.6): the body's weight w is a free parameter, the density jumps at θ.
+ * lognormalPareto (Scollnik, Scand. Actuarial J. 2007(1), §2; Cooray & Ananda, Scand. Actuarial J. 2005(5)):
+ * w = r fixed by continuity of the density at θ.
+ * Log-likelihood of individual amounts from the running sums (likelihood-data.ts): the body's entries are a
+ * prefix of the sorted amounts, so Σ w ln f costs a binary search.
+ */
+import { normalCdf, normalPdf } from '../math/normal.ts';
+import { Spliced } from '../random/severity/index.ts';
+import { lognormalLogDensity, lognormalLogDensitySum, type FitFamily } from './families.ts';
+import { firstAbove, type IndividualSample, type Sample, type StartSummary } from './likelihood-data.ts';
+
+/**
+ * r = B/(A + B), A = θ f_LN(θ)/F_LN(θ) = φ(z)/(σ Φ(z)), B = α, z = (ln θ − μ)/σ: continuity of the density at θ.
+ * TODO(merge main): main's src/random/severity/lognormal-pareto.ts exports continuousBodyWeight and the
+ * LognormalPareto class; use them once merged.
+ */
+export function continuityWeight(mu: number, sigma: number, splice: number, alpha: number): number {
+  const z = (Math.log(splice) - mu) / sigma;
+  const hazard = z < -30 ? -z - 1 / z + 2 / (z * z * z) : normalPdf(z) / normalCdf(z);
+  const a = hazard / sigma;
+  return alpha / (a + alpha);
+}
+
+/** ln of the body-and-tail density with body weight w (entries at or below θ in the body). */
+function bodyTailLogDensity(mu: number, sigma: number, splice: number, alpha: number, w: number) {
+  const body = lognormalLogDensity(mu, sigma);
+  const bodyShift = Math.log(w) - Math.log(normalCdf((Math.log(splice) - mu) / sigma));
+  const tailShift = Math.log1p(-w) + Math.log(alpha) + alpha * Math.log(splice);
+  return (x: number, lnx: number) => (x <= splice ? body(x, lnx) + bodyShift : tailShift - (alpha + 1) * lnx);
+}
+
+function bodyTailLogDensitySum(mu: number, sigma: number, splice: number, alpha: number, w: number, s: IndividualSample): number {
+  const m = s.x.length;
+  const j = firstAbove(s.x, splice);
+  const wBody = s.cumW[j];
+  const wTail = s.cumW[m] - wBody;
+  let ll = 0;
+  if (wBody > 0) {
+    const lnF = Math.log(normalCdf((Math.log(splice) - mu) / sigma));
+    ll += lognormalLogDensitySum(mu, sigma, s, 0, j) + wBody * (Math.log(w) - lnF);
+  }
+  if (wTail > 0) ll += wTail * (Math.log1p(-w) + Math.log(alpha) + alpha * Math.log(splice)) - (alpha + 1) * (s.cumLn[m] - s.cumLn[j]);
+  return ll;
+}
+
+/**
+ * Starts: the splice at several quantiles of the data; the body's μ, σ the mean and sd of ln x below it (the
+ * truncation's bias left to the optimiser); the tail's α by Hill's estimator, Σw / Σ w ln(x/θ) above it.
+ */
+function bodyTailStarts(s: StartSummary): { mu: number; sigma: number; splice: number; alpha: number; q: number }[] {
+  const out = [];
+  for (const q of [0.5, 0.7, 0.85, 0.93, 0.97]) {
+    const splice = s.quantile(q);
+    let w0 = 0;
+    let l1 = 0;
+    let l2 = 0;
+    let wt = 0;
+    let hill = 0;
+    for (let i = 0; i < s.points.length; i++) {
+      const lx = Math.log(s.points[i]);
+      const w = s.weights[i];
+      if (s.points[i] <= splice) {
+        w0 += w;
+        l1 += w * lx;
+        l2 += w * lx * lx;
+      } else {
+        wt += w;
+        hill += w * (lx - Math.log(splice));
+      }
+    }
+    if (w0 === 0 || wt === 0 || hill <= 0) continue;
+    const mu = l1 / w0;
+    const sigma = Math.sqrt(Math.max(l2 / w0 - mu * mu, 0)) || s.sdLog;
+    out.push({ mu, sigma, splice, alpha: wt / hill, q: w0 / (w0 + wt) });
+  }
+  return out;
+}
+
+/** Individual amounts none of which lies above the splice leave the tail index unidentified. */
+function emptyTail(splice: number, s: Sample): string | null {
+  if (s.kind !== 'individual' || s.x[s.x.length - 1] > splice) return null;
+  return `the splice ${splice.toPrecision(6)} lies above every amount (largest ${s.x[s.x.length - 1]}), so the tail index is not identified; the body alone is the fit`;
+}
+
+export const lognormalParetoFamily: FitFamily = {
+  id: 'lognormalPareto',
+  parameters: ['mu', 'sigma', 'splice', 'alpha'],
+  scales: ['identity', 'log', 'log', 'log'],
+  irregular: [],
+  distribution: ([mu, sigma, splice, alpha]) => new Spliced(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha)),
+  logDensity: ([mu, sigma, splice, alpha]) => bodyTailLogDensity(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha)),
+  sumLogDensity: ([mu, sigma, splice, alpha], s) =>
+    bodyTailLogDensitySum(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha), s),
+  starts: (s) => bodyTailStarts(s).map((t) => [t.mu, t.sigma, t.splice, t.alpha]),
+  unidentified: ([, , splice], s) => emptyTail(splice, s),
+};
+
+export const splicedFamily: FitFamily = {
+  id: 'spliced',
+  parameters: ['mu', 'sigma', 'splice', 'alpha', 'bodyWeight'],
+  scales: ['identity', 'log', 'log', 'log', 'logit'],
+  irregular: ['splice'],
+  distribution: ([mu, sigma, splice, alpha, w]) => new Spliced(mu, sigma, splice, alpha, w),
+  logDensity: ([mu, sigma, splice, alpha, w]) => bodyTailLogDensity(mu, sigma, splice, alpha, w),
+  sumLogDensity: ([mu, sigma, splice, alpha, w], s) => bodyTailLogDensitySum(mu, sigma, splice, alpha, w, s),
+  starts: (s) => bodyTailStarts(s).map((t) => [t.mu, t.sigma, t.splice, t.alpha, t.q]),
+  unidentified: ([, , splice], s) => emptyTail(splice, s),
+};
