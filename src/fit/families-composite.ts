@@ -89,6 +89,7 @@ export const lognormalParetoFamily: FitFamily = {
   parameters: ['mu', 'sigma', 'splice', 'alpha'],
   scales: ['identity', 'log', 'log', 'log'],
   irregular: [],
+  hessianStep: { splice: 0.05 },
   distribution: ([mu, sigma, splice, alpha]) => new Spliced(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha)),
   logDensity: ([mu, sigma, splice, alpha]) => bodyTailLogDensity(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha)),
   sumLogDensity: ([mu, sigma, splice, alpha], s) =>

@@ -86,10 +86,13 @@ export function fitFamily(family: FitFamily, sample: Sample): FamilyFit {
     );
   const unidentified = family.unidentified?.(p, sample) ?? null;
   if (unidentified) warnings.push(`${family.id}: ${unidentified}`);
-  if (edge.length || unidentified) converged = false;
+  const divergent = family.divergent?.(p) ?? null;
+  if (divergent) warnings.push(`${family.id}: ${divergent}`);
+  if (edge.length || unidentified || divergent) converged = false;
   const n = sample.n;
-  const { standardErrors, ci95, covariance, warning } = errors(family, p, sample);
-  if (warning) warnings.push(warning);
+  const se = errors(family, p, sample);
+  const { standardErrors, ci95, covariance } = se;
+  warnings.push(...se.warnings);
   if (family.remarks) warnings.push(...family.remarks(p));
   const dist = family.distribution(p);
   let gof;
@@ -135,18 +138,27 @@ function errors(family: FitFamily, p: number[], sample: Sample) {
   const H = hessian(
     ll,
     zr,
-    zr.map((v, j) => (scales[regular[j]] === 'identity' ? STEP * Math.max(1, Math.abs(v)) : STEP)),
+    zr.map(
+      (v, j) =>
+        (sample.kind === 'individual' ? family.hessianStep?.[names[regular[j]]] : undefined) ??
+        (scales[regular[j]] === 'identity' ? STEP * Math.max(1, Math.abs(v)) : STEP),
+    ),
   );
   const info = H.map((row) => row.map((v) => -v));
   const covFree = info.every((row) => row.every(Number.isFinite)) ? inverseSpd(info) : null;
   const standardErrors: Record<string, number | null> = Object.fromEntries(names.map((n) => [n, null]));
   const ci95: Record<string, [number, number] | null> = Object.fromEntries(names.map((n) => [n, null]));
+  const warnings: string[] = [];
+  if (covFree && sample.kind === 'individual' && family.hessianStep)
+    warnings.push(
+      `${family.id}: the standard error of ${Object.keys(family.hessianStep).join(', ')} comes from the curvature of a likelihood that kinks at every amount (central differences ${Object.values(family.hessianStep).join(', ')} wide on the log scale) and understates the estimate's spread: in simulations of 2,000 amounts the spread was about 2½ times it (test/fit-mle.test.ts)`,
+    );
   if (!covFree)
     return {
       standardErrors,
       ci95,
       covariance: null,
-      warning: `${family.id}: the observed information is not positive definite; no standard errors`,
+      warnings: [`${family.id}: the observed information is not positive definite; no standard errors`],
     };
   const J = jacobianDiagonal(
     regular.map((i) => p[i]),
@@ -158,8 +170,9 @@ function errors(family: FitFamily, p: number[], sample: Sample) {
     standardErrors[names[i]] = se;
     ci95[names[i]] = waldInterval(p[i], se, scales[i]);
   });
-  const warning = family.irregular.length
-    ? `${family.id}: no standard error for ${family.irregular.join(', ')} (the likelihood jumps there); the others' are conditional on it`
-    : undefined;
-  return { standardErrors, ci95, covariance: { parameters: regular.map((i) => names[i]), matrix }, warning };
+  if (family.irregular.length)
+    warnings.push(
+      `${family.id}: no standard error for ${family.irregular.join(', ')} (the likelihood jumps there); the others' are conditional on it`,
+    );
+  return { standardErrors, ci95, covariance: { parameters: regular.map((i) => names[i]), matrix }, warnings };
 }
