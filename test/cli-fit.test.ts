@@ -293,6 +293,19 @@ describe('jingsuan fit --into', () => {
     expect(Math.sqrt(d)).toBeCloseTo(fit.standardErrors.scale, 10);
   });
 
+  it("writes a lognormalPareto fit as the schema's lognormalPareto (its body weight follows from continuity); the file validates", async () => {
+    const file = copy();
+    const r = await command('fit', BOM, '--family', 'lognormalPareto', '--into', file, '--population', 'members', '--json');
+    expect(r.code, r.err).toBe(0);
+    const fit = JSON.parse(r.out).fits[0];
+    const text = readFileSync(file, 'utf8');
+    expect(validateText(text).ok).toBe(true);
+    const severity = JSON.parse(text).populations[0].severity;
+    expect(Object.keys(severity)).toEqual(['family', 'mu', 'sigma', 'splice', 'alpha']);
+    expect(severity.family).toBe('lognormalPareto');
+    for (const k of ['mu', 'sigma', 'splice', 'alpha']) expect(severity[k].value).toBe(fit.parameters[k]);
+  });
+
   it('refuses a population the scenario does not have, listing its ids, before fitting', async () => {
     const file = copy();
     const r = await command('fit', 'no-such-file.csv', '--into', file, '--population', 'farmers');

@@ -3,11 +3,10 @@
  * reproduce it (the file's SHA-256, n, ℓ and AIC), and optionally the estimates' covariance for parameter risk.
  * Pure: the command computes the digest and writes the file; the workbench can do the same with crypto.subtle.
  */
-import { continuityWeight } from './families-composite.ts';
 import type { FamilyFit } from './types.ts';
 
 /** The scenario schema's severity families the fit can write (scenario/schema.ts Severity). */
-export const SCENARIO_FAMILIES = ['lognormal', 'gamma', 'pareto', 'weibull', 'loglogistic', 'spliced'] as const;
+export const SCENARIO_FAMILIES = ['lognormal', 'gamma', 'pareto', 'weibull', 'loglogistic', 'spliced', 'lognormalPareto'] as const;
 
 /** Where the fitted data came from, for the provenance line. */
 export interface FitOrigin {
@@ -43,27 +42,18 @@ export interface SeverityJson {
 }
 
 /**
- * The population's new `severity`: the family and each parameter `{ value, source }`; a lognormal–Pareto fit is
- * written as the schema's `spliced` family with the body weight that makes the density continuous at the splice
- * (the same distribution). withUncertainty adds `uncertainty: { parameters, covariance, n, source }` from the
+ * The population's new `severity`: the family and each parameter `{ value, source }`. withUncertainty adds `uncertainty: { parameters, covariance, n, source }` from the
  * inverse observed information; an Error when the fit has none.
  */
 export function fittedSeverity(fit: FamilyFit, origin: FitOrigin, withUncertainty: boolean): SeverityJson {
   const source = fitSource(fit, origin);
   const p = fit.parameters;
-  let severity: SeverityJson;
-  if (fit.family === 'lognormalPareto') {
-    const w = continuityWeight(p.mu, p.sigma, p.splice, p.alpha);
-    severity = {
-      family: 'spliced',
-      ...Object.fromEntries(['mu', 'sigma', 'splice', 'alpha'].map((k) => [k, { value: p[k], source }])),
-      bodyWeight: { value: w, source: `${source}; the lognormal–Pareto fit's body weight, set so the density is continuous at the splice` },
-    };
-  } else if ((SCENARIO_FAMILIES as readonly string[]).includes(fit.family)) {
-    severity = { family: fit.family, ...Object.fromEntries(Object.entries(p).map(([k, v]) => [k, { value: v, source }])) };
-  } else {
+  if (!(SCENARIO_FAMILIES as readonly string[]).includes(fit.family))
     throw new Error(`the family ${fit.family} has no form in a scenario file (it takes ${SCENARIO_FAMILIES.join(', ')})`);
-  }
+  const severity: SeverityJson = {
+    family: fit.family,
+    ...Object.fromEntries(Object.entries(p).map(([k, v]) => [k, { value: v, source }])),
+  };
   if (withUncertainty) {
     if (!fit.covariance)
       throw new Error(`--with-uncertainty: the ${fit.family} fit has no covariance (its observed information is not positive definite)`);
