@@ -74,7 +74,9 @@ describe('maximum-likelihood recovery (n = 5,000 drawn with a fixed seed from ea
       expectWithin(fit, parameters, 3.5);
       // The true family's AIC is within 10 of the best (the composites nest near-lognormal fits).
       expect(fit.aic - fits[0].aic).toBeLessThan(10);
-      expect(fits.map((f) => f.aic)).toEqual([...fits.map((f) => f.aic)].sort((a, b) => a - b));
+      // Ranked: converged fits by AIC, then the others by AIC.
+      const ranked = [...fits].sort((a, b) => Number(b.converged) - Number(a.converged) || a.aic - b.aic);
+      expect(fits.map((f) => f.family)).toEqual(ranked.map((f) => f.family));
     });
   }
   it('the legacy spliced family finds its splice to 2% (no standard error: the likelihood jumps there)', () => {
@@ -238,6 +240,17 @@ describe('bad data: an Error naming the problem, never NaN', () => {
     expect(fits.map((f) => f.family).sort()).toEqual(['gamma', 'loglogistic', 'lognormal', 'pareto', 'weibull']);
     for (const f of fits) for (const v of [f.logLikelihood, f.aic, ...Object.values(f.parameters)]) expect(Number.isFinite(v)).toBe(true);
   });
+  it('too few distinct amounts for a family: an Error when asked for by name, left out when not', () => {
+    expect(() => fitSeverities(individual([100, 200, 5000]), { families: ['spliced'] })).toThrow(
+      /3 distinct amounts cannot identify the 5 parameters of spliced/,
+    );
+    expect(
+      fitSeverities(individual([100, 200, 5000]))
+        .map((f) => f.family)
+        .sort(),
+    ).toEqual(['gamma', 'loglogistic', 'lognormal', 'pareto', 'weibull']);
+  });
+  it('no family asked for', () => expect(() => fitSeverities(individual([1, 2]), { families: [] })).toThrow(/families: none asked for/));
   it('an unknown family', () => expect(() => fitSeverities(individual([1, 2]), { families: ['beta'] })).toThrow(/unknown family "beta"/));
   it('a family that runs to an edge is reported not converged, and the others are fitted', () => {
     // Lognormal data truncated at 12,000: the gamma's shape runs to 0 (R's fitdist fails here too, fit-mle-r.test.ts).
@@ -248,6 +261,9 @@ describe('bad data: an Error naming the problem, never NaN', () => {
     expect(gamma.warnings.join()).toMatch(/shape runs to/);
     expect(only(fits, 'lognormal').converged).toBe(true);
     for (const f of fits) expect(Number.isNaN(f.logLikelihood)).toBe(false);
+    // Converged fits are ranked first.
+    const firstNotConverged = fits.findIndex((f) => !f.converged);
+    expect(fits.slice(firstNotConverged).every((f) => !f.converged)).toBe(true);
   });
 });
 

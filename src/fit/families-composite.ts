@@ -62,7 +62,8 @@ function bodyTailStarts(s: StartSummary): { mu: number; sigma: number; splice: n
     }
     if (w0 === 0 || wt === 0 || hill <= 0) continue;
     const mu = l1 / w0;
-    const sigma = Math.sqrt(Math.max(l2 / w0 - mu * mu, 0)) || s.sdLog;
+    // A body of near-equal amounts would start σ near 0, where the truncation's S(d) underflows.
+    const sigma = Math.max(Math.sqrt(Math.max(l2 / w0 - mu * mu, 0)), 0.1 * s.sdLog, 0.05);
     out.push({ mu, sigma, splice, alpha: wt / hill, q: w0 / (w0 + wt) });
   }
   return out;

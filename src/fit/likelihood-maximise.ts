@@ -24,6 +24,8 @@ export interface Maximum {
   logLikelihood: number;
   converged: boolean;
   warnings: string[];
+  /** The first starting value tried (natural scale), reported when none had a finite likelihood. */
+  start?: number[];
 }
 
 const MAX_RESTARTS = 8;
@@ -36,16 +38,15 @@ export function maximiseLikelihood(family: FitFamily, sample: Sample, from?: num
     const ll = logLikelihood(family, fromFree(z, scales), sample);
     return Number.isFinite(ll) ? -ll : Infinity;
   };
-  const starts = (from ?? family.starts(startSummary(sample)))
-    .filter((p) => p.every(Number.isFinite))
-    .map((p) => toFree(p, scales))
-    .filter((z) => z.every(Number.isFinite) && Number.isFinite(negLl(z)));
+  const candidates = (from ?? family.starts(startSummary(sample))).filter((p) => p.every(Number.isFinite));
+  const starts = candidates.map((p) => toFree(p, scales)).filter((z) => z.every(Number.isFinite) && Number.isFinite(negLl(z)));
   if (starts.length === 0)
     return {
       parameters: [],
       logLikelihood: -Infinity,
       converged: false,
-      warnings: [`${family.id}: no starting value has a finite likelihood`],
+      warnings: [`${family.id}: no starting value has a finite likelihood; the parameters shown are the first start's, not an estimate`],
+      start: candidates[0],
     };
 
   // The most likely starts first: three suffice for the two-parameter families; the composites' splice starts
