@@ -154,6 +154,11 @@ export function fitTable(claims: ClaimsFile, fits: FamilyFit[], file: string): s
   const what = d.grouped ? `${d.rows} bands` : `${d.rows.toLocaleString('en')} rows`;
   const lines = [
     `${file}: ${what}, n = ${d.n.toLocaleString('en')} claims${d.truncate > 0 ? `, left-truncated at ${d.truncate.toLocaleString('en')} yuan` : ''} (${d.encoding}${d.sheet ? `, sheet ${d.sheet}` : ''})`,
+    ...(d.titleRows.length
+      ? [
+          `(row${d.titleRows.length > 1 ? 's' : ''} ${d.titleRows.join(', ')} above the header read as title${d.titleRows.length > 1 ? 's' : ''} and skipped)`,
+        ]
+      : []),
     '',
   ];
   const head = [
