@@ -238,7 +238,7 @@ describe('jingsuan fit --out', () => {
     });
     const svg = readFileSync(join(dir, 'fit-histogram.svg'), 'utf8');
     expect(svg).toContain('Turnbull');
-    expect(svg).toContain('开放的最高组（20 万元以上，41 件）未画出');
+    expect(svg).toContain('开放的最高组（20 万元以上，41 件）未画出。');
   });
 });
 
