@@ -110,6 +110,17 @@ describe('readClaimsFile: kinds of file', () => {
     expect(data.weights).toEqual(COUNTS);
   });
 
+  it('reads amounts in 万 (ten thousand yuan) as Chinese tables write them: 0.35万, 1万元, an open band 20万以上', async () => {
+    const bands = await text('下限,上限,人数\n0,0.35万,10\n0.35万,1万元,20\n1万,20万,7\n20万以上,,5\n', 'x.csv', { grouped: true });
+    expect(bands.data).toEqual({
+      kind: 'grouped',
+      lower: [0, 3500, 10000, 200000],
+      upper: [3500, 10000, 200000, Infinity],
+      counts: [10, 20, 7, 5],
+      truncate: 0,
+    });
+  });
+
   it('a text row below the data is an error, not a title: titles are only the text rows at the top', async () => {
     const ok = await text('理赔明细\n\n单位：元\n金额\n1000\n2000\n');
     expect(ok.description).toMatchObject({ rows: 2, header: ['金额'], titleRows: [1, 3] });

@@ -24,8 +24,8 @@ export const fitCommand: Command = {
 Maximum-likelihood severity fits to a bureau's claims, ranked by AIC (lowest first).
 DATA is CSV or TSV (UTF-8 with or without BOM, or GBK/GB18030 as Excel saves it on Chinese Windows) or .xlsx,
 at most ${CLAIMS_LIMITS.bytes / 2 ** 20} MB and ${CLAIMS_LIMITS.rows.toLocaleString('en')} rows; a header row is optional.
-  individual data: the first column of numbers is the amount (yuan), a next column of numbers the count
-  --grouped        bands: columns lower, upper, count; an empty upper (or "200000以上") is the open top band
+  individual data: the first column of numbers is the amount (yuan; "12,000", "¥1.2万" read), a next column of numbers the count
+  --grouped        bands: columns lower, upper, count; an empty upper (or "200000以上", "20万以上") is the open top band
   --family F       fit only F (repeatable); families: ${FIT_FAMILIES.join(', ')}
   --truncate YUAN  every record passed this deductible (left truncation: the likelihood is f(x)/S(d))
   --sheet NAME     the .xlsx sheet to read (default: the first)
