@@ -159,6 +159,18 @@ describe('readClaimsFile: refusals name the row and column', () => {
     ['an empty amount', '金额,人次\n1000,1\n,3\n3000,1\n', undefined, 'row 3, column A (金额): empty where an amount belongs'],
     ['a negative amount', '1000\n-20\n3000\n', undefined, 'row 2, column A: "-20" is not a positive amount (an amount must be above zero)'],
     ['a zero amount', '1000\n2000\n0\n', undefined, 'row 3, column A: "0" is not a positive amount (an amount must be above zero)'],
+    [
+      'an unquoted 12,000 under a header',
+      '金额\n5000\n12,000\n',
+      undefined,
+      "row 3: a cell beyond the header's 1 column, in column B (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)",
+    ],
+    [
+      'an unquoted 12,000 without a header',
+      '5000,1\n12,000\n7000,2\n',
+      undefined,
+      'row 2, column B: "000" is not a count (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)',
+    ],
     ['an empty file', '', undefined, 'the file is empty (no rows with data)'],
     ['blank lines only', '\n\n ,\n', undefined, 'the file is empty (no rows with data)'],
     ['a header without data', '金额,人次\n', undefined, 'no column of numbers found: row 1 holds no amount ("金额", "人次")'],

@@ -235,6 +235,11 @@ function intoTarget(file: string, population: string): IntoTarget {
  * is validated without it and the field's shape is the fit's own.
  */
 function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUncertainty: boolean): string {
+  if (!fit.converged)
+    throw new UsageError(
+      `--into: the ${fit.family} fit did not converge (its optimiser did not settle), so ${target.file} is left as it was`,
+      1,
+    );
   let severity;
   try {
     severity = fittedSeverity(fit, origin, withUncertainty);
