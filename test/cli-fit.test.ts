@@ -271,7 +271,9 @@ describe('jingsuan fit --into', () => {
     before.populations[0].severity = severity;
     expect(JSON.parse(text)).toEqual(before);
     expect(r.err).toContain('wrote the lognormal fit into');
-    expect(r.err).toContain('costLevel 0.965');
+    expect(r.err).toContain(
+      `population members has costLevel ${before.populations[0].costLevel.value}: the engine multiplies the fitted amounts by it`,
+    );
   });
 
   it("--with-uncertainty adds the estimates' covariance: parameters, a symmetric matrix, n and the source", async () => {
