@@ -231,8 +231,9 @@ function intoTarget(file: string, population: string): IntoTarget {
 /**
  * Writes the fit into the population's severity: validated as a whole scenario first (a file that would not
  * validate is never written), then written to a temporary file beside it and renamed over it (atomic on POSIX).
- * The engine side of severity.uncertainty is on another branch: until the validator knows the field, the scenario
- * is validated without it and the field's shape is the fit's own.
+ * The engine side of severity.uncertainty is on another branch (fit-uncertainty): until the validator knows the
+ * field (its only complaint "unknown key" at severity.uncertainty), the scenario is validated without it; then the
+ * validator's own checks of the covariance apply.
  */
 function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUncertainty: boolean): string {
   if (!fit.converged)
@@ -254,8 +255,10 @@ function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUn
     const without = checkEvaluable(
       validateData({ ...target.raw, populations: populations.map((p, i) => (i === target.index ? { ...p, severity: bare } : p)) }),
     );
-    const onlyUncertainty = v.problems.every((p) => p.path.includes('uncertainty') || /uncertainty/.test(p.message));
-    if (without.ok && onlyUncertainty) v = without;
+    // Only while the validator does not know the field at all: once it does, its checks of the covariance
+    // (symmetric, positive semi-definite, small enough to draw from) decide like any other.
+    const unknownField = v.problems.every((p) => /severity\.uncertainty$/.test(p.path) && /unknown key/i.test(p.message));
+    if (without.ok && unknownField) v = without;
   }
   if (!v.ok)
     throw new UsageError(
