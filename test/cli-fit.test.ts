@@ -320,6 +320,7 @@ describe('jingsuan fit --into', () => {
     const file = copy();
     const r = await command('fit', `${FIXTURES}/wide-spread.csv`, '--family', 'loglogistic', '--into', file, '--population', 'members');
     expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^1\s+loglogistic\s+scale=/m);
     expect(r.err).toBe(
       `jingsuan fit: --into: the scenario with the loglogistic fit would not validate, so ${file} is left as it was:\npopulations[0].severity.shape.value: must be > 1 (finite mean)\n`,
     );

@@ -52,7 +52,8 @@ at most ${CLAIMS_LIMITS.bytes / 2 ** 20} MB and ${CLAIMS_LIMITS.rows.toLocaleStr
     const [file, ...extra] = positionals;
     if (!file) throw new UsageError('missing DATA: the claims file to fit (CSV, TSV or .xlsx)');
     if (extra.length) throw new UsageError(`one DATA file only (also given: ${extra.join(' ')})`);
-    const families = values.family as string[] | undefined;
+    const asked = values.family as string[] | undefined;
+    const families = asked && [...new Set(asked)];
     for (const f of families ?? [])
       if (!FIT_FAMILIES.includes(f)) throw new UsageError(`--family: unknown family "${f}" (families: ${FIT_FAMILIES.join(', ')})`, 1);
     const truncate = Number(parseAmount('--truncate', values.truncate as string | undefined, { required: false }) ?? 0);
@@ -99,16 +100,14 @@ at most ${CLAIMS_LIMITS.bytes / 2 ** 20} MB and ${CLAIMS_LIMITS.rows.toLocaleStr
       const { writeFitCharts } = await import('./fit-charts.ts');
       await writeFitCharts(outDir, claims, fits, origin);
     }
-    let written: string | undefined;
-    if (target) written = writeInto(target, fits[0], origin, Boolean(values['with-uncertainty']));
-
     if (values.json) {
       console.log(JSON.stringify(fitJson(claims, fits, origin), null, 2));
     } else {
       console.log(fitTable(claims, fits, file));
     }
     if (outDir) console.error(`charts written to ${outDir}`);
-    if (written) console.error(written);
+    // After the fits are shown: a scenario the fit cannot go into (it would not validate) still leaves the table.
+    if (target) console.error(writeInto(target, fits[0], origin, Boolean(values['with-uncertainty'])));
     return 0;
   },
 };
