@@ -134,9 +134,11 @@ export function fitHistogramChart(d: FitDiagnostics, ctx: FitChartContext): Char
 
 export function fitQqChart(d: FitDiagnostics, ctx: FitChartContext): ChartSpec {
   const L = ctx.lang;
-  const values = d.qq.flatMap((p) => [p.fitted, p.empirical]).filter((v) => v > 0 && Number.isFinite(v));
-  const lo = Math.min(...values) / WAN;
-  const hi = Math.max(...values) / WAN;
+  // Axes over the data's range (a factor of 2 either side): a poorly fitting family's extreme quantiles (a
+  // loglogistic's 0.0003 and 13,000 万 against data from 0.01 to 350 万) would squeeze the others onto the diagonal.
+  const data = d.qq.map((p) => p.empirical).filter((v) => v > 0);
+  const lo = Math.min(...data) / WAN / 2;
+  const hi = (Math.max(...data) / WAN) * 2;
   return {
     id: 'fit-qq',
     title: TEXT.qqTitle[L],
