@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import { exactCorridor, type CorridorSplit } from '../finance/corridor.ts';
 import { corridorRule } from '../finance/corridor-rule.ts';
 import type { Command } from './command.ts';
-import { findRuleset, loadScenario, parseAmount, UsageError } from './io.ts';
+import { findRuleset, loadScenario, MAX_SCHEME_AMOUNT, parseAmount, UsageError } from './io.ts';
 
 const fen = (d: Decimal) => d.toFixed(2);
 
@@ -34,8 +34,8 @@ result, the amount returned to the fund and the fund's top-up (exact, to the fen
     const scenario = loadScenario(file);
     const ruleset = findRuleset(scenario, values.ruleset as string | undefined);
     if (!ruleset.corridor) throw new UsageError(`ruleset "${ruleset.id}" has no corridor`, 1);
-    const premium = parseAmount('--premium', values.premium as string | undefined)!;
-    const claims = parseAmount('--claims', values.claims as string | undefined)!;
+    const premium = parseAmount('--premium', values.premium as string | undefined, { max: MAX_SCHEME_AMOUNT })!;
+    const claims = parseAmount('--claims', values.claims as string | undefined, { max: MAX_SCHEME_AMOUNT })!;
     if (Number(premium) <= 0) throw new UsageError('--premium must be greater than 0');
     const main = describe(exactCorridor(corridorRule(ruleset.corridor), premium, claims));
     const tiers = ruleset.corridor.tiers;

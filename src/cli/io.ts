@@ -114,17 +114,27 @@ export function findRuleset(s: Scenario, id: string | undefined) {
 }
 
 /** A yuan amount from the command line: a plain decimal number, kept as its string for exact arithmetic. */
-export function parseAmount(flag: string, value: string | undefined, { required = true, allowNegative = false } = {}): string | undefined {
+export function parseAmount(
+  flag: string,
+  value: string | undefined,
+  { required = true, allowNegative = false, max = LIMITS.maxAmount as number } = {},
+): string | undefined {
   if (value === undefined) {
     if (required) throw new UsageError(`${flag} is required (an amount in yuan, e.g. 150000)`);
     return undefined;
   }
   const v = value.trim().replace(/_/g, '');
   const re = allowNegative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
-  if (!re.test(v) || v.length > 20)
+  if (!re.test(v) || v.length > 30)
     throw new UsageError(`${flag}: "${value}" is not an amount in yuan${allowNegative ? '' : ' (a non-negative decimal number)'}`);
+  // Decimal money keeps 20 significant digits (rules/exact.ts): amounts up to 10¹⁴ yuan keep every fen.
+  if (Math.abs(Number(v)) > max)
+    throw new UsageError(`${flag}: ${v} yuan is beyond ${max.toLocaleString('en')} yuan, the largest amount this command takes`);
   return v;
 }
+
+/** The largest whole-scheme amount (a premium, a year's claims) the corridor takes: 10¹⁴ yuan, exact to the fen. */
+export const MAX_SCHEME_AMOUNT = 1e14;
 
 /**
  * Checks an --out folder before any work (a whole simulation must not end in "cannot write"): not empty, not a
