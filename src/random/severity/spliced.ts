@@ -1,5 +1,6 @@
 import type { Rng } from '../xoshiro.ts';
 import { exponentialZiggurat } from '../exponential.ts';
+import { expFast } from '../exp.ts';
 import { fillSortedExpOf, fillSortedExponential } from '../order.ts';
 import { binomial } from '../frequency.ts';
 import { normalQuantileFast } from '../../math/normal.ts';
@@ -112,9 +113,16 @@ export class Spliced extends BaseSeverity {
     }
     const floor = nBody > 0 ? out[mid - 1] : 0;
     if (this.q > 0) {
-      // Truncated tail: survival v = sTail·U with descending uniforms U = exp(−E₍ᵢ₎), through its quantile.
+      // Truncated tail: survival v = sTail·U with descending uniforms U = exp(−E₍ᵢ₎), through its quantile
+      // x = s·(q + v/c)^(−1/α) = t₀·exp((E − ln(1 + k·e^E))/α), t₀ = s·(sTail/c)^(−1/α), k = q·c/sTail: two fast
+      // exponentials and a log1p per person instead of a power.
       fillSortedExponential(rng, out, mid, n - nBody);
-      for (let i = mid; i < from + n; i++) out[i] = Math.max(floor, this.tailAt(sTail * Math.exp(-out[i])));
+      const t0 = this.splice * Math.pow(sTail / this.c, -this.invAlpha);
+      const k = (this.q * this.c) / sTail;
+      for (let i = mid; i < from + n; i++) {
+        const e = out[i];
+        out[i] = Math.max(floor, t0 * expFast((e - Math.log1p(k * expFast(e))) * this.invAlpha));
+      }
       keepAscending(out, mid, from + n);
       return;
     }
