@@ -27,6 +27,8 @@ function freeParameters(s: Scenario, p: number): Transform[] {
   switch (sev.family) {
     case 'spliced':
       return [at('alpha', log(1)), at('bodyWeight', logit), at('mu', id)];
+    case 'lognormalPareto':
+      return [at('alpha', log(1)), at('splice', log()), at('mu', id), incidence];
     case 'lognormal':
       return [at('mu', id), at('sigma', log()), incidence];
     case 'gamma':

@@ -35,6 +35,13 @@ const ratio = () => finite().min(0, 'must be between 0 and 1 (0–100%)').max(1,
 export const Money = (d: string) => param(amount(), `${d} (yuan).`);
 export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 1).`);
 
+/** The largest annual amount a tail may reach (a truncated tail): no member's burden is unbounded. */
+const tailLimit = () =>
+  param(
+    finite().positive('must be > 0').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`),
+    'Upper limit of the tail (yuan): the tail is truncated there, so no annual amount exceeds it. Must be above the splice.',
+  );
+
 const severityFields = {
   lognormal: { mu: param(finite(), 'Mean of ln X.'), sigma: param(finite().positive('must be > 0'), 'Standard deviation of ln X.') },
   gamma: { shape: param(finite().positive('must be > 0'), 'Shape α.'), scale: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
@@ -56,6 +63,17 @@ const severityFields = {
     splice: param(finite().positive('must be > 0'), 'Splice point between body and tail (yuan).'),
     alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
     bodyWeight: param(finite().gt(0, 'must be > 0').lt(1, 'must be < 1'), 'Probability of the body (X ≤ splice).'),
+    limit: tailLimit().optional(),
+  },
+  lognormalPareto: {
+    mu: param(finite(), 'Body: mean of ln X.'),
+    sigma: param(finite().positive('must be > 0'), 'Body: standard deviation of ln X.'),
+    splice: param(
+      finite().positive('must be > 0'),
+      'Splice point between body and tail (yuan); the body weight follows from a continuous density there.',
+    ),
+    alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
+    limit: tailLimit().optional(),
   },
 } as const;
 
@@ -66,6 +84,7 @@ export const Severity = z.discriminatedUnion('family', [
   z.strictObject({ family: z.literal('weibull'), ...severityFields.weibull }),
   z.strictObject({ family: z.literal('loglogistic'), ...severityFields.loglogistic }),
   z.strictObject({ family: z.literal('spliced'), ...severityFields.spliced }),
+  z.strictObject({ family: z.literal('lognormalPareto'), ...severityFields.lognormalPareto }),
   z.strictObject({
     family: z.literal('empirical'),
     amounts: z.array(amount()).min(1).max(LIMITS.empiricalAtoms),

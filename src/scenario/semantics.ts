@@ -69,6 +69,10 @@ export function checkSemantics(data: unknown): SemanticResult {
         if (a.length !== w.length) err([...path, 'severity', 'weights'], `has ${w.length} entries but amounts has ${a.length}`);
         if (!w.some((x) => (num(x) ?? 0) > 0)) err([...path, 'severity', 'weights'], 'must contain a positive weight');
       }
+      const limit = isObj(p.severity.limit) ? num(p.severity.limit.value) : undefined;
+      const splice = isObj(p.severity.splice) ? num(p.severity.splice.value) : undefined;
+      if (limit !== undefined && splice !== undefined && limit <= splice)
+        err([...path, 'severity', 'limit', 'value'], `must be above the splice point (${splice}): the tail lies between them`);
       if (p.severity.family === 'pareto' && isObj(p.severity.alpha) && (num(p.severity.alpha.value) ?? 2) <= 1) {
         warn([...path, 'severity', 'alpha', 'value'], 'α ≤ 1: the mean is infinite, so expected payouts are driven by the cap alone');
       }
