@@ -37,10 +37,18 @@ async function dialogShot(page: Page, name: string, width: number) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-/** Opens the dialog, reads the fixture as bands, fits it. */
+/** Opens the dialog, drops the fixture on it, reads it as bands, fits it. */
 async function fitFixture(page: Page, open: string, grouped: string, run: string) {
   await page.getByRole('button', { name: open }).click();
-  await page.locator('js-fit-dialog input[type=file]').setInputFiles(FIXTURE);
+  await page.locator('js-fit-dialog .drop').evaluate(
+    (zone, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'grouped-gbk.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+    },
+    [...readFileSync(FIXTURE)],
+  );
   await page.getByRole('radio', { name: grouped }).check();
   await expect.poll(() => page.locator('js-fit-dialog table.preview tbody tr').count()).toBe(7);
   await page.locator('js-fit-dialog button.run-fit').click();
@@ -127,12 +135,22 @@ describe('导入数据拟合 on a population card', () => {
     await expect.poll(async () => (await draft(page)).populations[0].severity).toEqual(severityBefore);
     await expect.poll(() => payout(page)).toBe(payoutBefore);
 
-    // In English.
+    // In English, the file dropped on the dialog: the claims data, not a scenario for the page to open.
     await page.getByRole('button', { name: '切换语言' }).click();
     await fitFixture(page, 'Fit to data', 'grouped bands (lower, upper, count)', 'Fit');
     expect(await page.locator('js-fit-dialog .preview-meta').innerText()).toContain('encoding GBK / GB18030 · 7 rows · n = 5,768');
+    expect((await draft(page)).id).toBe('jiangyin-2020');
+    expect(await page.locator('.open-problems').count()).toBe(0);
     await expect.poll(() => page.locator('js-fit-dialog js-chart svg').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     for (const width of [390, 1440, 1920]) await dialogShot(page, `fit-dialog-en-${width}`, width);
+    // A workbook: its first sheet, amounts with a count column (fixture from R's openxlsx: 80 rows, 179 claims).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('radio', { name: 'individual amounts [+ count column]' }).check();
+    await page.locator('js-fit-dialog input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/fit/claims.xlsx'));
+    await expect
+      .poll(() => page.locator('js-fit-dialog .preview-meta').innerText())
+      .toContain('claims.xlsx · encoding XLSX · 理赔明细 · 80 rows · n = 179');
+    expect(await page.locator('js-fit-dialog tr.fit').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
