@@ -95,6 +95,29 @@ describe('readClaimsFile: kinds of file', () => {
     );
   });
 
+  it('reads Excel\'s "Unicode text" (UTF-16LE, tabs) with a title row above the header, skipped and reported', async () => {
+    const { data, description } = await read('unicode-text.txt');
+    expect(description).toMatchObject({
+      rows: 80,
+      n: 179,
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      header: ['理赔号', '金额', '人次'],
+      titleRows: [1],
+    });
+    if (data.kind !== 'individual') throw new Error('not individual');
+    expect(data.amounts).toEqual(AMOUNTS);
+    expect(data.weights).toEqual(COUNTS);
+  });
+
+  it('a text row below the data is an error, not a title: titles are only the text rows at the top', async () => {
+    const ok = await text('理赔明细\n\n单位：元\n金额\n1000\n2000\n');
+    expect(ok.description).toMatchObject({ rows: 2, header: ['金额'], titleRows: [1, 3] });
+    expect(await refusal(text('金额\n1000\n小计\n2000\n'))).toBe(
+      'row 3, column A (金额): "小计" is not a number (an amount in yuan belongs here)',
+    );
+  });
+
   it('keeps the truncation point, semicolon files, ¥ and 元, blank rows (numbered as a spreadsheet does) and quoted line breaks', async () => {
     const r = await text('"金额\n(元)";人次\n\n¥12,000;2\n25000元;1\n7 500.5;1\n', 'x.csv', { truncate: 5000 }).catch(
       (e: Error) => e.message,

@@ -52,6 +52,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'a parameter over a range, any metrics, as a table, CSV and chart',
     load: async () => (await import('./analysis.ts')).sweepCommand,
   },
+  fit: {
+    summary: "severity fits by maximum likelihood from a bureau's claims file (CSV, TSV, .xlsx), ranked by AIC",
+    load: async () => (await import('./fit.ts')).fitCommand,
+  },
   bench: {
     summary: 'throughput figures: engine vs a bare reference loop, Suzhou 2021 wall times and memory',
     load: async () => (await import('./bench.ts')).benchCommand,

@@ -20,44 +20,52 @@ export class UsageError extends Error {
 /**
  * Reads at most `limit` + 1 bytes of a regular file, whatever its size claims: /dev/zero, a FIFO or a file that
  * grows while read cannot exhaust memory or hang (opened non-blocking; anything but a regular file is refused).
+ * `what` names the file in messages ("a scenario file", "a claims file").
  */
-export function readBounded(file: string, limit: number): { text: string } | { error: string } {
+export function readBoundedBytes(file: string, limit: number, what = 'a scenario file'): { bytes: Buffer } | { error: string } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    return { error: fileError(file, err) };
+    return { error: fileError(file, err, what) };
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { error: `${file}: is a directory, not a scenario file` };
-    if (!st.isFile()) return { error: `${file}: not a regular file (a device, pipe or socket cannot be a scenario file)` };
+    if (st.isDirectory()) return { error: `${file}: is a directory, not ${what}` };
+    if (!st.isFile()) return { error: `${file}: not a regular file (a device, pipe or socket cannot be ${what})` };
     const buf = Buffer.alloc(limit + 1);
     let got = 0;
     for (;;) {
       const n = readSync(fd, buf, got, buf.length - got, null);
       if (n === 0) break;
       got += n;
-      if (got > limit) return { error: `${file}: larger than ${limit.toLocaleString('en')} bytes, the limit for a scenario file` };
+      if (got > limit) return { error: `${file}: larger than ${limit.toLocaleString('en')} bytes, the limit for ${what}` };
     }
-    const bytes = buf.subarray(0, got);
-    // A text file, not a binary: NUL bytes and invalid UTF-8 are refused with a message, not echoed.
-    if (bytes.includes(0)) return { error: `${file}: not a JSON text file (it contains binary data)` };
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (text.includes('\ufffd')) return { error: `${file}: not a JSON text file (it is not valid UTF-8)` };
-    return { text };
+    return { bytes: buf.subarray(0, got) };
   } catch (err) {
-    return { error: fileError(file, err) };
+    return { error: fileError(file, err, what) };
   } finally {
     closeSync(fd);
   }
 }
 
-function fileError(file: string, err: unknown): string {
+/** A scenario file's text (readBoundedBytes), refused when it is binary or not UTF-8. */
+export function readBounded(file: string, limit: number): { text: string } | { error: string } {
+  const r = readBoundedBytes(file, limit);
+  if ('error' in r) return r;
+  const bytes = r.bytes;
+  // A text file, not a binary: NUL bytes and invalid UTF-8 are refused with a message, not echoed.
+  if (bytes.includes(0)) return { error: `${file}: not a JSON text file (it contains binary data)` };
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\ufffd')) return { error: `${file}: not a JSON text file (it is not valid UTF-8)` };
+  return { text };
+}
+
+function fileError(file: string, err: unknown, what: string): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return `${file}: no such file`;
   if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
-  if (code === 'EISDIR') return `${file}: is a directory, not a scenario file`;
+  if (code === 'EISDIR') return `${file}: is a directory, not ${what}`;
   if (code === 'ENOTDIR') return `${file}: a part of the path is not a directory`;
   return `${file}: cannot be read (${code ?? (err as Error)?.message ?? 'unknown error'})`;
 }

@@ -2,26 +2,16 @@
  * The body-and-tail families: a lognormal body up to the splice θ, a Pareto type I tail α θ^α x^(−α−1) above it.
  * spliced (legacy, Loss Models §5.2.6): the body's weight w is a free parameter, the density jumps at θ.
  * lognormalPareto (Scollnik, Scand. Actuarial J. 2007(1), §2; Cooray & Ananda, Scand. Actuarial J. 2005(5)):
- * w = r fixed by continuity of the density at θ.
+ * w = r fixed by continuity of the density at θ (continuousBodyWeight, src/random/severity/lognormal-pareto.ts); the
+ * fit never estimates the optional tail limit.
  * Log-likelihood of individual amounts from the running sums (likelihood-data.ts): the body's entries are a
  * prefix of the sorted amounts, so Σ w ln f costs a binary search.
  */
-import { normalCdf, normalPdf } from '../math/normal.ts';
-import { Spliced } from '../random/severity/index.ts';
+import { normalCdf } from '../math/normal.ts';
+import { continuousBodyWeight } from '../random/severity/lognormal-pareto.ts';
+import { LognormalPareto, Spliced } from '../random/severity/index.ts';
 import { lognormalLogDensity, lognormalLogDensitySum, type FitFamily } from './families.ts';
 import { firstAbove, type IndividualSample, type Sample, type StartSummary } from './likelihood-data.ts';
-
-/**
- * r = B/(A + B), A = θ f_LN(θ)/F_LN(θ) = φ(z)/(σ Φ(z)), B = α, z = (ln θ − μ)/σ: continuity of the density at θ.
- * TODO(merge main): main's src/random/severity/lognormal-pareto.ts exports continuousBodyWeight and the
- * LognormalPareto class; use them once merged.
- */
-export function continuityWeight(mu: number, sigma: number, splice: number, alpha: number): number {
-  const z = (Math.log(splice) - mu) / sigma;
-  const hazard = z < -30 ? -z - 1 / z + 2 / (z * z * z) : normalPdf(z) / normalCdf(z);
-  const a = hazard / sigma;
-  return alpha / (a + alpha);
-}
 
 /** ln of the body-and-tail density with body weight w (entries at or below θ in the body). */
 function bodyTailLogDensity(mu: number, sigma: number, splice: number, alpha: number, w: number) {
@@ -72,7 +62,8 @@ function bodyTailStarts(s: StartSummary): { mu: number; sigma: number; splice: n
     }
     if (w0 === 0 || wt === 0 || hill <= 0) continue;
     const mu = l1 / w0;
-    const sigma = Math.sqrt(Math.max(l2 / w0 - mu * mu, 0)) || s.sdLog;
+    // A body of near-equal amounts would start σ near 0, where the truncation's S(d) underflows.
+    const sigma = Math.max(Math.sqrt(Math.max(l2 / w0 - mu * mu, 0)), 0.1 * s.sdLog, 0.05);
     out.push({ mu, sigma, splice, alpha: wt / hill, q: w0 / (w0 + wt) });
   }
   return out;
@@ -89,10 +80,11 @@ export const lognormalParetoFamily: FitFamily = {
   parameters: ['mu', 'sigma', 'splice', 'alpha'],
   scales: ['identity', 'log', 'log', 'log'],
   irregular: [],
-  distribution: ([mu, sigma, splice, alpha]) => new Spliced(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha)),
-  logDensity: ([mu, sigma, splice, alpha]) => bodyTailLogDensity(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha)),
+  hessianStep: { splice: 0.05 },
+  distribution: ([mu, sigma, splice, alpha]) => new LognormalPareto(mu, sigma, splice, alpha),
+  logDensity: ([mu, sigma, splice, alpha]) => bodyTailLogDensity(mu, sigma, splice, alpha, continuousBodyWeight(mu, sigma, splice, alpha)),
   sumLogDensity: ([mu, sigma, splice, alpha], s) =>
-    bodyTailLogDensitySum(mu, sigma, splice, alpha, continuityWeight(mu, sigma, splice, alpha), s),
+    bodyTailLogDensitySum(mu, sigma, splice, alpha, continuousBodyWeight(mu, sigma, splice, alpha), s),
   starts: (s) => bodyTailStarts(s).map((t) => [t.mu, t.sigma, t.splice, t.alpha]),
   unidentified: ([, , splice], s) => emptyTail(splice, s),
 };
@@ -108,3 +100,6 @@ export const splicedFamily: FitFamily = {
   starts: (s) => bodyTailStarts(s).map((t) => [t.mu, t.sigma, t.splice, t.alpha, t.q]),
   unidentified: ([, , splice], s) => emptyTail(splice, s),
 };
+
+/** The lognormalPareto body weight r: continuousBodyWeight (src/random/severity/lognormal-pareto.ts), the name src/fit/into-scenario.ts imports. */
+export const continuityWeight = continuousBodyWeight;

@@ -48,6 +48,9 @@ export const gammaFamily: FitFamily = {
   },
 };
 
+/** Beyond this α a Lomax is an exponential to within 1/α in its log-density: the fit has run up the ridge. */
+const PARETO_ALPHA_LIMIT = 1000;
+
 /**
  * Pareto type II (Lomax, app. A.2.3.1), ln f = ln α + α ln θ − (α+1) ln(x + θ). Starts: the method of moments
  * where the variance exceeds the squared mean, and the median matched, θ = m/(2^{1/α} − 1), for several α.
@@ -80,6 +83,10 @@ export const paretoFamily: FitFamily = {
     for (const alpha of [1.2, 2, 4, 10]) out.push([alpha, median / (Math.pow(2, 1 / alpha) - 1)]);
     return out;
   },
+  divergent: ([alpha, theta]) =>
+    alpha > PARETO_ALPHA_LIMIT
+      ? `alpha ${alpha.toPrecision(4)} and theta ${theta.toPrecision(4)} grow without bound: the data's tail is lighter than any Pareto's, and the likelihood rises towards an exponential with mean theta/alpha = ${(theta / alpha).toPrecision(6)}`
+      : null,
 };
 
 /**

@@ -22,6 +22,11 @@ export interface FitFamily {
    * likelihood jumps or kinks as it passes a data point); no standard error is given for them.
    */
   readonly irregular: readonly string[];
+  /**
+   * Central-difference step (on the optimiser's scale) for a parameter whose likelihood of individual amounts
+   * kinks at every amount, wide enough to average the kinks into the curvature; the default is 10⁻³.
+   */
+  readonly hessianStep?: Readonly<Record<string, number>>;
   /** The fitted distribution's cdf and survival function. */
   distribution(p: readonly number[]): Distribution;
   /** ln f at one amount, given ln x too; the parameters are checked by the caller. */
@@ -32,6 +37,11 @@ export interface FitFamily {
   starts(s: StartSummary): number[][];
   /** Why an estimate does not identify the family (a splice above every amount: no tail), or null. */
   unidentified?(p: readonly number[], s: Sample): string | null;
+  /**
+   * Why the estimate is only a point on the way to a limit outside the family (a Pareto whose α and θ grow
+   * without bound tends to an exponential), or null; such a fit is reported as not converged.
+   */
+  divergent?(p: readonly number[]): string | null;
   /** Remarks on a fitted value (outside the scenario schema's range, say). */
   remarks?(p: readonly number[]): string[];
 }

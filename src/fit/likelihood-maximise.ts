@@ -24,46 +24,58 @@ export interface Maximum {
   logLikelihood: number;
   converged: boolean;
   warnings: string[];
+  /** The first starting value tried (natural scale), reported when none had a finite likelihood. */
+  start?: number[];
 }
 
 const MAX_RESTARTS = 8;
 const MAX_STARTS = 3;
 
-export function maximiseLikelihood(family: FitFamily, sample: Sample): Maximum {
+/** The maximum from the family's own starting values, or from `from` (natural scale) when given. */
+export function maximiseLikelihood(family: FitFamily, sample: Sample, from?: number[][]): Maximum {
   const scales = family.scales;
   const negLl = (z: number[]) => {
     const ll = logLikelihood(family, fromFree(z, scales), sample);
     return Number.isFinite(ll) ? -ll : Infinity;
   };
-  const starts = family
-    .starts(startSummary(sample))
-    .filter((p) => p.every(Number.isFinite))
-    .map((p) => toFree(p, scales))
-    .filter((z) => z.every(Number.isFinite) && Number.isFinite(negLl(z)));
+  const candidates = (from ?? family.starts(startSummary(sample))).filter((p) => p.every(Number.isFinite));
+  const starts = candidates.map((p) => toFree(p, scales)).filter((z) => z.every(Number.isFinite) && Number.isFinite(negLl(z)));
   if (starts.length === 0)
     return {
       parameters: [],
       logLikelihood: -Infinity,
       converged: false,
-      warnings: [`${family.id}: no starting value has a finite likelihood`],
+      warnings: [`${family.id}: no starting value has a finite likelihood; the parameters shown are the first start's, not an estimate`],
+      start: candidates[0],
     };
 
-  // The most likely starts first; three suffice for the two-parameter families, the composites' splice starts
-  // (one per data quantile) are tried in that order too.
+  // The most likely starts first: three suffice for the two-parameter families; the composites' splice starts
+  // (one per data quantile) lead to different local maxima and are all tried.
   starts.sort((a, b) => negLl(a) - negLl(b));
-  let best = { x: starts[0], value: Infinity };
-  for (const z0 of starts.slice(0, MAX_STARTS)) {
-    const r = nelderMead(negLl, z0, 0.1, 4000);
-    if (r.value < best.value) best = r;
-  }
+  const tried = family.parameters.length > 2 ? starts : starts.slice(0, MAX_STARTS);
+  const local = tried.map((z0) => nelderMead(negLl, z0, 0.1, 4000)).sort((a, b) => a.value - b.value);
+  // A composite's likelihood can keep rising towards a degenerate edge (the splice above every amount: a body
+  // with no tail); the best maximum that keeps the family whole is the fit, and the edge is reported.
+  const degenerate = (z: number[]) => family.unidentified?.(fromFree(z, scales), sample) ?? null;
+  let best: { x: number[]; value: number } = local.find((r) => !degenerate(r.x)) ?? local[0];
+  const keepWhole = !degenerate(best.x);
+  const accept = (r: { x: number[]; value: number }) => r.value <= best.value && (!keepWhole || !degenerate(r.x));
+  const warnings: string[] = [];
+  if (local[0] !== best)
+    warnings.push(
+      `${family.id}: the likelihood is higher (ℓ = ${(-local[0].value).toFixed(2)}) only where ${degenerate(local[0].x)}; reported is the best local maximum with data in the tail`,
+    );
   let settled = false;
   for (let i = 0; i < MAX_RESTARTS && !settled; i++) {
     const r = nelderMead(negLl, best.x, 0.02, 4000);
     settled = !(r.value < best.value - 1e-9 * (1 + Math.abs(best.value)));
-    if (r.value <= best.value) best = r;
+    if (accept(r)) best = r;
+    else settled = true;
   }
-  if (family.irregular.length === 0) best = newton(negLl, best.x, best.value);
-  const warnings: string[] = [];
+  if (family.irregular.length === 0) {
+    const r = newton(negLl, best.x, best.value);
+    if (accept(r)) best = r;
+  }
   if (!settled) warnings.push(`${family.id}: the optimiser was still improving the likelihood after ${MAX_RESTARTS} restarts`);
   return { parameters: fromFree(best.x, scales), logLikelihood: -best.value, converged: settled && Number.isFinite(best.value), warnings };
 }

@@ -30,10 +30,14 @@ export interface TableRead {
   n: number;
   header: string[] | null;
   columns: ColumnRead[];
+  /** Rows of text above the header, skipped as titles (spreadsheet row numbers). */
+  titleRows: number[];
 }
 
 /** Rows looked at to find the header and the columns of numbers. */
 const SAMPLE = 50;
+/** Rows of text only at the top that may be titles and a header; below these a text row is an error. */
+const MAX_TITLE_ROWS = 10;
 
 export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number): TableRead {
   if (!table.length) throw new Error('the file is empty (no rows with data)');
@@ -47,6 +51,12 @@ export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number)
     }
     return out;
   };
+  // Title rows above the header (a bureau's sheet often starts "2023年大病保险理赔明细"): of the rows of text only
+  // at the top, the last is the header and those above it are skipped (and reported).
+  let titles = 0;
+  while (titles < Math.min(MAX_TITLE_ROWS, table.length - 1) && table[titles].cells.every((s) => s.trim() === '' || !numeric(s))) titles++;
+  const titleRows = table.slice(0, Math.max(0, titles - 1)).map((r) => r.row);
+  table = table.slice(titleRows.length);
   const below = numericColumns(table.slice(1, 1 + SAMPLE));
   const first = table[0].cells;
   const hasHeader =
@@ -75,7 +85,13 @@ export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number)
           ['count', columns[1]],
         ]
       : [['amount', columns[0]]];
-  return { ...read, rows: rows.length, header, columns: roles.map(([role, c]) => ({ role, column: columnLetter(c), name: name(c) })) };
+  return {
+    ...read,
+    rows: rows.length,
+    header,
+    columns: roles.map(([role, c]) => ({ role, column: columnLetter(c), name: name(c) })),
+    titleRows,
+  };
 }
 
 /** A count cell: a number ≥ 0. */

@@ -39,6 +39,8 @@ export interface ClaimsFileDescription {
   header: string[] | null;
   /** The columns read and their roles. */
   columns: ColumnRead[];
+  /** Rows of text above the header, skipped as titles (spreadsheet row numbers; empty when none). */
+  titleRows: number[];
   /** CSV/TSV: the delimiter found; .xlsx: the sheet read. */
   delimiter?: Delimiter;
   sheet?: string;
@@ -94,6 +96,7 @@ export async function readClaimsFile(bytes: Uint8Array, fileName: string, option
       encoding,
       header: read.header,
       columns: read.columns,
+      titleRows: read.titleRows,
       ...extra,
     },
   };
