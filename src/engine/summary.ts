@@ -92,6 +92,8 @@ export interface TargetCheck {
   modelled: number | null;
   relativeError: number | null;
   source?: string;
+  /** The scenario's word on why the model does not reach this target (schema Target.conflict). */
+  conflict?: { zh?: string; en?: string };
 }
 
 export interface RunResult {
@@ -371,6 +373,7 @@ export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): Ta
       modelled,
       relativeError: modelled === null || t.value === 0 ? null : modelled / t.value - 1,
       source: t.source,
+      ...(t.conflict ? { conflict: t.conflict } : {}),
     };
   });
 }

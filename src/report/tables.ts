@@ -139,10 +139,22 @@ export function targetTable(
       { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
       { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
       { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+      {
+        label: L('note', '说明'),
+        unit: 'text',
+        value: (t) => (t.conflict ? CONFLICT[lang] : ''),
+      },
     ],
     r.targets,
   );
 }
+
+/** A target the scenario declares unreachable under its cost model (its reason: Target.conflict, in the file). */
+const CONFLICT = {
+  zh: '与其他目标冲突，未用于校准',
+  en: 'conflicts with the other targets; not calibrated to',
+  both: 'conflict 冲突: not calibrated to',
+};
 
 /** Targets with raw values (CSV: the metric's id, values in yuan, fractions or people). */
 export function targetValuesTable(r: RunResult): Table {

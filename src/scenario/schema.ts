@@ -336,6 +336,9 @@ export const Target = z.strictObject({
   ruleset: id.optional(),
   value: finite(),
   ...provenance,
+  conflict: OptionalBilingual.optional().describe(
+    'Why the model does not reach this target (it conflicts with the other figures under the stated cost model): reported beside the target, and `calibrate` does not fit to it.',
+  ),
 });
 
 export const Simulation = z.strictObject({
