@@ -62,7 +62,7 @@ describe('导入数据拟合 on a population card', () => {
     await expect.poll(() => page.locator('js-results-table th[scope=col]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
     const payoutBefore = await payout(page);
     const severityBefore = (await draft(page)).populations[0].severity;
-    expect(severityBefore.family).toBe('spliced');
+    expect(severityBefore.family).toBe('lognormalPareto');
 
     // Pasted cells with a word where a count should be: the reader's message, in the dialog, and the text stays.
     await page.getByRole('button', { name: '导入数据拟合' }).click();
@@ -118,7 +118,7 @@ describe('导入数据拟合 on a population card', () => {
     const sha = createHash('sha256').update(readFileSync(FIXTURE)).digest('hex');
     expect(sev.mu.assumption).toMatch(
       new RegExp(
-        `^edited in the workbench \\(fitted by maximum likelihood to grouped-gbk\\.csv: banded counts, n = 5768; log-likelihood -9293\\.05, AIC 18590\\.10; \\d{4}-\\d{2}-\\d{2}; SHA-256 ${sha}; was spliced mu=`,
+        `^edited in the workbench \\(Fitted by jingsuan fit on \\d{4}-\\d{2}-\\d{2} from grouped-gbk\\.csv \\(SHA-256 ${sha}, n = 5768, grouped, log-likelihood -9293\\.05, AIC 18590\\.1\\); was lognormalPareto mu=`,
       ),
     );
     expect(sev.sigma.assumption).toBe(sev.mu.assumption);

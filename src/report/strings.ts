@@ -380,24 +380,6 @@ const S = {
   fitApplied: { zh: '已应用。撤销（Ctrl+Z）可恢复原分布。', en: 'Applied. Undo (Ctrl+Z) restores the previous severity.' },
   fitBefore: { zh: '拟合前', en: 'before' },
   fitAfter: { zh: '拟合后', en: 'after' },
-  fitDensityTitle: { zh: '数据与拟合密度', en: 'Data and fitted density' },
-  fitDensitySubtitle: {
-    zh: (family: string) => `灰柱：数据；蓝线：${family}`,
-    en: (family: string) => `grey bars: data; blue line: ${family}`,
-  },
-  fitDensityAxis: { zh: '每单位对数金额的占比', en: 'share per unit of ln amount' },
-  fitDensityNote: {
-    zh: '从 0 起的分段画到其上限的十分之一起，最高的开口段画到其下限的两倍；柱的面积是该段的占比。',
-    en: 'A band from 0 is drawn from a tenth of its upper limit, the open top band to twice its lower limit; each bar’s area is its share.',
-  },
-  fitCdfTitle: { zh: '经验分布函数与拟合分布函数', en: 'Empirical and fitted distribution functions' },
-  fitCdfSubtitle: { zh: '点：数据；线：拟合', en: 'dots: data; line: fit' },
-  fitCdfAxis: { zh: '累计占比', en: 'cumulative share' },
-  fitAmountAxis: { zh: '金额（元，对数刻度）', en: 'amount (yuan, log scale)' },
-  fitTruncatedNote: {
-    zh: (d: string) => `拟合分布按超过 ${d} 元的条件分布画出。`,
-    en: (d: string) => `The fit is drawn conditional on exceeding ${d} yuan.`,
-  },
   // — how the languages are put together —
   /** The n-th band or tier. */
   ordinal: { zh: (n: number, what: string) => `第 ${n} ${what}`, en: (n: number, what: string) => `${what} ${n}` },

@@ -7,17 +7,18 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { sweepAnalytic, sweepValues, type SweepPoint } from '../analysis/sweep.ts';
-import { cdfPoints, densityBars, fittedCurve } from '../analysis/fit-diagnostics.ts';
+import { FAMILIES } from '../fit/families-registry.ts';
+import type { FitOrigin } from '../fit/into-scenario.ts';
 import { CLAIMS_LIMITS, readClaimsFile, type ClaimsFile } from '../fit/read.ts';
 import type { FamilyFit } from '../fit/types.ts';
 import { sensitivityChart, type ChartSpec } from '../report/charts/charts.ts';
-import { fitCdfChart, fitDensityChart } from './fit-chart.ts';
+import { fitHistogramChart, fitQqChart } from '../report/charts/fit-charts.ts';
+import { fitDiagnostics, fittedCurve } from '../report/charts/fit-data.ts';
 import { formatAmount, unitText } from '../report/format.ts';
 import { familyName, severityParamName } from '../report/severity-names.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { fittedSeverity, type FitOrigin } from '../scenario/fitted-severity.ts';
+import { fittedSeverityEdit } from '../scenario/fitted-severity.ts';
 import { metricLabel } from '../scenario/metrics.ts';
-import { severityOf } from '../random/severity/index.ts';
 import { Severity, type Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';
 import { fitInWorker, type FitJob } from './fit-client.ts';
@@ -26,8 +27,10 @@ import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './chart-view.ts';
 
-/** An origin for a severity only drawn or checked, not written. */
-const SKETCH: FitOrigin = { fileName: '', sha256: '', n: 0, grouped: false, truncate: 0, date: '' };
+/** An origin for a severity only checked, not written. */
+const SKETCH: FitOrigin = { file: '', sha256: '', n: 0, grouped: false, truncate: 0, date: '' };
+/** Every family the fit knows, in its order: the charts colour a family by its place here. */
+const FAMILY_IDS = FAMILIES.map((f) => f.id);
 
 /** Rows the preview shows. */
 const PREVIEW_ROWS = 8;
@@ -61,6 +64,15 @@ function gofText(f: FamilyFit): string {
   if (g.ks) return `KS D = ${g.ks.statistic.toFixed(4)}${pShown(g.ks.pValue)}`;
   if (g.chiSquare) return `χ² = ${shown(g.chiSquare.statistic)}, df ${g.chiSquare.df}${pShown(g.chiSquare.pValue)}`;
   return '—';
+}
+
+/** The scenario format takes the fit's family (and its values validate). */
+function writable(fit: FamilyFit): boolean {
+  try {
+    return Severity.safeParse(fittedSeverityEdit(fit, SKETCH, null)).success;
+  } catch {
+    return false;
+  }
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -302,15 +314,14 @@ export class FitDialog extends LitElement {
   private async severityOf(fit: FamilyFit) {
     const read = this.read!;
     const origin: FitOrigin = {
-      fileName: this.source!.name,
+      file: this.source!.name,
       sha256: await sha256Hex(this.source!.bytes),
       n: read.description.n,
       grouped: read.description.grouped,
       truncate: read.description.truncate,
       date: localDate(),
     };
-    const sev = fittedSeverity(fit, origin, this.population().severity);
-    return Severity.safeParse(sev).success ? sev : null;
+    return writable(fit) ? fittedSeverityEdit(fit, origin, this.population().severity) : null;
   }
 
   private async apply() {
@@ -481,20 +492,15 @@ export class FitDialog extends LitElement {
     const width = this.chartWidth();
     const key = `${fit.family} ${L} ${width}`;
     if (this.shownCharts?.key === key && this.shownCharts.read === read) return this.shownCharts.charts;
-    const spec = Severity.safeParse(fittedSeverity(fit, SKETCH, null));
-    const dist = spec.success ? severityOf(spec.data) : null;
-    let charts: ChartSpec[] = [];
-    if (dist) {
-      const data = read.data;
-      const bars = densityBars(data, dist);
-      const lo = Math.min(...bars.map((b) => b.lower));
-      const hi = Math.max(...bars.map((b) => b.upper));
-      const opts = { lang: L, width, grouped: data.kind === 'grouped', truncate: data.truncate };
-      charts = [
-        fitDensityChart(bars, fittedCurve(data, dist, lo, hi), familyName(fit.family, L), opts),
-        fitCdfChart(cdfPoints(data, dist), opts),
-      ];
-    }
+    const data = read.data;
+    const diagnostics = fitDiagnostics(data, [fittedCurve(fit, data.truncate)]);
+    const ctx = { lang: L, footnote: '', families: FAMILY_IDS, width };
+    // The legend names the family as the table does.
+    const named = (c: ChartSpec): ChartSpec => ({
+      ...c,
+      options: { ...c.options, color: { ...(c.options.color as object), tickFormat: (id: string) => familyName(id, L) } },
+    });
+    const charts = [named(fitHistogramChart(diagnostics, ctx)), named(fitQqChart(diagnostics, ctx))];
     this.shownCharts = { key, read, charts };
     return charts;
   }
@@ -505,7 +511,7 @@ export class FitDialog extends LitElement {
     if (!fit || !read || !Number.isFinite(fit.aic)) return nothing;
     const L = this.lang;
     const charts = this.diagnostics(fit, read);
-    const inSchema = Severity.safeParse(fittedSeverity(fit, SKETCH, null)).success;
+    const inSchema = writable(fit);
     return html`${fit.warnings.length ? html`<ul class="warn">${fit.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       <div class="charts">${charts.map((c) => html`<js-chart .spec=${c}></js-chart>`)}</div>
       <div class="run">
