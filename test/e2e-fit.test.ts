@@ -151,6 +151,25 @@ describe('导入数据拟合 on a population card', () => {
       .poll(() => page.locator('js-fit-dialog .preview-meta').innerText())
       .toContain('claims.xlsx · encoding XLSX · 理赔明细 · 80 rows · n = 179');
     expect(await page.locator('js-fit-dialog tr.fit').count()).toBe(0);
+    // A truncation point above some amounts: the reader names the first such cell; a word there is refused.
+    const truncate = page.getByRole('textbox', { name: /deductible \(yuan, optional\)/ });
+    await truncate.fill('10000');
+    await truncate.press('Tab');
+    const refused = page.locator('js-fit-dialog .problem');
+    await expect
+      .poll(() => refused.innerText())
+      .toMatch(/^These data cannot be read: row 10, column A \(赔付金额\): 8120\.93 is below the truncation point 10000/);
+    await truncate.fill('一万');
+    await truncate.press('Tab');
+    await expect.poll(() => refused.innerText()).toBe('the deductible must be an amount of 0 yuan or more, or empty');
+    expect(await truncate.inputValue()).toBe('一万');
+    await truncate.fill('');
+    await truncate.press('Tab');
+    await expect.poll(() => refused.count()).toBe(0);
+    // Individual amounts are fitted too, with the Kolmogorov–Smirnov figure.
+    await page.locator('js-fit-dialog button.run-fit').click();
+    await expect.poll(() => page.locator('js-fit-dialog tr.fit').count(), { timeout: 20_000 }).toBeGreaterThan(4);
+    expect(await page.locator('js-fit-dialog tr.fit td:nth-child(6)').first().innerText()).toMatch(/^KS D = 0\.\d{4}, p /);
     expect(errors).toEqual([]);
   });
 });
