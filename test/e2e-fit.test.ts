@@ -67,6 +67,10 @@ describe('导入数据拟合 on a population card', () => {
     // Pasted cells with a word where a count should be: the reader's message, in the dialog, and the text stays.
     await page.getByRole('button', { name: '导入数据拟合' }).click();
     await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    // What the data must be, and the cost level the model would apply on top of the fit (Jiangyin: 0.965).
+    expect(await page.locator('js-fit-dialog p.what').innerText()).toBe(
+      '数据应为每位参保人一年的政策范围内自负费用（元）。 该人群的地区费用水平为 0.965：模型会把拟合分布的金额再乘以这个倍数；数据若已是本地金额，请把它设为 1。',
+    );
     const bad = '下限\t上限\t人次\n0\t5000\t412\n5000\t10000\t很多\n';
     await page.locator('js-fit-dialog textarea').fill(bad);
     await page.getByRole('radio', { name: '分段汇总（下限、上限、人次）' }).check();

@@ -334,6 +334,17 @@ const S = {
   // — fitting a population's severity to a bureau's claims data (fit-dialog.ts) —
   fitOpen: { zh: '导入数据拟合', en: 'Fit to data' },
   fitTitle: { zh: (who: string) => `导入数据拟合：${who}`, en: (who: string) => `Fit the severity to data: ${who}` },
+  fitWhatData: {
+    zh: (basis: string) => `数据应为每位参保人一年的${basis}（元）。`,
+    en: (basis: string) => `The data should be each member's ${basis} in a year (yuan).`,
+  },
+  fitBasisSelfBurden: { zh: '政策范围内自负费用', en: 'in-policy self-burden' },
+  fitBasisPolicyCost: { zh: '政策范围内总费用', en: 'total in-policy cost' },
+  fitCostLevel: {
+    zh: (x: string) => `该人群的地区费用水平为 ${x}：模型会把拟合分布的金额再乘以这个倍数；数据若已是本地金额，请把它设为 1。`,
+    en: (x: string) =>
+      `This population's regional cost level is ${x}: the model multiplies the fitted amounts by it again; if the data are local amounts, set it to 1.`,
+  },
   fitPick: { zh: '选择文件（CSV、TSV、XLSX）', en: 'Choose a file (CSV, TSV, XLSX)' },
   fitDrop: { zh: '或把文件拖放到这里', en: 'or drop a file here' },
   fitPaste: { zh: '或粘贴从 Excel / WPS 复制的单元格', en: 'or paste cells copied from Excel / WPS' },

@@ -548,6 +548,8 @@ export class FitDialog extends LitElement {
         <h2 id="fit-title">${t('fitTitle', L, p?.title?.[L] ?? p?.id ?? '')}</h2>
         <button @click=${() => this.close()}>${t('close', L)}</button>
       </header>
+      <p class="meta what">${t('fitWhatData', L, t(p?.amountBasis === 'policyCost' ? 'fitBasisPolicyCost' : 'fitBasisSelfBurden', L))}
+        ${p?.costLevel && p.costLevel.value !== 1 ? t('fitCostLevel', L, String(p.costLevel.value)) : nothing}</p>
       ${this.renderInputs()}
       ${this.problem ? html`<div class="problem" role="alert">${this.problem}</div>` : nothing}
       ${this.renderPreview()}
