@@ -1,6 +1,13 @@
-// A fit applied in the workbench, its pure part: the severity it writes is valid in the scenario format and is a
-// workbench edit, every parameter carrying the fit's provenance line (fit/into-scenario.ts) and what it replaced.
+// A fit applied in the workbench, its pure parts: the severity it writes is valid in the scenario format and is a
+// workbench edit, every parameter carrying the fit's provenance line (fit/into-scenario.ts) and what it replaced;
+// what the dialog reports after applying (the analytic values before and after, the beneficiaries' sweep).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyticExpectation } from '../src/engine/analytic.ts';
+import { compileModel } from '../src/engine/model.ts';
+import { setAt } from '../src/scenario/edit.ts';
+import { validateData } from '../src/scenario/validate.ts';
+import { beneficiarySweep, outcomeRows } from '../src/ui/fit-outcome.ts';
 import type { FitOrigin } from '../src/fit/into-scenario.ts';
 import type { FamilyFit } from '../src/fit/types.ts';
 import { fittedSeverityEdit } from '../src/scenario/fitted-severity.ts';
@@ -36,5 +43,39 @@ describe('the severity a fit writes in the workbench', () => {
     const sev = fittedSeverityEdit(fit('gamma', { shape: 1.2, scale: 21000 }), { ...origin, grouped: false, truncate: 18000 }, null);
     expect((sev.shape as { assumption: string }).assumption).toMatch(/n = 5768, left-truncated at 18000 yuan, .*; was none\)$/);
     expect(() => fittedSeverityEdit(fit('burr', { a: 1 }), origin, null)).toThrow(/burr has no form in a scenario file/);
+  });
+});
+
+describe('what applying a fit changed', () => {
+  const raw = JSON.parse(readFileSync('scenarios/jiangyin-2020.json', 'utf8'));
+  const before = validateData(raw).scenario!;
+  const sev = fittedSeverityEdit(fit('lognormal', { mu: 9.71956, sigma: 0.916532 }), origin, raw.populations[0].severity);
+  const after = validateData(setAt(raw, ['populations', 0, 'severity'], sev)).scenario!;
+  const [a0, a1] = [analyticExpectation(compileModel(before)), analyticExpectation(compileModel(after))];
+
+  it('the rows are the analytic values of the two scenarios', () => {
+    const [row] = outcomeRows(after, a0, a1, 'zh');
+    expect(row).toEqual({
+      name: '江阴 2020 大病保险',
+      payout: [a0[0].payout, a1[0].payout],
+      beneficiaries: [a0[0].beneficiaries, a1[0].beneficiaries],
+    });
+    expect(row.payout[1]).not.toBe(row.payout[0]);
+  });
+
+  it('the sweep runs the deductible from 0 to twice its value for both, through the current one', () => {
+    const sweep = beneficiarySweep(before, after, 'zh')!;
+    expect(sweep.label).toBe('江阴 2020 大病保险 · 起付标准');
+    const series = (id: string) => sweep.points.filter((p) => p.ruleset === id);
+    // 25 values from 0 to 36,000 (twice the 18,000 deductible): the current value is among them.
+    expect(series('before').map((p) => p.x)).toEqual(Array.from({ length: 25 }, (_, i) => i * 1500));
+    for (const [id, a] of [
+      ['before', a0],
+      ['after', a1],
+    ] as const) {
+      const at = series(id).find((p) => p.current)!;
+      expect(at.x).toBe(18000);
+      expect(at.beneficiaries).toBeCloseTo(a[0].beneficiaries!, 6);
+    }
   });
 });

@@ -6,23 +6,23 @@
  * says what moved (expected payout and beneficiaries, and the beneficiaries against the deductible).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { sweepAnalytic, sweepValues, type SweepPoint } from '../analysis/sweep.ts';
 import { FAMILIES } from '../fit/families-registry.ts';
 import type { FitOrigin } from '../fit/into-scenario.ts';
 import { CLAIMS_LIMITS, readClaimsFile, type ClaimsFile } from '../fit/read.ts';
 import type { FamilyFit } from '../fit/types.ts';
-import { sensitivityChart, type ChartSpec } from '../report/charts/charts.ts';
+import type { ChartSpec } from '../report/charts/charts.ts';
 import { fitHistogramChart, fitQqChart } from '../report/charts/fit-charts.ts';
 import { fitDiagnostics, fittedCurve } from '../report/charts/fit-data.ts';
 import { formatAmount, unitText } from '../report/format.ts';
-import { familyName, severityParamName } from '../report/severity-names.ts';
+import { familyName } from '../report/severity-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { fittedSeverityEdit } from '../scenario/fitted-severity.ts';
 import { metricLabel } from '../scenario/metrics.ts';
 import { Severity, type Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';
 import { fitInWorker, type FitJob } from './fit-client.ts';
-import { paramChoices } from './param-choices.ts';
+import { beneficiarySweep, beneficiarySweepChart, outcomeRows, type BeneficiarySweep, type FitOutcome } from './fit-outcome.ts';
+import { fitsTable, previewTable } from './fit-tables.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './chart-view.ts';
@@ -32,38 +32,9 @@ const SKETCH: FitOrigin = { file: '', sha256: '', n: 0, grouped: false, truncate
 /** Every family the fit knows, in its order: the charts colour a family by its place here. */
 const FAMILY_IDS = FAMILIES.map((f) => f.id);
 
-/** Rows the preview shows. */
-const PREVIEW_ROWS = 8;
-
 interface Source {
   name: string;
   bytes: Uint8Array;
-}
-
-/** What applying changed, per ruleset, and the beneficiaries against the deductible before and after. */
-interface Outcome {
-  rows: { name: string; payout: [number | null, number | null]; beneficiaries: [number | null, number | null] }[];
-  sweep: { points: SweepPoint[]; label: string } | null;
-}
-
-const ENCODINGS: Record<string, string> = {
-  'utf-8': 'UTF-8',
-  'utf-8-bom': 'UTF-8 (BOM)',
-  'utf-16le': 'UTF-16LE',
-  'utf-16be': 'UTF-16BE',
-  gb18030: 'GBK / GB18030',
-};
-
-/** A fitted number as a person reads it: four significant digits, thousands grouped. */
-const shown = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toLocaleString('en', { maximumFractionDigits: 6 }) : '—');
-const pShown = (p: number | null) => (p === null ? '' : p < 0.001 ? ', p < 0.001' : `, p = ${p.toFixed(3)}`);
-
-/** The goodness-of-fit figure the fit gives: Kolmogorov–Smirnov for amounts, Pearson χ² for bands. */
-function gofText(f: FamilyFit): string {
-  const g = f.gof;
-  if (g.ks) return `KS D = ${g.ks.statistic.toFixed(4)}${pShown(g.ks.pValue)}`;
-  if (g.chiSquare) return `χ² = ${shown(g.chiSquare.statistic)}, df ${g.chiSquare.df}${pShown(g.chiSquare.pValue)}`;
-  return '—';
 }
 
 /** The scenario format takes the fit's family (and its values validate). */
@@ -119,7 +90,7 @@ export class FitDialog extends LitElement {
   declare fitMs: number;
   declare running: boolean;
   declare chosen: string;
-  declare outcome: Outcome | null;
+  declare outcome: FitOutcome | null;
   private job: FitJob | null = null;
   /** The latest read: an older one that ends later is dropped. */
   private reading = 0;
@@ -238,6 +209,7 @@ export class FitDialog extends LitElement {
   }
 
   private async take(file: File) {
+    this.pasted = '';
     if (file.size > CLAIMS_LIMITS.bytes) {
       this.source = null;
       this.read = null;
@@ -337,50 +309,23 @@ export class FitDialog extends LitElement {
       this.problem = t('fitNotApplied', this.lang);
       return;
     }
-    const after = { scenario: wb.applied, analytic: wb.analytic };
-    this.outcome = {
-      rows: after.analytic.map((a, i) => ({
-        name: after.scenario.rulesets[i].title?.[this.lang] ?? a.id,
-        payout: [before.analytic[i]?.payout ?? null, a.payout],
-        beneficiaries: [before.analytic[i]?.beneficiaries ?? null, a.beneficiaries],
-      })),
-      sweep: null,
-    };
+    const after = wb.applied;
+    this.outcome = { rows: outcomeRows(after, before.analytic, wb.analytic, this.lang), sweep: null };
     // The sweep evaluates the analytic model fifty times: after the outcome's words are on screen.
     setTimeout(() => {
       if (!this.outcome || !before.scenario) return;
-      this.outcome = { ...this.outcome, sweep: this.sweep(before.scenario, after.scenario) };
+      this.outcome = { ...this.outcome, sweep: beneficiarySweep(before.scenario, after, this.lang) };
     }, 0);
   }
 
-  /** Beneficiaries against the first ruleset's first deductible, before and after (the sensitivity chart's sweep). */
-  private sweep(before: Scenario, after: Scenario): Outcome['sweep'] {
-    const choice = paramChoices(after, this.lang).find((c) => c.path[0] === 'tracks');
-    if (!choice) return null;
-    const current = (after.rulesets[choice.ruleset].tracks[choice.path[1] as number].deductible as { value: number }).value;
-    const xs = sweepValues(0, Math.max(current * 2, 20000), 25);
-    const of = (s: Scenario, id: string) =>
-      sweepAnalytic(s, choice.ruleset, choice.path, xs, ['beneficiaries']).map((p) => ({ ...p, ruleset: id }));
-    return { points: [...of(before, 'before'), ...of(after, 'after')], label: choice.label };
-  }
+  private shownSweep: { key: string; sweep: BeneficiarySweep; chart: ChartSpec } | null = null;
 
-  private shownSweep: { key: string; points: SweepPoint[]; chart: ChartSpec } | null = null;
-
-  private sweepChart(sweep: NonNullable<Outcome['sweep']>): ChartSpec {
-    const L = this.lang;
+  private sweepChart(sweep: BeneficiarySweep): ChartSpec {
     const width = Math.round(Math.min(640, this.innerWidth() - 26));
-    const key = `${L} ${width}`;
-    if (this.shownSweep?.key === key && this.shownSweep.points === sweep.points) return this.shownSweep.chart;
-    const ctx = {
-      lang: L,
-      unit: 'wan' as const,
-      rulesets: ['before', 'after'],
-      names: { before: t('fitBefore', L), after: t('fitAfter', L) },
-      footnote: '',
-      width,
-    };
-    const chart = sensitivityChart(sweep.points, sweep.label, ctx, 'beneficiaries');
-    this.shownSweep = { key, points: sweep.points, chart };
+    const key = `${this.lang} ${width}`;
+    if (this.shownSweep?.key === key && this.shownSweep.sweep === sweep) return this.shownSweep.chart;
+    const chart = beneficiarySweepChart(sweep, this.lang, width);
+    this.shownSweep = { key, sweep, chart };
     return chart;
   }
 
@@ -431,57 +376,10 @@ export class FitDialog extends LitElement {
           @change=${(e: Event) => ((this.truncateText = (e.target as HTMLInputElement).value), void this.reread())} /></label>`;
   }
 
-  private renderPreview() {
-    const r = this.read;
-    if (!r) return nothing;
-    const L = this.lang;
-    const d = r.description;
-    const data = r.data;
-    const enc = d.encoding === 'xlsx' ? `XLSX${d.sheet ? ` · ${d.sheet}` : ''}` : (ENCODINGS[d.encoding] ?? d.encoding);
-    const role = { amount: t('fitAmount', L), count: t('fitCount', L), lower: t('fitLower', L), upper: t('fitUpper', L) };
-    const roles = data.kind === 'grouped' ? (['lower', 'upper', 'count'] as const) : (['amount', 'count'] as const);
-    const columnOf = (k: string) => d.columns.find((c) => c.role === k);
-    const k = Math.min(PREVIEW_ROWS, data.kind === 'grouped' ? data.lower.length : data.amounts.length);
-    const cells = (i: number) =>
-      data.kind === 'grouped'
-        ? [shown(data.lower[i]), Number.isFinite(data.upper[i]) ? shown(data.upper[i]) : t('fitOpenTop', L), shown(data.counts[i])]
-        : [shown(data.amounts[i]), shown(data.weights[i])];
-    return html`<h3>${t('fitFirstRows', L, k)}</h3>
-      <p class="meta preview-meta">${t('fitPreview', L, this.source!.name, enc, d.rows.toLocaleString('en'), d.n.toLocaleString('en'))} · ${t('fitHeader', L)}${t('colon', L)}${
-        d.header ? d.header.join(' | ') : t('fitNoHeader', L)
-      }</p>
-      <div class="scroll"><table class="preview">
-        <thead><tr>${roles.map((k) => {
-          const c = columnOf(k);
-          return html`<th>${role[k]}<small>${c ? `${c.column}${c.name ? ` · ${c.name}` : ''}` : '—'}</small></th>`;
-        })}</tr></thead>
-        <tbody>${Array.from({ length: k }, (_, i) => html`<tr>${cells(i).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
-      </table></div>`;
-  }
-
   private renderFits() {
-    const fits = this.fits;
-    if (!fits) return nothing;
-    const L = this.lang;
-    const best = Math.min(...fits.map((f) => f.aic));
-    return html`<h3>${t('fitRanked', L, this.fitMs)}</h3>
-      <div class="scroll"><table class="fits">
-        <thead><tr><th></th><th class="left">${t('fitFamily', L)}</th><th class="left">${t('fitParameters', L)}</th><th>AIC</th><th>ΔAIC</th><th class="left">${t('fitGof', L)}</th></tr></thead>
-        <tbody>${fits.map(
-          (
-            f,
-          ) => html`<tr class="fit ${f.family === this.chosen ? 'chosen' : ''}" data-family=${f.family} @click=${() => (this.chosen = f.family)}>
-            <td class="radio"><input type="radio" name="fit" aria-label=${t('fitChoose', L, familyName(f.family, L))} .checked=${f.family === this.chosen}
-              @change=${() => (this.chosen = f.family)} /></td>
-            <td class="left">${familyName(f.family, L)}${f.converged ? nothing : html`<div class="warn">${t('fitNotConverged', L)}</div>`}</td>
-            <td class="params">${Object.entries(f.parameters).map(([k, v]) => html`<div>${severityParamName(f.family, k, L)} = ${shown(v)}</div>`)}</td>
-            <td data-label="AIC">${Number.isFinite(f.aic) ? f.aic.toFixed(1) : '—'}</td>
-            <td data-label="ΔAIC">${Number.isFinite(f.aic) ? (f.aic - best).toFixed(1) : '—'}</td>
-            <td class="left" data-label=${t('fitGof', L)}>${gofText(f)}</td>
-          </tr>`,
-        )}</tbody>
-      </table></div>
-      ${this.renderChosen()}`;
+    if (!this.fits) return nothing;
+    return html`<h3>${t('fitRanked', this.lang, this.fitMs)}</h3>
+      ${fitsTable(this.fits, this.chosen, (family) => (this.chosen = family), this.lang)} ${this.renderChosen()}`;
   }
 
   private shownCharts: { key: string; read: ClaimsFile; charts: ChartSpec[] } | null = null;
@@ -552,7 +450,7 @@ export class FitDialog extends LitElement {
         ${p?.costLevel && p.costLevel.value !== 1 ? t('fitCostLevel', L, String(p.costLevel.value)) : nothing}</p>
       ${this.renderInputs()}
       ${this.problem ? html`<div class="problem" role="alert">${this.problem}</div>` : nothing}
-      ${this.renderPreview()}
+      ${this.read && this.source ? previewTable(this.read, this.source.name, L) : nothing}
       <div class="run">
         <button class="primary run-fit" ?disabled=${!this.read || this.running} @click=${() => void this.fit()}>${this.running ? t('fitRunning', L) : t('fitRun', L)}</button>
       </div>
