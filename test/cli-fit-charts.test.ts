@@ -113,8 +113,13 @@ describe('fitCharts', () => {
       'Empirical and fitted distribution functions',
     ]);
     expect(zh[0].title).toBe('分组理赔金额：各组经验密度与拟合密度');
-    expect(en[0].subtitle).toBe(
-      "Turnbull's estimate for interval data reduces to this band histogram when bands do not overlap; the open top band (3 and above, 10k yuan; 30 claims) not drawn",
+    expect(en[0].subtitle).toBe("Turnbull's estimate for interval data reduces to this band histogram when bands do not overlap");
+    expect(en[0].footnote).toBe('The open top band (3 and above, 10k yuan; 30 claims) not drawn. f');
+    expect(zh[0].footnote).toBe('开放的最高组（3 万元以上，30 件）未画出。f');
+    expect(zh[1].footnote).toBe('f');
+    const truncated = fitDiagnostics({ ...data, lower: [5000, 10000, 30000], truncate: 5000 }, [fittedCurve(LN, 5000)]);
+    expect(fitCharts(truncated, ctx('en'))[3].footnote).toBe(
+      'Data left-truncated at 5,000 yuan: empirical and fitted are both conditional on X > 5,000. f',
     );
   });
 });

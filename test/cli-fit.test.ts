@@ -238,7 +238,7 @@ describe('jingsuan fit --out', () => {
     });
     const svg = readFileSync(join(dir, 'fit-histogram.svg'), 'utf8');
     expect(svg).toContain('Turnbull');
-    expect(svg).toContain('开放的最高组（20 万元以上，41 件）未画出');
+    expect(svg).toContain('开放的最高组（20 万元以上，41 件）未画出。');
   });
 });
 
@@ -271,7 +271,9 @@ describe('jingsuan fit --into', () => {
     before.populations[0].severity = severity;
     expect(JSON.parse(text)).toEqual(before);
     expect(r.err).toContain('wrote the lognormal fit into');
-    expect(r.err).toContain('costLevel 0.965');
+    expect(r.err).toContain(
+      `population members has costLevel ${before.populations[0].costLevel.value}: the engine multiplies the fitted amounts by it`,
+    );
   });
 
   it("--with-uncertainty adds the estimates' covariance: parameters, a symmetric matrix, n and the source", async () => {
@@ -318,6 +320,7 @@ describe('jingsuan fit --into', () => {
     const file = copy();
     const r = await command('fit', `${FIXTURES}/wide-spread.csv`, '--family', 'loglogistic', '--into', file, '--population', 'members');
     expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^1\s+loglogistic\s+scale=/m);
     expect(r.err).toBe(
       `jingsuan fit: --into: the scenario with the loglogistic fit would not validate, so ${file} is left as it was:\npopulations[0].severity.shape.value: must be > 1 (finite mean)\n`,
     );

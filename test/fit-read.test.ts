@@ -110,6 +110,17 @@ describe('readClaimsFile: kinds of file', () => {
     expect(data.weights).toEqual(COUNTS);
   });
 
+  it('reads amounts in 万 (ten thousand yuan) as Chinese tables write them: 0.35万, 1万元, an open band 20万以上', async () => {
+    const bands = await text('下限,上限,人数\n0,0.35万,10\n0.35万,1万元,20\n1万,20万,7\n20万以上,,5\n', 'x.csv', { grouped: true });
+    expect(bands.data).toEqual({
+      kind: 'grouped',
+      lower: [0, 3500, 10000, 200000],
+      upper: [3500, 10000, 200000, Infinity],
+      counts: [10, 20, 7, 5],
+      truncate: 0,
+    });
+  });
+
   it('a text row below the data is an error, not a title: titles are only the text rows at the top', async () => {
     const ok = await text('理赔明细\n\n单位：元\n金额\n1000\n2000\n');
     expect(ok.description).toMatchObject({ rows: 2, header: ['金额'], titleRows: [1, 3] });
@@ -148,6 +159,18 @@ describe('readClaimsFile: refusals name the row and column', () => {
     ['an empty amount', '金额,人次\n1000,1\n,3\n3000,1\n', undefined, 'row 3, column A (金额): empty where an amount belongs'],
     ['a negative amount', '1000\n-20\n3000\n', undefined, 'row 2, column A: "-20" is not a positive amount (an amount must be above zero)'],
     ['a zero amount', '1000\n2000\n0\n', undefined, 'row 3, column A: "0" is not a positive amount (an amount must be above zero)'],
+    [
+      'an unquoted 12,000 under a header',
+      '金额\n5000\n12,000\n',
+      undefined,
+      "row 3: a cell beyond the header's 1 column, in column B (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)",
+    ],
+    [
+      'an unquoted 12,000 without a header',
+      '5000,1\n12,000\n7000,2\n',
+      undefined,
+      'row 2, column B: "000" is not a count (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)',
+    ],
     ['an empty file', '', undefined, 'the file is empty (no rows with data)'],
     ['blank lines only', '\n\n ,\n', undefined, 'the file is empty (no rows with data)'],
     ['a header without data', '金额,人次\n', undefined, 'no column of numbers found: row 1 holds no amount ("金额", "人次")'],

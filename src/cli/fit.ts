@@ -24,8 +24,8 @@ export const fitCommand: Command = {
 Maximum-likelihood severity fits to a bureau's claims, ranked by AIC (lowest first).
 DATA is CSV or TSV (UTF-8 with or without BOM, or GBK/GB18030 as Excel saves it on Chinese Windows) or .xlsx,
 at most ${CLAIMS_LIMITS.bytes / 2 ** 20} MB and ${CLAIMS_LIMITS.rows.toLocaleString('en')} rows; a header row is optional.
-  individual data: the first column of numbers is the amount (yuan), a next column of numbers the count
-  --grouped        bands: columns lower, upper, count; an empty upper (or "200000以上") is the open top band
+  individual data: the first column of numbers is the amount (yuan; "12,000", "¥1.2万" read), a next column of numbers the count
+  --grouped        bands: columns lower, upper, count; an empty upper (or "200000以上", "20万以上") is the open top band
   --family F       fit only F (repeatable); families: ${FIT_FAMILIES.join(', ')}
   --truncate YUAN  every record passed this deductible (left truncation: the likelihood is f(x)/S(d))
   --sheet NAME     the .xlsx sheet to read (default: the first)
@@ -52,7 +52,8 @@ at most ${CLAIMS_LIMITS.bytes / 2 ** 20} MB and ${CLAIMS_LIMITS.rows.toLocaleStr
     const [file, ...extra] = positionals;
     if (!file) throw new UsageError('missing DATA: the claims file to fit (CSV, TSV or .xlsx)');
     if (extra.length) throw new UsageError(`one DATA file only (also given: ${extra.join(' ')})`);
-    const families = values.family as string[] | undefined;
+    const asked = values.family as string[] | undefined;
+    const families = asked && [...new Set(asked)];
     for (const f of families ?? [])
       if (!FIT_FAMILIES.includes(f)) throw new UsageError(`--family: unknown family "${f}" (families: ${FIT_FAMILIES.join(', ')})`, 1);
     const truncate = Number(parseAmount('--truncate', values.truncate as string | undefined, { required: false }) ?? 0);
@@ -99,16 +100,14 @@ at most ${CLAIMS_LIMITS.bytes / 2 ** 20} MB and ${CLAIMS_LIMITS.rows.toLocaleStr
       const { writeFitCharts } = await import('./fit-charts.ts');
       await writeFitCharts(outDir, claims, fits, origin);
     }
-    let written: string | undefined;
-    if (target) written = writeInto(target, fits[0], origin, Boolean(values['with-uncertainty']));
-
     if (values.json) {
       console.log(JSON.stringify(fitJson(claims, fits, origin), null, 2));
     } else {
       console.log(fitTable(claims, fits, file));
     }
     if (outDir) console.error(`charts written to ${outDir}`);
-    if (written) console.error(written);
+    // After the fits are shown: a scenario the fit cannot go into (it would not validate) still leaves the table.
+    if (target) console.error(writeInto(target, fits[0], origin, Boolean(values['with-uncertainty'])));
     return 0;
   },
 };
@@ -231,10 +230,16 @@ function intoTarget(file: string, population: string): IntoTarget {
 /**
  * Writes the fit into the population's severity: validated as a whole scenario first (a file that would not
  * validate is never written), then written to a temporary file beside it and renamed over it (atomic on POSIX).
- * The engine side of severity.uncertainty is on another branch: until the validator knows the field, the scenario
- * is validated without it and the field's shape is the fit's own.
+ * The engine side of severity.uncertainty is on another branch (fit-uncertainty): until the validator knows the
+ * field (its only complaint "unknown key" at severity.uncertainty), the scenario is validated without it; then the
+ * validator's own checks of the covariance apply.
  */
 function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUncertainty: boolean): string {
+  if (!fit.converged)
+    throw new UsageError(
+      `--into: the ${fit.family} fit did not converge (its optimiser did not settle), so ${target.file} is left as it was`,
+      1,
+    );
   let severity;
   try {
     severity = fittedSeverity(fit, origin, withUncertainty);
@@ -249,8 +254,10 @@ function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUn
     const without = checkEvaluable(
       validateData({ ...target.raw, populations: populations.map((p, i) => (i === target.index ? { ...p, severity: bare } : p)) }),
     );
-    const onlyUncertainty = v.problems.every((p) => p.path.includes('uncertainty') || /uncertainty/.test(p.message));
-    if (without.ok && onlyUncertainty) v = without;
+    // Only while the validator does not know the field at all: once it does, its checks of the covariance
+    // (symmetric, positive semi-definite, small enough to draw from) decide like any other.
+    const unknownField = v.problems.every((p) => /severity\.uncertainty$/.test(p.path) && /unknown key/i.test(p.message));
+    if (without.ok && unknownField) v = without;
   }
   if (!v.ok)
     throw new UsageError(

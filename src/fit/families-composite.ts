@@ -69,10 +69,23 @@ function bodyTailStarts(s: StartSummary): { mu: number; sigma: number; splice: n
   return out;
 }
 
-/** Individual amounts none of which lies above the splice leave the tail index unidentified. */
+/**
+ * Data that show nothing of the tail above the splice leave its index unidentified: individual amounts none of
+ * which lies above it, or bands whose claims above the splice all fall in one band (its lower bound at or below
+ * the splice, so the tail's shape is not seen).
+ */
 function emptyTail(splice: number, s: Sample): string | null {
-  if (s.kind !== 'individual' || s.x[s.x.length - 1] > splice) return null;
-  return `the splice ${splice.toPrecision(6)} lies above every amount (largest ${s.x[s.x.length - 1]}), so the tail index is not identified; the body alone is the fit`;
+  if (s.kind === 'individual') {
+    const largest = s.x[s.x.length - 1];
+    return largest > splice
+      ? null
+      : `the splice ${splice.toPrecision(6)} lies above every amount (largest ${largest}), so the tail index is not identified`;
+  }
+  let top = s.counts.length - 1;
+  while (top > 0 && s.counts[top] === 0) top--;
+  return s.lower[top] < splice
+    ? `the splice ${splice.toPrecision(6)} lies in the top band with claims [${s.lower[top]}, ${s.upper[top]}), so the bands do not show the tail and its index is not identified`
+    : null;
 }
 
 export const lognormalParetoFamily: FitFamily = {

@@ -7,22 +7,26 @@
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
-/** The number a cell holds, or null when it holds text (empty cells are the caller's to handle). */
+/**
+ * The number a cell holds, or null when it holds text (empty cells are the caller's to handle). "1.5万" and
+ * "20万元" are ten-thousands of yuan, as Chinese tables write them (to 15 significant digits: 0.35万 is 3500).
+ */
 export function cellNumber(cell: string): number | null {
-  const s = cell
+  let s = cell
     .trim()
     .replace(/^[¥￥]\s*/, '')
     .replace(/\s*元$/, '');
-  if (PLAIN.test(s)) return Number(s);
-  if (THOUSANDS.test(s)) return Number(s.replace(/,/g, ''));
-  return null;
+  const wan = s.endsWith('万');
+  if (wan) s = s.slice(0, -1).trimEnd();
+  const v = PLAIN.test(s) ? Number(s) : THOUSANDS.test(s) ? Number(s.replace(/,/g, '')) : null;
+  return v === null ? null : wan ? Number((v * 1e4).toPrecision(15)) : v;
 }
 
-/** "200000以上", "200000元以上", "≥200000", ">=200000", "200000+", "200000 and above": the open top band's lower limit. */
+/** "200000以上", "20万元以上", "≥200000", ">=200000", "200000+", "200000 and above": the open top band's lower limit. */
 export function openBandLower(cell: string): number | null {
   const m = cell
     .trim()
-    .match(/^(?:≥|>=|>|＞|≧)?\s*([¥￥]?\s*[\d,.]+(?:[eE][+-]?\d+)?)\s*(?:元)?\s*(?:以上|及以上|\+|and above|or more|and over)?$/i);
+    .match(/^(?:≥|>=|>|＞|≧)?\s*([¥￥]?\s*[\d,.]+(?:[eE][+-]?\d+)?\s*万?)\s*(?:元)?\s*(?:以上|及以上|\+|and above|or more|and over)?$/i);
   if (!m || m[0].trim() === m[1].trim()) return null;
   return cellNumber(m[1]);
 }

@@ -66,6 +66,14 @@ export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number)
   const header = hasHeader ? first.map((s) => s.trim()) : null;
   const rows = hasHeader ? table.slice(1) : table;
   if (!rows.length) throw new Error(`the file has a header (row ${table[0].row}) but no data rows below it`);
+  if (header) {
+    const width = header.length - [...header].reverse().findIndex((h) => h !== '');
+    const wider = rows.find((r) => r.cells.slice(width).some((c) => c.trim() !== ''));
+    if (wider)
+      throw new Error(
+        `row ${wider.row}: a cell beyond the header's ${width} column${width > 1 ? 's' : ''}, in column ${columnLetter(width + wider.cells.slice(width).findIndex((c) => c.trim() !== ''))} (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)`,
+      );
+  }
   const columns = hasHeader ? below : numericColumns(rows.slice(0, SAMPLE));
   if (!columns.length)
     throw new Error(
@@ -102,6 +110,11 @@ function countOf(r: TableRow, c: number, header: string[] | null): number {
   if (v === null) throw new Error(`${place(r.row, c, header)}: ${quoted(cell)} is not a number (a count belongs here)`);
   if (!(v >= 0) || !Number.isFinite(v))
     throw new Error(`${place(r.row, c, header)}: ${quoted(cell)} is not a count (counts are zero or more)`);
+  // "12,000" unquoted in a CSV splits into 12 and "000": a count never starts with a 0 followed by digits.
+  if (/^0\d/.test(cell.trim()))
+    throw new Error(
+      `${place(r.row, c, header)}: ${quoted(cell)} is not a count (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)`,
+    );
   return v;
 }
 

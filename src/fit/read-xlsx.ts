@@ -47,13 +47,18 @@ export function readXlsx(
   return { rows: sheetRows(xml, shared, maxRows), sheet: chosen.name, sheets: sheets.map((s) => s.name) };
 }
 
+const ATTRIBUTES = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | null {
-  const m = attrs.match(new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = attrs.match(re);
   return m ? (m[1] ?? m[2]) : null;
 }
 
 /** XML character and entity references, and Excel's _xHHHH_ escapes (ECMA-376 §22.9.2.19 ST_Xstring). */
 function xmlText(s: string): string {
+  if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
       e === 'lt'

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { schemeTableau10 } from 'd3-scale-chromatic';
+import { plural } from '../format.ts';
 import type { Lang } from '../strings.ts';
 import type { ChartSpec } from './charts.ts';
 import type { FitDiagnostics } from './fit-data.ts';
@@ -14,20 +15,20 @@ const TEXT = {
   histogramTitle: { zh: '理赔金额直方图与拟合密度', en: 'Claim amounts: histogram and fitted densities' },
   bandsTitle: { zh: '分组理赔金额：各组经验密度与拟合密度', en: 'Grouped claim amounts: band densities and fitted densities' },
   histogramSubtitle: {
-    zh: (beyond: string) => `柱：经验密度；线：拟合密度（按 AIC 排序的前几个分布）${beyond}`,
-    en: (beyond: string) => `Bars: empirical density; lines: fitted densities (the best families by AIC)${beyond}`,
+    zh: '柱：经验密度；线：拟合密度（按 AIC 排序的前几个分布）',
+    en: 'Bars: empirical density; lines: fitted densities (the best families by AIC)',
   },
   bandsSubtitle: {
-    zh: (beyond: string) => `各组互不重叠时，区间数据的 Turnbull 非参数估计即为此组距直方图${beyond}`,
-    en: (beyond: string) => `Turnbull's estimate for interval data reduces to this band histogram when bands do not overlap${beyond}`,
+    zh: '各组互不重叠时，区间数据的 Turnbull 非参数估计即为此组距直方图',
+    en: "Turnbull's estimate for interval data reduces to this band histogram when bands do not overlap",
   },
   beyondIndividual: {
-    zh: (from: string, n: string) => `；高于 ${from} 万元的 ${n} 件（最高 1%）未画出`,
-    en: (from: string, n: string) => `; ${n} claims above ${from} (10k yuan), the top 1%, not drawn`,
+    zh: (from: string, n: number) => `高于 ${from} 万元的 ${n.toLocaleString('en')} 件（至多 1%）未画出。`,
+    en: (from: string, n: number) => `${plural(n, 'claim')} above ${from} (10k yuan), at most 1%, not drawn.`,
   },
   beyondOpen: {
-    zh: (from: string, n: string) => `；开放的最高组（${from} 万元以上，${n} 件）未画出`,
-    en: (from: string, n: string) => `; the open top band (${from} and above, 10k yuan; ${n} claims) not drawn`,
+    zh: (from: string, n: number) => `开放的最高组（${from} 万元以上，${n.toLocaleString('en')} 件）未画出。`,
+    en: (from: string, n: number) => `The open top band (${from} and above, 10k yuan; ${plural(n, 'claim')}) not drawn.`,
   },
   amount: { zh: '金额（万元）', en: 'Amount (10k yuan)' },
   density: { zh: '密度（每万元）', en: 'Density (per 10k yuan)' },
@@ -55,8 +56,8 @@ const TEXT = {
   cdf: { zh: '累积概率', en: 'Cumulative probability' },
   empirical: { zh: '经验', en: 'empirical' },
   truncated: {
-    zh: (d: string) => `；数据左截断于 ${d} 元，两侧均为 X > ${d} 条件下的分布`,
-    en: (d: string) => `; data left-truncated at ${d} yuan, both sides conditional on X > ${d}`,
+    zh: (d: string) => `数据左截断于 ${d} 元，经验与拟合均为 X > ${d} 条件下的分布。`,
+    en: (d: string) => `Data left-truncated at ${d} yuan: empirical and fitted are both conditional on X > ${d}.`,
   },
 } as const;
 
@@ -88,19 +89,21 @@ function familyColor(d: FitDiagnostics, ctx: FitChartContext) {
   return { domain, range: domain.map((f) => schemeTableau10[ctx.families.indexOf(f) % 10]), legend: true };
 }
 
-const truncNote = (d: FitDiagnostics, lang: Lang) => (d.truncate > 0 ? TEXT.truncated[lang](d.truncate.toLocaleString('en')) : '');
+/** The footnote: the truncation (and, for the histogram, what it leaves out) before the data's own line. */
+function footnote(d: FitDiagnostics, ctx: FitChartContext, beyond = ''): string {
+  const truncated = d.truncate > 0 ? TEXT.truncated[ctx.lang](d.truncate.toLocaleString('en')) : '';
+  return [beyond, truncated, ctx.footnote].filter(Boolean).join(ctx.lang === 'zh' ? '' : ' ');
+}
 
 export function fitHistogramChart(d: FitDiagnostics, ctx: FitChartContext): ChartSpec {
   const L = ctx.lang;
-  const beyond = d.beyond
-    ? (d.grouped ? TEXT.beyondOpen : TEXT.beyondIndividual)[L](wan(d.beyond.from), d.beyond.count.toLocaleString('en'))
-    : '';
+  const beyond = d.beyond ? (d.grouped ? TEXT.beyondOpen : TEXT.beyondIndividual)[L](wan(d.beyond.from), d.beyond.count) : '';
   const top = Math.max(...d.bars.map((b) => b.upper));
   return {
     id: 'fit-histogram',
     title: (d.grouped ? TEXT.bandsTitle : TEXT.histogramTitle)[L],
-    subtitle: (d.grouped ? TEXT.bandsSubtitle : TEXT.histogramSubtitle)[L](beyond) + truncNote(d, L),
-    footnote: ctx.footnote,
+    subtitle: (d.grouped ? TEXT.bandsSubtitle : TEXT.histogramSubtitle)[L],
+    footnote: footnote(d, ctx, beyond),
     rows: [
       ...d.bars.map((b) => ({ series: 'empirical', lower: b.lower, upper: b.upper, x: null, count: b.count, density: b.density })),
       ...d.densities.map((p) => ({ series: p.family, lower: null, upper: null, x: p.x, count: null, density: p.density })),
@@ -131,14 +134,16 @@ export function fitHistogramChart(d: FitDiagnostics, ctx: FitChartContext): Char
 
 export function fitQqChart(d: FitDiagnostics, ctx: FitChartContext): ChartSpec {
   const L = ctx.lang;
-  const values = d.qq.flatMap((p) => [p.fitted, p.empirical]).filter((v) => v > 0 && Number.isFinite(v));
-  const lo = Math.min(...values) / WAN;
-  const hi = Math.max(...values) / WAN;
+  // Axes over the data's range (a factor of 2 either side): a poorly fitting family's extreme quantiles (a
+  // loglogistic's 0.0003 and 13,000 万 against data from 0.01 to 350 万) would squeeze the others onto the diagonal.
+  const data = d.qq.map((p) => p.empirical).filter((v) => v > 0);
+  const lo = Math.min(...data) / WAN / 2;
+  const hi = (Math.max(...data) / WAN) * 2;
   return {
     id: 'fit-qq',
     title: TEXT.qqTitle[L],
-    subtitle: TEXT.qqSubtitle[L](d.grouped) + truncNote(d, L),
-    footnote: ctx.footnote,
+    subtitle: TEXT.qqSubtitle[L](d.grouped),
+    footnote: footnote(d, ctx),
     rows: d.qq.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
@@ -168,8 +173,8 @@ export function fitPpChart(d: FitDiagnostics, ctx: FitChartContext): ChartSpec {
   return {
     id: 'fit-pp',
     title: TEXT.ppTitle[L],
-    subtitle: TEXT.ppSubtitle[L](d.grouped) + truncNote(d, L),
-    footnote: ctx.footnote,
+    subtitle: TEXT.ppSubtitle[L](d.grouped),
+    footnote: footnote(d, ctx),
     rows: d.pp.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
@@ -197,8 +202,8 @@ export function fitCdfChart(d: FitDiagnostics, ctx: FitChartContext): ChartSpec 
   return {
     id: 'fit-cdf',
     title: TEXT.cdfTitle[L],
-    subtitle: TEXT.cdfSubtitle[L](d.grouped) + truncNote(d, L),
-    footnote: ctx.footnote,
+    subtitle: TEXT.cdfSubtitle[L](d.grouped),
+    footnote: footnote(d, ctx),
     rows: [
       ...d.empiricalCdf.map((p) => ({ series: 'empirical', ...p })),
       ...d.fittedCdf.map((p) => ({ series: p.family, x: p.x, cdf: p.cdf })),
