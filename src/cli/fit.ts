@@ -14,7 +14,7 @@ import { formatProblem } from '../scenario/problems.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
 import { validateData, validateText } from '../scenario/validate.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { parseAmount, prepareOutDir, readBounded, readBoundedBytes, UsageError } from './io.ts';
 
 export const fitCommand: Command = {

@@ -2,7 +2,7 @@
  * From per-trial values to the result object of DESIGN.md ("Outputs", and `run --json`: keys are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
-import { mcMetric, metricDef } from '../scenario/metrics.ts';
+import { mcMetric, metricDef } from './metrics.ts';
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
 import { cashTable, type CashRow } from '../finance/transfers.ts';
 import type { PremiumChannel } from '../finance/premium.ts';

@@ -6,7 +6,7 @@ import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
 import type { CorridorSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
-import { metricDef, metricLabel, metricLabels, type MetricName } from '../scenario/metrics.ts';
+import { metricDef, metricLabel, metricLabels, type MetricName } from '../engine/metrics.ts';
 import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
 
@@ -14,7 +14,7 @@ export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table }
 
 const L = (en: string, zh: string) => ({ en, zh });
 
-/** A metric's column, named and measured as the metric table (scenario/metrics.ts) has it: its short name. */
+/** A metric's column, named and measured as the metric table (engine/metrics.ts) has it: its short name. */
 function metric<R>(id: MetricName, value: Column<R>['value'], form: 'full' | 'short' = 'short'): Column<R> {
   return { label: metricLabels(id, form), unit: metricDef(id).unit as ColumnUnit, value };
 }

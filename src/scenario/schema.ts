@@ -5,7 +5,7 @@
  * Every number a planner may question is a parameter `{ value, source | assumption }`; list items (bands,
  * tiers, modifiers) carry their provenance on the item.
  */
-import { TARGET_METRICS } from './metrics.ts';
+import { TARGET_METRICS } from './target-metrics.ts';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 

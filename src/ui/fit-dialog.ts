@@ -17,7 +17,7 @@ import { formatAmount, unitText } from '../report/format.ts';
 import { familyName } from '../report/severity-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { fittedSeverityEdit } from '../scenario/fitted-severity.ts';
-import { metricLabel } from '../scenario/metrics.ts';
+import { metricLabel } from '../engine/metrics.ts';
 import { Severity, type Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';
 import { fitInWorker, type FitJob } from './fit-client.ts';
