@@ -53,6 +53,9 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The reader's message (in English, naming row and column as a spreadsheet does) with the place in the page's language. */
+const readerMessage = (m: string, L: Lang) => (L === 'zh' ? m.replace(/\brow (\d+), column ([A-Z]+)/g, '第 $1 行 $2 列') : m);
+
 const localDate = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -253,7 +256,7 @@ export class FitDialog extends LitElement {
     } catch (e) {
       if (ticket !== this.reading) return;
       this.read = null;
-      this.problem = `${t('fitCannotRead', this.lang)}${e instanceof Error ? e.message : String(e)}`;
+      this.problem = `${t('fitCannotRead', this.lang)}${readerMessage(e instanceof Error ? e.message : String(e), this.lang)}`;
     }
   }
 
