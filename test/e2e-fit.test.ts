@@ -137,6 +137,8 @@ describe('导入数据拟合 on a population card', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await dialog(page).getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => page.locator('js-fit-dialog').count()).toBe(0);
+    // Focus is back on the button that opened the dialog.
+    expect(await page.getByRole('button', { name: '导入数据拟合' }).evaluate((b) => b.matches(':focus'))).toBe(true);
     await page.locator('js-file-bar').getByRole('button', { name: '撤销' }).click();
     await expect.poll(async () => (await draft(page)).populations[0].severity).toEqual(severityBefore);
     await expect.poll(() => payout(page)).toBe(payoutBefore);

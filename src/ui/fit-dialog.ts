@@ -198,7 +198,8 @@ export class FitDialog extends LitElement {
     return (this.wb.draft as Scenario).populations[this.index];
   }
 
-  private close() {
+  /** Closed (the close button, Escape): the dialog gives focus back to the card's button, then the panel drops it. */
+  private closed() {
     this.job?.cancel();
     this.dispatchEvent(new Event('close'));
   }
@@ -443,11 +444,11 @@ export class FitDialog extends LitElement {
   override render() {
     const L = this.lang;
     const p = this.wb ? this.population() : null;
-    return html`<dialog aria-labelledby="fit-title" @close=${() => this.close()} @dragover=${this.onDragOver} @drop=${this.onDrop}
+    return html`<dialog aria-labelledby="fit-title" @close=${() => this.closed()} @dragover=${this.onDragOver} @drop=${this.onDrop}
       @keydown=${(e: KeyboardEvent) => e.key !== 'Escape' && e.stopPropagation()}>
       <header>
         <h2 id="fit-title">${t('fitTitle', L, p?.title?.[L] ?? p?.id ?? '')}</h2>
-        <button @click=${() => this.close()}>${t('close', L)}</button>
+        <button @click=${() => this.renderRoot.querySelector('dialog')!.close()}>${t('close', L)}</button>
       </header>
       <p class="meta what">${t('fitWhatData', L, t(p?.amountBasis === 'policyCost' ? 'fitBasisPolicyCost' : 'fitBasisSelfBurden', L))}
         ${p?.costLevel && p.costLevel.value !== 1 ? t('fitCostLevel', L, String(p.costLevel.value)) : nothing}</p>
