@@ -367,6 +367,7 @@ const S = {
   fitCount: { zh: '人次', en: 'count' },
   fitOpenTop: { zh: '以上', en: 'and above' },
   fitCannotRead: { zh: '无法读取这份数据：', en: 'These data cannot be read: ' },
+  fitReading: { zh: '正在读取…', en: 'Reading…' },
   fitRun: { zh: '拟合', en: 'Fit' },
   fitRunning: { zh: '正在拟合…', en: 'Fitting…' },
   fitFailed: { zh: '拟合失败：', en: 'The fit failed: ' },

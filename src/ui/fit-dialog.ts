@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { FAMILIES } from '../fit/families-registry.ts';
 import type { FitOrigin } from '../fit/into-scenario.ts';
-import { CLAIMS_LIMITS, readClaimsFile, type ClaimsFile } from '../fit/read.ts';
+import { CLAIMS_LIMITS, type ClaimsFile } from '../fit/read.ts';
 import type { FamilyFit } from '../fit/types.ts';
 import type { ChartSpec } from '../report/charts/charts.ts';
 import { fitHistogramChart, fitQqChart } from '../report/charts/fit-charts.ts';
@@ -20,7 +20,7 @@ import { fittedSeverityEdit } from '../scenario/fitted-severity.ts';
 import { metricLabel } from '../engine/metrics.ts';
 import { Severity, type Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';
-import { fitInWorker, type FitJob } from './fit-client.ts';
+import { fitInWorker, readInWorker, type WorkerJob } from './fit-client.ts';
 import { beneficiarySweep, beneficiarySweepChart, outcomeRows, type BeneficiarySweep, type FitOutcome } from './fit-outcome.ts';
 import { fitsTable, previewTable } from './fit-tables.ts';
 import { shared } from './styles.ts';
@@ -75,6 +75,7 @@ export class FitDialog extends LitElement {
     fits: { state: true },
     fitMs: { state: true },
     running: { state: true },
+    reading: { state: true },
     chosen: { state: true },
     outcome: { state: true },
   };
@@ -92,11 +93,12 @@ export class FitDialog extends LitElement {
   declare fits: FamilyFit[] | null;
   declare fitMs: number;
   declare running: boolean;
+  /** The data are being read (in the worker). */
+  declare reading: boolean;
   declare chosen: string;
   declare outcome: FitOutcome | null;
-  private job: FitJob | null = null;
-  /** The latest read: an older one that ends later is dropped. */
-  private reading = 0;
+  /** The read or fit under way: a newer one cancels it, and its end then changes nothing. */
+  private job: WorkerJob<unknown> | null = null;
 
   constructor() {
     super();
@@ -111,6 +113,7 @@ export class FitDialog extends LitElement {
     this.fits = null;
     this.fitMs = 0;
     this.running = false;
+    this.reading = false;
     this.chosen = '';
     this.outcome = null;
   }
@@ -232,33 +235,25 @@ export class FitDialog extends LitElement {
 
   /** Reads the data again as the choices now say (kind, truncation): the fits of other data go. */
   private async reread() {
-    const ticket = ++this.reading;
     this.job?.cancel();
     this.job = null;
     this.running = false;
     this.fits = null;
     this.outcome = null;
+    this.read = null;
     const truncate = this.truncate();
-    if (!this.source) {
-      this.read = null;
-      this.problem = '';
+    if (!this.source || truncate === null) {
+      this.problem = this.source ? t('fitTruncateBad', this.lang) : '';
       return;
     }
-    if (truncate === null) {
-      this.read = null;
-      this.problem = t('fitTruncateBad', this.lang);
-      return;
-    }
-    try {
-      const read = await readClaimsFile(this.source.bytes, this.source.name, { grouped: this.grouped, truncate });
-      if (ticket !== this.reading) return;
-      this.read = read;
-      this.problem = '';
-    } catch (e) {
-      if (ticket !== this.reading) return;
-      this.read = null;
-      this.problem = `${t('fitCannotRead', this.lang)}${readerMessage(e instanceof Error ? e.message : String(e), this.lang)}`;
-    }
+    const job = (this.job = readInWorker(this.source.bytes, this.source.name, { grouped: this.grouped, truncate }));
+    this.reading = true;
+    const reply = await job.done;
+    if (this.job !== job) return;
+    this.job = null;
+    this.reading = false;
+    if ('error' in reply) this.problem = `${t('fitCannotRead', this.lang)}${readerMessage(reply.error, this.lang)}`;
+    else [this.read, this.problem] = [reply.file, ''];
   }
 
   private async fit() {
@@ -454,6 +449,7 @@ export class FitDialog extends LitElement {
         ${p?.costLevel && p.costLevel.value !== 1 ? t('fitCostLevel', L, String(p.costLevel.value)) : nothing}</p>
       ${this.renderInputs()}
       ${this.problem ? html`<div class="problem" role="alert">${this.problem}</div>` : nothing}
+      ${this.reading ? html`<p class="meta" role="status">${t('fitReading', L)}</p>` : nothing}
       ${this.read && this.source ? previewTable(this.read, this.source.name, L) : nothing}
       <div class="run">
         <button class="primary run-fit" ?disabled=${!this.read || this.running} @click=${() => void this.fit()}>${this.running ? t('fitRunning', L) : t('fitRun', L)}</button>
