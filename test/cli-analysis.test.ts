@@ -146,3 +146,75 @@ describe('jingsuan calibrate', () => {
     expect((await command('validate', file)).code).toBe(0);
   });
 });
+
+describe('the analysis commands read their flags one way (cli/flags.ts), before any work', () => {
+  const refusals: [string, string[], RegExp][] = [
+    [
+      'sweep --param __proto__.x',
+      ['sweep', ...JIANGYIN_DEDUCTIBLE.slice(0, 3), '--param', '__proto__.x', '--from', '1', '--to', '2'],
+      /"__proto__" is not a field of a scenario/,
+    ],
+    [
+      'sweep --param to a track that does not exist',
+      ['sweep', ...JIANGYIN_DEDUCTIBLE.slice(0, 3), '--param', 'tracks[5].deductible', '--from', '1', '--to', '2'],
+      /has no number at tracks\[5\]\.deductible/,
+    ],
+    ...['0', '0.5', '-1', '100001', '2.5', ''].flatMap((t): [string, string[], RegExp][] => [
+      [
+        `sweep --trials=${t}`,
+        ['sweep', ...JIANGYIN_DEDUCTIBLE, '--from', '1', '--to', '2', `--trials=${t}`],
+        /--trials: ".*" must be a whole number from 1 to 100,000/,
+      ],
+      [
+        `solve --trials=${t}`,
+        ['solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'lossRatio=0.9', `--trials=${t}`],
+        /--trials: ".*" must be a whole number from 1 to 100,000/,
+      ],
+    ]),
+    [
+      'sweep --steps 2.5',
+      ['sweep', ...JIANGYIN_DEDUCTIBLE, '--from', '1', '--to', '2', '--steps', '2.5'],
+      /--steps: "2.5" must be a whole number from 1 to 1,000/,
+    ],
+    ['sweep --from abc', ['sweep', ...JIANGYIN_DEDUCTIBLE, '--from', 'abc', '--to', '2'], /--from: "abc" is not a number/],
+    [
+      'solve lossRatio=95',
+      ['solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'lossRatio=95'],
+      /reads as 9500%; write a rate as a fraction or with its sign, e\.g\. lossRatio=0\.95 or lossRatio=95%/,
+    ],
+    ['solve payout=5%', ['solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'payout=5%'], /payout is not a rate/],
+    [
+      'solve --out into a missing folder',
+      ['solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'lossRatio=0.9', '--out', '/nonexistent/x.json'],
+      /--out: cannot write into the folder of \/nonexistent\/x\.json/,
+    ],
+    [
+      'calibrate --out into a missing folder',
+      ['calibrate', 'scenarios/suzhou-2021.json', '--out', '/nonexistent/x.json'],
+      /--out: cannot write into the folder of/,
+    ],
+  ];
+  for (const [label, args, message] of refusals)
+    it(`refuses ${label}`, async () => {
+      const r = await command(...args);
+      expect(r.code, r.out).toBeGreaterThan(0);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe('');
+    });
+  it('calibrate --trials=0 refuses and leaves the file as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cal0-'));
+    const file = join(dir, 'suzhou.json');
+    copyFileSync(join(ROOT, 'scenarios/suzhou-2021.json'), file);
+    const before = readFileSync(file, 'utf8');
+    const r = await command('calibrate', file, '--trials=0');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--trials: "0" must be a whole number from 1 to 100,000/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+  it('solve accepts a rate written with its percent sign: lossRatio=95% is lossRatio=0.95', async () => {
+    const a = JSON.parse((await command('solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'lossRatio=95%', '--trials', '20', '--json')).out);
+    const b = JSON.parse((await command('solve', ...JIANGYIN_DEDUCTIBLE, '--target', 'lossRatio=0.95', '--trials', '20', '--json')).out);
+    expect(a.value).toBe(b.value);
+    expect(a.analytic).toBeCloseTo(0.95, 6);
+  });
+});

@@ -55,7 +55,7 @@ describe('jingsuan run', () => {
   it('rejects bad flags with one line', async () => {
     const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '0');
     expect(r.code).toBe(2);
-    expect(r.err.trim()).toBe('jingsuan run: --trials: "0" must be a whole number from 1 to 100000');
+    expect(r.err.trim()).toBe('jingsuan run: --trials: "0" must be a whole number from 1 to 100,000');
   });
 });
 

@@ -16,6 +16,8 @@ export function parsePath(text: string): Path {
     else if (m[2]) out.push(Number(m[2]));
   }
   if (consumed !== text.length || !out.length) throw new Error(`cannot read the path "${text}"`);
+  const proto = out.find((k) => k === '__proto__' || k === 'constructor' || k === 'prototype');
+  if (proto !== undefined) throw new Error(`"${proto}" is not a field of a scenario`);
   return out;
 }
 
@@ -47,7 +49,15 @@ export function withNumber<T>(root: T, path: Path, value: number, note?: string)
  * names one (`funding.channels[1].perInsured`) and the message lists them.
  */
 export function rulesetParamPath(r: Ruleset, p: Path): Path {
-  if (p.length !== 2 || p[0] !== 'funding' || p[1] !== 'perInsured') return p;
+  if (p.length !== 2 || p[0] !== 'funding' || p[1] !== 'perInsured') {
+    // A path to nothing (tracks[5] of a ruleset with one track) is refused here, not swept as a constant.
+    try {
+      numberAt(r, p);
+    } catch {
+      throw new Error(`ruleset "${r.id}" has no number at ${pathText(p)}`);
+    }
+    return p;
+  }
   const candidates = r.funding.channels.flatMap((c, i) => (c.perInsured && c.population === undefined ? [i] : []));
   if (candidates.length === 1) return ['funding', 'channels', candidates[0], 'perInsured'];
   const list = r.funding.channels.map(
@@ -55,3 +65,6 @@ export function rulesetParamPath(r: Ruleset, p: Path): Path {
   );
   throw new Error(`funding.perInsured is ambiguous in ruleset "${r.id}": its premium has these channels; name one: ${list.join('; ')}`);
 }
+
+/** A path as the planner writes it: tracks[0].bands[1].ratio. */
+export const pathText = (p: Path): string => p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');

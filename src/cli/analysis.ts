@@ -12,7 +12,8 @@ import { formatMetricValue, formatPercent, formatYuan, textTable } from '../repo
 import { metricDef, metricLabel } from '../engine/metrics.ts';
 import { isShareParam } from '../analysis/solve.ts';
 import type { Command } from './command.ts';
-import { findRuleset, loadScenario, prepareOutDir, readBounded, UsageError } from './io.ts';
+import { intFlag, requiredNumber } from './flags.ts';
+import { findRuleset, loadScenario, prepareOutDir, prepareOutFile, readBounded, UsageError, writeTextAtomic } from './io.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
 
@@ -39,10 +40,19 @@ function metric(v: string): MetricName {
   if (!isMetric(v) || !RUN_METRICS.includes(v)) throw new UsageError(`unknown metric "${v}" (one of: ${METRICS_HELP})`);
   return v;
 }
-function number(flag: string, v: unknown): number {
-  const n = Number(v);
-  if (v === undefined || !Number.isFinite(n)) throw new UsageError(`${flag}: "${v ?? ''}" is not a number`);
-  return n;
+const trialsFlag = (v: unknown) => intFlag('trials', v, 1, LIMITS.trials) ?? 200;
+
+/** A target's value: a rate as 0.95 or 95%; a rate above 10 is taken for a percentage written without its sign. */
+function targetValue(m: MetricName, text: string): number {
+  const ratio = metricDef(m).unit === 'ratio';
+  const percent = /%$/.test(text.trim());
+  if (percent && !ratio) throw new UsageError(`--target: ${m} is not a rate; give its value without "%"`);
+  const v = requiredNumber('target value', percent ? text.trim().slice(0, -1) : text);
+  if (ratio && !percent && Math.abs(v) > 10)
+    throw new UsageError(
+      `--target: ${m}=${text} reads as ${v * 100}%; write a rate as a fraction or with its sign, e.g. ${m}=${v / 100} or ${m}=${v}%`,
+    );
+  return percent ? v / 100 : v;
 }
 /** The file as written (so solved values keep their neighbours' provenance), brought to the current schema. */
 const rawOf = (file: string) => {
@@ -61,12 +71,22 @@ FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
   options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, trials: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, [file]) {
     loadScenario(file);
-    const c = await calibrate(rawOf(file!), { trials: values.trials ? number('--trials', values.trials) : 200 });
-    const target = (values.out as string | undefined) ?? file!;
-    if (!values['dry-run']) writeFileSync(target, JSON.stringify(c.scenario, null, 2) + '\n');
+    const trials = trialsFlag(values.trials);
+    const target = values['dry-run']
+      ? null
+      : prepareOutFile(values.out !== undefined ? '--out' : 'FILE', (values.out as string | undefined) ?? file!);
+    const c = await calibrate(rawOf(file!), { trials });
+    // A file is never rewritten from a calibration that could not compute its fit.
+    const broken = [...c.fitted.map((f) => f.value), ...c.report.map((r) => r.modelled)].some((v) => !Number.isFinite(v));
+    if (broken) throw new UsageError('calibrate: the fit did not reach finite values; nothing was written', 1);
+    if (target) writeTextAtomic(target, JSON.stringify(c.scenario, null, 2) + '\n');
     if (values.json) {
       console.log(
-        JSON.stringify({ fitted: c.fitted, report: c.report, trials: c.trials, written: values['dry-run'] ? null : target }, null, 2),
+        JSON.stringify(
+          { fitted: c.fitted, report: c.report, trials: c.trials, written: target ? ((values.out as string | undefined) ?? file!) : null },
+          null,
+          2,
+        ),
       );
       return 0;
     }
@@ -114,18 +134,19 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
     const s = loadScenario(file);
     const r = findRuleset(s, values.ruleset as string | undefined);
     const p = paramPath(r, values.param);
+    const outFile = values.out !== undefined ? prepareOutFile('--out', values.out) : undefined;
     const m = /^(\w+)=(.+)$/.exec(String(values.target ?? ''));
     if (!m) throw new UsageError('--target must be METRIC=VALUE, e.g. lossRatio=0.95');
     let res;
     try {
-      res = await solve(rawOf(file!), r.id, p, metric(m[1]), number('--target value', m[2]), {
-        trials: values.trials ? number('--trials', values.trials) : 200,
+      res = await solve(rawOf(file!), r.id, p, metric(m[1]), targetValue(metric(m[1]), m[2]), {
+        trials: trialsFlag(values.trials),
         seed: values.seed as string | undefined,
       });
     } catch (err) {
       throw new UsageError((err as Error).message, 1);
     }
-    if (values.out && res.value !== null) writeFileSync(String(values.out), JSON.stringify(res.scenario, null, 2) + '\n');
+    if (outFile && res.value !== null) writeTextAtomic(outFile, JSON.stringify(res.scenario, null, 2) + '\n');
     const { scenario: _s, ...out } = res;
     if (values.json) {
       console.log(JSON.stringify(out, null, 2));
@@ -172,12 +193,13 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
     const r = findRuleset(s, values.ruleset as string | undefined);
     const p = paramPath(r, values.param);
     const metrics = ((values.metric as string[] | undefined) ?? ['payout', 'lossRatio']).map(metric);
-    const steps = values.steps ? number('--steps', values.steps) : 21;
-    if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new UsageError('--steps must be a whole number from 1 to 1000');
+    const steps = intFlag('steps', values.steps, 1, 1000) ?? 21;
+    const from = requiredNumber('from', values.from);
+    const to = requiredNumber('to', values.to);
     let rows;
     try {
-      rows = await sweep(rawOf(file!), r.id, p, number('--from', values.from), number('--to', values.to), steps, metrics, {
-        trials: values.trials ? number('--trials', values.trials) : 200,
+      rows = await sweep(rawOf(file!), r.id, p, from, to, steps, metrics, {
+        trials: trialsFlag(values.trials),
       });
     } catch (err) {
       throw new UsageError((err as Error).message, 1);

@@ -3,6 +3,7 @@ import { analyticExpectation } from '../engine/analytic.ts';
 import { modelOf } from '../engine/validate-model.ts';
 import { formatAmount, formatPercent, textTable } from '../report/format.ts';
 import type { Command } from './command.ts';
+import { intFlag } from './flags.ts';
 import { loadScenario, UsageError } from './io.ts';
 
 export const exactCommand: Command = {
@@ -19,13 +20,9 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
   options: { buckets: { type: 'string' }, json: { type: 'boolean' } },
   run(values, [file]) {
     const scenario = loadScenario(file);
-    let buckets: number | undefined;
-    if (values.buckets !== undefined) {
-      buckets = Number(values.buckets);
-      if (!/^\d+$/.test(String(values.buckets)) || buckets < 256 || buckets > 1 << 22 || (buckets & (buckets - 1)) !== 0) {
-        throw new UsageError(`--buckets: "${values.buckets}" must be a power of two from 256 to 4194304`);
-      }
-    }
+    const buckets = intFlag('buckets', values.buckets, 256, 1 << 22);
+    if (buckets !== undefined && (buckets & (buckets - 1)) !== 0)
+      throw new UsageError(`--buckets: "${values.buckets}" must be a power of two from 256 to 4,194,304`);
     const model = modelOf(scenario);
     const analytic = analyticExpectation(model);
     const rulesets = exactAggregate(model, { buckets }).map((r, i) => {

@@ -3,8 +3,7 @@
  * next features"), ranked by AIC; --out writes the diagnostic charts, --into writes the chosen fit into a scenario.
  */
 import { createHash } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { FIT_FAMILIES, fitSeverities } from '../fit/fit.ts';
 import { fittedSeverity, type FitOrigin } from '../fit/into-scenario.ts';
 import { CLAIMS_LIMITS, readClaimsFile, type ClaimsFile } from '../fit/read.ts';
@@ -15,7 +14,7 @@ import { parseJsonText } from '../scenario/untrusted.ts';
 import { validateData, validateText } from '../scenario/validate.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Command } from './command.ts';
-import { parseAmount, prepareOutDir, readBounded, readBoundedBytes, UsageError } from './io.ts';
+import { parseAmount, prepareOutDir, readBounded, readBoundedBytes, UsageError, writeTextAtomic } from './io.ts';
 
 export const fitCommand: Command = {
   help: `usage: jingsuan fit DATA [--family F]... [--grouped] [--truncate YUAN] [--sheet NAME] [--json] [--out DIR]
@@ -265,12 +264,9 @@ function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUn
       1,
     );
   const text = JSON.stringify(next, null, 2) + '\n';
-  const tmp = join(dirname(target.file), `.${basename(target.file)}.jingsuan-${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, target.file);
+    writeTextAtomic(target.file, text);
   } catch (err) {
-    rmSync(tmp, { force: true });
     throw new UsageError(`--into: cannot write ${target.file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
   }
   const population = populations[target.index] as { id: string; amountBasis?: string; costLevel?: { value: number } };

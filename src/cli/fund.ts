@@ -1,7 +1,9 @@
 import { poolingReport, subsidyReport } from '../finance/fund-report.ts';
 import { formatAmount, textTable } from '../report/format.ts';
 import type { Command } from './command.ts';
-import { loadFundScenario, UsageError } from './io.ts';
+import { intFlag } from './flags.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import { loadFundScenario } from './io.ts';
 
 const wan = (yuan: number | string) => formatAmount(Number(yuan), 'wan', 2);
 
@@ -15,15 +17,8 @@ export const fundCommand: Command = {
   options: { years: { type: 'string' }, trials: { type: 'string' }, json: { type: 'boolean' } },
   run(values, [file]) {
     const s = loadFundScenario(file);
-    const int = (name: string, max: number) => {
-      const v = values[name];
-      if (v === undefined) return undefined;
-      if (!/^\d+$/.test(String(v)) || Number(v) < 1 || Number(v) > max)
-        throw new UsageError(`--${name}: "${v}" must be a whole number from 1 to ${max}`);
-      return Number(v);
-    };
-    const years = int('years', 30);
-    const trials = int('trials', 100000);
+    const years = intFlag('years', values.years, 1, 30);
+    const trials = intFlag('trials', values.trials, 1, LIMITS.trials);
     if (s.kind === 'subsidyBudget') {
       const r = subsidyReport(s);
       if (values.json) {

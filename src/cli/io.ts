@@ -1,5 +1,19 @@
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -131,4 +145,33 @@ export function prepareOutDir(flag: string, dir: unknown): string {
     throw new UsageError(`${flag}: cannot write into ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   return abs;
+}
+
+/**
+ * Checks a file an option will write (calibrate's and solve's --out, or the input itself) before any work: its
+ * folder exists and is writable, and it is not a folder or a device.
+ */
+export function prepareOutFile(flag: string, file: unknown): string {
+  if (typeof file !== 'string' || file.trim() === '') throw new UsageError(`${flag}: give a file to write`);
+  const abs = resolve(file);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(abs)) throw new UsageError(`${flag}: ${file} is inside a system folder (/proc, /sys, /dev)`);
+  if (existsSync(abs) && !statSync(abs).isFile()) throw new UsageError(`${flag}: ${file} exists and is not a regular file`);
+  try {
+    accessSync(dirname(abs), constants.W_OK);
+  } catch (err) {
+    throw new UsageError(`${flag}: cannot write into the folder of ${file} (${(err as NodeJS.ErrnoException).code ?? 'not writable'})`);
+  }
+  return abs;
+}
+
+/** Writes a text file whole or not at all: a temporary file beside it, renamed over it (atomic on POSIX). */
+export function writeTextAtomic(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }

@@ -21,15 +21,8 @@ import {
 } from '../report/tables.ts';
 import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import type { Command } from './command.ts';
+import { intFlag } from './flags.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
-
-function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!/^\d+$/.test(String(v)) || n < min || n > max)
-    throw new UsageError(`--${name}: "${v}" must be a whole number from ${min} to ${max}`);
-  return n;
-}
 
 export const runCommand: Command = {
   help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--years N] [--json] [--out DIR]
