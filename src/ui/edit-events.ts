@@ -75,4 +75,6 @@ export const EDITS: Record<string, Edit> = {
   'population-add': (s, d) => addPopulation(s, d.index),
   'population-remove': (s, d) => removePopulation(s, d.index),
   'change-note': (s, d) => annotate(s, d.at, d.note),
+  // A fitted severity (fit-dialog.ts) replaces the population's whole severity: one edit, one undo step.
+  'severity-fit': (s, d) => setAt(s, d.path, d.value),
 };

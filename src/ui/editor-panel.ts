@@ -21,6 +21,7 @@ import { resetSliderRanges, type ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './diff-view.ts';
+import './fit-dialog.ts';
 import './file-bar.ts';
 import './population-card.ts';
 import './ruleset-card.ts';
@@ -37,6 +38,7 @@ export class EditorPanel extends LitElement {
     showDiff: { state: true },
     cardLimit: { state: true },
     creating: { state: true },
+    fitting: { state: true },
   };
   declare wb: Workbench;
   declare session: FileSession;
@@ -46,6 +48,8 @@ export class EditorPanel extends LitElement {
   declare showDiff: boolean;
   /** The new-scenario form is open. */
   declare creating: boolean;
+  /** The population whose 导入数据拟合 dialog is open (fit-dialog.ts), or null. */
+  declare fitting: number | null;
   /**
    * How many cards are drawn: a large file's dozens of cards come a few per task after the first paint (drawing
    * hundreds of fields at once would hold the page), then stay.
@@ -62,6 +66,7 @@ export class EditorPanel extends LitElement {
     this.charts = {};
     this.showDiff = false;
     this.creating = false;
+    this.fitting = null;
     this.cardLimit = Infinity;
     // The editors show the scenario, not the run: its progress does not redraw them.
     new Observe(this, () => [this.wb, this.session], scenarioChanges);
@@ -191,7 +196,12 @@ export class EditorPanel extends LitElement {
           : nothing
       }
       ${problems.length ? html`<div class="banner" role="alert">${t('notApplied', L)}<ul>${this.wb.problems.slice(0, 8).map(item)}</ul></div>` : nothing}
-      <div class="cards" @param-change=${this.onParam}>
+      ${
+        this.fitting !== null && this.fitting < populations.length
+          ? html`<js-fit-dialog .wb=${this.wb} .index=${this.fitting} .lang=${L} @close=${() => (this.fitting = null)}></js-fit-dialog>`
+          : nothing
+      }
+      <div class="cards" @param-change=${this.onParam} @fit-open=${(e: CustomEvent<{ index: number }>) => (this.fitting = e.detail.index)}>
         <h2>${t('populations', L)} <span class="count" title=${t('populationLimit', L, LIMITS.populations)}>${populations.length} / ${LIMITS.populations}</span></h2>
         ${populations
           .slice(0, this.cardLimit)

@@ -88,6 +88,7 @@ export class PopulationCard extends LitElement {
         <button ?disabled=${this.count >= LIMITS.populations} title=${this.count >= LIMITS.populations ? t('populationLimit', L, LIMITS.populations) : ''}
           @click=${() => emit(this, 'population-add', { index: this.index })}>${t('addPopulation', L)}</button>
         <button ?disabled=${this.count <= 1} @click=${() => emit(this, 'population-remove', { index: this.index })}>${t('removePopulation', L)}</button>
+        <button class="fit" @click=${() => emit(this, 'fit-open', { index: this.index })}>${t('fitOpen', L)}</button>
       </div>
       <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])}
         .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>

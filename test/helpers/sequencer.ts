@@ -15,6 +15,7 @@ const SECONDS: Record<string, number> = {
   'e2e-proposals.test.ts': 22,
   'notebooks.test.ts': 21,
   'engine-run.test.ts': 19,
+  'e2e-fit.test.ts': 17,
   'e2e-hostile.test.ts': 14,
   'cli-out.test.ts': 10,
   'e2e-long-tasks.test.ts': 8,
