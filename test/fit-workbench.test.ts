@@ -10,7 +10,7 @@ import { validateData } from '../src/scenario/validate.ts';
 import { beneficiarySweep, outcomeRows } from '../src/ui/fit-outcome.ts';
 import type { FitOrigin } from '../src/fit/into-scenario.ts';
 import type { FamilyFit } from '../src/fit/types.ts';
-import { fittedSeverityEdit } from '../src/scenario/fitted-severity.ts';
+import { fittedSeverityEdit } from '../src/fit/fitted-severity.ts';
 import { Severity } from '../src/scenario/schema.ts';
 
 const fit = (family: string, parameters: Record<string, number>): FamilyFit => ({

@@ -16,7 +16,7 @@ import { fitDiagnostics, fittedCurve } from '../report/charts/fit-data.ts';
 import { formatAmount, unitText } from '../report/format.ts';
 import { familyName } from '../report/severity-names.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { fittedSeverityEdit } from '../scenario/fitted-severity.ts';
+import { fittedSeverityEdit } from '../fit/fitted-severity.ts';
 import { metricLabel } from '../engine/metrics.ts';
 import { Severity, type Scenario } from '../scenario/schema.ts';
 import { emit } from './events.ts';

@@ -4,9 +4,9 @@
  * the edit's assumption, "edited in the workbench (Fitted by … ; was lognormal mu=9.2, sigma=1.1)", so the chip
  * says 已修改, the diff view lists it with room for a note, and what it replaced is on record.
  */
-import { fittedSeverity, type FitOrigin, type SeverityJson } from '../fit/into-scenario.ts';
-import type { FamilyFit } from '../fit/types.ts';
-import { EDITED } from './edit.ts';
+import { fittedSeverity, type FitOrigin, type SeverityJson } from './into-scenario.ts';
+import type { FamilyFit } from './types.ts';
+import { EDITED } from '../scenario/edit.ts';
 
 type Json = Record<string, unknown>;
 
