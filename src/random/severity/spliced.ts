@@ -121,7 +121,10 @@ export class Spliced extends BaseSeverity {
       const k = (this.q * this.c) / sTail;
       for (let i = mid; i < from + n; i++) {
         const e = out[i];
-        out[i] = Math.max(floor, t0 * expFast((e - Math.log1p(k * expFast(e))) * this.invAlpha));
+        const z = k * expFast(e);
+        // ln(1 + z) by its series where z < 10⁻³ (the next term, z⁵/5, is below 2·10⁻¹⁶): most draws, far below the limit.
+        const lz = z < 1e-3 ? z * (1 - z * (0.5 - z * (1 / 3 - z * 0.25))) : Math.log1p(z);
+        out[i] = Math.max(floor, t0 * expFast((e - lz) * this.invAlpha));
       }
       keepAscending(out, mid, from + n);
       return;
