@@ -23,8 +23,8 @@ describe('hostile input in the workbench', () => {
   it('a file the engine cannot evaluate opens nothing and names the field', async () => {
     const { page } = await openPage(site.browser, oneRegion());
     const d = base('jilin-2017');
-    d.populations[0].severity.mu = a(10);
-    d.populations[0].severity.sigma = a(0.01);
+    // A spliced body whose cdf underflows at the splice (the continuous composite stays evaluable there).
+    d.populations[0].severity = { family: 'spliced', mu: a(10), sigma: a(0.01), splice: a(12000), alpha: a(2.5), bodyWeight: a(0.8) };
     expect(await openText(page, 'underflow.json', JSON.stringify(d))).toBe(false);
     // Named as the page shows the field; the path the command line gives is on hover.
     await expect
