@@ -5,6 +5,7 @@
  */
 import { LIMITS } from './limits.ts';
 import { problem, type PathSegment, type Problem } from './problems.ts';
+import { uncertaintyProblems } from './uncertainty-checks.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -62,6 +63,7 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (p.amountBasis === 'policyCost') needsBasic ??= str(p.id);
     if (isObj(p.severity)) {
       paramsNeedProvenance(p.severity, [...path, 'severity']);
+      problems.push(...uncertaintyProblems(p.severity, [...path, 'severity']));
       if (p.severity.family === 'empirical') {
         needProvenance(p.severity, [...path, 'severity']);
         const a = arr(p.severity.amounts);
