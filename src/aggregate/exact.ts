@@ -8,7 +8,8 @@
  * extreme nodes' means, and the mass that falls outside is reported).
  *
  * Only rulesets whose benefit is a function of the annual amount alone can take this path: every population's
- * self-pay and compliant shares fixed (a basic layer and caps are fine: b stays piecewise linear). Others are
+ * self-pay and compliant shares fixed (a basic layer and caps are fine: b stays piecewise linear), and no fitted
+ * severity drawn per trial (its mixture over the parameters is left to Monte Carlo). Others are
  * "monteCarlo-only" with the reason.
  */
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
@@ -81,6 +82,8 @@ export function fftUnsupported(model: EngineModel): string | null {
       return `population "${pop.id}" draws its self-pay ratio per person (Beta), so a benefit is not a function of the annual amount alone`;
     if (pop.compliantBeta !== null)
       return `population "${pop.id}" draws its compliant share per person (Beta), so a benefit is not a function of the annual amount alone`;
+    if (pop.fit !== null)
+      return `population "${pop.id}" draws its fitted severity's parameters per trial (severity.uncertainty), a mixture the exact aggregate does not integrate; set simulation.parameterRisk.fitUncertainty to false for the exact distribution at the estimates`;
   }
   return null;
 }

@@ -2,6 +2,11 @@
  * Analytic expected values per ruleset and population, without sampling: where the self-pay ratio is fixed, the
  * benefit is a piecewise-linear function of the annual amount, so its expectation comes exactly from the
  * severity's limited expected values (src/rules/expectation.ts), weighted over the tag combinations.
+ *
+ * A fitted severity whose parameters are drawn per trial (engine/fit-draw.ts) enters at its estimates θ̂: the
+ * values here are E[S | θ̂], not E_θ[E[S | θ]]. The two differ by the draws' second-order bias, ½·tr(Σ·∇²m(θ̂)),
+ * of the order of the covariance (1/n for a fit from n records): for a 2,000-record fit well inside a Monte Carlo
+ * standard error. The Monte Carlo mean includes it; the risk split's fit part measures the spread (summary.ts).
  */
 import { expectPerson } from '../rules/expectation.ts';
 import { expectation } from '../rules/piecewise.ts';

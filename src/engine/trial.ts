@@ -31,6 +31,9 @@ import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
 import { belowThreshold, type BelowThreshold, type EngineModel, type PopulationModel } from './model.ts';
 import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
 import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
+import { drawFitParameters, severityAt } from './fit-draw.ts';
+import { conditionalPayout } from './conditional-payout.ts';
+import type { Severity } from '../random/severity/index.ts';
 
 export const METRICS = [
   'payout',
@@ -43,6 +46,8 @@ export const METRICS = [
   'sampled',
   'costShock',
   'utilisationShock',
+  'fitPayout',
+  'fitClamped',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = METRICS.length;
@@ -57,6 +62,14 @@ export const SAMPLED = 7;
 /** The trial's parameter shocks for the population (1 without parameter risk), for the risk split (summary.ts). */
 export const COST_SHOCK = 8;
 export const UTILISATION_SHOCK = 9;
+/**
+ * For a population whose fitted severity is drawn per trial (engine/fit-draw.ts): E[payout | the trial's shocks and
+ * drawn parameters] (engine/conditional-payout.ts, times the utilisation shock), the conditional mean the risk
+ * split's fit part is built from (summary.ts); 0 for other populations. FIT_CLAMPED: 1 when the trial's draw was
+ * clamped into the family's valid region.
+ */
+export const FIT_PAYOUT = 10;
+export const FIT_CLAMPED = 11;
 
 /**
  * Values of trials [from, to): layout [trial][ruleset][row][metric], rows 0..P−1 the populations and row P their
@@ -93,7 +106,7 @@ export function simulateTrials(
       model,
       (scratch = new Scratch(
         R,
-        P,
+        model.populations,
         model.rulesets.map((r) => r.selfBurden),
       )),
     );
@@ -113,6 +126,17 @@ export function simulateTrials(
     if (model.trend) {
       const index = costIndex(model.trend.pathSeed, trial, model.trend);
       for (let p = 0; p < P; p++) scratch.cost[p] = (pr ? scratch.cost[p] : 1) * index;
+    }
+    // Estimation risk: each fitted severity's parameters drawn from their own stream (trial, 'fit'), so the main
+    // stream, and with it every other draw of the trial, is the same as without it.
+    if (scratch.anyFit) {
+      const fitRng = trialStream(seed, trial, 'fit');
+      for (let p = 0; p < P; p++) {
+        const fit = model.populations[p].fit;
+        if (!fit) continue;
+        scratch.fitClamped[p] = drawFitParameters(fitRng, fit, scratch.theta[p]) ? 1 : 0;
+        scratch.fitSeverity[p] = scaled(severityAt(fit, scratch.theta[p]), model.populations[p].costLevel);
+      }
     }
     for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
     // The total row of each ruleset: every figure summed over the populations (the shocks too, as a sum).
@@ -147,11 +171,21 @@ class Scratch {
   readonly utilisation: Float64Array;
   /** Every ruleset's self-burden curve, for the members below the threshold under a cost shock. */
   readonly selfBurdenCurves: Piecewise[];
-  constructor(R: number, P: number, curves: Piecewise[]) {
+  /** Fitted severities drawn per trial: the trial's parameters, severity (cost level applied) and clamp flag. */
+  readonly anyFit: boolean;
+  readonly theta: Float64Array[];
+  readonly fitSeverity: (Severity | null)[];
+  readonly fitClamped: Uint8Array;
+  constructor(R: number, pops: readonly PopulationModel[], curves: Piecewise[]) {
+    const P = pops.length;
     this.selfBurdenCurves = curves;
     this.acc = new Float64Array(R * ACC);
     this.cost = new Float64Array(P).fill(1);
     this.utilisation = new Float64Array(P).fill(1);
+    this.anyFit = pops.some((p) => p.fit !== null);
+    this.theta = pops.map((p) => new Float64Array(p.fit?.names.length ?? 0));
+    this.fitSeverity = pops.map(() => null);
+    this.fitClamped = new Uint8Array(P);
   }
 }
 const ACC = 5;
@@ -170,8 +204,9 @@ function simulatePopulation(
   const pop = model.populations[p];
   // A cost shock c scales every amount: the members above the (fixed) threshold t are those with X > t/c.
   const c = scratch.cost[p];
-  const sev = scaled(pop.severity, c);
-  const tail: BelowThreshold = c === 1 ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
+  const drawn = scratch.fitSeverity[p];
+  const sev = scaled(drawn ?? pop.severity, c);
+  const tail: BelowThreshold = c === 1 && drawn === null ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
   const [nTail, nBelow] = claimantCounts(pop, rng, scratch.utilisation[p], tail.tailProb, sampleAll);
   const batch = scratch.batch;
   drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb);
@@ -206,6 +241,8 @@ function simulatePopulation(
     out[o + SAMPLED] = nTail;
     out[o + COST_SHOCK] = c;
     out[o + UTILISATION_SHOCK] = scratch.utilisation[p];
+    out[o + FIT_PAYOUT] = drawn === null ? 0 : scratch.utilisation[p] * conditionalPayout(model, r, p, sev);
+    out[o + FIT_CLAMPED] = drawn === null ? 0 : scratch.fitClamped[p];
   }
 }
 
