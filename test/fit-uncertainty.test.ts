@@ -11,6 +11,7 @@ import { runRaw, runScenario } from '../src/engine/run.ts';
 import { column, summarize } from '../src/engine/summary.ts';
 import { FIT_CLAMPED, FIT_PAYOUT, M } from '../src/engine/trial.ts';
 import { cholesky } from '../src/math/cholesky.ts';
+import { gaussHermite } from '../src/math/quadrature.ts';
 import { trialStream } from '../src/random/stream.ts';
 import { formatProblem } from '../src/scenario/problems.ts';
 import type { Scenario, SeveritySpec } from '../src/scenario/schema.ts';
@@ -318,8 +319,12 @@ describe('runs with a fitted severity drawn per trial', () => {
       expect(new Set(m).size).toBe(100);
       expect(column(f.model, f.data, 100, r, 1, FIT_CLAMPED).every((x) => x === 0)).toBe(true);
     }
-    // The analytic values stay at the estimates (engine/analytic.ts).
-    expect(f.analytic[0].payout).toBe(p.analytic[0].payout);
+    // The analytic values of the population without uncertainty are untouched; the fitted one's are averaged
+    // over its parameters (engine/fit-nodes.ts).
+    for (let r = 0; r < 2; r++) {
+      expect(f.analytic[r].populations[0]).toEqual(p.analytic[r].populations[0]);
+      expect(f.analytic[r].populations[1].payout).not.toBe(p.analytic[r].populations[1].payout);
+    }
   });
   it('the exact aggregate leaves a drawn fit to Monte Carlo, with the reason; switched off, it computes', () => {
     const s = withFit(base(), FISHER);
@@ -371,6 +376,35 @@ describe('the fit part of the risk split (engine/summary.ts)', () => {
       }
       // A 2,000-record fit of a lognormal moves the expected payout far more than the year's process does.
       expect(r1.fitShare).toBeGreaterThan(0.8);
+      // The Monte Carlo mean (drawn parameters) agrees with the analytic mean averaged over them (4 se).
+      for (const run of [one, four]) {
+        const x = run.rulesets[r];
+        expect(Math.abs(x.payout.mean - x.analyticMean!)).toBeLessThan(4 * x.payout.se);
+      }
+    }
+  }, 60_000);
+  it('the analytic mean over the draws: the second-order rule against a 12×12 Gauss–Hermite product rule', () => {
+    const cov = times(FISHER, 4);
+    const rule = analyticExpectation(compileModel(withFit(base(), cov)));
+    const gh = gaussHermite(12);
+    const sd = [Math.sqrt(cov[0][0]), Math.sqrt(cov[1][1])];
+    const direct = [0, 0];
+    for (let i = 0; i < 12; i++)
+      for (let j = 0; j < 12; j++) {
+        // E[f(Z)] = Σ wᵢ f(√2·xᵢ) with the rule's weights normalised to sum to 1 (math/quadrature.ts).
+        const w = gh.w[i] * gh.w[j];
+        const at = [
+          payoutAt(0, 8.2 + Math.SQRT2 * gh.x[i] * sd[0], 1.3 + Math.SQRT2 * gh.x[j] * sd[1]),
+          payoutAt(1, 8.2 + Math.SQRT2 * gh.x[i] * sd[0], 1.3 + Math.SQRT2 * gh.x[j] * sd[1]),
+        ];
+        direct[0] += w * at[0];
+        direct[1] += w * at[1];
+      }
+    for (let r = 0; r < 2; r++) {
+      const atEstimate = payoutAt(r, 8.2, 1.3);
+      const bias = direct[r] / atEstimate - 1;
+      expect(Math.abs(rule[r].payout! / direct[r] - 1)).toBeLessThan(0.02 * Math.abs(bias));
+      expect(bias).toBeGreaterThan(0.005);
     }
   }, 60_000);
   it('beside a cost-level shock: three parts that add up, the shock part as without the fit', async () => {
@@ -380,7 +414,9 @@ describe('the fit part of the risk split (engine/summary.ts)', () => {
     shocked.simulation.parameterRisk = { costLevel: { cv: a(0.1) }, shared: true };
     const both = (await split(requireScenario(s))).rulesets[0].risk!;
     const shockOnly = (await split(requireScenario(shocked))).rulesets[0].risk!;
-    expect(both.parameterSd).toBe(shockOnly.parameterSd);
+    // The shock part is Var(E[S | c]) with the fit averaged out: near the one at the estimates (the fit moves
+    // the mean payout by well under a tenth, and the shock part scales with it).
+    expect(Math.abs(both.parameterSd / shockOnly.parameterSd - 1)).toBeLessThan(0.1);
     expect(both.parameterSd).toBeGreaterThan(0);
     const parts = Math.sqrt(both.processSd ** 2 + both.parameterSd ** 2 + both.fitSd ** 2);
     expect(Math.abs(parts / both.totalSd - 1)).toBeLessThan(4 / Math.sqrt(2 * n));

@@ -57,15 +57,15 @@ export interface MetricsSummary {
  * The payout's spread split by the law of total variance, Var S = E[Var(S | θ)] + Var(E[S | θ]) (Klugman, Panjer
  * & Willmot, Loss Models, 4th ed., §5.2 and the collective model's parameter uncertainty), with θ the trial's
  * cost-level and utilisation shocks (c, u) and, where fitted severities carry their uncertainty, the drawn
- * parameters φ. The parameter part Var(E[S | c, u]) comes from the analytic model over the shocks' quadrature at
- * the estimates φ̂ (engine/analytic.ts); the process part E[Var(S | θ)] is the Monte Carlo mean of
+ * parameters φ. The parameter part Var(E[S | c, u]) comes from the analytic model over the shocks' quadrature,
+ * φ averaged out (engine/analytic.ts, fit-nodes.ts); the process part E[Var(S | θ)] is the Monte Carlo mean of
  * (S − E[S | θ])², each trial's conditional mean E[S | c, u, φ] = Σₚ uₚ·mₚ(cₚ, φₚ) interpolated through the
- * quadrature nodes (φ̂) or, for a population with a drawn fit, computed at the trial's own parameters
+ * quadrature nodes or, for a population with a drawn fit, computed at the trial's own parameters
  * (engine/conditional-payout.ts). The fit part applies the law once more, conditioning on (c, u):
  * E[Var(E[S | c, u, φ] | c, u)], estimated by the sample variance over trials of
- * dₜ = E[S | cₜ, uₜ, φₜ] − E[S | cₜ, uₜ, φ̂]; its error is the variance of E[d | c, u], of the order of the
- * covariance squared (the draws' second-order bias), negligible beside the part itself for a fit from hundreds
- * of records. Null where the payout has no analytic value (random shares).
+ * dₜ = E[S | cₜ, uₜ, φₜ] − E[S | cₜ, uₜ] (the second term interpolated through the nodes like the others), whose
+ * mean given (c, u) is zero up to the averaging rule's fourth-order error. The three parts add up to Var S within
+ * the Monte Carlo error (test/fit-uncertainty.test.ts). Null where the payout has no analytic value (random shares).
  */
 export interface RiskSplit {
   totalSd: number;
