@@ -8,8 +8,11 @@ import { drawFitParameters, compileFit, MAX_REDRAWS } from '../src/engine/fit-dr
 import { compileModel } from '../src/engine/model.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runRaw, runScenario } from '../src/engine/run.ts';
-import { column, summarize } from '../src/engine/summary.ts';
-import { FIT_CLAMPED, FIT_PAYOUT, M } from '../src/engine/trial.ts';
+import { column, fitWarnings, summarize } from '../src/engine/summary.ts';
+import { FIT_CLAMPED, FIT_PAYOUT, M, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
+import { markdownReport } from '../src/report/markdown.ts';
+import { riskTable } from '../src/report/tables.ts';
+import { resultRows } from '../src/ui/results-rows.ts';
 import { cholesky } from '../src/math/cholesky.ts';
 import { gaussHermite } from '../src/math/quadrature.ts';
 import { trialStream } from '../src/random/stream.ts';
@@ -424,4 +427,47 @@ describe('the fit part of the risk split (engine/summary.ts)', () => {
     expect(both.processSd / shockOnly.processSd).toBeGreaterThan(0.9);
     expect(both.processSd / shockOnly.processSd).toBeLessThan(1.1);
   }, 60_000);
+});
+
+describe('where the fit part is shown', () => {
+  it('report.md and the text table gain fit columns only when there is a fit part; --json keeps its keys', async () => {
+    const withIt = await runScenario(withFit(base(), FISHER), { trials: 40, seed: 'show' });
+    const without = await runScenario(base(), { trials: 40, seed: 'show' });
+    expect(Object.keys(withIt.rulesets[0].risk!)).toEqual(['totalSd', 'parameterSd', 'processSd', 'parameterShare', 'fitSd', 'fitShare']);
+    const labels = (r: typeof withIt) => riskTable(r).columns.map((c) => c.label.en);
+    expect(labels(without)).toEqual(['ruleset', 'sd', 'process', 'parameter', 'parameter share']);
+    expect(labels(withIt)).toEqual(['ruleset', 'sd', 'process', 'parameter', 'parameter share', 'fit (estimation)', 'fit share']);
+    const t = riskTable(withIt);
+    expect(t.rows[0][5]).toBe(withIt.rulesets[0].risk!.fitSd);
+    expect(t.rows[0][6]).toBe(withIt.rulesets[0].risk!.fitShare);
+    const md = markdownReport(withFit(base(), FISHER), withIt, []);
+    expect(md).toContain('fit (estimation) 拟合（估计）');
+    expect(md).toContain('The fit part is the estimation risk of the fitted severities');
+    expect(markdownReport(base(), without, [])).not.toContain('拟合');
+    // The workbench's row appears with a fit part, in both languages.
+    const rows = (result: typeof withIt) =>
+      resultRows({ analytic: [], result, comparisons: [], baseline: 'jiangyin-2020', exact: null, lang: 'zh' }).map((r) => r.label.en);
+    expect(rows(withIt)).toContain('payout sd: fit (fit share)');
+    expect(rows(without)).not.toContain('payout sd: fit (fit share)');
+  });
+  it('a draw clamped into the region is counted and reported as a warning', () => {
+    // A body weight of 0.5 with sd 10⁶ (the checks refuse it; compiled here directly): every draw leaves (0, 1).
+    const t = structuredClone(base()) as Json;
+    t.populations[0].severity = {
+      family: 'spliced',
+      mu: a(7.5),
+      sigma: a(1.1),
+      splice: a(15000),
+      alpha: a(2.3),
+      bodyWeight: a(0.5),
+      uncertainty: { parameters: ['bodyWeight'], covariance: [[1e12]] },
+    };
+    const model = compileModel(t as Scenario);
+    const out = new Float64Array(trialBlockSize(model, 3));
+    simulateTrials(model, 'clamp', 0, 3, out);
+    expect(Array.from(column(model, out, 3, 0, 0, FIT_CLAMPED))).toEqual([1, 1, 1]);
+    expect(fitWarnings(model, out, 3)).toEqual([
+      "populations[0] (city): in 3 of 3 trials every draw of the severity's parameters (bodyWeight) left the family's valid region, and the last one was clamped into it: the covariance is too wide for its estimates",
+    ]);
+  });
 });
