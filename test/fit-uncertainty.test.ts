@@ -9,7 +9,8 @@ import { compileModel } from '../src/engine/model.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runRaw, runScenario } from '../src/engine/run.ts';
 import { column, fitWarnings, summarize } from '../src/engine/summary.ts';
-import { FIT_CLAMPED, FIT_PAYOUT, M, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
+import { FIT_CLAMPED, FIT_PAYOUT, M, PAYOUT, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
+import { scenarioForYear } from '../src/engine/years.ts';
 import { markdownReport } from '../src/report/markdown.ts';
 import { riskTable } from '../src/report/tables.ts';
 import { resultRows } from '../src/ui/results-rows.ts';
@@ -328,6 +329,17 @@ describe('runs with a fitted severity drawn per trial', () => {
       expect(f.analytic[r].populations[0]).toEqual(p.analytic[r].populations[0]);
       expect(f.analytic[r].populations[1].payout).not.toBe(p.analytic[r].populations[1].payout);
     }
+  });
+  it("along a multi-year path every year draws the same parameters (the estimates' error belongs to the data)", async () => {
+    const s = structuredClone(withFit(base(), FISHER));
+    // A trend that changes nothing (growth 0 ± 0): year 2's conditional payouts are year 1's exactly when the
+    // parameters drawn are the same; its claims are drawn afresh.
+    s.simulation.trend = { costGrowth: { mean: a(0), sd: a(0) } };
+    const y1 = await runRaw(s, { trials: 30, seed: 'path' });
+    const y2 = await runRaw(scenarioForYear(s, 2), { trials: 30, seed: 'path/year-2', year: 2, pathSeed: 'path' });
+    expect(y2.model.trend).not.toBeNull();
+    expect(column(y2.model, y2.data, 30, 0, 0, FIT_PAYOUT)).toEqual(column(y1.model, y1.data, 30, 0, 0, FIT_PAYOUT));
+    expect(column(y2.model, y2.data, 30, 0, 0, PAYOUT)).not.toEqual(column(y1.model, y1.data, 30, 0, 0, PAYOUT));
   });
   it('the exact aggregate leaves a drawn fit to Monte Carlo, with the reason; switched off, it computes', () => {
     const s = withFit(base(), FISHER);

@@ -128,9 +128,10 @@ export function simulateTrials(
       for (let p = 0; p < P; p++) scratch.cost[p] = (pr ? scratch.cost[p] : 1) * index;
     }
     // Estimation risk: each fitted severity's parameters drawn from their own stream (trial, 'fit'), so the main
-    // stream, and with it every other draw of the trial, is the same as without it.
+    // stream, and with it every other draw of the trial, is the same as without it. The estimates' error belongs
+    // to the data, not the year: along a multi-year path every year draws the same parameters (the path's seed).
     if (scratch.anyFit) {
-      const fitRng = trialStream(seed, trial, 'fit');
+      const fitRng = trialStream(model.trend ? model.trend.pathSeed : seed, trial, 'fit');
       for (let p = 0; p < P; p++) {
         const fit = model.populations[p].fit;
         if (!fit) continue;
