@@ -85,6 +85,8 @@ describe('validation of severity.uncertainty (scenario/uncertainty-checks.ts)', 
     ]);
   });
   it('refuses non-finite, asymmetric, negative-variance and indefinite matrices', () => {
+    // Entries and rows of the wrong type are the schema's to report, once.
+    expect(problems({ parameters: ['mu'], covariance: [1] })).toEqual([`${U}.covariance[0]: expected array, got number 1`]);
     expect(problems({ parameters: ['mu'], covariance: [['x']] })).toEqual([`${U}.covariance[0][0]: expected number, got string "x"`]);
     expect(
       problems({

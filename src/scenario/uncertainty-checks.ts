@@ -42,12 +42,11 @@ export function uncertaintyProblems(severity: Obj, path: PathSegment[]): Problem
       ['covariance'],
       `has ${rows.length} row${rows.length === 1 ? '' : 's'} but parameters names ${k}: the matrix must be ${k}×${k}, in the order of parameters`,
     );
-  const badRow = rows.findIndex((r) => !Array.isArray(r) || r.length !== k);
+  // A row that is not an array is the schema's to report.
+  if (rows.some((r) => !Array.isArray(r))) return out;
+  const badRow = rows.findIndex((r) => (r as unknown[]).length !== k);
   if (badRow >= 0)
-    at(
-      ['covariance', badRow],
-      `has ${Array.isArray(rows[badRow]) ? rows[badRow].length : 0} entries but parameters names ${k}: the matrix must be ${k}×${k}`,
-    );
+    at(['covariance', badRow], `has ${(rows[badRow] as unknown[]).length} entries but parameters names ${k}: the matrix must be ${k}×${k}`);
   if (out.length) return out;
 
   // An entry that is not a finite number is the schema's to report (structure.ts); nothing more to check here.
