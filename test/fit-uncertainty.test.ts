@@ -7,9 +7,9 @@ import { analyticExpectation } from '../src/engine/analytic.ts';
 import { drawFitParameters, compileFit, MAX_REDRAWS } from '../src/engine/fit-draw.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
-import { runRaw, runScenario } from '../src/engine/run.ts';
+import { runRaw, runScenario, type RawRun } from '../src/engine/run.ts';
 import { column, fitWarnings, summarize } from '../src/engine/summary.ts';
-import { FIT_CLAMPED, FIT_PAYOUT, M, PAYOUT, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
+import { BASE_METRICS, FIT_CLAMPED, FIT_PAYOUT, M, PAYOUT, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
 import { scenarioForYear } from '../src/engine/years.ts';
 import { markdownReport } from '../src/report/markdown.ts';
 import { riskTable } from '../src/report/tables.ts';
@@ -268,11 +268,17 @@ describe('the per-trial draw θ = θ̂ + L·z (engine/fit-draw.ts)', () => {
   });
 });
 
-/** Every figure of every (trial, ruleset, row) the engine wrote before the fit's own columns. */
-function sameDraws(x: Float64Array, y: Float64Array) {
-  expect(x.length).toBe(y.length);
+/** Figures of every (trial, ruleset, row) that differ between two runs, the fit's own columns aside. */
+function sameDraws(x: RawRun, y: RawRun): number {
+  expect(x.trials).toBe(y.trials);
   let differ = 0;
-  for (let i = 0; i < x.length; i++) if (i % M < FIT_PAYOUT && !Object.is(x[i], y[i])) differ++;
+  for (let r = 0; r < x.model.rulesets.length; r++)
+    for (let p = -1; p < x.model.populations.length; p++)
+      for (let k = 0; k < BASE_METRICS; k++) {
+        const a = column(x.model, x.data, x.trials, r, p, k);
+        const b = column(y.model, y.data, y.trials, r, p, k);
+        for (let t = 0; t < x.trials; t++) if (!Object.is(a[t], b[t])) differ++;
+      }
   return differ;
 }
 
@@ -283,7 +289,9 @@ describe('runs with a fitted severity drawn per trial', () => {
     const p = await runRaw(plain, { trials: 150, seed: 'zero' });
     const z = await runRaw(zero, { trials: 150, seed: 'zero' });
     expect(z.model.populations[0].fit).not.toBeNull();
-    expect(sameDraws(z.data, p.data)).toBe(0);
+    expect(sameDraws(z, p)).toBe(0);
+    // Only a run with a drawn fit stores the fit's two columns.
+    expect(z.data.length / p.data.length).toBe(M / BASE_METRICS);
     const rp = summarize(p.model, p.data, p.trials, p.seed, p.analytic);
     const rz = summarize(z.model, z.data, z.trials, z.seed, z.analytic);
     expect(JSON.stringify(rz)).toBe(JSON.stringify(rp));
@@ -295,7 +303,8 @@ describe('runs with a fitted severity drawn per trial', () => {
     const r = await runRaw(off, { trials: 40, seed: 'off' });
     expect(r.model.populations[0].fit).toBeNull();
     const p = await runRaw(base(), { trials: 40, seed: 'off' });
-    expect(sameDraws(r.data, p.data)).toBe(0);
+    expect(sameDraws(r, p)).toBe(0);
+    expect(r.data.length).toBe(p.data.length);
   });
   it('is bit-identical for 1, 2 and 3 workers and any chunking', async () => {
     const s = withFit(base(), times(FISHER, 4));

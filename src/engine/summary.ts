@@ -17,7 +17,7 @@ import {
   EXCESS,
   FIT_CLAMPED,
   FIT_PAYOUT,
-  M,
+  metricsOf,
   PAYOUT,
   PERSON_TIMES,
   rowOffset,
@@ -165,6 +165,7 @@ export function column(model: EngineModel, data: Float64Array, trials: number, r
 
 /** Every figure's column for ruleset r and population p (−1: summed) in one pass over the trials. */
 export function columns(model: EngineModel, data: Float64Array, trials: number, r: number, p: number): Float64Array[] {
+  const M = metricsOf(model);
   const flat = new Float64Array(M * trials);
   const step = rowOffset(model, 1, 0, 0);
   const first = rowOffset(model, 0, r, p);

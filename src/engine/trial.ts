@@ -70,19 +70,29 @@ export const UTILISATION_SHOCK = 9;
  */
 export const FIT_PAYOUT = 10;
 export const FIT_CLAMPED = 11;
+/** The figures every model stores; the two fit columns are stored only by a model with a drawn fit. */
+export const BASE_METRICS = FIT_PAYOUT;
+
+/**
+ * Figures stored per (trial, ruleset, row): all M where some population's fitted parameters are drawn, else the
+ * first BASE_METRICS (a run without a fit keeps the memory, and the workbench's trial budget, it had).
+ */
+export function metricsOf(model: EngineModel): number {
+  return model.populations.some((p) => p.fit !== null) ? M : BASE_METRICS;
+}
 
 /**
  * Values of trials [from, to): layout [trial][ruleset][row][metric], rows 0..P−1 the populations and row P their
  * sum (written once per trial, so a summary of the totals reads P + 1 times less than summing every time).
  */
 export function trialBlockSize(model: EngineModel, trials: number): number {
-  return trials * model.rulesets.length * (model.populations.length + 1) * M;
+  return trials * model.rulesets.length * (model.populations.length + 1) * metricsOf(model);
 }
 
 /** Offset of (trial within the block, ruleset r, row p; p = P or −1 for the total row). */
 export function rowOffset(model: EngineModel, t: number, r: number, p: number): number {
   const P = model.populations.length;
-  return ((t * model.rulesets.length + r) * (P + 1) + (p < 0 ? P : p)) * M;
+  return ((t * model.rulesets.length + r) * (P + 1) + (p < 0 ? P : p)) * metricsOf(model);
 }
 
 export interface SampleOptions {
@@ -111,9 +121,10 @@ export function simulateTrials(
       )),
     );
   const pr = model.parameterRisk;
+  const W = metricsOf(model);
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
-    const base = (trial - from) * R * (P + 1) * M;
+    const base = (trial - from) * R * (P + 1) * W;
     // Parameter risk: the year's cost-level and utilisation shocks, first from the trial's stream (none drawn
     // when the scenario has none, so such files give the same numbers as before), the same for every ruleset.
     if (pr) {
@@ -139,13 +150,13 @@ export function simulateTrials(
         scratch.fitSeverity[p] = scaled(severityAt(fit, scratch.theta[p]), model.populations[p].costLevel);
       }
     }
-    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
+    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, W, scratch, opts.sampleAll === true);
     // The total row of each ruleset: every figure summed over the populations (the shocks too, as a sum).
     for (let r = 0; r < R; r++) {
-      const row = base + (r * (P + 1) + P) * M;
-      for (let k = 0; k < M; k++) {
+      const row = base + (r * (P + 1) + P) * W;
+      for (let k = 0; k < W; k++) {
         let sum = 0;
-        for (let p = 0; p < P; p++) sum += out[base + (r * (P + 1) + p) * M + k];
+        for (let p = 0; p < P; p++) sum += out[base + (r * (P + 1) + p) * W + k];
         out[row + k] = sum;
       }
     }
@@ -197,6 +208,7 @@ function simulatePopulation(
   rng: Rng,
   out: Float64Array,
   base: number,
+  W: number,
   scratch: Scratch,
   sampleAll: boolean,
 ): void {
@@ -228,7 +240,7 @@ function simulatePopulation(
   if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc, ACC, 3);
 
   for (let r = 0; r < R; r++) {
-    const o = base + (r * (P + 1) + p) * M;
+    const o = base + (r * (P + 1) + p) * W;
     const a = r * ACC;
     // Money is summed on annual amounts; the months in force see `exposure` of it (rules/exposure.ts).
     const e = model.rulesets[r].exposure;
@@ -242,8 +254,10 @@ function simulatePopulation(
     out[o + SAMPLED] = nTail;
     out[o + COST_SHOCK] = c;
     out[o + UTILISATION_SHOCK] = scratch.utilisation[p];
-    out[o + FIT_PAYOUT] = drawn === null ? 0 : scratch.utilisation[p] * conditionalPayout(model, r, p, sev);
-    out[o + FIT_CLAMPED] = drawn === null ? 0 : scratch.fitClamped[p];
+    if (W > FIT_PAYOUT) {
+      out[o + FIT_PAYOUT] = drawn === null ? 0 : scratch.utilisation[p] * conditionalPayout(model, r, p, sev);
+      out[o + FIT_CLAMPED] = drawn === null ? 0 : scratch.fitClamped[p];
+    }
   }
 }
 
