@@ -1,6 +1,9 @@
 // A fitted severity's parameter uncertainty carried into the results: the scenario checks on `uncertainty`, the
 // per-trial draw θ = θ̂ + L·z (engine/fit-draw.ts), the run's determinism, and the risk split's fit part
 // (engine/summary.ts) against the delta method.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exactAggregate } from '../src/aggregate/exact.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
@@ -20,6 +23,8 @@ import { trialStream } from '../src/random/stream.ts';
 import { formatProblem } from '../src/scenario/problems.ts';
 import type { Scenario, SeveritySpec } from '../src/scenario/schema.ts';
 import { requireScenario, validateData } from '../src/scenario/validate.ts';
+import { command } from './helpers/cli.ts';
+import { ROOT } from './helpers/golden.ts';
 import { smallScenario } from './helpers/scenarios.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -495,4 +500,46 @@ describe('where the fit part is shown', () => {
       "populations[0] (city): in 3 of 3 trials every draw of the severity's parameters (bodyWeight) left the family's valid region, and the last one was clamped into it: the covariance is too wide for its estimates",
     ]);
   });
+});
+
+describe('the command line', () => {
+  // Jiangyin 2020's spliced severity with an illustrative fit covariance of μ, σ and the tail index α.
+  const file = () => {
+    const d = JSON.parse(readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8'));
+    d.populations[0].severity.uncertainty = {
+      parameters: ['mu', 'sigma', 'alpha'],
+      covariance: [
+        [0.0016, 0.0003, 0],
+        [0.0003, 0.0009, 0],
+        [0, 0, 0.04],
+      ],
+      n: 2000,
+      source: 'illustration',
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'fit-unc-'));
+    writeFileSync(join(dir, 'jy-fit.json'), JSON.stringify(d));
+    return { dir, path: join(dir, 'jy-fit.json'), data: d };
+  };
+  it('run prints the fit part in its text and --json; validate names a bad covariance by path; exact says Monte Carlo only', async () => {
+    const f = file();
+    try {
+      const json = JSON.parse((await command('run', f.path, '--trials', '40', '--workers', '1', '--json')).out);
+      const risk = json.rulesets[0].risk;
+      expect(risk.fitSd).toBeGreaterThan(risk.processSd);
+      const text = await command('run', f.path, '--trials', '40', '--workers', '1');
+      expect(text.code).toBe(0);
+      expect(text.out).toMatch(/fit \(estimation\) 拟合（估计） \(万元\)\s+fit share 拟合占比/);
+      const exact = await command('exact', f.path);
+      expect(exact.out + exact.err).toContain("draws its fitted severity's parameters per trial");
+      f.data.populations[0].severity.uncertainty.covariance[2][2] = 2;
+      writeFileSync(f.path, JSON.stringify(f.data));
+      const bad = await command('validate', f.path);
+      expect(bad.code).not.toBe(0);
+      expect(bad.out + bad.err).toContain(
+        'populations[0].severity.uncertainty.covariance[2][2]: gives alpha a standard deviation of 1.414, more than the distance 1.407 from its estimate 2.407 to the edge of the valid region (alpha > 1)',
+      );
+    } finally {
+      rmSync(f.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
