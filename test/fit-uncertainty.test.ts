@@ -503,7 +503,7 @@ describe('where the fit part is shown', () => {
 });
 
 describe('the command line', () => {
-  // Jiangyin 2020's spliced severity with an illustrative fit covariance of μ, σ and the tail index α.
+  // Jiangyin 2020's composite lognormal–Pareto severity (α = 2.584) with an illustrative fit covariance of μ, σ and α.
   const file = () => {
     const d = JSON.parse(readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8'));
     d.populations[0].severity.uncertainty = {
@@ -531,12 +531,12 @@ describe('the command line', () => {
       expect(text.out).toMatch(/fit \(estimation\) 拟合（估计） \(万元\)\s+fit share 拟合占比/);
       const exact = await command('exact', f.path);
       expect(exact.out + exact.err).toContain("draws its fitted severity's parameters per trial");
-      f.data.populations[0].severity.uncertainty.covariance[2][2] = 2;
+      f.data.populations[0].severity.uncertainty.covariance[2][2] = 4;
       writeFileSync(f.path, JSON.stringify(f.data));
       const bad = await command('validate', f.path);
       expect(bad.code).not.toBe(0);
       expect(bad.out + bad.err).toContain(
-        'populations[0].severity.uncertainty.covariance[2][2]: gives alpha a standard deviation of 1.414, more than the distance 1.407 from its estimate 2.407 to the edge of the valid region (alpha > 1)',
+        'populations[0].severity.uncertainty.covariance[2][2]: gives alpha a standard deviation of 2, more than the distance 1.584 from its estimate 2.584 to the edge of the valid region (alpha > 1)',
       );
     } finally {
       rmSync(f.dir, { recursive: true, force: true });

@@ -9,10 +9,14 @@ import { a, base, clean, corpus, type Json } from './helpers/cli-corpus.ts';
 const { file, here, summarise } = corpus('hostile-numbers');
 
 const severityCases: [string, Json][] = [
-  ['spliced body underflow (μ 10, σ 0.01)', { mu: a(10), sigma: a(0.01) }],
+  [
+    'spliced body underflow (μ 10, σ 0.01)',
+    { family: 'spliced', mu: a(10), sigma: a(0.01), splice: a(12000), alpha: a(2.5), bodyWeight: a(0.8) },
+  ],
   ['Weibull shape 1e-9', { family: 'weibull', shape: a(1e-9), scale: a(4000) }],
   ['Pareto α 1e-9', { family: 'pareto', alpha: a(1e-9), theta: a(9000) }],
-  ['spliced tail α 1e-9', { alpha: a(1e-9) }],
+  ['spliced tail α 1e-9', { family: 'spliced', mu: a(6), sigma: a(1.2), splice: a(12000), alpha: a(1e-9), bodyWeight: a(0.8) }],
+  ['composite tail α 1e-9 without a limit', { alpha: a(1e-9), limit: undefined }],
   ['lognormal μ 700', { family: 'lognormal', mu: a(700), sigma: a(1) }],
   ['gamma scale 1e300', { family: 'gamma', shape: a(2), scale: a(1e300) }],
 ];

@@ -126,7 +126,7 @@ describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
   it('(4) the deductible for a 95% expected loss ratio, raised until P(LR > 103%) ≤ 10%', async () => {
     const k = await open('04-deductible-for-loss-ratio', 3);
     expect(k.analytic).toBeCloseTo(0.95, 6);
-    // Six months at 18,000 run at 36%: spending 95% needs a lower deductible.
+    // Six months at 18,000 run at 32%: spending 95% needs a lower deductible.
     expect(k.deductible).toBeLessThan(18000);
     expect(k.deductibleBoth).toBeGreaterThanOrEqual(k.deductible);
   });

@@ -7,7 +7,7 @@ import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runRaw, runScenario } from '../src/engine/run.ts';
 import { mean, sd } from '../src/math/stats.ts';
 import { summarize } from '../src/engine/summary.ts';
-import { gaussHermite, shockNodes } from '../src/math/quadrature.ts';
+import { gaussHermite, gaussLaguerre, shockNodes } from '../src/math/quadrature.ts';
 import { poisson, poissonLogPmf } from '../src/random/poisson.ts';
 import { drawShock } from '../src/random/shock.ts';
 import { trialStream } from '../src/random/stream.ts';
@@ -83,6 +83,37 @@ describe('mean-one shocks (random/shock.ts) and their quadrature (math/quadratur
       expect(Math.sqrt(m2 - m1 * m1)).toBeCloseTo(0.1, 12);
     });
   }
+  it('gamma shocks at the shipped coefficients of variation keep 16 distinct nodes and the gamma moments (closed form)', () => {
+    // Mean-one gamma of shape k = 1/cv²: E[G^m] = Π_{i<m} (1 + i/k) (Loss Models app. A.3.2.1); 16 nodes are
+    // exact for polynomials to degree 31. Newton's starting guesses had put all 16 nodes on 0.8847 at cv 0.03.
+    for (const cv of [0.5, 0.1, 0.04, 0.03, 0.01, 0.001]) {
+      const q = shockNodes({ family: 'gamma', cv }, 16);
+      expect(new Set(q.x).size, `cv ${cv}`).toBe(16);
+      const k = 1 / (cv * cv);
+      let closed = 1;
+      for (let m = 1; m <= 6; m++) {
+        closed *= 1 + (m - 1) / k;
+        expect(q.x.reduce((a, x, i) => a + q.w[i] * x ** m, 0) / closed - 1, `cv ${cv}, E[G^${m}]`).toBeCloseTo(0, 12);
+      }
+    }
+    // Abramowitz & Stegun table 25.9 (n = 4, α = 0): nodes and weights of ∫ e^{−x} f(x) dx.
+    const g = gaussLaguerre(4, 0);
+    [0.322547689619, 1.745761101158, 4.536620296921, 9.395070912301].forEach((x, i) => expect(g.x[i]).toBeCloseTo(x, 11));
+    [0.603154104342, 0.357418692438, 0.038887908515, 0.000539294705561].forEach((w, i) => expect(g.w[i]).toBeCloseTo(w, 11));
+  });
+  it('the analytic mean under a gamma shock equals the lognormal shock’s to second order at cv 0.03 (Suzhou 2021)', () => {
+    // Same mean and cv: E[g(S)] differs only through the third and higher moments, tiny at cv 0.03.
+    const means = (['lognormal', 'gamma'] as const).map((family) => {
+      const s = structuredClone(shipped('suzhou-2021'));
+      s.simulation.parameterRisk = {
+        costLevel: { cv: a(0.03), distribution: family },
+        utilisation: { cv: a(0.03), distribution: family },
+        shared: true,
+      };
+      return analyticExpectation(compileModel(s))[0].payout!;
+    });
+    expect(means[1] / means[0] - 1).toBeCloseTo(0, 3);
+  });
   it('Gauss–Hermite: E[Z⁴] = 3 and E[Z⁸] = 105 for Z = √2·x (exact for polynomials up to degree 2n − 1)', () => {
     const g = gaussHermite(10);
     const m = (k: number) => g.x.reduce((s, x, i) => s + g.w[i] * (Math.SQRT2 * x) ** k, 0);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/scenario/problems.ts';
 import { validateData, validateText } from '../src/scenario/validate.ts';
+import { continuousBodyWeight } from '../src/random/severity/lognormal-pareto.ts';
 import { loadScenarioFile } from './helpers/golden.ts';
 
 const SHIPPED = ['suzhou-2021.json', 'jiangyin-2020.json', 'jilin-2017.json', 'compare-regions.json'];
@@ -97,11 +98,32 @@ describe('problems are named by JSON path', () => {
     expect(l).toContain('simulation.trials: must not exceed 100000');
     expect(l).toContain('populations[0].insured.value: must not exceed 100000000');
   });
+  it('a spliced severity whose density jumps at the splice is warned about, naming the jump', () => {
+    const d = jiangyin();
+    // The spliced fit Suzhou 2021 shipped before the composite: body and tail joined on the 12,000 deductible.
+    const a = (value: number) => ({ value, assumption: 'test' });
+    d.populations[0].severity = {
+      family: 'spliced',
+      mu: a(5.8965984),
+      sigma: a(1.2),
+      splice: a(12000),
+      alpha: a(2.4069503),
+      bodyWeight: a(0.82680312),
+    };
+    const v = validateData(d);
+    expect(v.problems).toEqual([]);
+    expect(v.warnings.map((p) => `${p.path}: ${p.message}`).join('\n')).toMatch(
+      /populations\[0\]\.severity\.family: the spliced density jumps ×105 at the splice point/,
+    );
+    // A splice weight chosen for continuity (w = the composite's body weight) is not warned about.
+    d.populations[0].severity.bodyWeight = a(continuousBodyWeight(5.8965984, 1.2, 12000, 2.4069503));
+    expect(validateData(d).warnings.filter((p) => /jumps/.test(p.message))).toEqual([]);
+  });
   it('unknown severity family', () => {
     const d = jiangyin();
     d.populations[0].severity = { family: 'cauchy' };
     expect(lines(d)).toContain(
-      'populations[0].severity.family: must be one of "lognormal", "gamma", "pareto", "weibull", "loglogistic", "spliced", "empirical"',
+      'populations[0].severity.family: must be one of "lognormal", "gamma", "pareto", "weibull", "loglogistic", "spliced", "lognormalPareto", "empirical"',
     );
   });
   it('reports all problems at once', () => {

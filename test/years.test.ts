@@ -36,7 +36,7 @@ describe('trend and multi-year runs', () => {
     const y3 = scenarioForYear(s, 3);
     expect(y3.year).toBe(2019);
     expect(y3.populations[0].insured.value).toBe(Math.round(16_000_000 * 1.02 ** 2));
-    expect(y3.rulesets[0].funding.channels[0].perInsured!.value).toBeCloseTo(22 * 1.04 ** 2, 10);
+    expect(y3.rulesets[0].funding.channels[0].perInsured!.value).toBeCloseTo(19.2 * 1.04 ** 2, 10);
     const viaTrend = analyticExpectation(compileModel(y3, { year: 3 }))[0];
     const scaled = structuredClone(y3);
     scaled.populations[0].costLevel = a(0.65 * 1.06 ** 2);

@@ -27,6 +27,10 @@ function freeParameters(s: Scenario, p: number): Transform[] {
   switch (sev.family) {
     case 'spliced':
       return [at('alpha', log(1)), at('bodyWeight', logit), at('mu', id)];
+    case 'lognormalPareto':
+      // The tail first: μ and σ describe the ordinary costs far below any deductible, which targets at one
+      // deductible cannot identify (a bureau's own data can: `jingsuan fit`).
+      return [at('alpha', log(1)), at('splice', log()), at('mu', id), incidence];
     case 'lognormal':
       return [at('mu', id), at('sigma', log()), incidence];
     case 'gamma':
@@ -67,7 +71,8 @@ export async function calibrate(raw: unknown, opts: { trials?: number; seed?: st
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
   for (let p = 0; p < base.populations.length; p++) {
     const pop = base.populations[p];
-    const targets = base.targets.filter((t) => t.population === pop.id && (t.ruleset ?? baseline) === baseline);
+    // A target the scenario declares in conflict with the others is reported, not fitted to.
+    const targets = base.targets.filter((t) => t.population === pop.id && (t.ruleset ?? baseline) === baseline && !t.conflict);
     if (!targets.length) continue;
     const ri = base.rulesets.findIndex((r) => r.id === baseline);
     const analyticTargets = targets.filter((t) => (ANALYTIC_TARGETS as readonly string[]).includes(t.metric));

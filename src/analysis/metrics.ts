@@ -1,14 +1,14 @@
 /**
- * A metric of a scenario by its `run --json` name (the table: scenario/metrics.ts), analytic (instant) or from a
+ * A metric of a scenario by its `run --json` name (the table: engine/metrics.ts), analytic (instant) or from a
  * Monte Carlo run, for goal seeking, sweeps and calibration.
  */
 import { analyticExpectation, type AnalyticRuleset } from '../engine/analytic.ts';
 import { compileModel } from '../engine/model.ts';
 import { runScenario } from '../engine/run.ts';
-import { analyticMetric, mcMetric, type MetricName } from '../scenario/metrics.ts';
+import { analyticMetric, mcMetric, type MetricName } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-export { ANALYTIC_METRICS, analyticMetric, isAnalytic, isMetric, mcMetric, RUN_METRICS, type MetricName } from '../scenario/metrics.ts';
+export { ANALYTIC_METRICS, analyticMetric, isAnalytic, isMetric, mcMetric, RUN_METRICS, type MetricName } from '../engine/metrics.ts';
 
 export function evaluateAnalytic(s: Scenario, rulesetIndex: number, m: MetricName): number {
   return analyticMetric(analyticExpectation(compileModel(s))[rulesetIndex], m);

@@ -7,7 +7,7 @@ import { runScenario } from '../engine/run.ts';
 import { compileModel } from '../engine/model.ts';
 import { exactAggregate } from '../aggregate/exact.ts';
 import { requireScenario } from '../scenario/validate.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

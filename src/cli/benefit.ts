@@ -1,6 +1,6 @@
 import { exactBenefit } from '../rules/exact.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { findRuleset, loadScenario, parseAmount, UsageError } from './io.ts';
 
 export const benefitCommand: Command = {

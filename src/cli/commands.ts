@@ -1,11 +1,4 @@
-import type { ParseArgsConfig } from 'node:util';
-
-/** A command's help, flags and work; its one-line summary is in COMMANDS. */
-export interface Command {
-  help: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, unknown>, positionals: string[]): Promise<number> | number;
-}
+import type { Command } from './command.ts';
 
 /**
  * Every command by name: its summary for the usage text, and its module, loaded only when the command runs (a

@@ -2,7 +2,7 @@ import { formatPercent, formatYuan } from '../report/format.ts';
 import type Decimal from 'decimal.js';
 import { exactCorridor, type CorridorSplit } from '../finance/corridor.ts';
 import { corridorRule } from '../finance/corridor-rule.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { findRuleset, loadScenario, parseAmount, UsageError } from './io.ts';
 
 const fen = (d: Decimal) => d.toFixed(2);

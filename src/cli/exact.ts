@@ -2,7 +2,7 @@ import { exactAggregate } from '../aggregate/exact.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
 import { modelOf } from '../engine/validate-model.ts';
 import { formatAmount, formatPercent, textTable } from '../report/format.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { loadScenario, UsageError } from './io.ts';
 
 export const exactCommand: Command = {

@@ -1,7 +1,7 @@
 import { analyticExpectation } from '../engine/analytic.ts';
 import { modelOf } from '../engine/validate-model.ts';
 import { analyticTable, fundingTable, toText } from '../report/tables.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { loadScenario } from './io.ts';
 
 export const expectCommand: Command = {

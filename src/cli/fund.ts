@@ -1,6 +1,6 @@
 import { poolingReport, subsidyReport } from '../finance/fund-report.ts';
 import { formatAmount, textTable } from '../report/format.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { loadFundScenario, UsageError } from './io.ts';
 
 const wan = (yuan: number | string) => formatAmount(Number(yuan), 'wan', 2);

@@ -22,7 +22,7 @@ import {
   yearsTable,
 } from '../report/tables.ts';
 import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
 
 function intFlag(name: string, v: unknown, min: number, max: number): number | undefined {

@@ -1,6 +1,6 @@
 import { plural } from '../report/format.ts';
 import { formatProblem } from '../scenario/problems.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { readScenarioFile } from './io.ts';
 
 export const validateCommand: Command = {

@@ -107,6 +107,7 @@ export const BENCH_SEVERITIES: [string, SeveritySpec][] = [
   ['weibull', { family: 'weibull', shape: p(0.6), scale: p(4000) }],
   ['loglogistic', { family: 'loglogistic', scale: p(3500), shape: p(2.1) }],
   ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
+  ['lognormalPareto', { family: 'lognormalPareto', mu: p(7.5), sigma: p(1.1), splice: p(9000), alpha: p(2.3), limit: p(5e6) }],
   [
     'empirical',
     {

@@ -17,29 +17,11 @@ import type { Rng } from '../random/xoshiro.ts';
 import type { Severity } from '../random/severity/index.ts';
 import type { PopulationModel } from './model.ts';
 
-/** Records per claimant are capped here (Poisson with mean ≤ 30 exceeds it with probability < 1e-60). */
-export const MAX_RECORDS = 255;
+export { MAX_RECORDS, maskPmf, recordsPmf } from './claimant-pmfs.ts';
+import { MAX_RECORDS } from './claimant-pmfs.ts';
+
 /** Stride of ClaimantBatch.groupStart per tag mask. */
 export const GROUPS = MAX_RECORDS + 2;
-
-/**
- * P(1 + Poisson(λ) = k) at [k] for k = 1..MAX_RECORDS, the rest of the tail folded into the last (Poisson with
- * λ ≤ 30, as the schema allows, passes 254 with probability below 1e-60). By the recursion p(j) = p(j − 1)·λ/j.
- */
-export function recordsPmf(lambda: number): Float64Array {
-  const pmf = new Float64Array(MAX_RECORDS + 1);
-  let p = Math.exp(-lambda);
-  for (let k = 1; k < MAX_RECORDS; k++) {
-    pmf[k] = p;
-    p *= lambda / k;
-  }
-  // The tail from MAX_RECORDS on, summed term by term (not 1 − Σ, which would leave rounding residue there).
-  for (let j = MAX_RECORDS; j < 2 * MAX_RECORDS && p > 0; j++) {
-    pmf[MAX_RECORDS] += p;
-    p *= lambda / j;
-  }
-  return pmf;
-}
 
 export class ClaimantBatch {
   n = 0;
@@ -73,12 +55,6 @@ export class ClaimantBatch {
     this.records = new Int32Array(size);
     this.prefix = new Float64Array(size + 1);
   }
-}
-
-/** P(tag mask m) at [m]: each tag g carried independently with its share (bit g of m). */
-export function maskPmf(shares: Float64Array): Float64Array {
-  const masks = 1 << shares.length;
-  return Float64Array.from({ length: masks }, (_, m) => shares.reduce((p, share, g) => p * (m & (1 << g) ? share : 1 - share), 1));
 }
 
 /**

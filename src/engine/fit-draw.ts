@@ -32,14 +32,15 @@ export interface FitUncertainty {
 
 /** The fit's draw plan for a severity, or null when it carries no uncertainty (or is not parametric). */
 export function compileFit(spec: SeveritySpec): FitUncertainty | null {
-  if (spec.family === 'empirical' || !spec.uncertainty || !isParametricFamily(spec.family)) return null;
+  const family = spec.family;
+  if (spec.family === 'empirical' || !spec.uncertainty || !isParametricFamily(family)) return null;
   const { parameters, covariance } = spec.uncertainty;
   const factor = cholesky(covariance).factor;
   // The scenario's checks refuse a matrix that does not factor (scenario/uncertainty-checks.ts).
   if (!factor) throw new Error(`severity uncertainty: the covariance of ${parameters.join(', ')} is not positive semi-definite`);
   const value = (n: string) => (spec as unknown as Record<string, { value: number }>)[n].value;
   const estimate = Float64Array.from(parameters, value);
-  const regions = parameters.map((n, i) => parameterRegion(spec.family as never, n, estimate[i]));
+  const regions = parameters.map((n, i) => parameterRegion(family, n, estimate[i]));
   return {
     spec,
     names: [...parameters],

@@ -21,7 +21,7 @@ import { severityProblems } from './numerics.ts';
 import { problem } from '../scenario/problems.ts';
 import { ScenarioError } from '../scenario/problems.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
-import { maskPmf, recordsPmf } from './claimants.ts';
+import { maskPmf, recordsPmf } from './claimant-pmfs.ts';
 import { compileFit, type FitUncertainty } from './fit-draw.ts';
 
 /** What the members with cost below the sampling threshold contribute, for one severity (model.ts, belowThreshold). */

@@ -2,7 +2,7 @@
  * From per-trial values to the result object of DESIGN.md ("Outputs", and `run --json`: keys are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
-import { mcMetric, metricDef } from '../scenario/metrics.ts';
+import { mcMetric, metricDef } from './metrics.ts';
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
 import { cashTable, type CashRow } from '../finance/transfers.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
@@ -105,6 +105,8 @@ export interface TargetCheck {
   modelled: number | null;
   relativeError: number | null;
   source?: string;
+  /** The scenario's word on why the model does not reach this target (schema Target.conflict). */
+  conflict?: { zh?: string; en?: string };
 }
 
 export interface RunResult {
@@ -423,6 +425,7 @@ export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): Ta
       modelled,
       relativeError: modelled === null || t.value === 0 ? null : modelled / t.value - 1,
       source: t.source,
+      ...(t.conflict ? { conflict: t.conflict } : {}),
     };
   });
 }

@@ -1,11 +1,15 @@
 /**
  * Gauss quadrature nodes for expectations over a parameter shock (the analytic mean under parameter risk, the
  * exact aggregate's mixing): Gauss–Hermite for a lognormal (E[g(e^{μ+σZ})] = Σ wᵢ g(e^{μ+σ√2 xᵢ}) / √π) and
- * generalised Gauss–Laguerre for a gamma (E[g(G)] = Σ wᵢ g(θ xᵢ) / Γ(k)). Nodes by Newton's method on the
- * orthogonal polynomials' three-term recurrences (Press et al., Numerical Recipes, 3rd ed., §4.6, gauher and
- * gaulag); weights normalised to sum to one.
+ * generalised Gauss–Laguerre for a gamma (E[g(G)] = Σ wᵢ g(θ xᵢ) / Γ(k)). Hermite nodes by Newton's method on
+ * the polynomials' three-term recurrence (Press et al., Numerical Recipes, 3rd ed., §4.6, gauher); Laguerre nodes
+ * by Golub–Welsch (below); weights normalised to sum to one.
  */
-import type { Shock } from '../random/shock.ts';
+/** A mean-one multiplier's law (random/shock.ts draws it): lognormal or gamma with the stated cv. */
+export interface MeanOneShock {
+  family: 'lognormal' | 'gamma';
+  cv: number;
+}
 
 export interface Nodes {
   x: Float64Array;
@@ -46,38 +50,66 @@ export function gaussHermite(n: number): Nodes {
   return normalise({ x, w });
 }
 
-/** n-point generalised Gauss–Laguerre rule for ∫ x^α e^{−x} f(x) dx (α > −1), weights normalised. */
-export function gaussLaguerre(n: number, alpha: number): Nodes {
-  const x = new Float64Array(n);
-  const w = new Float64Array(n);
-  let z = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0) z = ((1 + alpha) * (3 + 0.92 * alpha)) / (1 + 2.4 * n + 1.8 * alpha);
-    else if (i === 1) z += (15 + 6.25 * alpha) / (1 + 0.9 * alpha + 2.5 * n);
-    else {
-      const ai = i - 1;
-      z += (((1 + 2.55 * ai) / (1.9 * ai) + (1.26 * ai * alpha) / (1 + 3.5 * ai)) * (z - x[i - 2])) / (1 + 0.3 * alpha);
-    }
-    let p2 = 0;
-    let pp = 0;
-    for (let it = 0; it < 200; it++) {
-      let p1 = 1;
-      p2 = 0;
-      for (let j = 0; j < n; j++) {
-        const p3 = p2;
-        p2 = p1;
-        p1 = ((2 * j + 1 + alpha - z) * p2 - (j + alpha) * p3) / (j + 1);
+/**
+ * n-point generalised Gauss–Laguerre rule for ∫ x^α e^{−x} f(x) dx (α > −1), weights normalised, nodes divided
+ * by `scale`. Golub & Welsch (Math. Comp. 23, 1969): the nodes are the eigenvalues of the Jacobi matrix of the
+ * monic Laguerre recurrence (diagonal 2j + α + 1, off-diagonal √(j(j + α))) and the weights the squared first
+ * components of its eigenvectors; implicit QL with Wilkinson shifts (Numerical Recipes, 3rd ed., §11.4 tqli).
+ * The matrix is divided by `scale` first, so a gamma of shape k = α + 1 in the thousands (a shock's cv of 0.03)
+ * keeps its nodes apart: Newton on the polynomial from Numerical Recipes' starting guesses had collapsed all
+ * 16 of them onto one value there.
+ */
+export function gaussLaguerre(n: number, alpha: number, scale = 1): Nodes {
+  const d = Float64Array.from({ length: n }, (_, j) => (2 * j + alpha + 1) / scale);
+  const e = Float64Array.from({ length: n }, (_, j) => (j + 1 < n ? Math.sqrt((j + 1) * (j + 1 + alpha)) / scale : 0));
+  // First components of the eigenvectors, rotated along with the matrix.
+  const z = new Float64Array(n);
+  z[0] = 1;
+  for (let l = 0; l < n; l++) {
+    for (let iter = 0; ; iter++) {
+      let m = l;
+      for (; m < n - 1; m++) {
+        const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
+        if (Math.abs(e[m]) <= Number.EPSILON * dd) break;
       }
-      pp = (n * p1 - (n + alpha) * p2) / z;
-      const z1 = z;
-      z = z1 - p1 / pp;
-      if (Math.abs(z - z1) <= 1e-14 * Math.max(1, Math.abs(z))) break;
+      if (m === l) break;
+      if (iter > 60) throw new Error(`gaussLaguerre(${n}, ${alpha}): no convergence`);
+      let g = (d[l + 1] - d[l]) / (2 * e[l]);
+      let r = Math.hypot(g, 1);
+      g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let i = m - 1;
+      for (; i >= l; i--) {
+        let f = s * e[i];
+        const b = c * e[i];
+        r = Math.hypot(f, g);
+        e[i + 1] = r;
+        if (r === 0) {
+          d[i + 1] -= p;
+          e[m] = 0;
+          break;
+        }
+        s = f / r;
+        c = g / r;
+        g = d[i + 1] - p;
+        r = (d[i] - g) * s + 2 * c * b;
+        p = s * r;
+        d[i + 1] = g + p;
+        g = c * r - b;
+        f = z[i + 1];
+        z[i + 1] = s * z[i] + c * f;
+        z[i] = c * z[i] - s * f;
+      }
+      if (r === 0 && i >= l) continue;
+      d[l] -= p;
+      e[l] = g;
+      e[m] = 0;
     }
-    x[i] = z;
-    // Unnormalised weight −Γ(n+α)/(n!·pp·n·p2) up to a constant factor common to every node.
-    w[i] = -1 / (pp * n * p2);
   }
-  return normalise({ x, w });
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[a] - d[b]);
+  return normalise({ x: Float64Array.from(order, (i) => d[i]), w: Float64Array.from(order, (i) => z[i] * z[i]) });
 }
 
 function normalise(r: Nodes): Nodes {
@@ -87,12 +119,12 @@ function normalise(r: Nodes): Nodes {
 }
 
 /** Nodes and weights of a mean-one shock (random/shock.ts): E[g(S)] ≈ Σ wᵢ g(xᵢ). */
-export function shockNodes(s: Shock, n = 16): Nodes {
+export function shockNodes(s: MeanOneShock, n = 16): Nodes {
   if (s.cv <= 0) return { x: Float64Array.of(1), w: Float64Array.of(1) };
   if (s.family === 'gamma') {
+    // Mean-one gamma of shape k: G/k with G ~ Gamma(k, 1), whose weight is x^{k−1} e^{−x}.
     const k = 1 / (s.cv * s.cv);
-    const g = gaussLaguerre(n, k - 1);
-    return { x: g.x.map((v) => v / k), w: g.w };
+    return gaussLaguerre(n, k - 1, k);
   }
   const sigma = Math.sqrt(Math.log1p(s.cv * s.cv));
   const h = gaussHermite(n);

@@ -51,7 +51,7 @@ export function formatYuan(v: number | string): string {
 /** "1 population", "3 populations". */
 export const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
-/** A metric's value as read: money in yuan to the fen, ratios as %, counts whole (scenario/metrics.ts units). */
+/** A metric's value as read: money in yuan to the fen, ratios as %, counts whole (engine/metrics.ts units). */
 export function formatMetricValue(unit: 'money' | 'ratio' | 'count', v: number): string {
   if (!Number.isFinite(v)) return 'cannot compute';
   if (unit === 'money') return formatYuan(v);

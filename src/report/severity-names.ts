@@ -11,6 +11,10 @@ const FAMILIES: Record<string, { zh: string; en: string }> = {
   weibull: { zh: '威布尔分布', en: 'Weibull' },
   loglogistic: { zh: '对数逻辑斯谛分布', en: 'log-logistic' },
   spliced: { zh: '拼接分布：对数正态主体 + 帕累托尾部', en: 'spliced: lognormal body, Pareto tail' },
+  lognormalPareto: {
+    zh: '复合分布：对数正态主体 + 帕累托尾部（分界处密度连续）',
+    en: 'composite: lognormal body, Pareto tail (continuous density)',
+  },
   empirical: { zh: '经验分布', en: 'empirical' },
 };
 
@@ -26,7 +30,15 @@ const PARAMS: Record<string, Record<string, { zh: string; en: string }>> = {
     sigma: { zh: '对数正态主体 σ', en: 'body log-sd σ' },
     splice: { zh: '分界点（元）', en: 'splice point (yuan)' },
     alpha: { zh: '尾部指数 α', en: 'tail index α' },
-    bodyWeight: { zh: '主体占比', en: 'body weight' },
+    bodyWeight: { zh: '主体占比（分界点以下的概率）', en: 'body weight (probability below the splice)' },
+    limit: { zh: '尾部上限（元）', en: 'tail limit (yuan)' },
+  },
+  lognormalPareto: {
+    mu: { zh: '对数正态主体 μ（对数均值）', en: 'body log-mean μ' },
+    sigma: { zh: '对数正态主体 σ（对数标准差）', en: 'body log-sd σ' },
+    splice: { zh: '分界点（元）', en: 'splice point (yuan)' },
+    alpha: { zh: '尾部指数 α（越小尾部越重）', en: 'tail index α (smaller: heavier tail)' },
+    limit: { zh: '尾部上限（元）', en: 'tail limit (yuan)' },
   },
 };
 

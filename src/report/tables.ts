@@ -6,7 +6,7 @@ import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
 import type { CorridorSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
-import { metricDef, metricLabel, metricLabels, type MetricName } from '../scenario/metrics.ts';
+import { metricDef, metricLabel, metricLabels, type MetricName } from '../engine/metrics.ts';
 import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
 
@@ -14,7 +14,7 @@ export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table }
 
 const L = (en: string, zh: string) => ({ en, zh });
 
-/** A metric's column, named and measured as the metric table (scenario/metrics.ts) has it: its short name. */
+/** A metric's column, named and measured as the metric table (engine/metrics.ts) has it: its short name. */
 function metric<R>(id: MetricName, value: Column<R>['value'], form: 'full' | 'short' = 'short'): Column<R> {
   return { label: metricLabels(id, form), unit: metricDef(id).unit as ColumnUnit, value };
 }
@@ -139,10 +139,22 @@ export function targetTable(
       { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
       { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
       { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+      {
+        label: L('note', '说明'),
+        unit: 'text',
+        value: (t) => (t.conflict ? CONFLICT[lang] : ''),
+      },
     ],
     r.targets,
   );
 }
+
+/** A target the scenario declares unreachable under its cost model (its reason: Target.conflict, in the file). */
+const CONFLICT = {
+  zh: '与其他目标冲突，未用于校准',
+  en: 'conflicts with the other targets; not calibrated to',
+  both: 'conflict 冲突: not calibrated to',
+};
 
 /** Targets with raw values (CSV: the metric's id, values in yuan, fractions or people). */
 export function targetValuesTable(r: RunResult): Table {

@@ -85,10 +85,17 @@ export function samePiecewise(f: Piecewise, g: Piecewise): boolean {
   return f.tail === g.tail && f.xs.length === g.xs.length && f.xs.every((x, i) => x === g.xs[i] && f.ys[i] === g.ys[i]);
 }
 
+/**
+ * A knot's value below this many yuan is zero: a deductible reached through a scaled base (a combined base of
+ * 1.15 × self-burden) puts its knot at 19,250 / 1.15, where the benefit evaluates to about 2e-12 instead of 0,
+ * and that rounding must not make every member with any cost a beneficiary. Far below a fen.
+ */
+const ZERO_BENEFIT = 1e-6;
+
 /** Smallest x where f becomes positive (the amount at which a person starts to be paid). */
 export function firstPositive(f: Piecewise): number {
   const { xs, ys } = f;
-  for (let i = 1; i < xs.length; i++) if (ys[i] > 0) return xs[i - 1];
+  for (let i = 1; i < xs.length; i++) if (ys[i] > ZERO_BENEFIT) return xs[i - 1];
   return f.tail > 0 ? xs[xs.length - 1] : Infinity;
 }
 

@@ -5,7 +5,7 @@
  * Every number a planner may question is a parameter `{ value, source | assumption }`; list items (bands,
  * tiers, modifiers) carry their provenance on the item.
  */
-import { TARGET_METRICS } from './metrics.ts';
+import { TARGET_METRICS } from './target-metrics.ts';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
@@ -35,6 +35,13 @@ const ratio = () => finite().min(0, 'must be between 0 and 1 (0–100%)').max(1,
 export const Money = (d: string) => param(amount(), `${d} (yuan).`);
 export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 1).`);
 
+/** The largest annual amount a tail may reach (a truncated tail): no member's burden is unbounded. */
+const tailLimit = () =>
+  param(
+    finite().positive('must be > 0').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`),
+    'Upper limit of the tail (yuan): the tail is truncated there, so no annual amount exceeds it. Must be above the splice.',
+  );
+
 const severityFields = {
   lognormal: { mu: param(finite(), 'Mean of ln X.'), sigma: param(finite().positive('must be > 0'), 'Standard deviation of ln X.') },
   gamma: { shape: param(finite().positive('must be > 0'), 'Shape α.'), scale: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
@@ -56,6 +63,17 @@ const severityFields = {
     splice: param(finite().positive('must be > 0'), 'Splice point between body and tail (yuan).'),
     alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
     bodyWeight: param(finite().gt(0, 'must be > 0').lt(1, 'must be < 1'), 'Probability of the body (X ≤ splice).'),
+    limit: tailLimit().optional(),
+  },
+  lognormalPareto: {
+    mu: param(finite(), 'Body: mean of ln X.'),
+    sigma: param(finite().positive('must be > 0'), 'Body: standard deviation of ln X.'),
+    splice: param(
+      finite().positive('must be > 0'),
+      'Splice point between body and tail (yuan); the body weight follows from a continuous density there.',
+    ),
+    alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
+    limit: tailLimit().optional(),
   },
 } as const;
 
@@ -104,6 +122,7 @@ const severityUnion = <E extends z.ZodRawShape>(extra: E) =>
     z.strictObject({ family: z.literal('weibull'), ...severityFields.weibull, ...extra }),
     z.strictObject({ family: z.literal('loglogistic'), ...severityFields.loglogistic, ...extra }),
     z.strictObject({ family: z.literal('spliced'), ...severityFields.spliced, ...extra }),
+    z.strictObject({ family: z.literal('lognormalPareto'), ...severityFields.lognormalPareto, ...extra }),
     empiricalSeverity,
   ]);
 
@@ -363,6 +382,9 @@ export const Target = z.strictObject({
   ruleset: id.optional(),
   value: finite(),
   ...provenance,
+  conflict: OptionalBilingual.optional().describe(
+    'Why the model does not reach this target (it conflicts with the other figures under the stated cost model): reported beside the target, and `calibrate` does not fit to it.',
+  ),
 });
 
 export const Simulation = z.strictObject({

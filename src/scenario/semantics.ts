@@ -3,6 +3,7 @@
  * must be unique or must exist, provenance on every parameter. Written against the raw (possibly broken) data
  * with type guards, so these problems are reported together with the structural ones.
  */
+import { normalCdf, normalPdf } from '../math/normal.ts';
 import { LIMITS } from './limits.ts';
 import { problem, type PathSegment, type Problem } from './problems.ts';
 import { uncertaintyProblems } from './uncertainty-checks.ts';
@@ -70,6 +71,18 @@ export function checkSemantics(data: unknown): SemanticResult {
         const w = arr(p.severity.weights);
         if (a.length !== w.length) err([...path, 'severity', 'weights'], `has ${w.length} entries but amounts has ${a.length}`);
         if (!w.some((x) => (num(x) ?? 0) > 0)) err([...path, 'severity', 'weights'], 'must contain a positive weight');
+      }
+      const limit = isObj(p.severity.limit) ? num(p.severity.limit.value) : undefined;
+      const splice = isObj(p.severity.splice) ? num(p.severity.splice.value) : undefined;
+      if (limit !== undefined && splice !== undefined && limit <= splice)
+        err([...path, 'severity', 'limit', 'value'], `must be above the splice point (${splice}): the tail lies between them`);
+      if (p.severity.family === 'spliced') {
+        const jump = splicedJump(p.severity);
+        if (jump !== null && (jump > 1.5 || jump < 1 / 1.5))
+          warn(
+            [...path, 'severity', 'family'],
+            `the spliced density jumps ×${jump >= 1 ? jump.toPrecision(3) : `1/${(1 / jump).toPrecision(3)}`} at the splice point: a deductible near it answers from that cliff, not from policy. The family "lognormalPareto" keeps the density continuous (its body weight follows from the splice)`,
+          );
       }
       if (p.severity.family === 'pareto' && isObj(p.severity.alpha) && (num(p.severity.alpha.value) ?? 2) <= 1) {
         warn([...path, 'severity', 'alpha', 'value'], 'α ≤ 1: the mean is infinite, so expected payouts are driven by the cap alone');
@@ -262,4 +275,19 @@ export function checkFundSemantics(data: unknown): Problem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Density above ÷ below the splice of a spliced severity: ((1 − w)α/s) ÷ (w f_LN(s)/F_LN(s)), null when a field
+ * is missing or the body's cdf underflows there (numerics.ts reports that case).
+ */
+function splicedJump(sev: Record<string, unknown>): number | null {
+  const v = (k: string) => (isObj(sev[k]) ? num((sev[k] as Record<string, unknown>).value) : undefined);
+  const [mu, sigma, s, alpha, w] = ['mu', 'sigma', 'splice', 'alpha', 'bodyWeight'].map(v);
+  if (mu === undefined || sigma === undefined || s === undefined || alpha === undefined || w === undefined) return null;
+  if (!(sigma > 0 && s > 0 && w > 0 && w < 1)) return null;
+  const z = (Math.log(s) - mu) / sigma;
+  const below = (w * normalPdf(z)) / (sigma * s * normalCdf(z));
+  const jump = ((1 - w) * alpha) / s / below;
+  return Number.isFinite(jump) && jump > 0 ? jump : null;
 }

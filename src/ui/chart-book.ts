@@ -12,7 +12,7 @@ import { densityChart, type ChartContext, type ChartSpec } from '../report/chart
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { getAt } from '../scenario/edit.ts';
-import type { AnalyticMetric } from '../scenario/metrics.ts';
+import type { AnalyticMetric } from '../engine/metrics.ts';
 import { paramChoices } from './param-choices.ts';
 import { TaskSequence } from './task-sequence.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';

@@ -1,7 +1,7 @@
 /** The charts: the model's and the run's, the sensitivity sweep with its parameter and metric, the breakdown. */
 import { LitElement, css, html, nothing } from 'lit';
 import { t, type Lang } from '../report/strings.ts';
-import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../scenario/metrics.ts';
+import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../engine/metrics.ts';
 import { CHARTS } from '../report/charts/all.ts';
 import type { ChartBook } from './chart-book.ts';
 import { Observe } from './observe.ts';

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { t } from '../report/strings.ts';
 import { formatNumber } from '../report/format.ts';
-import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../scenario/metrics.ts';
+import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../engine/metrics.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { numberAt } from '../analysis/path.ts';
 import { isShareParam, solveAnalyticValue } from '../analysis/solve.ts';
@@ -22,7 +22,7 @@ export interface GoalChoice {
   label: string;
 }
 
-/** The analytic metrics (scenario/metrics.ts), loss ratio first: what a bureau most often aims at. */
+/** The analytic metrics (engine/metrics.ts), loss ratio first: what a bureau most often aims at. */
 const METRICS = ['lossRatio', ...ANALYTIC_METRICS.filter((m) => m !== 'lossRatio')].map((id) => {
   const d = metricDef(id as MetricName);
   return {

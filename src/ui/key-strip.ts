@@ -8,7 +8,7 @@ import { formatAmount, formatPercent, unitText, type Unit } from '../report/form
 import { scenarioNames } from '../report/scenario-names.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { metricLabels } from '../scenario/metrics.ts';
+import { metricLabels } from '../engine/metrics.ts';
 import { Observe, scenarioChanges } from './observe.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';

@@ -11,9 +11,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
 import { ExactClient, type ExactResult } from './exact-client.ts';
-import type { RunState } from './run-status.ts';
+import type { ChangeKind, RunState } from './run-state.ts';
 import { BROWSER_RESULT_BYTES, RefreshPacer, tooLongHere, trialsHere } from './run-pacing.ts';
-import type { ChangeKind } from './workbench-state.ts';
 
 /** What a run reads of the workbench: the scenario applied, its model, the baseline, the page's language. */
 export interface RunSource {

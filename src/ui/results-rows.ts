@@ -10,7 +10,7 @@ import { csvOf, csvValue, formatValue, type ColumnUnit } from '../report/columns
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { t } from '../report/strings.ts';
-import { metricLabels } from '../scenario/metrics.ts';
+import { metricLabels } from '../engine/metrics.ts';
 import type { ExactResult } from './exact-client.ts';
 
 export interface Part {

@@ -10,8 +10,7 @@ import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
 
-/** 'confirm': the run was paused because it would take minutes; the message says how long, a button goes on. */
-export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'confirm';
+export type { RunState } from './run-state.ts';
 
 export class RunStatus extends LitElement {
   static override properties = { wb: { attribute: false }, lang: {} };

@@ -14,11 +14,8 @@ import type { Lang } from '../report/strings.ts';
 import { EditHistory } from './history.ts';
 import { PageRun } from './page-run.ts';
 
-/**
- * What changed: the scenario (and so the analytic values); the run's count of finished trials only ('progress',
- * many times a second: only the progress bar redraws); the run's state or results ('run'); the exact aggregate.
- */
-export type ChangeKind = 'scenario' | 'progress' | 'run' | 'exact';
+import type { ChangeKind } from './run-state.ts';
+export type { ChangeKind };
 
 export class Workbench extends EventTarget {
   /** The scenario as edited, possibly invalid (then not applied). */

@@ -10,7 +10,8 @@ export function jiangyinV1(): Json {
   const pop = d.populations[0];
   pop.insured = bare(pop.insured);
   pop.incidence = bare(pop.incidence);
-  for (const k of ['mu', 'sigma', 'splice', 'alpha', 'bodyWeight']) pop.severity[k] = bare(pop.severity[k]);
+  // Schema 1 knew the spliced family only (the shipped file has since moved to the continuous composite).
+  pop.severity = { family: 'spliced', mu: 5.8965984, sigma: 1.2, splice: 12000, alpha: 2.4069503, bodyWeight: 0.82680312 };
   pop.selfPay = { ratio: bare(pop.selfPay.ratio), compliantShare: bare(pop.selfPay.compliantShare) };
   pop.episodes = { extraMean: bare(pop.episodes.extraMean) };
   pop.groups[0].share = bare(pop.groups[0].share);

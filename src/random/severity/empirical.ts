@@ -24,6 +24,9 @@ export class Empirical extends BaseSeverity {
       this.upper[i] = acc;
     }
   }
+  density(): number {
+    return 0;
+  }
   cdf(x: number): number {
     return 1 - this.survival(x);
   }

@@ -2,7 +2,7 @@ import { normalZiggurat } from '../normal.ts';
 import { gammaInverse } from '../gamma-inverse.ts';
 import { GammaTail } from '../gamma-tail.ts';
 import { fillSortedExponential } from '../order.ts';
-import { gammaP, gammaQ } from '../../math/special.ts';
+import { gammaP, gammaQ, gammaln } from '../../math/special.ts';
 import type { Rng } from '../xoshiro.ts';
 import { BaseSeverity, keepAscending } from './severity.ts';
 
@@ -21,6 +21,11 @@ export class Gamma extends BaseSeverity {
   }
   cdf(x: number): number {
     return gammaP(this.shape, x / this.scale);
+  }
+  density(x: number): number {
+    if (x <= 0) return 0;
+    const y = x / this.scale;
+    return Math.exp((this.shape - 1) * Math.log(y) - y - gammaln(this.shape)) / this.scale;
   }
   override survival(x: number): number {
     return gammaQ(this.shape, x / this.scale);

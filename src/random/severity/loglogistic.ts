@@ -18,6 +18,11 @@ export class LogLogistic extends BaseSeverity {
     const r = Math.pow(x / this.scale, this.shape);
     return r / (1 + r);
   }
+  density(x: number): number {
+    if (x <= 0) return 0;
+    const r = Math.pow(x / this.scale, this.shape);
+    return (this.shape * r) / (x * (1 + r) * (1 + r));
+  }
   override survival(x: number): number {
     if (x <= 0) return 1;
     return 1 / (1 + Math.pow(x / this.scale, this.shape));

@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile, normalQuantileFast } from '../../math/normal.ts';
+import { normalCdf, normalPdf, normalQuantile, normalQuantileFast } from '../../math/normal.ts';
 import { normalZiggurat } from '../normal.ts';
 import type { Rng } from '../xoshiro.ts';
 import { BaseSeverity } from './severity.ts';
@@ -14,6 +14,9 @@ export class Lognormal extends BaseSeverity {
   }
   cdf(x: number): number {
     return x <= 0 ? 0 : normalCdf((Math.log(x) - this.mu) / this.sigma);
+  }
+  density(x: number): number {
+    return x <= 0 ? 0 : normalPdf((Math.log(x) - this.mu) / this.sigma) / (this.sigma * x);
   }
   override survival(x: number): number {
     return x <= 0 ? 1 : normalCdf(-(Math.log(x) - this.mu) / this.sigma);

@@ -15,6 +15,9 @@ export class Pareto extends BaseSeverity {
   cdf(x: number): number {
     return 1 - this.survival(x);
   }
+  density(x: number): number {
+    return x < 0 ? 0 : (this.alpha / (x + this.theta)) * this.survival(x);
+  }
   override survival(x: number): number {
     return x <= 0 ? 1 : Math.pow(this.theta / (x + this.theta), this.alpha);
   }

@@ -17,6 +17,9 @@ export class ScaledSeverity implements Severity {
   cdf(x: number): number {
     return this.base.cdf(x / this.c);
   }
+  density(x: number): number {
+    return this.base.density(x / this.c) / this.c;
+  }
   survival(x: number): number {
     return this.base.survival(x / this.c);
   }

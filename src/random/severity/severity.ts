@@ -17,6 +17,8 @@ export function keepAscending(out: Float64Array, from: number, to: number): void
 export interface Severity {
   readonly family: string;
   cdf(x: number): number;
+  /** f(x) = F'(x); 0 for a discrete table (its atoms carry mass, not density). The fit's likelihood and its charts use it. */
+  density(x: number): number;
   /** S(x) = 1 − F(x), computed without cancellation in the tail. */
   survival(x: number): number;
   quantile(p: number): number;
@@ -39,6 +41,7 @@ export interface Severity {
 export abstract class BaseSeverity implements Severity {
   abstract readonly family: string;
   abstract cdf(x: number): number;
+  abstract density(x: number): number;
   abstract upperQuantile(s: number): number;
   abstract mean(): number;
   abstract lev(u: number): number;

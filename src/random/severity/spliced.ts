@@ -9,41 +9,67 @@ import { BaseSeverity, keepAscending } from './severity.ts';
 /**
  * Spliced severity: a lognormal body below the splice point s carrying probability w, and a Pareto type I tail
  * above it, S(x) = (1 − w)(s/x)^α for x > s (Loss Models, §5.2.6 "splicing"): ordinary hospital stays in the
- * body, the expensive cases in a heavier tail.
+ * body, the expensive cases in a heavier tail. With a limit L the tail is truncated there (no annual amount
+ * beyond L): S(x) = c((s/x)^α − q) on s < x < L, q = (s/L)^α, c = (1 − w)/(1 − q) (Loss Models §5.2.3, a
+ * truncated distribution renormalised).
+ *
+ * The weight w is free here, so the density may jump at s; `LognormalPareto` fixes it by continuity.
  */
 export class Spliced extends BaseSeverity {
-  readonly family = 'spliced';
+  readonly family: string = 'spliced';
   private readonly body: Lognormal;
   private readonly bodyAtSplice: number;
+  /** (s/L)^α: the untruncated tail's mass beyond the limit, relative to its mass at s (0 without a limit). */
+  private readonly q: number;
+  /** (1 − w)/(1 − q): the tail's survival is c((s/x)^α − q). */
+  private readonly c: number;
 
   constructor(
-    mu: number,
-    sigma: number,
+    readonly mu: number,
+    readonly sigma: number,
     readonly splice: number,
     readonly alpha: number,
     readonly bodyWeight: number,
+    readonly limit = Infinity,
   ) {
     super();
     this.body = new Lognormal(mu, sigma);
     this.bodyAtSplice = this.body.cdf(splice);
     this.invAlpha = 1 / alpha;
+    this.q = Number.isFinite(limit) ? Math.pow(splice / limit, alpha) : 0;
+    this.c = (1 - bodyWeight) / (1 - this.q);
   }
   cdf(x: number): number {
     if (x <= this.splice) return (this.bodyWeight * this.body.cdf(x)) / this.bodyAtSplice;
     return 1 - this.survival(x);
   }
+  density(x: number): number {
+    if (x <= 0) return 0;
+    if (x <= this.splice) return (this.bodyWeight * this.body.density(x)) / this.bodyAtSplice;
+    if (x >= this.limit) return 0;
+    return (this.c * this.alpha * Math.pow(this.splice / x, this.alpha)) / x;
+  }
   override survival(x: number): number {
     if (x <= this.splice) return 1 - this.cdf(x);
-    return (1 - this.bodyWeight) * Math.pow(this.splice / x, this.alpha);
+    if (x >= this.limit) return 0;
+    return this.c * (Math.pow(this.splice / x, this.alpha) - this.q);
   }
   upperQuantile(s: number): number {
     const w = this.bodyWeight;
-    if (s <= 1 - w) return this.splice * Math.pow((1 - w) / s, 1 / this.alpha);
+    if (s <= 1 - w) return this.tailAt(s);
     return this.body.quantile(((1 - s) / w) * this.bodyAtSplice);
   }
+  /** The tail amount whose survival is v ≤ 1 − w: (s/x)^α = q + v/c. */
+  private tailAt(v: number): number {
+    return this.splice * Math.pow(this.q + v / this.c, -this.invAlpha);
+  }
   override sampleAbove(rng: Rng, s: number): number {
-    // Above the splice the tail is Pareto I, X | X > t = t·exp(E/α) with E ~ Exp(1) (Ziggurat: no logarithm).
     const tailMass = 1 - this.bodyWeight;
+    if (this.q > 0) {
+      const v = s * rng.uniform();
+      return v <= tailMass ? this.tailAt(v) : this.bodyAt(v);
+    }
+    // Above the splice the tail is Pareto I, X | X > t = t·exp(E/α) with E ~ Exp(1) (Ziggurat: no logarithm).
     if (s <= tailMass) {
       if (s !== this.cachedS) {
         this.cachedS = s;
@@ -70,8 +96,11 @@ export class Spliced extends BaseSeverity {
     const tailMass = 1 - this.bodyWeight;
     let nBody = 0;
     let t = this.splice;
-    if (s <= tailMass) t = this.upperQuantile(s);
-    else nBody = n - binomial(rng, n, tailMass / s);
+    let sTail = tailMass;
+    if (s <= tailMass) {
+      t = this.upperQuantile(s);
+      sTail = s;
+    } else nBody = n - binomial(rng, n, tailMass / s);
     const mid = from + nBody;
     if (nBody > 0) {
       // Body between the threshold and the splice: v = (1 − w) + (s − (1 − w))·U, X falls as v rises, so
@@ -81,8 +110,16 @@ export class Spliced extends BaseSeverity {
       for (let i = from; i < mid; i++) out[i] = this.bodyAt(tailMass + span * Math.exp(-out[i]));
       keepAscending(out, from, mid);
     }
+    const floor = nBody > 0 ? out[mid - 1] : 0;
+    if (this.q > 0) {
+      // Truncated tail: survival v = sTail·U with descending uniforms U = exp(−E₍ᵢ₎), through its quantile.
+      fillSortedExponential(rng, out, mid, n - nBody);
+      for (let i = mid; i < from + n; i++) out[i] = Math.max(floor, this.tailAt(sTail * Math.exp(-out[i])));
+      keepAscending(out, mid, from + n);
+      return;
+    }
     // X | X > t = t·exp(E/α) above the splice (Pareto I): ascending with E.
-    fillSortedExpOf(rng, out, mid, n - nBody, this.invAlpha, t, nBody > 0 ? out[mid - 1] : 0);
+    fillSortedExpOf(rng, out, mid, n - nBody, this.invAlpha, t, floor);
   }
   private cachedS = NaN;
   private cachedT = NaN;
@@ -95,15 +132,15 @@ export class Spliced extends BaseSeverity {
     const s = this.splice;
     if (u <= s) return this.levBody(u);
     const a = this.alpha;
-    const w = this.bodyWeight;
     // LEV at the splice is the same for every u above it (the analytic engine and the exact aggregate ask often).
     if (Number.isNaN(this.levAtSplice)) this.levAtSplice = this.levBody(s);
-    if (!Number.isFinite(u)) return a > 1 ? this.levAtSplice + ((1 - w) * s) / (a - 1) : Infinity;
-    // ∫ₛᵘ (1 − w)(s/x)^α dx. 1 − (s/u)^(α−1) as −expm1((1 − α)·log1p((u − s)/s)): no cancellation just above the
+    const top = Math.min(u, this.limit);
+    if (!Number.isFinite(top)) return a > 1 ? this.levAtSplice + (this.c * s) / (a - 1) : Infinity;
+    // ∫ₛᵘ c((s/x)^α − q) dx. 1 − (s/u)^(α−1) as −expm1((1 − α)·log1p((u − s)/s)): no cancellation just above the
     // splice, and half the time of Math.pow (the exact aggregate asks at every grid point).
-    const lnRatio = Math.log1p((u - s) / s);
-    const tail = Math.abs(a - 1) < 1e-12 ? (1 - w) * s * lnRatio : (((1 - w) * s) / (a - 1)) * -Math.expm1((1 - a) * lnRatio);
-    return this.levAtSplice + tail;
+    const lnRatio = Math.log1p((top - s) / s);
+    const pareto = Math.abs(a - 1) < 1e-12 ? s * lnRatio : (s / (a - 1)) * -Math.expm1((1 - a) * lnRatio);
+    return this.levAtSplice + this.c * (pareto - this.q * (top - s));
   }
   private levAtSplice = NaN;
   /** ∫₀ᵘ F_body = u − LEV_body(u), so for u ≤ s: LEV(u) = u − k (u − LEV_body(u)), k = w / F_body(s). */

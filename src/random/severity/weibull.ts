@@ -16,6 +16,11 @@ export class Weibull extends BaseSeverity {
   cdf(x: number): number {
     return x <= 0 ? 0 : -Math.expm1(-Math.pow(x / this.scale, this.shape));
   }
+  density(x: number): number {
+    if (x <= 0) return 0;
+    const r = Math.pow(x / this.scale, this.shape);
+    return (this.shape * r * Math.exp(-r)) / x;
+  }
   override survival(x: number): number {
     return x <= 0 ? 1 : Math.exp(-Math.pow(x / this.scale, this.shape));
   }

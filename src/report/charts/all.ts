@@ -11,7 +11,7 @@ import type { ExactCurve } from '../../aggregate/summary.ts';
 import type { EngineModel } from '../../engine/model.ts';
 import type { RawRun } from '../../engine/run.ts';
 import type { RunResult } from '../../engine/summary.ts';
-import type { AnalyticMetric } from '../../scenario/metrics.ts';
+import type { AnalyticMetric } from '../../engine/metrics.ts';
 import { assumptions } from '../../scenario/provenance.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Unit } from '../format.ts';

@@ -11,7 +11,7 @@ import type { BreakdownPoint } from '../../analysis/breakdown.ts';
 import type { CurvePoint } from '../../analysis/curves.ts';
 import type { ExactPoint, Marker, SplitPoint, ValuePoint } from '../../analysis/run-series.ts';
 import type { SweepPoint } from '../../analysis/sweep.ts';
-import { metricDef, metricLabel, type MetricName } from '../../scenario/metrics.ts';
+import { metricDef, metricLabel, type MetricName } from '../../engine/metrics.ts';
 import { t, type Lang } from '../strings.ts';
 import { textWidth, wrapText } from './text-width.ts';
 

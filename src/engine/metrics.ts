@@ -3,11 +3,12 @@
  * `calibrate`, tables, charts, the workbench's goal seek and sensitivity menus) reads this table.
  *
  * Names follow the bureaus' indicators (seed 000 §4 绩效目标; POLICY_DIGEST §6): 减负率 is the cut in members'
- * cash burden, 报销比例 the share of policy-scope cost reimbursed. Accessors only read plain objects, so this
- * module has no runtime imports and sits low enough for the schema to read it.
+ * cash burden, 报销比例 the share of policy-scope cost reimbursed. Which of them a scenario file may state a target
+ * for is the file format's business (scenario/target-metrics.ts); this table must name each of them.
  */
-import type { AnalyticValues } from '../engine/analytic.ts';
-import type { MetricsSummary } from '../engine/summary.ts';
+import type { AnalyticValues } from './analytic.ts';
+import type { MetricsSummary } from './summary.ts';
+import { TARGET_METRICS, type TargetMetric } from '../scenario/target-metrics.ts';
 
 export type MetricUnit = 'money' | 'ratio' | 'count';
 
@@ -33,8 +34,6 @@ export interface MetricDef {
   analytic?: (v: AnalyticValues) => number | null;
   /** From a run's summary, with its 95% interval where the run gives one (NaN otherwise). */
   monteCarlo?: (r: MetricsSummary, trials: number) => Estimate;
-  /** A scenario file may state a target for it (`targets[].metric`). */
-  target?: boolean;
 }
 
 const ci = (mean: number, se: number): Estimate => ({ value: mean, lo95: mean - 1.96 * se, hi95: mean + 1.96 * se });
@@ -49,7 +48,6 @@ export const METRICS = [
     direction: 0,
     analytic: (v) => v.payout,
     monteCarlo: (r) => ci(r.payout.mean, r.payout.se),
-    target: true,
   },
   {
     id: 'lossRatio',
@@ -59,7 +57,6 @@ export const METRICS = [
     direction: -1,
     analytic: (v) => v.lossRatio,
     monteCarlo: (r, n) => ci(r.lossRatio.mean, r.lossRatio.sd / Math.sqrt(n)),
-    target: true,
   },
   {
     id: 'reimbursementRatio',
@@ -69,7 +66,6 @@ export const METRICS = [
     direction: 1,
     analytic: (v) => v.reimbursementRatio,
     monteCarlo: (r) => point(r.reimbursementRatio),
-    target: true,
   },
   {
     id: 'burdenReductionRate',
@@ -79,7 +75,6 @@ export const METRICS = [
     direction: 1,
     analytic: (v) => v.burdenReductionRate,
     monteCarlo: (r) => point(r.burdenReductionRate),
-    target: true,
   },
   {
     id: 'beneficiaries',
@@ -88,7 +83,6 @@ export const METRICS = [
     direction: 1,
     analytic: (v) => v.beneficiaries,
     monteCarlo: (r) => point(r.beneficiaries.mean),
-    target: true,
   },
   {
     id: 'personTimes',
@@ -97,7 +91,6 @@ export const METRICS = [
     unit: 'count',
     direction: 1,
     monteCarlo: (r) => point(r.personTimes.mean),
-    target: true,
   },
   {
     id: 'probLoss',
@@ -126,7 +119,7 @@ export const METRICS = [
     monteCarlo: (r) => (r.corridor ? ci(r.corridor.insurerMean, r.corridor.insurer.se) : point(NaN)),
   },
   // A target only: the insured count a document states (checked against the file, not modelled).
-  { id: 'insured', label: { zh: '参保人数', en: 'insured' }, unit: 'count', direction: 0, target: true },
+  { id: 'insured', label: { zh: '参保人数', en: 'insured' }, unit: 'count', direction: 0 },
 ] as const satisfies readonly MetricDef[];
 
 export type MetricName = (typeof METRICS)[number]['id'];
@@ -143,7 +136,10 @@ export const ANALYTIC_METRICS = METRICS.filter((m) => 'analytic' in m).map((m) =
 /** Metrics a run gives (solve, sweep). */
 export const RUN_METRICS = METRICS.filter((m) => 'monteCarlo' in m).map((m) => m.id) as MetricName[];
 /** Metrics a scenario's targets may name (the schema's enum). */
-export const TARGET_METRICS = METRICS.filter((m) => 'target' in m && m.target).map((m) => m.id) as [MetricName, ...MetricName[]];
+export { TARGET_METRICS };
+// Every metric a file may target is one of this table's (a compile error otherwise).
+const _targetsAreMetrics: readonly MetricName[] = TARGET_METRICS satisfies readonly TargetMetric[];
+void _targetsAreMetrics;
 
 export const isAnalytic = (id: MetricName): id is AnalyticMetric => metricDef(id).analytic !== undefined;
 
