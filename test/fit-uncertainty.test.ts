@@ -480,6 +480,17 @@ describe('where the fit part is shown', () => {
       resultRows({ analytic: [], result, comparisons: [], baseline: 'jiangyin-2020', exact: null, lang: 'zh' }).map((r) => r.label.en);
     expect(rows(withIt)).toContain('payout sd: fit (fit share)');
     expect(rows(without)).not.toContain('payout sd: fit (fit share)');
+    // The exact rows name why there is no exact distribution.
+    const exact = { rulesets: exactAggregate(compileModel(withFit(base(), FISHER)), { buckets: 1 << 12 }), curves: [], milliseconds: 0 };
+    expect(exact.rulesets[0].cause).toBe('fitDraws');
+    for (const lang of ['zh', 'en'] as const) {
+      const row = resultRows({ analytic: [], result: withIt, comparisons: [], baseline: 'jiangyin-2020', exact, lang }).find(
+        (r) => r.label.en === 'loss ratio P5–P95 (exact, FFT)',
+      )!;
+      expect(row.cell('jiangyin-2020', 0)).toBe(
+        lang === 'zh' ? '仅蒙特卡洛（拟合参数逐次抽取）' : 'Monte Carlo only (fitted parameters drawn per trial)',
+      );
+    }
   });
   it('a draw clamped into the region is counted and reported as a warning', () => {
     // A body weight of 0.5 with sd 10⁶ (the checks refuse it; compiled here directly): every draw leaves (0, 1).

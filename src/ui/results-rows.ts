@@ -55,7 +55,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     if ('error' in ex) return t('cannotCompute', lang, ex.error);
     const e = ex.rulesets.find((r) => r.id === id);
     if (!e) return '…';
-    return e.method !== 'fft' ? t('monteCarloOnly', lang) : f(e);
+    return e.method !== 'fft' ? t(e.cause === 'fitDraws' ? 'monteCarloOnlyFit' : 'monteCarloOnly', lang) : f(e);
   };
   const run = (id: string, f: (m: NonNullable<ReturnType<typeof mc>>) => (number | null)[] | string) => {
     const m = mc(id);
