@@ -177,11 +177,15 @@ describe('validation of severity.uncertainty (scenario/uncertainty-checks.ts)', 
     expect(problems({ parameters: ['mu'], covariance: [[1e-4]] }, emp)).toEqual([`${U}: unknown key`]);
     expect(problems({ parameters: ['mu'], covariance: [[1e-4]], correlation: 0 })).toEqual([`${U}.correlation: unknown key`]);
   });
-  it('simulation.parameterRisk.fitUncertainty is a boolean', () => {
+  it('simulation.parameterRisk.fitUncertainty is a boolean, and on without any uncertainty it warns', () => {
     const t = structuredClone(base()) as Json;
     t.simulation.parameterRisk = { fitUncertainty: 'yes' };
     expect(validateData(t).problems.map(formatProblem)).toEqual([
       'simulation.parameterRisk.fitUncertainty: expected boolean, got string "yes"',
+    ]);
+    t.simulation.parameterRisk = { fitUncertainty: true };
+    expect(validateData(t).warnings.map(formatProblem)).toEqual([
+      'simulation.parameterRisk.fitUncertainty: is on, but no population\'s severity carries "uncertainty": nothing is drawn',
     ]);
   });
 });

@@ -193,6 +193,15 @@ export function checkSemantics(data: unknown): SemanticResult {
     const risk = data.simulation.parameterRisk;
     if (isObj(risk))
       for (const k of ['costLevel', 'utilisation']) if (isObj(risk[k])) paramsNeedProvenance(risk[k], ['simulation', 'parameterRisk', k]);
+    if (
+      isObj(risk) &&
+      risk.fitUncertainty === true &&
+      !populations.some((p) => isObj(p) && isObj(p.severity) && p.severity.uncertainty !== undefined)
+    )
+      warn(
+        ['simulation', 'parameterRisk', 'fitUncertainty'],
+        'is on, but no population\'s severity carries "uncertainty": nothing is drawn',
+      );
     const trend = data.simulation.trend;
     if (isObj(trend)) {
       paramsNeedProvenance(trend, ['simulation', 'trend']);
