@@ -33,8 +33,8 @@ const a = (value: number) => ({ value, assumption: 'test' });
 
 /**
  * A lognormal fitted to n = 2,000 individual records: the inverse Fisher information of (μ, σ) is
- * diag(σ²/n, σ²/(2n)) (Klugman, Panjer & Willmot, Loss Models, 4th ed., §13.3, example for the lognormal), so
- * σ = 1.3 gives variances 8.45e-4 and 4.225e-4. Confirmed against R 4.x fitdistrplus: for
+ * diag(σ²/n, σ²/(2n)) (Klugman, Panjer & Willmot, Loss Models, 4th ed., §13.3, the variance of maximum
+ * likelihood estimators), so σ = 1.3 gives variances 8.45e-4 and 4.225e-4. Confirmed against R 4.x fitdistrplus: for
  * x <- rlnorm(2000, 8.2, 1.3) (set.seed(1)), fitdist(x, "lnorm", method = "mle")$vcov is diag(9.0857e-4,
  * 4.5428e-4) = diag(σ̂²/n, σ̂²/(2n)) at its σ̂ = 1.348016, covariance 0 — the shape `fit --with-uncertainty` writes.
  */
