@@ -8,7 +8,8 @@
  * extreme nodes' means, and the mass that falls outside is reported).
  *
  * Only rulesets whose benefit is a function of the annual amount alone can take this path: every population's
- * self-pay and compliant shares fixed (a basic layer and caps are fine: b stays piecewise linear). Others are
+ * self-pay and compliant shares fixed (a basic layer and caps are fine: b stays piecewise linear), and no fitted
+ * severity drawn per trial (its mixture over the parameters is left to Monte Carlo). Others are
  * "monteCarlo-only" with the reason.
  */
 import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
@@ -42,6 +43,8 @@ export interface ExactRuleset {
   id: string;
   method: 'fft' | 'monteCarlo-only';
   reason?: string;
+  /** With 'monteCarlo-only': what closed the FFT path (the workbench names it). */
+  cause?: MonteCarloCause;
   premium: number;
   payout?: { mean: number; sd: number; skewness: number; p05: number; p50: number; p95: number; p995: number; tvar995: number };
   lossRatio?: { mean: number; p05: number; p95: number; probAbove1: number };
@@ -74,8 +77,28 @@ function countLaw(pop: PopulationModel, u: number): CountLaw {
   return f.family === 'poisson' ? { family: 'poisson', lambda } : { family: 'negativeBinomial', lambda, cv: f.cv };
 }
 
+/** What keeps a scenario off the FFT path: shares drawn per person, or a fitted severity's parameters drawn per trial. */
+export type MonteCarloCause = 'randomShares' | 'fitDraws';
+
 /** Why a ruleset cannot take the FFT path (null when it can). */
 export function fftUnsupported(model: EngineModel): string | null {
+  return fftObstacle(model)?.reason ?? null;
+}
+
+function fftObstacle(model: EngineModel): { cause: MonteCarloCause; reason: string } | null {
+  // Shares drawn per person first: they keep the path closed even with the fit switched off.
+  const shares = sharesObstacle(model);
+  if (shares) return { cause: 'randomShares', reason: shares };
+  const fitted = model.populations.find((pop) => pop.fit !== null);
+  if (fitted)
+    return {
+      cause: 'fitDraws',
+      reason: `population "${fitted.id}" draws its fitted severity's parameters per trial (severity.uncertainty), a mixture the exact aggregate does not integrate; set simulation.parameterRisk.fitUncertainty to false for the exact distribution at the estimates`,
+    };
+  return null;
+}
+
+function sharesObstacle(model: EngineModel): string | null {
   for (const pop of model.populations) {
     if (pop.selfPayRatio === null)
       return `population "${pop.id}" draws its self-pay ratio per person (Beta), so a benefit is not a function of the annual amount alone`;
@@ -94,11 +117,19 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
     ? trimmed(shockNodes(pr.utilisation, opts.utilisationNodes ?? 8))
     : { x: Float64Array.of(1), w: Float64Array.of(1) };
   const shared = pr?.shared ?? true;
-  const unsupported = fftUnsupported(model);
+  const unsupported = fftObstacle(model);
 
   return model.rulesets.map((r): ExactRuleset => {
     const started = performance.now();
-    if (unsupported) return { id: r.id, method: 'monteCarlo-only', reason: unsupported, premium: r.premium, milliseconds: 0 };
+    if (unsupported)
+      return {
+        id: r.id,
+        method: 'monteCarlo-only',
+        reason: unsupported.reason,
+        cause: unsupported.cause,
+        premium: r.premium,
+        milliseconds: 0,
+      };
     const P = model.populations.length;
     // Per population: the benefit curve of each tag combination (annual amounts, money times the exposure).
     const parts = model.populations.map((pop, p) => {

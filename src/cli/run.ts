@@ -11,8 +11,10 @@ import { markdownReport } from '../report/markdown.ts';
 import {
   comparisonTable,
   fundingTable,
+  hasFitPart,
   indicatorTable,
   populationTable,
+  riskTable,
   targetTable,
   targetValuesTable,
   toCsv,
@@ -93,12 +95,16 @@ Runs every population through every ruleset on the same sampled people.
 function printText(s: Scenario, r: RunResult, seconds: number, workers: number) {
   console.log(`${s.title.zh} · ${s.title.en}`);
   console.log(`${r.trials} trials, seed ${r.seed}, ${workers} worker(s), ${seconds.toFixed(1)} s\n`);
-  for (const t of [indicatorTable(r), fundingTable(r.rulesets), populationTable(r), comparisonTable(r), targetTable(r)]) {
+  // The risk split is printed where a fitted severity's parameters were drawn (its fit part is the news); the
+  // process/parameter split alone stays in --json and report.md as before.
+  const risk = hasFitPart(r) ? [riskTable(r)] : [];
+  for (const t of [indicatorTable(r), fundingTable(r.rulesets), populationTable(r), comparisonTable(r), ...risk, targetTable(r)]) {
     if (!t.rows.length) continue;
     console.log(`${t.title.zh} · ${t.title.en}`);
     console.log(toText(t));
     console.log('');
   }
+  for (const w of r.warnings ?? []) console.log(`warning: ${w}`);
 }
 
 async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw: RawRun, years: YearResult[] | null) {

@@ -2,6 +2,13 @@
  * Analytic expected values per ruleset and population, without sampling: where the self-pay ratio is fixed, the
  * benefit is a piecewise-linear function of the annual amount, so its expectation comes exactly from the
  * severity's limited expected values (src/rules/expectation.ts), weighted over the tag combinations.
+ *
+ * A fitted severity whose parameters are drawn per trial (engine/fit-draw.ts) is averaged over them,
+ * E_θ[E[S | θ]], by the second-order rule of fit-nodes.ts (2 evaluations per parameter besides the estimates):
+ * the mean at the estimates alone would miss the draws' bias ½·tr(Σ·∇²m), which a heavy tail's index makes
+ * several Monte Carlo standard errors (a Pareto α with sd 0.2 moves the payout by about a tenth). The rule's error
+ * is of fourth order in the sd. The conditional values per cost node (`conditional`) are these averages too, so
+ * the risk split centres each trial's fit draw on its own mean (summary.ts).
  */
 import { expectPerson } from '../rules/expectation.ts';
 import { expectation } from '../rules/piecewise.ts';
@@ -9,6 +16,9 @@ import type { PremiumChannel } from '../finance/premium.ts';
 import { shockNodes } from '../math/quadrature.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import type { EngineModel } from './model.ts';
+import { severityAt } from './fit-draw.ts';
+import { fitNodePairs, secondOrderMean } from './fit-nodes.ts';
+import type { Severity } from '../random/severity/index.ts';
 
 export interface AnalyticValues {
   payout: number | null;
@@ -92,27 +102,61 @@ export const COST_NODES = 16;
 
 type Sums = { payout: number | null; beneficiaries: number | null; excess: number | null; selfBurden: number; selfPay: number };
 
-/** Expected values per ruleset and population with every amount scaled by cost[p] (1 = the population's own). */
+/** Expected values of ruleset r in population p for the severity `sev` (the population's, scaled or drawn). */
+function expectedFor(model: EngineModel, r: EngineModel['rulesets'][number], p: number, sev: Severity): Sums {
+  const pop = model.populations[p];
+  const claimants = pop.insured * pop.incidence;
+  // Money on annual amounts, times the share the months in force see (rules/exposure.ts).
+  const c = r.exposure;
+  const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
+  const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
+  if (pop.selfPayRatio === null || pop.compliantBeta !== null)
+    return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
+  let payout = 0;
+  let beneficiaries = 0;
+  let excess = 0;
+  for (const g of groupExpectations(model, r, p, sev)) {
+    payout += g.payout;
+    beneficiaries += g.beneficiaries;
+    excess += g.excess;
+  }
+  return { payout, beneficiaries, excess, selfBurden, selfPay };
+}
+
+/**
+ * Expected values per ruleset and population with every amount scaled by cost[p] (1 = the population's own); a
+ * population whose fitted parameters are drawn per trial is averaged over them to second order (fit-nodes.ts).
+ */
 function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
+  const nodes = model.populations.map((pop) =>
+    pop.fit
+      ? fitNodePairs(pop.fit).map((pair) => pair.map((theta) => scaled(severityAt(pop.fit!, theta), pop.costLevel)) as [Severity, Severity])
+      : [],
+  );
   return model.rulesets.map((r) =>
     model.populations.map((pop, p): Sums => {
-      const claimants = pop.insured * pop.incidence;
-      const sev = scaled(pop.severity, cost[p]);
-      // Money on annual amounts, times the share the months in force see (rules/exposure.ts).
-      const c = r.exposure;
-      const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
-      const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
-      if (pop.selfPayRatio === null || pop.compliantBeta !== null)
-        return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
-      let payout = 0;
-      let beneficiaries = 0;
-      let excess = 0;
-      for (const g of groupExpectations(model, r, p, sev)) {
-        payout += g.payout;
-        beneficiaries += g.beneficiaries;
-        excess += g.excess;
-      }
-      return { payout, beneficiaries, excess, selfBurden, selfPay };
+      const atEstimate = expectedFor(model, r, p, scaled(pop.severity, cost[p]));
+      if (!nodes[p].length) return atEstimate;
+      const at = nodes[p].map(([plus, minus]) => [
+        expectedFor(model, r, p, scaled(plus, cost[p])),
+        expectedFor(model, r, p, scaled(minus, cost[p])),
+      ]);
+      const mean = (k: keyof Sums) => {
+        const m0 = atEstimate[k];
+        return m0 === null
+          ? null
+          : secondOrderMean(
+              m0,
+              at.map(([a, b]) => [a[k] as number, b[k] as number]),
+            );
+      };
+      return {
+        payout: mean('payout'),
+        beneficiaries: mean('beneficiaries'),
+        excess: mean('excess'),
+        selfBurden: mean('selfBurden') as number,
+        selfPay: mean('selfPay') as number,
+      };
     }),
   );
 }

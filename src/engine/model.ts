@@ -22,6 +22,7 @@ import { problem } from '../scenario/problems.ts';
 import { ScenarioError } from '../scenario/problems.ts';
 import { amountKernel, type AmountKernel } from './amount-kernel.ts';
 import { maskPmf, recordsPmf } from './claimant-pmfs.ts';
+import { compileFit, type FitUncertainty } from './fit-draw.ts';
 
 /** What the members with cost below the sampling threshold contribute, for one severity (model.ts, belowThreshold). */
 export interface BelowThreshold {
@@ -39,6 +40,13 @@ export interface PopulationModel extends BelowThreshold {
   /** binomial(insured, incidence) by default; Poisson or negative binomial (gamma mixing with cv) otherwise. */
   frequency: { family: 'binomial' | 'poisson' | 'negativeBinomial'; cv: number };
   severity: Severity;
+  /**
+   * The fitted severity's parameter uncertainty, drawn once per trial (engine/fit-draw.ts); null when the
+   * severity carries none or simulation.parameterRisk.fitUncertainty is false.
+   */
+  fit: FitUncertainty | null;
+  /** Regional cost level (1 = the severity as written): `severity` is the written one scaled by it. */
+  costLevel: number;
   /** Fixed self-pay ratio, or null when it is Beta-distributed. */
   selfPayRatio: number | null;
   beta: { alpha: number; beta: number } | null;
@@ -162,8 +170,10 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
     });
   });
 
+  const fitOn = scenario.simulation.parameterRisk?.fitUncertainty ?? true;
   const populations = scenario.populations.map((p, pi): PopulationModel => {
-    const severity = scaled(severityOf(p.severity), p.costLevel?.value ?? 1);
+    const costLevel = p.costLevel?.value ?? 1;
+    const severity = scaled(severityOf(p.severity), costLevel);
     const sp = p.selfPay;
     const selfPayRatio = sp.ratio ? sp.ratio.value : null;
     const beta = sp.beta ? { alpha: sp.beta.alpha, beta: sp.beta.beta } : null;
@@ -190,6 +200,8 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
       incidence: p.incidence.value,
       frequency: { family: p.frequency?.family ?? 'binomial', cv: p.frequency?.family === 'negativeBinomial' ? p.frequency.cv.value : 0 },
       severity,
+      fit: fitOn ? compileFit(p.severity) : null,
+      costLevel,
       selfPayRatio,
       beta,
       meanSelfPayRatio: selfPayRatio ?? beta!.alpha / (beta!.alpha + beta!.beta),

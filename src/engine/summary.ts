@@ -15,7 +15,9 @@ import {
   CLAIMANTS,
   COST_SHOCK,
   EXCESS,
-  M,
+  FIT_CLAMPED,
+  FIT_PAYOUT,
+  metricsOf,
   PAYOUT,
   PERSON_TIMES,
   rowOffset,
@@ -52,18 +54,29 @@ export interface MetricsSummary {
 }
 
 /**
- * The payout's spread split by the law of total variance, Var S = E[Var(S | θ)] + Var(E[S | θ]): the parameter
- * part Var(E[S | θ]) from the analytic model over the shocks' quadrature (engine/analytic.ts); the process part
- * E[Var(S | θ)] as the Monte Carlo mean of (S − E[S | θ])², with each trial's conditional mean
- * E[S | c, u] = Σₚ uₚ·mₚ(cₚ) interpolated through the quadrature nodes. Null where the payout has no analytic
- * value (random shares).
+ * The payout's spread split by the law of total variance, Var S = E[Var(S | θ)] + Var(E[S | θ]) (Klugman, Panjer
+ * & Willmot, Loss Models, 4th ed., §5.2 and the collective model's parameter uncertainty), with θ the trial's
+ * cost-level and utilisation shocks (c, u) and, where fitted severities carry their uncertainty, the drawn
+ * parameters φ. The parameter part Var(E[S | c, u]) comes from the analytic model over the shocks' quadrature,
+ * φ averaged out (engine/analytic.ts, fit-nodes.ts); the process part E[Var(S | θ)] is the Monte Carlo mean of
+ * (S − E[S | θ])², each trial's conditional mean E[S | c, u, φ] = Σₚ uₚ·mₚ(cₚ, φₚ) interpolated through the
+ * quadrature nodes or, for a population with a drawn fit, computed at the trial's own parameters
+ * (engine/conditional-payout.ts). The fit part applies the law once more, conditioning on (c, u):
+ * E[Var(E[S | c, u, φ] | c, u)], estimated by the sample variance over trials of
+ * dₜ = E[S | cₜ, uₜ, φₜ] − E[S | cₜ, uₜ] (the second term interpolated through the nodes like the others), whose
+ * mean given (c, u) is zero up to the averaging rule's fourth-order error. The three parts add up to Var S within
+ * the Monte Carlo error (test/fit-uncertainty.test.ts). Null where the payout has no analytic value (random shares).
  */
 export interface RiskSplit {
   totalSd: number;
   parameterSd: number;
   processSd: number;
-  /** Var(E[S | θ]) / Var S. */
+  /** Var(E[S | θ]) / Var S, with Var S the sum of the three parts. */
   parameterShare: number;
+  /** sd of the fit (estimation) part: the spread the fitted severities' parameter uncertainty adds; 0 without. */
+  fitSd: number;
+  /** The fit part's share of Var S. */
+  fitShare: number;
 }
 
 export interface RulesetSummary extends MetricsSummary {
@@ -104,6 +117,8 @@ export interface RunResult {
   rulesets: RulesetSummary[];
   comparisons: Comparison[];
   targets: TargetCheck[];
+  /** Present only when something in the run needs saying (fitted parameters clamped, engine/fit-draw.ts). */
+  warnings?: string[];
 }
 
 function interval(diffs: Float64Array) {
@@ -152,6 +167,7 @@ export function column(model: EngineModel, data: Float64Array, trials: number, r
 
 /** Every figure's column for ruleset r and population p (−1: summed) in one pass over the trials. */
 export function columns(model: EngineModel, data: Float64Array, trials: number, r: number, p: number): Float64Array[] {
+  const M = metricsOf(model);
   const flat = new Float64Array(M * trials);
   const step = rowOffset(model, 1, 0, 0);
   const first = rowOffset(model, 0, r, p);
@@ -259,6 +275,7 @@ export function* summarySteps(
     });
   }
   const comparisons = comparisonsAgainst(model, data, trials, model.baseline);
+  const warnings = fitWarnings(model, data, trials);
   return {
     scenario: model.scenario.id,
     title: model.scenario.title,
@@ -267,6 +284,7 @@ export function* summarySteps(
     rulesets,
     comparisons,
     targets: targetChecks(model, rulesets),
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 
@@ -319,20 +337,54 @@ function riskSplit(
   if (parameterSd === null || a.payout === null) return null;
   const P = model.populations.length;
   const payout = column(model, data, trials, r, -1, PAYOUT);
-  const pops = model.populations.map((_, p) => ({
+  const pops = model.populations.map((pop, p) => ({
     cost: column(model, data, trials, r, p, COST_SHOCK),
     utilisation: column(model, data, trials, r, p, UTILISATION_SHOCK),
     m: a.conditional ? barycentric(a.conditional.lnCost, a.conditional.payout[p]) : () => a.populations[p].payout as number,
+    fitted: pop.fit !== null ? column(model, data, trials, r, p, FIT_PAYOUT) : null,
   }));
+  const fitted = pops.some((x) => x.fitted !== null);
   let processVar = 0;
+  const d = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
     let conditionalMean = 0;
-    for (let p = 0; p < P; p++) conditionalMean += pops[p].utilisation[t] * pops[p].m(Math.log(pops[p].cost[t]));
+    for (let p = 0; p < P; p++) {
+      const x = pops[p];
+      const atEstimate = x.utilisation[t] * x.m(Math.log(x.cost[t]));
+      if (x.fitted === null) conditionalMean += atEstimate;
+      else {
+        conditionalMean += x.fitted[t];
+        d[t] += x.fitted[t] - atEstimate;
+      }
+    }
     processVar += (payout[t] - conditionalMean) ** 2;
   }
   processVar /= Math.max(1, trials - 1);
-  const total = processVar + parameterSd ** 2;
-  return { totalSd, parameterSd, processSd: Math.sqrt(processVar), parameterShare: total > 0 ? parameterSd ** 2 / total : 0 };
+  const fitVar = fitted && trials > 1 ? sd(d) ** 2 : 0;
+  const total = processVar + parameterSd ** 2 + fitVar;
+  return {
+    totalSd,
+    parameterSd,
+    processSd: Math.sqrt(processVar),
+    parameterShare: total > 0 ? parameterSd ** 2 / total : 0,
+    fitSd: Math.sqrt(fitVar),
+    fitShare: total > 0 ? fitVar / total : 0,
+  };
+}
+
+/**
+ * Populations whose fitted parameters had to be clamped into the family's valid region in some trials
+ * (engine/fit-draw.ts), as warnings: the draws there are not from Normal(estimate, covariance).
+ */
+export function fitWarnings(model: EngineModel, data: Float64Array, trials: number): string[] {
+  return model.populations.flatMap((pop, p) => {
+    if (!pop.fit || !model.rulesets.length) return [];
+    const clamped = column(model, data, trials, 0, p, FIT_CLAMPED).reduce((s, x) => s + x, 0);
+    if (clamped === 0) return [];
+    return [
+      `populations[${p}] (${pop.id}): in ${clamped} of ${trials} trials every draw of the severity's parameters (${pop.fit.names.join(', ')}) left the family's valid region, and the last one was clamped into it: the covariance is too wide for its estimates`,
+    ];
+  });
 }
 
 /** Paired differences of every other ruleset against ruleset `a`, trial by trial (common random numbers). */

@@ -31,6 +31,9 @@ import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
 import { belowThreshold, type BelowThreshold, type EngineModel, type PopulationModel } from './model.ts';
 import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
 import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
+import { drawFitParameters, severityAt } from './fit-draw.ts';
+import { conditionalPayout } from './conditional-payout.ts';
+import type { Severity } from '../random/severity/index.ts';
 
 export const METRICS = [
   'payout',
@@ -43,6 +46,8 @@ export const METRICS = [
   'sampled',
   'costShock',
   'utilisationShock',
+  'fitPayout',
+  'fitClamped',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const M = METRICS.length;
@@ -57,19 +62,37 @@ export const SAMPLED = 7;
 /** The trial's parameter shocks for the population (1 without parameter risk), for the risk split (summary.ts). */
 export const COST_SHOCK = 8;
 export const UTILISATION_SHOCK = 9;
+/**
+ * For a population whose fitted severity is drawn per trial (engine/fit-draw.ts): E[payout | the trial's shocks and
+ * drawn parameters] (engine/conditional-payout.ts, times the utilisation shock), the conditional mean the risk
+ * split's fit part is built from (summary.ts); 0 for other populations. FIT_CLAMPED: 1 when the trial's draw was
+ * clamped into the family's valid region.
+ */
+export const FIT_PAYOUT = 10;
+export const FIT_CLAMPED = 11;
+/** The figures every model stores; the two fit columns are stored only by a model with a drawn fit. */
+export const BASE_METRICS = FIT_PAYOUT;
+
+/**
+ * Figures stored per (trial, ruleset, row): all M where some population's fitted parameters are drawn, else the
+ * first BASE_METRICS (a run without a fit keeps the memory, and the workbench's trial budget, it had).
+ */
+export function metricsOf(model: EngineModel): number {
+  return model.populations.some((p) => p.fit !== null) ? M : BASE_METRICS;
+}
 
 /**
  * Values of trials [from, to): layout [trial][ruleset][row][metric], rows 0..P−1 the populations and row P their
  * sum (written once per trial, so a summary of the totals reads P + 1 times less than summing every time).
  */
 export function trialBlockSize(model: EngineModel, trials: number): number {
-  return trials * model.rulesets.length * (model.populations.length + 1) * M;
+  return trials * model.rulesets.length * (model.populations.length + 1) * metricsOf(model);
 }
 
 /** Offset of (trial within the block, ruleset r, row p; p = P or −1 for the total row). */
 export function rowOffset(model: EngineModel, t: number, r: number, p: number): number {
   const P = model.populations.length;
-  return ((t * model.rulesets.length + r) * (P + 1) + (p < 0 ? P : p)) * M;
+  return ((t * model.rulesets.length + r) * (P + 1) + (p < 0 ? P : p)) * metricsOf(model);
 }
 
 export interface SampleOptions {
@@ -93,14 +116,15 @@ export function simulateTrials(
       model,
       (scratch = new Scratch(
         R,
-        P,
+        model.populations,
         model.rulesets.map((r) => r.selfBurden),
       )),
     );
   const pr = model.parameterRisk;
+  const W = metricsOf(model);
   for (let trial = from; trial < to; trial++) {
     const rng = trialStream(seed, trial);
-    const base = (trial - from) * R * (P + 1) * M;
+    const base = (trial - from) * R * (P + 1) * W;
     // Parameter risk: the year's cost-level and utilisation shocks, first from the trial's stream (none drawn
     // when the scenario has none, so such files give the same numbers as before), the same for every ruleset.
     if (pr) {
@@ -114,13 +138,25 @@ export function simulateTrials(
       const index = costIndex(model.trend.pathSeed, trial, model.trend);
       for (let p = 0; p < P; p++) scratch.cost[p] = (pr ? scratch.cost[p] : 1) * index;
     }
-    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, scratch, opts.sampleAll === true);
+    // Estimation risk: each fitted severity's parameters drawn from their own stream (trial, 'fit'), so the main
+    // stream, and with it every other draw of the trial, is the same as without it. The estimates' error belongs
+    // to the data, not the year: along a multi-year path every year draws the same parameters (the path's seed).
+    if (scratch.anyFit) {
+      const fitRng = trialStream(model.trend ? model.trend.pathSeed : seed, trial, 'fit');
+      for (let p = 0; p < P; p++) {
+        const fit = model.populations[p].fit;
+        if (!fit) continue;
+        scratch.fitClamped[p] = drawFitParameters(fitRng, fit, scratch.theta[p]) ? 1 : 0;
+        scratch.fitSeverity[p] = scaled(severityAt(fit, scratch.theta[p]), model.populations[p].costLevel);
+      }
+    }
+    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, W, scratch, opts.sampleAll === true);
     // The total row of each ruleset: every figure summed over the populations (the shocks too, as a sum).
     for (let r = 0; r < R; r++) {
-      const row = base + (r * (P + 1) + P) * M;
-      for (let k = 0; k < M; k++) {
+      const row = base + (r * (P + 1) + P) * W;
+      for (let k = 0; k < W; k++) {
         let sum = 0;
-        for (let p = 0; p < P; p++) sum += out[base + (r * (P + 1) + p) * M + k];
+        for (let p = 0; p < P; p++) sum += out[base + (r * (P + 1) + p) * W + k];
         out[row + k] = sum;
       }
     }
@@ -147,11 +183,21 @@ class Scratch {
   readonly utilisation: Float64Array;
   /** Every ruleset's self-burden curve, for the members below the threshold under a cost shock. */
   readonly selfBurdenCurves: Piecewise[];
-  constructor(R: number, P: number, curves: Piecewise[]) {
+  /** Fitted severities drawn per trial: the trial's parameters, severity (cost level applied) and clamp flag. */
+  readonly anyFit: boolean;
+  readonly theta: Float64Array[];
+  readonly fitSeverity: (Severity | null)[];
+  readonly fitClamped: Uint8Array;
+  constructor(R: number, pops: readonly PopulationModel[], curves: Piecewise[]) {
+    const P = pops.length;
     this.selfBurdenCurves = curves;
     this.acc = new Float64Array(R * ACC);
     this.cost = new Float64Array(P).fill(1);
     this.utilisation = new Float64Array(P).fill(1);
+    this.anyFit = pops.some((p) => p.fit !== null);
+    this.theta = pops.map((p) => new Float64Array(p.fit?.names.length ?? 0));
+    this.fitSeverity = pops.map(() => null);
+    this.fitClamped = new Uint8Array(P);
   }
 }
 const ACC = 5;
@@ -162,6 +208,7 @@ function simulatePopulation(
   rng: Rng,
   out: Float64Array,
   base: number,
+  W: number,
   scratch: Scratch,
   sampleAll: boolean,
 ): void {
@@ -170,8 +217,9 @@ function simulatePopulation(
   const pop = model.populations[p];
   // A cost shock c scales every amount: the members above the (fixed) threshold t are those with X > t/c.
   const c = scratch.cost[p];
-  const sev = scaled(pop.severity, c);
-  const tail: BelowThreshold = c === 1 ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
+  const drawn = scratch.fitSeverity[p];
+  const sev = scaled(drawn ?? pop.severity, c);
+  const tail: BelowThreshold = c === 1 && drawn === null ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
   const [nTail, nBelow] = claimantCounts(pop, rng, scratch.utilisation[p], tail.tailProb, sampleAll);
   const batch = scratch.batch;
   drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb);
@@ -192,7 +240,7 @@ function simulatePopulation(
   if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc, ACC, 3);
 
   for (let r = 0; r < R; r++) {
-    const o = base + (r * (P + 1) + p) * M;
+    const o = base + (r * (P + 1) + p) * W;
     const a = r * ACC;
     // Money is summed on annual amounts; the months in force see `exposure` of it (rules/exposure.ts).
     const e = model.rulesets[r].exposure;
@@ -206,6 +254,10 @@ function simulatePopulation(
     out[o + SAMPLED] = nTail;
     out[o + COST_SHOCK] = c;
     out[o + UTILISATION_SHOCK] = scratch.utilisation[p];
+    if (W > FIT_PAYOUT) {
+      out[o + FIT_PAYOUT] = drawn === null ? 0 : scratch.utilisation[p] * conditionalPayout(model, r, p, sev);
+      out[o + FIT_CLAMPED] = drawn === null ? 0 : scratch.fitClamped[p];
+    }
   }
 }
 

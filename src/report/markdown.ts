@@ -15,6 +15,7 @@ import {
   indicatorTable,
   populationTable,
   proposalTable,
+  hasFitPart,
   riskTable,
   targetTable,
   toMarkdown,
@@ -56,11 +57,18 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
       '## Process and parameter risk 过程风险与参数风险',
       '',
       "The payout's variance split by the law of total variance: the process part (which people fall ill, how much they cost) and the parameter part (the year's cost level and utilisation shocks).",
+      ...(hasFitPart(result)
+        ? [
+            '',
+            "The fit part is the estimation risk of the fitted severities: each trial drew their parameters from the fit's sampling distribution (Normal(estimate, covariance)); the part is the variance over trials of the expected payout at the drawn parameters less its mean over them given the year's shocks (law of total variance, conditioning on the shocks; Klugman, Panjer & Willmot, Loss Models, §5.2 and §13.3).",
+          ]
+        : []),
       '',
       toMarkdown(riskTable(result)),
       '',
     );
   }
+  if (result.warnings?.length) lines.push('## Warnings 警告', '', ...result.warnings.map((w) => `- ${w}`), '');
   for (const r of result.rulesets) if (r.corridor) lines.push(`## Risk corridor 风险调节: ${r.id}`, '', toMarkdown(corridorTable(r)), '');
   for (const r of result.rulesets) {
     const f = r.finance;

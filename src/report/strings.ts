@@ -146,6 +146,7 @@ const S = {
   baselineWord: { zh: '基准', en: 'baseline' },
   cannotCompute: { zh: (why: string) => `无法计算：${why}`, en: (why: string) => `cannot compute: ${why}` },
   monteCarloOnly: { zh: '仅蒙特卡洛（个人自费比例随机）', en: 'Monte Carlo only (shares drawn per person)' },
+  monteCarloOnlyFit: { zh: '仅蒙特卡洛（拟合参数逐次抽取）', en: 'Monte Carlo only (fitted parameters drawn per trial)' },
   amountsIn: { zh: '金额单位', en: 'amounts in' },
   copied: { zh: '已复制', en: 'Copied' },
   copyTable: { zh: '复制表格', en: 'Copy table' },

@@ -255,8 +255,20 @@ export function yearsTable(years: YearResult[]): Table {
   );
 }
 
-/** The payout's spread split by the law of total variance (engine/summary.ts RiskSplit). */
+/** Whether a run's risk split has a fit (estimation) part: some fitted severity drawn per trial (engine/fit-draw.ts). */
+export const hasFitPart = (r: RunResult) => r.rulesets.some((s) => (s.risk?.fitSd ?? 0) > 0);
+
+/**
+ * The payout's spread split by the law of total variance (engine/summary.ts RiskSplit); the fit part's columns
+ * only where a fitted severity's parameters were drawn.
+ */
 export function riskTable(r: RunResult): Table {
+  const fit: Column<RulesetSummary>[] = hasFitPart(r)
+    ? [
+        { label: L('fit (estimation)', '拟合（估计）'), unit: 'money', value: (s) => s.risk?.fitSd },
+        { label: L('fit share', '拟合占比'), unit: 'ratio', value: (s) => s.risk?.fitShare },
+      ]
+    : [];
   return table<RulesetSummary>(
     'risk',
     L('Process and parameter risk', '过程风险与参数风险'),
@@ -266,6 +278,7 @@ export function riskTable(r: RunResult): Table {
       { label: L('process', '过程'), unit: 'money', value: (s) => s.risk?.processSd },
       { label: L('parameter', '参数'), unit: 'money', value: (s) => s.risk?.parameterSd },
       { label: L('parameter share', '参数占比'), unit: 'ratio', value: (s) => s.risk?.parameterShare },
+      ...fit,
     ],
     r.rulesets.filter((s) => s.risk),
   );

@@ -3,7 +3,7 @@
  * pooling of the basic funds (seed 003). Same conventions as insurance scenarios: parameters carry provenance.
  */
 import { z } from 'zod';
-import { Bilingual, Money, Ratio, Severity } from './schema.ts';
+import { Bilingual, Money, Ratio, PlainSeverity } from './schema.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "."');
 const provenance = { source: z.string().max(1000).optional(), assumption: z.string().max(2000).optional() };
@@ -28,7 +28,7 @@ export const SubsidyGroup = z.strictObject({
         rate: Ratio('Payment rate above the deductible'),
         cap: Money('Annual cap').optional(),
       }),
-      cost: Severity.describe('Annual policy-range in-patient cost of a member with a stay'),
+      cost: PlainSeverity.describe('Annual policy-range in-patient cost of a member with a stay'),
     })
     .optional(),
 });

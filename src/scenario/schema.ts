@@ -77,21 +77,59 @@ const severityFields = {
   },
 } as const;
 
-export const Severity = z.discriminatedUnion('family', [
-  z.strictObject({ family: z.literal('lognormal'), ...severityFields.lognormal }),
-  z.strictObject({ family: z.literal('gamma'), ...severityFields.gamma }),
-  z.strictObject({ family: z.literal('pareto'), ...severityFields.pareto }),
-  z.strictObject({ family: z.literal('weibull'), ...severityFields.weibull }),
-  z.strictObject({ family: z.literal('loglogistic'), ...severityFields.loglogistic }),
-  z.strictObject({ family: z.literal('spliced'), ...severityFields.spliced }),
-  z.strictObject({ family: z.literal('lognormalPareto'), ...severityFields.lognormalPareto }),
-  z.strictObject({
-    family: z.literal('empirical'),
-    amounts: z.array(amount()).min(1).max(LIMITS.empiricalAtoms),
-    weights: z.array(finite().min(0, 'must not be negative')).min(1).max(LIMITS.empiricalAtoms),
+/**
+ * The sampling uncertainty of a fitted severity (`jingsuan fit --into --with-uncertainty` writes it): the
+ * covariance of the maximum-likelihood estimates, drawn per trial when simulation.parameterRisk.fitUncertainty is
+ * on (engine/fit-draw.ts). Cross-field rules (names, size, symmetry, positive semi-definite, bounds) live in
+ * scenario/uncertainty-checks.ts.
+ */
+export const Uncertainty = z
+  .strictObject({
+    parameters: z
+      .array(z.string().max(32))
+      .min(1)
+      .max(5)
+      .describe(
+        'The family\'s parameter ids the covariance covers, in its order (e.g. ["mu", "sigma"]); parameters not listed stay fixed.',
+      ),
+    covariance: z
+      .array(z.array(finite()).max(5))
+      .min(1)
+      .max(5)
+      .describe(
+        "Covariance matrix of the estimates on the parameters' natural scale (the inverse observed information), rows and columns in the order of parameters.",
+      ),
+    n: z.number().int('must be a whole number').min(1, 'must be at least 1').optional().describe('Records the fit used.'),
     ...provenance,
-  }),
-]);
+  })
+  .describe(
+    "Parameter uncertainty of a fitted severity: each trial draws the parameters from Normal(estimate, covariance) (redrawn when they leave the family's valid region) when simulation.parameterRisk.fitUncertainty is on.",
+  );
+
+const empiricalSeverity = z.strictObject({
+  family: z.literal('empirical'),
+  amounts: z.array(amount()).min(1).max(LIMITS.empiricalAtoms),
+  weights: z.array(finite().min(0, 'must not be negative')).min(1).max(LIMITS.empiricalAtoms),
+  ...provenance,
+});
+
+/** The severity families; with `uncertainty` on every parametric one (a population's severity, not a fund file's). */
+const severityUnion = <E extends z.ZodRawShape>(extra: E) =>
+  z.discriminatedUnion('family', [
+    z.strictObject({ family: z.literal('lognormal'), ...severityFields.lognormal, ...extra }),
+    z.strictObject({ family: z.literal('gamma'), ...severityFields.gamma, ...extra }),
+    z.strictObject({ family: z.literal('pareto'), ...severityFields.pareto, ...extra }),
+    z.strictObject({ family: z.literal('weibull'), ...severityFields.weibull, ...extra }),
+    z.strictObject({ family: z.literal('loglogistic'), ...severityFields.loglogistic, ...extra }),
+    z.strictObject({ family: z.literal('spliced'), ...severityFields.spliced, ...extra }),
+    z.strictObject({ family: z.literal('lognormalPareto'), ...severityFields.lognormalPareto, ...extra }),
+    empiricalSeverity,
+  ]);
+
+export const Severity = severityUnion({ uncertainty: Uncertainty.optional() });
+
+/** A severity without `uncertainty`: fund-level files (fund-schema.ts) draw no fitted parameters. */
+export const PlainSeverity = severityUnion({});
 
 export const Group = z.strictObject({
   tag,
@@ -145,9 +183,17 @@ export const ParameterRisk = z
       .boolean()
       .default(true)
       .describe('true: one draw of each shock per trial for every population; false: independent draws per population.'),
+    fitUncertainty: z
+      .boolean()
+      .optional()
+      .describe(
+        "Estimation risk of fitted severities: true (the default when any population's severity carries `uncertainty`) draws each such severity's parameters once per trial from Normal(estimate, covariance); false uses the estimates as written. Reported as the `fit` part of the payout's risk split.",
+      ),
     ...provenance,
   })
-  .describe('Parameter risk: per-trial shocks to the cost level and utilisation, the same for every ruleset of a trial.');
+  .describe(
+    "Parameter risk: per-trial shocks to the cost level and utilisation, the same for every ruleset of a trial, and the per-trial draw of fitted severities' parameters (fitUncertainty).",
+  );
 
 export const Trend = z
   .strictObject({
@@ -373,6 +419,7 @@ export type FundingChannelSpec = z.output<typeof FundingChannel>;
 export type FrequencySpec = z.output<typeof Frequency>;
 export type ParameterRiskSpec = z.output<typeof ParameterRisk>;
 export type SeveritySpec = z.output<typeof Severity>;
+export type UncertaintySpec = z.output<typeof Uncertainty>;
 export type CorridorSpec = z.output<typeof Corridor>;
 export type TierSpec = z.output<typeof Tier>;
 export type Target = z.output<typeof Target>;

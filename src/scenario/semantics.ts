@@ -6,6 +6,7 @@
 import { normalCdf, normalPdf } from '../math/normal.ts';
 import { LIMITS } from './limits.ts';
 import { problem, type PathSegment, type Problem } from './problems.ts';
+import { uncertaintyProblems } from './uncertainty-checks.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -63,6 +64,7 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (p.amountBasis === 'policyCost') needsBasic ??= str(p.id);
     if (isObj(p.severity)) {
       paramsNeedProvenance(p.severity, [...path, 'severity']);
+      problems.push(...uncertaintyProblems(p.severity, [...path, 'severity']));
       if (p.severity.family === 'empirical') {
         needProvenance(p.severity, [...path, 'severity']);
         const a = arr(p.severity.amounts);
@@ -191,6 +193,15 @@ export function checkSemantics(data: unknown): SemanticResult {
     const risk = data.simulation.parameterRisk;
     if (isObj(risk))
       for (const k of ['costLevel', 'utilisation']) if (isObj(risk[k])) paramsNeedProvenance(risk[k], ['simulation', 'parameterRisk', k]);
+    if (
+      isObj(risk) &&
+      risk.fitUncertainty === true &&
+      !populations.some((p) => isObj(p) && isObj(p.severity) && p.severity.uncertainty !== undefined)
+    )
+      warn(
+        ['simulation', 'parameterRisk', 'fitUncertainty'],
+        'is on, but no population\'s severity carries "uncertainty": nothing is drawn',
+      );
     const trend = data.simulation.trend;
     if (isObj(trend)) {
       paramsNeedProvenance(trend, ['simulation', 'trend']);

@@ -55,7 +55,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     if ('error' in ex) return t('cannotCompute', lang, ex.error);
     const e = ex.rulesets.find((r) => r.id === id);
     if (!e) return '…';
-    return e.method !== 'fft' ? t('monteCarloOnly', lang) : f(e);
+    return e.method !== 'fft' ? t(e.cause === 'fitDraws' ? 'monteCarloOnlyFit' : 'monteCarloOnly', lang) : f(e);
   };
   const run = (id: string, f: (m: NonNullable<ReturnType<typeof mc>>) => (number | null)[] | string) => {
     const m = mc(id);
@@ -94,6 +94,21 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       cell: (id) => run(id, (m) => (m.risk ? [m.risk.processSd, m.risk.parameterSd, m.risk.parameterShare] : '—')),
       join: (s) => `${s[0]} / ${s[1]} (${s[2]})`,
     },
+    // The estimation risk of fitted severities (engine/summary.ts RiskSplit), once a run has drawn their parameters.
+    ...(x.result?.rulesets.some((r) => (r.risk?.fitSd ?? 0) > 0)
+      ? [
+          {
+            label: L('赔付标准差：拟合（拟合占比）', 'payout sd: fit (fit share)'),
+            parts: [
+              { label: L('拟合', 'fit'), unit: 'money' },
+              { label: L('拟合占比', 'fit share'), unit: 'ratio' },
+            ],
+            mc: true,
+            cell: (id: string) => run(id, (m) => (m.risk ? [m.risk.fitSd, m.risk.fitShare] : '—')),
+            join: (s: string[]) => `${s[0]} (${s[1]})`,
+          } satisfies ResultRow,
+        ]
+      : []),
     { label: metricLabels('lossRatio'), parts: one('ratio'), cell: (_, i) => [a[i].lossRatio] },
     {
       label: L('赔付率 P5–P95（精确，FFT）', 'loss ratio P5–P95 (exact, FFT)'),
