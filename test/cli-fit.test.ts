@@ -293,6 +293,13 @@ describe('jingsuan fit --into', () => {
     expect(b).toBe(c);
     expect(Math.sqrt(a)).toBeCloseTo(fit.standardErrors.shape, 10);
     expect(Math.sqrt(d)).toBeCloseTo(fit.standardErrors.scale, 10);
+    // The file validates with its covariance, and a run carries the fit's uncertainty into the payout's spread.
+    expect(validateText(readFileSync(file, 'utf8')).ok).toBe(true);
+    const run = JSON.parse((await command('run', file, '--trials', '40', '--workers', '1', '--json')).out);
+    const risk = run.rulesets[0].risk;
+    expect(risk.fitSd).toBeGreaterThan(0);
+    expect(risk.fitShare).toBeGreaterThan(0);
+    expect(risk.fitShare).toBeLessThan(1);
   });
 
   it("writes a lognormalPareto fit as the schema's lognormalPareto (its body weight follows from continuity); the file validates", async () => {

@@ -229,9 +229,8 @@ function intoTarget(file: string, population: string): IntoTarget {
 /**
  * Writes the fit into the population's severity: validated as a whole scenario first (a file that would not
  * validate is never written), then written to a temporary file beside it and renamed over it (atomic on POSIX).
- * The engine side of severity.uncertainty is on another branch (fit-uncertainty): until the validator knows the
- * field (its only complaint "unknown key" at severity.uncertainty), the scenario is validated without it; then the
- * validator's own checks of the covariance apply.
+ * With --with-uncertainty the validator's checks of the covariance (symmetric, positive semi-definite, small
+ * enough to draw from) apply like any other.
  */
 function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUncertainty: boolean): string {
   if (!fit.converged)
@@ -247,17 +246,7 @@ function writeInto(target: IntoTarget, fit: FamilyFit, origin: FitOrigin, withUn
   }
   const populations = (target.raw.populations as Record<string, unknown>[]).map((p, i) => (i === target.index ? { ...p, severity } : p));
   const next = { ...target.raw, populations };
-  let v = checkEvaluable(validateData(next));
-  if (!v.ok && withUncertainty) {
-    const { uncertainty: _u, ...bare } = severity;
-    const without = checkEvaluable(
-      validateData({ ...target.raw, populations: populations.map((p, i) => (i === target.index ? { ...p, severity: bare } : p)) }),
-    );
-    // Only while the validator does not know the field at all: once it does, its checks of the covariance
-    // (symmetric, positive semi-definite, small enough to draw from) decide like any other.
-    const unknownField = v.problems.every((p) => /severity\.uncertainty$/.test(p.path) && /unknown key/i.test(p.message));
-    if (without.ok && unknownField) v = without;
-  }
+  const v = checkEvaluable(validateData(next));
   if (!v.ok)
     throw new UsageError(
       `--into: the scenario with the ${fit.family} fit would not validate, so ${target.file} is left as it was:\n${v.problems.map(formatProblem).join('\n')}`,
