@@ -40,7 +40,7 @@ describe('the floors of src/ (dependency-cruiser)', () => {
       'src/engine/summary.ts': "import { level } from '../math/stats.ts';\nexport const total = level;\n",
       'src/math/stats.ts': "import type { Summary } from '../report/table.ts';\nexport const level = 2;\nexport type S = Summary;\n",
       'src/math/upward.ts': "import { level } from '../engine/model.ts';\nexport const twice = 2 * level;\n",
-      'src/report/table.ts': "export interface Summary { n: number }\n",
+      'src/report/table.ts': 'export interface Summary { n: number }\n',
       'src/cli/run.ts': "import { page } from '../ui/page.ts';\nexport const run = page;\n",
       'src/ui/page.ts': 'export const page = 1;\n',
       'src/report/a.ts': "import { b } from './b.ts';\nexport const a = () => b();\n",
