@@ -7,7 +7,7 @@
  * for is the file format's business (scenario/target-metrics.ts); this table must name each of them.
  */
 import type { AnalyticValues } from './analytic.ts';
-import type { MetricsSummary } from './summary.ts';
+import type { MetricsSummary } from './summary-types.ts';
 import { TARGET_METRICS, type TargetMetric } from '../scenario/target-metrics.ts';
 
 export type MetricUnit = 'money' | 'ratio' | 'count';
