@@ -7,7 +7,7 @@
 import { severityDensity } from '../analysis/curves.ts';
 import { sweepAnalytic } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { CHARTS, chartContext, chartTurn, drawCharts, resetByNewScenario, sweepRange, type ChartEntry } from '../report/charts/all.ts';
+import { CHARTS, chartContext, drawnWith, drawCharts, resetByNewScenario, sweepRange, type ChartEntry } from '../report/charts/all.ts';
 import { densityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
@@ -119,7 +119,7 @@ export class ChartBook extends EventTarget {
     }
     this.runTasks.run(
       this.list
-        .filter((c) => chartTurn(c) === 'results')
+        .filter((c) => drawnWith(c) === 'results')
         .map((c) => () => {
           const { raw, result, exact } = this.wb.run;
           if (!raw || !this.wb.applied) return;

@@ -66,9 +66,9 @@ export interface ChartEntry {
 }
 
 /** When a chart is drawn: with the sweep, with the run's results (as trials and the exact aggregate arrive), or with the model. */
-export type ChartTurn = 'model' | 'results' | 'sweep';
+export type DrawnWith = 'model' | 'results' | 'sweep';
 
-export function chartTurn(c: ChartEntry): ChartTurn {
+export function drawnWith(c: ChartEntry): DrawnWith {
   if (c.dependsOn.includes('sweep')) return 'sweep';
   return resetByNewScenario(c) ? 'results' : 'model';
 }
@@ -126,14 +126,14 @@ export const CHARTS: ChartEntry[] = [
   { key: 'breakdown', dependsOn: ['model'], draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
 ];
 
-/** The charts of `charts` drawn at `turn`, by key. */
+/** The charts of `charts` drawn with `when`, by key. */
 export function drawCharts(
-  turn: ChartTurn,
+  when: DrawnWith,
   x: ChartInput,
   ctx: ChartContext,
   charts: readonly ChartEntry[] = CHARTS,
 ): Record<string, ChartSpec | null> {
-  return Object.fromEntries(charts.filter((c) => chartTurn(c) === turn).map((c) => [c.key, c.draw(x, ctx)]));
+  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, c.draw(x, ctx)]));
 }
 
 /**
