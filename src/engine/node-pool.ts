@@ -4,16 +4,19 @@ import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import type { FromWorker, WorkerLike } from './protocol.ts';
 
-let source: string | undefined;
+const sources = new Map<string, string>();
 
 /**
- * The engine bundled once per process into a single CommonJS script (esbuild, tens of milliseconds): a worker
- * then starts in about 30 ms, where loading the TypeScript modules through tsx's hooks took about 200 ms, a
- * fifth of the DESIGN budget for 1,000 trials.
+ * A worker's entry bundled once per process into a single CommonJS script (esbuild, tens of milliseconds): a
+ * worker then starts in about 30 ms, where loading the TypeScript modules through tsx's hooks took about 200 ms,
+ * a fifth of the DESIGN budget for 1,000 trials.
  */
-function workerSource(): string {
-  source ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('./node-worker-entry.ts', import.meta.url))],
+export function bundledWorkerScript(entry: URL): string {
+  const path = fileURLToPath(entry);
+  let source = sources.get(path);
+  if (source !== undefined) return source;
+  source = buildSync({
+    entryPoints: [path],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -21,11 +24,12 @@ function workerSource(): string {
     write: false,
     logLevel: 'silent',
   }).outputFiles[0].text;
+  sources.set(path, source);
   return source;
 }
 
 export function nodeWorkerFactory(): WorkerLike {
-  const w = new Worker(workerSource(), { eval: true });
+  const w = new Worker(bundledWorkerScript(new URL('./node-worker-entry.ts', import.meta.url)), { eval: true });
   let handler: (msg: FromWorker) => void = () => {};
   let ended = false;
   w.on('message', (m: FromWorker) => handler(m));

@@ -5,9 +5,9 @@
  * figures, so typing never waits for a chart. No DOM: it hands chart specs to the components.
  */
 import { severityDensity } from '../analysis/curves.ts';
-import { sweepAnalytic, sweepValues } from '../analysis/sweep.ts';
+import { sweepAnalytic } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { CHARTS, chartContext, drawCharts } from '../report/charts/all.ts';
+import { CHARTS, chartContext, drawnWith, drawCharts, resetByNewScenario, sweepRange, type ChartEntry } from '../report/charts/all.ts';
 import { densityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
@@ -36,7 +36,11 @@ export class ChartBook extends EventTarget {
   /** When the run's charts were last drawn while it was going (performance.now()). */
   private runDrawnAt = -Infinity;
 
-  constructor(private readonly wb: Workbench) {
+  /** `list`: the charts it keeps (report/charts/all.ts CHARTS), each drawn and cleared as its entry says. */
+  constructor(
+    private readonly wb: Workbench,
+    private readonly list: readonly ChartEntry[] = CHARTS,
+  ) {
     super();
     wb.addEventListener('change', (e) => this.onChange((e as CustomEvent<ChangeKind>).detail));
   }
@@ -52,8 +56,8 @@ export class ChartBook extends EventTarget {
       // A new file starts its sweep at the first parameter.
       if (this.model && this.wb.model && this.model.scenario.id !== this.wb.model.scenario.id) this.sens = 0;
       this.model = this.wb.model;
-      // The last scenario's run charts go at once; the new model's charts follow.
-      this.set({ payout: null, lossRatio: null, corridor: null });
+      // The last scenario's run and exact charts go at once; the new model's charts follow.
+      this.set(Object.fromEntries(this.list.filter(resetByNewScenario).map((c) => [c.key, null])));
       this.redraw();
     }
     if (kind === 'scenario')
@@ -90,7 +94,7 @@ export class ChartBook extends EventTarget {
     const model = this.wb.model;
     if (!model) return;
     this.scheduleDensities(model);
-    this.set(drawCharts('model', { model }, this.context()));
+    this.set(drawCharts('model', { model }, this.context(), this.list));
   }
 
   /** One population's severity sketch per task: sixteen small charts at once would hold the page a moment. */
@@ -114,13 +118,15 @@ export class ChartBook extends EventTarget {
       this.runDrawnAt = now;
     }
     this.runTasks.run(
-      CHARTS.filter((c) => c.from === 'run').map((c) => () => {
-        const { raw, result, exact } = this.wb.run;
-        if (!raw || !this.wb.applied) return;
-        // The exact curves belong to the scenario on screen only when they are for its rulesets.
-        const curves = exact && 'curves' in exact ? exact.curves : [];
-        this.set({ [c.key]: c.draw({ model: raw.model, raw, result, exact: curves }, this.context()) });
-      }),
+      this.list
+        .filter((c) => drawnWith(c) === 'results')
+        .map((c) => () => {
+          const { raw, result, exact } = this.wb.run;
+          if (!raw || !this.wb.applied) return;
+          // The exact curves belong to the scenario on screen only when they are for its rulesets.
+          const curves = exact && 'curves' in exact ? exact.curves : [];
+          this.set({ [c.key]: c.draw({ model: raw.model, raw, result, exact: curves }, this.context()) });
+        }),
     );
   }
 
@@ -132,10 +138,9 @@ export class ChartBook extends EventTarget {
       const choice = s && paramChoices(s, this.lang)[this.sens];
       if (!s || !choice) return;
       const current = (getAt(s.rulesets[choice.ruleset], choice.path) as { value: number }).value;
-      const hi = Math.max(current * 2, choice.path[0] === 'funding' ? 100 : 20000);
-      const points = sweepAnalytic(s, choice.ruleset, choice.path, sweepValues(0, hi, 25));
+      const points = sweepAnalytic(s, choice.ruleset, choice.path, sweepRange(current, choice.path));
       const sweep = { points, label: choice.label, metric: this.sensMetric };
-      this.set(drawCharts('sweep', { model: this.wb.model!, sweep }, this.context()));
+      this.set(drawCharts('sweep', { model: this.wb.model!, sweep }, this.context(), this.list));
     }, 30);
   }
 }

@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { t, type Lang } from '../report/strings.ts';
 import { ANALYTIC_METRICS, metricLabel, type AnalyticMetric } from '../engine/metrics.ts';
-import { CHARTS } from '../report/charts/all.ts';
+import { CHARTS, drawnWith } from '../report/charts/all.ts';
 import type { ChartBook } from './chart-book.ts';
 import { Observe } from './observe.ts';
 import { paramChoices } from './param-choices.ts';
@@ -53,19 +53,19 @@ export class ChartsPanel extends LitElement {
           ${ANALYTIC_METRICS.map((m) => html`<option value=${m} ?selected=${m === book.sensMetric}>${metricLabel(m, L)}</option>`)}
         </select>
       </label>
-      ${CHARTS.filter((e) => e.from === 'sweep').map((e) => html`<js-chart data-chart=${e.key} .spec=${book.charts[e.key] ?? null}></js-chart>`)}
+      ${CHARTS.filter((e) => drawnWith(e) === 'sweep').map((e) => html`<js-chart data-chart=${e.key} .spec=${book.charts[e.key] ?? null}></js-chart>`)}
     </div>`;
   }
 
   override render() {
     if (!this.wb?.applied || !this.book) return nothing;
     const c = this.book.charts;
-    const firstSweep = CHARTS.find((e) => e.from === 'sweep')?.key;
+    const firstSweep = CHARTS.find((e) => drawnWith(e) === 'sweep')?.key;
     return html`
       <h2>${t('charts', this.lang)}</h2>
       <div class="charts">
         ${CHARTS.map((e) =>
-          e.from === 'sweep'
+          drawnWith(e) === 'sweep'
             ? e.key === firstSweep
               ? this.sweepPanel()
               : nothing

@@ -1,22 +1,33 @@
 /**
- * The exact aggregate in a Web Worker of its own (aggregate/browser-exact-worker.ts): the latest scenario wins;
- * a request made while the worker is busy waits, and only the newest waiting one is sent.
+ * The exact aggregate in a worker of its own (aggregate/exact-worker-core.ts): the latest scenario wins; a
+ * request made while the worker is busy waits, and only the newest waiting one is sent. The worker comes from
+ * outside: the page's Web Worker by default, worker_threads in Node (aggregate/node-exact-worker.ts).
  */
-import type { ExactCurve, ExactSummary } from '../aggregate/summary.ts';
+import type { ExactFigures, ExactWorkerLike } from '../aggregate/exact-protocol.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-export interface ExactResult {
-  rulesets: ExactSummary[];
-  curves: ExactCurve[];
-  milliseconds: number;
+export type ExactResult = Omit<ExactFigures, 'computed'>;
+
+/** The page's exact worker: a Web Worker running aggregate/browser-exact-worker.ts. */
+export function browserExactWorker(): ExactWorkerLike {
+  const w = new Worker(new URL('../aggregate/browser-exact-worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (msg) => w.postMessage(msg),
+    onMessage: (h) => (w.onmessage = (e) => h(e.data)),
+    onFailure: (h) => (w.onerror = (e) => h(e.message || 'exact worker failed')),
+    terminate: () => w.terminate(),
+  };
 }
 
 export class ExactClient {
-  private worker: Worker | null = null;
+  private worker: ExactWorkerLike | null = null;
   private busy = false;
   private waiting: Scenario | null = null;
   private id = 0;
-  constructor(private readonly onResult: (r: ExactResult | { error: string }) => void) {}
+  constructor(
+    private readonly onResult: (r: ExactResult | { error: string }) => void,
+    private readonly startWorker: () => ExactWorkerLike = browserExactWorker,
+  ) {}
 
   request(scenario: Scenario): void {
     this.waiting = scenario;
@@ -30,23 +41,23 @@ export class ExactClient {
     this.busy = true;
     const id = ++this.id;
     this.worker ??= this.start();
-    this.worker.postMessage({ id, scenario: s });
+    this.worker.post({ id, scenario: s });
   }
 
-  private start(): Worker {
-    const w = new Worker(new URL('../aggregate/browser-exact-worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<ExactResult & { id: number; error?: string }>) => {
+  private start(): ExactWorkerLike {
+    const w = this.startWorker();
+    w.onMessage((reply) => {
       this.busy = false;
       // A newer scenario is waiting: this result is already stale, compute that one instead.
       if (this.waiting) return this.next();
-      this.onResult(e.data.error ? { error: e.data.error } : e.data);
-    };
-    w.onerror = (e) => {
+      this.onResult('error' in reply ? { error: reply.error } : reply);
+    });
+    w.onFailure((message) => {
       this.busy = false;
       this.worker?.terminate();
       this.worker = null;
-      this.onResult({ error: e.message || 'exact worker failed' });
-    };
+      this.onResult({ error: message });
+    });
     return w;
   }
 

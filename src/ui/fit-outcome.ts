@@ -4,7 +4,8 @@
  * sweep.ts, drawn as two series). No DOM.
  */
 import type { AnalyticRuleset } from '../engine/analytic.ts';
-import { sweepAnalytic, sweepValues, type SweepPoint } from '../analysis/sweep.ts';
+import { sweepAnalytic, type SweepPoint } from '../analysis/sweep.ts';
+import { sweepRange } from '../report/charts/all.ts';
 import { sensitivityChart, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -35,7 +36,7 @@ export function beneficiarySweep(before: Scenario, after: Scenario, lang: Lang):
   const choice = paramChoices(after, lang).find((c) => c.path[0] === 'tracks');
   if (!choice) return null;
   const current = after.rulesets[choice.ruleset].tracks[choice.path[1] as number].deductible.value;
-  const xs = sweepValues(0, Math.max(current * 2, 20000), 25);
+  const xs = sweepRange(current, choice.path);
   const of = (s: Scenario, id: string) =>
     sweepAnalytic(s, choice.ruleset, choice.path, xs, ['beneficiaries']).map((p) => ({ ...p, ruleset: id }));
   return { points: [...of(before, 'before'), ...of(after, 'after')], label: choice.label };

@@ -2,15 +2,17 @@
  * The Monte Carlo run of the scenario on screen, in Web Workers kept between runs, cancelled and started again on
  * each change; its progress, results and the paired comparisons against the baseline; then the exact aggregate
  * of the same scenario from a worker of its own. No DOM: the workbench (workbench-state.ts) starts it and the
- * components read it through the workbench's `change` events.
+ * components read it through the workbench's `change` events. What it runs on comes from outside (RunEnvironment):
+ * the page's Web Workers and performance timeline by default, Node's worker_threads in the tests.
  */
 import type { EngineModel } from '../engine/model.ts';
 import { CancelledError, runRaw, WorkerPool, type RawRun } from '../engine/run.ts';
 import { comparisonsAgainst, summarizeInSlices, type Comparison, type RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { t, type Lang } from '../report/strings.ts';
+import type { ExactWorkerLike } from '../aggregate/exact-protocol.ts';
 import { browserWorkerFactory, workerCount } from './engine-client.ts';
-import { ExactClient, type ExactResult } from './exact-client.ts';
+import { browserExactWorker, ExactClient, type ExactResult } from './exact-client.ts';
 import type { ChangeKind, RunState } from './run-state.ts';
 import { BROWSER_RESULT_BYTES, RefreshPacer, tooLongHere, trialsHere } from './run-pacing.ts';
 
@@ -22,6 +24,34 @@ export interface RunSource {
   lang: Lang;
   /** When the scenario last changed (performance.now()), for the first-refresh measure. */
   changedAt: number;
+}
+
+/** The time a run is measured by, and where its measures go (the page's performance timeline). */
+export interface RunClock {
+  /** Milliseconds, as performance.now(). */
+  now(): number;
+  /** A span from `start` to now: the first refresh after an edit, a whole run. */
+  measure(name: string, start: number, detail: { trials: number }): void;
+}
+
+/** What a run runs on: the engine's workers, the exact aggregate's worker, the clock. */
+export interface RunEnvironment {
+  /** Engine workers kept between runs: an edit's run starts without new workers. Its size is the run's workers. */
+  pool: WorkerPool;
+  exactWorker: () => ExactWorkerLike;
+  clock: RunClock;
+  /** A worker silent this long on a chunk is replaced (runRaw's watchdog; its own default when absent). */
+  stallMs?: number;
+}
+
+export const performanceClock: RunClock = {
+  now: () => performance.now(),
+  measure: (name, start, detail) => void performance.measure(name, { start, detail }),
+};
+
+/** The page's: Web Workers, one per core up to eight, and the performance timeline. */
+export function browserRunEnvironment(): RunEnvironment {
+  return { pool: new WorkerPool(browserWorkerFactory, workerCount()), exactWorker: browserExactWorker, clock: performanceClock };
 }
 
 export class PageRun {
@@ -45,21 +75,25 @@ export class PageRun {
   private cancelledByAnalyst = false;
   /** Summaries begun (show): only the latest one's result is shown. */
   private shows = 0;
-  /** Engine workers kept between runs: an edit's run starts without new workers. */
-  private readonly pool = new WorkerPool(browserWorkerFactory, workerCount());
-  private readonly exactClient = new ExactClient((r) => {
-    this.exact = r;
-    this.changed('exact');
-  });
+  private readonly pool: WorkerPool;
+  private readonly clock: RunClock;
+  private readonly exactClient: ExactClient;
   /** The scenario whose exact aggregate is still to be asked for (after its run). */
   private exactFor: Scenario | null = null;
 
   constructor(
     private readonly wb: RunSource,
     private readonly changed: (kind: ChangeKind) => void,
+    private readonly env: RunEnvironment = browserRunEnvironment(),
   ) {
+    this.pool = env.pool;
+    this.clock = env.clock;
+    this.exactClient = new ExactClient((r) => {
+      this.exact = r;
+      this.changed('exact');
+    }, env.exactWorker);
     // The engine's workers load their module while the page draws its first frame, not after it.
-    this.pool.take(workerCount());
+    this.pool.take(this.pool.size);
   }
 
   /** A new scenario is on screen: the last one's results go at once, its own run follows. */
@@ -127,22 +161,24 @@ export class PageRun {
     this.total = trials;
     this.changed('run');
     // From the edit (or file) that started this run: DESIGN.md wants ≥ 200 trials on screen within 500 ms.
-    const t0 = this.wb.changedAt || performance.now();
-    const started = performance.now();
+    const t0 = this.wb.changedAt || this.clock.now();
+    const started = this.clock.now();
     const pacer = new RefreshPacer();
     try {
       const raw = await runRaw(s, {
         trials,
-        workers: workerCount(),
+        workers: this.pool.size,
         pool: this.pool,
         signal: controller.signal,
         chunk: 10,
+        stallMs: this.env.stallMs,
         onProgress: (done, total, _snapshot, partial) => {
           if (controller.signal.aborted) return;
           this.done = done;
           this.total = total;
           // A run that would take minutes here stops and asks first (once per scenario).
-          const projected = this.longRunConfirmed ? null : tooLongHere((performance.now() - started) / 1000, done, total);
+          const now = this.clock.now();
+          const projected = this.longRunConfirmed ? null : tooLongHere((now - started) / 1000, done, total);
           if (projected !== null) {
             controller.abort();
             this.state = 'confirm';
@@ -151,19 +187,18 @@ export class PageRun {
             this.changed('run');
             return;
           }
-          const due = pacer.due(done, total);
-          if (!due) return void (pacer.countDue() && this.changed('progress'));
-          const now = performance.now();
-          void this.show(partial(false));
-          pacer.painted(now, due);
-          if (due === 'first') performance.measure('jingsuan:first-refresh', { start: t0, detail: { trials: done } });
+          const due = pacer.due(done, total, now);
+          if (!due) return void (pacer.countDue(now) && this.changed('progress'));
+          void this.show(partial(false), false, controller.signal);
+          pacer.painted(now, due, this.clock.now());
+          if (due === 'first') this.clock.measure('jingsuan:first-refresh', t0, { trials: done });
         },
       });
       if (controller.signal.aborted) return;
       await this.show(raw, true, controller.signal);
       if (controller.signal.aborted) return;
-      this.seconds = (performance.now() - t0) / 1000;
-      performance.measure('jingsuan:run', { start: t0, detail: { trials: raw.trials } });
+      this.seconds = (this.clock.now() - t0) / 1000;
+      this.clock.measure('jingsuan:run', t0, { trials: raw.trials });
       this.state = 'done';
       this.requestExact();
       this.changed('run');

@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { validateData, type Validation } from '../scenario/validate.ts';
 import type { Lang } from '../report/strings.ts';
 import { EditHistory } from './history.ts';
-import { PageRun } from './page-run.ts';
+import { PageRun, type RunEnvironment } from './page-run.ts';
 
 import type { ChangeKind } from './run-state.ts';
 export type { ChangeKind };
@@ -38,7 +38,13 @@ export class Workbench extends EventTarget {
   /** When the scenario last changed (performance.now()), for the first-refresh measure. */
   changedAt = 0;
   /** The Monte Carlo run of the applied scenario and its exact aggregate (page-run.ts). */
-  readonly run = new PageRun(this, (kind) => this.changed(kind));
+  readonly run: PageRun;
+
+  /** `env`: what the run runs on, the page's Web Workers unless given (Node's in the tests). */
+  constructor(env?: RunEnvironment) {
+    super();
+    this.run = new PageRun(this, (kind) => this.changed(kind), env);
+  }
 
   private changed(kind: ChangeKind) {
     this.dispatchEvent(new CustomEvent<ChangeKind>('change', { detail: kind }));

@@ -1,7 +1,7 @@
 /**
  * Every chart, in one list: `run --out`, the workbench's chart panel and its export read it. A chart says what
- * it is drawn from — the compiled model (redrawn when the scenario changes), a run (redrawn as trials arrive)
- * or a sweep — and how; adding a chart is adding an entry here.
+ * it depends on — the compiled model, a run, the exact aggregate, a sweep — and how it is drawn; the workbench
+ * draws and clears it from that (ui/chart-book.ts). Adding a chart is adding an entry here.
  */
 import { breakdown } from '../../analysis/breakdown.ts';
 import { benefitCurves, type CurvePoint } from '../../analysis/curves.ts';
@@ -13,6 +13,7 @@ import type { RawRun } from '../../engine/run.ts';
 import type { RunResult } from '../../engine/summary.ts';
 import type { AnalyticMetric } from '../../engine/metrics.ts';
 import { assumptions } from '../../scenario/provenance.ts';
+import type { Path } from '../../scenario/edit.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Unit } from '../format.ts';
 import { t, type Lang } from '../strings.ts';
@@ -51,20 +52,43 @@ export interface ChartInput {
   curves?: CurvePoint[];
 }
 
+/**
+ * What a chart is drawn from, besides the scenario every chart names: the compiled model (the scenario's figures
+ * without sampling), the Monte Carlo run (its trials or summary), the exact aggregate's curves, the sensitivity
+ * sweep. A run and an exact aggregate belong to the scenario they were computed for and go when it changes.
+ */
+export type ChartDependency = 'model' | 'run' | 'exact' | 'sweep';
+
 export interface ChartEntry {
   key: string;
-  from: 'model' | 'run' | 'sweep';
+  dependsOn: readonly ChartDependency[];
   draw: (x: ChartInput, ctx: ChartContext) => ChartSpec | null;
+}
+
+/** When a chart is drawn: with the sweep, with the run's results (as trials and the exact aggregate arrive), or with the model. */
+export type DrawnWith = 'model' | 'results' | 'sweep';
+
+export function drawnWith(c: ChartEntry): DrawnWith {
+  if (c.dependsOn.includes('sweep')) return 'sweep';
+  return resetByNewScenario(c) ? 'results' : 'model';
+}
+
+/**
+ * A chart drawn from a run or an exact aggregate shows nothing once a new scenario is on screen until its own
+ * come (a chart of the last run beside the new scenario's figures would read as this one's).
+ */
+export function resetByNewScenario(c: ChartEntry): boolean {
+  return c.dependsOn.includes('run') || c.dependsOn.includes('exact');
 }
 
 const curvesOf = (x: ChartInput) => (x.curves ??= benefitCurves(x.model));
 
 export const CHARTS: ChartEntry[] = [
-  { key: 'benefit', from: 'model', draw: (x, ctx) => benefitCurveChart(curvesOf(x), ctx, 'benefit') },
-  { key: 'ratio', from: 'model', draw: (x, ctx) => benefitCurveChart(curvesOf(x), ctx, 'ratio') },
+  { key: 'benefit', dependsOn: ['model'], draw: (x, ctx) => benefitCurveChart(curvesOf(x), ctx, 'benefit') },
+  { key: 'ratio', dependsOn: ['model'], draw: (x, ctx) => benefitCurveChart(curvesOf(x), ctx, 'ratio') },
   {
     key: 'payout',
-    from: 'run',
+    dependsOn: ['run', 'exact'],
     draw: (x, ctx) =>
       x.raw
         ? distributionChart(
@@ -78,7 +102,7 @@ export const CHARTS: ChartEntry[] = [
   },
   {
     key: 'lossRatio',
-    from: 'run',
+    dependsOn: ['run', 'exact'],
     draw: (x, ctx) =>
       x.raw
         ? distributionChart(trialValues(x.raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(x.exact ?? [], x.raw.model, 'lossRatio'))
@@ -86,31 +110,44 @@ export const CHARTS: ChartEntry[] = [
   },
   {
     key: 'corridor',
-    from: 'run',
+    dependsOn: ['run'],
     draw: (x, ctx) => (x.result && x.model.rulesets.some((r) => r.corridor) ? corridorChart(corridorSplits(x.result), ctx) : null),
   },
   {
     key: 'sensPayout',
-    from: 'sweep',
+    dependsOn: ['sweep'],
     draw: (x, ctx) => (x.sweep ? sensitivityChart(x.sweep.points, x.sweep.label, ctx, x.sweep.metric) : null),
   },
   {
     key: 'sensLoss',
-    from: 'sweep',
+    dependsOn: ['sweep'],
     draw: (x, ctx) => (x.sweep ? sensitivityChart(x.sweep.points, x.sweep.label, ctx, 'lossRatio') : null),
   },
-  { key: 'breakdown', from: 'model', draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
+  { key: 'breakdown', dependsOn: ['model'], draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
 ];
 
-/** The charts drawn from `from`, by key. */
-export function drawCharts(from: ChartEntry['from'], x: ChartInput, ctx: ChartContext): Record<string, ChartSpec | null> {
-  return Object.fromEntries(CHARTS.filter((c) => c.from === from).map((c) => [c.key, c.draw(x, ctx)]));
+/** The charts of `charts` drawn with `when`, by key. */
+export function drawCharts(
+  when: DrawnWith,
+  x: ChartInput,
+  ctx: ChartContext,
+  charts: readonly ChartEntry[] = CHARTS,
+): Record<string, ChartSpec | null> {
+  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, c.draw(x, ctx)]));
+}
+
+/**
+ * A sensitivity sweep's values of a parameter (a path inside a ruleset) now at `current`: 25 from 0 to twice it,
+ * at least to 20,000 yuan for a deductible or cap, to 100 yuan for a funding standard per insured.
+ */
+export function sweepRange(current: number, path: Path): number[] {
+  return sweepValues(0, Math.max(current * 2, path[0] === 'funding' ? 100 : 20000), 25);
 }
 
 /** The default sweep of a report: the first ruleset's first deductible from 0 to twice its value. */
 export function defaultSweep(s: Scenario, lang: Lang): NonNullable<ChartInput['sweep']> {
-  const ded = s.rulesets[0].tracks[0].deductible.value;
-  const points = sweepAnalytic(s, 0, ['tracks', 0, 'deductible'], sweepValues(0, Math.max(2 * ded, 20000), 25));
+  const path = ['tracks', 0, 'deductible'];
+  const points = sweepAnalytic(s, 0, path, sweepRange(s.rulesets[0].tracks[0].deductible.value, path));
   const label = `${s.rulesets[0].title?.[lang] ?? s.rulesets[0].id} · ${t('deductible', lang)}（${t('yuanWord', lang)}）`;
   return { points, label, metric: 'payout' };
 }
