@@ -12,7 +12,7 @@ export const empirical = severityFamily({
     weights: z.array(finite().min(0, 'must not be negative')).min(1).max(LIMITS.empiricalAtoms),
     ...provenance,
   },
-  fieldNames: { amounts: { zh: '金额（元）', en: 'amounts (yuan)' }, weights: { zh: '权重', en: 'weights' } },
+  fieldNames: { amounts: { zh: '金额（元）', en: 'amounts (yuan)' }, weights: { zh: '各金额的权重', en: 'weight of each amount' } },
   estimated: {},
   calibration: { refused: 'an empirical table is data, not a model to calibrate' },
   bench: {
