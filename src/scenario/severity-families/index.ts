@@ -1,7 +1,12 @@
 /**
  * The severity families, in the order the schema lists them: the one list a new family joins. The scenario
- * schema's `severity` union is built from it, and the other floors key their parts by its ids (random/severity's
- * distributions, fit/families-registry.ts's likelihoods), so a family missing there fails to compile.
+ * schema's `severity` union is built from it, and the other floors key their parts by its ids, so a family missing
+ * there fails to compile. A new family is:
+ * 1. its declaration here, `<family>.ts` (fields, names, estimated parameters and regions, calibration, bench),
+ *    and its line in SEVERITY_FAMILIES below;
+ * 2. its distribution, src/random/severity/<family>.ts, and its entry in DISTRIBUTIONS (random/severity/index.ts);
+ * 3. with parameters, its likelihood (src/fit/families-*.ts) and its line in FAMILIES (fit/families-registry.ts);
+ * then `npm run schema` regenerates scenario.schema.json. tsc names whatever of 2 and 3 is missing.
  */
 import { z } from 'zod';
 import { empirical } from './empirical.ts';
