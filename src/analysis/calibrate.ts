@@ -10,39 +10,33 @@ import { compileModel } from '../engine/model.ts';
 import { runScenario } from '../engine/run.ts';
 import { getAt, setAt, type Path } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { CalibrationScale } from '../scenario/severity-families/family.ts';
+import { severityFamilyOf } from '../scenario/severity-families/index.ts';
 import { nelderMead } from '../math/nelder-mead.ts';
 import { bisectAsync } from '../math/roots.ts';
 import { validOrThrow } from './solve.ts';
 
+type Scale = Pick<Transform, 'to' | 'from'>;
 type Transform = { path: Path; to: (v: number) => number; from: (u: number) => number };
-const log = (min = 0): Pick<Transform, 'to' | 'from'> => ({ to: (v) => Math.log(v - min), from: (u) => min + Math.exp(u) });
-const logit: Pick<Transform, 'to' | 'from'> = { to: (v) => Math.log(v / (1 - v)), from: (u) => 1 / (1 + Math.exp(-u)) };
-const id: Pick<Transform, 'to' | 'from'> = { to: (v) => v, from: (u) => u };
+const log = (min = 0): Scale => ({ to: (v) => Math.log(v - min), from: (u) => min + Math.exp(u) });
+const SCALES: { readonly [S in CalibrationScale]: Scale } = {
+  identity: { to: (v) => v, from: (u) => u },
+  log: log(),
+  logAbove1: log(1),
+  logit: { to: (v) => Math.log(v / (1 - v)), from: (u) => 1 / (1 + Math.exp(-u)) },
+};
 
-/** Which parameters of a population are fitted, by severity family (the others stay as the planner set them). */
+/**
+ * Which parameters of a population are fitted, in order: the severity family's own choice
+ * (scenario/severity-families, `calibration`), then incidence where the family asks for it; the others stay as
+ * the planner set them.
+ */
 function freeParameters(s: Scenario, p: number): Transform[] {
-  const sev = s.populations[p].severity;
-  const at = (k: string, t: Pick<Transform, 'to' | 'from'>): Transform => ({ path: ['populations', p, 'severity', k], ...t });
-  const incidence: Transform = { path: ['populations', p, 'incidence'], ...logit };
-  switch (sev.family) {
-    case 'spliced':
-      return [at('alpha', log(1)), at('bodyWeight', logit), at('mu', id)];
-    case 'lognormalPareto':
-      // The tail first: μ and σ describe the ordinary costs far below any deductible, which targets at one
-      // deductible cannot identify (a bureau's own data can: `jingsuan fit`).
-      return [at('alpha', log(1)), at('splice', log()), at('mu', id), incidence];
-    case 'lognormal':
-      return [at('mu', id), at('sigma', log()), incidence];
-    case 'gamma':
-    case 'weibull':
-      return [at('shape', log()), at('scale', log()), incidence];
-    case 'pareto':
-      return [at('alpha', log(1)), at('theta', log()), incidence];
-    case 'loglogistic':
-      return [at('scale', log()), at('shape', log(1)), incidence];
-    case 'empirical':
-      throw new Error(`populations[${p}].severity: an empirical table is data, not a model to calibrate`);
-  }
+  const family = severityFamilyOf(s.populations[p].severity.family)!;
+  const plan = family.calibration;
+  if ('refused' in plan) throw new Error(`populations[${p}].severity: ${plan.refused}`);
+  const free: Transform[] = plan.free.map(([k, scale]) => ({ path: ['populations', p, 'severity', k], ...SCALES[scale] }));
+  return plan.incidence ? [...free, { path: ['populations', p, 'incidence'], ...SCALES.logit }] : free;
 }
 
 export interface FitRow {

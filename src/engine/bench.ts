@@ -7,6 +7,7 @@
  * Jiangyin 2020 ruleset, counting claimants (members with eligible cost) per second per core.
  */
 import type { Ruleset, Scenario, SeveritySpec } from '../scenario/schema.ts';
+import { SEVERITY_FAMILIES } from '../scenario/severity-families/index.ts';
 import { normalZiggurat } from '../random/normal.ts';
 import { severityOf } from '../random/severity/index.ts';
 import { trialStream } from '../random/stream.ts';
@@ -98,26 +99,11 @@ export function engineThroughput(
   return { claimantsPerSecond: claimants / seconds, sampledPerSecond: sampled / seconds, sampledShare: sampled / claimants };
 }
 
-const p = (value: number) => ({ value, assumption: 'bench' });
-/** One of each severity family, of similar size (means 5,000–10,000 yuan, tails past a deductible of 18,000). */
-export const BENCH_SEVERITIES: [string, SeveritySpec][] = [
-  ['lognormal', { family: 'lognormal', mu: p(8.2), sigma: p(1.3) }],
-  ['gamma', { family: 'gamma', shape: p(0.7), scale: p(9000) }],
-  ['pareto', { family: 'pareto', alpha: p(2.6), theta: p(9000) }],
-  ['weibull', { family: 'weibull', shape: p(0.6), scale: p(4000) }],
-  ['loglogistic', { family: 'loglogistic', scale: p(3500), shape: p(2.1) }],
-  ['spliced', { family: 'spliced', mu: p(7.5), sigma: p(1.1), splice: p(15000), alpha: p(2.3), bodyWeight: p(0.92) }],
-  ['lognormalPareto', { family: 'lognormalPareto', mu: p(7.5), sigma: p(1.1), splice: p(9000), alpha: p(2.3), limit: p(5e6) }],
-  [
-    'empirical',
-    {
-      family: 'empirical',
-      amounts: [800, 3000, 9000, 16000, 25000, 60000, 140000, 400000],
-      weights: [40, 25, 15, 8, 6, 4, 1.5, 0.5],
-      assumption: 'bench table',
-    },
-  ],
-];
+/** One of each severity family, of similar size: each family's `bench` (scenario/severity-families). */
+export const BENCH_SEVERITIES: [string, SeveritySpec][] = SEVERITY_FAMILIES.map((f) => [
+  f.id,
+  { family: f.id, ...f.bench } as SeveritySpec,
+]);
 
 /**
  * Draws above `threshold` per second, as the engine makes them: batches of order statistics of X | X > threshold

@@ -10,6 +10,7 @@
 import { normalCdf } from '../math/normal.ts';
 import { continuousBodyWeight } from '../random/severity/lognormal-pareto.ts';
 import { LognormalPareto, Spliced } from '../random/severity/index.ts';
+import { SEVERITY_PARAMETERS } from '../scenario/severity-parameters.ts';
 import { lognormalLogDensity, lognormalLogDensitySum, type FitFamily } from './families.ts';
 import { firstAbove, type IndividualSample, type Sample, type StartSummary } from './likelihood-data.ts';
 
@@ -88,9 +89,9 @@ function emptyTail(splice: number, s: Sample): string | null {
     : null;
 }
 
-export const lognormalParetoFamily: FitFamily = {
+export const lognormalParetoFamily: FitFamily<'lognormalPareto'> = {
   id: 'lognormalPareto',
-  parameters: ['mu', 'sigma', 'splice', 'alpha'],
+  parameters: SEVERITY_PARAMETERS.lognormalPareto,
   scales: ['identity', 'log', 'log', 'log'],
   irregular: [],
   hessianStep: { splice: 0.05 },
@@ -102,9 +103,9 @@ export const lognormalParetoFamily: FitFamily = {
   unidentified: ([, , splice], s) => emptyTail(splice, s),
 };
 
-export const splicedFamily: FitFamily = {
+export const splicedFamily: FitFamily<'spliced'> = {
   id: 'spliced',
-  parameters: ['mu', 'sigma', 'splice', 'alpha', 'bodyWeight'],
+  parameters: SEVERITY_PARAMETERS.spliced,
   scales: ['identity', 'log', 'log', 'log', 'logit'],
   irregular: ['splice'],
   distribution: ([mu, sigma, splice, alpha, w]) => new Spliced(mu, sigma, splice, alpha, w),

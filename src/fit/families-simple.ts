@@ -4,12 +4,13 @@
  */
 import { gammaln } from '../math/special.ts';
 import { Gamma, LogLogistic, Lognormal, Pareto, Weibull } from '../random/severity/index.ts';
+import { SEVERITY_PARAMETERS } from '../scenario/severity-parameters.ts';
 import { lognormalLogDensity, lognormalLogDensitySum, softplus, type FitFamily } from './families.ts';
 
 /** Lognormal (app. A.4.1.1). Start: mean and sd of ln x, the untruncated MLE itself. */
-export const lognormalFamily: FitFamily = {
+export const lognormalFamily: FitFamily<'lognormal'> = {
   id: 'lognormal',
-  parameters: ['mu', 'sigma'],
+  parameters: SEVERITY_PARAMETERS.lognormal,
   scales: ['identity', 'log'],
   irregular: [],
   distribution: ([mu, sigma]) => new Lognormal(mu, sigma),
@@ -23,9 +24,9 @@ export const lognormalFamily: FitFamily = {
  * the shape, α ≈ (3 − s + √((s − 3)² + 24 s)) / (12 s), s = ln x̄ − mean ln x (T. Minka, "Estimating a gamma
  * distribution", 2002), θ = x̄/α; and the method of moments.
  */
-export const gammaFamily: FitFamily = {
+export const gammaFamily: FitFamily<'gamma'> = {
   id: 'gamma',
-  parameters: ['shape', 'scale'],
+  parameters: SEVERITY_PARAMETERS.gamma,
   scales: ['log', 'log'],
   irregular: [],
   distribution: ([shape, scale]) => new Gamma(shape, scale),
@@ -55,9 +56,9 @@ const PARETO_ALPHA_LIMIT = 1000;
  * Pareto type II (Lomax, app. A.2.3.1), ln f = ln α + α ln θ − (α+1) ln(x + θ). Starts: the method of moments
  * where the variance exceeds the squared mean, and the median matched, θ = m/(2^{1/α} − 1), for several α.
  */
-export const paretoFamily: FitFamily = {
+export const paretoFamily: FitFamily<'pareto'> = {
   id: 'pareto',
-  parameters: ['alpha', 'theta'],
+  parameters: SEVERITY_PARAMETERS.pareto,
   scales: ['log', 'log'],
   irregular: [],
   distribution: ([alpha, theta]) => new Pareto(alpha, theta),
@@ -93,9 +94,9 @@ export const paretoFamily: FitFamily = {
  * Weibull (app. A.3.2.3), ln f = ln k − ln λ + (k−1) ln(x/λ) − (x/λ)^k. Start: ln X has sd π/(k√6) and mean
  * ln λ − γ/k (γ Euler's constant), matched to the sample's.
  */
-export const weibullFamily: FitFamily = {
+export const weibullFamily: FitFamily<'weibull'> = {
   id: 'weibull',
-  parameters: ['shape', 'scale'],
+  parameters: SEVERITY_PARAMETERS.weibull,
   scales: ['log', 'log'],
   irregular: [],
   distribution: ([shape, scale]) => new Weibull(shape, scale),
@@ -125,9 +126,9 @@ export const weibullFamily: FitFamily = {
  * Log-logistic (app. A.2.6.1) with scale α (the median) and shape β: ln f = ln β − ln x + u − 2 ln(1 + eᵘ),
  * u = β ln(x/α). Start: the median, and ln X logistic with sd π/(β√3).
  */
-export const loglogisticFamily: FitFamily = {
+export const loglogisticFamily: FitFamily<'loglogistic'> = {
   id: 'loglogistic',
-  parameters: ['scale', 'shape'],
+  parameters: SEVERITY_PARAMETERS.loglogistic,
   scales: ['log', 'log'],
   irregular: [],
   distribution: ([scale, shape]) => new LogLogistic(scale, shape),

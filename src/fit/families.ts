@@ -13,8 +13,9 @@ export interface Distribution {
   survival(x: number): number;
 }
 
-export interface FitFamily {
-  readonly id: string;
+export interface FitFamily<Id extends string = string> {
+  readonly id: Id;
+  /** The family's estimated parameters (scenario/severity-families, `estimated`: SEVERITY_PARAMETERS). */
   readonly parameters: readonly string[];
   readonly scales: readonly ParameterScale[];
   /**

@@ -3,10 +3,11 @@
  * reproduce it (the file's SHA-256, n, ℓ and AIC), and optionally the estimates' covariance for parameter risk.
  * Pure: the command computes the digest and writes the file; the workbench can do the same with crypto.subtle.
  */
+import { SEVERITY_PARAMETERS } from '../scenario/severity-parameters.ts';
 import type { FamilyFit } from './types.ts';
 
-/** The scenario schema's severity families the fit can write (scenario/schema.ts Severity). */
-export const SCENARIO_FAMILIES = ['lognormal', 'gamma', 'pareto', 'weibull', 'loglogistic', 'spliced', 'lognormalPareto'] as const;
+/** The scenario schema's severity families the fit can write: the parametric ones (scenario/severity-families). */
+export const SCENARIO_FAMILIES: readonly string[] = Object.keys(SEVERITY_PARAMETERS);
 
 /** Where the fitted data came from, for the provenance line. */
 export interface FitOrigin {
@@ -48,7 +49,7 @@ export interface SeverityJson {
 export function fittedSeverity(fit: FamilyFit, origin: FitOrigin, withUncertainty: boolean): SeverityJson {
   const source = fitSource(fit, origin);
   const p = fit.parameters;
-  if (!(SCENARIO_FAMILIES as readonly string[]).includes(fit.family))
+  if (!SCENARIO_FAMILIES.includes(fit.family))
     throw new Error(`the family ${fit.family} has no form in a scenario file (it takes ${SCENARIO_FAMILIES.join(', ')})`);
   const severity: SeverityJson = {
     family: fit.family,

@@ -8,74 +8,23 @@
 import { TARGET_METRICS } from './target-metrics.ts';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import { amount, finite, param, provenance, text } from './param.ts';
+import { severityUnion } from './severity-families/index.ts';
 
 export const SCHEMA_VERSION = 3;
 
-const text = (max = 400) => z.string().max(max);
 const id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "." starting with a letter or digit');
 const tag = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lower-case tag such as "assistance" (1–32 characters)');
 
-const provenance = {
-  source: text(1000).optional().describe('Document and section the value comes from, e.g. "seed 001 二(四)".'),
-  assumption: text(2000).optional().describe('Why this value was chosen where the documents leave it open.'),
-};
-
 export const Bilingual = z.strictObject({ zh: text(200), en: text(200) });
 const OptionalBilingual = z.strictObject({ zh: text(2000).optional(), en: text(2000).optional() });
 
-/** A scalar parameter with provenance. */
-const param = (value: z.ZodNumber, description: string) => z.strictObject({ value, ...provenance }).describe(description);
-
-const finite = () => z.number().finite();
-const amount = () => finite().min(0, 'must not be negative').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`);
 const ratio = () => finite().min(0, 'must be between 0 and 1 (0–100%)').max(1, 'must be between 0 and 1 (0–100%)');
 
 export const Money = (d: string) => param(amount(), `${d} (yuan).`);
 export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 1).`);
-
-/** The largest annual amount a tail may reach (a truncated tail): no member's burden is unbounded. */
-const tailLimit = () =>
-  param(
-    finite().positive('must be > 0').max(LIMITS.maxAmount, `must not exceed ${LIMITS.maxAmount}`),
-    'Upper limit of the tail (yuan): the tail is truncated there, so no annual amount exceeds it. Must be above the splice.',
-  );
-
-const severityFields = {
-  lognormal: { mu: param(finite(), 'Mean of ln X.'), sigma: param(finite().positive('must be > 0'), 'Standard deviation of ln X.') },
-  gamma: { shape: param(finite().positive('must be > 0'), 'Shape α.'), scale: param(finite().positive('must be > 0'), 'Scale θ (yuan).') },
-  pareto: {
-    alpha: param(finite().positive('must be > 0'), 'Shape α (Lomax).'),
-    theta: param(finite().positive('must be > 0'), 'Scale θ (yuan).'),
-  },
-  weibull: {
-    shape: param(finite().positive('must be > 0'), 'Shape k.'),
-    scale: param(finite().positive('must be > 0'), 'Scale λ (yuan).'),
-  },
-  loglogistic: {
-    scale: param(finite().positive('must be > 0'), 'Scale α (yuan, the median).'),
-    shape: param(finite().gt(1, 'must be > 1 (finite mean)'), 'Shape β.'),
-  },
-  spliced: {
-    mu: param(finite(), 'Body: mean of ln X.'),
-    sigma: param(finite().positive('must be > 0'), 'Body: standard deviation of ln X.'),
-    splice: param(finite().positive('must be > 0'), 'Splice point between body and tail (yuan).'),
-    alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
-    bodyWeight: param(finite().gt(0, 'must be > 0').lt(1, 'must be < 1'), 'Probability of the body (X ≤ splice).'),
-    limit: tailLimit().optional(),
-  },
-  lognormalPareto: {
-    mu: param(finite(), 'Body: mean of ln X.'),
-    sigma: param(finite().positive('must be > 0'), 'Body: standard deviation of ln X.'),
-    splice: param(
-      finite().positive('must be > 0'),
-      'Splice point between body and tail (yuan); the body weight follows from a continuous density there.',
-    ),
-    alpha: param(finite().positive('must be > 0'), 'Tail: Pareto type I shape.'),
-    limit: tailLimit().optional(),
-  },
-} as const;
 
 /**
  * The sampling uncertainty of a fitted severity (`jingsuan fit --into --with-uncertainty` writes it): the
@@ -106,26 +55,7 @@ export const Uncertainty = z
     "Parameter uncertainty of a fitted severity: each trial draws the parameters from Normal(estimate, covariance) (redrawn when they leave the family's valid region) when simulation.parameterRisk.fitUncertainty is on.",
   );
 
-const empiricalSeverity = z.strictObject({
-  family: z.literal('empirical'),
-  amounts: z.array(amount()).min(1).max(LIMITS.empiricalAtoms),
-  weights: z.array(finite().min(0, 'must not be negative')).min(1).max(LIMITS.empiricalAtoms),
-  ...provenance,
-});
-
-/** The severity families; with `uncertainty` on every parametric one (a population's severity, not a fund file's). */
-const severityUnion = <E extends z.ZodRawShape>(extra: E) =>
-  z.discriminatedUnion('family', [
-    z.strictObject({ family: z.literal('lognormal'), ...severityFields.lognormal, ...extra }),
-    z.strictObject({ family: z.literal('gamma'), ...severityFields.gamma, ...extra }),
-    z.strictObject({ family: z.literal('pareto'), ...severityFields.pareto, ...extra }),
-    z.strictObject({ family: z.literal('weibull'), ...severityFields.weibull, ...extra }),
-    z.strictObject({ family: z.literal('loglogistic'), ...severityFields.loglogistic, ...extra }),
-    z.strictObject({ family: z.literal('spliced'), ...severityFields.spliced, ...extra }),
-    z.strictObject({ family: z.literal('lognormalPareto'), ...severityFields.lognormalPareto, ...extra }),
-    empiricalSeverity,
-  ]);
-
+/** The severity families (scenario/severity-families); with `uncertainty` on every parametric one (a population's severity, not a fund file's). */
 export const Severity = severityUnion({ uncertainty: Uncertainty.optional() });
 
 /** A severity without `uncertainty`: fund-level files (fund-schema.ts) draw no fitted parameters. */

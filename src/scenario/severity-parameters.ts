@@ -1,6 +1,6 @@
 /**
  * The numeric parameters of each parametric severity family and the region where the family is defined (the
- * schema's bounds, scenario/schema.ts), for a fit's uncertainty: which names `uncertainty.parameters` may list,
+ * schema's bounds, scenario/severity-families), for a fit's uncertainty: which names `uncertainty.parameters` may list,
  * and where a drawn parameter vector must stay (engine/fit-draw.ts). A tail's `limit` (spliced, lognormalPareto)
  * is a truncation the analyst sets, not an estimate, and is not among them.
  *
@@ -8,23 +8,17 @@
  * drawn: below it the mean is infinite, and a trial drawn there would pay an infinite expected amount under a ruleset without a cap
  * (an estimate at or below 1 keeps the family's own bound, α > 0, and the model's check on infinite means).
  */
-export interface ParameterRegion {
-  /** Open bounds: the parameter must lie strictly between them. */
-  lower: number;
-  upper: number;
-}
+import type { ParameterRegion } from './severity-families/family.ts';
+import { estimatedParameters, SEVERITY_FAMILIES, severityFamilyOf, type ParametricFamilyId } from './severity-families/index.ts';
 
-export const SEVERITY_PARAMETERS = {
-  lognormal: ['mu', 'sigma'],
-  gamma: ['shape', 'scale'],
-  pareto: ['alpha', 'theta'],
-  weibull: ['shape', 'scale'],
-  loglogistic: ['scale', 'shape'],
-  spliced: ['mu', 'sigma', 'splice', 'alpha', 'bodyWeight'],
-  lognormalPareto: ['mu', 'sigma', 'splice', 'alpha'],
-} as const satisfies Record<string, readonly string[]>;
+export type { ParameterRegion };
 
-export type ParametricFamily = keyof typeof SEVERITY_PARAMETERS;
+/** Each parametric family's estimated parameters, in the fit's order (scenario/severity-families, `estimated`). */
+export const SEVERITY_PARAMETERS = Object.fromEntries(
+  SEVERITY_FAMILIES.filter((f) => estimatedParameters(f).length > 0).map((f) => [f.id, estimatedParameters(f)]),
+) as { readonly [F in ParametricFamily]: readonly string[] };
+
+export type ParametricFamily = ParametricFamilyId;
 
 export function isParametricFamily(f: unknown): f is ParametricFamily {
   return typeof f === 'string' && Object.hasOwn(SEVERITY_PARAMETERS, f);
@@ -38,9 +32,6 @@ export const MAX_LOCATION_SD = 1;
 
 /** Where parameter `name` of `family` is defined, given its estimate (see the tail-index rule above). */
 export function parameterRegion(family: ParametricFamily, name: string, estimate: number): ParameterRegion {
-  if (name === 'mu') return { lower: -Infinity, upper: Infinity };
-  if (name === 'bodyWeight') return { lower: 0, upper: 1 };
-  if (family === 'loglogistic' && name === 'shape') return { lower: 1, upper: Infinity };
-  if (name === 'alpha' && estimate > 1) return { lower: 1, upper: Infinity };
-  return { lower: 0, upper: Infinity };
+  const regions: Readonly<Record<string, (estimate: number) => ParameterRegion>> = severityFamilyOf(family)!.estimated;
+  return Object.hasOwn(regions, name) ? regions[name](estimate) : { lower: 0, upper: Infinity };
 }
