@@ -3,7 +3,8 @@
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
 import { mcMetric, metricDef } from './metrics.ts';
-import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
+import type { CorridorRule } from '../finance/corridor.ts';
+import { corridorExpectation } from '../finance/corridor-expectation.ts';
 import { cashTable } from '../finance/transfers.ts';
 import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
@@ -36,32 +37,18 @@ function interval(diffs: Float64Array) {
   return { mean: m, se, lo95: m - 1.959963984540054 * se, hi95: m + 1.959963984540054 * se };
 }
 
+/** The corridor over the trials, each of weight 1 (finance/corridor-expectation.ts), with the insurer's distribution. */
 function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Array): CorridorSummary {
-  const n = payout.length;
-  const insurer = new Float64Array(n);
-  let ret = 0;
-  let top = 0;
-  const tiers = new Array<number>(rule.tiers.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    const s = floatCorridor(rule, premium, payout[i]);
-    insurer[i] = s.insurer;
-    ret += s.fundReturn;
-    top += s.fundTopUp;
-    if (s.tier >= 0) tiers[s.tier]++;
-  }
+  const insurer = new Float64Array(payout.length);
+  const e = corridorExpectation(rule, premium, { values: payout, total: payout.length }, insurer);
   const d = distribution(insurer);
   return {
-    insurerMean: d.mean,
-    fundReturnMean: ret / n,
-    fundTopUpMean: top / n,
+    insurerMean: e.insurerMean,
+    fundReturnMean: e.fundReturnMean,
+    fundTopUpMean: e.fundTopUpMean,
     insurer: d,
-    probInsurerLoss: insurer.every(Number.isFinite)
-      ? probabilityAbove(
-          insurer.map((x) => -x),
-          0,
-        )
-      : NaN,
-    tierProbabilities: tiers.map((c) => c / n),
+    probInsurerLoss: e.probInsurerLoss,
+    tierProbabilities: e.tierProbabilities,
   };
 }
 
