@@ -1,5 +1,5 @@
 /**
- * From per-trial values to the result object of DESIGN.md ("Outputs", and `run --json`: keys are a contract).
+ * From per-trial values to the result object of docs/model.md "Outputs" (the keys of `run --json` are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
 import { mcMetric, metricDef } from './metrics.ts';
