@@ -74,7 +74,8 @@ export const BASE_METRICS = FIT_PAYOUT;
 
 /**
  * Figures stored per (trial, ruleset, row): all M where some population's fitted parameters are drawn, else the
- * first BASE_METRICS (a run without a fit keeps the memory, and the workbench's trial budget, it had).
+ * first BASE_METRICS (a model without a drawn fit stores no fit columns, so its memory per trial, and the
+ * workbench's trial budget, do not pay for them).
  */
 export function metricsOf(model: EngineModel): number {
   return model.populations.some((p) => p.fit !== null) ? M : BASE_METRICS;
