@@ -41,15 +41,9 @@ function interval(diffs: Float64Array) {
 function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Array): CorridorSummary {
   const insurer = new Float64Array(payout.length);
   const e = corridorExpectation(rule, premium, { values: payout, total: payout.length }, insurer);
-  const d = distribution(insurer);
-  return {
-    insurerMean: e.insurerMean,
-    fundReturnMean: e.fundReturnMean,
-    fundTopUpMean: e.fundTopUpMean,
-    insurer: d,
-    probInsurerLoss: e.probInsurerLoss,
-    tierProbabilities: e.tierProbabilities,
-  };
+  // The insurer's distribution sits after the means (the key order of `run --json`).
+  const { probInsurerLoss, tierProbabilities, ...means } = e;
+  return { ...means, insurer: distribution(insurer), probInsurerLoss, tierProbabilities };
 }
 
 /** Column of one metric over trials for ruleset r and population p (p = -1: all populations summed). */
