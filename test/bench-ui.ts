@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui`: the workbench's response times (DESIGN.md "Performance"), measured in real headless
+ * `npm run bench:ui`: the workbench's response times (docs/model.md "Performance"), measured in real headless
  * Chromium on the static build, never asserted in a test. The page records performance measures:
  *   jingsuan:analytic       compile + analytic expectation after an edit (target: within a frame, ≤ 16 ms);
  *   jingsuan:first-refresh  edit → first Monte Carlo results with ≥ 200 trials on screen (target ≤ 500 ms);

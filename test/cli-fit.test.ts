@@ -1,4 +1,4 @@
-// `jingsuan fit DATA` (DESIGN.md "Contracts of the next features"): the --json keys, the table, flags checked
+// `jingsuan fit DATA` (docs/model.md "Command line"): the --json keys, the table, flags checked
 // before work, the diagnostic charts of --out and the provenance --into writes. The fits' numbers themselves are
 // test/fit-mle*.test.ts's (against R fitdistrplus); here the lognormal, whose MLE has a closed form (Klugman,
 // Panjer & Willmot, Loss Models, 4th ed., §13.1: μ̂ and σ̂² the weighted mean and variance of ln x), checks that

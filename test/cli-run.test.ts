@@ -1,4 +1,4 @@
-// `run --json` and `expect --json`: the keys DESIGN.md names (a contract), and identical output for any --workers.
+// `run --json` and `expect --json`: the keys docs/model.md "Outputs" names (a contract), and identical output for any --workers.
 import { describe, expect, it } from 'vitest';
 import { command } from './helpers/cli.ts';
 

@@ -1,4 +1,4 @@
-// The command-line contract of DESIGN.md ("Command line"), run as a user would: `node bin/jingsuan.js …`.
+// The command-line contract of docs/model.md ("Command line"), run as a user would: `node bin/jingsuan.js …`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,7 @@ describe('jingsuan benefit', () => {
 });
 
 describe('jingsuan corridor', () => {
-  it("Jilin marginal reading with the whole reading alongside (POLICY_DIGEST §5's table)", () => {
+  it("Jilin marginal reading with the whole reading alongside (docs/policy.md §5's table)", () => {
     const r = jingsuan(
       'corridor',
       'scenarios/jilin-2017.json',
@@ -116,7 +116,7 @@ describe('jingsuan validate', () => {
 });
 
 describe('text output reads as people read numbers', () => {
-  it('corridor: yuan to the fen with separators, rates as percentages (POLICY_DIGEST §5: Jilin at m = −4%)', () => {
+  it('corridor: yuan to the fen with separators, rates as percentages (docs/policy.md §5: Jilin at m = −4%)', () => {
     const r = jingsuan(
       'corridor',
       'scenarios/jilin-2017.json',

@@ -1,5 +1,5 @@
 // The largest valid file in the workbench, in headless Chromium: it stays responsive within a stated memory bound.
-// DESIGN.md "Performance" aims at no task over 100 ms. Two measures of a task: its wall time (the Long Tasks API,
+// docs/model.md "Performance" aims at no task over 100 ms. Two measures of a task: its wall time (the Long Tasks API,
 // as a user feels it) and the main thread's CPU time in it (Chromium's trace, helpers/main-thread.ts), which does
 // not count waiting for a core. Measured here: at most 52–93 ms of CPU, the largest being the first layout of the
 // file's page; the bounds leave room for a shared machine. vite.config.ts runs this file after the others, alone:

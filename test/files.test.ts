@@ -27,7 +27,7 @@ describe('migration, one test per schema version', () => {
       { channel: 'unspecified', perInsured: { value: 50, assumption: MIGRATED_ASSUMPTION } },
     ]);
     expect(s.rulesets[0].funding.monthsInForce).toEqual({ value: 6, assumption: MIGRATED_ASSUMPTION });
-    // Same benefit as the current file: 150,000 for an assistance recipient → 101,650.00 (POLICY_DIGEST §2).
+    // Same benefit as the current file: 150,000 for an assistance recipient → 101,650.00 (docs/policy.md §2).
     expect(exactBenefit(resolveSchedule(s.rulesets[0], ['assistance']), { selfBurden: 150000 }).benefit).toBe('101650.00');
   });
   it('schema 3 passes through unchanged; an unknown future version is refused by name', () => {

@@ -1,4 +1,4 @@
-// Every case of test/fixtures/golden/ (copy of shared/golden/)corridors.json, marginal and whole readings (POLICY_DIGEST §5), to the fen.
+// Every case of test/fixtures/golden/ (copy of shared/golden/)corridors.json, marginal and whole readings (docs/policy.md §5), to the fen.
 import { describe, expect, it } from 'vitest';
 import { exactCorridor, floatCorridor, type CorridorTier } from '../src/finance/corridor.ts';
 import { readFixture } from './helpers/golden.ts';
@@ -9,7 +9,7 @@ const golden = readFixture<{
 }>('golden/corridors.json');
 
 function tiers(reading: 'marginal' | 'whole'): CorridorTier[] {
-  // The "whole" reading applies to the 3–5% tiers only; beyond ±5% stays marginal (POLICY_DIGEST §5).
+  // The "whole" reading applies to the 3–5% tiers only; beyond ±5% stays marginal (docs/policy.md §5).
   return golden.tiers.map(([from, to, insurerShare]) => ({
     from,
     to,

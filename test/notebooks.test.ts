@@ -116,7 +116,7 @@ describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
     await expect.poll(value, { timeout: 60_000 }).toBeLessThan(0.8 * before);
     expect(errors).toEqual([]);
   });
-  it("(3) Jilin's corridor: POLICY_DIGEST §5's values at +4% and the whole reading's cliff", async () => {
+  it("(3) Jilin's corridor: docs/policy.md §5's values at +4% and the whole reading's cliff", async () => {
     const k = await open('03-jilin-corridor', 3);
     expect(k.marginalAt4).toBeCloseTo(3_300_000, 0);
     expect(k.wholeAt4).toBeCloseTo(1_200_000, 0);

@@ -1,5 +1,5 @@
 /**
- * Compound distributions through the probability generating function of the claim count, applied point by point
+ * Compound distributions through the probability generating function of the claim count (random/claim-count.ts), applied point by point
  * to the discrete Fourier transform φ of the severity on the grid (Loss Models §9.8; Mildenhall's `aggregate`
  * and R's actuar::aggregateDist(method = "fft") work the same way): the transform of S = X₁ + … + X_N is P_N(φ).
  *   binomial(n, q):  (1 − q + qφ)ⁿ          (n integer, so the principal logarithm gives it exactly)
@@ -7,10 +7,10 @@
  *   negative binomial, Poisson mean λ·G with G ~ Gamma(mean 1, cv): (1 − β(φ − 1))^(−r), r = 1/cv², β = λ·cv²
  *     (Re(1 − β(φ − 1)) ≥ 1 since |φ| ≤ 1, so the principal branch is continuous).
  */
-export type CountLaw =
-  | { family: 'binomial'; n: number; q: number }
-  | { family: 'poisson'; lambda: number }
-  | { family: 'negativeBinomial'; lambda: number; cv: number };
+import type { CountLaw } from '../random/claim-count.ts';
+
+/** The law's declaration lives with its sampler (random/claim-count.ts); named here for the transform's callers. */
+export type { CountLaw };
 
 /**
  * out += weight · P_N(φ), elementwise over complex arrays: the first `count` points (a real severity's transform
@@ -68,11 +68,4 @@ export function addCompoundTransform(
     outRe[i] += mag * Math.cos(li);
     outIm[i] += mag * Math.sin(li);
   }
-}
-
-/** Mean and variance of N (for sizing the grid). */
-export function countMoments(law: CountLaw): { mean: number; variance: number } {
-  if (law.family === 'binomial') return { mean: law.n * law.q, variance: law.n * law.q * (1 - law.q) };
-  if (law.family === 'poisson') return { mean: law.lambda, variance: law.lambda };
-  return { mean: law.lambda, variance: law.lambda + law.cv * law.cv * law.lambda * law.lambda };
 }

@@ -42,8 +42,8 @@ function quantiles(pmf: Float64Array, lo: number, h: number, n: number): Float64
 
 /**
  * Adds `mass` at each interpolated quantile (1 − t)·qa[i] + t·qb[i] + shift, split linearly between the two grid
- * points around it. A function of its own: as an inner loop of mixOverCost, V8 compiled it on the stack and threw
- * the code away at every exit (hundreds of recompilations a scenario).
+ * points around it. Kept a function of its own, outside mixOverCost's loops, so V8 compiles it once: as an
+ * inner loop it is compiled on the stack and thrown away at every exit of the loop (hundreds of times a scenario).
  */
 function depositBetween(
   out: Float64Array,

@@ -62,7 +62,7 @@ shipped scenario beside a 1,000-trial Monte Carlo run of it.
     console.log(`  engine claimant kernel (Ziggurat, no exp below)   ${mps(k)}   ratio ${(k / r).toFixed(2)}`);
     console.log(`  engine, full model (tail sampled, ${(share * 100).toFixed(1)}% drawn;`);
     console.log(`    records, person-times, burden totals)           ${mps(e)}   ratio ${(e / r).toFixed(2)}   (target ≥ 1.6)`);
-    // Draws above a deductible for each family, interleaved with the lognormal's (DESIGN.md: within 3× of it).
+    // Draws above a deductible for each family, interleaved with the lognormal's (docs/model.md "Performance": within 3× of it).
     const perFamily = BENCH_SEVERITIES.map(([name]) => ({ name, rates: [] as number[], ratios: [] as number[] }));
     for (let i = 0; i < reps; i++) {
       const base = tailDraws(BENCH_SEVERITIES[0][1], 18000);

@@ -1,6 +1,6 @@
 /**
- * `jingsuan fit DATA`: maximum-likelihood severity fits from a bureau's claims file (DESIGN.md "Contracts of the
- * next features"), ranked by AIC; --out writes the diagnostic charts, --into writes the chosen fit into a scenario.
+ * `jingsuan fit DATA`: maximum-likelihood severity fits from a bureau's claims file (docs/model.md "Command line"),
+ * ranked by AIC; --out writes the diagnostic charts, --into writes the chosen fit into a scenario.
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The `jingsuan` command (DESIGN.md "Command line": names, flags and JSON keys are a contract).
+ * The `jingsuan` command (docs/model.md "Command line": names, flags and JSON keys are a contract).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.ts';

@@ -1,5 +1,5 @@
 /**
- * Throughput figures (DESIGN.md "Performance"), measured as ratios against a bare reference loop timed in the
+ * Throughput figures (docs/model.md "Performance"), measured as ratios against a bare reference loop timed in the
  * same process, never as absolute timings in tests: machines here are shared and noisy.
  *
  * Reference loop: xoshiro128** uniforms → Box–Muller normals (both outputs used) → exp → Jiangyin's two bands →

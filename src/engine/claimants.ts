@@ -1,7 +1,7 @@
 /**
  * The claimants of one population in one trial, drawn once into flat arrays (struct of arrays) before any
  * ruleset looks at them: every ruleset then runs over the same people (common random numbers) in its own
- * pass, as a vectorised numpy version would (DESIGN.md "Performance").
+ * pass, as a vectorised numpy version would (docs/model.md "Performance").
  *
  * The batch is laid out by tag mask, then by number of records: how many people carry each combination of
  * group tags (each tag independently with its share), how many of those have k = 1, 2, … records (1 + Poisson)

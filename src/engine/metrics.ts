@@ -2,7 +2,7 @@
  * The indicators, once: every place that names a metric (scenario targets in the schema, `solve`, `sweep`,
  * `calibrate`, tables, charts, the workbench's goal seek and sensitivity menus) reads this table.
  *
- * Names follow the bureaus' indicators (seed 000 §4 绩效目标; POLICY_DIGEST §6): 减负率 is the cut in members'
+ * Names follow the bureaus' indicators (seed 000 §4 绩效目标; docs/policy.md §1): 减负率 is the cut in members'
  * cash burden, 报销比例 the share of policy-scope cost reimbursed. Which of them a scenario file may state a target
  * for is the file format's business (scenario/target-metrics.ts); this table must name each of them.
  */

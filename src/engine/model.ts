@@ -8,6 +8,7 @@ import type { CorridorRule } from '../finance/corridor.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import type { Shock, ShockFamily } from '../random/shock.ts';
+import type { CountSpec } from '../random/claim-count.ts';
 import { exposureOf, onAnnualAmounts } from '../rules/exposure.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
 import { baseCurve } from '../rules/expectation.ts';
@@ -38,7 +39,7 @@ export interface PopulationModel extends BelowThreshold {
   insured: number;
   incidence: number;
   /** binomial(insured, incidence) by default; Poisson or negative binomial (gamma mixing with cv) otherwise. */
-  frequency: { family: 'binomial' | 'poisson' | 'negativeBinomial'; cv: number };
+  frequency: CountSpec['frequency'];
   severity: Severity;
   /**
    * The fitted severity's parameter uncertainty, drawn once per trial (engine/fit-draw.ts); null when the

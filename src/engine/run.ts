@@ -1,7 +1,7 @@
 /**
  * Runs a scenario's Monte Carlo: trials in chunks, in this thread or spread over workers, with progress and
  * cancel. Each trial draws only from its own stream (seed, trial index), results are stored by trial index and
- * summarised in trial order, so the result is bit-identical for any number of workers (DESIGN.md).
+ * summarised in trial order, so the result is bit-identical for any number of workers (docs/model.md "Determinism").
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { LIMITS } from '../scenario/limits.ts';

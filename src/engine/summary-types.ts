@@ -3,17 +3,13 @@
  * (summary.ts), so the metric table (metrics.ts) can read them without importing that code.
  */
 import type { CashRow } from '../finance/transfers.ts';
+import type { CorridorExpectation } from '../finance/corridor-expectation.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import type { Distribution } from '../math/stats.ts';
 
-export interface CorridorSummary {
-  insurerMean: number;
-  fundReturnMean: number;
-  fundTopUpMean: number;
+/** The corridor's expected split over the trials (finance/corridor-expectation.ts) and the insurer's distribution. */
+export interface CorridorSummary extends CorridorExpectation {
   insurer: Distribution;
-  probInsurerLoss: number;
-  /** Probability that m falls in each tier (index as in the file). */
-  tierProbabilities: number[];
 }
 
 export interface MetricsSummary {

@@ -1,9 +1,10 @@
 /**
- * From per-trial values to the result object of DESIGN.md ("Outputs", and `run --json`: keys are a contract).
+ * From per-trial values to the result object of docs/model.md "Outputs" (the keys of `run --json` are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
 import { mcMetric, metricDef } from './metrics.ts';
-import { floatCorridor, type CorridorRule } from '../finance/corridor.ts';
+import type { CorridorRule } from '../finance/corridor.ts';
+import { corridorExpectation } from '../finance/corridor-expectation.ts';
 import { cashTable } from '../finance/transfers.ts';
 import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
@@ -36,33 +37,13 @@ function interval(diffs: Float64Array) {
   return { mean: m, se, lo95: m - 1.959963984540054 * se, hi95: m + 1.959963984540054 * se };
 }
 
+/** The corridor over the trials, each of weight 1 (finance/corridor-expectation.ts), with the insurer's distribution. */
 function corridorSummary(rule: CorridorRule, premium: number, payout: Float64Array): CorridorSummary {
-  const n = payout.length;
-  const insurer = new Float64Array(n);
-  let ret = 0;
-  let top = 0;
-  const tiers = new Array<number>(rule.tiers.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    const s = floatCorridor(rule, premium, payout[i]);
-    insurer[i] = s.insurer;
-    ret += s.fundReturn;
-    top += s.fundTopUp;
-    if (s.tier >= 0) tiers[s.tier]++;
-  }
-  const d = distribution(insurer);
-  return {
-    insurerMean: d.mean,
-    fundReturnMean: ret / n,
-    fundTopUpMean: top / n,
-    insurer: d,
-    probInsurerLoss: insurer.every(Number.isFinite)
-      ? probabilityAbove(
-          insurer.map((x) => -x),
-          0,
-        )
-      : NaN,
-    tierProbabilities: tiers.map((c) => c / n),
-  };
+  const insurer = new Float64Array(payout.length);
+  const e = corridorExpectation(rule, premium, { values: payout, total: payout.length }, insurer);
+  // The insurer's distribution sits after the means (the key order of `run --json`).
+  const { probInsurerLoss, tierProbabilities, ...means } = e;
+  return { ...means, insurer: distribution(insurer), probInsurerLoss, tierProbabilities };
 }
 
 /** Column of one metric over trials for ruleset r and population p (p = -1: all populations summed). */

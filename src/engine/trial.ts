@@ -5,7 +5,7 @@
  * Per population: the members whose amount exceeds the sampling threshold are counted (binomial) and drawn one
  * by one from the conditional severity into a batch (claimants.ts, amounts in ascending order); the members
  * below it cannot be paid by any ruleset and enter the burden totals through exact conditional expectations
- * (DESIGN.md "Performance"). Each ruleset then passes over the batch by the cheapest exact route:
+ * (docs/model.md "Performance"). Each ruleset then passes over the batch by the cheapest exact route:
  *  - fixed shares, no basic layer, no cap on a single track: segment sums over the sorted amounts
  *    (sorted-pass.ts), or the same amount kernel person by person when every member was drawn unsorted (tests);
  *  - anything else (Beta shares, basic layer, track caps, zero-ratio bands): track by track, person by person
@@ -15,8 +15,7 @@
  * drawn uniformly over the months in force (the first record may carry a set share, the index admission); a month
  * with a rise of the year-to-date benefit is one person-time (补偿人次).
  */
-import { binomial } from '../random/frequency.ts';
-import { poisson } from '../random/poisson.ts';
+import { countLaw, drawClaimantCounts } from '../random/claim-count.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import { drawShock } from '../random/shock.ts';
 import { normalZiggurat } from '../random/normal.ts';
@@ -75,7 +74,8 @@ export const BASE_METRICS = FIT_PAYOUT;
 
 /**
  * Figures stored per (trial, ruleset, row): all M where some population's fitted parameters are drawn, else the
- * first BASE_METRICS (a run without a fit keeps the memory, and the workbench's trial budget, it had).
+ * first BASE_METRICS (a model without a drawn fit stores no fit columns, so its memory per trial, and the
+ * workbench's trial budget, do not pay for them).
  */
 export function metricsOf(model: EngineModel): number {
   return model.populations.some((p) => p.fit !== null) ? M : BASE_METRICS;
@@ -220,7 +220,8 @@ function simulatePopulation(
   const drawn = scratch.fitSeverity[p];
   const sev = scaled(drawn ?? pop.severity, c);
   const tail: BelowThreshold = c === 1 && drawn === null ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
-  const [nTail, nBelow] = claimantCounts(pop, rng, scratch.utilisation[p], tail.tailProb, sampleAll);
+  // Members with cost in the year, above and below the sampling threshold (random/claim-count.ts).
+  const [nTail, nBelow] = drawClaimantCounts(rng, countLaw(pop, scratch.utilisation[p]), tail.tailProb, sampleAll);
   const batch = scratch.batch;
   drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb);
 
@@ -270,27 +271,6 @@ export function costIndex(seed: string | number, trial: number, t: { yearsAhead:
   let index = 1;
   for (let i = 0; i < t.yearsAhead; i++) index *= Math.max(0, 1 + t.mean + t.sd * normalZiggurat(rng));
   return index;
-}
-
-/**
- * Members with cost in the year, above and below the sampling threshold (tail probability s), for the
- * population's frequency: binomial(insured, q) split by successive binomials; Poisson(λ) thinned into two
- * independent Poissons; negative binomial as Poisson with the year's mean λ·G, G ~ Gamma(mean 1, cv)
- * (Loss Models §6.3: the negative binomial as a gamma mixture of Poissons). u is the utilisation shock.
- */
-function claimantCounts(pop: PopulationModel, rng: Rng, u: number, s: number, sampleAll: boolean): [number, number] {
-  const f = pop.frequency;
-  if (f.family === 'binomial') {
-    const q = Math.min(1, pop.incidence * u);
-    if (sampleAll) return [binomial(rng, pop.insured, q), 0];
-    const qTail = q * s;
-    const nTail = binomial(rng, pop.insured, qTail);
-    return [nTail, qTail < 1 ? binomial(rng, pop.insured - nTail, (q - qTail) / (1 - qTail)) : 0];
-  }
-  let lambda = pop.insured * pop.incidence * u;
-  if (f.family === 'negativeBinomial') lambda *= drawShock(rng, { family: 'gamma', cv: f.cv });
-  if (sampleAll) return [poisson(rng, lambda), 0];
-  return [poisson(rng, lambda * s), poisson(rng, lambda * (1 - s))];
 }
 
 /** Any ruleset: basic layer below, caps, zero-ratio bands. Months cut short by a cap are settled afterwards. */

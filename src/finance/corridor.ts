@@ -1,7 +1,7 @@
 /**
  * Risk corridor (盈亏调控): the split of one policy year's result R = premium − claims between the insurer and
- * the basic fund, by tiers on the profit/loss rate m = R / premium (POLICY_DIGEST §5, seed 004 五(三); Jiangyin's
- * tender limits and policy-loss rule, seed 001 二(六)).
+ * the basic fund, by tiers on the profit/loss rate m = R / premium (docs/policy.md §5, seed 004 五(三); Jiangyin's
+ * tender limits and policy-loss rule, seed 001 二(六), docs/policy.md §2).
  *
  * Tiers are walked outward from break-even. A `marginal` tier shares only the part of the result inside it; a
  * `whole` tier, once m is inside it, shares the whole result at its rate (share × R) and, once m is beyond it,

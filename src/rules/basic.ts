@@ -1,7 +1,7 @@
 /**
  * The basic medical insurance layer (基本医疗保险) in front of critical-illness insurance: of a year's
  * policy-range cost x it pays rate × (x − deductible) up to its cap; the person's in-policy self-burden (自负)
- * is the rest (DESIGN.md "Population": policy-range cost turned into self-burden).
+ * is the rest (docs/model.md "Population": policy-range cost turned into self-burden).
  */
 import type { Piecewise } from './piecewise.ts';
 

@@ -1,8 +1,8 @@
 /**
  * One person's annual benefit, exact: decimal arithmetic throughout, rounded half-up to the fen (0.01 yuan) once,
- * at the end (DESIGN.md "Ruleset"). Benefit of a track = Σ over bands of ratio × (part of the eligible base inside
+ * at the end (docs/model.md "Ruleset"). Benefit of a track = Σ over bands of ratio × (part of the eligible base inside
  * the band above the deductible), then the track cap; the person's benefit = Σ tracks, then the overall cap.
- * Worked examples: POLICY_DIGEST §2 (Jiangyin: 150,000 → 89,200).
+ * Worked examples: docs/policy.md §2 (Jiangyin: 150,000 → 89,200).
  */
 import Decimal from 'decimal.js';
 import type { ResolvedSchedule, ResolvedTrack, TrackBase } from './schedule.ts';

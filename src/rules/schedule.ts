@@ -2,7 +2,7 @@
  * A ruleset's critical-illness schedule as it applies to one person: the group modifiers of the person's tags
  * resolved, in exact decimals. Both the exact evaluator and the engine's float form are built from this.
  *
- * Combining tags (DESIGN.md "Ruleset"; POLICY_DIGEST §2 and §5 for the single-tag rules): deductible overrides
+ * Combining tags (docs/model.md "Ruleset"; docs/policy.md §2 and §5 for the single-tag rules): deductible overrides
  * take the most favourable (lowest) one, then every deductibleFactor multiplies; ratioAdd values add up and each
  * band's ratio is kept within [0, 1]; cap overrides take the highest, then every capFactor multiplies (overall and
  * per-track caps alike).

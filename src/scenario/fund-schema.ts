@@ -1,5 +1,5 @@
 /**
- * Fund-level scenario files (DESIGN.md "Fund level"): the residents' subsidy budget (seed 002) and city-level
+ * Fund-level scenario files (docs/model.md "Fund level"): the residents' subsidy budget (seed 002) and city-level
  * pooling of the basic funds (seed 003). Same conventions as insurance scenarios: parameters carry provenance.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * The scenario file format, version 3 (the single definition the validator uses and
- * `scenario.schema.json` is generated from: `npm run schema`). DESIGN.md "The model" is its specification.
+ * `scenario.schema.json` is generated from: `npm run schema`). docs/model.md ("Population", "Ruleset", "Financing") is its specification.
  *
  * Every number a planner may question is a parameter `{ value, source | assumption }`; list items (bands,
  * tiers, modifiers) carry their provenance on the item.

@@ -1,0 +1,132 @@
+/**
+ * Step 3 of the exact aggregate: the year's payout distribution on the grid. At each cost node the populations'
+ * compound transforms P_N(φ) are multiplied (independent populations given the shocks) and utilisation is mixed
+ * exactly in the transform domain (a mixed count law; linear, so one inverse FFT serves every node); the cost
+ * shock through these exact conditional distributions at its nodes, mixed by mix-cost.ts. With independent
+ * shocks each population is mixed on its own and the mixtures convolved (transforms multiplied).
+ */
+import type { Shock } from '../random/shock.ts';
+import { countLaw } from '../random/claim-count.ts';
+import type { BenefitPart, Spectrum } from './benefit-parts.ts';
+import { addCompoundTransform } from './compound.ts';
+import { inverseRealFft, realFft } from './fft.ts';
+import { onCircle, type PayoutGrid, type ShockNodes } from './grid.ts';
+import { mixOverCost } from './mix-cost.ts';
+
+/** What every step of the mixing reads: the populations, their transforms, the shocks and the grid. */
+export interface MixingInput {
+  parts: BenefitPart[];
+  /** phi[p][k]: population p's severity transform at cost node k. */
+  phi: Spectrum[][];
+  shocks: ShockNodes;
+  /** The cost shock's law, for the mixture between its nodes (null without one). */
+  costShock: Shock | null;
+  grid: PayoutGrid;
+}
+
+/** Scratch spectra and one real line, allocated once per ruleset and overwritten by every step. */
+interface Workspace {
+  re: Float64Array;
+  im: Float64Array;
+  partRe: Float64Array;
+  partIm: Float64Array;
+  prodRe: Float64Array;
+  prodIm: Float64Array;
+  real: Float64Array;
+}
+
+function workspace(grid: PayoutGrid): Workspace {
+  const { H, m } = grid;
+  const half = () => new Float64Array(H);
+  return { re: half(), im: half(), partRe: half(), partIm: half(), prodRe: half(), prodIm: half(), real: new Float64Array(m) };
+}
+
+/**
+ * P(S = lo + i·h), normalised, and the mass the inverse transform held before normalising (its distance from 1
+ * bounds what aliasing and rounding lost). `shared`: one pair of shocks for every population.
+ */
+export function payoutDistribution(input: MixingInput, shared: boolean): { pmf: Float64Array; mass: number } {
+  const { parts, grid } = input;
+  const { m, H, shifts, shift } = grid;
+  const ws = workspace(grid);
+  let dist: Float64Array;
+  if (shared || parts.length === 1)
+    dist = mixedOverCost(
+      input,
+      ws,
+      parts.map((_, p) => p),
+      shift,
+    );
+  else {
+    const accRe = new Float64Array(H).fill(1);
+    const accIm = new Float64Array(H);
+    parts.forEach((_, p) => {
+      const d = mixedOverCost(input, ws, [p], shifts[p]);
+      const at = onCircle(shifts[p], m);
+      for (let i = 0; i < m; i++) ws.real[at(i)] = d[i];
+      realFft(ws.real, ws.partRe, ws.partIm);
+      multiplyInto(accRe, accIm, ws.partRe, ws.partIm, H);
+    });
+    inverseRealFft(accRe, accIm, ws.real);
+    const at = onCircle(shift, m);
+    dist = new Float64Array(m);
+    for (let i = 0; i < m; i++) dist[i] = Math.max(0, ws.real[at(i)] / m);
+  }
+  const mass = dist.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < m; i++) dist[i] /= mass;
+  return { pmf: dist, mass };
+}
+
+/** The group `ps`'s payout, its cost shock mixed over the conditional distributions at the nodes. */
+function mixedOverCost(input: MixingInput, ws: Workspace, ps: number[], groupShift: number): Float64Array {
+  const { cost } = input.shocks;
+  const conds = Array.from(cost.x, (_, k) => conditionalAtCost(input, ws, ps, k, groupShift));
+  return conds.length > 1 ? mixOverCost(conds, cost.x, input.costShock!, groupShift * input.grid.h, input.grid.h) : conds[0];
+}
+
+/** P(S_group = lo_group + i·h) for the populations `ps` at cost node k (utilisation mixed in), normalised. */
+function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: number, groupShift: number): Float64Array {
+  const { parts, phi } = input;
+  const { util } = input.shocks;
+  const { m, H } = input.grid;
+  const { re, im, partRe, partIm, prodRe, prodIm, real } = ws;
+  re.fill(0);
+  im.fill(0);
+  util.x.forEach((u, l) => {
+    if (ps.length === 1) {
+      const p = ps[0];
+      addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, util.w[l], re, im, H);
+      return;
+    }
+    // Π over the group's populations of P_N(φ) at this utilisation node.
+    prodRe.fill(1, 0, H);
+    prodIm.fill(0, 0, H);
+    for (const p of ps) {
+      partRe.fill(0, 0, H);
+      partIm.fill(0, 0, H);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, 1, partRe, partIm, H);
+      multiplyInto(prodRe, prodIm, partRe, partIm, H);
+    }
+    for (let j = 0; j < H; j++) {
+      re[j] += util.w[l] * prodRe[j];
+      im[j] += util.w[l] * prodIm[j];
+    }
+  });
+  inverseRealFft(re, im, real);
+  // Index j holds S ≡ j·h (mod m·h); the value (groupShift + i)·h sits at j = (groupShift + i) mod m.
+  const at = onCircle(groupShift, m);
+  const out = new Float64Array(m);
+  let mass = 0;
+  for (let i = 0; i < m; i++) mass += out[i] = Math.max(0, real[at(i)] / m);
+  for (let i = 0; i < m; i++) out[i] /= mass;
+  return out;
+}
+
+/** acc ×= part over the first `count` complex points. */
+function multiplyInto(accRe: Float64Array, accIm: Float64Array, partRe: Float64Array, partIm: Float64Array, count: number) {
+  for (let j = 0; j < count; j++) {
+    const x = accRe[j] * partRe[j] - accIm[j] * partIm[j];
+    accIm[j] = accRe[j] * partIm[j] + accIm[j] * partRe[j];
+    accRe[j] = x;
+  }
+}
