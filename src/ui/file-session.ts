@@ -136,7 +136,7 @@ export class FileSession extends EventTarget {
     }
     // Unmigrated, the text's data is what was just validated: no second validation and compile. It goes on screen
     // in a task of its own: checking and drawing the largest valid file in one held the page for about 100 ms
-    // (DESIGN.md "Performance": no task over 100 ms).
+    // (docs/model.md "Performance": no task over 100 ms).
     const notice = `${name}${v.notes.length ? ` (${v.notes.join('; ')})` : ''}`;
     setTimeout(() => {
       if (v.notes.length) this.show(JSON.parse(JSON.stringify(v.scenario)), undefined, { notice });

@@ -103,7 +103,7 @@ export class PageRun {
     this.comparisons = [];
     this.exact = null;
     // The exact aggregate waits for the run: both want the CPU, and the first Monte Carlo refresh is what an edit
-    // must show quickly (DESIGN.md "Performance"). A run cut short by the next edit never asks for it.
+    // must show quickly (docs/model.md "Performance"). A run cut short by the next edit never asks for it.
     this.exactFor = s;
     this.schedule();
   }
@@ -130,12 +130,12 @@ export class PageRun {
 
   schedule() {
     // The run going is superseded, not cancelled: with its controller no longer the page's, its end leaves the
-    // state alone (it had shown 已取消 until the new run started).
+    // state alone, so an edit never shows 已取消 (only the analyst's cancel does).
     this.controller?.abort();
     this.controller = null;
     if (this.timer) clearTimeout(this.timer);
-    // The results on screen are no longer the scenario's from here: the state says so at once, not only when the
-    // run starts 60 ms later (a reader of runState between the two took the last run's 'done' for this one's).
+    // The results on screen are no longer the scenario's from here: the state says 'running' at once, not when the
+    // run starts 60 ms later, so no reader takes the last run's 'done' for this one's.
     this.state = 'running';
     this.timer = setTimeout(() => void this.start(), 60);
   }
@@ -160,7 +160,7 @@ export class PageRun {
       trials < s.simulation.trials ? t('runCapped', this.wb.lang, BROWSER_RESULT_BYTES / 2 ** 20, trials, s.simulation.trials) : '';
     this.total = trials;
     this.changed('run');
-    // From the edit (or file) that started this run: DESIGN.md wants ≥ 200 trials on screen within 500 ms.
+    // From the edit (or file) that started this run: docs/model.md "Performance" wants ≥ 200 trials on screen within 500 ms.
     const t0 = this.wb.changedAt || this.clock.now();
     const started = this.clock.now();
     const pacer = new RefreshPacer();

@@ -1,13 +1,13 @@
 /**
  * How a Monte Carlo run in the page shows its progress: when to repaint (the first FIRST_REFRESH trials at once,
- * DESIGN.md "Performance", then at most a few times a second and never more than a fifth of the time, so a slow
+ * docs/model.md "Performance", then at most a few times a second and never more than a fifth of the time, so a slow
  * repaint of a large scenario spaces the next one out), and when a run would take so long here that it stops
  * after its first second to ask.
  */
 import type { EngineModel } from '../engine/model.ts';
 import { trialBlockSize } from '../engine/trial.ts';
 
-/** Trials of the first Monte Carlo refresh after a change (DESIGN.md "Performance"). */
+/** Trials of the first Monte Carlo refresh after a change (docs/model.md "Performance"). */
 export const FIRST_REFRESH = 200;
 /** A run projected to take longer than this in the page stops after its first second and asks. */
 export const BROWSER_ASK_SECONDS = 120;
