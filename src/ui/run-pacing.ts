@@ -2,14 +2,14 @@
  * How a Monte Carlo run in the page shows its progress: when to repaint (the first FIRST_REFRESH trials at once,
  * docs/model.md "Performance", then at most a few times a second and never more than a fifth of the time, so a slow
  * repaint of a large scenario spaces the next one out), and when a run would take so long here that it stops
- * after its first second to ask.
+ * after its first two seconds to ask.
  */
 import type { EngineModel } from '../engine/model.ts';
 import { trialBlockSize } from '../engine/trial.ts';
 
 /** Trials of the first Monte Carlo refresh after a change (docs/model.md "Performance"). */
 export const FIRST_REFRESH = 200;
-/** A run projected to take longer than this in the page stops after its first second and asks. */
+/** A run projected to take longer than this in the page stops after its first two seconds and asks. */
 export const BROWSER_ASK_SECONDS = 120;
 /**
  * Per-trial results the page keeps (a run's memory in the workbench, stated in the run's note): 16 populations ×
@@ -56,9 +56,12 @@ export class RefreshPacer {
   }
 }
 
-/** The run would take more than BROWSER_ASK_SECONDS here, judged once it has run a second. */
+/** Before this many seconds the pace is not judged: the workers' start (loading and compiling the engine) can take a second of its own on a busy machine. */
+export const JUDGE_AFTER_SECONDS = 2;
+
+/** The run would take more than BROWSER_ASK_SECONDS here, judged once it has run JUDGE_AFTER_SECONDS. */
 export function tooLongHere(elapsedSeconds: number, done: number, total: number): number | null {
-  if (elapsedSeconds <= 1 || done >= total) return null;
+  if (elapsedSeconds <= JUDGE_AFTER_SECONDS || done >= total) return null;
   const projected = (elapsedSeconds / done) * total;
   return projected > BROWSER_ASK_SECONDS ? projected : null;
 }
