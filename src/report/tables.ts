@@ -9,7 +9,7 @@ import type { PremiumChannel } from '../finance/premium.ts';
 import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, type MetricName } from '../engine/metrics.ts';
 import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
-import { both, enZh } from './strings.ts';
+import { both, enZh, t } from './strings.ts';
 
 export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
 
@@ -131,7 +131,7 @@ export function targetTable(
       : isRate(m)
         ? `${(v * 100).toFixed(1)}%`
         : m === 'payout'
-          ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} 万元`
+          ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} ${t('wan', 'zh')}`
           : formatCount(v);
   return table<RunResult['targets'][number]>(
     'targets',
