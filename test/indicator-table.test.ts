@@ -15,6 +15,7 @@ import { both, enZh } from '../src/report/strings.ts';
 import { resultRows } from '../src/ui/results-rows.ts';
 import { mean } from '../src/math/stats.ts';
 import { shipped } from './helpers/scenarios.ts';
+import { analyticRatios, runRatios } from '../src/engine/ratios.ts';
 
 /** Chinese characters in a source file outside its comments. */
 function inlineChinese(path: string): string[] {
@@ -47,6 +48,22 @@ describe('named columns and accumulator slots (engine/trial-columns.ts)', () => 
   });
 });
 
+describe('ratios of expected totals, declared once (engine/ratios.ts)', () => {
+  const sums = { payout: 10, excess: 0, selfBurden: 20, selfPay: 5 } as Record<string, number>;
+  it('analytic: Σ of ÷ Σ per, none where the denominator is 0 or a sum has no analytic value', () => {
+    expect(analyticRatios((c) => sums[c] ?? null)).toEqual({ burdenReductionRate: 10 / 25, reimbursementRatio: null });
+    expect(analyticRatios((c) => (c === 'payout' ? null : (sums[c] ?? null)))).toEqual({
+      burdenReductionRate: null,
+      reimbursementRatio: null,
+    });
+  });
+  it('from a run: 0 where nobody had cost, unknown where the payout is', () => {
+    expect(runRatios((c) => sums[c] ?? 0, true)).toEqual({ burdenReductionRate: 0.4, reimbursementRatio: 0 });
+    const unknown = runRatios((c) => sums[c] ?? 0, false);
+    expect(Number.isNaN(unknown.burdenReductionRate) && Number.isNaN(unknown.reimbursementRatio)).toBe(true);
+  });
+});
+
 describe('indicator columns read the metric table (suzhou-2021, 60 trials)', async () => {
   const s = shipped('suzhou-2021');
   const raw = await runRaw(s, { trials: 60, seed: 'indicators', workers: 1 });
@@ -71,6 +88,24 @@ describe('indicator columns read the metric table (suzhou-2021, 60 trials)', asy
       expect(row[col(metricLabels('burdenReductionRate', 'short').zh)]).toBe(r.burdenReductionRate);
       expect(row[col(metricLabels('insurerMean', 'short').zh)]).toBe(r.corridor?.insurerMean ?? NaN);
     });
+  });
+
+  it('run --json keeps its keys in their order (a contract), the ratios after averageBenefit', () => {
+    expect(Object.keys(result.rulesets[0].populations[0])).toEqual([
+      'id',
+      'premium',
+      'payout',
+      'analyticMean',
+      'lossRatio',
+      'beneficiaries',
+      'personTimes',
+      'averageBenefit',
+      'burdenReductionRate',
+      'reimbursementRatio',
+      'claimants',
+      'corridor',
+    ]);
+    expect(Object.keys(raw.analytic[0].populations[0]).slice(-3)).toEqual(['lossRatio', 'burdenReductionRate', 'reimbursementRatio']);
   });
 
   it('the analytic table and the workbench’s rows show the analytic values where a metric has one', () => {

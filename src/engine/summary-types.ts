@@ -5,6 +5,7 @@
 import type { CashRow } from '../finance/transfers.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import type { Distribution } from '../math/stats.ts';
+import type { RatioMetric } from './ratios.ts';
 
 export interface CorridorSummary {
   insurerMean: number;
@@ -16,7 +17,8 @@ export interface CorridorSummary {
   tierProbabilities: number[];
 }
 
-export interface MetricsSummary {
+/** Every ratio of ratios.ts under its name (after averageBenefit in `run --json`). */
+export interface MetricsSummary extends Record<RatioMetric, number> {
   id: string;
   premium: number;
   payout: Distribution;
@@ -25,8 +27,6 @@ export interface MetricsSummary {
   beneficiaries: { mean: number; analytic: number | null };
   personTimes: { mean: number };
   averageBenefit: number;
-  burdenReductionRate: number;
-  reimbursementRatio: number;
   claimants: { mean: number; sampledMean: number };
   corridor: (CorridorSummary & { alternatives: (CorridorSummary & { id: string })[] }) | null;
 }

@@ -11,6 +11,7 @@ import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd } from '../math/stats.ts';
 import { metricsOf, rowOffset } from './trial.ts';
 import { COL } from './trial-columns.ts';
+import { runRatios } from './ratios.ts';
 import { barycentric } from '../math/interpolate.ts';
 
 export type { Comparison, CorridorSummary, MetricsSummary, RiskSplit, RulesetSummary, RunResult, TargetCheck } from './summary-types.ts';
@@ -90,8 +91,6 @@ function metrics(
   // A payout that cannot be computed (a non-finite draw) makes every figure built on it unknown, never 0%.
   const known = payout.every(Number.isFinite);
   const ben = mean(col(COL.beneficiaries));
-  const burden = mean(col(COL.selfBurden)) + mean(col(COL.selfPay));
-  const excess = mean(col(COL.excess));
   const corridor =
     withCorridor && rs.corridor
       ? {
@@ -114,8 +113,7 @@ function metrics(
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(COL.personTimes)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
-    burdenReductionRate: !known ? NaN : burden > 0 ? payoutDist.mean / burden : 0,
-    reimbursementRatio: !known ? NaN : excess > 0 ? payoutDist.mean / excess : 0,
+    ...runRatios((c) => (c === 'payout' ? payoutDist.mean : mean(col(COL[c]))), known),
     claimants: { mean: mean(col(COL.claimants)), sampledMean: mean(col(COL.sampled)) },
     corridor,
   };
