@@ -34,29 +34,22 @@ import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 import { drawFitParameters, severityAt } from './fit-draw.ts';
 import { conditionalPayout } from './conditional-payout.ts';
 import type { Severity } from '../random/severity/index.ts';
-import { ACC_WIDTH as ACC, ALL_COLUMNS, BASE_COLUMNS, COL, TRIAL_COLUMNS, type TrialColumn } from './trial-columns.ts';
+import { ACC_WIDTH as ACC, ALL_COLUMNS, BASE_COLUMNS, COL } from './trial-columns.ts';
 
-/** The per-trial columns by their old names (callers and tests index the stored block with them). */
-export const METRICS = TRIAL_COLUMNS;
-export type Metric = TrialColumn;
+/** Column indices under their former names, which the engine's tests index the stored block with; code uses COL. */
 export const M = ALL_COLUMNS;
 export const PAYOUT = COL.payout;
 export const BENEFICIARIES = COL.beneficiaries;
 export const PERSON_TIMES = COL.personTimes;
-export const EXCESS = COL.excess;
-export const SELF_BURDEN = COL.selfBurden;
-export const SELF_PAY = COL.selfPay;
 export const CLAIMANTS = COL.claimants;
 export const SAMPLED = COL.sampled;
-export const COST_SHOCK = COL.costShock;
-export const UTILISATION_SHOCK = COL.utilisationShock;
 export const FIT_PAYOUT = COL.fitPayout;
 export const FIT_CLAMPED = COL.fitClamped;
 export const BASE_METRICS = BASE_COLUMNS;
 
 /**
- * Figures stored per (trial, ruleset, row): all M where some population's fitted parameters are drawn, else the
- * first BASE_METRICS (a run without a fit keeps the memory, and the workbench's trial budget, it had).
+ * Figures stored per (trial, ruleset, row): every column where some population's fitted parameters are drawn,
+ * else the first BASE_COLUMNS (trial-columns.ts; a run without a fit keeps the memory, and the workbench's trial budget, it had).
  */
 export function metricsOf(model: EngineModel): number {
   return model.populations.some((p) => p.fit !== null) ? ALL_COLUMNS : BASE_COLUMNS;
