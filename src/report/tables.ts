@@ -40,6 +40,28 @@ const ruleset = <R extends { id: string }>(get: (r: R) => string = (r) => r.id):
   value: get,
 });
 
+/**
+ * The key indicators after the payout's own columns, in the table's order; the rest of each row (label, unit,
+ * value) is the metric table's. A new indicator is shown by naming it here.
+ */
+const KEY_INDICATORS = [
+  'lossRatio',
+  'lossRatioP95',
+  'probLoss',
+  'beneficiaries',
+  'personTimes',
+  'burdenReductionRate',
+  'reimbursementRatio',
+  'insurerMean',
+] as const satisfies readonly MetricName[];
+/** The analytic table's indicators after the payout. */
+const ANALYTIC_INDICATORS = [
+  'beneficiaries',
+  'lossRatio',
+  'burdenReductionRate',
+  'reimbursementRatio',
+] as const satisfies readonly MetricName[];
+
 export function indicatorTable(r: RunResult): Table {
   return table<RulesetSummary>(
     'indicators',
@@ -51,18 +73,7 @@ export function indicatorTable(r: RunResult): Table {
       { label: both('colStandardError'), unit: 'money', digits: 2, value: (s) => s.payout.se },
       { label: both('colPayoutP95'), unit: 'money', value: (s) => s.payout.p95 },
       { label: both('colAnalytic'), unit: 'money', value: (s) => s.analyticMean },
-      ...(
-        [
-          'lossRatio',
-          'lossRatioP95',
-          'probLoss',
-          'beneficiaries',
-          'personTimes',
-          'burdenReductionRate',
-          'reimbursementRatio',
-          'insurerMean',
-        ] as const
-      ).map((id) => runMetric<RulesetSummary>(id, (s) => s)),
+      ...KEY_INDICATORS.map((id) => runMetric<RulesetSummary>(id, (s) => s)),
     ],
     r.rulesets,
   );
@@ -195,9 +206,7 @@ export function analyticTable(a: AnalyticRuleset[]): Table {
       { label: both('colPopulation'), unit: 'text', value: (x) => x.p.id },
       { label: both('colPremium'), unit: 'money', value: (x) => x.p.premium },
       analyticColumn('payout', (x) => x.p, 'full'),
-      ...(['beneficiaries', 'lossRatio', 'burdenReductionRate', 'reimbursementRatio'] as const).map((id) =>
-        analyticColumn<AnalyticRow>(id, (x) => x.p),
-      ),
+      ...ANALYTIC_INDICATORS.map((id) => analyticColumn<AnalyticRow>(id, (x) => x.p)),
     ],
     rows,
   );
