@@ -6,7 +6,7 @@ import type { ExactCurve } from '../aggregate/summary.ts';
 import type { EngineModel } from '../engine/model.ts';
 import type { RawRun } from '../engine/run.ts';
 import { column, type RunResult } from '../engine/summary.ts';
-import { PAYOUT } from '../engine/trial.ts';
+import { COL } from '../engine/trial-columns.ts';
 
 export interface ValuePoint {
   ruleset: string;
@@ -17,7 +17,7 @@ export interface ValuePoint {
 export function trialValues(raw: RawRun, kind: 'payout' | 'lossRatio'): ValuePoint[] {
   const out: ValuePoint[] = [];
   raw.model.rulesets.forEach((r, i) => {
-    const col = column(raw.model, raw.data, raw.trials, i, -1, PAYOUT);
+    const col = column(raw.model, raw.data, raw.trials, i, -1, COL.payout);
     for (const v of col) out.push({ ruleset: r.id, value: kind === 'payout' ? v : v / r.premium });
   });
   return out;

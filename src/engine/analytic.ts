@@ -19,8 +19,10 @@ import type { EngineModel } from './model.ts';
 import { severityAt } from './fit-draw.ts';
 import { fitNodePairs, secondOrderMean } from './fit-nodes.ts';
 import type { Severity } from '../random/severity/index.ts';
+import { analyticRatios, type RatioMetric } from './ratios.ts';
 
-export interface AnalyticValues {
+/** The expected sums, the loss ratio and every ratio of ratios.ts under its name. */
+export interface AnalyticValues extends Record<RatioMetric, number | null> {
   payout: number | null;
   beneficiaries: number | null;
   selfBurden: number;
@@ -29,8 +31,6 @@ export interface AnalyticValues {
   claimants: number;
   premium: number;
   lossRatio: number | null;
-  burdenReductionRate: number | null;
-  reimbursementRatio: number | null;
 }
 
 export interface AnalyticRuleset extends AnalyticValues {
@@ -61,12 +61,12 @@ export function maskProbabilities(shares: Float64Array): Float64Array {
   });
 }
 
-function ratios(v: Omit<AnalyticValues, 'lossRatio' | 'burdenReductionRate' | 'reimbursementRatio'>): AnalyticValues {
+function ratios(v: Omit<AnalyticValues, 'lossRatio' | RatioMetric>): AnalyticValues {
+  const sums: Record<'payout' | 'excess' | 'selfBurden' | 'selfPay', number | null> = v;
   return {
     ...v,
     lossRatio: v.payout === null || v.premium <= 0 ? null : v.payout / v.premium,
-    burdenReductionRate: v.payout === null ? null : v.payout / (v.selfBurden + v.selfPay),
-    reimbursementRatio: v.payout === null || !v.excess ? null : v.payout / v.excess,
+    ...analyticRatios((c) => (c in sums ? sums[c as keyof typeof sums] : null)),
   };
 }
 

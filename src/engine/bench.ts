@@ -15,7 +15,8 @@ import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
 import { compileModel } from './model.ts';
-import { simulateTrials, trialBlockSize, CLAIMANTS, SAMPLED, rowOffset } from './trial.ts';
+import { simulateTrials, trialBlockSize, rowOffset } from './trial.ts';
+import { COL } from './trial-columns.ts';
 
 export const BENCH_MU = 7;
 export const BENCH_SIGMA = 1.5;
@@ -93,8 +94,8 @@ export function engineThroughput(
   let sampled = 0;
   // Ruleset 0's total row: every population's members once.
   for (let t = 0; t < trials; t++) {
-    claimants += out[rowOffset(model, t, 0, -1) + CLAIMANTS];
-    sampled += out[rowOffset(model, t, 0, -1) + SAMPLED];
+    claimants += out[rowOffset(model, t, 0, -1) + COL.claimants];
+    sampled += out[rowOffset(model, t, 0, -1) + COL.sampled];
   }
   return { claimantsPerSecond: claimants / seconds, sampledPerSecond: sampled / seconds, sampledShare: sampled / claimants };
 }

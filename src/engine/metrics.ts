@@ -34,6 +34,8 @@ export interface MetricDef {
   analytic?: (v: AnalyticValues) => number | null;
   /** From a run's summary, with its 95% interval where the run gives one (NaN otherwise). */
   monteCarlo?: (r: MetricsSummary, trials: number) => Estimate;
+  /** Whether a ruleset has the figure at all (the insurer's result only under a corridor); shown as — otherwise. */
+  applies?: (r: MetricsSummary) => boolean;
 }
 
 const ci = (mean: number, se: number): Estimate => ({ value: mean, lo95: mean - 1.96 * se, hi95: mean + 1.96 * se });
@@ -117,6 +119,7 @@ export const METRICS = [
     unit: 'money',
     direction: 0,
     monteCarlo: (r) => (r.corridor ? ci(r.corridor.insurerMean, r.corridor.insurer.se) : point(NaN)),
+    applies: (r) => r.corridor !== null,
   },
   // A target only: the insured count a document states (checked against the file, not modelled).
   { id: 'insured', label: { zh: '参保人数', en: 'insured' }, unit: 'count', direction: 0 },
@@ -150,6 +153,11 @@ export function analyticMetric(v: AnalyticValues, m: MetricName): number {
 export function mcMetric(r: MetricsSummary, m: MetricName, trials: number): Estimate {
   return metricDef(m).monteCarlo?.(r, trials) ?? point(NaN);
 }
+
+/** The value a run gives for a ruleset or population (NaN where it gives none), as every table shows it. */
+export const mcValue = (r: MetricsSummary, m: MetricName): number => mcMetric(r, m, 1).value;
+/** Whether the figure exists for this ruleset (MetricDef.applies). */
+export const metricApplies = (r: MetricsSummary, m: MetricName): boolean => metricDef(m).applies?.(r) ?? true;
 
 export const metricLabel = (id: string, lang: 'zh' | 'en'): string => BY_ID.get(id)?.label[lang] ?? id;
 /** Both languages of a metric's name, in full or as a narrow table header reads it. */

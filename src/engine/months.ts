@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../random/xoshiro.ts';
 import type { ClaimantBatch } from './claimants.ts';
+import { ACC_WIDTH, COL } from './trial-columns.ts';
 
 /** People whose months are needed (a cap stopped their payments before the last record), per ruleset. */
 export class PendingMonths {
@@ -38,7 +39,8 @@ export class PendingMonths {
 
 /**
  * Draws the months of each pending person once, in person order after every ruleset has run (so the stream
- * does not depend on which rulesets needed them), and counts the distinct months of the paid records.
+ * does not depend on which rulesets needed them), and adds the distinct months of the paid records to each
+ * ruleset's person-times slot of the accumulator (trial-columns.ts).
  */
 export function settlePending(
   pending: PendingMonths,
@@ -48,8 +50,6 @@ export function settlePending(
   months: Int32Array,
   rank: Int32Array,
   acc: Float64Array,
-  stride: number,
-  slot: number,
 ): void {
   const order = Array.from({ length: pending.n }, (_, j) => j).sort(
     (u, v) => pending.person[u] - pending.person[v] || pending.ruleset[u] - pending.ruleset[v],
@@ -61,7 +61,7 @@ export function settlePending(
       drawMonths(rng, batch.records[i], nMonths, months, rank);
       drawnFor = i;
     }
-    acc[pending.ruleset[j] * stride + slot] += rank[pending.last[j]] - rank[pending.first[j]] + 1;
+    acc[pending.ruleset[j] * ACC_WIDTH + COL.personTimes] += rank[pending.last[j]] - rank[pending.first[j]] + 1;
   }
 }
 

@@ -15,6 +15,7 @@ import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 import type { PopulationModel } from './model.ts';
 import type { PendingMonths } from './months.ts';
 import { firstPaidRecord, lastPaidRecord, lastRecordWithAmount, shareScale, shareShift } from './records.ts';
+import { COL } from './trial-columns.ts';
 
 /** First index in [lo, hi) of the ascending xs with xs[i] > v (hi if none). */
 function above(xs: Float64Array, lo: number, hi: number, v: number): number {
@@ -49,8 +50,8 @@ function personTimesOf(
 }
 
 /**
- * Adds [Σ benefit, beneficiaries, Σ excess, person-times] of the batch's people with tag mask `mask` under the
- * kernel (that mask's) to acc[a..a+4). People whose payments a cap stops early, and the (vanishingly rare) ones
+ * Adds Σ benefit, beneficiaries, Σ excess and person-times of the batch's people with tag mask `mask` under the
+ * kernel (that mask's) to their slots of the accumulator at acc[a] (trial-columns.ts COL). People whose payments a cap stops early, and the (vanishingly rare) ones
  * with more records than the distinct-months table holds, are counted one by one.
  */
 export function sortedPass(
@@ -117,10 +118,10 @@ export function sortedPass(
     for (let i = open; i < g1; i++)
       personTimes += personTimesOf(kernel, xs[i], k, firstPaidRecord(start / xs[i], k, phi), phi, table, i, r, pending);
   }
-  acc[a] += payout;
-  acc[a + 1] += beneficiaries;
-  acc[a + 2] += excess;
-  acc[a + 3] += personTimes;
+  acc[a + COL.payout] += payout;
+  acc[a + COL.beneficiaries] += beneficiaries;
+  acc[a + COL.excess] += excess;
+  acc[a + COL.personTimes] += personTimes;
 }
 
 /** The same sums over an unsorted batch (every member drawn, for tests), person by person. */
@@ -154,8 +155,8 @@ export function kernelPass(
     const k = records[i];
     personTimes += personTimesOf(kernel, x, k, firstPaidRecord(start / x, k, phi), phi, table, i, r, pending);
   }
-  acc[a] += payout;
-  acc[a + 1] += beneficiaries;
-  acc[a + 2] += excessSum;
-  acc[a + 3] += personTimes;
+  acc[a + COL.payout] += payout;
+  acc[a + COL.beneficiaries] += beneficiaries;
+  acc[a + COL.excess] += excessSum;
+  acc[a + COL.personTimes] += personTimes;
 }

@@ -6,13 +6,15 @@ import type { CashRow } from '../finance/transfers.ts';
 import type { CorridorExpectation } from '../finance/corridor-expectation.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import type { Distribution } from '../math/stats.ts';
+import type { RatioMetric } from './ratios.ts';
 
 /** The corridor's expected split over the trials (finance/corridor-expectation.ts) and the insurer's distribution. */
 export interface CorridorSummary extends CorridorExpectation {
   insurer: Distribution;
 }
 
-export interface MetricsSummary {
+/** Every ratio of ratios.ts under its name (after averageBenefit in `run --json`). */
+export interface MetricsSummary extends Record<RatioMetric, number> {
   id: string;
   premium: number;
   payout: Distribution;
@@ -21,8 +23,6 @@ export interface MetricsSummary {
   beneficiaries: { mean: number; analytic: number | null };
   personTimes: { mean: number };
   averageBenefit: number;
-  burdenReductionRate: number;
-  reimbursementRatio: number;
   claimants: { mean: number; sampledMean: number };
   corridor: (CorridorSummary & { alternatives: (CorridorSummary & { id: string })[] }) | null;
 }

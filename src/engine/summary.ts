@@ -10,22 +10,9 @@ import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
 import { distribution, mean, probabilityAbove, sd } from '../math/stats.ts';
-import {
-  BENEFICIARIES,
-  CLAIMANTS,
-  COST_SHOCK,
-  EXCESS,
-  FIT_CLAMPED,
-  FIT_PAYOUT,
-  metricsOf,
-  PAYOUT,
-  PERSON_TIMES,
-  rowOffset,
-  SAMPLED,
-  SELF_BURDEN,
-  SELF_PAY,
-  UTILISATION_SHOCK,
-} from './trial.ts';
+import { metricsOf, rowOffset } from './trial.ts';
+import { COL } from './trial-columns.ts';
+import { runRatios } from './ratios.ts';
 import { barycentric } from '../math/interpolate.ts';
 
 export type { Comparison, CorridorSummary, MetricsSummary, RiskSplit, RulesetSummary, RunResult, TargetCheck } from './summary-types.ts';
@@ -77,16 +64,14 @@ function metrics(
   const cols = columns(model, data, trials, r, p);
   const col = (m: number) => cols[m];
   const rs = model.rulesets[r];
-  const payout = col(PAYOUT);
+  const payout = col(COL.payout);
   const premium = p >= 0 ? rs.premiumByPopulation[p] : rs.premium;
   const lr = premium > 0 ? payout.map((x) => x / premium) : payout.map(() => NaN);
   const lrSorted = Float64Array.from(lr).sort();
   const payoutDist = distribution(payout);
   // A payout that cannot be computed (a non-finite draw) makes every figure built on it unknown, never 0%.
   const known = payout.every(Number.isFinite);
-  const ben = mean(col(BENEFICIARIES));
-  const burden = mean(col(SELF_BURDEN)) + mean(col(SELF_PAY));
-  const excess = mean(col(EXCESS));
+  const ben = mean(col(COL.beneficiaries));
   const corridor =
     withCorridor && rs.corridor
       ? {
@@ -107,11 +92,10 @@ function metrics(
       sd: sd(lr),
     },
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
-    personTimes: { mean: mean(col(PERSON_TIMES)) },
+    personTimes: { mean: mean(col(COL.personTimes)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
-    burdenReductionRate: !known ? NaN : burden > 0 ? payoutDist.mean / burden : 0,
-    reimbursementRatio: !known ? NaN : excess > 0 ? payoutDist.mean / excess : 0,
-    claimants: { mean: mean(col(CLAIMANTS)), sampledMean: mean(col(SAMPLED)) },
+    ...runRatios((c) => (c === 'payout' ? payoutDist.mean : mean(col(COL[c]))), known),
+    claimants: { mean: mean(col(COL.claimants)), sampledMean: mean(col(COL.sampled)) },
     corridor,
   };
 }
@@ -226,12 +210,12 @@ function riskSplit(
   const parameterSd = a.payoutParameterSd;
   if (parameterSd === null || a.payout === null) return null;
   const P = model.populations.length;
-  const payout = column(model, data, trials, r, -1, PAYOUT);
+  const payout = column(model, data, trials, r, -1, COL.payout);
   const pops = model.populations.map((pop, p) => ({
-    cost: column(model, data, trials, r, p, COST_SHOCK),
-    utilisation: column(model, data, trials, r, p, UTILISATION_SHOCK),
+    cost: column(model, data, trials, r, p, COL.costShock),
+    utilisation: column(model, data, trials, r, p, COL.utilisationShock),
     m: a.conditional ? barycentric(a.conditional.lnCost, a.conditional.payout[p]) : () => a.populations[p].payout as number,
-    fitted: pop.fit !== null ? column(model, data, trials, r, p, FIT_PAYOUT) : null,
+    fitted: pop.fit !== null ? column(model, data, trials, r, p, COL.fitPayout) : null,
   }));
   const fitted = pops.some((x) => x.fitted !== null);
   let processVar = 0;
@@ -269,7 +253,7 @@ function riskSplit(
 export function fitWarnings(model: EngineModel, data: Float64Array, trials: number): string[] {
   return model.populations.flatMap((pop, p) => {
     if (!pop.fit || !model.rulesets.length) return [];
-    const clamped = column(model, data, trials, 0, p, FIT_CLAMPED).reduce((s, x) => s + x, 0);
+    const clamped = column(model, data, trials, 0, p, COL.fitClamped).reduce((s, x) => s + x, 0);
     if (clamped === 0) return [];
     return [
       `populations[${p}] (${pop.id}): in ${clamped} of ${trials} trials every draw of the severity's parameters (${pop.fit.names.join(', ')}) left the family's valid region, and the last one was clamped into it: the covariance is too wide for its estimates`,
@@ -279,15 +263,15 @@ export function fitWarnings(model: EngineModel, data: Float64Array, trials: numb
 
 /** Paired differences of every other ruleset against ruleset `a`, trial by trial (common random numbers). */
 export function comparisonsAgainst(model: EngineModel, data: Float64Array, trials: number, a: number): Comparison[] {
-  const pa = column(model, data, trials, a, -1, PAYOUT);
-  const ba = column(model, data, trials, a, -1, BENEFICIARIES);
+  const pa = column(model, data, trials, a, -1, COL.payout);
+  const ba = column(model, data, trials, a, -1, COL.beneficiaries);
   const premA = model.rulesets[a].premium;
   return model.rulesets
     .map((_, b) => b)
     .filter((b) => b !== a)
     .map((b): Comparison => {
-      const pb = column(model, data, trials, b, -1, PAYOUT);
-      const bb = column(model, data, trials, b, -1, BENEFICIARIES);
+      const pb = column(model, data, trials, b, -1, COL.payout);
+      const bb = column(model, data, trials, b, -1, COL.beneficiaries);
       const premB = model.rulesets[b].premium;
       const lossRatioDiff = interval(pb.map((x, i) => x / premB - pa[i] / premA));
       const beneficiariesDiff = interval(bb.map((x, i) => x - ba[i]));

@@ -33,52 +33,26 @@ import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
 import { drawFitParameters, severityAt } from './fit-draw.ts';
 import { conditionalPayout } from './conditional-payout.ts';
 import type { Severity } from '../random/severity/index.ts';
+import { ACC_WIDTH as ACC, ALL_COLUMNS, BASE_COLUMNS, COL } from './trial-columns.ts';
 
-export const METRICS = [
-  'payout',
-  'beneficiaries',
-  'personTimes',
-  'excess',
-  'selfBurden',
-  'selfPay',
-  'claimants',
-  'sampled',
-  'costShock',
-  'utilisationShock',
-  'fitPayout',
-  'fitClamped',
-] as const;
-export type Metric = (typeof METRICS)[number];
-export const M = METRICS.length;
-export const PAYOUT = 0;
-export const BENEFICIARIES = 1;
-export const PERSON_TIMES = 2;
-export const EXCESS = 3;
-export const SELF_BURDEN = 4;
-export const SELF_PAY = 5;
-export const CLAIMANTS = 6;
-export const SAMPLED = 7;
-/** The trial's parameter shocks for the population (1 without parameter risk), for the risk split (summary.ts). */
-export const COST_SHOCK = 8;
-export const UTILISATION_SHOCK = 9;
-/**
- * For a population whose fitted severity is drawn per trial (engine/fit-draw.ts): E[payout | the trial's shocks and
- * drawn parameters] (engine/conditional-payout.ts, times the utilisation shock), the conditional mean the risk
- * split's fit part is built from (summary.ts); 0 for other populations. FIT_CLAMPED: 1 when the trial's draw was
- * clamped into the family's valid region.
- */
-export const FIT_PAYOUT = 10;
-export const FIT_CLAMPED = 11;
-/** The figures every model stores; the two fit columns are stored only by a model with a drawn fit. */
-export const BASE_METRICS = FIT_PAYOUT;
+/** Column indices under their former names, which the engine's tests index the stored block with; code uses COL. */
+export const M = ALL_COLUMNS;
+export const PAYOUT = COL.payout;
+export const BENEFICIARIES = COL.beneficiaries;
+export const PERSON_TIMES = COL.personTimes;
+export const CLAIMANTS = COL.claimants;
+export const SAMPLED = COL.sampled;
+export const FIT_PAYOUT = COL.fitPayout;
+export const FIT_CLAMPED = COL.fitClamped;
+export const BASE_METRICS = BASE_COLUMNS;
 
 /**
- * Figures stored per (trial, ruleset, row): all M where some population's fitted parameters are drawn, else the
- * first BASE_METRICS (a model without a drawn fit stores no fit columns, so its memory per trial, and the
- * workbench's trial budget, do not pay for them).
+ * Figures stored per (trial, ruleset, row): every column where some population's fitted parameters are drawn,
+ * else the first BASE_COLUMNS (trial-columns.ts): a model without a drawn fit stores no fit columns, so its memory
+ * per trial, and the workbench's trial budget, do not pay for them.
  */
 export function metricsOf(model: EngineModel): number {
-  return model.populations.some((p) => p.fit !== null) ? M : BASE_METRICS;
+  return model.populations.some((p) => p.fit !== null) ? ALL_COLUMNS : BASE_COLUMNS;
 }
 
 /**
@@ -175,7 +149,7 @@ class Scratch {
   readonly batch = new ClaimantBatch();
   readonly months = new Int32Array(12);
   readonly rank = new Int32Array(MAX_RECORDS + 1);
-  /** Per ruleset: Σ payout, beneficiaries, Σ excess, person-times, Σ self-burden. */
+  /** Per ruleset, ACC slots named as their columns (trial-columns.ts): Σ payout, beneficiaries, person-times, Σ excess, Σ self-burden. */
   readonly acc: Float64Array;
   readonly pending = new PendingMonths();
   /** The trial's shocks per population (1 without parameter risk). */
@@ -200,8 +174,6 @@ class Scratch {
     this.fitClamped = new Uint8Array(P);
   }
 }
-const ACC = 5;
-
 function simulatePopulation(
   model: EngineModel,
   p: number,
@@ -238,26 +210,27 @@ function simulatePopulation(
     } else if (kernels !== null) kernelPass(kernels, batch, pop, acc, r * ACC, r, pending);
     else generalPass(schedules, ruleset.basic, pop, batch, acc, r * ACC, r, pending);
   }
-  if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc, ACC, 3);
+  if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc);
 
   for (let r = 0; r < R; r++) {
     const o = base + (r * (P + 1) + p) * W;
     const a = r * ACC;
     // Money is summed on annual amounts; the months in force see `exposure` of it (rules/exposure.ts).
     const e = model.rulesets[r].exposure;
-    out[o + PAYOUT] = e * acc[a];
-    out[o + BENEFICIARIES] = acc[a + 1];
-    out[o + EXCESS] = e * acc[a + 2];
-    out[o + PERSON_TIMES] = acc[a + 3];
-    out[o + SELF_BURDEN] = e * (nBelow * tail.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + 4]));
-    out[o + SELF_PAY] = e * (nBelow * tail.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay);
-    out[o + CLAIMANTS] = nTail + nBelow;
-    out[o + SAMPLED] = nTail;
-    out[o + COST_SHOCK] = c;
-    out[o + UTILISATION_SHOCK] = scratch.utilisation[p];
-    if (W > FIT_PAYOUT) {
-      out[o + FIT_PAYOUT] = drawn === null ? 0 : scratch.utilisation[p] * conditionalPayout(model, r, p, sev);
-      out[o + FIT_CLAMPED] = drawn === null ? 0 : scratch.fitClamped[p];
+    out[o + COL.payout] = e * acc[a + COL.payout];
+    out[o + COL.beneficiaries] = acc[a + COL.beneficiaries];
+    out[o + COL.excess] = e * acc[a + COL.excess];
+    out[o + COL.personTimes] = acc[a + COL.personTimes];
+    out[o + COL.selfBurden] =
+      e * (nBelow * tail.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + COL.selfBurden]));
+    out[o + COL.selfPay] = e * (nBelow * tail.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay);
+    out[o + COL.claimants] = nTail + nBelow;
+    out[o + COL.sampled] = nTail;
+    out[o + COL.costShock] = c;
+    out[o + COL.utilisationShock] = scratch.utilisation[p];
+    if (W > COL.fitPayout) {
+      out[o + COL.fitPayout] = drawn === null ? 0 : scratch.utilisation[p] * conditionalPayout(model, r, p, sev);
+      out[o + COL.fitClamped] = drawn === null ? 0 : scratch.fitClamped[p];
     }
   }
 }
@@ -297,18 +270,18 @@ function generalPass(
     let sb = x;
     if (basic !== null) {
       sb = selfBurdenOf(basic, x);
-      acc[a + 4] += sb;
+      acc[a + COL.selfBurden] += sb;
     }
     const b = evaluatePerson(f, sb, c);
     if (b > 0) {
-      acc[a] += b;
-      acc[a + 1] += 1;
-      acc[a + 2] += SIDE[0];
+      acc[a + COL.payout] += b;
+      acc[a + COL.beneficiaries] += 1;
+      acc[a + COL.excess] += SIDE[0];
       const k = records[i];
       const range = paymentRange(f, basic, x, c, b, k, phi, SIDE[1]);
-      if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + 3] += table[k * TABLE_STRIDE + k - range.first + 1];
+      if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + COL.personTimes] += table[k * TABLE_STRIDE + k - range.first + 1];
       else if (range.first === range.last)
-        acc[a + 3] += 1; // one paid record: one month, nothing to draw
+        acc[a + COL.personTimes] += 1; // one paid record: one month, nothing to draw
       else pending.push(i, r, range.first, range.last);
     }
   }

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { distribution, type Distribution } from '../math/stats.ts';
 import { runRaw, type RawRun, type RunOptions } from './run.ts';
 import { column, summarize, type RunResult } from './summary.ts';
-import { PAYOUT } from './trial.ts';
+import { COL } from './trial-columns.ts';
 
 export const MAX_YEARS = 10;
 
@@ -72,7 +72,7 @@ export async function runYears(
         const rule = raw.model.rulesets[i].corridor;
         let fundCumulative: Distribution | null = null;
         if (rule) {
-          const payout = column(raw.model, raw.data, raw.trials, i, -1, PAYOUT);
+          const payout = column(raw.model, raw.data, raw.trials, i, -1, COL.payout);
           const acc = cumulative[i];
           for (let t = 0; t < raw.trials; t++) {
             const split = floatCorridor(rule, r.premium, payout[t]);

@@ -404,6 +404,114 @@ const S = {
   labelBeneath: { zh: 'en', en: '' },
   briefingFileName: { zh: (id: string) => `${id}-简报.docx`, en: (id: string) => `${id}-briefing.docx` },
   subsidyBudgetTitle: { zh: (year: number) => `${year} 年居民医保财政补助预算`, en: (year: number) => `Residents' subsidy budget ${year}` },
+  // — the indicator tables (report/tables.ts): column names and titles —
+  colRuleset: { zh: '方案', en: 'ruleset' },
+  colKeyIndicators: { zh: '主要指标', en: 'Key indicators' },
+  colPremium: { zh: '保费', en: 'premium' },
+  colStandardError: { zh: '标准误', en: '± se' },
+  colPayoutP95: { zh: '赔付 P95', en: 'payout P95' },
+  colAnalytic: { zh: '解析', en: 'analytic' },
+  colByPopulation: { zh: '分人群', en: 'By population' },
+  colPopulation: { zh: '人群', en: 'population' },
+  colPerBeneficiaryYuan: { zh: '人均（元）', en: 'per beneficiary (yuan)' },
+  colComparisons: { zh: '方案比较（共同随机数）', en: 'Comparisons (common random numbers)' },
+  colBaseline: { zh: '基准', en: 'baseline' },
+  colPayoutDifference: { zh: '赔付差', en: 'payout difference' },
+  colIntervalFrom: { zh: '95%区间下限', en: '95% interval from' },
+  colIntervalTo: { zh: '95%区间上限', en: '95% interval to' },
+  colLossRatioDifference: { zh: '赔付率差', en: 'loss-ratio difference' },
+  colBeneficiariesDifference: { zh: '人数差', en: 'beneficiaries difference' },
+  colModelledVsTarget: { zh: '模型与目标', en: 'Modelled vs target' },
+  colIndicator: { zh: '指标', en: 'indicator' },
+  colTarget: { zh: '目标', en: 'target' },
+  colModelled: { zh: '模型', en: 'modelled' },
+  colRelativeDifference: { zh: '相对偏差', en: 'relative difference' },
+  colNote: { zh: '说明', en: 'note' },
+  colMetric: { zh: '指标', en: 'metric' },
+  colAnalyticValues: { zh: '解析期望值', en: 'Analytic expected values' },
+  colFunding: { zh: '保费来源', en: 'Premium by funding channel' },
+  colChannel: { zh: '渠道', en: 'channel' },
+  colAmount: { zh: '金额', en: 'amount' },
+  colShare: { zh: '占比', en: 'share' },
+  colYearByYear: { zh: '逐年路径', en: 'Year by year' },
+  colYear: { zh: '年度', en: 'year' },
+  colPayoutP5: { zh: '赔付 P5', en: 'payout P5' },
+  colFundCumulative: { zh: '基金累计净额', en: 'fund, cumulative' },
+  colFundCumulativeP5: { zh: '基金累计净额 P5', en: 'fund, cumulative P5' },
+  colFitEstimation: { zh: '拟合（估计）', en: 'fit (estimation)' },
+  colFitShare: { zh: '拟合占比', en: 'fit share' },
+  colProcessAndParameterRisk: { zh: '过程风险与参数风险', en: 'Process and parameter risk' },
+  colSd: { zh: '标准差', en: 'sd' },
+  colProcess: { zh: '过程', en: 'process' },
+  colParameter: { zh: '参数', en: 'parameter' },
+  colParameterShare: { zh: '参数占比', en: 'parameter share' },
+  colReading: { zh: '口径', en: 'reading' },
+  colInsurerMean: { zh: '承办机构', en: 'insurer mean' },
+  colInsurerSd: { zh: '承办机构标准差', en: 'insurer sd' },
+  colReturnedToFund: { zh: '返还基金', en: 'returned to fund' },
+  colFundTopUp: { zh: '基金补亏', en: 'fund top-up' },
+  colPInsurerLoss: { zh: '承办机构亏损概率', en: 'P(insurer loss)' },
+  colMonth: { zh: '月份', en: 'month' },
+  colTransferToInsurer: { zh: '划转', en: 'transfer to insurer' },
+  colBenefitsPaid: { zh: '赔付', en: 'benefits paid' },
+  colInsurerCash: { zh: '承办机构累计', en: 'insurer cash' },
+  colProposals: { zh: '方案与基准比较', en: 'Proposals against the baseline' },
+  colProposal: { zh: '方案', en: 'proposal' },
+  colExpectedPayoutDifference: { zh: '期望赔付差', en: 'payout difference' },
+  col95From: { zh: '95%区间下限', en: '95% from' },
+  col95To: { zh: '95%区间上限', en: '95% to' },
+  colProbLossDifference: { zh: '亏损概率差', en: 'its difference' },
+  colDifferenceOf: {
+    zh: (name: { zh: string; en: string }) => `${name.zh}差`,
+    en: (name: { zh: string; en: string }) => `${name.en} difference`,
+  },
+  colCorridorTitle: { zh: (id: string) => `风险调节：${id}`, en: (id: string) => `Risk corridor: ${id}` },
+  colCashTitle: { zh: (id: string) => `资金流：${id}`, en: (id: string) => `Cash by month: ${id}` },
+  /** A target for the whole ruleset, no population named. */
+  colAllPopulations: { zh: '合计', en: 'all' },
+  /** A target the scenario declares unreachable under its cost model (its reason: Target.conflict, in the file). */
+  colConflict: { zh: '与其他目标冲突，未用于校准', en: 'conflicts with the other targets; not calibrated to' },
+  colConflictBoth: { zh: 'conflict 冲突: not calibrated to', en: 'conflict 冲突: not calibrated to' },
+  colCorridorReading: { zh: '口径', en: 'reading' },
+  /** Names of the funding channels (schema FUNDING_CHANNELS), for tables and the workbench. */
+  channelFundTransfer: { zh: '基本医保基金划转', en: 'transfer from the basic funds' },
+  channelFiscalSubsidy: { zh: '财政补贴', en: 'fiscal subsidy' },
+  channelPersonalContribution: { zh: '个人缴费', en: 'personal contribution' },
+  channelUnspecified: { zh: '筹资（未分渠道）', en: 'funding, channels not split' },
+  // — the workbench's results rows (ui/results-rows.ts) —
+  rowExpectedPayoutAnalytic: { zh: '期望赔付（解析）', en: 'expected payout (analytic)' },
+  rowPayoutMeanPmSe: { zh: '赔付均值 ± 标准误', en: 'payout mean ± se' },
+  rowMean: { zh: '均值', en: 'mean' },
+  rowSe: { zh: '标准误', en: 'se' },
+  rowPayoutP95P995: { zh: '赔付 P95 / P99.5', en: 'payout P95 / P99.5' },
+  rowP95: { zh: 'P95', en: 'P95' },
+  rowP995: { zh: 'P99.5', en: 'P99.5' },
+  rowPayoutSdSplit: { zh: '赔付标准差：过程 / 参数（参数风险占比）', en: 'payout sd: process / parameter (parameter share)' },
+  rowPayoutSdFit: { zh: '赔付标准差：拟合（拟合占比）', en: 'payout sd: fit (fit share)' },
+  rowFit: { zh: '拟合', en: 'fit' },
+  rowLossRatioP5P95Exact: { zh: '赔付率 P5–P95（精确，FFT）', en: 'loss ratio P5–P95 (exact, FFT)' },
+  rowP5: { zh: 'P5', en: 'P5' },
+  rowProbabilityOfLossExact: { zh: '亏损概率（精确）', en: 'probability of loss (exact)' },
+  rowExactVsMonteCarlo: { zh: '精确分布与蒙特卡洛（标准误之差）', en: 'exact vs Monte Carlo (in standard errors)' },
+  rowBenefitPerBeneficiaryYuan: { zh: '人均补偿（元）', en: 'benefit per beneficiary (yuan)' },
+  rowDifference: { zh: '差', en: 'difference' },
+  rowFrom: { zh: '下限', en: 'from' },
+  rowTo: { zh: '上限', en: 'to' },
+  rowPayoutVsBaseline: {
+    zh: (baseline: string) => `与基准（${baseline}）赔付差及95%区间`,
+    en: (baseline: string) => `payout vs baseline (${baseline}), 95% interval`,
+  },
+  /** A cell whose figures have not arrived yet. */
+  rowPending: { zh: '…', en: '…' },
+  /** The gap of the sampled mean from the exact one, in standard errors. */
+  rowGapInSe: { zh: (gap: string) => `${gap} se`, en: (gap: string) => `${gap} se` },
+  /** The gap's mark: within 4 standard errors, or not. */
+  rowGapFine: { zh: '✓', en: '✓' },
+  rowGapLarge: { zh: '⚠', en: '⚠' },
+  /** The CSV's unit column (ui/results-rows.ts resultsCsv), bilingual as the command line's CSV headers. */
+  rowUnitRatio: { zh: '比例', en: 'ratio' },
+  rowUnitPoints: { zh: '百分点', en: 'points' },
+  rowUnitCount: { zh: '人', en: 'people' },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;
@@ -415,8 +523,14 @@ export function t<K extends StringKey>(key: K, lang: Lang, ...args: ArgsOf<K>): 
   return typeof v === 'function' ? (v as (...a: unknown[]) => string)(...args) : v;
 }
 
-/** Both languages of an entry without arguments (for bilingual headers and files). */
-export const both = (key: StringKey): { zh: string; en: string } => ({ zh: S[key].zh as string, en: S[key].en as string });
+/** Both languages of an entry, with its arguments when it takes some (for bilingual headers and files). */
+export const both = <K extends StringKey>(key: K, ...args: ArgsOf<K>): { zh: string; en: string } => ({
+  zh: t(key, 'zh', ...args),
+  en: t(key, 'en', ...args),
+});
+
+/** The command line's bilingual form of an entry, English then Chinese ("all 合计"). */
+export const enZh = <K extends StringKey>(key: K, ...args: ArgsOf<K>): string => `${t(key, 'en', ...args)} ${t(key, 'zh', ...args)}`;
 
 /** The other language (the header's switch). */
 export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');

@@ -3,53 +3,77 @@
  * Markdown, CSV), the report and the workbench.
  */
 import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
-import type { CorridorSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
+import type { CorridorSummary, MetricsSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
-import { metricDef, metricLabel, metricLabels, type MetricName } from '../engine/metrics.ts';
+import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, type MetricName } from '../engine/metrics.ts';
 import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
+import { both, enZh, t } from './strings.ts';
 
 export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
-
-const L = (en: string, zh: string) => ({ en, zh });
 
 /** A metric's column, named and measured as the metric table (engine/metrics.ts) has it: its short name. */
 function metric<R>(id: MetricName, value: Column<R>['value'], form: 'full' | 'short' = 'short'): Column<R> {
   return { label: metricLabels(id, form), unit: metricDef(id).unit as ColumnUnit, value };
 }
 
+/** A metric's column over runs' summaries, its value too read from the metric table (MetricDef.monteCarlo). */
+function runMetric<R>(id: MetricName, summary: (row: R) => MetricsSummary): Column<R> {
+  return metric(id, (row) => mcValue(summary(row), id));
+}
+
+/** A metric's column over analytic values (MetricDef.analytic). */
+function analyticColumn<R>(id: MetricName, values: (row: R) => AnalyticValues, form: 'full' | 'short' = 'short'): Column<R> {
+  return metric(id, (row) => analyticMetric(values(row), id), form);
+}
+
 /** The difference of a metric between two rulesets: rates in percentage points, the rest in its own unit. */
 function metricDifference<R>(id: MetricName, value: Column<R>['value']): Column<R> {
   const { en, zh } = metricLabels(id, 'short');
   const unit = metricDef(id).unit;
-  return { label: L(`${en} difference`, `${zh}差`), unit: unit === 'ratio' ? 'points' : (unit as ColumnUnit), value };
+  return { label: both('colDifferenceOf', { en, zh }), unit: unit === 'ratio' ? 'points' : (unit as ColumnUnit), value };
 }
 const ruleset = <R extends { id: string }>(get: (r: R) => string = (r) => r.id): Column<R> => ({
-  label: L('ruleset', '方案'),
+  label: both('colRuleset'),
   unit: 'text',
   value: get,
 });
 
+/**
+ * The key indicators after the payout's own columns, in the table's order; the rest of each row (label, unit,
+ * value) is the metric table's. A new indicator is shown by naming it here.
+ */
+const KEY_INDICATORS = [
+  'lossRatio',
+  'lossRatioP95',
+  'probLoss',
+  'beneficiaries',
+  'personTimes',
+  'burdenReductionRate',
+  'reimbursementRatio',
+  'insurerMean',
+] as const satisfies readonly MetricName[];
+/** The analytic table's indicators after the payout. */
+const ANALYTIC_INDICATORS = [
+  'beneficiaries',
+  'lossRatio',
+  'burdenReductionRate',
+  'reimbursementRatio',
+] as const satisfies readonly MetricName[];
+
 export function indicatorTable(r: RunResult): Table {
   return table<RulesetSummary>(
     'indicators',
-    L('Key indicators', '主要指标'),
+    both('colKeyIndicators'),
     [
       ruleset(),
-      { label: L('premium', '保费'), unit: 'money', value: (s) => s.premium },
-      metric('payout', (s) => s.payout.mean),
-      { label: L('± se', '标准误'), unit: 'money', digits: 2, value: (s) => s.payout.se },
-      { label: L('payout P95', '赔付 P95'), unit: 'money', value: (s) => s.payout.p95 },
-      { label: L('analytic', '解析'), unit: 'money', value: (s) => s.analyticMean },
-      metric('lossRatio', (s) => s.lossRatio.mean),
-      metric('lossRatioP95', (s) => s.lossRatio.p95),
-      metric('probLoss', (s) => s.lossRatio.probAbove1),
-      metric('beneficiaries', (s) => s.beneficiaries.mean),
-      metric('personTimes', (s) => s.personTimes.mean),
-      metric('burdenReductionRate', (s) => s.burdenReductionRate),
-      metric('reimbursementRatio', (s) => s.reimbursementRatio),
-      metric('insurerMean', (s) => s.corridor?.insurerMean ?? null),
+      { label: both('colPremium'), unit: 'money', value: (s) => s.premium },
+      runMetric('payout', (s) => s),
+      { label: both('colStandardError'), unit: 'money', digits: 2, value: (s) => s.payout.se },
+      { label: both('colPayoutP95'), unit: 'money', value: (s) => s.payout.p95 },
+      { label: both('colAnalytic'), unit: 'money', value: (s) => s.analyticMean },
+      ...KEY_INDICATORS.map((id) => runMetric<RulesetSummary>(id, (s) => s)),
     ],
     r.rulesets,
   );
@@ -61,23 +85,23 @@ export function populationTable(r: RunResult): Table {
   const rows: PopulationRow[] = r.rulesets.flatMap((s) => s.populations.map((p) => ({ id: s.id, p })));
   return table<PopulationRow>(
     'populations',
-    L('By population', '分人群'),
+    both('colByPopulation'),
     [
       ruleset(),
-      { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
-      metric('payout', (x) => x.p.payout.mean),
-      { label: L('analytic', '解析'), unit: 'money', value: (x) => x.p.analyticMean },
-      metric('beneficiaries', (x) => x.p.beneficiaries.mean),
-      metric('personTimes', (x) => x.p.personTimes.mean),
+      { label: both('colPopulation'), unit: 'text', value: (x) => x.p.id },
+      runMetric('payout', (x) => x.p),
+      { label: both('colAnalytic'), unit: 'money', value: (x) => x.p.analyticMean },
+      runMetric('beneficiaries', (x) => x.p),
+      runMetric('personTimes', (x) => x.p),
       // Per beneficiary reads in yuan whatever the unit: a few thousand yuan, not 0.3 万元.
       {
-        label: L('per beneficiary (yuan)', '人均（元）'),
+        label: both('colPerBeneficiaryYuan'),
         unit: 'number',
         digits: 2,
         value: (x) => (Number.isFinite(x.p.averageBenefit) ? Math.round(x.p.averageBenefit * 100) / 100 : null),
       },
-      metric('burdenReductionRate', (x) => x.p.burdenReductionRate),
-      metric('reimbursementRatio', (x) => x.p.reimbursementRatio),
+      runMetric('burdenReductionRate', (x) => x.p),
+      runMetric('reimbursementRatio', (x) => x.p),
     ],
     rows,
   );
@@ -86,15 +110,15 @@ export function populationTable(r: RunResult): Table {
 export function comparisonTable(r: RunResult): Table {
   return table<RunResult['comparisons'][number]>(
     'comparisons',
-    L('Comparisons (common random numbers)', '方案比较（共同随机数）'),
+    both('colComparisons'),
     [
-      { label: L('baseline', '基准'), unit: 'text', value: (c) => c.a },
-      { label: L('ruleset', '方案'), unit: 'text', value: (c) => c.b },
-      { label: L('payout difference', '赔付差'), unit: 'money', value: (c) => c.payoutDiff.mean },
-      { label: L('95% interval from', '95%区间下限'), unit: 'money', value: (c) => c.payoutDiff.lo95 },
-      { label: L('95% interval to', '95%区间上限'), unit: 'money', value: (c) => c.payoutDiff.hi95 },
-      { label: L('loss-ratio difference', '赔付率差'), unit: 'points', value: (c) => c.lossRatioDiff.mean },
-      { label: L('beneficiaries difference', '人数差'), unit: 'count', value: (c) => c.beneficiariesDiff.mean },
+      { label: both('colBaseline'), unit: 'text', value: (c) => c.a },
+      { label: both('colRuleset'), unit: 'text', value: (c) => c.b },
+      { label: both('colPayoutDifference'), unit: 'money', value: (c) => c.payoutDiff.mean },
+      { label: both('colIntervalFrom'), unit: 'money', value: (c) => c.payoutDiff.lo95 },
+      { label: both('colIntervalTo'), unit: 'money', value: (c) => c.payoutDiff.hi95 },
+      { label: both('colLossRatioDifference'), unit: 'points', value: (c) => c.lossRatioDiff.mean },
+      { label: both('colBeneficiariesDifference'), unit: 'count', value: (c) => c.beneficiariesDiff.mean },
     ],
     r.comparisons,
   );
@@ -118,56 +142,53 @@ export function targetTable(
       : isRate(m)
         ? `${(v * 100).toFixed(1)}%`
         : m === 'payout'
-          ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} 万元`
+          ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} ${t('wan', 'zh')}`
           : formatCount(v);
   return table<RunResult['targets'][number]>(
     'targets',
-    L('Modelled vs target', '模型与目标'),
+    both('colModelledVsTarget'),
     [
       {
-        label: L('indicator', '指标'),
+        label: both('colIndicator'),
         unit: 'text',
         value: (t) => (lang === 'both' ? `${t.metric} ${metricLabel(t.metric, 'zh')}` : metricLabel(t.metric, lang)),
       },
       {
-        label: L('population', '人群'),
+        label: both('colPopulation'),
         unit: 'text',
         value: (t) =>
-          t.population === null ? { zh: '合计', en: 'all', both: 'all 合计' }[lang] : (names.populations?.[t.population] ?? t.population),
+          t.population === null
+            ? lang === 'both'
+              ? enZh('colAllPopulations')
+              : both('colAllPopulations')[lang]
+            : (names.populations?.[t.population] ?? t.population),
       },
-      { label: L('ruleset', '方案'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
-      { label: L('target', '目标'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
-      { label: L('modelled', '模型'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
-      { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+      { label: both('colRuleset'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
+      { label: both('colTarget'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
+      { label: both('colModelled'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
+      { label: both('colRelativeDifference'), unit: 'ratio', value: (t) => t.relativeError },
       {
-        label: L('note', '说明'),
+        label: both('colNote'),
         unit: 'text',
-        value: (t) => (t.conflict ? CONFLICT[lang] : ''),
+        value: (t) => (!t.conflict ? '' : lang === 'both' ? both('colConflictBoth').en : both('colConflict')[lang]),
       },
     ],
     r.targets,
   );
 }
 
-/** A target the scenario declares unreachable under its cost model (its reason: Target.conflict, in the file). */
-const CONFLICT = {
-  zh: '与其他目标冲突，未用于校准',
-  en: 'conflicts with the other targets; not calibrated to',
-  both: 'conflict 冲突: not calibrated to',
-};
-
 /** Targets with raw values (CSV: the metric's id, values in yuan, fractions or people). */
 export function targetValuesTable(r: RunResult): Table {
   return table<RunResult['targets'][number]>(
     'targets',
-    L('Modelled vs target', '模型与目标'),
+    both('colModelledVsTarget'),
     [
-      { label: L('metric', '指标'), unit: 'text', value: (t) => t.metric },
-      { label: L('population', '人群'), unit: 'text', value: (t) => t.population },
-      { label: L('ruleset', '方案'), unit: 'text', value: (t) => t.ruleset },
-      { label: L('target', '目标'), unit: 'number', value: (t) => t.target },
-      { label: L('modelled', '模型'), unit: 'number', value: (t) => t.modelled },
-      { label: L('relative difference', '相对偏差'), unit: 'ratio', value: (t) => t.relativeError },
+      { label: both('colMetric'), unit: 'text', value: (t) => t.metric },
+      { label: both('colPopulation'), unit: 'text', value: (t) => t.population },
+      { label: both('colRuleset'), unit: 'text', value: (t) => t.ruleset },
+      { label: both('colTarget'), unit: 'number', value: (t) => t.target },
+      { label: both('colModelled'), unit: 'number', value: (t) => t.modelled },
+      { label: both('colRelativeDifference'), unit: 'ratio', value: (t) => t.relativeError },
     ],
     r.targets,
   );
@@ -176,19 +197,16 @@ export function targetValuesTable(r: RunResult): Table {
 type AnalyticRow = { id: string; p: AnalyticValues & { id: string } };
 
 export function analyticTable(a: AnalyticRuleset[]): Table {
-  const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations, { ...r, id: 'all 合计' }].map((p) => ({ id: r.id, p })));
+  const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations, { ...r, id: enZh('colAllPopulations') }].map((p) => ({ id: r.id, p })));
   return table<AnalyticRow>(
     'analytic',
-    L('Analytic expected values', '解析期望值'),
+    both('colAnalyticValues'),
     [
       ruleset(),
-      { label: L('population', '人群'), unit: 'text', value: (x) => x.p.id },
-      { label: L('premium', '保费'), unit: 'money', value: (x) => x.p.premium },
-      metric('payout', (x) => x.p.payout, 'full'),
-      metric('beneficiaries', (x) => x.p.beneficiaries),
-      metric('lossRatio', (x) => x.p.lossRatio),
-      metric('burdenReductionRate', (x) => x.p.burdenReductionRate),
-      metric('reimbursementRatio', (x) => x.p.reimbursementRatio),
+      { label: both('colPopulation'), unit: 'text', value: (x) => x.p.id },
+      { label: both('colPremium'), unit: 'money', value: (x) => x.p.premium },
+      analyticColumn('payout', (x) => x.p, 'full'),
+      ...ANALYTIC_INDICATORS.map((id) => analyticColumn<AnalyticRow>(id, (x) => x.p)),
     ],
     rows,
   );
@@ -196,10 +214,10 @@ export function analyticTable(a: AnalyticRuleset[]): Table {
 
 /** Names of the funding channels (schema FUNDING_CHANNELS), for tables and the workbench. */
 export const CHANNEL_NAMES: Record<PremiumChannel['channel'], { zh: string; en: string }> = {
-  fundTransfer: { zh: '基本医保基金划转', en: 'transfer from the basic funds' },
-  fiscalSubsidy: { zh: '财政补贴', en: 'fiscal subsidy' },
-  personalContribution: { zh: '个人缴费', en: 'personal contribution' },
-  unspecified: { zh: '筹资（未分渠道）', en: 'funding, channels not split' },
+  fundTransfer: both('channelFundTransfer'),
+  fiscalSubsidy: both('channelFiscalSubsidy'),
+  personalContribution: both('channelPersonalContribution'),
+  unspecified: both('channelUnspecified'),
 };
 
 type FundingRow = { id: string; channel: string; population: string | null; amount: number; share: number | null };
@@ -214,18 +232,18 @@ export function fundingTable(rulesets: readonly { id: string; premium: number; p
       amount: c.amount,
       share: r.premium > 0 ? c.amount / r.premium : null,
     })),
-    { id: r.id, channel: 'premium 保费', population: 'all 合计', amount: r.premium, share: r.premium > 0 ? 1 : null },
+    { id: r.id, channel: enZh('colPremium'), population: enZh('colAllPopulations'), amount: r.premium, share: r.premium > 0 ? 1 : null },
   ]);
   return table<FundingRow>(
     'funding',
-    L('Premium by funding channel', '保费来源'),
+    both('colFunding'),
     [
       ruleset(),
-      { label: L('channel', '渠道'), unit: 'text', value: (x) => x.channel },
-      { label: L('population', '人群'), unit: 'text', value: (x) => x.population },
+      { label: both('colChannel'), unit: 'text', value: (x) => x.channel },
+      { label: both('colPopulation'), unit: 'text', value: (x) => x.population },
       // 万元 to two places: a document's budget lines (7,550.15万元) read as written.
-      { label: L('amount', '金额'), unit: 'money', digits: 2, value: (x) => x.amount },
-      { label: L('share', '占比'), unit: 'ratio', value: (x) => x.share },
+      { label: both('colAmount'), unit: 'money', digits: 2, value: (x) => x.amount },
+      { label: both('colShare'), unit: 'ratio', value: (x) => x.share },
     ],
     rows,
   );
@@ -238,18 +256,18 @@ export function yearsTable(years: YearResult[]): Table {
   const rows: YearRow[] = years.flatMap((y) => y.rulesets.map((r) => ({ year: y.year, r })));
   return table<YearRow>(
     'years',
-    L('Year by year', '逐年路径'),
+    both('colYearByYear'),
     [
-      { label: L('year', '年度'), unit: 'year', value: (x) => x.year },
-      { label: L('ruleset', '方案'), unit: 'text', value: (x) => x.r.id },
-      { label: L('premium', '保费'), unit: 'money', value: (x) => x.r.premium },
+      { label: both('colYear'), unit: 'year', value: (x) => x.year },
+      { label: both('colRuleset'), unit: 'text', value: (x) => x.r.id },
+      { label: both('colPremium'), unit: 'money', value: (x) => x.r.premium },
       metric('payout', (x) => x.r.payout.mean),
-      { label: L('payout P5', '赔付 P5'), unit: 'money', value: (x) => x.r.payout.p05 },
-      { label: L('payout P95', '赔付 P95'), unit: 'money', value: (x) => x.r.payout.p95 },
+      { label: both('colPayoutP5'), unit: 'money', value: (x) => x.r.payout.p05 },
+      { label: both('colPayoutP95'), unit: 'money', value: (x) => x.r.payout.p95 },
       metric('lossRatio', (x) => x.r.lossRatio.mean),
       metric('probLoss', (x) => x.r.lossRatio.probAbove1),
-      { label: L('fund, cumulative', '基金累计净额'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
-      { label: L('fund, cumulative P5', '基金累计净额 P5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
+      { label: both('colFundCumulative'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
+      { label: both('colFundCumulativeP5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
     ],
     rows,
   );
@@ -265,19 +283,19 @@ export const hasFitPart = (r: RunResult) => r.rulesets.some((s) => (s.risk?.fitS
 export function riskTable(r: RunResult): Table {
   const fit: Column<RulesetSummary>[] = hasFitPart(r)
     ? [
-        { label: L('fit (estimation)', '拟合（估计）'), unit: 'money', value: (s) => s.risk?.fitSd },
-        { label: L('fit share', '拟合占比'), unit: 'ratio', value: (s) => s.risk?.fitShare },
+        { label: both('colFitEstimation'), unit: 'money', value: (s) => s.risk?.fitSd },
+        { label: both('colFitShare'), unit: 'ratio', value: (s) => s.risk?.fitShare },
       ]
     : [];
   return table<RulesetSummary>(
     'risk',
-    L('Process and parameter risk', '过程风险与参数风险'),
+    both('colProcessAndParameterRisk'),
     [
       ruleset(),
-      { label: L('sd', '标准差'), unit: 'money', value: (s) => s.risk?.totalSd },
-      { label: L('process', '过程'), unit: 'money', value: (s) => s.risk?.processSd },
-      { label: L('parameter', '参数'), unit: 'money', value: (s) => s.risk?.parameterSd },
-      { label: L('parameter share', '参数占比'), unit: 'ratio', value: (s) => s.risk?.parameterShare },
+      { label: both('colSd'), unit: 'money', value: (s) => s.risk?.totalSd },
+      { label: both('colProcess'), unit: 'money', value: (s) => s.risk?.processSd },
+      { label: both('colParameter'), unit: 'money', value: (s) => s.risk?.parameterSd },
+      { label: both('colParameterShare'), unit: 'ratio', value: (s) => s.risk?.parameterShare },
       ...fit,
     ],
     r.rulesets.filter((s) => s.risk),
@@ -290,19 +308,19 @@ type ReadingRow = { reading: string; c: CorridorSummary };
 export function corridorTable(s: RulesetSummary): Table {
   const c = s.corridor!;
   const rows: ReadingRow[] = [
-    { reading: 'as written 按文件', c },
-    ...c.alternatives.map((a) => ({ reading: `reading 口径 "${a.id}"`, c: a })),
+    { reading: enZh('readingAsWritten'), c },
+    ...c.alternatives.map((a) => ({ reading: `${enZh('colCorridorReading')} "${a.id}"`, c: a })),
   ];
   return table<ReadingRow>(
     `corridor-${s.id}`,
-    L(`Risk corridor: ${s.id}`, `风险调节：${s.id}`),
+    both('colCorridorTitle', s.id),
     [
-      { label: L('reading', '口径'), unit: 'text', value: (x) => x.reading },
-      { label: L('insurer mean', '承办机构'), unit: 'money', value: (x) => x.c.insurerMean },
-      { label: L('insurer sd', '承办机构标准差'), unit: 'money', value: (x) => x.c.insurer.sd },
-      { label: L('returned to fund', '返还基金'), unit: 'money', value: (x) => x.c.fundReturnMean },
-      { label: L('fund top-up', '基金补亏'), unit: 'money', value: (x) => x.c.fundTopUpMean },
-      { label: L('P(insurer loss)', '承办机构亏损概率'), unit: 'ratio', value: (x) => x.c.probInsurerLoss },
+      { label: both('colReading'), unit: 'text', value: (x) => x.reading },
+      { label: both('colInsurerMean'), unit: 'money', value: (x) => x.c.insurerMean },
+      { label: both('colInsurerSd'), unit: 'money', value: (x) => x.c.insurer.sd },
+      { label: both('colReturnedToFund'), unit: 'money', value: (x) => x.c.fundReturnMean },
+      { label: both('colFundTopUp'), unit: 'money', value: (x) => x.c.fundTopUpMean },
+      { label: both('colPInsurerLoss'), unit: 'ratio', value: (x) => x.c.probInsurerLoss },
     ],
     rows,
   );
@@ -312,12 +330,12 @@ export function corridorTable(s: RulesetSummary): Table {
 export function cashflowTable(s: RulesetSummary): Table {
   return table<RulesetSummary['finance']['cashflow'][number]>(
     `cash-${s.id}`,
-    L(`Cash by month: ${s.id}`, `资金流：${s.id}`),
+    both('colCashTitle', s.id),
     [
-      { label: L('month', '月份'), unit: 'year', value: (c) => c.month },
-      { label: L('transfer to insurer', '划转'), unit: 'money', value: (c) => c.transfer },
-      { label: L('benefits paid', '赔付'), unit: 'money', value: (c) => c.benefits },
-      { label: L('insurer cash', '承办机构累计'), unit: 'money', value: (c) => c.insurerCash },
+      { label: both('colMonth'), unit: 'year', value: (c) => c.month },
+      { label: both('colTransferToInsurer'), unit: 'money', value: (c) => c.transfer },
+      { label: both('colBenefitsPaid'), unit: 'money', value: (c) => c.benefits },
+      { label: both('colInsurerCash'), unit: 'money', value: (c) => c.insurerCash },
     ],
     s.finance?.cashflow ?? [],
   );
@@ -335,20 +353,21 @@ export function proposalTable(r: RunResult, lang: 'zh' | 'en' = 'zh'): Table {
   const rows: ProposalRow[] = r.comparisons.flatMap((c) => (by.has(c.a) && by.has(c.b) ? [{ c, a: by.get(c.a)!, b: by.get(c.b)! }] : []));
   return table<ProposalRow>(
     'proposals',
-    L('Proposals against the baseline', '方案与基准比较'),
+    both('colProposals'),
     [
-      { label: L('proposal', '方案'), unit: 'text', value: (x) => x.b.title?.[lang] ?? x.b.id },
-      { label: L('baseline', '基准'), unit: 'text', value: (x) => x.a.title?.[lang] ?? x.a.id },
-      { label: L('payout difference', '期望赔付差'), unit: 'money', value: (x) => x.c.payoutDiff.mean },
-      { label: L('95% from', '95%区间下限'), unit: 'money', value: (x) => x.c.payoutDiff.lo95 },
-      { label: L('95% to', '95%区间上限'), unit: 'money', value: (x) => x.c.payoutDiff.hi95 },
-      metric('lossRatio', (x) => x.b.lossRatio.mean),
+      { label: both('colProposal'), unit: 'text', value: (x) => x.b.title?.[lang] ?? x.b.id },
+      { label: both('colBaseline'), unit: 'text', value: (x) => x.a.title?.[lang] ?? x.a.id },
+      { label: both('colExpectedPayoutDifference'), unit: 'money', value: (x) => x.c.payoutDiff.mean },
+      { label: both('col95From'), unit: 'money', value: (x) => x.c.payoutDiff.lo95 },
+      { label: both('col95To'), unit: 'money', value: (x) => x.c.payoutDiff.hi95 },
+      runMetric('lossRatio', (x) => x.b),
       metricDifference('lossRatio', (x) => x.c.lossRatioDiff.mean),
       metricDifference('beneficiaries', (x) => x.c.beneficiariesDiff.mean),
-      metricDifference('burdenReductionRate', (x) => x.b.burdenReductionRate - x.a.burdenReductionRate),
-      metricDifference('reimbursementRatio', (x) => x.b.reimbursementRatio - x.a.reimbursementRatio),
-      metric('probLoss', (x) => x.b.lossRatio.probAbove1),
-      { label: L('its difference', '亏损概率差'), unit: 'points', value: (x) => x.b.lossRatio.probAbove1 - x.a.lossRatio.probAbove1 },
+      ...(['burdenReductionRate', 'reimbursementRatio'] as const).map((id) =>
+        metricDifference<ProposalRow>(id, (x) => mcValue(x.b, id) - mcValue(x.a, id)),
+      ),
+      runMetric('probLoss', (x) => x.b),
+      { label: both('colProbLossDifference'), unit: 'points', value: (x) => x.b.lossRatio.probAbove1 - x.a.lossRatio.probAbove1 },
     ],
     rows,
   );

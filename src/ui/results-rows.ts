@@ -9,8 +9,8 @@ import type { Comparison, RunResult } from '../engine/summary.ts';
 import { csvOf, csvValue, formatValue, type ColumnUnit } from '../report/columns.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
-import { t } from '../report/strings.ts';
-import { metricLabels } from '../engine/metrics.ts';
+import { both, enZh, t } from '../report/strings.ts';
+import { analyticMetric, isAnalytic, mcValue, metricApplies, metricDef, metricLabels, type MetricName } from '../engine/metrics.ts';
 import type { ExactResult } from './exact-client.ts';
 
 export interface Part {
@@ -44,51 +44,61 @@ export interface ResultsInput {
 }
 
 const one = (unit: ColumnUnit, digits?: number): Part[] => [{ unit, digits }];
-const L = (zh: string, en: string) => ({ zh, en });
 
 export function resultRows(x: ResultsInput): ResultRow[] {
   const { analytic: a, lang } = x;
   const mc = (id: string) => x.result?.rulesets.find((r) => r.id === id);
   const exact = (id: string, f: (e: NonNullable<ExactResult['rulesets'][number]>) => (number | null)[]) => {
     const ex = x.exact;
-    if (ex === null) return '…';
+    if (ex === null) return t('rowPending', lang);
     if ('error' in ex) return t('cannotCompute', lang, ex.error);
     const e = ex.rulesets.find((r) => r.id === id);
-    if (!e) return '…';
+    if (!e) return t('rowPending', lang);
     return e.method !== 'fft' ? t(e.cause === 'fitDraws' ? 'monteCarloOnlyFit' : 'monteCarloOnly', lang) : f(e);
   };
   const run = (id: string, f: (m: NonNullable<ReturnType<typeof mc>>) => (number | null)[] | string) => {
     const m = mc(id);
-    return m ? f(m) : '…';
+    return m ? f(m) : t('rowPending', lang);
   };
+  // A metric's row, value, name and unit from the metric table (engine/metrics.ts): the analytic value where the
+  // metric has one (shown at once), else the run's, pending until a run arrives and — where it does not apply.
+  const metricRow = (m: MetricName): ResultRow =>
+    isAnalytic(m)
+      ? { label: metricLabels(m), parts: one(metricDef(m).unit), cell: (_, i) => [analyticMetric(a[i], m)] }
+      : {
+          label: metricLabels(m),
+          parts: one(metricDef(m).unit),
+          mc: true,
+          cell: (id) => run(id, (s) => (metricApplies(s, m) ? [mcValue(s, m)] : '—')),
+        };
   return [
-    { label: L('保费', 'premium'), parts: one('money'), cell: (_, i) => [a[i].premium] },
-    { label: L('期望赔付（解析）', 'expected payout (analytic)'), parts: one('money'), cell: (_, i) => [a[i].payout] },
+    { label: both('colPremium'), parts: one('money'), cell: (_, i) => [a[i].premium] },
+    { label: both('rowExpectedPayoutAnalytic'), parts: one('money'), cell: (_, i) => [a[i].payout] },
     {
-      label: L('赔付均值 ± 标准误', 'payout mean ± se'),
+      label: both('rowPayoutMeanPmSe'),
       parts: [
-        { label: L('均值', 'mean'), unit: 'money' },
-        { label: L('标准误', 'se'), unit: 'money', digits: 2 },
+        { label: both('rowMean'), unit: 'money' },
+        { label: both('rowSe'), unit: 'money', digits: 2 },
       ],
       mc: true,
       cell: (id) => run(id, (m) => [m.payout.mean, m.payout.se]),
       join: (s) => `${s[0]} ± ${s[1]}`,
     },
     {
-      label: L('赔付 P95 / P99.5', 'payout P95 / P99.5'),
+      label: both('rowPayoutP95P995'),
       parts: [
-        { label: L('P95', 'P95'), unit: 'money' },
-        { label: L('P99.5', 'P99.5'), unit: 'money' },
+        { label: both('rowP95'), unit: 'money' },
+        { label: both('rowP995'), unit: 'money' },
       ],
       mc: true,
       cell: (id) => run(id, (m) => [m.payout.p95, m.payout.p995]),
     },
     {
-      label: L('赔付标准差：过程 / 参数（参数风险占比）', 'payout sd: process / parameter (parameter share)'),
+      label: both('rowPayoutSdSplit'),
       parts: [
-        { label: L('过程', 'process'), unit: 'money' },
-        { label: L('参数', 'parameter'), unit: 'money' },
-        { label: L('参数占比', 'parameter share'), unit: 'ratio' },
+        { label: both('colProcess'), unit: 'money' },
+        { label: both('colParameter'), unit: 'money' },
+        { label: both('colParameterShare'), unit: 'ratio' },
       ],
       mc: true,
       cell: (id) => run(id, (m) => (m.risk ? [m.risk.processSd, m.risk.parameterSd, m.risk.parameterShare] : '—')),
@@ -98,10 +108,10 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     ...(x.result?.rulesets.some((r) => (r.risk?.fitSd ?? 0) > 0)
       ? [
           {
-            label: L('赔付标准差：拟合（拟合占比）', 'payout sd: fit (fit share)'),
+            label: both('rowPayoutSdFit'),
             parts: [
-              { label: L('拟合', 'fit'), unit: 'money' },
-              { label: L('拟合占比', 'fit share'), unit: 'ratio' },
+              { label: both('rowFit'), unit: 'money' },
+              { label: both('colFitShare'), unit: 'ratio' },
             ],
             mc: true,
             cell: (id: string) => run(id, (m) => (m.risk ? [m.risk.fitSd, m.risk.fitShare] : '—')),
@@ -109,74 +119,63 @@ export function resultRows(x: ResultsInput): ResultRow[] {
           } satisfies ResultRow,
         ]
       : []),
-    { label: metricLabels('lossRatio'), parts: one('ratio'), cell: (_, i) => [a[i].lossRatio] },
+    metricRow('lossRatio'),
     {
-      label: L('赔付率 P5–P95（精确，FFT）', 'loss ratio P5–P95 (exact, FFT)'),
+      label: both('rowLossRatioP5P95Exact'),
       parts: [
-        { label: L('P5', 'P5'), unit: 'ratio' },
-        { label: L('P95', 'P95'), unit: 'ratio' },
+        { label: both('rowP5'), unit: 'ratio' },
+        { label: both('rowP95'), unit: 'ratio' },
       ],
       cell: (id) => exact(id, (e) => [e.lossRatio?.p05 ?? null, e.lossRatio?.p95 ?? null]),
       join: (s) => `${s[0]} – ${s[1]}`,
     },
     {
-      label: L('亏损概率（精确）', 'probability of loss (exact)'),
+      label: both('rowProbabilityOfLossExact'),
       parts: one('ratio'),
       cell: (id) => exact(id, (e) => [e.lossRatio?.probAbove1 ?? null]),
     },
     {
-      label: L('精确分布与蒙特卡洛（标准误之差）', 'exact vs Monte Carlo (in standard errors)'),
+      label: both('rowExactVsMonteCarlo'),
       parts: one('number'),
       mc: true,
       // The sampled mean should lie within 4 standard errors of the exact one; a larger gap is flagged.
       cell: (id) =>
         exact(id, (e) => (mc(id) ? [mc(id)!.payout.se > 0 ? (mc(id)!.payout.mean - e.payout!.mean) / mc(id)!.payout.se : 0] : [])),
       join: (_, v) =>
-        v[0] === null || v[0] === undefined ? '…' : `${Math.abs(v[0]) > 4 ? '⚠' : '✓'} ${v[0] >= 0 ? '+' : ''}${v[0].toFixed(1)} se`,
+        v[0] === null || v[0] === undefined
+          ? t('rowPending', lang)
+          : `${t(Math.abs(v[0]) > 4 ? 'rowGapLarge' : 'rowGapFine', lang)} ${t('rowGapInSe', lang, `${v[0] >= 0 ? '+' : ''}${v[0].toFixed(1)}`)}`,
     },
-    { label: metricLabels('lossRatioP95'), parts: one('ratio'), mc: true, cell: (id) => run(id, (m) => [m.lossRatio.p95]) },
+    metricRow('lossRatioP95'),
+    metricRow('probLoss'),
+    metricRow('beneficiaries'),
+    metricRow('personTimes'),
     {
-      label: metricLabels('probLoss'),
-      parts: one('ratio'),
-      mc: true,
-      cell: (id) => run(id, (m) => [m.lossRatio.probAbove1]),
-    },
-    { label: metricLabels('beneficiaries'), parts: one('count'), cell: (_, i) => [a[i].beneficiaries] },
-    { label: metricLabels('personTimes'), parts: one('count'), mc: true, cell: (id) => run(id, (m) => [m.personTimes.mean]) },
-    {
-      label: L('人均补偿（元）', 'benefit per beneficiary (yuan)'),
+      label: both('rowBenefitPerBeneficiaryYuan'),
       parts: one('number', 2),
       cell: (_, i) => [a[i].payout && a[i].beneficiaries ? Math.round((a[i].payout! / a[i].beneficiaries!) * 100) / 100 : null],
     },
-    { label: metricLabels('burdenReductionRate'), parts: one('ratio'), cell: (_, i) => [a[i].burdenReductionRate] },
-    { label: metricLabels('reimbursementRatio'), parts: one('ratio'), cell: (_, i) => [a[i].reimbursementRatio] },
+    metricRow('burdenReductionRate'),
+    metricRow('reimbursementRatio'),
+    metricRow('insurerMean'),
     {
-      label: metricLabels('insurerMean'),
-      parts: one('money'),
-      mc: true,
-      cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.insurerMean] : '—')),
-    },
-    {
-      label: L('承办机构亏损概率', 'P(insurer loss)'),
+      label: both('colPInsurerLoss'),
       parts: one('ratio'),
       mc: true,
       cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.probInsurerLoss] : '—')),
     },
     {
-      label: L(
-        `与基准（${x.baselineName ?? x.baseline}）赔付差及95%区间`,
-        `payout vs baseline (${x.baselineName ?? x.baseline}), 95% interval`,
-      ),
+      label: both('rowPayoutVsBaseline', x.baselineName ?? x.baseline),
       parts: [
-        { label: L('差', 'difference'), unit: 'money' },
-        { label: L('下限', 'from'), unit: 'money' },
-        { label: L('上限', 'to'), unit: 'money' },
+        { label: both('rowDifference'), unit: 'money' },
+        { label: both('rowFrom'), unit: 'money' },
+        { label: both('rowTo'), unit: 'money' },
       ],
       mc: true,
       cell: (id) => {
         if (id === x.baseline) return t('baselineWord', lang);
         const c = x.comparisons.find((k) => k.b === id);
-        return c ? [c.payoutDiff.mean, c.payoutDiff.lo95, c.payoutDiff.hi95] : '…';
+        return c ? [c.payoutDiff.mean, c.payoutDiff.lo95, c.payoutDiff.hi95] : t('rowPending', lang);
       },
       join: (s, v) => `${(v[0] ?? 0) >= 0 ? '+' : ''}${s[0]} [${s[1]}, ${s[2]}]`,
     },
@@ -187,16 +186,17 @@ export function resultRows(x: ResultsInput): ResultRow[] {
 export function showCell(row: ResultRow, id: string, i: number, unit: Unit): string {
   const c = row.cell(id, i);
   if (typeof c === 'string') return c;
-  if (!c.length) return '…';
+  if (!c.length) return t('rowPending', 'zh'); // the same mark in both languages
   const shown = c.map((v, k) => formatValue(v, row.parts[k].unit, unit, row.parts[k].digits));
   return row.join ? row.join(shown, c) : shown.join(' / ');
 }
 
+// Bilingual, as the command line's CSV headers read (report/columns.ts).
 const UNIT_WORD: Record<ColumnUnit, string> = {
-  money: '元',
-  ratio: 'ratio 比例',
-  points: 'points 百分点',
-  count: 'people 人',
+  money: t('yuan', 'zh'),
+  ratio: enZh('rowUnitRatio'),
+  points: enZh('rowUnitPoints'),
+  count: enZh('rowUnitCount'),
   text: '',
   year: '',
   number: '',
