@@ -86,7 +86,7 @@ export class Spliced extends BaseSeverity {
   /** The body amount whose upper-tail probability is v (1 − w < v ≤ 1), by the fast Φ⁻¹. */
   private bodyAt(v: number): number {
     const body = this.body;
-    return Math.exp(body.mu + body.sigma * normalQuantileFast(((1 - v) / this.bodyWeight) * this.bodyAtSplice));
+    return expFast(body.mu + body.sigma * normalQuantileFast(((1 - v) / this.bodyWeight) * this.bodyAtSplice));
   }
   /**
    * Sorted batch (Severity.fillAbove). With the threshold in the body, the number of people in the Pareto tail
@@ -108,7 +108,7 @@ export class Spliced extends BaseSeverity {
       // descending uniforms U = exp(−E₍ᵢ₎) give ascending amounts.
       fillSortedExponential(rng, out, from, nBody);
       const span = s - tailMass;
-      for (let i = from; i < mid; i++) out[i] = this.bodyAt(tailMass + span * Math.exp(-out[i]));
+      for (let i = from; i < mid; i++) out[i] = this.bodyAt(tailMass + span * expFast(-out[i]));
       keepAscending(out, from, mid);
     }
     const floor = nBody > 0 ? out[mid - 1] : 0;
