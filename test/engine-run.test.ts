@@ -6,6 +6,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { CancelledError, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
+import { markdownReport } from '../src/report/markdown.ts';
 import { mean, sd } from '../src/math/stats.ts';
 import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
@@ -310,5 +311,18 @@ describe('amount kernels', () => {
       );
     }
     expect(checked).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('a target in conflict is explained in the briefing (report.md)', () => {
+  it("lists Suzhou's burden-reduction targets with the file's reason, in English and Chinese, once", async () => {
+    const s = shipped('suzhou-2021');
+    const r = await runScenario(s, { trials: 20, seed: 'conflict-note' });
+    const md = markdownReport(s, r);
+    const lines = md.split('\n').filter((l) => l.startsWith('- **burdenReductionRate'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('burdenReductionRate (employees), burdenReductionRate (residents)');
+    expect(lines[0]).toContain(s.targets.find((t) => t.conflict)!.conflict!.en!.slice(0, 60));
+    expect(lines[0]).toContain('17%的个人现金减负率');
   });
 });

@@ -51,7 +51,20 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     );
   }
   if (result.comparisons.length) lines.push('## Proposals against the baseline 方案与基准', '', toMarkdown(proposalTable(result)), '');
-  if (result.targets.length) lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result)), '');
+  if (result.targets.length) {
+    lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result)), '');
+    // Each target the file declares in conflict, with the file's reason (once for targets that share it).
+    const reasons = new Map<string, string[]>();
+    for (const t of result.targets.filter((x) => x.conflict)) {
+      const reason = [t.conflict!.en, t.conflict!.zh]
+        .filter(Boolean)
+        .map((x) => mdText(x!))
+        .join(' ');
+      reasons.set(reason, [...(reasons.get(reason) ?? []), `${t.metric}${t.population ? ` (${mdText(t.population)})` : ''}`]);
+    }
+    for (const [reason, which] of reasons) lines.push(`- **${which.join(', ')}**: ${reason}`);
+    if (reasons.size) lines.push('');
+  }
   if (result.rulesets.some((r) => r.risk)) {
     lines.push(
       '## Process and parameter risk 过程风险与参数风险',
