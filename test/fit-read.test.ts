@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_LIMITS, readClaimsFile, type ReadOptions } from '../src/fit/read.ts';
+import { ClaimsFileError } from '../src/fit/read-cells.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/fit');
@@ -273,5 +274,31 @@ describe('readClaimsFile: refusals name the row and column', () => {
     );
     const rows = '1000\n2000\n'.repeat(CLAIMS_LIMITS.rows / 2) + '3000\n';
     expect(await refusal(text(rows))).toBe('the file has more than 1,000,000 rows, the limit for a claims file');
+  });
+});
+
+describe('readClaimsFile: every refusal in Chinese too (ClaimsFileError.zh, what the workbench shows)', () => {
+  const read = (text: string, options?: ReadOptions) => readClaimsFile(new TextEncoder().encode(text), 'claims.csv', options);
+  const zhOf = async (text: string, options?: ReadOptions) => {
+    try {
+      await read(text, options);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ClaimsFileError);
+      return (err as ClaimsFileError).zh;
+    }
+    throw new Error('not refused');
+  };
+  it('names the row and column the Chinese way, and says what is wrong in Chinese', async () => {
+    expect(await zhOf('金额,人次\n1000,1\n2000,1\nabc,2\n')).toBe('第 4 行 A 列（金额）："abc" 不是数字（此处应为以元计的金额）');
+    expect(await zhOf('1000,1\n2000,-1\n3000,1\n')).toBe('第 2 行 B 列："-1" 不是人数（人数应为零或正数）');
+    expect(await zhOf('下限,上限,人数\n0,5000,3\n4000,8000,2\n', { grouped: true })).toBe(
+      '第 3 行 A 列（下限）：分段 [4000, 8000) 重叠于第 2 行的分段 [0, 5000)（分段应从低到高排列且互不重叠）',
+    );
+    expect(await zhOf('15000\n30000\n', { truncate: 40000 })).toBe('起付线 40000 高于所有金额（最大的 30000 在第 2 行）');
+    expect(await zhOf('')).toBe('文件是空的（没有数据行）');
+  });
+  it('every message the reader can give has its Chinese (no throw site left English-only)', () => {
+    for (const file of ['read.ts', 'read-data.ts', 'read-table.ts', 'read-decode.ts', 'read-xlsx.ts', 'read-cells.ts'])
+      expect(readFileSync(join(ROOT, 'src/fit', file), 'utf8'), file).not.toMatch(/throw new Error\(/);
   });
 });

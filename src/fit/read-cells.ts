@@ -46,3 +46,22 @@ export function place(row: number, column: number, header: string[] | null): str
 
 /** A cell quoted in a message, cut to 40 characters. */
 export const quoted = (cell: string) => JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
+
+/** "第 5 行 B 列（赔付金额）": `place` as the Chinese page writes it. */
+export function placeZh(row: number, column: number, header: string[] | null): string {
+  const name = header?.[column]?.trim();
+  return `第 ${row} 行 ${columnLetter(column)} 列${name ? `（${name}）` : ''}`;
+}
+
+/**
+ * A claims file the reader refuses: the message in English (the command line's, `message`) and in Chinese (`zh`,
+ * the workbench's 导入数据拟合 dialog), both naming the row and column.
+ */
+export class ClaimsFileError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}

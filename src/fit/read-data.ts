@@ -9,7 +9,7 @@
  * have numbers.
  */
 import { LIMITS } from '../scenario/limits.ts';
-import { cellNumber, columnLetter, openBandLower, place, quoted } from './read-cells.ts';
+import { cellNumber, ClaimsFileError, columnLetter, openBandLower, place, placeZh, quoted } from './read-cells.ts';
 import type { TableRow } from './read-table.ts';
 import type { FitData } from './types.ts';
 
@@ -40,7 +40,7 @@ const SAMPLE = 50;
 const MAX_TITLE_ROWS = 10;
 
 export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number): TableRead {
-  if (!table.length) throw new Error('the file is empty (no rows with data)');
+  if (!table.length) throw new ClaimsFileError('the file is empty (no rows with data)', '文件是空的（没有数据行）');
   const numeric = (s: string) => cellNumber(s) !== null || (grouped && openBandLower(s) !== null);
   const numericColumns = (rows: TableRow[]) => {
     const width = Math.max(0, ...rows.map((r) => r.cells.length));
@@ -65,19 +65,27 @@ export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number)
       : below.some((c) => (first[c] ?? '').trim() !== '' && !numeric(first[c]));
   const header = hasHeader ? first.map((s) => s.trim()) : null;
   const rows = hasHeader ? table.slice(1) : table;
-  if (!rows.length) throw new Error(`the file has a header (row ${table[0].row}) but no data rows below it`);
+  if (!rows.length)
+    throw new ClaimsFileError(
+      `the file has a header (row ${table[0].row}) but no data rows below it`,
+      `文件有表头（第 ${table[0].row} 行），但其下没有数据行`,
+    );
   if (header) {
     const width = header.length - [...header].reverse().findIndex((h) => h !== '');
     const wider = rows.find((r) => r.cells.slice(width).some((c) => c.trim() !== ''));
-    if (wider)
-      throw new Error(
-        `row ${wider.row}: a cell beyond the header's ${width} column${width > 1 ? 's' : ''}, in column ${columnLetter(width + wider.cells.slice(width).findIndex((c) => c.trim() !== ''))} (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)`,
+    if (wider) {
+      const beyond = columnLetter(width + wider.cells.slice(width).findIndex((c) => c.trim() !== ''));
+      throw new ClaimsFileError(
+        `row ${wider.row}: a cell beyond the header's ${width} column${width > 1 ? 's' : ''}, in column ${beyond} (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)`,
+        `第 ${wider.row} 行 ${beyond} 列：超出表头的 ${width} 列（是否有未加引号的千分位数字如 12,000 被逗号拆开？请加引号或去掉分隔符）`,
       );
+    }
   }
   const columns = hasHeader ? below : numericColumns(rows.slice(0, SAMPLE));
   if (!columns.length)
-    throw new Error(
+    throw new ClaimsFileError(
       `no column of numbers found: row ${rows[0].row} holds no ${grouped ? 'band limits' : 'amount'} (${rows[0].cells.map(quoted).join(', ')})`,
+      `找不到数字列：第 ${rows[0].row} 行没有${grouped ? '分段上下限' : '金额'}（${rows[0].cells.map(quoted).join('，')}）`,
     );
   const read = grouped ? groupedOf(rows, columns[0], header, truncate) : individualOf(rows, columns, header, truncate);
   const name = (c: number) => header?.[c] || null;
@@ -105,31 +113,52 @@ export function fitDataOf(table: TableRow[], grouped: boolean, truncate: number)
 /** A count cell: a number ≥ 0. */
 function countOf(r: TableRow, c: number, header: string[] | null): number {
   const cell = r.cells[c] ?? '';
-  if (cell.trim() === '') throw new Error(`${place(r.row, c, header)}: empty where a count belongs`);
+  const at = () => [place(r.row, c, header), placeZh(r.row, c, header)] as const;
+  if (cell.trim() === '') throw new ClaimsFileError(`${at()[0]}: empty where a count belongs`, `${at()[1]}：应为人数（次数），却是空的`);
   const v = cellNumber(cell);
-  if (v === null) throw new Error(`${place(r.row, c, header)}: ${quoted(cell)} is not a number (a count belongs here)`);
+  if (v === null)
+    throw new ClaimsFileError(
+      `${at()[0]}: ${quoted(cell)} is not a number (a count belongs here)`,
+      `${at()[1]}：${quoted(cell)} 不是数字（此处应为人数）`,
+    );
   if (!(v >= 0) || !Number.isFinite(v))
-    throw new Error(`${place(r.row, c, header)}: ${quoted(cell)} is not a count (counts are zero or more)`);
+    throw new ClaimsFileError(
+      `${at()[0]}: ${quoted(cell)} is not a count (counts are zero or more)`,
+      `${at()[1]}：${quoted(cell)} 不是人数（人数应为零或正数）`,
+    );
   // "12,000" unquoted in a CSV splits into 12 and "000": a count never starts with a 0 followed by digits.
   if (/^0\d/.test(cell.trim()))
-    throw new Error(
-      `${place(r.row, c, header)}: ${quoted(cell)} is not a count (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)`,
+    throw new ClaimsFileError(
+      `${at()[0]}: ${quoted(cell)} is not a count (an unquoted number such as 12,000 split at its comma? quote it or drop the separator)`,
+      `${at()[1]}：${quoted(cell)} 不是人数（是否有未加引号的千分位数字如 12,000 被逗号拆开？请加引号或去掉分隔符）`,
     );
   return v;
 }
 
 /** An amount cell: a number in (0, LIMITS.maxAmount]. */
+/** What an amount cell holds, in the Chinese message. */
+const WHAT_ZH: Record<string, string> = { 'an amount': '金额', 'a lower limit': '下限', 'an upper limit': '上限' };
+
 function amountOf(r: TableRow, c: number, header: string[] | null, what: string, allowZero = false): number {
   const cell = r.cells[c] ?? '';
-  if (cell.trim() === '') throw new Error(`${place(r.row, c, header)}: empty where ${what} belongs`);
+  const [at, atZh, whatZh] = [place(r.row, c, header), placeZh(r.row, c, header), WHAT_ZH[what] ?? what];
+  if (cell.trim() === '') throw new ClaimsFileError(`${at}: empty where ${what} belongs`, `${atZh}：应为${whatZh}，却是空的`);
   const v = cellNumber(cell);
-  if (v === null) throw new Error(`${place(r.row, c, header)}: ${quoted(cell)} is not a number (${what} in yuan belongs here)`);
+  if (v === null)
+    throw new ClaimsFileError(
+      `${at}: ${quoted(cell)} is not a number (${what} in yuan belongs here)`,
+      `${atZh}：${quoted(cell)} 不是数字（此处应为以元计的${whatZh}）`,
+    );
   if (v < 0 || (v === 0 && !allowZero))
-    throw new Error(
-      `${place(r.row, c, header)}: ${quoted(cell)} is not a positive amount (${what} must be above zero${allowZero ? ' or zero' : ''})`,
+    throw new ClaimsFileError(
+      `${at}: ${quoted(cell)} is not a positive amount (${what} must be above zero${allowZero ? ' or zero' : ''})`,
+      `${atZh}：${quoted(cell)} 不是正数（${whatZh}应大于零${allowZero ? '或等于零' : ''}）`,
     );
   if (!(v <= LIMITS.maxAmount))
-    throw new Error(`${place(r.row, c, header)}: ${quoted(cell)} exceeds ${LIMITS.maxAmount.toExponential()} yuan`);
+    throw new ClaimsFileError(
+      `${at}: ${quoted(cell)} exceeds ${LIMITS.maxAmount.toExponential()} yuan`,
+      `${atZh}：${quoted(cell)} 超过 ${LIMITS.maxAmount.toExponential()} 元`,
+    );
   return v;
 }
 
@@ -156,15 +185,27 @@ function individualOf(rows: TableRow[], columns: number[], header: string[] | nu
     }
   });
   if (truncate > 0 && largest.value < truncate)
-    throw new Error(`--truncate ${truncate} is above every amount (the largest, ${largest.value}, is in row ${largest.row})`);
+    throw new ClaimsFileError(
+      `--truncate ${truncate} is above every amount (the largest, ${largest.value}, is in row ${largest.row})`,
+      `起付线 ${truncate} 高于所有金额（最大的 ${largest.value} 在第 ${largest.row} 行）`,
+    );
   if (firstBelow) {
     const { value, row } = firstBelow as { value: number; row: number };
-    throw new Error(
+    throw new ClaimsFileError(
       `${place(row, a, header)}: ${value} is below the truncation point ${truncate} (--truncate says every record passed it)`,
+      `${placeZh(row, a, header)}：${value} 低于起付线 ${truncate}（只含起付线以上的记录时，每条记录都应超过它）`,
     );
   }
-  if (n === 0) throw new Error(`${place(rows[0].row, w!, header).replace(/^row \d+, /, '')}: every count is zero`);
-  if (!several) throw new Error(`every amount with a count is the same (${distinct}): a distribution cannot be fitted to a single value`);
+  if (n === 0)
+    throw new ClaimsFileError(
+      `${place(rows[0].row, w!, header).replace(/^row \d+, /, '')}: every count is zero`,
+      `${placeZh(rows[0].row, w!, header).replace(/^第 \d+ 行 /, '')}：所有人数都是零`,
+    );
+  if (!several)
+    throw new ClaimsFileError(
+      `every amount with a count is the same (${distinct}): a distribution cannot be fitted to a single value`,
+      `所有有人数的金额都相同（${distinct}）：不能对单一数值拟合分布`,
+    );
   return { data: { kind: 'individual', amounts, weights, truncate }, n };
 }
 
@@ -185,23 +226,30 @@ function groupedOf(rows: TableRow[], c0: number, header: string[] | null, trunca
     let hi: number;
     if (open !== null) {
       if (upCell !== '')
-        throw new Error(
+        throw new ClaimsFileError(
           `${place(r.row, cu, header)}: ${quoted(upCell)} given for the open band ${quoted(lowCell.trim())} (leave its upper limit empty)`,
+          `${placeZh(r.row, cu, header)}：开放的最高组 ${quoted(lowCell.trim())} 给了上限 ${quoted(upCell)}（请留空）`,
         );
       [lo, hi] = [open, Infinity];
     } else {
       lo = amountOf(r, cl, header, 'a lower limit', true);
       hi = upCell === '' ? Infinity : amountOf(r, cu, header, 'an upper limit');
     }
-    if (hi <= lo) throw new Error(`${place(r.row, cu, header)}: upper limit ${hi} is not above the lower limit ${lo}`);
+    if (hi <= lo)
+      throw new ClaimsFileError(
+        `${place(r.row, cu, header)}: upper limit ${hi} is not above the lower limit ${lo}`,
+        `${placeZh(r.row, cu, header)}：上限 ${hi} 不高于下限 ${lo}`,
+      );
     const count = countOf(r, cc, header);
     if (prev && lo < prev.hi)
-      throw new Error(
+      throw new ClaimsFileError(
         `${place(r.row, cl, header)}: band ${band(lo, hi)} ${lo < prev.lo ? 'comes before' : 'overlaps'} the band ${band(prev.lo, prev.hi)} in row ${prev.row} (bands must be sorted from low to high and not overlap)`,
+        `${placeZh(r.row, cl, header)}：分段 ${band(lo, hi)} ${lo < prev.lo ? '排在' : '重叠于'}第 ${prev.row} 行的分段 ${band(prev.lo, prev.hi)}${lo < prev.lo ? '之前' : ''}（分段应从低到高排列且互不重叠）`,
       );
     if (truncate > 0 && lo < truncate && hi > truncate)
-      throw new Error(
+      throw new ClaimsFileError(
         `${place(r.row, cl, header)}: band ${band(lo, hi)} contains the truncation point ${truncate} (bands must start at or above it)`,
+        `${placeZh(r.row, cl, header)}：分段 ${band(lo, hi)} 跨过起付线 ${truncate}（分段应从起付线或其以上开始）`,
       );
     prev = { lo, hi, row: r.row };
     lower.push(lo);
@@ -211,14 +259,26 @@ function groupedOf(rows: TableRow[], c0: number, header: string[] | null, trunca
     if (count > 0) filled++;
   }
   if (truncate > 0 && upper[upper.length - 1] <= truncate)
-    throw new Error(`--truncate ${truncate} is above every band (the highest ends at ${upper[upper.length - 1]})`);
+    throw new ClaimsFileError(
+      `--truncate ${truncate} is above every band (the highest ends at ${upper[upper.length - 1]})`,
+      `起付线 ${truncate} 高于所有分段（最高的分段止于 ${upper[upper.length - 1]}）`,
+    );
   rows.forEach((r, i) => {
     if (upper[i] <= truncate)
-      throw new Error(
+      throw new ClaimsFileError(
         `${place(r.row, cl, header)}: band ${band(lower[i], upper[i])} lies below the truncation point ${truncate} (--truncate says every record passed it)`,
+        `${placeZh(r.row, cl, header)}：分段 ${band(lower[i], upper[i])} 低于起付线 ${truncate}（只含起付线以上的记录时，每条记录都应超过它）`,
       );
   });
-  if (n === 0) throw new Error(`${place(rows[0].row, cc, header).replace(/^row \d+, /, '')}: every count is zero`);
-  if (filled < 2) throw new Error('every claim is in a single band: a distribution cannot be fitted to a single band');
+  if (n === 0)
+    throw new ClaimsFileError(
+      `${place(rows[0].row, cc, header).replace(/^row \d+, /, '')}: every count is zero`,
+      `${placeZh(rows[0].row, cc, header).replace(/^第 \d+ 行 /, '')}：所有人数都是零`,
+    );
+  if (filled < 2)
+    throw new ClaimsFileError(
+      'every claim is in a single band: a distribution cannot be fitted to a single band',
+      '所有理赔都在同一分段：不能对单一分段拟合分布',
+    );
   return { data: { kind: 'grouped', lower, upper, counts, truncate }, n };
 }

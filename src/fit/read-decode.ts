@@ -4,6 +4,7 @@
  * Windows (GBK, read as its superset GB18030). Uses only TextDecoder, which Node 20 and browsers both have with
  * these encodings (WHATWG Encoding Standard §10.2 gb18030, §14.3 UTF-16LE).
  */
+import { ClaimsFileError } from './read-cells.ts';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
@@ -25,6 +26,10 @@ function strictDecode(encoding: string, bytes: Uint8Array): string {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     const name = encoding === 'gb18030' ? 'neither UTF-8 nor GBK/GB18030' : `not valid ${encoding.toUpperCase()}`;
-    throw new Error(`the file is ${name} text (save it from Excel as "CSV UTF-8" or as .xlsx)`);
+    const nameZh = encoding === 'gb18030' ? '既不是 UTF-8 也不是 GBK/GB18030' : `不是有效的 ${encoding.toUpperCase()}`;
+    throw new ClaimsFileError(
+      `the file is ${name} text (save it from Excel as "CSV UTF-8" or as .xlsx)`,
+      `文件${nameZh}文本（请在 Excel 中另存为“CSV UTF-8”或 .xlsx）`,
+    );
   }
 }

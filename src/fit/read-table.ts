@@ -3,6 +3,7 @@
  * cell spanning lines staying one row). Quoting as RFC 4180 §2 and Excel write it: a cell in double quotes may
  * hold the delimiter, line breaks and "" for a quote.
  */
+import { ClaimsFileError } from './read-cells.ts';
 export interface TableRow {
   /** 1-based, as a spreadsheet numbers the row. */
   row: number;
@@ -45,7 +46,11 @@ export function splitRows(text: string, delimiter: Delimiter, maxRows: number): 
     if (cells.some((c) => c.trim() !== '')) rows.push({ row, cells });
     cells = [];
     row++;
-    if (row - 1 > maxRows) throw new Error(`the file has more than ${maxRows.toLocaleString('en')} rows, the limit for a claims file`);
+    if (row - 1 > maxRows)
+      throw new ClaimsFileError(
+        `the file has more than ${maxRows.toLocaleString('en')} rows, the limit for a claims file`,
+        `文件超过理赔数据文件的上限 ${maxRows.toLocaleString('en')} 行`,
+      );
   };
   while (i < n) {
     // One cell from i.
@@ -55,7 +60,11 @@ export function splitRows(text: string, delimiter: Delimiter, maxRows: number): 
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) throw new Error(`row ${startRow}: a quoted cell is never closed (a " without its closing ")`);
+        if (q < 0)
+          throw new ClaimsFileError(
+            `row ${startRow}: a quoted cell is never closed (a " without its closing ")`,
+            `第 ${startRow} 行：引号内的单元格没有闭合（缺少结尾的 "）`,
+          );
         value += text.slice(j, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += '"';

@@ -6,6 +6,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import type { TableRow } from './read-table.ts';
+import { ClaimsFileError } from './read-cells.ts';
 
 /** The workbook's parts, uncompressed, may not exceed this (a zip bomb stops here, before it is inflated). */
 const PART_BYTES = 256 * 2 ** 20;
@@ -20,29 +21,45 @@ export function readXlsx(
     parts = unzipSync(bytes, {
       filter: (f) => {
         if (!/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(f.name)) return false;
-        if (f.originalSize > PART_BYTES) throw new Error(`its part ${f.name} is larger than ${PART_BYTES / 2 ** 20} MB uncompressed`);
+        if (f.originalSize > PART_BYTES)
+          throw new ClaimsFileError(
+            `its part ${f.name} is larger than ${PART_BYTES / 2 ** 20} MB uncompressed`,
+            `其部件 ${f.name} 解压后大于 ${PART_BYTES / 2 ** 20} MB`,
+          );
         return true;
       },
     });
   } catch (err) {
-    throw new Error(`the file is not a readable .xlsx workbook (${(err as Error).message})`);
+    throw new ClaimsFileError(
+      `the file is not a readable .xlsx workbook (${(err as Error).message})`,
+      `文件不是可读的 .xlsx 工作簿（${err instanceof ClaimsFileError ? err.zh : (err as Error).message}）`,
+    );
   }
   const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : null);
   const workbook = text('xl/workbook.xml');
-  if (workbook === null) throw new Error('the file is not an .xlsx workbook (it has no xl/workbook.xml)');
+  if (workbook === null)
+    throw new ClaimsFileError(
+      'the file is not an .xlsx workbook (it has no xl/workbook.xml)',
+      '文件不是 .xlsx 工作簿（缺少 xl/workbook.xml）',
+    );
   const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({
     name: xmlText(attr(m[1], 'name') ?? ''),
     rel: attr(m[1], 'r:id') ?? attr(m[1], 'id'),
   }));
-  if (!sheets.length) throw new Error('the workbook has no sheets');
+  if (!sheets.length) throw new ClaimsFileError('the workbook has no sheets', '工作簿没有工作表');
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
-  if (!chosen) throw new Error(`--sheet: the workbook has no sheet "${sheet}" (its sheets: ${sheets.map((s) => s.name).join(', ')})`);
+  if (!chosen)
+    throw new ClaimsFileError(
+      `--sheet: the workbook has no sheet "${sheet}" (its sheets: ${sheets.map((s) => s.name).join(', ')})`,
+      `工作簿中没有工作表“${sheet}”（现有：${sheets.map((s) => s.name).join('、')}）`,
+    );
   const rels = text('xl/_rels/workbook.xml.rels') ?? '';
   const rel = [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].find((m) => attr(m[1], 'Id') === chosen.rel);
   const target = rel ? attr(rel[1], 'Target') : null;
   const path = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : null;
   const xml = path ? text(path) : null;
-  if (xml === null) throw new Error(`the workbook's sheet "${chosen.name}" cannot be found in the file`);
+  if (xml === null)
+    throw new ClaimsFileError(`the workbook's sheet "${chosen.name}" cannot be found in the file`, `文件中找不到工作表“${chosen.name}”`);
   const shared = sharedStrings(text('xl/sharedStrings.xml') ?? '');
   return { rows: sheetRows(xml, shared, maxRows), sheet: chosen.name, sheets: sheets.map((s) => s.name) };
 }
@@ -105,7 +122,11 @@ function sheetRows(xml: string, shared: string[], maxRows: number): TableRow[] {
   for (const r of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const rowNumber = Number(attr(r[1], 'r') ?? nextRow);
     nextRow = rowNumber + 1;
-    if (rowNumber > maxRows) throw new Error(`the sheet has more than ${maxRows.toLocaleString('en')} rows, the limit for a claims file`);
+    if (rowNumber > maxRows)
+      throw new ClaimsFileError(
+        `the sheet has more than ${maxRows.toLocaleString('en')} rows, the limit for a claims file`,
+        `工作表超过理赔数据文件的上限 ${maxRows.toLocaleString('en')} 行`,
+      );
     const cells: string[] = [];
     let nextCol = 0;
     for (const c of (r[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {

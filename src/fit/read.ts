@@ -2,6 +2,7 @@
  * Reading a bureau's claims file for a severity fit: bytes and a file name in, FitData and what was read out.
  * Pure (no Node, no DOM): the `fit` command and the workbench both call readClaimsFile.
  */
+import { ClaimsFileError } from './read-cells.ts';
 import { decodeText, type TextEncoding } from './read-decode.ts';
 import { fitDataOf, type ColumnRead } from './read-data.ts';
 import { detectDelimiter, splitRows, type Delimiter, type TableRow } from './read-table.ts';
@@ -61,27 +62,43 @@ const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11
  */
 export async function readClaimsFile(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ClaimsFile> {
   const truncate = options.truncate ?? 0;
-  if (!(truncate >= 0) || !Number.isFinite(truncate)) throw new Error(`--truncate: ${truncate} is not an amount in yuan (zero or more)`);
-  if (bytes.length > CLAIMS_LIMITS.bytes)
-    throw new Error(
-      `the file is larger than ${CLAIMS_LIMITS.bytes / 2 ** 20} MB, the limit for a claims file (${bytes.length.toLocaleString('en')} bytes)`,
+  if (!(truncate >= 0) || !Number.isFinite(truncate))
+    throw new ClaimsFileError(
+      `--truncate: ${truncate} is not an amount in yuan (zero or more)`,
+      `起付线 ${truncate} 不是以元计的金额（应为零或正数）`,
     );
-  if (bytes.length === 0) throw new Error('the file is empty (no rows with data)');
+  if (bytes.length > CLAIMS_LIMITS.bytes)
+    throw new ClaimsFileError(
+      `the file is larger than ${CLAIMS_LIMITS.bytes / 2 ** 20} MB, the limit for a claims file (${bytes.length.toLocaleString('en')} bytes)`,
+      `文件大于理赔数据文件的上限 ${CLAIMS_LIMITS.bytes / 2 ** 20} MB（${bytes.length.toLocaleString('en')} 字节）`,
+    );
+  if (bytes.length === 0) throw new ClaimsFileError('the file is empty (no rows with data)', '文件是空的（没有数据行）');
   const lower = fileName.toLowerCase();
   if (isOle(bytes) || lower.endsWith('.xls'))
-    throw new Error('an old-style Excel .xls workbook cannot be read: save it from Excel as .xlsx or as "CSV UTF-8"');
+    throw new ClaimsFileError(
+      'an old-style Excel .xls workbook cannot be read: save it from Excel as .xlsx or as "CSV UTF-8"',
+      '无法读取旧式 Excel .xls 工作簿：请在 Excel 中另存为 .xlsx 或“CSV UTF-8”',
+    );
   let table: TableRow[];
   let encoding: ClaimsFileDescription['encoding'];
   let extra: Pick<ClaimsFileDescription, 'delimiter' | 'sheet'>;
   if (isZip(bytes) || lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) {
-    if (!isZip(bytes)) throw new Error('the file is named .xlsx but is not an .xlsx workbook');
+    if (!isZip(bytes))
+      throw new ClaimsFileError('the file is named .xlsx but is not an .xlsx workbook', '文件名为 .xlsx，但不是 .xlsx 工作簿');
     const { readXlsx } = await import('./read-xlsx.ts');
     const sheet = readXlsx(bytes, options.sheet, CLAIMS_LIMITS.rows);
     [table, encoding, extra] = [sheet.rows, 'xlsx', { sheet: sheet.sheet }];
   } else {
-    if (options.sheet !== undefined) throw new Error('--sheet applies to .xlsx workbooks only, and this file is CSV or text');
+    if (options.sheet !== undefined)
+      throw new ClaimsFileError(
+        '--sheet applies to .xlsx workbooks only, and this file is CSV or text',
+        '只有 .xlsx 工作簿可以选工作表，此文件是 CSV 或文本',
+      );
     if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff))
-      throw new Error('the file is not a CSV or text file (it contains binary data)');
+      throw new ClaimsFileError(
+        'the file is not a CSV or text file (it contains binary data)',
+        '文件不是 CSV 或文本文件（含有二进制数据）',
+      );
     const decoded = decodeText(bytes);
     const delimiter = detectDelimiter(decoded.text);
     [table, encoding, extra] = [splitRows(decoded.text, delimiter, CLAIMS_LIMITS.rows), decoded.encoding, { delimiter }];

@@ -4,7 +4,7 @@ import type { FamilyFit, FitData } from '../fit/types.ts';
 import type { FitReply, FitRequest } from './fit-worker.ts';
 
 export interface WorkerJob<T> {
-  done: Promise<T | { error: string }>;
+  done: Promise<T | { error: string; zh?: string }>;
   cancel(): void;
 }
 

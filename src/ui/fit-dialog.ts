@@ -53,8 +53,8 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The reader's message (in English, naming row and column as a spreadsheet does) with the place in the page's language. */
-const readerMessage = (m: string, L: Lang) => (L === 'zh' ? m.replace(/\brow (\d+), column ([A-Z]+)/g, '第 $1 行 $2 列') : m);
+/** The reader's message (naming row and column as a spreadsheet does) in the page's language. */
+const readerMessage = (reply: { error: string; zh?: string }, L: Lang) => (L === 'zh' && reply.zh ? reply.zh : reply.error);
 
 const localDate = () => {
   const d = new Date();
@@ -252,7 +252,7 @@ export class FitDialog extends LitElement {
     if (this.job !== job) return;
     this.job = null;
     this.reading = false;
-    if ('error' in reply) this.problem = `${t('fitCannotRead', this.lang)}${readerMessage(reply.error, this.lang)}`;
+    if ('error' in reply) this.problem = `${t('fitCannotRead', this.lang)}${readerMessage(reply, this.lang)}`;
     else [this.read, this.problem] = [reply.file, ''];
   }
 

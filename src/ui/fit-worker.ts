@@ -8,11 +8,13 @@
  */
 import { fitSeverities } from '../fit/fit.ts';
 import { readClaimsFile, type ClaimsFile, type ReadOptions } from '../fit/read.ts';
+import { ClaimsFileError } from '../fit/read-cells.ts';
 import type { FamilyFit, FitData } from '../fit/types.ts';
 
 export type FitRequest = { kind: 'read'; bytes: Uint8Array; name: string; options: ReadOptions } | { kind: 'fit'; data: FitData };
 
-export type FitReply = { kind: 'read'; file: ClaimsFile } | { kind: 'fit'; fits: FamilyFit[]; ms: number } | { error: string };
+/** An error carries the reader's Chinese message too (ClaimsFileError.zh), for the Chinese page. */
+export type FitReply = { kind: 'read'; file: ClaimsFile } | { kind: 'fit'; fits: FamilyFit[]; ms: number } | { error: string; zh?: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (e: MessageEvent<FitRequest>) => {
@@ -25,7 +27,7 @@ scope.onmessage = async (e: MessageEvent<FitRequest>) => {
         ? { kind: 'read', file: await readClaimsFile(job.bytes, job.name, job.options) }
         : { kind: 'fit', fits: fitSeverities(job.data), ms: performance.now() - t0 };
   } catch (err) {
-    reply = { error: err instanceof Error ? err.message : String(err) };
+    reply = { error: err instanceof Error ? err.message : String(err), ...(err instanceof ClaimsFileError ? { zh: err.zh } : {}) };
   }
   scope.postMessage(reply);
 };
