@@ -75,9 +75,7 @@ describe('导入数据拟合 on a population card', () => {
     await page.locator('js-fit-dialog textarea').fill(bad);
     await page.getByRole('radio', { name: '分段汇总（下限、上限、人次）' }).check();
     const problem = page.locator('js-fit-dialog .problem');
-    await expect
-      .poll(() => problem.innerText())
-      .toBe('无法读取这份数据：第 3 行 C 列（人次）："很多" 不是数字（此处应为人数）');
+    await expect.poll(() => problem.innerText()).toBe('无法读取这份数据：第 3 行 C 列（人次）："很多" 不是数字（此处应为人数）');
     expect(await problem.innerText()).not.toMatch(/at .*\.ts|Error:/);
     expect(await page.locator('js-fit-dialog textarea').inputValue()).toBe(bad);
     await page.locator('js-fit-dialog textarea').fill('');
