@@ -512,6 +512,55 @@ const S = {
   rowUnitRatio: { zh: '比例', en: 'ratio' },
   rowUnitPoints: { zh: '百分点', en: 'points' },
   rowUnitCount: { zh: '人', en: 'people' },
+  // — the severity fit's diagnostic charts (report/charts/fit-charts.ts) —
+  fitChartHistogramTitle: { zh: '理赔金额直方图与拟合密度', en: 'Claim amounts: histogram and fitted densities' },
+  fitChartBandsTitle: { zh: '分组理赔金额：各组经验密度与拟合密度', en: 'Grouped claim amounts: band densities and fitted densities' },
+  fitChartHistogramSubtitle: {
+    zh: '柱：经验密度；线：拟合密度（按 AIC 排序的前几个分布）',
+    en: 'Bars: empirical density; lines: fitted densities (the best families by AIC)',
+  },
+  fitChartBandsSubtitle: {
+    zh: '各组互不重叠时，区间数据的 Turnbull 非参数估计即为此组距直方图',
+    en: "Turnbull's estimate for interval data reduces to this band histogram when bands do not overlap",
+  },
+  fitChartBeyondIndividual: {
+    zh: (from: string, n: number) => `高于 ${from} 万元的 ${n.toLocaleString('en')} 件（至多 1%）未画出。`,
+    en: (from: string, n: number) =>
+      `${n.toLocaleString('en')} claim${n === 1 ? '' : 's'} above ${from} (10k yuan), at most 1%, not drawn.`,
+  },
+  fitChartBeyondOpen: {
+    zh: (from: string, n: number) => `开放的最高组（${from} 万元以上，${n.toLocaleString('en')} 件）未画出。`,
+    en: (from: string, n: number) =>
+      `The open top band (${from} and above, 10k yuan; ${n.toLocaleString('en')} claim${n === 1 ? '' : 's'}) not drawn.`,
+  },
+  fitChartAmount: { zh: '金额（万元）', en: 'Amount (10k yuan)' },
+  fitChartDensity: { zh: '密度（每万元）', en: 'Density (per 10k yuan)' },
+  fitChartQqTitle: { zh: 'Q–Q 图：经验分位数与拟合分位数', en: 'Q–Q plot: empirical against fitted quantiles' },
+  fitChartQqSubtitle: {
+    zh: (grouped: boolean) => `对数刻度；点在对角线上即拟合与数据一致${grouped ? '；分组数据取各组上限' : ''}`,
+    en: (grouped: boolean) =>
+      `Log scales; points on the diagonal agree with the data${grouped ? '; grouped data: at the band limits' : ''}`,
+  },
+  fitChartFittedQuantile: { zh: '拟合分位数（万元）', en: 'Fitted quantile (10k yuan)' },
+  fitChartEmpiricalQuantile: { zh: '经验分位数（万元）', en: 'Empirical quantile (10k yuan)' },
+  fitChartPpTitle: { zh: 'P–P 图：经验概率与拟合概率', en: 'P–P plot: empirical against fitted probabilities' },
+  fitChartPpSubtitle: {
+    zh: (grouped: boolean) => `点在对角线上即拟合与数据一致${grouped ? '；分组数据取各组上限' : ''}`,
+    en: (grouped: boolean) => `Points on the diagonal agree with the data${grouped ? '; grouped data: at the band limits' : ''}`,
+  },
+  fitChartEmpiricalCdf: { zh: '经验分布函数 Fn(x)', en: 'Empirical cdf Fn(x)' },
+  fitChartFittedCdf: { zh: '拟合分布函数 F(x)', en: 'Fitted cdf F(x)' },
+  fitChartCdfTitle: { zh: '经验分布函数与拟合分布函数', en: 'Empirical and fitted distribution functions' },
+  fitChartCdfSubtitle: {
+    zh: (grouped: boolean) => `黑色：经验分布函数${grouped ? '（各组上限处的点）' : ''}；彩色：拟合分布；金额为对数刻度`,
+    en: (grouped: boolean) =>
+      `Black: the empirical cdf${grouped ? ' (points at the band limits)' : ''}; colours: fitted; amounts on a log scale`,
+  },
+  fitChartCdf: { zh: '累积概率', en: 'Cumulative probability' },
+  fitChartTruncated: {
+    zh: (d: string) => `数据左截断于 ${d} 元，经验与拟合均为 X > ${d} 条件下的分布。`,
+    en: (d: string) => `Data left-truncated at ${d} yuan: empirical and fitted are both conditional on X > ${d}.`,
+  },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;
