@@ -114,6 +114,3 @@ export const splicedFamily: FitFamily<'spliced'> = {
   starts: (s) => bodyTailStarts(s).map((t) => [t.mu, t.sigma, t.splice, t.alpha, t.q]),
   unidentified: ([, , splice], s) => emptyTail(splice, s),
 };
-
-/** The lognormalPareto body weight r: continuousBodyWeight (src/random/severity/lognormal-pareto.ts), the name src/fit/into-scenario.ts imports. */
-export const continuityWeight = continuousBodyWeight;

@@ -46,6 +46,14 @@ export function normalPdf(x: number): number {
   return Math.exp(-0.5 * x * x) / SQRT2PI;
 }
 
+/**
+ * φ(z)/Φ(z), the lognormal body's density over its cdf at a splice (in units of 1/(σx)); by its asymptotic series
+ * −z − 1/z + 2/z³ where Φ(z) underflows (z → −∞: Abramowitz & Stegun 26.2.12, the Mills ratio of −z).
+ */
+export function normalPdfOverCdf(z: number): number {
+  return z < -30 ? -z - 1 / z + 2 / (z * z * z) : normalPdf(z) / normalCdf(z);
+}
+
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
 const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];

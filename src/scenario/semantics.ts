@@ -3,7 +3,7 @@
  * must be unique or must exist, provenance on every parameter. Written against the raw (possibly broken) data
  * with type guards, so these problems are reported together with the structural ones.
  */
-import { normalCdf, normalPdf } from '../math/normal.ts';
+import { normalCdf, normalPdfOverCdf } from '../math/normal.ts';
 import { LIMITS } from './limits.ts';
 import { problem, type PathSegment, type Problem } from './problems.ts';
 import { uncertaintyProblems } from './uncertainty-checks.ts';
@@ -296,7 +296,9 @@ function splicedJump(sev: Record<string, unknown>): number | null {
   if (mu === undefined || sigma === undefined || s === undefined || alpha === undefined || w === undefined) return null;
   if (!(sigma > 0 && s > 0 && w > 0 && w < 1)) return null;
   const z = (Math.log(s) - mu) / sigma;
-  const below = (w * normalPdf(z)) / (sigma * s * normalCdf(z));
-  const jump = ((1 - w) * alpha) / s / below;
+  if (normalCdf(z) === 0) return null;
+  // Tail density at s⁺ ÷ body density at s⁻ = ((1 − w)α/s) ÷ (w·φ(z)/(σ s Φ(z))): the continuity condition of
+  // random/severity/lognormal-pareto.ts, unmet.
+  const jump = ((1 - w) * alpha * sigma) / (w * normalPdfOverCdf(z));
   return Number.isFinite(jump) && jump > 0 ? jump : null;
 }

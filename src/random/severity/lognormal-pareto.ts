@@ -1,4 +1,4 @@
-import { normalCdf, normalPdf } from '../../math/normal.ts';
+import { normalPdfOverCdf } from '../../math/normal.ts';
 import { Spliced } from './spliced.ts';
 
 /**
@@ -19,12 +19,9 @@ export class LognormalPareto extends Spliced {
   }
 }
 
-/** r = B/(A + B) of the class comment; φ(z)/Φ(z) by its asymptotic series where Φ(z) underflows. */
+/** r = B/(A + B) of the class comment. */
 export function continuousBodyWeight(mu: number, sigma: number, splice: number, alpha: number, limit = Infinity): number {
-  const z = (Math.log(splice) - mu) / sigma;
-  // φ(z)/Φ(z) ~ −z − 1/z + 2/z³ for z → −∞ (Abramowitz & Stegun 26.2.12, the Mills ratio of −z).
-  const hazard = z < -30 ? -z - 1 / z + 2 / (z * z * z) : normalPdf(z) / normalCdf(z);
-  const a = hazard / sigma;
+  const a = normalPdfOverCdf((Math.log(splice) - mu) / sigma) / sigma;
   const b = alpha / (Number.isFinite(limit) ? -Math.expm1(alpha * Math.log(splice / limit)) : 1);
   return b / (a + b);
 }
