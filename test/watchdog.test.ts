@@ -58,6 +58,39 @@ describe('worker pool watchdog', () => {
       expect(JSON.stringify(disturbed)).toBe(JSON.stringify(clean));
     }, 30_000);
   }
+  it('a worker slower on a chunk than the stall limit but still beating is kept, one that falls silent is replaced', async () => {
+    // Each block is held back for 4× the stall limit; while it is held the worker beats (as worker-core does
+    // from inside a long trial) or, in the second run, says nothing. Only the silent one may be replaced.
+    const stallMs = 400;
+    const slow = (beats: boolean) => {
+      let made = 0;
+      const factory = (): WorkerLike => {
+        made++;
+        const real = nodeWorkerFactory();
+        let handler: (m: FromWorker) => void = () => {};
+        real.onMessage((m) => {
+          if (m.type !== 'block') return handler(m);
+          const beat = beats ? setInterval(() => handler({ type: 'beat', run: m.run }), stallMs / 4) : undefined;
+          setTimeout(() => {
+            clearInterval(beat);
+            handler(m);
+          }, 4 * stallMs);
+        });
+        return { post: (msg) => real.post(msg), onMessage: (h) => (handler = h), terminate: () => real.terminate() };
+      };
+      return { factory, made: () => made };
+    };
+    const clean = await runScenario(s, { trials: 8, seed: 'beat', workers: 1, chunk: 4 });
+    const beating = slow(true);
+    const kept = await runScenario(s, { trials: 8, seed: 'beat', workers: 2, workerFactory: beating.factory, chunk: 4, stallMs });
+    expect(beating.made()).toBe(2);
+    expect(JSON.stringify(kept)).toBe(JSON.stringify(clean));
+    const silent = slow(false);
+    await expect(runScenario(s, { trials: 8, seed: 'beat', workers: 2, workerFactory: silent.factory, chunk: 4, stallMs })).rejects.toThrow(
+      /no answer for \d+ s \(trials \d+–\d+ failed 3 times\)/,
+    );
+    expect(silent.made()).toBeGreaterThan(2);
+  }, 30_000);
   it('a chunk that fails every time ends the run with its message after three tries', async () => {
     const always = (): WorkerLike => {
       let handler: (m: FromWorker) => void = () => {};

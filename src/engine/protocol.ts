@@ -10,7 +10,13 @@ export type ToWorker =
   | { type: 'run'; run: number; from: number; to: number };
 
 export type FromWorker =
-  { type: 'block'; run: number; from: number; to: number; data: Float64Array } | { type: 'error'; run: number; message: string };
+  | { type: 'block'; run: number; from: number; to: number; data: Float64Array }
+  | { type: 'error'; run: number; message: string }
+  /** Still computing the chunk asked for (sent at most every BEAT_MS while a chunk runs). */
+  | { type: 'beat'; run: number };
+
+/** A worker computing a chunk says so at most this often: the watchdog's silence is measured from the last word. */
+export const BEAT_MS = 1000;
 
 export interface WorkerLike {
   post(msg: ToWorker): void;

@@ -206,7 +206,9 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     // trial draws from its own stream, so the result is the same bit for bit as an undisturbed run.
     const retry: [number, number][] = [];
     const attempts = new Map<number, number>();
-    const busy = new Map<WorkerLike, { chunk: [number, number]; since: number }>();
+    // since: when the chunk was handed out (its duration); heard: the worker's last word on it (block, beat). A
+    // worker is judged hung by its silence, not by the chunk's length: a slow trial keeps beating (BEAT_MS).
+    const busy = new Map<WorkerLike, { chunk: [number, number]; since: number; heard: number }>();
     const durations: number[] = [];
     const stallLimit = () => {
       if (opts.stallMs !== undefined) return opts.stallMs;
@@ -217,7 +219,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       () => {
         const now = performance.now();
         for (const [w, job] of busy)
-          if (now - job.since > stallLimit()) replace(w, `no answer for ${((now - job.since) / 1000).toFixed(0)} s`);
+          if (now - job.heard > stallLimit()) replace(w, `no answer for ${((now - job.heard) / 1000).toFixed(0)} s`);
       },
       Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4)),
     );
@@ -237,7 +239,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     const feed = (w: WorkerLike) => {
       const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
       if (!chunk) return void busy.delete(w);
-      busy.set(w, { chunk, since: performance.now() });
+      const now = performance.now();
+      busy.set(w, { chunk, since: now, heard: now });
       w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
     };
     const replace = (w: WorkerLike, reason: string) => {
@@ -262,6 +265,10 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
         }
         if (msg.run !== run) return;
         const job = busy.get(w);
+        if (msg.type === 'beat') {
+          if (job) job.heard = performance.now();
+          return;
+        }
         if (job) durations.push(performance.now() - job.since);
         if (!done[msg.from]) accept(msg.from, msg.to, msg.data);
         if (finished === trials) return finish();

@@ -72,6 +72,11 @@ export function rowOffset(model: EngineModel, t: number, r: number, p: number): 
 export interface SampleOptions {
   /** Sample every member with cost, not only the tail (for testing that the shortcut changes nothing). */
   sampleAll?: boolean;
+  /**
+   * Called after each population of each trial: a worker says from here that it is computing (engine/run.ts's
+   * watchdog tells a slow trial from a worker that is gone by the time since it last heard from it).
+   */
+  onBeat?: () => void;
 }
 
 export function simulateTrials(
@@ -124,7 +129,10 @@ export function simulateTrials(
         scratch.fitSeverity[p] = scaled(severityAt(fit, scratch.theta[p]), model.populations[p].costLevel);
       }
     }
-    for (let p = 0; p < P; p++) simulatePopulation(model, p, rng, out, base, W, scratch, opts.sampleAll === true);
+    for (let p = 0; p < P; p++) {
+      simulatePopulation(model, p, rng, out, base, W, scratch, opts.sampleAll === true);
+      opts.onBeat?.();
+    }
     // The total row of each ruleset: every figure summed over the populations (the shocks too, as a sum).
     for (let r = 0; r < R; r++) {
       const row = base + (r * (P + 1) + P) * W;
