@@ -7,7 +7,7 @@ import { runRaw } from '../src/engine/run.ts';
 import { mean, sd } from '../src/math/stats.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { costIndex } from '../src/engine/trial.ts';
-import { runYears, scenarioForYear } from '../src/engine/years.ts';
+import { checkYearsSize, runYears, scenarioForYear } from '../src/engine/years.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,5 +90,37 @@ describe('trend and multi-year runs', () => {
     const bad = await command('run', 'scenarios/jilin-2017.json', '--years', '11');
     expect(bad.err).toContain('--years: "11" must be a whole number from 1 to 10');
     expect(bad.code).toBe(2);
+  });
+  it('every year of a multi-year run is held to the limits before any year runs (issue #30: Jilin, steep trend)', async () => {
+    // Jilin 16,000,000 residents at +30% a year: 16e6 × 1.3^(y−1) passes 100,000,000 in year 8 (1.3⁷ = 6.27;
+    // 16,004,000 × 6.27 = 100.4 million, computed by hand) — refused at once, naming the field and the year.
+    mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+    const steep = structuredClone(shipped('jilin-2017'));
+    steep.simulation.trend = { costGrowth: { mean: a(0.3), sd: a(0.05) }, insuredGrowth: a(0.3) };
+    const f1 = join(ROOT, 'test-output', 'jilin-steep-insured.json');
+    writeFileSync(f1, JSON.stringify(steep));
+    const t0 = performance.now();
+    const r1 = await command('run', f1, '--years', '10', '--workers', '1');
+    expect(r1.code).toBe(1);
+    expect(r1.err).toMatch(
+      /simulation\.trend\.insuredGrowth: in year 8 of this run \(2024\) populations\[0\] \(residents\) would hold 100,\d{3},\d{3} insured/,
+    );
+    expect(r1.err).toContain('--years 7');
+    expect(r1.out).toBe('');
+    // Costs doubling each year: the members above the deductible grow with them (355,815 a trial in year 1,
+    // 1,132,511 in year 3 as 1,600,000 × P(X > t / 2²) of the file's severity), so at 5,000 trials year 1
+    // (1.8·10⁹ draws) is allowed and year 3 (5.7·10⁹) passes a run's limit (5·10⁹); refused before year 1 runs.
+    const costly = structuredClone(shipped('jilin-2017'));
+    costly.simulation.trend = { costGrowth: { mean: a(1), sd: a(0.05) } };
+    const f2 = join(ROOT, 'test-output', 'jilin-steep-cost.json');
+    writeFileSync(f2, JSON.stringify(costly));
+    const r2 = await command('run', f2, '--years', '10', '--workers', '1', '--trials', '5000');
+    expect(r2.code).toBe(1);
+    expect(r2.err).toMatch(/year 3 of this run \(2019\): this run would draw about 5\.66e\+9 people.*run fewer years \(--years 2\)/);
+    // Nothing was simulated: both refusals come from arithmetic on the file (well under the second a year takes).
+    expect(r2.out).toBe('');
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    // The shipped trend stays well inside: ten years of Jilin are allowed.
+    expect(() => checkYearsSize(shipped('jilin-2017'), 10, 1000)).not.toThrow();
   });
 });

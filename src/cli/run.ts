@@ -21,7 +21,7 @@ import {
   toText,
   yearsTable,
 } from '../report/tables.ts';
-import { MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
+import { checkYearsSize, MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import type { Command } from './command.ts';
 import { intFlag } from './flags.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
@@ -57,6 +57,7 @@ Runs every population through every ruleset on the same sampled people.
     const started = performance.now();
     let raw;
     try {
+      if (nYears && nYears > 1) checkYearsSize(scenario, nYears, trials, workers);
       raw = await runRaw(scenario, {
         trials,
         seed,

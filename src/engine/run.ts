@@ -106,8 +106,11 @@ export class RunTooLargeError extends Error {
  * Scenario files come from other people: a valid file may still ask for billions of people drawn one by one.
  * Refuse up front, naming what makes it large, rather than let the workers grind for hours.
  */
-export function checkRunSize(model: EngineModel, trials: number, workers = 1): void {
-  const perTrial = model.populations.map((p) => p.insured * p.incidence * p.tailProb);
+export function checkRunSize(model: EngineModel, trials: number, workers = 1, costIndex = 1): void {
+  // A later year of a multi-year run scales every cost by its trend index: more members pass the threshold
+  // (P(index·X > t) = P(X > t / index), at the index's mean (1 + growth)^(y−1), an expectation of the count).
+  const tail = (p: EngineModel['populations'][number]) => (costIndex === 1 ? p.tailProb : p.severity.survival(p.threshold / costIndex));
+  const perTrial = model.populations.map((p) => p.insured * p.incidence * tail(p));
   const total = perTrial.reduce((a, b) => a + b, 0) * trials;
   if (total > LIMITS.drawsPerRun) {
     const worst = perTrial.indexOf(Math.max(...perTrial));

@@ -8,7 +8,9 @@
 import { floatCorridor } from '../finance/corridor.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { distribution, type Distribution } from '../math/stats.ts';
-import { runRaw, type RawRun, type RunOptions } from './run.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import { compileModel } from './model.ts';
+import { checkRunSize, runRaw, RunTooLargeError, type RawRun, type RunOptions } from './run.ts';
 import { column, summarize, type RunResult } from './summary.ts';
 import { COL } from './trial-columns.ts';
 
@@ -45,6 +47,47 @@ export function scenarioForYear(s: Scenario, y: number): Scenario {
   }
   return out;
 }
+
+/**
+ * Every year of a multi-year run within the file format's limits and the run's work limits, checked before any
+ * year is run: a trend compounds (insured × 2⁹ by year 10 at +100% a year), so a file valid in its own year
+ * can ask for billions of insured or people drawn by its last. Each year is a run of its own, held to a run's limits.
+ */
+export function checkYearsSize(s: Scenario, years: number, trials: number, workers = 1): void {
+  const t = s.simulation.trend;
+  const costMean = t?.costGrowth.mean.value ?? 0;
+  for (let y = 2; y <= years; y++) {
+    const sy = scenarioForYear(s, y);
+    const when = `in year ${y} of this run (${sy.year})`;
+    const fewer = `lower simulation.trend.insuredGrowth or run fewer years (--years ${y - 1})`;
+    let total = 0;
+    sy.populations.forEach((p, i) => {
+      total += p.insured.value;
+      if (p.insured.value > LIMITS.insuredPerPopulation)
+        throw new RunTooLargeError(
+          `simulation.trend.insuredGrowth: ${when} populations[${i}] (${p.id}) would hold ${count(p.insured.value)} insured; ` +
+            `the limit is ${count(LIMITS.insuredPerPopulation)} per population: ${fewer}`,
+        );
+    });
+    if (total > LIMITS.insuredTotal)
+      throw new RunTooLargeError(
+        `simulation.trend.insuredGrowth: ${when} the populations would hold ${count(total)} insured together; the limit is ${count(LIMITS.insuredTotal)}: ${fewer}`,
+      );
+  }
+  for (let y = 1; y <= years; y++) {
+    const sy = scenarioForYear(s, y);
+    try {
+      checkRunSize(compileModel(sy, { year: y }), trials, workers, (1 + costMean) ** (y - 1));
+    } catch (err) {
+      if (!(err instanceof RunTooLargeError) || years === 1) throw err;
+      const shorter = y > 1 ? `, or run fewer years (--years ${y - 1})` : '';
+      throw new RunTooLargeError(`year ${y} of this run (${sy.year}): ${err.message}${shorter}`);
+    }
+  }
+}
+
+const count = (n: number) =>
+  n >= 1e9 ? `${(n / 1e9).toLocaleString('en', { maximumFractionDigits: 1 })} billion` : Math.round(n).toLocaleString('en');
 
 /** Runs years 1..N; `firstYear`, when given, is year 1 already run with the same options (reused, not rerun). */
 export async function runYears(
