@@ -310,7 +310,9 @@ export const Target = z.strictObject({
   metric: z.enum(TARGET_METRICS),
   population: id.optional(),
   ruleset: id.optional(),
-  value: finite(),
+  // A target is a count, an amount in yuan or a rate: never negative, and within the amounts a scheme can hold
+  // (a rate's own bound is semantics.ts's); 1e308 would print as Infinity% beside the modelled value.
+  value: finite().min(0, 'must not be negative').max(1e14, 'must not exceed 1e14 (a scheme-wide amount in yuan)'),
   ...provenance,
   conflict: OptionalBilingual.optional().describe(
     'Why the model does not reach this target (it conflicts with the other figures under the stated cost model): reported beside the target, and `calibrate` does not fit to it.',

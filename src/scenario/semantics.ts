@@ -188,6 +188,9 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (pid && !popIds.has(pid)) err(['targets', i, 'population'], `unknown population "${pid}"`);
     const rid = str(t.ruleset);
     if (rid && !rulesetIds.has(rid)) err(['targets', i, 'ruleset'], `unknown ruleset "${rid}"`);
+    const v = num(t.value);
+    if (RATE_TARGETS.has(String(t.metric)) && v !== undefined && v > 100)
+      err(['targets', i, 'value'], `a rate, written as a fraction (0.6 for 60%): ${v} is ${v * 100}%; it must not exceed 100 (10,000%)`);
   });
   if (isObj(data.simulation)) {
     const risk = data.simulation.parameterRisk;
@@ -302,3 +305,6 @@ function splicedJump(sev: Record<string, unknown>): number | null {
   const jump = ((1 - w) * alpha * sigma) / (w * normalPdfOverCdf(z));
   return Number.isFinite(jump) && jump > 0 ? jump : null;
 }
+
+/** Targets whose value is a rate, written as a fraction of 1 (targets[].metric). */
+const RATE_TARGETS = new Set(['lossRatio', 'reimbursementRatio', 'burdenReductionRate']);

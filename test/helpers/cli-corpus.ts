@@ -61,11 +61,13 @@ export function corpus(dirName: string) {
 }
 
 /** What no answer may contain: a stack trace, an internal error, a NaN shown as a number. */
-export function clean(r: { out: string; err: string; timedOut: boolean; code: number | null }) {
-  expect(r.timedOut, 'ended within its time bound').toBe(false);
-  expect(r.code === 0 || r.code === 1 || r.code === 2, `exit code ${r.code}`).toBe(true);
-  const all = r.out + r.err;
-  expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/); // a stack trace
-  expect(all).not.toMatch(/unexpected error|RangeError|TypeError|Maximum call stack/);
-  expect(all).not.toMatch(/\bNaN\b/);
+export function clean(r: { out: string; err: string; timedOut: boolean; code: number | null }, label = '', echoed?: string) {
+  // A value the user gave ("NaN" as a seed or a flag's value) may be quoted back: that is not a NaN computed.
+  const all = echoed ? (r.out + r.err).split(echoed).join('«given»') : r.out + r.err;
+  const what = (s: string) => `${label ? label + ': ' : ''}${s}${label ? ` (${all.slice(0, 300)})` : ''}`;
+  expect(r.timedOut, what('ended within its time bound')).toBe(false);
+  expect(r.code === 0 || r.code === 1 || r.code === 2, what(`exit code ${r.code}`)).toBe(true);
+  expect(all, what('a stack trace')).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(all, what('an internal error')).not.toMatch(/unexpected error|RangeError|TypeError|Maximum call stack/);
+  expect(all, what('NaN')).not.toMatch(/\bNaN\b/);
 }
