@@ -8,7 +8,7 @@ import { fundPaymentRate } from '../src/finance/payment-rate.ts';
 import { poolingPath, simulatePooling } from '../src/finance/pooling.ts';
 import { projectLinear, tQuantile } from '../src/finance/projection.ts';
 import { projectedSubsidy, subsidyBudget } from '../src/finance/subsidy.ts';
-import { cashTable, holdbackShare } from '../src/finance/transfers.ts';
+import { cashTable, holdbackShare, otherQuarterlyReading } from '../src/finance/transfers.ts';
 import { runScenario } from '../src/engine/run.ts';
 import type { Pooling, SubsidyBudget } from '../src/scenario/fund-schema.ts';
 import { validateText } from '../src/scenario/validate.ts';
@@ -140,17 +140,41 @@ describe('city-level pooling (seed 003 三(三))', () => {
 });
 
 describe('transfer schedules and cash', () => {
-  it('Jiangyin 2020: 24% in July and October (the quarters in force), the balance at settlement', () => {
+  it('Jiangyin 2020: 24% of the annual standard in July and October (the quarters in force), the balance at settlement by the assessment', () => {
     const r = shipped('jiangyin-2020').rulesets[0];
+    // Six months in force: a premium of 1,000,000 for the half year is a year's 2,000,000 at the standard; each
+    // quarter transfers 24% of it, 480,000 (seed 001 三(一) 按筹资标准…各划转24%), 960,000 before settlement.
     const rows = cashTable(r, 1_000_000, 900_000, 0, 0);
     expect(rows.map((x) => x.month)).toEqual([7, 8, 9, 10, 11, 12, 'settlement']);
     expect(rows.filter((x) => x.transfer > 0 && x.month !== 'settlement').map((x) => [x.month, x.transfer])).toEqual([
-      [7, 240000],
-      [10, 240000],
+      [7, 480000],
+      [10, 480000],
     ]);
-    // Balance: premium 1,000,000 − 480,000 transferred = 520,000; the insurer ends with premium − claims.
-    expect(rows[6].transfer).toBeCloseTo(520000, 6);
+    // Balance 1,000,000 − 960,000 = 40,000, paid in full at the assumed score 90; the insurer ends with premium − claims.
+    expect(rows[6].transfer).toBeCloseTo(40000, 6);
     expect(rows[6].insurerCash).toBeCloseTo(100000, 6);
+    // The other reading: 24% of the half year's premium, 240,000 a quarter, 520,000 at settlement.
+    const other = otherQuarterlyReading(r, 1_000_000, 900_000, 0, 0)!;
+    expect(other.basis).toBe('contractPremium');
+    expect(other.cashflow.filter((x) => x.month === 7 || x.month === 10).map((x) => x.transfer)).toEqual([240000, 240000]);
+    expect(other.cashflow[6].transfer).toBeCloseTo(520000, 6);
+    expect([other.beforeSettlement, other.beforeSettlementOther]).toEqual([960000, 480000]);
+  });
+  it('Jiangyin: a score of 70 earns 60% of the settlement balance; the rest stays with the fund', () => {
+    const r = structuredClone(shipped('jiangyin-2020').rulesets[0]);
+    const tr = r.funding.transfers!;
+    if (tr.kind !== 'quarterly') throw new Error('quarterly expected');
+    tr.assessmentScore = { value: 70, assumption: 'test' };
+    // Balance 40,000 (as above), 60% earned at 70 on the scale (60 ≤ 70 < 80): 24,000 at settlement, plus the
+    // corridor's top-up of 5,000; the insurer keeps 1,000,000 − 16,000 + 5,000 − 900,000 = 89,000.
+    const rows = cashTable(r, 1_000_000, 900_000, 0, 5_000);
+    expect(rows[6].transfer).toBeCloseTo(24000 + 5000, 6);
+    expect(rows[6].insurerCash).toBeCloseTo(89000, 6);
+    // A full year in force: both readings are the same cash.
+    r.funding.monthsInForce = { value: 12, source: 'test' };
+    const year = otherQuarterlyReading(r, 2_000_000, 1_800_000, 0, 0)!;
+    expect(year.beforeSettlementOther).toBeCloseTo(year.beforeSettlement, 6);
+    expect(year.beforeSettlement).toBeCloseTo(1_920_000, 6);
   });
   it('Suzhou: 99% prepaid, the 1% holdback paid by assessment score', () => {
     const r = shipped('suzhou-2021').rulesets[0];

@@ -2,7 +2,7 @@
  * The shapes of a run's result (`run --json`: keys are a contract), apart from the code that computes them
  * (summary.ts), so the metric table (metrics.ts) can read them without importing that code.
  */
-import type { CashRow } from '../finance/transfers.ts';
+import type { CashRow, otherQuarterlyReading } from '../finance/transfers.ts';
 import type { CorridorExpectation } from '../finance/corridor-expectation.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import type { Distribution } from '../math/stats.ts';
@@ -60,7 +60,13 @@ export interface RulesetSummary extends MetricsSummary {
   premiumChannels: PremiumChannel[];
   populations: MetricsSummary[];
   /** Money flows of the contract year (expected values): operating cost, insurer's net result, monthly cash. */
-  finance: { operatingCost: number; insurerNetMean: number | null; cashflow: CashRow[] };
+  finance: {
+    operatingCost: number;
+    insurerNetMean: number | null;
+    cashflow: CashRow[];
+    /** Quarterly transfers read the other way (finance/transfers.ts): its cash and the transfers before settlement under both. */
+    cashflowOtherReading: ReturnType<typeof otherQuarterlyReading>;
+  };
 }
 
 export interface Comparison {

@@ -5,7 +5,7 @@
 import { mcMetric, metricDef } from './metrics.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { corridorExpectation } from '../finance/corridor-expectation.ts';
-import { cashTable } from '../finance/transfers.ts';
+import { cashTable, otherQuarterlyReading } from '../finance/transfers.ts';
 import { quantileSorted } from 'd3-array';
 import type { AnalyticRuleset, AnalyticValues } from './analytic.ts';
 import type { EngineModel } from './model.ts';
@@ -145,6 +145,7 @@ export function* summarySteps(
         operatingCost,
         insurerNetMean: c ? c.insurerMean - operatingCost : null,
         cashflow: cashTable(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
+        cashflowOtherReading: otherQuarterlyReading(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
       },
     });
   }

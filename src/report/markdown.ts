@@ -93,6 +93,21 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
       '',
     );
     lines.push(toMarkdown(cashflowTable(r)), '');
+    const other = f.cashflowOtherReading;
+    if (other) {
+      const name = {
+        annualStandard: '年筹资标准 the annual funding standard',
+        contractPremium: '合同期保费 the premium of the months in force',
+      };
+      const own = other.basis === 'annualStandard' ? 'contractPremium' : 'annualStandard';
+      lines.push(
+        `Quarterly transfers are read as shares of ${name[own]}: ${formatAmount(other.beforeSettlement)} before settlement. ` +
+          `Read as shares of ${name[other.basis]}, they would be ${formatAmount(other.beforeSettlementOther)} ` +
+          `(difference ${formatAmount(other.beforeSettlementOther - other.beforeSettlement)}, moved from the months to the settlement or back). ` +
+          `季度划转按${name[own].split(' ')[0]}计：结算前共划转 ${formatAmount(other.beforeSettlement)}；若按${name[other.basis].split(' ')[0]}计则为 ${formatAmount(other.beforeSettlementOther)}。`,
+        '',
+      );
+    }
   }
   if (charts.length) {
     lines.push('## Charts 图表', '');

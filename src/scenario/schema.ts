@@ -239,21 +239,35 @@ export const Corridor = z.strictObject({
   ...provenance,
 });
 
+const HoldbackScale = z
+  .array(z.strictObject({ minScore: finite().min(0).max(100), payShare: ratio() }))
+  .min(1)
+  .max(10)
+  .describe('Share of the holdback paid for a score at or above minScore (highest matching row applies).');
+
 export const Transfers = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('quarterly'),
     quarterShare: Ratio("Share of the year's premium transferred in the first month of each quarter in force"),
+    basis: z
+      .enum(['annualStandard', 'contractPremium'])
+      .optional()
+      .describe(
+        "What quarterShare is a share of: annualStandard (the default; seed 001 三(一) 按筹资标准划转: a full year's premium at the funding standard, so a year in force transfers 4 × 24% = 96% before settlement) or contractPremium (the premium of the months in force). The two differ only when fewer than 12 months are in force; the other reading's cash is reported beside.",
+      ),
+    assessmentScore: param(finite().min(0).max(100), 'Assessment score of the insurer (0–100)')
+      .optional()
+      .describe(
+        "The insurer's assessment score, with holdbackScale: the balance left for settlement is paid by it (seed 001 三(一) 结合…承办机构的考核情况).",
+      ),
+    holdbackScale: HoldbackScale.optional(),
     ...provenance,
   }),
   z.strictObject({
     kind: z.literal('prepaid'),
     prepaidShare: Ratio("Share of the year's premium prepaid at the start of the year"),
     assessmentScore: param(finite().min(0).max(100), 'Assessment score of the insurer (0–100)'),
-    holdbackScale: z
-      .array(z.strictObject({ minScore: finite().min(0).max(100), payShare: ratio() }))
-      .min(1)
-      .max(10)
-      .describe('Share of the holdback paid for a score at or above minScore (highest matching row applies).'),
+    holdbackScale: HoldbackScale,
     ...provenance,
   }),
 ]);
