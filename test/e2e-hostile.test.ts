@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
-import { openPage, useSite, openTextIn, runStateOf, firstField } from './helpers/browser.ts';
+import { openPage, useSite, openTextIn, runStateOf, firstField, shot, SHOTS, SHOTS_WANTED } from './helpers/browser.ts';
+import { encodeShare } from '../src/ui/share.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const site = useSite();
@@ -84,6 +85,46 @@ describe('hostile input in the workbench', () => {
     await expect
       .poll(() => app(page).locator('[role=alert]').allInnerTexts())
       .toEqual(expect.arrayContaining([expect.stringMatching(/629,145,600 bytes; the limit for a scenario file is 2,000,000/)]));
+    expect(errors).toEqual([]);
+  });
+
+  it('hostile share links are refused in words at once, the tab stays alive (issue #30: out of memory, a stack overflow, a freeze)', async () => {
+    const link = async (patch: unknown) => `${oneRegion()}#s=${await encodeShare({ jingsuanShare: 2, base: 'jiangyin-2020', patch })}`;
+    const refusal = (page: Page) => app(page).locator('.open-problems li').allInnerTexts();
+    // 1,139 characters whose one edit names a place 200,000 levels deep: before, the tab ran out of memory.
+    const deep = await link([[Array.from({ length: 200_000 }, () => 'a'), 1]]);
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1440, height: 1000 },
+    ]) {
+      const { page, errors } = await openPage(site.browser, deep, viewport);
+      await expect.poll(() => refusal(page)).toEqual(['分享链接已损坏：第 1 项修改的位置有 200,000 层，场景文件最多 24 层']);
+      // The file the address names is on screen and runs.
+      // In view without scrolling on a phone too (its editors come after the results).
+      await expect
+        .poll(() =>
+          app(page)
+            .locator('.open-problems')
+            .evaluate((e) => e.getBoundingClientRect().top),
+        )
+        .toBeLessThan(viewport.height);
+      await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
+      if (SHOTS_WANTED) await page.screenshot({ path: `${SHOTS}/hostile-share-refused-${viewport.width}-view.png` });
+      await shot(page, `hostile-share-refused-${viewport.width}`);
+      expect(errors).toEqual([]);
+    }
+    // Thousands of edits at index 999,999 and below: before, the page froze for tens of seconds.
+    const sparse = await link(Array.from({ length: 5000 }, (_, i) => [['rulesets', 0, 'tracks', 0, 'bands', 999_999 - i], 1]));
+    const { page, errors } = await openPage(site.browser, sparse);
+    await expect
+      .poll(() => refusal(page))
+      .toEqual([
+        expect.stringMatching(/^分享链接已损坏：第 1 项修改指向 rulesets\[0\]\.tracks\[0\]\.bands 的第 999999 项，而该列表只有 \d+ 项/),
+      ]);
+    // A link cut short when copied: the browser's "Failed to execute 'atob'" is not what the page says.
+    await page.goto(`${deep.slice(0, -3)}x`);
+    await page.reload();
+    await expect.poll(() => refusal(page)).toEqual(['分享链接已损坏：内容无法解码（可能复制时不完整）']);
     expect(errors).toEqual([]);
   });
 });
