@@ -169,6 +169,16 @@ const S = {
     en: (when: string, label: string) => `Unsaved work found (${when}, ${label})`,
   },
   restore: { zh: '恢复', en: 'Restore' },
+  // The browser's storage is full (ui/autosave.ts): where the latest edit is kept, or that it is not.
+  autosaveTabOnly: {
+    zh: '浏览器存储已满：最近的修改只保存在本标签页中（刷新后可恢复，关闭标签页即丢失）。请用“保存为文件”保留。',
+    en: 'Browser storage is full: your latest edits are kept in this tab only (a reload restores them, closing the tab loses them). Use "Save as file" to keep them.',
+  },
+  autosaveLost: {
+    zh: (when: string) => `浏览器存储已满：${when} 的修改未能自动保存，刷新或关闭后无法恢复。请用“保存为文件”保留当前工作。`,
+    en: (when: string) =>
+      `Browser storage is full: the edit of ${when} could not be saved automatically and cannot be restored after a reload or closing. Use "Save as file" to keep your work.`,
+  },
   discard: { zh: '放弃', en: 'Discard' },
   analyticMs: { zh: (ms: string) => `解析计算 ${ms} ms`, en: (ms: string) => `analytic ${ms} ms` },
   metric: { zh: '指标', en: 'Metric' },

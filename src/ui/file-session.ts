@@ -53,9 +53,19 @@ export class FileSession extends EventTarget {
     return this.unsaved.offer;
   }
 
+  /** Where the latest edit is kept (autosave.ts): the page says so unless it is 'saved'. */
+  get saveState() {
+    return this.unsaved.state;
+  }
+  /** When the edit that could not be kept was made. */
+  get lostAt() {
+    return this.unsaved.lostAt;
+  }
+
   constructor(private readonly wb: Workbench) {
     super();
     wb.addEventListener('edit', () => this.scheduleAutosave());
+    this.unsaved.onState = () => this.changed();
   }
 
   private changed() {
