@@ -110,3 +110,70 @@ describe('tab ids', () => {
     expect(autosaveKey(opener)).toBe(openerKey);
   });
 });
+
+describe('a tab id held by two pages (TabClaim, over a real BroadcastChannel)', () => {
+  it('a copy without an opener (duplicate tab) learns its id is taken and renews it; the page that held it keeps it', async () => {
+    const { TabClaim, renewTabId } = await import('../src/ui/autosave.ts');
+    const first = new SizedStorage();
+    const id = tabId(first);
+    const copy = new SizedStorage();
+    copy.setItem('jingsuan:tab', id);
+    copy.setItem('jingsuan:autosave:lost', '2026-03-01T00:00:00Z');
+    let firstId = id;
+    let copyId = tabId(copy); // no opener to compare with: the same id
+    expect(copyId).toBe(id);
+    const copied: string[] = [];
+    const a = new TabClaim(
+      () => firstId,
+      () => copied.push('first'),
+      'test-tabs',
+    );
+    const renewed = new Promise<void>((resolve) => {
+      const b = new TabClaim(
+        () => copyId,
+        () => {
+          copied.push('copy');
+          copyId = renewTabId(copy);
+          b.close();
+          resolve();
+        },
+        'test-tabs',
+      );
+    });
+    await renewed;
+    a.close();
+    expect(copied).toEqual(['copy']);
+    expect(copyId).not.toBe(id);
+    expect(copy.getItem('jingsuan:tab')).toBe(copyId);
+    expect(copy.getItem('jingsuan:autosave:lost')).toBeNull();
+    expect(firstId).toBe(id);
+  });
+  it('pages with ids of their own are left alone', async () => {
+    const { TabClaim } = await import('../src/ui/autosave.ts');
+    const copied: string[] = [];
+    const a = new TabClaim(
+      () => 'one',
+      () => copied.push('one'),
+      'test-tabs-2',
+    );
+    const b = new TabClaim(
+      () => 'two',
+      () => copied.push('two'),
+      'test-tabs-2',
+    );
+    // A third page with the first's id hears back; by then the other two have answered whatever they were asked.
+    await new Promise<void>((resolve) => {
+      const c = new TabClaim(
+        () => 'one',
+        () => {
+          c.close();
+          resolve();
+        },
+        'test-tabs-2',
+      );
+    });
+    a.close();
+    b.close();
+    expect(copied).toEqual([]);
+  });
+});

@@ -225,7 +225,7 @@ describe('hostile input in the workbench', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a window opened from the workbench (a copy of its session storage) saves under its own key: the two tabs keep their own edits', async () => {
+  it('a window opened from the workbench, or a duplicated tab (copies of its session storage), saves under its own key: the tabs keep their own edits', async () => {
     const { page, errors } = await openPage(site.browser, oneRegion());
     await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate((url) => void window.open(url), oneRegion())]);
@@ -249,6 +249,27 @@ describe('hostile input in the workbench', () => {
     }
     expect(await tab(popup)).not.toBe(await tab(page));
     await popup.close();
+    // A copy without an opener (the browser's "duplicate tab"): a window of the same origin, then disowned
+    // (window.opener = null severs the link for good), its session storage a copy holding the first page's tab id.
+    // The page that holds the id answers on the broadcast channel and the copy takes another.
+    const held = await tab(page);
+    const [dup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate((url) => void window.open(url), new URL('/blank', site.url).href),
+    ]);
+    dup.on('pageerror', (e) => popupErrors.push(e.message));
+    await dup.evaluate(() => (window.opener = null));
+    expect(await tab(dup)).toBe(held);
+    await dup.goto(oneRegion());
+    await expect.poll(() => tab(dup)).not.toBe(held);
+    expect(await tab(page)).toBe(held);
+    await expect.poll(() => runState(dup), { timeout: 60_000 }).toBe('done');
+    await setFirst(dup, '24000');
+    await dup.waitForTimeout(400);
+    await page.reload();
+    await page.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => firstField(page, 'jiangyin-2020').locator('input[type=number]').inputValue()).toBe('21000');
+    await dup.close();
     expect([...errors, ...popupErrors]).toEqual([]);
   });
 });

@@ -40,10 +40,10 @@ const newTabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).
  * window that opened this one (window.open copies session storage; the two would save under one key). A copy
  * also drops the opener's tab-only draft and lost mark, which are not this window's.
  */
-export function tabId(session: Storage | undefined, openerSession?: Storage): string {
+export function tabId(session: Storage | undefined, openerSession?: Storage, copy = false): string {
   try {
     let id = session?.getItem(TAB_KEY);
-    if (id && openerSession?.getItem(TAB_KEY) === id) {
+    if (copy || (id && openerSession?.getItem(TAB_KEY) === id)) {
       id = null;
       session?.removeItem(TAB_DRAFT);
       session?.removeItem(LOST);
@@ -61,6 +61,50 @@ export function tabId(session: Storage | undefined, openerSession?: Storage): st
 /** This tab's autosave key. */
 export function autosaveKey(session: Storage | undefined, openerSession?: Storage): string {
   return PREFIX + tabId(session, openerSession);
+}
+
+/**
+ * A tab id held by two pages at once: what tabId cannot see from the opener, a copy without one (the browser's
+ * "duplicate tab", a window opened with noopener, an opener since closed or navigated). On a broadcast channel a
+ * page asks, when it starts, whether another page holds its id; one that does answers, and the newcomer takes a
+ * new id before its first save (saves wait 150 ms for a burst of edits to end; an answer takes a few).
+ */
+export class TabClaim {
+  private readonly channel: BroadcastChannel | null;
+  private readonly page = newTabId();
+  constructor(
+    private id: () => string,
+    /** Called on the newcomer when its id is another page's. */
+    onCopy: () => void,
+    channelName = 'jingsuan:tabs',
+  ) {
+    try {
+      this.channel = new BroadcastChannel(channelName);
+    } catch {
+      this.channel = null; // no channel (an old browser): tabId's check of the opener stands alone
+      return;
+    }
+    this.channel.onmessage = (e: MessageEvent<{ ask?: string; held?: string; from?: string; to?: string }>) => {
+      const m = e.data ?? {};
+      if (m.ask === this.id() && m.from !== this.page) this.channel!.postMessage({ held: m.ask, to: m.from });
+      else if (m.held === this.id() && m.to === this.page) onCopy();
+    };
+    this.channel.postMessage({ ask: this.id(), from: this.page });
+  }
+
+  close() {
+    this.channel?.close();
+  }
+}
+
+/** A new id for this tab, kept in its session storage (the copy's draft and marks are not this tab's). */
+export function renewTabId(session: Storage | undefined): string {
+  try {
+    session?.removeItem(TAB_KEY);
+  } catch {
+    /* tabId makes one anyway */
+  }
+  return tabId(session, undefined, true);
 }
 
 /** The session storage of the window that opened this one, when it is the workbench's (same origin). */
@@ -245,7 +289,11 @@ const sessionStore = () => {
  */
 export class UnsavedWork {
   private readonly session = sessionStore();
-  readonly key = autosaveKey(this.session, openerSession());
+  private ownKey = autosaveKey(this.session, openerSession());
+  /** This tab's key: another when the page finds its id is another page's (TabClaim). */
+  get key() {
+    return this.ownKey;
+  }
   /** When the latest edit that could not be kept was made (after a reload too, until an edit is saved again). */
   lostAt: string | null = lostSince(this.session, local(), this.key);
   /** Where the latest edit is kept. */
@@ -259,6 +307,23 @@ export class UnsavedWork {
   });
   /** Work found from an earlier page (this tab's, or another's), until restored or discarded. */
   offer: (Autosave & { key?: string }) | null = null;
+  private readonly claim = new TabClaim(
+    () => this.ownKey.slice(PREFIX.length),
+    () => {
+      this.ownKey = PREFIX + renewTabId(this.session);
+      this.writer.key = this.ownKey;
+      // A lost mark read from the copy was the other page's (the answer comes before this page's first save).
+      if (this.state !== 'lost') return;
+      this.lostAt = null;
+      this.state = 'saved';
+      this.onState();
+    },
+  );
+
+  /** Stops answering other pages (the page is gone). */
+  close() {
+    this.claim.close();
+  }
 
   find() {
     this.offer = readAutosave(local(), this.key, this.session);

@@ -86,6 +86,7 @@ export class FileSession extends EventTarget {
 
   stop() {
     this.switcher.stop();
+    this.unsaved.close();
     globalThis.removeEventListener?.('pagehide', this.flushAutosave);
     globalThis.document?.removeEventListener('visibilitychange', this.flushAutosave);
   }
