@@ -119,7 +119,7 @@ describe('a tab id held by two pages (TabClaim, over a real BroadcastChannel)', 
     const copy = new SizedStorage();
     copy.setItem('jingsuan:tab', id);
     copy.setItem('jingsuan:autosave:lost', '2026-03-01T00:00:00Z');
-    let firstId = id;
+    const firstId = id;
     let copyId = tabId(copy); // no opener to compare with: the same id
     expect(copyId).toBe(id);
     const copied: string[] = [];
