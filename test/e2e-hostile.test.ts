@@ -127,7 +127,8 @@ describe('hostile input in the workbench', () => {
     await page.reload();
     await expect.poll(() => refusal(page)).toEqual(['分享链接已损坏：内容无法解码（可能复制时不完整）']);
     expect(errors).toEqual([]);
-  });
+    // Two pages, or one page twice, on a machine other tests share.
+  }, 120_000);
 
   /** Fills a storage of the page to its last character with keys under `prefix` (the browser's quota, whatever it is). */
   const fill = (page: Page, which: 'localStorage' | 'sessionStorage', prefix: string) =>
@@ -181,7 +182,8 @@ describe('hostile input in the workbench', () => {
     await expect.poll(() => firstField(page, 'jiangyin-2020').locator('input[type=number]').inputValue()).toBe('23456');
     expect(await saveNotice(page).count()).toBe(0);
     expect(errors).toEqual([]);
-  });
+    // Two pages, or one page twice, on a machine other tests share.
+  }, 120_000);
 
   it('storage full of something else: the edit is kept in the tab and the page says so; a reload offers it, not the older save', async () => {
     for (const viewport of [
@@ -271,5 +273,6 @@ describe('hostile input in the workbench', () => {
     await expect.poll(() => firstField(page, 'jiangyin-2020').locator('input[type=number]').inputValue()).toBe('21000');
     await dup.close();
     expect([...errors, ...popupErrors]).toEqual([]);
-  });
+    // Two pages, or one page twice, on a machine other tests share.
+  }, 120_000);
 });

@@ -89,6 +89,8 @@ export class TabClaim {
       if (m.ask === this.id() && m.from !== this.page) this.channel!.postMessage({ held: m.ask, to: m.from });
       else if (m.held === this.id() && m.to === this.page) onCopy();
     };
+    // Under Node (tests) an open channel would keep the process alive.
+    (this.channel as { unref?: () => void }).unref?.();
     this.channel.postMessage({ ask: this.id(), from: this.page });
   }
 
