@@ -100,7 +100,6 @@ describe('hostile input in the workbench', () => {
     ]) {
       const { page, errors } = await openPage(site.browser, deep, viewport);
       await expect.poll(() => refusal(page)).toEqual(['分享链接已损坏：第 1 项修改的位置有 200,000 层，场景文件最多 24 层']);
-      // The file the address names is on screen and runs.
       // In view without scrolling on a phone too (its editors come after the results).
       await expect
         .poll(() =>
@@ -109,6 +108,7 @@ describe('hostile input in the workbench', () => {
             .evaluate((e) => e.getBoundingClientRect().top),
         )
         .toBeLessThan(viewport.height);
+      // The file the address names is on screen and runs.
       await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
       if (SHOTS_WANTED) await page.screenshot({ path: `${SHOTS}/hostile-share-refused-${viewport.width}-view.png` });
       await shot(page, `hostile-share-refused-${viewport.width}`);

@@ -58,7 +58,7 @@ export function applyUntrustedPatch(base: unknown, patch: unknown): { draft: unk
     const path = step[0] as unknown[];
     if (path.length > LIMITS.depth) return { problem: { kind: 'pathTooLong', step: s, length: path.length, max: LIMITS.depth } };
     if (!path.length) {
-      root = structuredClone(step[1]);
+      root = copied(step[1]);
       continue;
     }
     let parent: unknown = null;
@@ -81,12 +81,15 @@ export function applyUntrustedPatch(base: unknown, patch: unknown): { draft: unk
       parent = node;
       node = (node as Record<string | number, unknown>)[k as string | number];
     }
-    (parent as Record<string | number, unknown>)[path[path.length - 1] as string | number] = structuredClone(step[1]);
+    (parent as Record<string | number, unknown>)[path[path.length - 1] as string | number] = copied(step[1]);
   }
   const limits = checkUntrusted(root);
   if (limits.length) return { problem: { kind: 'limits', at: limits[0].path, message: limits[0].message } };
   return { draft: root };
 }
+
+/** A value as its own copy (a later step may set inside it); a number or a text needs none. */
+const copied = (v: unknown) => (v !== null && typeof v === 'object' ? structuredClone(v) : v);
 
 /** A path from outside as the page shows it (its segments may be anything, and long). */
 const shownPath = (path: unknown[]) =>
