@@ -167,9 +167,7 @@ describe('scenario files in the workbench', () => {
     const { encodeShare } = await import('../src/ui/share.ts');
     const bad = await encodeShare({ jingsuanShare: 2, base: 'jiangyin-2020', patch: [[['__proto__', 'x'], 1]] });
     const { page: p3 } = await openPage(site.browser, `${site.url}#s=${bad}`);
-    await expect
-      .poll(() => p3.locator('.open-problems li').innerText())
-      .toContain('patch: an edit has a path that is not a list of names and indices');
+    await expect.poll(() => p3.locator('.open-problems li').innerText()).toBe('分享链接已损坏：第 1 项修改指向文件中没有的字段 __proto__');
     expect([...errors, ...e2]).toEqual([]);
   });
 

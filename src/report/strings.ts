@@ -109,6 +109,53 @@ const S = {
   ruleset: { zh: '方案', en: 'Ruleset' },
   densityTitle: { zh: '年度金额分布（对数刻度）', en: 'Annual amount (log scale)' },
   shareLink: { zh: '分享链接', en: 'share link' },
+  // A refused share link (ui/share.ts): the reason after "damaged:", edits counted from 1.
+  shareDamaged: { zh: (why: string) => `分享链接已损坏：${why}`, en: (why: string) => `The share link is damaged: ${why}` },
+  shareWhyCharacters: { zh: '含有链接中不会出现的字符', en: 'it contains characters a link does not use' },
+  shareWhyLinkTooLong: {
+    zh: (n: number, max: number) => `长 ${n.toLocaleString('zh-CN')} 个字符，超过上限 ${max.toLocaleString('zh-CN')}`,
+    en: (n: number, max: number) => `it is ${n.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}`,
+  },
+  shareWhyNotDecodable: {
+    zh: '内容无法解码（可能复制时不完整）',
+    en: 'its contents cannot be decoded (it may have been cut short when copied)',
+  },
+  shareWhyTooLarge: {
+    zh: (max: number) => `解开后超过场景文件的上限 ${max.toLocaleString('zh-CN')} 字节`,
+    en: (max: number) => `unpacked, it is larger than a scenario file may be (${max.toLocaleString('en')} bytes)`,
+  },
+  shareWhyNotText: { zh: '内容不是可读的场景文件', en: 'its contents are not a readable scenario file' },
+  shareWhyBase: {
+    zh: (name: string) => `所依据的情景“${name}”不在本工作台中`,
+    en: (name: string) => `it starts from a scenario "${name}" this workbench does not have`,
+  },
+  shareWhyLimits: {
+    zh: (at: string, why: string) => `内容超出场景文件的限制（${at}：${why}）`,
+    en: (at: string, why: string) => `its contents exceed a scenario file's limits (${at}: ${why})`,
+  },
+  shareWhyNotList: { zh: '其中的修改记录不是列表', en: 'its edits are not a list' },
+  shareWhyTooManySteps: {
+    zh: (n: number, max: number) => `含 ${n.toLocaleString('zh-CN')} 项修改，超过上限 ${max.toLocaleString('zh-CN')}`,
+    en: (n: number, max: number) => `it carries ${n.toLocaleString('en')} edits; the limit is ${max.toLocaleString('en')}`,
+  },
+  shareWhyBadStep: {
+    zh: (n: number) => `第 ${n} 项修改不是“位置和新值”`,
+    en: (n: number) => `edit ${n} is not a place and a new value`,
+  },
+  shareWhyPathTooLong: {
+    zh: (n: number, len: number, max: number) => `第 ${n} 项修改的位置有 ${len.toLocaleString('zh-CN')} 层，场景文件最多 ${max} 层`,
+    en: (n: number, len: number, max: number) =>
+      `edit ${n} names a place ${len.toLocaleString('en')} levels deep; a scenario file has at most ${max}`,
+  },
+  shareWhyNoSuchField: {
+    zh: (n: number, at: string) => `第 ${n} 项修改指向文件中没有的字段 ${at}`,
+    en: (n: number, at: string) => `edit ${n} names a field the file does not have (${at})`,
+  },
+  shareWhyIndex: {
+    zh: (n: number, at: string, index: string, len: number) =>
+      `第 ${n} 项修改指向 ${at} 的第 ${index} 项，而该列表只有 ${len} 项（从 0 数起）`,
+    en: (n: number, at: string, index: string, len: number) => `edit ${n} names item ${index} of ${at}, a list of ${len} (counted from 0)`,
+  },
   fundSuffix: { zh: '（基金）', en: ' (fund)' },
   openedFile: { zh: '（打开的文件）', en: '(opened file)' },
   openedNotice: { zh: '已打开：', en: 'Opened: ' },
@@ -122,6 +169,16 @@ const S = {
     en: (when: string, label: string) => `Unsaved work found (${when}, ${label})`,
   },
   restore: { zh: '恢复', en: 'Restore' },
+  // The browser's storage is full (ui/autosave.ts): where the latest edit is kept, or that it is not.
+  autosaveTabOnly: {
+    zh: '浏览器存储已满：最近的修改只保存在本标签页中（刷新后可恢复，关闭标签页即丢失）。请用“保存为文件”保留。',
+    en: 'Browser storage is full: your latest edits are kept in this tab only (a reload restores them, closing the tab loses them). Use "Save as file" to keep them.',
+  },
+  autosaveLost: {
+    zh: (when: string) => `浏览器存储已满：${when} 的修改未能自动保存，刷新或关闭后无法恢复。请用“保存为文件”保留当前工作。`,
+    en: (when: string) =>
+      `Browser storage is full: the edit of ${when} could not be saved automatically and cannot be restored after a reload or closing. Use "Save as file" to keep your work.`,
+  },
   discard: { zh: '放弃', en: 'Discard' },
   analyticMs: { zh: (ms: string) => `解析计算 ${ms} ms`, en: (ms: string) => `analytic ${ms} ms` },
   metric: { zh: '指标', en: 'Metric' },

@@ -19,7 +19,9 @@ import './key-strip.ts';
 import './results-panel.ts';
 
 export class App extends LitElement {
-  static override properties = { lang: { state: true }, unit: { state: true } };
+  static override properties = { lang: { state: true }, unit: { state: true }, dismissedSave: { state: true } };
+  /** The storage notice closed by the person (its state and time): it comes back when that changes. */
+  declare dismissedSave: string;
   declare lang: Lang;
   declare unit: Unit;
   readonly wb = new Workbench();
@@ -30,6 +32,7 @@ export class App extends LitElement {
     super();
     this.lang = 'zh';
     this.unit = 'wan';
+    this.dismissedSave = '';
     // The page's frame follows files and scenarios; the run's progress is drawn by the results panel itself, and the
     // charts by their panel (the editors take only the severity sketches).
     new Observe(
@@ -46,6 +49,11 @@ export class App extends LitElement {
       main { display: grid; grid-template-columns: minmax(430px, 520px) minmax(0, 1fr); gap: 16px; padding: 16px 20px; align-items: start; }
       .results { display: flex; flex-direction: column; gap: 14px; min-width: 0; }
       /* Two columns: the results column stays in view (and scrolls on its own) while the editors below are edited. */
+      /* Over the page, not in a column: seen wherever the person is, on a phone too; it blocks nothing. */
+      .save-notice { position: fixed; left: 50%; bottom: 12px; transform: translateX(-50%); z-index: 10; width: min(640px, calc(100vw - 24px));
+        box-sizing: border-box; display: flex; gap: 10px; align-items: flex-start; background: var(--warn-soft); color: var(--warn);
+        border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; line-height: 1.5; box-shadow: 0 2px 10px rgb(0 0 0 / 0.15); }
+      .save-notice span { flex: 1; }
       @media (min-width: 1101px) {
         .results { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
       }
@@ -142,7 +150,21 @@ export class App extends LitElement {
             </section>`
         }
       </main>
+      ${this.renderSaveNotice()}
     `;
+  }
+
+  /** The autosave could not keep the latest edit with the others (storage full): where it is, or that it is not. */
+  private renderSaveNotice() {
+    const ss = this.session;
+    const L = this.lang;
+    const which = `${ss.saveState} ${ss.lostAt ?? ''}`;
+    if (ss.saveState === 'saved' || this.dismissedSave === which) return '';
+    const when = ss.lostAt ? new Date(ss.lostAt).toLocaleTimeString(t('locale', L)) : '';
+    return html`<div class="save-notice" role="status">
+      <span>${ss.saveState === 'lost' ? t('autosaveLost', L, when) : t('autosaveTabOnly', L)}</span>
+      <button @click=${() => (this.dismissedSave = which)}>${t('close', L)}</button>
+    </div>`;
   }
 }
 customElements.define('js-app', App);

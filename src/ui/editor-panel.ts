@@ -14,7 +14,7 @@ import { scenarioNames } from '../report/scenario-names.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EDITS, type EditDetail } from './edit-events.ts';
 import { pathString } from './events.ts';
-import type { FileSession } from './file-session.ts';
+import type { FileSession, OpenProblems } from './file-session.ts';
 import './scenario-dialogs.ts';
 import { Observe, scenarioChanges } from './observe.ts';
 import { resetSliderRanges, type ParamChange } from './param-field.ts';
@@ -107,6 +107,17 @@ export class EditorPanel extends LitElement {
       const s = this.wb.applied;
       if (s) this.revealCards(s.populations.length + s.rulesets.length);
     }
+  }
+
+  /** The refusal last brought into view: a new one is, once. */
+  private shownProblems: OpenProblems | null = null;
+
+  override updated() {
+    // On a phone the editors come after the results (app.ts): a refused file or link would be found only by
+    // scrolling past all of them. On a wide screen the notice is already in view and nothing moves.
+    const o = this.session?.openProblems ?? null;
+    if (o && o !== this.shownProblems) this.renderRoot.querySelector('.open-problems')?.scrollIntoView({ block: 'nearest' });
+    this.shownProblems = o;
   }
 
   private revealCards(total: number) {

@@ -15,7 +15,7 @@ import { validateData, validateText, type Validation } from '../scenario/validat
 import { UnsavedWork } from './autosave.ts';
 import { download } from './download.ts';
 import { readFileText } from './read-file.ts';
-import { decodeShare, encodeShare, readSharedEdits, shareCodeFromHash, sharedEdits } from './share.ts';
+import { decodeShare, encodeShare, readSharedEdits, ShareDamage, shareCodeFromHash, shareDamageText, sharedEdits } from './share.ts';
 import { ScenarioSwitch } from './scenario-switch.ts';
 import { addressedScenario, DEFAULT_SCENARIO, newScenarioData, scenarioFiles, setAddress } from './shipped.ts';
 import type { Workbench } from './workbench-state.ts';
@@ -53,9 +53,19 @@ export class FileSession extends EventTarget {
     return this.unsaved.offer;
   }
 
+  /** Where the latest edit is kept (autosave.ts): the page says so unless it is 'saved'. */
+  get saveState() {
+    return this.unsaved.state;
+  }
+  /** When the edit that could not be kept was made. */
+  get lostAt() {
+    return this.unsaved.lostAt;
+  }
+
   constructor(private readonly wb: Workbench) {
     super();
     wb.addEventListener('edit', () => this.scheduleAutosave());
+    this.unsaved.onState = () => this.changed();
   }
 
   private changed() {
@@ -76,6 +86,7 @@ export class FileSession extends EventTarget {
 
   stop() {
     this.switcher.stop();
+    this.unsaved.close();
     globalThis.removeEventListener?.('pagehide', this.flushAutosave);
     globalThis.document?.removeEventListener('visibilitychange', this.flushAutosave);
   }
@@ -163,7 +174,7 @@ export class FileSession extends EventTarget {
       const text = await decodeShare(code);
       const shared = readSharedEdits(text, scenarioFiles);
       if (!shared) return void this.openText(name, text); // a link that carries the whole file
-      if ('error' in shared) return this.refuse(name, shared.error);
+      if ('error' in shared) return this.refuse(name, shareDamageText(shared.error, this.lang));
       // The base as the file opened and the edits on top: the recipient's 修改对照 lists what the sender's did.
       const base = checkEvaluable(validateData(shared.original));
       const draft = checkEvaluable(validateData(shared.draft));
@@ -175,7 +186,8 @@ export class FileSession extends EventTarget {
       }
       this.show(shared.original, base, { id: shared.base ?? '', notice: name, draft: shared.patch.length ? shared.draft : undefined });
     } catch (err) {
-      this.refuse(name, (err as Error).message);
+      // Never the browser's own words: a damaged link says what is wrong with it, anything else that it cannot be read.
+      this.refuse(name, shareDamageText(err instanceof ShareDamage ? err.why : { kind: 'notText' }, this.lang));
     }
   }
 
