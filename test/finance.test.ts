@@ -67,7 +67,7 @@ describe("residents' subsidy budget (seed 002)", () => {
     for (const g of s.groups.filter((x) => x.paymentRate)) {
       const pr = g.paymentRate!;
       const r = fundPaymentRate({ deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value }, pr.cost);
-      expect(Math.abs(r - pr.target.value)).toBeLessThan(0.001);
+      expect(Math.abs(r! - pr.target.value)).toBeLessThan(0.001);
     }
   });
 });
@@ -124,7 +124,7 @@ describe('city-level pooling (seed 003 三(三))', () => {
     expect(a.years).toHaveLength(5);
     expect(a.years[0].regions).toHaveLength(10);
     // Costs grow 8% a year against revenue 5%: reserve months fall year after year.
-    for (let y = 1; y < 5; y++) expect(a.years[y].reserveMonths.mean).toBeLessThan(a.years[y - 1].reserveMonths.mean);
+    for (let y = 1; y < 5; y++) expect(a.years[y].reserveMonths!.mean).toBeLessThan(a.years[y - 1].reserveMonths!.mean);
     expect(a.years[4].probAlarm).toBeGreaterThan(a.years[0].probAlarm);
   });
   it('the cost trend (expenditureGrowthSd) widens the later years, not the first, and leaves the mean path', () => {
@@ -133,9 +133,9 @@ describe('city-level pooling (seed 003 三(三))', () => {
     const a = simulatePooling(sure, 2000);
     const b = simulatePooling(base, 2000);
     // Year 1 has no growth draw yet: identical. Year 5 carries four: its spread grows, its mean hardly moves.
-    expect(b.years[0].reserveMonths.mean).toBe(a.years[0].reserveMonths.mean);
-    expect(b.years[4].reserveMonths.sd).toBeGreaterThan(2 * a.years[4].reserveMonths.sd);
-    expect(Math.abs(b.years[4].reserveMonths.mean - a.years[4].reserveMonths.mean)).toBeLessThan(0.1 * a.years[4].reserveMonths.mean);
+    expect(b.years[0].reserveMonths!.mean).toBe(a.years[0].reserveMonths!.mean);
+    expect(b.years[4].reserveMonths!.sd).toBeGreaterThan(2 * a.years[4].reserveMonths!.sd);
+    expect(Math.abs(b.years[4].reserveMonths!.mean - a.years[4].reserveMonths!.mean)).toBeLessThan(0.1 * a.years[4].reserveMonths!.mean);
   });
 });
 

@@ -7,6 +7,9 @@
  *  3. a surplus adds to the region's balance.
  * Reserve months of the city = (balances + reserves + pool) ÷ monthly expenditure; below 6 months policy must be
  * adjusted (the alarm). Expenditure is lognormal around its expected path (mean 1, coefficient of variation cv).
+ * A year without expenditure (every region's 0, or a cost trend that fell to 0) has no reserve months: funds ÷ 0
+ * is not a number of months, so it is kept as NaN here, left out of the distribution and counted apart
+ * (noExpenditure); it never sounds the alarm, since nothing is being paid out of the funds.
  */
 import { normalZiggurat } from '../random/normal.ts';
 import { trialStream } from '../random/stream.ts';
@@ -143,7 +146,7 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
     funds += pool;
     out.years[y * 3] = pool;
     out.years[y * 3 + 1] = spend;
-    out.years[y * 3 + 2] = spend > 0 ? funds / (spend / 12) : Infinity;
+    out.years[y * 3 + 2] = spend > 0 ? funds / (spend / 12) : NaN;
   }
 }
 
@@ -177,7 +180,7 @@ export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 
       cityPool: out.years[y * 3],
       expenditure: out.years[y * 3 + 1],
       reserveMonths: months,
-      alarm: months < s.alarmMonths.value,
+      alarm: months < s.alarmMonths.value, // false without expenditure (NaN)
     };
   });
 }
@@ -188,7 +191,11 @@ export interface PoolingSummary {
   seed: string | number;
   years: {
     year: number;
-    reserveMonths: Distribution;
+    /** Over the trials with expenditure; null when no trial has any (reserveMonthsReason says so). */
+    reserveMonths: Distribution | null;
+    reserveMonthsReason?: 'no-expenditure';
+    /** Share of the trials whose year has no expenditure at all (their reserve months are not a number). */
+    noExpenditure: number;
     probAlarm: number;
     cityPool: Distribution;
     regions: {
@@ -202,6 +209,18 @@ export interface PoolingSummary {
   }[];
   /** Probability that the alarm sounds in at least one year. */
   probAlarmAnyYear: number;
+}
+
+/** The reserve months' distribution over the trials that have expenditure (see the header). */
+function reserveMonthsOf(m: Float64Array): {
+  reserveMonths: Distribution | null;
+  reserveMonthsReason?: 'no-expenditure';
+  noExpenditure: number;
+} {
+  const spent = m.filter((x) => !Number.isNaN(x));
+  const noExpenditure = (m.length - spent.length) / m.length;
+  if (!spent.length) return { reserveMonths: null, reserveMonthsReason: 'no-expenditure', noExpenditure };
+  return { reserveMonths: distribution(spent), noExpenditure };
 }
 
 export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed = s.simulation.seed): PoolingSummary {
@@ -267,7 +286,7 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
     seed,
     years: months.map((m, y) => ({
       year: s.year + y,
-      reserveMonths: distribution(m),
+      ...reserveMonthsOf(m),
       probAlarm: alarms[y] / trials,
       cityPool: distribution(pools[y]),
       regions: s.regions.map((reg, r) => {
