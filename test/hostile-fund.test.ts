@@ -3,7 +3,10 @@
 // and to its own bounds (read from fund.schema.json), through `jingsuan fund FILE` and `fund FILE --json`. Each
 // case ends with either a refusal naming the field's JSON path, or output with no NaN, no Infinity and no stack
 // trace. The corpus is written to test-output/hostile-fund/ so a person can rerun any case by hand.
-import { readFileSync } from 'node:fs';
+// And the zero-premium case everywhere: a loss ratio without a premium is not a number, said in words in text,
+// report.md and the briefing, null with lossRatioReason in JSON, an empty cell in CSV (docs/model.md).
+import { readdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { base, clean, corpus, type Json } from './helpers/cli-corpus.ts';
@@ -190,6 +193,112 @@ describe('degenerate but valid fund files come out in words', () => {
     expect(h.text.code).toBe(1);
     expect(h.text.err).toContain(`history[3].year: year ${s.history[1].year} appears twice (also at index 1)`);
   });
+});
+
+describe('a ruleset without premium: its loss ratio is "no premium 无保费", never NaN or Infinity', () => {
+  it('run, run --json and run --out (every file) on compare-regions with one ruleset unfunded', async () => {
+    const d = base('compare-regions');
+    for (const c of d.rulesets[1].funding.channels) c.perInsured.value = 0;
+    d.simulation.trials = 200;
+    const f = file('compare-regions-no-premium.json', d);
+    const text = await here('no premium: run', ['run', f, '--workers', '1'], 120);
+    clean(text);
+    finite(text);
+    expect(text.code).toBe(0);
+    // The indicators' row of the unfunded ruleset: loss ratio, its P95 and P(> 100%) in words.
+    const row = text.out.split('\n').find((l) => l.startsWith(d.rulesets[1].id) && l.includes('no premium'))!;
+    expect(row.match(/no premium 无保费/g)).toHaveLength(3);
+    const json = await here('no premium: run --json', ['run', f, '--workers', '1', '--json'], 120);
+    clean(json);
+    finite(json);
+    const r = JSON.parse(json.out);
+    const [funded, unfunded] = [r.rulesets[0], r.rulesets[1]];
+    expect(unfunded.premium).toBe(0);
+    expect(unfunded.lossRatio).toEqual({ mean: null, p05: null, p95: null, probAbove1: null, sd: null });
+    expect(unfunded.lossRatioReason).toBe('no-premium');
+    for (const p of unfunded.populations) expect(p.lossRatioReason).toBe('no-premium');
+    expect(funded.lossRatioReason).toBeUndefined();
+    expect(funded.lossRatio.mean).toBeGreaterThan(0);
+    const cmp = r.comparisons.find((c: Json) => c.a === unfunded.id || c.b === unfunded.id); // the unfunded one is the baseline
+    expect(cmp.lossRatioDiff.mean).toBeNull();
+    expect(cmp.lossRatioDiffReason).toBe('no-premium');
+    expect(Number.isFinite(cmp.payoutDiff.mean)).toBe(true);
+
+    const dir = file('no-premium-out', '').replace(/$/, '-dir');
+    const out = await here('no premium: run --out', ['run', f, '--workers', '1', '--out', dir], 180);
+    clean(out);
+    finite(out);
+    expect(out.code).toBe(0);
+    for (const name of readdirSync(dir)) {
+      const body = name.endsWith('.docx')
+        ? strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, name))))['word/document.xml'])
+        : name.endsWith('.png')
+          ? ''
+          : readFileSync(join(dir, name), 'utf8');
+      expect(body, name).not.toMatch(/\bNaN\b|Infinity/);
+    }
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('no premium 无保费');
+    const docx = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'report.docx'))))['word/document.xml']);
+    expect(docx).toContain('无保费');
+    // CSV: a figure that is not a number is an empty cell (the header row, then one row per ruleset).
+    const indicators = readFileSync(join(dir, 'indicators.csv'), 'utf8').split('\r\n');
+    const cells = indicators[2].split(',');
+    expect(cells[0]).toBe(unfunded.id);
+    expect(cells.slice(6, 9)).toEqual(['', '', '']); // loss ratio, its P95, P(loss ratio > 100%)
+    // The loss-ratio distribution holds only the funded rulesets.
+    const dist = readFileSync(join(dir, 'loss-ratio-distribution.csv'), 'utf8');
+    expect(dist).not.toContain(unfunded.id);
+    expect(dist).toContain(funded.id);
+  }, 300_000);
+  it('exact, expect and sweep --out on a file whose only funding channel is 0 (jiangyin-2020)', async () => {
+    const d = base('jiangyin-2020');
+    d.rulesets[0].funding.channels[0].perInsured.value = 0;
+    const f = file('jiangyin-no-premium.json', d);
+    const runs = {
+      exact: await here('no premium: exact', ['exact', f], 120),
+      exactJson: await here('no premium: exact --json', ['exact', f, '--json'], 120),
+      expect: await here('no premium: expect', ['expect', f], 60),
+      expectJson: await here('no premium: expect --json', ['expect', f, '--json'], 60),
+    };
+    for (const r of Object.values(runs)) {
+      clean(r);
+      finite(r);
+      expect(r.code).toBe(0);
+    }
+    expect(runs.exact.out.match(/no premium 无保费/g)).toHaveLength(2); // LR and P(LR > 1)
+    expect(runs.expect.out).toContain('no premium 无保费');
+    const ex = JSON.parse(runs.exactJson.out).rulesets[0];
+    expect(ex.lossRatio.mean).toBeNull();
+    expect(ex.lossRatioReason).toBe('no-premium');
+    const an = JSON.parse(runs.expectJson.out);
+    expect(JSON.stringify(an)).toContain('"lossRatioReason":"no-premium"');
+    const dir = file('jiangyin-no-premium-sweep', '').replace(/$/, '-dir');
+    const sw = await here(
+      'no premium: sweep --out',
+      [
+        'sweep',
+        f,
+        '--ruleset',
+        d.rulesets[0].id,
+        '--param',
+        'tracks[0].deductible',
+        '--from',
+        '1000',
+        '--to',
+        '20000',
+        '--steps',
+        '3',
+        '--out',
+        dir,
+      ],
+      120,
+    );
+    clean(sw);
+    finite(sw);
+    for (const name of readdirSync(dir).filter((n) => !n.endsWith('.png')))
+      expect(readFileSync(join(dir, name), 'utf8'), name).not.toMatch(/\bNaN\b|Infinity/);
+    expect(readdirSync(dir)).not.toContain('sweep-lossRatio.svg'); // nothing to draw
+  }, 300_000);
 });
 
 afterAll(() => {

@@ -212,7 +212,9 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       const dir = outDir;
       const points = rows.map((row) => ({ ...row, ruleset: r.id, current: false }));
       const ctx = { lang: 'zh' as const, unit: 'wan' as const, rulesets: [r.id], footnote: footnoteFor(s, 'zh'), width: 640 };
-      const specs = metrics.map((m) => ({ ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` }));
+      // A metric with no value at any point (a loss ratio without premium) has nothing to draw: no chart.
+      const drawn = metrics.filter((m) => rows.some((row) => Number.isFinite(row[m])));
+      const specs = drawn.map((m) => ({ ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` }));
       const svgs = specs.map(svgOf);
       const pngs = await pngsOf(svgs);
       specs.forEach((spec, i) => {

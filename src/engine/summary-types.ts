@@ -20,6 +20,8 @@ export interface MetricsSummary extends Record<RatioMetric, number> {
   payout: Distribution;
   analyticMean: number | null;
   lossRatio: { mean: number; p05: number; p95: number; probAbove1: number; sd: number };
+  /** Set when there is no premium: the loss ratio's figures are NaN (null in JSON) and this says why. */
+  lossRatioReason?: 'no-premium';
   beneficiaries: { mean: number; analytic: number | null };
   personTimes: { mean: number };
   averageBenefit: number;
@@ -68,6 +70,8 @@ export interface Comparison {
   b: string;
   payoutDiff: { mean: number; se: number; lo95: number; hi95: number };
   lossRatioDiff: { mean: number; lo95: number; hi95: number };
+  /** Set when either ruleset has no premium (lossRatioDiff is then NaN, null in JSON). */
+  lossRatioDiffReason?: 'no-premium';
   beneficiariesDiff: { mean: number; lo95: number; hi95: number };
 }
 
