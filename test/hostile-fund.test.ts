@@ -253,6 +253,7 @@ describe('a ruleset without premium: its loss ratio is "no premium 无保费", n
   it('exact, expect and sweep --out on a file whose only funding channel is 0 (jiangyin-2020)', async () => {
     const d = base('jiangyin-2020');
     d.rulesets[0].funding.channels[0].perInsured.value = 0;
+    d.targets = [{ metric: 'lossRatio', value: 0.9, source: 'hostile test' }];
     const f = file('jiangyin-no-premium.json', d);
     const runs = {
       exact: await here('no premium: exact', ['exact', f], 120),
@@ -272,6 +273,15 @@ describe('a ruleset without premium: its loss ratio is "no premium 无保费", n
     expect(ex.lossRatioReason).toBe('no-premium');
     const an = JSON.parse(runs.expectJson.out);
     expect(JSON.stringify(an)).toContain('"lossRatioReason":"no-premium"');
+    // A loss-ratio target beside a run without premium: the modelled value in words ("NaN%" before), null + reason.
+    const run = await here('no premium: run with a target', ['run', f, '--workers', '1', '--trials', '100'], 120);
+    const json = await here('no premium: run --json with a target', ['run', f, '--workers', '1', '--trials', '100', '--json'], 120);
+    for (const r of [run, json]) {
+      clean(r);
+      finite(r);
+    }
+    expect(run.out.split('\n').find((l) => l.startsWith('lossRatio'))).toContain('no premium 无保费');
+    expect(JSON.parse(json.out).targets[0]).toMatchObject({ modelled: null, modelledReason: 'no-premium', relativeError: null });
     const dir = file('jiangyin-no-premium-sweep', '').replace(/$/, '-dir');
     const sw = await here(
       'no premium: sweep --out',

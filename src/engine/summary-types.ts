@@ -81,6 +81,8 @@ export interface TargetCheck {
   ruleset: string;
   target: number;
   modelled: number | null;
+  /** Set when the modelled figure is not a number (a loss ratio without premium): why. */
+  modelledReason?: 'no-premium';
   relativeError: number | null;
   source?: string;
   /** The scenario's word on why the model does not reach this target (schema Target.conflict). */

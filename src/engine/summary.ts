@@ -2,7 +2,7 @@
  * From per-trial values to the result object of docs/model.md "Outputs" (the keys of `run --json` are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
-import { mcMetric, metricDef } from './metrics.ts';
+import { mcMetric, metricDef, metricWhy } from './metrics.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { corridorExpectation } from '../finance/corridor-expectation.ts';
 import { cashTable } from '../finance/transfers.ts';
@@ -296,13 +296,17 @@ export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): Ta
   return model.scenario.targets.map((t) => {
     const rs = rulesets.find((r) => r.id === (t.ruleset ?? rulesets[model.baseline].id)) ?? rulesets[0];
     const m = t.population ? rs.populations.find((p) => p.id === t.population) : rs;
-    const modelled = m && metricDef(t.metric).monteCarlo ? mcMetric(m, t.metric, 1).value : null;
+    // A figure that is not a number (a loss ratio without premium) is null beside its target, with the reason.
+    const why = m ? metricWhy(t.metric, m.premium) : null;
+    const value = m && !why && metricDef(t.metric).monteCarlo ? mcMetric(m, t.metric, 1).value : null;
+    const modelled = value !== null && Number.isFinite(value) ? value : null;
     return {
       metric: t.metric,
       population: t.population ?? null,
       ruleset: rs.id,
       target: t.value,
       modelled,
+      ...(why ? { modelledReason: why } : {}),
       relativeError: modelled === null || t.value === 0 ? null : modelled / t.value - 1,
       source: t.source,
       ...(t.conflict ? { conflict: t.conflict } : {}),

@@ -175,7 +175,12 @@ export function targetTable(
       },
       { label: both('colRuleset'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
       { label: both('colTarget'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
-      { label: both('colModelled'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
+      {
+        label: both('colModelled'),
+        unit: 'text',
+        figures: true,
+        value: (t) => (t.modelledReason ? { why: t.modelledReason } : show(t.metric, t.modelled)),
+      },
       { label: both('colRelativeDifference'), unit: 'ratio', value: (t) => t.relativeError },
       {
         label: both('colNote'),
