@@ -282,6 +282,16 @@ describe('a ruleset without premium: its loss ratio is "no premium 无保费", n
     }
     expect(run.out.split('\n').find((l) => l.startsWith('lossRatio'))).toContain('no premium 无保费');
     expect(JSON.parse(json.out).targets[0]).toMatchObject({ modelled: null, modelledReason: 'no-premium', relativeError: null });
+    // sweep and solve over a parameter that does not set the premium: no loss ratio at any value, in words.
+    const sweepArgs = ['--ruleset', d.rulesets[0].id, '--param', 'tracks[0].deductible'];
+    const swText = await here('no premium: sweep', ['sweep', f, ...sweepArgs, '--from', '1000', '--to', '20000', '--steps', '3'], 60);
+    clean(swText);
+    finite(swText);
+    expect(swText.out.match(/no premium 无保费/g)).toHaveLength(3);
+    const solved = await here('no premium: solve', ['solve', f, ...sweepArgs, '--target', 'lossRatio=0.9', '--trials', '100'], 60);
+    clean(solved);
+    expect(solved.code).toBe(1);
+    expect(solved.out).toContain('the ruleset has no premium 无保费, so no loss ratio at any value');
     const dir = file('jiangyin-no-premium-sweep', '').replace(/$/, '-dir');
     const sw = await here(
       'no premium: sweep --out',
