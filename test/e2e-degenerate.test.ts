@@ -54,6 +54,18 @@ describe('degenerate files in the workbench say so in words', () => {
     expect(await view.locator('js-chart[data-chart="reserveMonths"]').count()).toBe(0);
     expect(await pageText(page)).not.toMatch(/\bNaN\b|Infinity/);
     await shot(page, 'degenerate-pooling-no-expenditure');
+    // A city pool of 0 (seed 003's rules as written): running out is a warning with its amount, not a negative pool.
+    const empty = base('suzhou-pooling-2020');
+    empty.cityPool.value = 0;
+    empty.simulation.trials = 200;
+    expect(await openTextIn(page, 'pooling-empty-pool.json', JSON.stringify(empty))).toBe(true);
+    await expect.poll(() => view.locator('[data-exhausted]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await view.locator('[data-exhausted]').first().innerText()).toMatch(
+      /^\d{4} 年：[\d.]+% 的模拟中市级医保统筹基金不足以补足各地缺口；未补足缺口的期望值（全部模拟）[\d,.]+ 万元，P95 [\d,.]+ 万元$/,
+    );
+    expect(await view.locator('[data-metric="pool-exhausted-any"]').innerText()).toMatch(/^\d+(\.\d)?%$/);
+    expect(await pageText(page)).not.toMatch(/\bNaN\b|Infinity|-\d[\d,.]* *万元/);
+    await shot(page, 'degenerate-pooling-empty-pool');
     const s = base('suzhou-resident-subsidy-2021');
     s.groups[0].paymentRate.cost = {
       family: 'pareto',

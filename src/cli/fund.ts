@@ -1,6 +1,6 @@
 import { poolingReport, subsidyReport } from '../finance/fund-report.ts';
 import { formatAmount, textTable } from '../report/format.ts';
-import { enZh, whyText, type NotANumber } from '../report/strings.ts';
+import { enZh, t, whyText, type NotANumber } from '../report/strings.ts';
 import type { Command } from './command.ts';
 import { intFlag } from './flags.ts';
 import { LIMITS } from '../scenario/limits.ts';
@@ -101,6 +101,14 @@ export const fundCommand: Command = {
       ),
     );
     console.log(`\nprobability of the alarm in at least one year: ${(r.probAlarmAnyYear * 100).toFixed(1)}%`);
+    // An exhausted city pool is an event (seed 003 三(三): the city makes up the gap), said with its amount.
+    console.log(`${enZh('probPoolExhaustedAnyYear')}: ${pct(r.probPoolExhaustedAnyYear, 1)}`);
+    for (const y of r.years) {
+      const e = y.poolExhausted;
+      if (e.probability === 0) continue;
+      const args = [y.year, pct(e.probability, 1), wan(e.uncoveredMean), wan(e.uncoveredP95)] as const;
+      console.log(`warning: ${t('poolExhausted', 'en', ...args, '万元')} / ${t('poolExhausted', 'zh', ...args, '万元')}`);
+    }
     return 0;
   },
 };

@@ -205,6 +205,21 @@ export class FundView extends LitElement {
           .filter((y) => y.reserveMonths && y.noExpenditure > 0)
           .map((y) => html`<p class="muted" role="note">${y.year}: ${t('noExpenditureShare', L, formatPercent(y.noExpenditure))}</p>`)}
         <p>${t('probabilityOfTheAlarm', L)}: <strong data-metric="alarm-any">${formatPercent(r.probAlarmAnyYear)}</strong></p>
+        <p>${t('probPoolExhaustedAnyYear', L)}: <strong data-metric="pool-exhausted-any">${formatPercent(r.probPoolExhaustedAnyYear)}</strong></p>
+        ${r.years
+          .filter((y) => y.poolExhausted.probability > 0)
+          .map(
+            (y) =>
+              html`<div class="warning" role="note" data-exhausted=${y.year}>${t(
+                'poolExhausted',
+                L,
+                y.year,
+                formatPercent(y.poolExhausted.probability),
+                this.amount(y.poolExhausted.uncoveredMean),
+                this.amount(y.poolExhausted.uncoveredP95),
+                u,
+              )}</div>`,
+          )}
       </div>
       ${points.length ? html`<div class="panel"><js-chart data-chart="reserveMonths" .spec=${spec}></js-chart></div>` : nothing}
       <div class="panel">
