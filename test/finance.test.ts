@@ -67,7 +67,7 @@ describe("residents' subsidy budget (seed 002)", () => {
     for (const g of s.groups.filter((x) => x.paymentRate)) {
       const pr = g.paymentRate!;
       const r = fundPaymentRate({ deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value }, pr.cost);
-      expect(Math.abs(r - pr.target.value)).toBeLessThan(0.001);
+      expect(Math.abs(r! - pr.target.value)).toBeLessThan(0.001);
     }
   });
 });
@@ -114,8 +114,45 @@ describe('city-level pooling (seed 003 三(三))', () => {
       regions: [{ ...one.regions[0], employees: { ...one.regions[0].employees, expenditure: { value: 80, assumption: 'test' } } }],
     };
     const [y] = poolingPath(surplus, () => 1);
-    // 150 − (80 + 60) = 10 surplus: balance 15 + 10 = 25.
-    expect(y.regions[0]).toMatchObject({ balance: 25, reserve: 5, fromCity: 0, repaid: 0 });
+    // Employees 100 − 80 = 20 surplus, residents 50 − 60 = 10 gap: the gap from the balance (15 → 5), then the
+    // surplus added at the year's end: 5 + 20 = 25.
+    expect(y.regions[0]).toMatchObject({ gap: 10, fromBalance: 10, balance: 25, reserve: 5, fromCity: 0, repaid: 0 });
+  });
+  it("the two funds are kept apart: an employees' gap is not netted against the residents' surplus (issue #29)", () => {
+    const apart: Pooling = {
+      ...one,
+      regions: [
+        {
+          ...one.regions[0],
+          residents: { ...one.regions[0].residents, expenditure: { value: 20, assumption: 'test' } },
+          balance: { value: 0, assumption: 'test' },
+          reserve: { value: 0, assumption: 'test' },
+        },
+      ],
+    };
+    const [y] = poolingPath(apart, () => 1);
+    // Employees 100 − 130: a gap of 30; residents 50 − 20: a surplus of 30. Netted (as before) nothing happened.
+    // Apart: no balance or reserve, so the city makes up 30 and the region repays 20% of the employees' 30 = 6;
+    // the residents' 30 goes to the balance. Pool 100 − 30 + 6 = 76; months (30 + 0 + 76) / (150 / 12) = 8.48.
+    expect(y.regions[0]).toMatchObject({ gap: 30, fromCity: 30, repaid: 6, balance: 30, uncovered: 0 });
+    expect(y.cityPool).toBe(76);
+    expect(y.reserveMonths).toBeCloseTo(8.48, 12);
+  });
+  it('an exhausted city pool is an event with its uncovered amount, never a negative pool (issue #29)', () => {
+    const poor: Pooling = { ...one, cityPool: { value: 10, assumption: 'test' } };
+    const [y] = poolingPath(poor, () => 1);
+    // As the hand-worked case, but the pool holds 10 of the 20 the region needs: 10 made up, 10 uncovered; the
+    // region repays 20% of the employees' part of the 10 made up: 0.2 · 10 · 30/40 = 1.5. Pool 10 − 10 + 1.5 = 1.5.
+    expect(y.regions[0]).toMatchObject({ gap: 40, fromBalance: 15, fromReserve: 5, fromCity: 10, uncovered: 10, repaid: 1.5 });
+    expect(y.cityPool).toBe(1.5);
+    expect(y.uncovered).toBe(10);
+    expect(y.reserveMonths).toBeCloseTo((1.5 * 12) / 190, 12);
+    // Over trials with no spread (cv 0): every trial runs out, by the same 10.
+    const r = simulatePooling(poor, 20);
+    expect(r.years[0].poolExhausted).toEqual({ probability: 1, uncoveredMean: 10, uncoveredP95: 10 });
+    expect(r.years[0].regions[0].uncoveredMean).toBe(10);
+    expect(r.probPoolExhaustedAnyYear).toBe(1);
+    expect(simulatePooling(one, 20).probPoolExhaustedAnyYear).toBe(0);
   });
   it('the Suzhou pooling scenario: per year and region, probability of the alarm, deterministic by seed', () => {
     const a = simulatePooling(base, 300);
@@ -124,7 +161,7 @@ describe('city-level pooling (seed 003 三(三))', () => {
     expect(a.years).toHaveLength(5);
     expect(a.years[0].regions).toHaveLength(10);
     // Costs grow 8% a year against revenue 5%: reserve months fall year after year.
-    for (let y = 1; y < 5; y++) expect(a.years[y].reserveMonths.mean).toBeLessThan(a.years[y - 1].reserveMonths.mean);
+    for (let y = 1; y < 5; y++) expect(a.years[y].reserveMonths!.mean).toBeLessThan(a.years[y - 1].reserveMonths!.mean);
     expect(a.years[4].probAlarm).toBeGreaterThan(a.years[0].probAlarm);
   });
   it('the cost trend (expenditureGrowthSd) widens the later years, not the first, and leaves the mean path', () => {
@@ -133,9 +170,9 @@ describe('city-level pooling (seed 003 三(三))', () => {
     const a = simulatePooling(sure, 2000);
     const b = simulatePooling(base, 2000);
     // Year 1 has no growth draw yet: identical. Year 5 carries four: its spread grows, its mean hardly moves.
-    expect(b.years[0].reserveMonths.mean).toBe(a.years[0].reserveMonths.mean);
-    expect(b.years[4].reserveMonths.sd).toBeGreaterThan(2 * a.years[4].reserveMonths.sd);
-    expect(Math.abs(b.years[4].reserveMonths.mean - a.years[4].reserveMonths.mean)).toBeLessThan(0.1 * a.years[4].reserveMonths.mean);
+    expect(b.years[0].reserveMonths!.mean).toBe(a.years[0].reserveMonths!.mean);
+    expect(b.years[4].reserveMonths!.sd).toBeGreaterThan(2 * a.years[4].reserveMonths!.sd);
+    expect(Math.abs(b.years[4].reserveMonths!.mean - a.years[4].reserveMonths!.mean)).toBeLessThan(0.1 * a.years[4].reserveMonths!.mean);
   });
 });
 

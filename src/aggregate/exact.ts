@@ -43,6 +43,7 @@ export interface ExactRuleset {
   premium: number;
   payout?: PayoutFigures;
   lossRatio?: { mean: number; p05: number; p95: number; probAbove1: number };
+  lossRatioReason?: 'no-premium';
   corridor?: (ExactCorridor & { alternatives: (ExactCorridor & { id: string })[] }) | null;
   /**
    * Grid step (yuan); error = |discrete mean / model mean − 1|; outside = mass that fell outside the window;
@@ -120,6 +121,8 @@ function exactRuleset(model: EngineModel, r: EngineModel['rulesets'][number], sh
     premium,
     payout: stats,
     lossRatio: lossRatioOf(stats, pmf, lo, h, premium),
+    // Its figures are NaN (null in JSON) without a premium; this added key says why.
+    ...(premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
     corridor: r.corridor
       ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) }
       : null,

@@ -17,6 +17,8 @@ export interface ValuePoint {
 export function trialValues(raw: RawRun, kind: 'payout' | 'lossRatio'): ValuePoint[] {
   const out: ValuePoint[] = [];
   raw.model.rulesets.forEach((r, i) => {
+    // A ruleset without premium has no loss ratio to draw (payout ÷ 0); its tables say "no premium".
+    if (kind === 'lossRatio' && !(r.premium > 0)) return;
     const col = column(raw.model, raw.data, raw.trials, i, -1, COL.payout);
     for (const v of col) out.push({ ruleset: r.id, value: kind === 'payout' ? v : v / r.premium });
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrate } from '../analysis/calibrate.ts';
-import { ANALYTIC_METRICS, isAnalytic, isMetric, RUN_METRICS, type MetricName } from '../analysis/metrics.ts';
+import { analyticOfRuleset, ANALYTIC_METRICS, isAnalytic, isMetric, RUN_METRICS, type MetricName } from '../analysis/metrics.ts';
 import { parsePath, rulesetParamPath } from '../analysis/path.ts';
 import { migrate } from '../scenario/migrate.ts';
 import type { Ruleset } from '../scenario/schema.ts';
@@ -9,7 +9,8 @@ import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
 import { csvOf } from '../report/columns.ts';
 import { formatMetricValue, formatPercent, formatYuan, textTable } from '../report/format.ts';
-import { metricDef, metricLabel } from '../engine/metrics.ts';
+import { metricDef, metricLabel, metricWhy } from '../engine/metrics.ts';
+import { enZh } from '../report/strings.ts';
 import { isShareParam } from '../analysis/solve.ts';
 import type { Command } from './command.ts';
 import { intFlag, requiredNumber } from './flags.ts';
@@ -153,7 +154,14 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
       return res.value === null ? 1 : 0;
     }
     if (res.value === null) {
-      console.log(`no value of ${values.param} gives ${res.metric} = ${res.target} (searched from 0 upward)`);
+      // A ratio to a premium of 0, with a parameter that does not set the premium: no value can give it, and why.
+      const premium = analyticOfRuleset(s, s.rulesets.indexOf(r)).premium;
+      const why = p[0] !== 'funding' ? metricWhy(res.metric as MetricName, premium) : null;
+      console.log(
+        why
+          ? `no value of ${values.param} gives ${res.metric} = ${res.target}: the ruleset has ${enZh('noPremium')}, so no loss ratio at any value`
+          : `no value of ${values.param} gives ${res.metric} = ${res.target} (searched from 0 upward)`,
+      );
       return 1;
     }
     // The solved value as it is written: a share as a percentage, an amount in yuan to the fen.
@@ -212,7 +220,9 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       const dir = outDir;
       const points = rows.map((row) => ({ ...row, ruleset: r.id, current: false }));
       const ctx = { lang: 'zh' as const, unit: 'wan' as const, rulesets: [r.id], footnote: footnoteFor(s, 'zh'), width: 640 };
-      const specs = metrics.map((m) => ({ ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` }));
+      // A metric with no value at any point (a loss ratio without premium) has nothing to draw: no chart.
+      const drawn = metrics.filter((m) => rows.some((row) => Number.isFinite(row[m])));
+      const specs = drawn.map((m) => ({ ...sensitivityChart(points, `${r.id} · ${String(values.param)}`, ctx, m), id: `sweep-${m}` }));
       const svgs = specs.map(svgOf);
       const pngs = await pngsOf(svgs);
       specs.forEach((spec, i) => {
@@ -232,14 +242,17 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       console.log(JSON.stringify({ ruleset: r.id, param: values.param, rows }, null, 2));
       return 0;
     }
-    // A metric that cannot be computed at a point (no premium, no analytic value) reads "cannot compute", not NaN.
+    // A metric that cannot be computed at a point (no analytic value) reads "cannot compute", not NaN; a ratio to
+    // a premium of 0 that the swept parameter does not set reads "no premium 无保费".
+    const premium = analyticOfRuleset(s, s.rulesets.indexOf(r)).premium;
+    const noPremium = (m: MetricName) => p[0] !== 'funding' && metricWhy(m, premium) !== null;
     const share = isShareParam(p, rows[0]?.x ?? 0) && rows.every((row) => row.x <= 1);
     console.log(
       textTable(
         [String(values.param), ...metrics.map((m) => `${m} ${metricLabel(m, 'zh')}`)],
         rows.map((row) => [
           share ? formatPercent(row.x, 2) : formatYuan(row.x),
-          ...metrics.map((m) => formatMetricValue(metricDef(m).unit, row[m])),
+          ...metrics.map((m) => (noPremium(m) ? enZh('noPremium') : formatMetricValue(metricDef(m).unit, row[m]))),
         ]),
       ),
     );

@@ -3,6 +3,7 @@ import { analyticExpectation } from '../engine/analytic.ts';
 import { modelOf } from '../engine/validate-model.ts';
 import { formatAmount, formatPercent, textTable } from '../report/format.ts';
 import type { Command } from './command.ts';
+import { enZh } from '../report/strings.ts';
 import { intFlag } from './flags.ts';
 import { loadScenario, UsageError } from './io.ts';
 
@@ -62,8 +63,9 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
             formatAmount(r.payout.p95),
             formatAmount(r.payout.p995),
             formatAmount(r.payout.tvar995),
-            formatPercent(r.lossRatio!.mean),
-            formatPercent(r.lossRatio!.probAbove1),
+            // No premium, no loss ratio: in words, as `run` says it (issue #30).
+            r.premium > 0 ? formatPercent(r.lossRatio!.mean) : enZh('noPremium'),
+            r.premium > 0 ? formatPercent(r.lossRatio!.probAbove1) : enZh('noPremium'),
             formatAmount(r.discretisation!.bucket, 'yuan', 2),
             r.milliseconds.toFixed(0),
           ],

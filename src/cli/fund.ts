@@ -1,11 +1,15 @@
 import { poolingReport, subsidyReport } from '../finance/fund-report.ts';
 import { formatAmount, textTable } from '../report/format.ts';
+import { enZh, t, whyText, type NotANumber } from '../report/strings.ts';
 import type { Command } from './command.ts';
 import { intFlag } from './flags.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { loadFundScenario } from './io.ts';
 
 const wan = (yuan: number | string) => formatAmount(Number(yuan), 'wan', 2);
+/** A figure that is not a number, in words (both languages, as the command line writes its headers). */
+const why = (reason: NotANumber) => `${whyText(reason, 'en')} ${whyText(reason, 'zh')}`;
+const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
 
 export const fundCommand: Command = {
   help: `usage: jingsuan fund FILE [--years N] [--trials N] [--json]
@@ -50,11 +54,15 @@ export const fundCommand: Command = {
         );
         const b = r.projectedBudget!;
         console.log(
-          `subsidy at the projected count (subsidised share ${(b.subsidisedShare * 100).toFixed(2)}%): ${wan(b.predicted)} 万元 (${wan(b.lo)} – ${wan(b.hi)})`,
+          b.subsidisedShare === null
+            ? `subsidy at the projected count: ${why(b.subsidisedShareReason)}`
+            : `subsidy at the projected count (subsidised share ${pct(b.subsidisedShare, 2)}): ${wan(b.predicted)} 万元 (${wan(b.lo)} – ${wan(b.hi)})`,
         );
       }
       for (const pr of r.paymentRates)
-        console.log(`fund payment rate ${pr.group}: modelled ${(pr.modelled * 100).toFixed(1)}%, target ${(pr.target * 100).toFixed(0)}%`);
+        console.log(
+          `fund payment rate ${pr.group}: modelled ${pr.modelled === null ? why(pr.modelledReason!) : pct(pr.modelled, 1)}, target ${pct(pr.target, 0)}`,
+        );
       return 0;
     }
     const r = poolingReport(s, years, trials);
@@ -68,13 +76,15 @@ export const fundCommand: Command = {
         ['year 年度', 'reserve months 备付期 (mean)', 'P5', 'P(alarm < 6) 预警概率', 'city pool 统筹基金 (万元)'],
         r.years.map((y) => [
           String(y.year),
-          y.reserveMonths.mean.toFixed(2),
-          y.reserveMonths.p05.toFixed(2),
+          y.reserveMonths ? y.reserveMonths.mean.toFixed(2) : why(y.reserveMonthsReason!),
+          y.reserveMonths ? y.reserveMonths.p05.toFixed(2) : why(y.reserveMonthsReason!),
           `${(y.probAlarm * 100).toFixed(1)}%`,
           wan(y.cityPool.mean),
         ]),
       ),
     );
+    for (const y of r.years)
+      if (y.reserveMonths && y.noExpenditure > 0) console.log(`${y.year}: ${enZh('noExpenditureShare', pct(y.noExpenditure, 1))}`);
     const last = r.years[r.years.length - 1];
     console.log(`\n${last.year} by region:`);
     console.log(
@@ -91,6 +101,14 @@ export const fundCommand: Command = {
       ),
     );
     console.log(`\nprobability of the alarm in at least one year: ${(r.probAlarmAnyYear * 100).toFixed(1)}%`);
+    // An exhausted city pool is an event (seed 003 三(三): the city makes up the gap), said with its amount.
+    console.log(`${enZh('probPoolExhaustedAnyYear')}: ${pct(r.probPoolExhaustedAnyYear, 1)}`);
+    for (const y of r.years) {
+      const e = y.poolExhausted;
+      if (e.probability === 0) continue;
+      const args = [y.year, pct(e.probability, 1), wan(e.uncoveredMean), wan(e.uncoveredP95)] as const;
+      console.log(`warning: ${t('poolExhausted', 'en', ...args, '万元')} / ${t('poolExhausted', 'zh', ...args, '万元')}`);
+    }
     return 0;
   },
 };

@@ -31,6 +31,7 @@ export interface AnalyticValues extends Record<RatioMetric, number | null> {
   claimants: number;
   premium: number;
   lossRatio: number | null;
+  lossRatioReason?: 'no-premium';
 }
 
 export interface AnalyticRuleset extends AnalyticValues {
@@ -66,6 +67,8 @@ function ratios(v: Omit<AnalyticValues, 'lossRatio' | RatioMetric>): AnalyticVal
   return {
     ...v,
     lossRatio: v.payout === null || v.premium <= 0 ? null : v.payout / v.premium,
+    // null without a premium: this added key says why (`expect --json`, issue #30).
+    ...(v.premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
     ...analyticRatios((c) => (c in sums ? sums[c as keyof typeof sums] : null)),
   };
 }

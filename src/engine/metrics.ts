@@ -36,6 +36,8 @@ export interface MetricDef {
   monteCarlo?: (r: MetricsSummary, trials: number) => Estimate;
   /** Whether a ruleset has the figure at all (the insurer's result only under a corridor); shown as — otherwise. */
   applies?: (r: MetricsSummary) => boolean;
+  /** A ratio to the premium: without a premium it is not a number, and says "no premium" (issue #30). */
+  perPremium?: true;
 }
 
 const ci = (mean: number, se: number): Estimate => ({ value: mean, lo95: mean - 1.96 * se, hi95: mean + 1.96 * se });
@@ -57,6 +59,7 @@ export const METRICS = [
     short: { zh: '赔付率', en: 'loss ratio' },
     unit: 'ratio',
     direction: -1,
+    perPremium: true,
     analytic: (v) => v.lossRatio,
     monteCarlo: (r, n) => ci(r.lossRatio.mean, r.lossRatio.sd / Math.sqrt(n)),
   },
@@ -100,6 +103,7 @@ export const METRICS = [
     short: { zh: '亏损概率', en: 'P(loss ratio > 100%)' },
     unit: 'ratio',
     direction: -1,
+    perPremium: true,
     monteCarlo: (r, n) => {
       const p = r.lossRatio.probAbove1;
       return ci(p, Math.sqrt((p * (1 - p)) / n));
@@ -110,6 +114,7 @@ export const METRICS = [
     label: { zh: '赔付率 P95', en: 'loss ratio P95' },
     unit: 'ratio',
     direction: -1,
+    perPremium: true,
     monteCarlo: (r) => point(r.lossRatio.p95),
   },
   {
@@ -156,6 +161,12 @@ export function mcMetric(r: MetricsSummary, m: MetricName, trials: number): Esti
 
 /** The value a run gives for a ruleset or population (NaN where it gives none), as every table shows it. */
 export const mcValue = (r: MetricsSummary, m: MetricName): number => mcMetric(r, m, 1).value;
+/**
+ * Why metric m is not a number for a ruleset or population with this premium (its run summary or analytic
+ * values): 'no-premium' for a ratio to a premium of 0, else null. The words are report/strings.ts whyText.
+ */
+export const metricWhy = (m: MetricName, premium: number): 'no-premium' | null =>
+  metricDef(m).perPremium && !(premium > 0) ? 'no-premium' : null;
 /** Whether the figure exists for this ruleset (MetricDef.applies). */
 export const metricApplies = (r: MetricsSummary, m: MetricName): boolean => metricDef(m).applies?.(r) ?? true;
 

@@ -20,6 +20,8 @@ export interface MetricsSummary extends Record<RatioMetric, number> {
   payout: Distribution;
   analyticMean: number | null;
   lossRatio: { mean: number; p05: number; p95: number; probAbove1: number; sd: number };
+  /** Set when there is no premium: the loss ratio's figures are NaN (null in JSON) and this says why. */
+  lossRatioReason?: 'no-premium';
   beneficiaries: { mean: number; analytic: number | null };
   personTimes: { mean: number };
   averageBenefit: number;
@@ -74,6 +76,8 @@ export interface Comparison {
   b: string;
   payoutDiff: { mean: number; se: number; lo95: number; hi95: number };
   lossRatioDiff: { mean: number; lo95: number; hi95: number };
+  /** Set when either ruleset has no premium (lossRatioDiff is then NaN, null in JSON). */
+  lossRatioDiffReason?: 'no-premium';
   beneficiariesDiff: { mean: number; lo95: number; hi95: number };
 }
 
@@ -83,6 +87,8 @@ export interface TargetCheck {
   ruleset: string;
   target: number;
   modelled: number | null;
+  /** Set when the modelled figure is not a number (a loss ratio without premium): why. */
+  modelledReason?: 'no-premium';
   relativeError: number | null;
   source?: string;
   /** The scenario's word on why the model does not reach this target (schema Target.conflict). */

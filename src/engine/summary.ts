@@ -2,7 +2,7 @@
  * From per-trial values to the result object of docs/model.md "Outputs" (the keys of `run --json` are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
-import { mcMetric, metricDef } from './metrics.ts';
+import { mcMetric, metricDef, metricWhy } from './metrics.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { corridorExpectation } from '../finance/corridor-expectation.ts';
 import { cashTable, otherQuarterlyReading } from '../finance/transfers.ts';
@@ -88,9 +88,12 @@ function metrics(
       mean: mean(lr),
       p05: quantileSorted(lrSorted as unknown as number[], 0.05) ?? NaN,
       p95: quantileSorted(lrSorted as unknown as number[], 0.95) ?? NaN,
-      probAbove1: known ? probabilityAbove(lr, 1) : NaN,
+      // No premium, no loss ratio: neither its probability above 100% (every trial's ratio is NaN, never above).
+      probAbove1: known && premium > 0 ? probabilityAbove(lr, 1) : NaN,
       sd: sd(lr),
     },
+    // JSON writes the NaN figures as null; this key (added, issue #30) says why.
+    ...(premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(COL.personTimes)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
@@ -274,13 +277,16 @@ export function comparisonsAgainst(model: EngineModel, data: Float64Array, trial
       const pb = column(model, data, trials, b, -1, COL.payout);
       const bb = column(model, data, trials, b, -1, COL.beneficiaries);
       const premB = model.rulesets[b].premium;
-      const lossRatioDiff = interval(pb.map((x, i) => x / premB - pa[i] / premA));
+      // Either ruleset without a premium: the difference of loss ratios is not a number (null in JSON, with the reason).
+      const priced = premA > 0 && premB > 0;
+      const lossRatioDiff = priced ? interval(pb.map((x, i) => x / premB - pa[i] / premA)) : { mean: NaN, lo95: NaN, hi95: NaN };
       const beneficiariesDiff = interval(bb.map((x, i) => x - ba[i]));
       return {
         a: model.rulesets[a].id,
         b: model.rulesets[b].id,
         payoutDiff: interval(pb.map((x, i) => x - pa[i])),
         lossRatioDiff: { mean: lossRatioDiff.mean, lo95: lossRatioDiff.lo95, hi95: lossRatioDiff.hi95 },
+        ...(priced ? {} : { lossRatioDiffReason: 'no-premium' as const }),
         beneficiariesDiff: { mean: beneficiariesDiff.mean, lo95: beneficiariesDiff.lo95, hi95: beneficiariesDiff.hi95 },
       };
     });
@@ -291,13 +297,17 @@ export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): Ta
   return model.scenario.targets.map((t) => {
     const rs = rulesets.find((r) => r.id === (t.ruleset ?? rulesets[model.baseline].id)) ?? rulesets[0];
     const m = t.population ? rs.populations.find((p) => p.id === t.population) : rs;
-    const modelled = m && metricDef(t.metric).monteCarlo ? mcMetric(m, t.metric, 1).value : null;
+    // A figure that is not a number (a loss ratio without premium) is null beside its target, with the reason.
+    const why = m ? metricWhy(t.metric, m.premium) : null;
+    const value = m && !why && metricDef(t.metric).monteCarlo ? mcMetric(m, t.metric, 1).value : null;
+    const modelled = value !== null && Number.isFinite(value) ? value : null;
     return {
       metric: t.metric,
       population: t.population ?? null,
       ruleset: rs.id,
       target: t.value,
       modelled,
+      ...(why ? { modelledReason: why } : {}),
       relativeError: modelled === null || t.value === 0 ? null : modelled / t.value - 1,
       source: t.source,
       ...(t.conflict ? { conflict: t.conflict } : {}),

@@ -21,6 +21,8 @@ export interface YearRuleset {
   premium: number;
   payout: { mean: number; se: number; p05: number; p50: number; p95: number };
   lossRatio: { mean: number; p05: number; p95: number; probAbove1: number };
+  /** Set when the year has no premium (the loss ratio's figures are then NaN, null in JSON). */
+  lossRatioReason?: 'no-premium';
   /** Σ over years so far of (returned to the fund − fund top-up), per trial: its distribution. */
   fundCumulative: Distribution | null;
 }
@@ -128,6 +130,7 @@ export async function runYears(
           premium: r.premium,
           payout: { mean: r.payout.mean, se: r.payout.se, p05: r.payout.p05, p50: r.payout.p50, p95: r.payout.p95 },
           lossRatio: { mean: r.lossRatio.mean, p05: r.lossRatio.p05, p95: r.lossRatio.p95, probAbove1: r.lossRatio.probAbove1 },
+          ...(r.lossRatioReason ? { lossRatioReason: r.lossRatioReason } : {}),
           fundCumulative,
         };
       }),

@@ -20,7 +20,10 @@ export function subsidyReport(s: SubsidyBudget) {
         { deductible: pr.basic.deductible.value, rate: pr.basic.rate.value, cap: pr.basic.cap?.value },
         pr.cost,
       );
-      return { group: g.id, target: pr.target.value, modelled };
+      // No finite mean cost, no rate: null with the reason (the words are report/strings.ts whyText).
+      return modelled === null
+        ? { group: g.id, target: pr.target.value, modelled, modelledReason: 'cost-mean-not-finite' as const }
+        : { group: g.id, target: pr.target.value, modelled };
     });
   const projectedBudget = projection ? projectedSubsidy(s, projection) : null;
   return { kind: s.kind, scenario: s.id, year: s.year, budget, projection, projectedBudget, paymentRates };

@@ -1,12 +1,21 @@
 /**
  * City-level pooling of the basic funds (seed 003 三(三) 建立基金分担机制), year by year over several regions:
- *  1. a region with a gap (expenditure above revenue) uses its own accumulated balance, then its risk reserve;
- *  2. the city pooling fund covers the rest, and the region repays 20% of its employees' insurance part of that
- *     gap to the city (the city-covered gap is attributed to employees' and residents' insurance in proportion
- *     to their own gaps: an assumption where the text is silent);
- *  3. a surplus adds to the region's balance.
+ *  1. the employees' and the residents' funds are kept apart (职工医保 and 居民医保 are two funds): a region's gap
+ *     is the sum of each fund's own gap (expenditure above revenue), never netted against the other fund's surplus
+ *     of the same year; it is met from the region's accumulated balance, then its risk reserve
+ *     (由当地使用留存当地的基本医疗保险基金累计结余、医疗风险准备金先行予以弥补);
+ *  2. the city pooling fund makes up the rest (由市财政局通过市级医保统筹基金补足), and the region repays 20% of the
+ *     employees' fund's actual gap in what the city made up (当地按职工医疗保险实际缺口的20%上缴市级财政; the
+ *     city's part is attributed to the two funds in proportion to their own gaps, an assumption where the text
+ *     is silent);
+ *  3. the city pool cannot lend what it has not got: when it runs out, the rest of the gap is uncovered, an event
+ *     counted with its probability and amount (policy must then change, like the alarm), never a negative pool;
+ *  4. a fund's surplus adds to the region's balance after the year's gaps (the file has one balance per region).
  * Reserve months of the city = (balances + reserves + pool) ÷ monthly expenditure; below 6 months policy must be
  * adjusted (the alarm). Expenditure is lognormal around its expected path (mean 1, coefficient of variation cv).
+ * A year without expenditure (every region's 0, or a cost trend that fell to 0) has no reserve months: funds ÷ 0
+ * is not a number of months, so it is kept as NaN here, left out of the distribution and counted apart
+ * (noExpenditure); it never sounds the alarm, since nothing is being paid out of the funds.
  */
 import { normalZiggurat } from '../random/normal.ts';
 import { trialStream } from '../random/stream.ts';
@@ -22,6 +31,8 @@ export interface RegionYear {
   fromReserve: number;
   fromCity: number;
   repaid: number;
+  /** The part of the gap the city pool could not make up (it had run out). */
+  uncovered: number;
 }
 
 export interface YearState {
@@ -31,6 +42,8 @@ export interface YearState {
   expenditure: number;
   reserveMonths: number;
   alarm: boolean;
+  /** The regions' gaps the city pool could not make up this year (0 unless it ran out). */
+  uncovered: number;
 }
 
 /** Per region and year, in this order, what `poolingYears` writes: see RegionYear. */
@@ -41,12 +54,14 @@ const FROM_BALANCE = 3;
 const FROM_RESERVE = 4;
 const FROM_CITY = 5;
 const REPAID = 6;
-const FIELDS = 7;
+const UNCOVERED = 7;
+const FIELDS = 8;
 
-/** Per year: the city pool, expenditure and reserve months. */
+/** Per year (YEAR_FIELDS): the city pool, expenditure, reserve months and the gaps left uncovered. */
+const YEAR_FIELDS = 4;
 interface Scratch {
   regions: Float64Array; // [year][region][FIELDS]
-  years: Float64Array; // [year][pool, spend, reserveMonths]
+  years: Float64Array; // [year][pool, spend, reserveMonths, uncovered]
   balance: Float64Array;
   reserve: Float64Array;
   /**
@@ -77,7 +92,7 @@ function scratchFor(s: Pooling): Scratch {
   }
   return {
     regions: new Float64Array(Y * R * FIELDS),
-    years: new Float64Array(Y * 3),
+    years: new Float64Array(Y * YEAR_FIELDS),
     balance: new Float64Array(R),
     reserve: new Float64Array(R),
     expected,
@@ -99,6 +114,7 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
   const ex = out.expected;
   for (let y = 0; y < s.simulation.years; y++) {
     let spend = 0;
+    let uncoveredYear = 0;
     for (let r = 0; r < R; r++) {
       const o = (y * R + r) * FIELDS;
       const e = (y * R + r) * 4;
@@ -107,28 +123,31 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
       const expE = ex[e + 2] * factors[(y * R + r) * 2];
       const expR = ex[e + 3] * factors[(y * R + r) * 2 + 1];
       spend += expE + expR;
-      const result = revE + revR - (expE + expR);
-      let gap = 0;
+      // Each fund's own result: one fund's surplus does not make up the other's gap of the same year.
+      const gapE = Math.max(0, expE - revE);
+      const gapR = Math.max(0, expR - revR);
+      const surplus = Math.max(0, revE - expE) + Math.max(0, revR - expR);
+      const gap = gapE + gapR;
       let fromBalance = 0;
       let fromReserve = 0;
       let fromCity = 0;
       let repaid = 0;
-      if (result >= 0) out.balance[r] += result;
-      else {
-        gap = -result;
+      let uncovered = 0;
+      if (gap > 0) {
         fromBalance = Math.min(out.balance[r], gap);
         out.balance[r] -= fromBalance;
         fromReserve = Math.min(out.reserve[r], gap - fromBalance);
         out.reserve[r] -= fromReserve;
-        fromCity = gap - fromBalance - fromReserve;
-        if (fromCity > 0) {
-          const gapE = Math.max(0, expE - revE);
-          const gapR = Math.max(0, expR - revR);
-          const employeesPart = gapE + gapR > 0 ? (fromCity * gapE) / (gapE + gapR) : 0;
-          repaid = repayShare * employeesPart;
+        const need = gap - fromBalance - fromReserve;
+        if (need > 0) {
+          fromCity = Math.min(need, Math.max(0, pool));
+          uncovered = need - fromCity;
+          repaid = (repayShare * fromCity * gapE) / gap;
+          pool += repaid - fromCity;
         }
-        pool += repaid - fromCity;
       }
+      out.balance[r] += surplus;
+      uncoveredYear += uncovered;
       const row = out.regions;
       row[o + BALANCE] = out.balance[r];
       row[o + RESERVE] = out.reserve[r];
@@ -137,13 +156,16 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
       row[o + FROM_RESERVE] = fromReserve;
       row[o + FROM_CITY] = fromCity;
       row[o + REPAID] = repaid;
+      row[o + UNCOVERED] = uncovered;
     }
     let funds = 0;
     for (let r = 0; r < R; r++) funds = funds + out.balance[r] + out.reserve[r];
     funds += pool;
-    out.years[y * 3] = pool;
-    out.years[y * 3 + 1] = spend;
-    out.years[y * 3 + 2] = spend > 0 ? funds / (spend / 12) : Infinity;
+    const w = y * YEAR_FIELDS;
+    out.years[w] = pool;
+    out.years[w + 1] = spend;
+    out.years[w + 2] = spend > 0 ? funds / (spend / 12) : NaN;
+    out.years[w + 3] = uncoveredYear;
   }
 }
 
@@ -156,7 +178,7 @@ export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 
   const out = scratchFor(s);
   poolingYears(s, f, out);
   return Array.from({ length: s.simulation.years }, (_, y) => {
-    const months = out.years[y * 3 + 2];
+    const months = out.years[y * YEAR_FIELDS + 2];
     const regions = s.regions.map((reg, r) => {
       const o = (y * R + r) * FIELDS;
       const v = out.regions;
@@ -169,15 +191,17 @@ export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 
         fromReserve: v[o + FROM_RESERVE],
         fromCity: v[o + FROM_CITY],
         repaid: v[o + REPAID],
+        uncovered: v[o + UNCOVERED],
       };
     });
     return {
       year: s.year + y,
       regions,
-      cityPool: out.years[y * 3],
-      expenditure: out.years[y * 3 + 1],
+      cityPool: out.years[y * YEAR_FIELDS],
+      expenditure: out.years[y * YEAR_FIELDS + 1],
       reserveMonths: months,
-      alarm: months < s.alarmMonths.value,
+      alarm: months < s.alarmMonths.value, // false without expenditure (NaN)
+      uncovered: out.years[y * YEAR_FIELDS + 3],
     };
   });
 }
@@ -188,7 +212,11 @@ export interface PoolingSummary {
   seed: string | number;
   years: {
     year: number;
-    reserveMonths: Distribution;
+    /** Over the trials with expenditure; null when no trial has any (reserveMonthsReason says so). */
+    reserveMonths: Distribution | null;
+    reserveMonthsReason?: 'no-expenditure';
+    /** Share of the trials whose year has no expenditure at all (their reserve months are not a number). */
+    noExpenditure: number;
     probAlarm: number;
     cityPool: Distribution;
     regions: {
@@ -198,10 +226,37 @@ export interface PoolingSummary {
       fromCityMean: number;
       repaidMean: number;
       probDrawOnCity: number;
+      /** Mean over the trials of the region's gap the city pool could not make up. */
+      uncoveredMean: number;
     }[];
+    /**
+     * The city pool ran out: the share of trials in which some region's gap was left uncovered this year, and the
+     * uncovered amount (yuan, summed over regions) over all trials: its mean and 95th percentile.
+     */
+    poolExhausted: { probability: number; uncoveredMean: number; uncoveredP95: number };
   }[];
   /** Probability that the alarm sounds in at least one year. */
   probAlarmAnyYear: number;
+  /** Probability that the city pool runs out in at least one year. */
+  probPoolExhaustedAnyYear: number;
+}
+
+/** The reserve months' distribution over the trials that have expenditure (see the header). */
+function reserveMonthsOf(m: Float64Array): {
+  reserveMonths: Distribution | null;
+  reserveMonthsReason?: 'no-expenditure';
+  noExpenditure: number;
+} {
+  const spent = m.filter((x) => !Number.isNaN(x));
+  const noExpenditure = (m.length - spent.length) / m.length;
+  if (!spent.length) return { reserveMonths: null, reserveMonthsReason: 'no-expenditure', noExpenditure };
+  return { reserveMonths: distribution(spent), noExpenditure };
+}
+
+/** The city pool's running out in one year: its probability and the uncovered amount over all trials. */
+function poolExhaustedOf(uncovered: Float64Array, probability: number): PoolingSummary['years'][number]['poolExhausted'] {
+  const d = distribution(uncovered);
+  return { probability, uncoveredMean: d.mean, uncoveredP95: d.p95 };
 }
 
 export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed = s.simulation.seed): PoolingSummary {
@@ -209,8 +264,11 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   const R = s.regions.length;
   const months = Array.from({ length: Y }, () => new Float64Array(trials));
   const pools = Array.from({ length: Y }, () => new Float64Array(trials));
+  const uncovered = Array.from({ length: Y }, () => new Float64Array(trials));
   const alarms = new Float64Array(Y);
+  const exhausted = new Float64Array(Y);
   let anyAlarm = 0;
+  let anyExhausted = 0;
   const g = s.expenditureGrowth.value;
   const trendSd = s.expenditureGrowthSd?.value ?? 0;
   // Per region and side, σ of the lognormal factor and σ²/2 (its mean is then 1).
@@ -225,7 +283,7 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   const alarmMonths = s.alarmMonths.value;
   const factors = new Float64Array(Y * R * 2);
   const out = scratchFor(s);
-  const sums = new Float64Array(Y * R * 5); // balance, reserve, fromCity, repaid, drew
+  const sums = new Float64Array(Y * R * 6); // balance, reserve, fromCity, repaid, drew, uncovered
   for (let t = 0; t < trials; t++) {
     const rng = trialStream(seed, t, 'pooling');
     for (let y = 0; y < Y; y++)
@@ -242,24 +300,33 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
     }
     poolingYears(s, factors, out);
     let any = false;
+    let ranOut = false;
     for (let y = 0; y < Y; y++) {
-      months[y][t] = out.years[y * 3 + 2];
-      pools[y][t] = out.years[y * 3];
-      if (out.years[y * 3 + 2] < alarmMonths) {
+      const w = y * YEAR_FIELDS;
+      months[y][t] = out.years[w + 2];
+      pools[y][t] = out.years[w];
+      uncovered[y][t] = out.years[w + 3];
+      if (out.years[w + 2] < alarmMonths) {
         alarms[y]++;
         any = true;
       }
+      if (out.years[w + 3] > 0) {
+        exhausted[y]++;
+        ranOut = true;
+      }
       for (let r = 0; r < R; r++) {
         const o = (y * R + r) * FIELDS;
-        const a = (y * R + r) * 5;
+        const a = (y * R + r) * 6;
         sums[a] += out.regions[o + BALANCE];
         sums[a + 1] += out.regions[o + RESERVE];
         sums[a + 2] += out.regions[o + FROM_CITY];
         sums[a + 3] += out.regions[o + REPAID];
         if (out.regions[o + FROM_CITY] > 0) sums[a + 4]++;
+        sums[a + 5] += out.regions[o + UNCOVERED];
       }
     }
     if (any) anyAlarm++;
+    if (ranOut) anyExhausted++;
   }
   return {
     scenario: s.id,
@@ -267,11 +334,11 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
     seed,
     years: months.map((m, y) => ({
       year: s.year + y,
-      reserveMonths: distribution(m),
+      ...reserveMonthsOf(m),
       probAlarm: alarms[y] / trials,
       cityPool: distribution(pools[y]),
       regions: s.regions.map((reg, r) => {
-        const a = (y * R + r) * 5;
+        const a = (y * R + r) * 6;
         return {
           region: reg.id,
           balanceMean: sums[a] / trials,
@@ -279,9 +346,12 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
           fromCityMean: sums[a + 2] / trials,
           repaidMean: sums[a + 3] / trials,
           probDrawOnCity: sums[a + 4] / trials,
+          uncoveredMean: sums[a + 5] / trials,
         };
       }),
+      poolExhausted: poolExhaustedOf(uncovered[y], exhausted[y] / trials),
     })),
     probAlarmAnyYear: anyAlarm / trials,
+    probPoolExhaustedAnyYear: anyExhausted / trials,
   };
 }

@@ -44,5 +44,16 @@ export function projectLinear(history: { year: number; insured: number }[], year
   const sd = Math.sqrt(sse / (n - 2));
   const half = tQuantile(1 - (1 - level) / 2, n - 2) * sd * Math.sqrt(1 + 1 / n + (year - xbar) ** 2 / sxx);
   const predicted = line(year);
-  return { year, predicted, lo: predicted - half, hi: predicted + half, slope: m, intercept: b, residualSd: sd, n };
+  // A count is not negative: a falling trend's interval (or its prediction) stops at nobody.
+  const count = (x: number) => Math.max(0, x);
+  return {
+    year,
+    predicted: count(predicted),
+    lo: count(predicted - half),
+    hi: count(predicted + half),
+    slope: m,
+    intercept: b,
+    residualSd: sd,
+    n,
+  };
 }

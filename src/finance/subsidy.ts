@@ -96,7 +96,11 @@ export function subsidyBudget(s: SubsidyBudget): Budget {
 export function projectedSubsidy(s: SubsidyBudget, projected: { predicted: number; lo: number; hi: number }) {
   const total = s.groups.reduce((a, g) => a + g.count.value, 0);
   const subsidised = s.groups.filter((g) => g.subsidised).reduce((a, g) => a + g.count.value, 0);
-  const share = total > 0 ? new Decimal(subsidised).div(total) : new Decimal(0);
-  const at = (n: number) => new Decimal(Math.round(n)).mul(share).mul(s.subsidyPerPerson.value).toFixed(2, Decimal.ROUND_HALF_UP);
+  // A forecast of nobody has no composition: the subsidised share is 0 ÷ 0, not 0%; said in words (whyText).
+  if (!(total > 0)) return { subsidisedShare: null, subsidisedShareReason: 'no-insured' as const, predicted: null, lo: null, hi: null };
+  const share = new Decimal(subsidised).div(total);
+  // A count is not negative: the interval's lower end stops at nobody.
+  const at = (n: number) =>
+    new Decimal(Math.max(0, Math.round(n))).mul(share).mul(s.subsidyPerPerson.value).toFixed(2, Decimal.ROUND_HALF_UP);
   return { subsidisedShare: share.toNumber(), predicted: at(projected.predicted), lo: at(projected.lo), hi: at(projected.hi) };
 }

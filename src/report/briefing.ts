@@ -44,7 +44,7 @@ const cellOf = (s: string, right: boolean, bold = false) =>
 
 function tableOf(table: DataTable, lang: Lang, unit: Unit): Table {
   const header = headerOf(table, lang, unit);
-  const rows = formattedRows(table, unit);
+  const rows = formattedRows(table, unit, lang);
   const cell = (s: string, i: number, head = false) => cellOf(s, i > 0 && table.columns[i].unit !== 'text', head);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -58,7 +58,7 @@ function tableOf(table: DataTable, lang: Lang, unit: Unit): Table {
 /** A wide table of one row per ruleset turned on its side: one row per indicator, one column per ruleset (fits a page). */
 function sideways(table: DataTable, lang: Lang, unit: Unit): Table {
   const header = headerOf(table, lang, unit);
-  const rows = formattedRows(table, unit);
+  const rows = formattedRows(table, unit, lang);
   const cell = cellOf;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -16,12 +16,20 @@ import {
   unitText,
   type Unit,
 } from './format.ts';
-import { t, type Lang } from './strings.ts';
+import { t, whyText, type Lang, type NotANumber } from './strings.ts';
 
 /** text: as is; money: yuan; ratio: a fraction; points: a difference of two ratios; count: people; year; number. */
 export type ColumnUnit = 'text' | 'money' | 'ratio' | 'points' | 'count' | 'year' | 'number';
 
-export type Value = string | number | null | undefined;
+/**
+ * A figure that is not a number, with the reason (issue #30): words on screen, in Markdown and in the briefing
+ * ("no premium 无保费"); an empty cell in CSV, like every other figure that is not a number.
+ */
+export interface Why {
+  why: NotANumber;
+}
+export type Value = string | number | null | undefined | Why;
+export const isWhy = (v: unknown): v is Why => typeof v === 'object' && v !== null && 'why' in v;
 
 export interface Column<R> {
   label: { zh: string; en: string };
@@ -69,9 +77,10 @@ export function headerOf(t: Table, lang: HeaderLang = 'both', money: Unit = 'wan
   return t.columns.map((c) => labelIn(c, lang) + unitSuffix(c.unit, money, lang));
 }
 
-/** One value as read on screen. */
-export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', digits?: number): string {
+/** One value as read on screen; a figure that is not a number in words, in `lang` ('both': English then Chinese). */
+export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', digits?: number, lang: HeaderLang = 'both'): string {
   if (v === null || v === undefined) return '—';
+  if (isWhy(v)) return lang === 'both' ? `${whyText(v.why, 'en')} ${whyText(v.why, 'zh')}` : whyText(v.why, lang);
   if (typeof v === 'string') return v;
   switch (unit) {
     case 'money':
@@ -91,8 +100,8 @@ export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', dig
   }
 }
 
-export function formattedRows(t: Table, money: Unit = 'wan'): string[][] {
-  return t.rows.map((r) => t.columns.map((c, i) => formatValue(r[i], c.unit, money, c.digits)));
+export function formattedRows(t: Table, money: Unit = 'wan', lang: HeaderLang = 'both'): string[][] {
+  return t.rows.map((r) => t.columns.map((c, i) => formatValue(r[i], c.unit, money, c.digits, lang)));
 }
 
 export const toText = (t: Table, money: Unit = 'wan') =>
@@ -105,7 +114,7 @@ export const toMarkdown = (t: Table, money: Unit = 'wan') => markdownTable(heade
 
 /** A value as CSV holds it: money in yuan to the fen, counts whole, ratios to 4 decimals. */
 export function csvValue(v: Value, unit: ColumnUnit): string {
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined || isWhy(v)) return '';
   if (typeof v === 'string') return v;
   if (!Number.isFinite(v)) return '';
   switch (unit) {
@@ -129,13 +138,14 @@ function csvSuffix(unit: ColumnUnit): string {
   return '';
 }
 
-/** RFC 4180 CSV (d3-dsv quoting), CRLF, with a BOM so spreadsheet programs read the Chinese headers. */
+/**
+ * RFC 4180 CSV (d3-dsv quoting), CRLF, with a BOM so spreadsheet programs read the Chinese headers. A figure
+ * that is not a number (NaN, ±Infinity: a loss ratio without premium) is an empty cell, never the word NaN
+ * (docs/model.md "Figures that are not a number").
+ */
 export function csvOf(header: string[], rows: readonly (readonly unknown[])[]): string {
-  return (
-    '\ufeff' +
-    [header, ...rows].map((r) => csvFormatRow(r.map((v) => (v === null || v === undefined ? '' : String(v))))).join('\r\n') +
-    '\r\n'
-  );
+  const cell = (v: unknown) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v));
+  return '\ufeff' + [header, ...rows].map((r) => csvFormatRow(r.map(cell))).join('\r\n') + '\r\n';
 }
 
 export function toCsv(t: Table): string {

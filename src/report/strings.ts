@@ -236,6 +236,27 @@ const S = {
   pAlarm: { zh: '预警概率', en: 'P(alarm)' },
   cityPool: { zh: '统筹基金', en: 'city pool' },
   probabilityOfTheAlarm: { zh: '至少一年触发预警的概率', en: 'Probability of the alarm in at least one year' },
+  // Figures that are not a number, in words (issue #30): each with the code JSON gives in its …Reason key.
+  noPremium: { zh: '无保费', en: 'no premium' },
+  noExpenditure: { zh: '无支出', en: 'no expenditure' },
+  noInsured: { zh: '预测人数为零', en: 'no insured in the forecast' },
+  costMeanNotFinite: { zh: '无法计算（费用分布没有有限的均值）', en: 'not computable (the cost distribution has no finite mean)' },
+  // Seed 003 三(三): the city pool makes up (补足) what a region's own balance and reserve cannot; when it runs out,
+  // the rest of the gap is uncovered.
+  poolExhausted: {
+    zh: (year: number, share: string, mean: string, p95: string, unit: string) =>
+      `${year} 年：${share} 的模拟中市级医保统筹基金不足以补足各地缺口；未补足缺口的期望值（全部模拟）${mean} ${unit}，P95 ${p95} ${unit}`,
+    en: (year: number, share: string, mean: string, p95: string, unit: string) =>
+      `${year}: in ${share} of the trials the city pooling fund cannot make up every region's gap; expected uncovered gap over all trials ${mean} ${unit}, P95 ${p95} ${unit}`,
+  },
+  probPoolExhaustedAnyYear: {
+    zh: '至少一年市级统筹基金用尽的概率',
+    en: 'Probability that the city pool runs out in at least one year',
+  },
+  noExpenditureShare: {
+    zh: (share: string) => `${share} 的模拟中该年无支出，备付期无从计算，未计入分布`,
+    en: (share: string) => `in ${share} of the trials the year has no expenditure: no reserve months, left out of the distribution`,
+  },
   byRegion: { zh: '分地区', en: 'by region' },
   region: { zh: '地区', en: 'region' },
   balance: { zh: '结余', en: 'balance' },
@@ -637,6 +658,18 @@ export const both = <K extends StringKey>(key: K, ...args: ArgsOf<K>): { zh: str
 
 /** The command line's bilingual form of an entry, English then Chinese ("all 合计"). */
 export const enZh = <K extends StringKey>(key: K, ...args: ArgsOf<K>): string => `${t(key, 'en', ...args)} ${t(key, 'zh', ...args)}`;
+
+/** Why a figure is not a number: the code a JSON output gives in its …Reason key, and its words. */
+export type NotANumber = 'no-premium' | 'no-expenditure' | 'no-insured' | 'cost-mean-not-finite';
+
+const NOT_A_NUMBER: Record<NotANumber, StringKey> = {
+  'no-premium': 'noPremium',
+  'no-expenditure': 'noExpenditure',
+  'no-insured': 'noInsured',
+  'cost-mean-not-finite': 'costMeanNotFinite',
+};
+
+export const whyText = (why: NotANumber, lang: Lang): string => t(NOT_A_NUMBER[why] as 'noPremium', lang);
 
 /** The other language (the header's switch). */
 export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');

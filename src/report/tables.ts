@@ -6,8 +6,8 @@ import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
 import type { CorridorSummary, MetricsSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
-import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, type MetricName } from '../engine/metrics.ts';
-import { table, type Column, type ColumnUnit, type Table } from './columns.ts';
+import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, metricWhy, type MetricName } from '../engine/metrics.ts';
+import { table, type Column, type ColumnUnit, type Table, type Value } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { both, enZh, t } from './strings.ts';
 
@@ -20,12 +20,18 @@ function metric<R>(id: MetricName, value: Column<R>['value'], form: 'full' | 'sh
 
 /** A metric's column over runs' summaries, its value too read from the metric table (MetricDef.monteCarlo). */
 function runMetric<R>(id: MetricName, summary: (row: R) => MetricsSummary): Column<R> {
-  return metric(id, (row) => mcValue(summary(row), id));
+  return metric(id, (row) => orWhy(id, summary(row).premium, () => mcValue(summary(row), id)));
+}
+
+/** The value, or why it is not a number (a ratio to a premium of 0: "no premium 无保费"). */
+function orWhy(id: MetricName, premium: number, value: () => Value): Value {
+  const why = metricWhy(id, premium);
+  return why ? { why } : value();
 }
 
 /** A metric's column over analytic values (MetricDef.analytic). */
 function analyticColumn<R>(id: MetricName, values: (row: R) => AnalyticValues, form: 'full' | 'short' = 'short'): Column<R> {
-  return metric(id, (row) => analyticMetric(values(row), id), form);
+  return metric(id, (row) => orWhy(id, values(row).premium, () => analyticMetric(values(row), id)), form);
 }
 
 /** The difference of a metric between two rulesets: rates in percentage points, the rest in its own unit. */
@@ -117,7 +123,11 @@ export function comparisonTable(r: RunResult): Table {
       { label: both('colPayoutDifference'), unit: 'money', value: (c) => c.payoutDiff.mean },
       { label: both('colIntervalFrom'), unit: 'money', value: (c) => c.payoutDiff.lo95 },
       { label: both('colIntervalTo'), unit: 'money', value: (c) => c.payoutDiff.hi95 },
-      { label: both('colLossRatioDifference'), unit: 'points', value: (c) => c.lossRatioDiff.mean },
+      {
+        label: both('colLossRatioDifference'),
+        unit: 'points',
+        value: (c) => (c.lossRatioDiffReason ? { why: c.lossRatioDiffReason } : c.lossRatioDiff.mean),
+      },
       { label: both('colBeneficiariesDifference'), unit: 'count', value: (c) => c.beneficiariesDiff.mean },
     ],
     r.comparisons,
@@ -165,7 +175,12 @@ export function targetTable(
       },
       { label: both('colRuleset'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
       { label: both('colTarget'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
-      { label: both('colModelled'), unit: 'text', figures: true, value: (t) => show(t.metric, t.modelled) },
+      {
+        label: both('colModelled'),
+        unit: 'text',
+        figures: true,
+        value: (t) => (t.modelledReason ? { why: t.modelledReason } : show(t.metric, t.modelled)),
+      },
       { label: both('colRelativeDifference'), unit: 'ratio', value: (t) => t.relativeError },
       {
         label: both('colNote'),
@@ -264,8 +279,8 @@ export function yearsTable(years: YearResult[]): Table {
       metric('payout', (x) => x.r.payout.mean),
       { label: both('colPayoutP5'), unit: 'money', value: (x) => x.r.payout.p05 },
       { label: both('colPayoutP95'), unit: 'money', value: (x) => x.r.payout.p95 },
-      metric('lossRatio', (x) => x.r.lossRatio.mean),
-      metric('probLoss', (x) => x.r.lossRatio.probAbove1),
+      metric('lossRatio', (x) => orWhy('lossRatio', x.r.premium, () => x.r.lossRatio.mean)),
+      metric('probLoss', (x) => orWhy('probLoss', x.r.premium, () => x.r.lossRatio.probAbove1)),
       { label: both('colFundCumulative'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
       { label: both('colFundCumulativeP5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
     ],
@@ -361,13 +376,17 @@ export function proposalTable(r: RunResult, lang: 'zh' | 'en' = 'zh'): Table {
       { label: both('col95From'), unit: 'money', value: (x) => x.c.payoutDiff.lo95 },
       { label: both('col95To'), unit: 'money', value: (x) => x.c.payoutDiff.hi95 },
       runMetric('lossRatio', (x) => x.b),
-      metricDifference('lossRatio', (x) => x.c.lossRatioDiff.mean),
+      metricDifference('lossRatio', (x) => (x.c.lossRatioDiffReason ? { why: x.c.lossRatioDiffReason } : x.c.lossRatioDiff.mean)),
       metricDifference('beneficiaries', (x) => x.c.beneficiariesDiff.mean),
       ...(['burdenReductionRate', 'reimbursementRatio'] as const).map((id) =>
         metricDifference<ProposalRow>(id, (x) => mcValue(x.b, id) - mcValue(x.a, id)),
       ),
       runMetric('probLoss', (x) => x.b),
-      { label: both('colProbLossDifference'), unit: 'points', value: (x) => x.b.lossRatio.probAbove1 - x.a.lossRatio.probAbove1 },
+      {
+        label: both('colProbLossDifference'),
+        unit: 'points',
+        value: (x) => orWhy('probLoss', Math.min(x.a.premium, x.b.premium), () => x.b.lossRatio.probAbove1 - x.a.lossRatio.probAbove1),
+      },
     ],
     rows,
   );

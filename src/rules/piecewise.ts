@@ -106,7 +106,9 @@ export function expectation(f: Piecewise, lev: (u: number) => number, mean: numb
   let prevLev = lev(xs[0]);
   for (let i = 1; i < xs.length; i++) {
     const l = lev(xs[i]);
-    const slope = (ys[i] - ys[i - 1]) / (xs[i] - xs[i - 1]);
+    // A knot repeated (a deductible of 0, a cap of 0) is a segment of no width: it adds nothing, and its slope
+    // 0 ÷ 0 would make the whole expectation NaN.
+    const slope = xs[i] > xs[i - 1] ? (ys[i] - ys[i - 1]) / (xs[i] - xs[i - 1]) : 0;
     if (slope !== 0) e += slope * (l - prevLev);
     prevLev = l;
   }

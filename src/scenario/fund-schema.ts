@@ -11,7 +11,35 @@ const count = (d: string) =>
   z
     .strictObject({ value: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000_000), ...provenance })
     .describe(d);
-const num = (d: string) => z.strictObject({ value: z.number().finite(), ...provenance }).describe(d);
+/** A number within [min, max]; the description says why those bounds (issue #30: no field without bounds). */
+const bounded = (min: number, max: number, d: string) =>
+  z
+    .strictObject({
+      value: z.number().finite().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`),
+      ...provenance,
+    })
+    .describe(d);
+/**
+ * A city's or region's fund amount (yuan): at most 10¹² (1万亿), above any city's yearly basic-insurance revenue
+ * or balance, so 30 regions grown for 30 years still sum far inside double precision; and 0 or at least one fen,
+ * since a smaller positive amount is no money, and as a divisor (reserve months = funds ÷ monthly expenditure) it
+ * would overflow to Infinity.
+ */
+const FUND_MAX = 1e12;
+const fundAmount = () =>
+  z
+    .number()
+    .finite()
+    .min(0, 'must not be negative')
+    .max(FUND_MAX, `must not exceed ${FUND_MAX} yuan (1万亿)`)
+    .refine((v) => v === 0 || v >= 0.01, 'must be 0 or at least 0.01 (one fen)');
+const FundMoney = (d: string) =>
+  z.strictObject({ value: fundAmount(), ...provenance }).describe(`${d} (yuan; 0 or 0.01 to 10¹²: one fen to 1万亿).`);
+/**
+ * Yearly growth of a fund's revenue or expenditure: −50% to +100%, a halving or a doubling in one year, beyond any
+ * yearly change of a city's basic fund; bounded so the path over 30 years stays a number ((1 + g)^29 ≤ 2^29).
+ */
+const growth = (d: string) => bounded(-0.5, 1, `${d} (a fraction between −0.5 and 1: a halving to a doubling in one year)`);
 
 export const SubsidyGroup = z.strictObject({
   id,
@@ -44,20 +72,26 @@ export const SubsidyBudget = z.strictObject({
   subsidyPerPerson: Money('Fiscal subsidy per insured person per year'),
   groups: z.array(SubsidyGroup).min(1).max(20),
   statedTotals: z
-    .array(z.strictObject({ id, label: Bilingual, value: z.number().finite(), payer: z.enum(['city', 'province', 'all']), ...provenance }))
+    .array(z.strictObject({ id, label: Bilingual, value: fundAmount(), payer: z.enum(['city', 'province', 'all']), ...provenance }))
     .max(20)
     .default([])
-    .describe('Totals as the document states them (yuan), checked against the itemised computation.'),
+    .describe('Totals as the document states them (yuan, 0 or 0.01 to 10¹²), checked against the itemised computation.'),
   history: z
-    .array(z.strictObject({ year: z.number().int().min(1990).max(2100), insured: z.number().int().min(0), ...provenance }))
+    .array(
+      z.strictObject({
+        year: z.number().int().min(1990).max(2100),
+        insured: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000_000),
+        ...provenance,
+      }),
+    )
     .max(50)
     .default([])
-    .describe('Insured counts of past years, for the trend projection.'),
+    .describe("Insured counts of past years (at most 10⁸ each, like a group's count; each year once), for the trend projection."),
 });
 
 export const PoolingSide = z.strictObject({
-  revenue: Money('Revenue in the first year'),
-  expenditure: Money('Expected expenditure in the first year'),
+  revenue: FundMoney('Revenue in the first year'),
+  expenditure: FundMoney('Expected expenditure in the first year'),
   expenditureCv: Ratio('Coefficient of variation of the yearly expenditure'),
 });
 
@@ -66,8 +100,8 @@ export const PoolingRegion = z.strictObject({
   title: Bilingual,
   employees: PoolingSide,
   residents: PoolingSide,
-  balance: Money('Accumulated balance at the start'),
-  reserve: Money('Risk reserve at the start'),
+  balance: FundMoney('Accumulated balance at the start'),
+  reserve: FundMoney('Risk reserve at the start'),
 });
 
 export const Pooling = z.strictObject({
@@ -79,14 +113,20 @@ export const Pooling = z.strictObject({
   description: z.strictObject({ zh: z.string().max(2000).optional(), en: z.string().max(2000).optional() }).optional(),
   year: z.number().int().min(2000).max(2100),
   regions: z.array(PoolingRegion).min(1).max(30),
-  cityPool: Money('City pooling fund at the start'),
-  revenueGrowth: num('Yearly growth of revenue (e.g. 0.05)'),
-  expenditureGrowth: num('Yearly growth of expected expenditure'),
-  expenditureGrowthSd: num(
-    "Uncertainty of one year's expenditure growth (sd; a path per trial, shared by every region: the cost trend)",
+  cityPool: FundMoney('City pooling fund at the start'),
+  revenueGrowth: growth('Yearly growth of revenue (e.g. 0.05)'),
+  expenditureGrowth: growth('Yearly growth of expected expenditure'),
+  expenditureGrowthSd: bounded(
+    0,
+    0.5,
+    "Uncertainty of one year's expenditure growth (sd; a path per trial, shared by every region: the cost trend); at most 0.5, fifty points of growth in one year, far beyond any recorded cost trend",
   ).optional(),
   repayShare: Ratio("Share of a region's employees'-insurance gap it repays to the city"),
-  alarmMonths: num('Reserve months below which policy must be adjusted'),
+  alarmMonths: bounded(
+    0,
+    120,
+    'Reserve months below which policy must be adjusted (seed 003: 6); 0 to 120, ten years of expenditure, beyond any reserve a fund is asked to hold',
+  ),
   simulation: z.strictObject({
     years: z.number().int().min(1).max(30),
     trials: z.number().int().min(1).max(100_000),

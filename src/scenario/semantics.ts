@@ -277,6 +277,15 @@ export function checkFundSemantics(data: unknown): Problem[] {
     for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data, []);
+  // The trend projection's years: a year given twice is two counts for one year (and three points on one year
+  // leave the regression's slope 0 ÷ 0).
+  const years = new Map<number, number>();
+  arr(data.history).forEach((h, i) => {
+    const y = isObj(h) ? num(h.year) : undefined;
+    if (y === undefined) return;
+    if (years.has(y)) problems.push(problem(['history', i, 'year'], `year ${y} appears twice (also at index ${years.get(y)})`));
+    else years.set(y, i);
+  });
   for (const key of ['groups', 'regions', 'statedTotals']) {
     const seen = new Map<string, number>();
     arr(data[key]).forEach((it, i) => {

@@ -5,7 +5,7 @@
  * regions' draws on the city pool). Same numbers as `jingsuan fund`, from the same functions.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { t } from '../report/strings.ts';
+import { t, whyText } from '../report/strings.ts';
 import { poolingReport, subsidyReport, type PoolingReport, type SubsidyReport } from '../finance/fund-report.ts';
 import { reserveMonthsChart, type ChartSpec } from '../report/charts/charts.ts';
 import type { Lang } from '../report/strings.ts';
@@ -133,11 +133,16 @@ export class FundView extends LitElement {
               Math.round(r.projection.lo),
             )} – ${formatCount(Math.round(r.projection.hi))}); ${t('forecastInTheFile', L)} ${formatCount(b.insured)}</p>
             ${
-              r.projectedBudget
-                ? html`<p>${t('subsidyAtTheProjected', L)}: <strong>${this.money(r.projectedBudget.predicted)}</strong> ${u} (${this.money(
-                    r.projectedBudget.lo,
-                  )} – ${this.money(r.projectedBudget.hi)})</p>`
-                : nothing
+              r.projectedBudget?.subsidisedShare === null
+                ? html`<p>${t('subsidyAtTheProjected', L)}: <strong data-why=${r.projectedBudget.subsidisedShareReason}>${whyText(
+                    r.projectedBudget.subsidisedShareReason,
+                    L,
+                  )}</strong></p>`
+                : r.projectedBudget
+                  ? html`<p>${t('subsidyAtTheProjected', L)}: <strong>${this.money(r.projectedBudget.predicted)}</strong> ${u} (${this.money(
+                      r.projectedBudget.lo,
+                    )} – ${this.money(r.projectedBudget.hi)})</p>`
+                  : nothing
             }
           </div>`
           : nothing
@@ -148,7 +153,7 @@ export class FundView extends LitElement {
             <h3>${t('fundPaymentRates', L)}</h3>
             <table>
               <thead><tr><th>${t('group', L)}</th><th>${t('modelled', L)}</th><th>${t('target', L)}</th></tr></thead>
-              <tbody>${r.paymentRates.map((p) => html`<tr><td>${this.groupTitle(p.group)}</td><td>${formatPercent(p.modelled)}</td><td>${formatPercent(p.target, 0)}</td></tr>`)}</tbody>
+              <tbody>${r.paymentRates.map((p) => html`<tr><td>${this.groupTitle(p.group)}</td><td>${p.modelled === null ? whyText(p.modelledReason!, L) : formatPercent(p.modelled)}</td><td>${formatPercent(p.target, 0)}</td></tr>`)}</tbody>
             </table>
             ${this.csvButton('payment-rates')}
           </div>`
@@ -163,17 +168,19 @@ export class FundView extends LitElement {
     if (!f || f.kind !== 'pooling') return nothing;
     if (!r) return html`<div class="panel" role="status">${t('simulating', L)}</div>`;
     const u = unitLabel(this.unit, L);
-    const spec: ChartSpec = reserveMonthsChart(
-      r.years.map((y) => ({
-        year: y.year,
-        mean: y.reserveMonths.mean,
-        p05: y.reserveMonths.p05,
-        p95: y.reserveMonths.p95,
-        probAlarm: y.probAlarm,
-      })),
-      f.alarmMonths.value,
-      { lang: L, unit: this.unit, rulesets: [], footnote: `${f.id}; ${r.trials} ${t('trialsWord', L)}, seed ${r.seed}`, width: 640 },
+    // Years without expenditure have no reserve months to draw (the table says so in words).
+    const points = r.years.flatMap((y) =>
+      y.reserveMonths
+        ? [{ year: y.year, mean: y.reserveMonths.mean, p05: y.reserveMonths.p05, p95: y.reserveMonths.p95, probAlarm: y.probAlarm }]
+        : [],
     );
+    const spec: ChartSpec = reserveMonthsChart(points, f.alarmMonths.value, {
+      lang: L,
+      unit: this.unit,
+      rulesets: [],
+      footnote: `${f.id}; ${r.trials} ${t('trialsWord', L)}, seed ${r.seed}`,
+      width: 640,
+    });
     const last = r.years[r.years.length - 1];
     const title = (id: string) => f.regions.find((g) => g.id === id)?.title[L] ?? id;
     return html`<div class="panel">
@@ -182,14 +189,39 @@ export class FundView extends LitElement {
           <thead><tr><th>${t('year', L)}</th><th>${t('reserveMonthsMean', L)}</th><th>P5</th><th>${t('pAlarm', L)}</th><th>${t('cityPool', L)} (${u})</th></tr></thead>
           <tbody>${r.years.map(
             (y) => html`<tr data-year=${y.year}><td>${y.year}</td>
-            <td>${y.reserveMonths.mean.toFixed(2)}</td><td>${y.reserveMonths.p05.toFixed(2)}</td>
+            ${
+              y.reserveMonths
+                ? html`<td>${y.reserveMonths.mean.toFixed(2)}</td><td>${y.reserveMonths.p05.toFixed(2)}</td>`
+                : html`<td data-why=${y.reserveMonthsReason}>${whyText(y.reserveMonthsReason!, L)}</td><td>${whyText(
+                    y.reserveMonthsReason!,
+                    L,
+                  )}</td>`
+            }
             <td>${formatPercent(y.probAlarm)}</td><td>${this.amount(y.cityPool.mean)}</td></tr>`,
           )}</tbody>
         </table>
         ${this.csvButton('reserve-months')}
+        ${r.years
+          .filter((y) => y.reserveMonths && y.noExpenditure > 0)
+          .map((y) => html`<p class="muted" role="note">${y.year}: ${t('noExpenditureShare', L, formatPercent(y.noExpenditure))}</p>`)}
         <p>${t('probabilityOfTheAlarm', L)}: <strong data-metric="alarm-any">${formatPercent(r.probAlarmAnyYear)}</strong></p>
+        <p>${t('probPoolExhaustedAnyYear', L)}: <strong data-metric="pool-exhausted-any">${formatPercent(r.probPoolExhaustedAnyYear)}</strong></p>
+        ${r.years
+          .filter((y) => y.poolExhausted.probability > 0)
+          .map(
+            (y) =>
+              html`<div class="warning" role="note" data-exhausted=${y.year}>${t(
+                'poolExhausted',
+                L,
+                y.year,
+                formatPercent(y.poolExhausted.probability),
+                this.amount(y.poolExhausted.uncoveredMean),
+                this.amount(y.poolExhausted.uncoveredP95),
+                u,
+              )}</div>`,
+          )}
       </div>
-      <div class="panel"><js-chart data-chart="reserveMonths" .spec=${spec}></js-chart></div>
+      ${points.length ? html`<div class="panel"><js-chart data-chart="reserveMonths" .spec=${spec}></js-chart></div>` : nothing}
       <div class="panel">
         <h3>${last.year} ${t('byRegion', L)}</h3>
         <table>

@@ -3,9 +3,9 @@
  * ruleset, well under a second), then Apply sends the value up as an ordinary edit so the Monte Carlo refines it.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { t } from '../report/strings.ts';
+import { t, whyText } from '../report/strings.ts';
 import { formatNumber } from '../report/format.ts';
-import { ANALYTIC_METRICS, mcMetric, metricDef, type MetricName } from '../engine/metrics.ts';
+import { ANALYTIC_METRICS, mcMetric, metricDef, metricWhy, type MetricName } from '../engine/metrics.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { numberAt } from '../analysis/path.ts';
 import { isShareParam, solveAnalyticValue } from '../analysis/solve.ts';
@@ -66,7 +66,12 @@ export class GoalSeek extends LitElement {
     const r = this.run?.rulesets[c?.ruleset ?? -1];
     if (!r || !this.run) return '';
     const m = METRICS.find((x) => x.id === this.metric)!;
+    const head = `${t('monteCarloNow', this.lang)} (${this.run.trials} ${t('trialsWord', this.lang)})`;
+    // A loss ratio without a premium is not a number: said in words (issue #30), not "NaN%".
+    const why = metricWhy(m.id, r.premium);
+    if (why) return `${head}: ${whyText(why, this.lang)}`;
     const v = mcMetric(r, m.id, this.run.trials);
+    if (!Number.isFinite(v.value)) return `${head}: —`;
     const fmt = (x: number) =>
       m.percent
         ? `${(x * 100).toFixed(2)}%`
@@ -74,7 +79,7 @@ export class GoalSeek extends LitElement {
           ? formatNumber(x / 1e4, 'zh-CN', undefined, 1)
           : Math.round(x).toLocaleString('zh-CN');
     const ci = Number.isFinite(v.lo95) ? ` [${fmt(v.lo95)}, ${fmt(v.hi95)}]` : '';
-    return `${t('monteCarloNow', this.lang)} (${this.run.trials} ${t('trialsWord', this.lang)}): ${fmt(v.value)}${ci}`;
+    return `${head}: ${fmt(v.value)}${ci}`;
   }
 
   static override styles = [

@@ -7,8 +7,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { formatAmount, formatPercent, unitText, type Unit } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
-import { t, type Lang } from '../report/strings.ts';
-import { metricLabels } from '../engine/metrics.ts';
+import { t, whyText, type Lang } from '../report/strings.ts';
+import { metricLabels, metricWhy } from '../engine/metrics.ts';
 import { Observe, scenarioChanges } from './observe.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
@@ -60,7 +60,9 @@ export class KeyStrip extends LitElement {
         const title = names[a.id] ?? a.id;
         return html`<span class="name" role="cell" title=${title}><span class="sw" style="background:${colors[a.id] ?? '#999'}"></span>${title}</span>
           <span class="num" role="cell" data-ruleset=${a.id} data-metric="payout">${formatAmount(a.payout, this.unit)}</span>
-          <span class="num" role="cell" data-ruleset=${a.id} data-metric="lossRatio">${formatPercent(a.lossRatio)}</span>`;
+          <span class="num" role="cell" data-ruleset=${a.id} data-metric="lossRatio">${
+            metricWhy('lossRatio', a.premium) ? whyText('no-premium', L) : formatPercent(a.lossRatio)
+          }</span>`;
       })}
     </div>`;
   }

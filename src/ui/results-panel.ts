@@ -81,7 +81,7 @@ export class ResultsPanel extends LitElement {
     return html`<table class="proposals" aria-label=${t('proposalsTitle', this.lang)}>
       <caption>${t('proposalsTitle', this.lang)}</caption>
       <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-      <tbody>${formattedRows(table, this.unit).map((r) => html`<tr>${r.map((c, i) => html`<td data-col=${table.columns[i].label.en}>${c}</td>`)}</tr>`)}</tbody>
+      <tbody>${formattedRows(table, this.unit, this.lang).map((r) => html`<tr>${r.map((c, i) => html`<td data-col=${table.columns[i].label.en}>${c}</td>`)}</tr>`)}</tbody>
     </table>`;
   }
 

@@ -9,8 +9,17 @@ import type { Comparison, RunResult } from '../engine/summary.ts';
 import { csvOf, csvValue, formatValue, type ColumnUnit } from '../report/columns.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
-import { both, enZh, t } from '../report/strings.ts';
-import { analyticMetric, isAnalytic, mcValue, metricApplies, metricDef, metricLabels, type MetricName } from '../engine/metrics.ts';
+import { both, enZh, t, whyText } from '../report/strings.ts';
+import {
+  analyticMetric,
+  isAnalytic,
+  mcValue,
+  metricApplies,
+  metricDef,
+  metricLabels,
+  metricWhy,
+  type MetricName,
+} from '../engine/metrics.ts';
 import type { ExactResult } from './exact-client.ts';
 
 export interface Part {
@@ -62,14 +71,19 @@ export function resultRows(x: ResultsInput): ResultRow[] {
   };
   // A metric's row, value, name and unit from the metric table (engine/metrics.ts): the analytic value where the
   // metric has one (shown at once), else the run's, pending until a run arrives and — where it does not apply.
+  // A ratio to a premium of 0 is not a number: the words say why ("无保费" / "no premium"), never NaN or —.
+  const noPremium = (m: MetricName, i: number) => {
+    const why = a[i] ? metricWhy(m, a[i].premium) : null;
+    return why ? whyText(why, lang) : null;
+  };
   const metricRow = (m: MetricName): ResultRow =>
     isAnalytic(m)
-      ? { label: metricLabels(m), parts: one(metricDef(m).unit), cell: (_, i) => [analyticMetric(a[i], m)] }
+      ? { label: metricLabels(m), parts: one(metricDef(m).unit), cell: (_, i) => noPremium(m, i) ?? [analyticMetric(a[i], m)] }
       : {
           label: metricLabels(m),
           parts: one(metricDef(m).unit),
           mc: true,
-          cell: (id) => run(id, (s) => (metricApplies(s, m) ? [mcValue(s, m)] : '—')),
+          cell: (id, i) => noPremium(m, i) ?? run(id, (s) => (metricApplies(s, m) ? [mcValue(s, m)] : '—')),
         };
   return [
     { label: both('colPremium'), parts: one('money'), cell: (_, i) => [a[i].premium] },
@@ -126,13 +140,13 @@ export function resultRows(x: ResultsInput): ResultRow[] {
         { label: both('rowP5'), unit: 'ratio' },
         { label: both('rowP95'), unit: 'ratio' },
       ],
-      cell: (id) => exact(id, (e) => [e.lossRatio?.p05 ?? null, e.lossRatio?.p95 ?? null]),
+      cell: (id, i) => noPremium('lossRatio', i) ?? exact(id, (e) => [e.lossRatio?.p05 ?? null, e.lossRatio?.p95 ?? null]),
       join: (s) => `${s[0]} – ${s[1]}`,
     },
     {
       label: both('rowProbabilityOfLossExact'),
       parts: one('ratio'),
-      cell: (id) => exact(id, (e) => [e.lossRatio?.probAbove1 ?? null]),
+      cell: (id, i) => noPremium('probLoss', i) ?? exact(id, (e) => [e.lossRatio?.probAbove1 ?? null]),
     },
     {
       label: both('rowExactVsMonteCarlo'),

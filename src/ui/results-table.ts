@@ -157,7 +157,7 @@ export class ResultsTable extends LitElement {
           ? html`<table class="targets" aria-label=${t('targets', L)}>
             <caption>${t('targets', L)}</caption>
             <thead><tr>${headerOf(targets, L, u).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-            <tbody>${formattedRows(targets, u).map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+            <tbody>${formattedRows(targets, u, L).map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
           </table>`
           : nothing
       }

@@ -103,8 +103,9 @@ export const CHARTS: ChartEntry[] = [
   {
     key: 'lossRatio',
     dependsOn: ['run', 'exact'],
+    // Only rulesets with a premium have a loss ratio; without any, there is no chart.
     draw: (x, ctx) =>
-      x.raw
+      x.raw && x.raw.model.rulesets.some((r) => r.premium > 0)
         ? distributionChart(trialValues(x.raw, 'lossRatio'), [], ctx, 'lossRatio', exactDensity(x.exact ?? [], x.raw.model, 'lossRatio'))
         : null,
   },
@@ -121,7 +122,10 @@ export const CHARTS: ChartEntry[] = [
   {
     key: 'sensLoss',
     dependsOn: ['sweep'],
-    draw: (x, ctx) => (x.sweep ? sensitivityChart(x.sweep.points, x.sweep.label, ctx, 'lossRatio') : null),
+    draw: (x, ctx) =>
+      x.sweep && x.sweep.points.some((p) => Number.isFinite(p.lossRatio))
+        ? sensitivityChart(x.sweep.points, x.sweep.label, ctx, 'lossRatio')
+        : null,
   },
   { key: 'breakdown', dependsOn: ['model'], draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
 ];
