@@ -1,4 +1,4 @@
-// Degenerate but valid files in the workbench say what they are in words (issue #30, round two), in headless Chromium: a
+// Degenerate but valid files in the workbench say what they are in words (issue #30), in headless Chromium: a ruleset without
 // premium reads "无保费" wherever a loss ratio would be (key strip, results, goal seek's Monte Carlo line, which
 // showed "NaN%"); a pooling file without expenditure reads "无支出" for its reserve months and draws no chart; a
 // cost with no finite mean has no fund payment rate ("无法计算"). Nowhere does the page show NaN or Infinity.
