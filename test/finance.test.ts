@@ -1,7 +1,8 @@
 // Money flows (issue 4): the residents' subsidy budget of seed 002 reproduced exactly, its inconsistencies
 // reported; the trend projection; fund payment rates; city-level pooling on a hand-worked example; transfer
 // cash tables; the corridor's "whole" cliff seen by the insurer.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { floatCorridor } from '../src/finance/corridor.ts';
 import { fundPaymentRate } from '../src/finance/payment-rate.ts';
@@ -43,7 +44,44 @@ describe("residents' subsidy budget (seed 002)", () => {
       ['stated-total-differs', '-35275000.00'],
       ['stated-total-differs', '35275000.00'],
       ['counted-not-subsidised', '17875000.00'],
+      // The performance targets (年度绩效目标) against the document's own forecast (项目实施计划): students 250,000
+      // vs 305,000; college 140,000 vs 36,000 + 136,000; non-working (老年居民和失业人员) 95,000 vs 82,500 + 27,500;
+      // 580 yuan a person vs 363,675,000 ÷ 587,000 = 619.5485… → 619.55 (Python decimal, half-up); visits not modelled.
+      ['target-differs', '-55000'],
+      ['target-differs', '-32000'],
+      ['target-differs', '-15000'],
+      ['target-differs', '-39.55'],
+      ['target-not-modelled', undefined],
     ]);
+    expect(b.targets.map((t) => [t.id, t.modelled])).toEqual([
+      ['insured-students', '305000'],
+      ['insured-college', '172000'],
+      ['insured-non-working', '110000'],
+      ['subsidy-per-person', '619.55'],
+      ['benefit-visits', null],
+    ]);
+    expect(b.warnings.find((x) => x.difference === '-39.55')!.message.zh).toContain(
+      '补助标准 650.00 元及预算合计 36367.50 万元 ÷ 587,000 人 = 619.55 元均不符',
+    );
+  });
+  it('every source of the subsidy file quotes a section the document has (no 五(一) or 六: seed 002 numbers none)', () => {
+    const text = readFileSync(`${ROOT}scenarios/suzhou-resident-subsidy-2021.json`, 'utf8');
+    const seed = readFileSync(`${ROOT}test/fixtures/seed-002-sections.txt`, 'utf8').split('\n').filter(Boolean);
+    const sources = [...text.matchAll(/"source": "seed 002 \([^)]*\) ([^:]+):/g)].map((m) => m[1]);
+    expect(sources.length).toBeGreaterThan(15);
+    for (const src of sources) for (const part of src.split(/ and |; /)) expect(seed, part).toContain(part.replace(/（[一二]）$/, ''));
+    // The list is the document's own headings (the form's rows; 年度绩效目标's three 类别): each stands in the seed.
+    const original = join(ROOT, '..', 'shared', 'seeds');
+    if (existsSync(original)) {
+      const doc = readFileSync(
+        join(
+          original,
+          readdirSync(original).find((f) => f.startsWith('002'))!,
+        ),
+        'utf8',
+      );
+      for (const heading of seed) for (const word of heading.split(' ')) expect(doc, word).toContain(word);
+    }
   });
   it('projects the insured count by linear trend with a 95% prediction interval (checked by hand)', () => {
     const p = projectLinear(s.history, 2021);

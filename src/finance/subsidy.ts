@@ -18,7 +18,7 @@ export interface BudgetLine {
 }
 
 export interface BudgetWarning {
-  code: 'stated-total-differs' | 'counted-not-subsidised';
+  code: 'stated-total-differs' | 'counted-not-subsidised' | 'target-differs' | 'target-not-modelled';
   message: { zh: string; en: string };
   difference?: string;
 }
@@ -29,7 +29,19 @@ export interface Budget {
   total: string;
   contributions: string;
   insured: number;
+  /** The document's targets beside the file's own figures (null where the model has no such figure). */
+  targets: BudgetTarget[];
   warnings: BudgetWarning[];
+}
+
+export interface BudgetTarget {
+  id: string;
+  label: { zh: string; en: string };
+  metric: 'insured' | 'subsidyPerPerson' | 'benefitVisits';
+  value: number;
+  /** From the file's own figures: the groups' forecast count, or the budget's total ÷ the insured (yuan, to the fen). */
+  modelled: string | null;
+  difference: string | null;
 }
 
 const wan = (d: Decimal) => d.div(10000).toFixed(2);
@@ -79,14 +91,84 @@ export function subsidyBudget(s: SubsidyBudget): Budget {
       },
     });
   }
+  const insured = lines.reduce((a, l) => a + l.count, 0);
+  const targets = (s.targets ?? []).map((t) => budgetTarget(s, t, lines, total, insured, standard, warnings));
   return {
     lines,
+    targets,
     byPayer: { city: city.toFixed(2), province: province.toFixed(2) },
     total: total.toFixed(2),
     contributions: sum(() => true, 'contributions').toFixed(2),
-    insured: lines.reduce((a, l) => a + l.count, 0),
+    insured,
     warnings,
   };
+}
+
+/**
+ * A performance target (seed 002 年度绩效目标) beside the file's own figures. The document's count targets
+ * (学生少儿 25万, 大学生 14万, 非就业居民 9.5万 = 老年居民和失业人员) and its 人均财政补贴金额 580 元 do not
+ * agree with its own forecast (305,000 / 172,000 / 110,000) and budget (650 元 a person; 36,367.50万 ÷ 587,000
+ * = 619.55 元): each difference is a warning with its figures. Person-times of benefits (out-patient included)
+ * are outside the model: the target is listed as not modelled.
+ */
+function budgetTarget(
+  s: SubsidyBudget,
+  t: NonNullable<SubsidyBudget['targets']>[number],
+  lines: BudgetLine[],
+  total: Decimal,
+  insured: number,
+  standard: Decimal,
+  warnings: BudgetWarning[],
+): BudgetTarget {
+  const out = { id: t.id, label: t.label, metric: t.metric, value: t.value };
+  const value = new Decimal(t.value);
+  if (t.metric === 'benefitVisits') {
+    warnings.push({
+      code: 'target-not-modelled',
+      message: {
+        zh: `绩效目标“${t.label.zh}” ${value.toNumber().toLocaleString('zh-CN')} 未建模：本文件只含参保人数与补贴，不含就诊人次`,
+        en: `the target "${t.label.en}" of ${value.toNumber().toLocaleString('en')} is not modelled: this file holds insured counts and subsidies, not visits`,
+      },
+    });
+    return { ...out, modelled: null, difference: null };
+  }
+  if (t.metric === 'insured') {
+    const named = t.groups ?? s.groups.map((g) => g.id);
+    const n = lines.filter((l) => named.includes(l.group)).reduce((a, l) => a + l.count, 0);
+    const diff = value.sub(n);
+    if (!diff.isZero())
+      warnings.push({
+        code: 'target-differs',
+        difference: diff.toFixed(0),
+        message: {
+          zh: `绩效目标“${t.label.zh}” ${value.toNumber().toLocaleString('zh-CN')} 人与文件自身的预测 ${n.toLocaleString('zh-CN')} 人相差 ${diff.toNumber().toLocaleString('zh-CN')} 人`,
+          en: `the target "${t.label.en}" of ${value.toNumber().toLocaleString('en')} differs from the document's own forecast of ${n.toLocaleString('en')} by ${diff.toNumber().toLocaleString('en')}`,
+        },
+      });
+    return { ...out, modelled: String(n), difference: diff.toFixed(0) };
+  }
+  // Subsidy per insured person: the itemised budget over everyone insured (the unsubsidised counted too, as the
+  // document's 人均 reads "参加年度居民医保的人员享受的人均财政补贴金额").
+  if (!(insured > 0)) return { ...out, modelled: null, difference: null };
+  const per = total.div(insured).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const diff = value.sub(per);
+  const budgetZh = `预算合计 ${wan(total)} 万元 ÷ ${insured.toLocaleString('zh-CN')} 人 = ${per.toFixed(2)} 元`;
+  const budgetEn = `the budget's ${wan(total)}万 ÷ ${insured.toLocaleString('en')} insured = ${per.toFixed(2)} yuan`;
+  if (!diff.isZero())
+    warnings.push({
+      code: 'target-differs',
+      difference: diff.toFixed(2),
+      message: value.eq(standard)
+        ? {
+            zh: `绩效目标“${t.label.zh}” ${value.toFixed(2)} 元等于补助标准，但与${budgetZh}不符`,
+            en: `the target "${t.label.en}" of ${value.toFixed(2)} yuan is the standard but not ${budgetEn}`,
+          }
+        : {
+            zh: `绩效目标“${t.label.zh}” ${value.toFixed(2)} 元，与补助标准 ${standard.toFixed(2)} 元及${budgetZh}均不符`,
+            en: `the target "${t.label.en}" of ${value.toFixed(2)} yuan agrees neither with the standard of ${standard.toFixed(2)} yuan nor with ${budgetEn}`,
+          },
+    });
+  return { ...out, modelled: per.toFixed(2), difference: diff.toFixed(2) };
 }
 
 /**

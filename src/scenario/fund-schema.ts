@@ -76,6 +76,26 @@ export const SubsidyBudget = z.strictObject({
     .max(20)
     .default([])
     .describe('Totals as the document states them (yuan, 0 or 0.01 to 10¹²), checked against the itemised computation.'),
+  targets: z
+    .array(
+      z.strictObject({
+        id,
+        label: Bilingual,
+        metric: z
+          .enum(['insured', 'subsidyPerPerson', 'benefitVisits'])
+          .describe(
+            'insured: the insured count of the groups named; subsidyPerPerson: fiscal subsidy per insured person (yuan); benefitVisits: person-times of benefits, out-patient included (not modelled: reported as such).',
+          ),
+        groups: z.array(id).min(1).max(20).optional().describe('The groups an insured-count target counts (all when absent).'),
+        value: fundAmount(),
+        ...provenance,
+      }),
+    )
+    .max(20)
+    .default([])
+    .describe(
+      "The document's performance targets (绩效目标), each set beside what the file's own figures give; a difference is reported, never fitted.",
+    ),
   history: z
     .array(
       z.strictObject({

@@ -286,7 +286,15 @@ export function checkFundSemantics(data: unknown): Problem[] {
     if (years.has(y)) problems.push(problem(['history', i, 'year'], `year ${y} appears twice (also at index ${years.get(y)})`));
     else years.set(y, i);
   });
-  for (const key of ['groups', 'regions', 'statedTotals']) {
+  const groupIds = new Set(arr(data.groups).map((g) => (isObj(g) ? str(g.id) : undefined)));
+  arr(data.targets).forEach((t, i) => {
+    if (!isObj(t)) return;
+    arr(t.groups).forEach((g, j) => {
+      const id = str(g);
+      if (id && !groupIds.has(id)) problems.push(problem(['targets', i, 'groups', j], `unknown group "${id}"`));
+    });
+  });
+  for (const key of ['groups', 'regions', 'statedTotals', 'targets']) {
     const seen = new Map<string, number>();
     arr(data[key]).forEach((it, i) => {
       const id = isObj(it) ? str(it.id) : undefined;
