@@ -7,6 +7,9 @@ import { messageIn } from '../src/report/field-names.ts';
 import { exactBenefit } from '../src/rules/exact.ts';
 import { resolveSchedule } from '../src/rules/schedule.ts';
 import { loadScenarioFile } from './helpers/golden.ts';
+import { analyticExpectation } from '../src/engine/analytic.ts';
+import { compileModel } from '../src/engine/model.ts';
+import { runScenario } from '../src/engine/run.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const jilin = () => loadScenarioFile('jilin-2017.json') as Json;
@@ -64,5 +67,83 @@ describe("Jilin's ratio ceiling (seed 004 三(三) 最高不超过80%, 三(四) 
     const w = validateData(d).warnings.map(formatProblem);
     expect(w).toEqual(["rulesets[0].tracks[0].bands[3].ratio: 90% is above the ruleset's ratio ceiling 80% (ratioCeiling)"]);
     expect(messageIn(validateData(d).warnings[0].message, 'zh')).toBe('90% 高于本方案的最高支付比例 80%（ratioCeiling）');
+  });
+});
+
+describe("Suzhou's 政策范围内报销比例 as seed 000 writes it: 补偿金额 / （自负 + 合规自费 − 35000）, summed over beneficiaries", () => {
+  // One lognormal population (μ 9, σ 1.2), self-pay 30% of which half compliant (κ = 0.15), one self-burden track
+  // above 12,000 at 60%, no cap. Closed forms (python3 decimal with math.erf for Φ):
+  //   S = P(X > 12,000) = Φ((9 − ln 12,000) / 1.2) = 0.3717514001893626
+  //   E[X; X > 12,000] = e^(9 + 0.72) Φ((9 + 1.44 − ln 12,000) / 1.2) = 13,461.11139828212
+  //   document: 0.6 (E[X; X > D] − 12,000 S) ÷ (1.15 E[X; X > D] − 35,000 S) = 2.187161792722739
+  //   the project's ratio: 0.6 (E[X; X > D] − 12,000 S) ÷ (E[X; X > D] − 12,000 S) = 0.6 exactly.
+  const DOC = 2.187161792722739;
+  const lognormalFile = () => {
+    const d = loadScenarioFile('suzhou-2021.json') as Json;
+    const a = (value: number) => ({ value, assumption: 'test' });
+    const pop = d.populations[0];
+    pop.severity = { family: 'lognormal', mu: a(9), sigma: a(1.2) };
+    pop.selfPay = { ratio: a(0.3), compliantShare: a(0.5) };
+    pop.groups = [];
+    pop.insured = a(400_000);
+    delete pop.costLevel;
+    d.populations = [pop];
+    const r = d.rulesets[0];
+    r.tracks = [{ id: 't', base: 'selfBurden', deductible: a(12000), bands: [{ to: null, ratio: 0.6, assumption: 'test' }] }];
+    delete r.cap;
+    r.modifiers = [];
+    r.funding = { channels: [{ channel: 'unspecified', perInsured: a(50) }] };
+    d.rulesets = [r];
+    d.targets = [];
+    d.simulation = { trials: 400, seed: 'doc-ratio' };
+    return d;
+  };
+
+  it('analytic value: the closed form to 1e-9', () => {
+    const v = validateData(lognormalFile());
+    expect(v.problems).toEqual([]);
+    const a = analyticExpectation(compileModel(v.scenario!))[0];
+    expect(a.policyRangeReimbursementRatio!).toBeCloseTo(DOC, 9);
+    expect(a.reimbursementRatio!).toBeCloseTo(0.6, 12);
+  });
+
+  it('Monte Carlo (seed doc-ratio, 400 trials of 400,000 insured) within 1% of the closed form; no value without the deduction', async () => {
+    const d = lognormalFile();
+    const r = await runScenario(validateData(d).scenario!, { trials: 400, seed: 'doc-ratio' });
+    expect(Math.abs(r.rulesets[0].policyRangeReimbursementRatio / DOC - 1)).toBeLessThan(0.01);
+    // A track cap no member reaches takes the engine off the amount kernel to its person-by-person pass: same figure.
+    const capped = structuredClone(d);
+    capped.rulesets[0].tracks[0].cap = { value: 1e9, assumption: 'test' };
+    const general = await runScenario(validateData(capped).scenario!, { trials: 400, seed: 'doc-ratio' });
+    expect(Math.abs(general.rulesets[0].policyRangeReimbursementRatio / DOC - 1)).toBeLessThan(0.01);
+    delete d.rulesets[0].policyRangeDeduction;
+    const none = await runScenario(validateData(d).scenario!, { trials: 20, seed: 'doc-ratio' });
+    expect(none.rulesets[0].policyRangeReimbursementRatio).toBeNaN();
+    expect(analyticExpectation(compileModel(validateData(d).scenario!))[0].policyRangeReimbursementRatio).toBeNull();
+  });
+
+  it('one combined track with a 35,000 deductible: the document’s ratio is the project’s (Σ (base − 35,000) over beneficiaries is Σ excess)', () => {
+    const a = analyticExpectation(compileModel(validateData(loadScenarioFile('suzhou-2021.json')).scenario!));
+    const combined = a.find((x) => x.id === 'suzhou-2021-combined-35k')!;
+    expect(combined.policyRangeReimbursementRatio!).toBeCloseTo(combined.reimbursementRatio!, 12);
+  });
+});
+
+describe("Suzhou's 60% target is the document's indicator, reported as a conflict with its figures", () => {
+  it('targets policyRangeReimbursementRatio (not the project’s ratio), and the conflict’s figures are the model’s', () => {
+    const d = loadScenarioFile('suzhou-2021.json') as Json;
+    const t = d.targets.filter((x: Json) => /reimbursement/i.test(x.metric));
+    expect(t.map((x: Json) => [x.metric, x.ruleset, x.value])).toEqual([['policyRangeReimbursementRatio', 'suzhou-2021', 0.6]]);
+    expect(t[0].source).toContain('合规自费医疗费用-35000');
+    const a = analyticExpectation(compileModel(validateData(d).scenario!))[0];
+    // The conflict says "about −47% (employees −50%, residents −43%)" and "about 23,800 yuan" per beneficiary.
+    expect(Math.round(a.policyRangeReimbursementRatio! * 100)).toBe(-47);
+    expect(a.populations.map((p) => Math.round(p.policyRangeReimbursementRatio! * 100))).toEqual([-50, -43]);
+    expect(Math.round(a.beneficiaryBase! / a.beneficiaries! / 100) * 100).toBe(23800);
+    // 60% needs Σ (cost − 35,000) = 165,000,000 ÷ 0.6 = 275,000,000, i.e. 35,000 + 275,000,000 ÷ 31,000 = 43,870.97
+    // yuan per beneficiary (python3 decimal).
+    expect(t[0].conflict.en).toContain('43,871');
+    expect(t[0].conflict.en).toContain('−47%');
+    expect(t[0].conflict.zh).toContain('43,871');
   });
 });

@@ -94,7 +94,11 @@ function metrics(
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(COL.personTimes)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
-    ...runRatios((c) => (c === 'payout' ? payoutDist.mean : mean(col(COL[c]))), known),
+    ...runRatios(
+      (c) => (c === 'payout' ? payoutDist.mean : mean(col(COL[c]))),
+      known,
+      rs.spec.policyRangeDeduction ? rs.spec.policyRangeDeduction.value * rs.exposure : null,
+    ),
     claimants: { mean: mean(col(COL.claimants)), sampledMean: mean(col(COL.sampled)) },
     corridor,
   };

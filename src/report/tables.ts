@@ -52,6 +52,7 @@ const KEY_INDICATORS = [
   'personTimes',
   'burdenReductionRate',
   'reimbursementRatio',
+  'policyRangeReimbursementRatio',
   'insurerMean',
 ] as const satisfies readonly MetricName[];
 /** The analytic table's indicators after the payout. */
@@ -60,6 +61,7 @@ const ANALYTIC_INDICATORS = [
   'lossRatio',
   'burdenReductionRate',
   'reimbursementRatio',
+  'policyRangeReimbursementRatio',
 ] as const satisfies readonly MetricName[];
 
 export function indicatorTable(r: RunResult): Table {
@@ -102,6 +104,7 @@ export function populationTable(r: RunResult): Table {
       },
       runMetric('burdenReductionRate', (x) => x.p),
       runMetric('reimbursementRatio', (x) => x.p),
+      runMetric('policyRangeReimbursementRatio', (x) => x.p),
     ],
     rows,
   );

@@ -321,6 +321,9 @@ export const Ruleset = z.strictObject({
   cap: Money('Overall maximum paid per person per year (最高支付限额)').optional(),
   modifiers: z.array(Modifier).max(LIMITS.modifiers).default([]),
   ratioCeiling: RatioCeiling.optional(),
+  policyRangeDeduction: Money(
+    "The per-person amount a document's 政策范围内报销比例 subtracts from each beneficiary's self-burden + compliant self-pay (seed 000 绩效目标: （自负医疗费用 + 合规自费医疗费用 − 35000）); gives the indicator policyRangeReimbursementRatio, absent: no value",
+  ).optional(),
   funding: Funding,
   corridor: Corridor.optional(),
 });

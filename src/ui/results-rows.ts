@@ -157,6 +157,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     },
     metricRow('burdenReductionRate'),
     metricRow('reimbursementRatio'),
+    metricRow('policyRangeReimbursementRatio'),
     metricRow('insurerMean'),
     {
       label: both('colPInsurerLoss'),
