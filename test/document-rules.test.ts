@@ -10,6 +10,10 @@ import { loadScenarioFile } from './helpers/golden.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { runScenario } from '../src/engine/run.ts';
+import { corridorExpectation } from '../src/finance/corridor-expectation.ts';
+import { insurerResult } from '../src/finance/insurer-result.ts';
+import { markdownReport } from '../src/report/markdown.ts';
+import { command } from './helpers/cli.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const jilin = () => loadScenarioFile('jilin-2017.json') as Json;
@@ -145,5 +149,80 @@ describe("Suzhou's 60% target is the document's indicator, reported as a conflic
     expect(t[0].conflict.en).toContain('43,871');
     expect(t[0].conflict.en).toContain('−47%');
     expect(t[0].conflict.zh).toContain('43,871');
+  });
+});
+
+describe("the insurer's expected result after the corridor and its operating cost (保本微利, seed 001 二(六), seed 004 五(三))", () => {
+  const model = (file: string) => compileModel(validateData(loadScenarioFile(file)).scenario!);
+
+  it('Jilin, one year at m = 5%: keeps 3% + 30% × 2% of premium, returns the rest, and is below its 5% operating cost', () => {
+    // premium 307,200,000, claims 291,840,000 (m = 15,360,000 / 307,200,000 = 5%; python3 decimal):
+    // kept = 0.03 P + 0.3 × 0.02 P = 11,059,200; returned = 0.014 P = 4,300,800; operating cost 0.05 P = 15,360,000;
+    // result = 11,059,200 − 15,360,000 = −4,300,800; the most it can keep is 3.6% of premium.
+    const rule = model('jilin-2017.json').rulesets[0].corridor!;
+    const P = 307_200_000;
+    const split = corridorExpectation(rule, P, { values: [291_840_000], total: 1 });
+    const r = insurerResult({ premium: P, claims: 291_840_000, split, rule, operatingCostRate: 0.05 });
+    expect(r.afterCorridor).toBeCloseTo(11_059_200, 2);
+    expect(r.fundReturn).toBeCloseTo(4_300_800, 2);
+    expect(r.operatingCost).toBeCloseTo(15_360_000, 2);
+    expect(r.mean).toBeCloseTo(-4_300_800, 2);
+    expect(r.keepMaxRate).toBeCloseTo(0.036, 12);
+    expect(r.breakEvenPossible).toBe(false);
+  });
+
+  it('the most each shipped corridor lets the insurer keep: Suzhou 3%, Jiangyin 2,000,000 of a 33,412,500 premium', () => {
+    const keep = (file: string) => {
+      const r = model(file).rulesets[0];
+      return insurerResult({ premium: r.premium, claims: 0, split: null, rule: r.corridor, operatingCostRate: 0.05 }).keepMaxRate;
+    };
+    expect(keep('suzhou-2021.json')).toBeCloseTo(0.03, 12);
+    // 2,000,000 ÷ 33,412,500 = 0.05985783763561541… (python3 decimal): above 5%, so 保本微利 is possible.
+    expect(keep('jiangyin-2020.json')).toBeCloseTo(0.0598578376356154, 12);
+  });
+
+  it('expect --json and run --json add insurerResult (keys kept); report.md and run text show the table', async () => {
+    const e = JSON.parse((await command('expect', 'scenarios/jilin-2017.json', '--json')).out);
+    const x = JSON.parse((await command('exact', 'scenarios/jilin-2017.json', '--json')).out).rulesets[0];
+    const ir = e.rulesets[0].insurerResult;
+    // The exact aggregate's corridor split (the `exact` command) less 5% of premium.
+    expect(ir.mean).toBeCloseTo(x.corridor.insurerMean - 0.05 * x.premium, 2);
+    expect(ir.claims).toBeCloseTo(e.rulesets[0].payout, -3);
+    expect(ir.breakEvenPossible).toBe(false);
+    expect(e.rulesets[0].payout).toBeTypeOf('number');
+
+    const s = validateData(loadScenarioFile('suzhou-2021.json')).scenario!;
+    const run = await runScenario(s, { trials: 40, seed: 'insurer' });
+    for (const r of run.rulesets) {
+      expect(r.insurerResult.mean).toBeCloseTo(r.corridor!.insurerMean - r.finance.operatingCost, 4);
+      expect(r.insurerResult.mean).toBeCloseTo(r.finance.insurerNetMean!, 4);
+      expect(r.insurerResult.afterCorridor).toBeCloseTo(
+        r.premium - r.payout.mean - r.corridor!.fundReturnMean + r.corridor!.fundTopUpMean,
+        4,
+      );
+    }
+    const md = markdownReport(s, run, []);
+    expect(md).toContain("## Insurer's expected result 承办机构期望结果");
+    expect(md).toMatch(/suzhou-2021 .*no: it keeps less than its operating cost 否：最多留存低于运营成本/);
+    const text = (await command('run', 'scenarios/jiangyin-2020.json', '--trials', '20')).out;
+    expect(text).toContain("Insurer's expected result after the corridor and operating cost");
+    expect(text).toMatch(/jiangyin-2020 .*yes 是/);
+  });
+
+  it("each shipped file's description states its insurer's result and whether 保本微利 is possible, as `expect` computes them", async () => {
+    for (const [file, possible] of [
+      ['suzhou-2021', false],
+      ['jilin-2017', false],
+      ['jiangyin-2020', true],
+    ] as const) {
+      const d = loadScenarioFile(`${file}.json`) as Json;
+      const ir = JSON.parse((await command('expect', `scenarios/${file}.json`, '--json')).out).rulesets[0].insurerResult;
+      const said = /expected result is about ([−+])([\d,]+)万 yuan/.exec(d.description.en)!;
+      expect(said, file).not.toBeNull();
+      const wan = (said[1] === '−' ? -1 : 1) * Number(said[2].replace(/,/g, ''));
+      expect(Math.round(ir.mean / 1e4), file).toBe(wan);
+      expect(ir.breakEvenPossible, file).toBe(possible);
+      expect(d.description.en, file).toContain(possible ? 'allows 保本微利' : 'does not allow 保本微利');
+    }
   });
 });

@@ -5,6 +5,7 @@
 import type { CashRow } from '../finance/transfers.ts';
 import type { CorridorExpectation } from '../finance/corridor-expectation.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
+import type { InsurerResult } from '../finance/insurer-result.ts';
 import type { Distribution } from '../math/stats.ts';
 import type { RatioMetric } from './ratios.ts';
 
@@ -61,6 +62,8 @@ export interface RulesetSummary extends MetricsSummary {
   populations: MetricsSummary[];
   /** Money flows of the contract year (expected values): operating cost, insurer's net result, monthly cash. */
   finance: { operatingCost: number; insurerNetMean: number | null; cashflow: CashRow[] };
+  /** The insurer's expected result after the corridor and its operating cost, with its parts (finance/insurer-result.ts). */
+  insurerResult: InsurerResult;
 }
 
 export interface Comparison {

@@ -2,6 +2,7 @@
  * From per-trial values to the result object of docs/model.md "Outputs" (the keys of `run --json` are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
+import { insurerResult } from '../finance/insurer-result.ts';
 import { mcMetric, metricDef } from './metrics.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { corridorExpectation } from '../finance/corridor-expectation.ts';
@@ -150,6 +151,13 @@ export function* summarySteps(
         insurerNetMean: c ? c.insurerMean - operatingCost : null,
         cashflow: cashTable(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
       },
+      insurerResult: insurerResult({
+        premium: rs.premium,
+        claims: total.payout.mean,
+        split: c,
+        rule: rs.corridor,
+        operatingCostRate: rs.spec.funding.operatingCostRate?.value ?? 0,
+      }),
     });
   }
   const comparisons = comparisonsAgainst(model, data, trials, model.baseline);
