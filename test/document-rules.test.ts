@@ -6,6 +6,7 @@ import { validateData } from '../src/scenario/validate.ts';
 import { messageIn } from '../src/report/field-names.ts';
 import { exactBenefit } from '../src/rules/exact.ts';
 import { resolveSchedule } from '../src/rules/schedule.ts';
+import { setParam } from '../src/scenario/edit.ts';
 import { loadScenarioFile } from './helpers/golden.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
 import { compileModel } from '../src/engine/model.ts';
@@ -63,6 +64,12 @@ describe("Jilin's ratio ceiling (seed 004 三(三) 最高不超过80%, 三(四) 
         /^使 1 段支付比例超过文件规定的最高支付比例 80%（ratioCeiling），最高达 85%；按所写执行/,
       );
     }
+  });
+
+  it('editing the ceiling in the workbench changes its number and label, not its reading (setParam)', () => {
+    const d = setParam(jilin(), ['rulesets', 0, 'ratioCeiling'], 0.7);
+    expect(d.rulesets[0].ratioCeiling).toMatchObject({ value: 0.7, bindsModifiers: true });
+    expect(d.rulesets[0].ratioCeiling.assumption).toMatch(/^edited in the workbench \(was 0\.8; seed 004/);
   });
 
   it('a stated band above the ceiling is warned at the band', () => {
