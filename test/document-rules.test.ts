@@ -231,5 +231,11 @@ describe("the insurer's expected result after the corridor and its operating cos
       expect(ir.breakEvenPossible, file).toBe(possible);
       expect(d.description.en, file).toContain(possible ? 'allows 保本微利' : 'does not allow 保本微利');
     }
+    // compare-regions: one premium, three corridors, none allows it; its results in the order of its rulesets.
+    const cmp = loadScenarioFile('compare-regions.json') as Json;
+    const rs = JSON.parse((await command('expect', 'scenarios/compare-regions.json', '--json')).out).rulesets;
+    const said = /about −(\d+)万, −(\d+)万 and −(\d+)万 yuan/.exec(cmp.description.en)!;
+    expect(rs.map((r: Json) => Math.round(r.insurerResult.mean / 1e4))).toEqual(said.slice(1).map((x) => -Number(x)));
+    expect(rs.every((r: Json) => r.insurerResult.breakEvenPossible === false)).toBe(true);
   });
 });
