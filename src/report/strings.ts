@@ -428,6 +428,7 @@ const S = {
     en: '保本微利 possible (the most the corridor lets it keep ≥ operating cost)',
   },
   yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
   noBreakEven: { zh: '否：最多留存低于运营成本', en: 'no: it keeps less than its operating cost' },
   colPremium: { zh: '保费', en: 'premium' },
   colStandardError: { zh: '标准误', en: '± se' },

@@ -180,7 +180,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.keepMaxRate, m.insurerResult.operatingCostRate] : '—')),
       join: (shown, v) =>
         typeof v[0] === 'number' && typeof v[1] === 'number'
-          ? `${t(v[0] >= v[1] ? 'yes' : 'noBreakEven', lang)} (${shown[0]} / ${shown[1]})`
+          ? `${t(v[0] >= v[1] ? 'yes' : 'no', lang)} (${shown[0]} ${v[0] >= v[1] ? '≥' : '<'} ${shown[1]})`
           : shown.join(' / '),
     },
     {
