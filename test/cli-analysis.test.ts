@@ -118,7 +118,7 @@ describe('jingsuan sweep', () => {
     ).toHaveLength(5);
     const chartRows = readFileSync(join(dir, 'sweep-payout.csv'), 'utf8').trim().split('\r\n').slice(1);
     expect(chartRows.map((l) => Number(l.split(',')[1]))).toEqual(r.rows.map((x: { payout: number }) => x.payout));
-    expect(readFileSync(join(dir, 'sweep-reimbursementRatio.svg'), 'utf8')).toMatch(/政策范围内报销比例 \(%\)/);
+    expect(readFileSync(join(dir, 'sweep-reimbursementRatio.svg'), 'utf8')).toMatch(/报销比例（超各项起付线部分） \(%\)/);
   });
 });
 

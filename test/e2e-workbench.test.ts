@@ -344,7 +344,8 @@ describe('workbench', () => {
     // The sweep chart follows the chosen metric.
     await page.locator('select[aria-label="敏感性指标"]').selectOption('reimbursementRatio');
     await page.locator('js-chart[data-chart="sensPayout"]').scrollIntoViewIfNeeded(); // as the analyst sees it
-    await expect.poll(() => page.locator('js-chart[data-chart="sensPayout"] h2').innerText()).toContain('政策范围内报销比例');
+    // The project's own ratio under its own name (seed 000's 政策范围内报销比例 is policyRangeReimbursementRatio).
+    await expect.poll(() => page.locator('js-chart[data-chart="sensPayout"] h2').innerText()).toContain('报销比例（超各项起付线部分）');
     await shot(page, 'workbench-goal-seek');
     expect(errors).toEqual([]);
   });

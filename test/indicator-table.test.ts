@@ -42,7 +42,14 @@ describe('strings: the tables and the results rows hold none of their own', () =
 
 describe('named columns and accumulator slots (engine/trial-columns.ts)', () => {
   it('one order: the accumulator is the first columns, payout … selfBurden; the fit columns come last', () => {
-    expect(TRIAL_COLUMNS.slice(0, ACC_WIDTH)).toEqual(['payout', 'beneficiaries', 'personTimes', 'excess', 'selfBurden']);
+    expect(TRIAL_COLUMNS.slice(0, ACC_WIDTH)).toEqual([
+      'payout',
+      'beneficiaries',
+      'personTimes',
+      'excess',
+      'beneficiaryBase',
+      'selfBurden',
+    ]);
     expect(TRIAL_COLUMNS.map((c) => COL[c])).toEqual(TRIAL_COLUMNS.map((_, i) => i));
     expect(TRIAL_COLUMNS.slice(BASE_COLUMNS)).toEqual(['fitPayout', 'fitClamped']);
   });
@@ -51,14 +58,28 @@ describe('named columns and accumulator slots (engine/trial-columns.ts)', () => 
 describe('ratios of expected totals, declared once (engine/ratios.ts)', () => {
   const sums = { payout: 10, excess: 0, selfBurden: 20, selfPay: 5 } as Record<string, number>;
   it('analytic: Σ of ÷ Σ per, none where the denominator is 0 or a sum has no analytic value', () => {
-    expect(analyticRatios((c) => sums[c] ?? null)).toEqual({ burdenReductionRate: 10 / 25, reimbursementRatio: null });
+    expect(analyticRatios((c) => sums[c] ?? null)).toEqual({
+      burdenReductionRate: 10 / 25,
+      reimbursementRatio: null,
+      policyRangeReimbursementRatio: null,
+    });
     expect(analyticRatios((c) => (c === 'payout' ? null : (sums[c] ?? null)))).toEqual({
       burdenReductionRate: null,
       reimbursementRatio: null,
+      policyRangeReimbursementRatio: null,
     });
+    // The document's ratio (seed 000): Σ payout ÷ (Σ beneficiaries' base − deduction × beneficiaries); none without
+    // the deduction. 10 ÷ (100 − 30 × 3) = 1.
+    const withBase: Record<string, number> = { ...sums, beneficiaryBase: 100, beneficiaries: 3 };
+    expect(analyticRatios((c) => withBase[c] ?? null, 30).policyRangeReimbursementRatio).toBe(1);
+    expect(runRatios((c) => withBase[c] ?? 0, true, 40).policyRangeReimbursementRatio).toBe(-0.5);
   });
   it('from a run: 0 where nobody had cost, unknown where the payout is', () => {
-    expect(runRatios((c) => sums[c] ?? 0, true)).toEqual({ burdenReductionRate: 0.4, reimbursementRatio: 0 });
+    expect(runRatios((c) => sums[c] ?? 0, true)).toEqual({
+      burdenReductionRate: 0.4,
+      reimbursementRatio: 0,
+      policyRangeReimbursementRatio: NaN,
+    });
     const unknown = runRatios((c) => sums[c] ?? 0, false);
     expect(Number.isNaN(unknown.burdenReductionRate) && Number.isNaN(unknown.reimbursementRatio)).toBe(true);
   });
@@ -81,6 +102,10 @@ describe('indicator columns read the metric table (suzhou-2021, 60 trials)', asy
       expect(row[col(metricLabels('payout', 'short').zh)]).toBeCloseTo(payout, 6);
       expect(row[col(metricLabels('personTimes', 'short').zh)]).toBeCloseTo(personTimes, 9);
       expect(row[col(metricLabels('reimbursementRatio', 'short').zh)]).toBeCloseTo(payout / excess, 12);
+      // Seed 000's formula, summed over beneficiaries: Σ payout ÷ (Σ (self-burden + compliant self-pay) − 35,000 × n).
+      const base = mean(column(raw.model, raw.data, raw.trials, i, -1, COL.beneficiaryBase));
+      const n = mean(column(raw.model, raw.data, raw.trials, i, -1, COL.beneficiaries));
+      expect(row[col(metricLabels('policyRangeReimbursementRatio', 'short').zh)]).toBeCloseTo(payout / (base - 35000 * n), 12);
       expect(row[col(metricLabels('lossRatio', 'short').zh)]).toBe(r.lossRatio.mean);
       expect(row[col(metricLabels('lossRatioP95').zh)]).toBe(r.lossRatio.p95);
       expect(row[col(metricLabels('probLoss', 'short').zh)]).toBe(r.lossRatio.probAbove1);
@@ -102,10 +127,16 @@ describe('indicator columns read the metric table (suzhou-2021, 60 trials)', asy
       'averageBenefit',
       'burdenReductionRate',
       'reimbursementRatio',
+      'policyRangeReimbursementRatio',
       'claimants',
       'corridor',
     ]);
-    expect(Object.keys(raw.analytic[0].populations[0]).slice(-3)).toEqual(['lossRatio', 'burdenReductionRate', 'reimbursementRatio']);
+    expect(Object.keys(raw.analytic[0].populations[0]).slice(-4)).toEqual([
+      'lossRatio',
+      'burdenReductionRate',
+      'reimbursementRatio',
+      'policyRangeReimbursementRatio',
+    ]);
   });
 
   it('the analytic table and the workbench’s rows show the analytic values where a metric has one', () => {

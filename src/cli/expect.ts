@@ -1,6 +1,9 @@
+import { exactAggregate, fftUnsupported } from '../aggregate/exact.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
+import type { EngineModel } from '../engine/model.ts';
 import { modelOf } from '../engine/validate-model.ts';
-import { analyticTable, fundingTable, toText } from '../report/tables.ts';
+import { insurerResult, type InsurerResult } from '../finance/insurer-result.ts';
+import { analyticTable, fundingTable, insurerTable, toText } from '../report/tables.ts';
 import type { Command } from './command.ts';
 import { loadScenario } from './io.ts';
 
@@ -8,13 +11,17 @@ export const expectCommand: Command = {
   help: `usage: jingsuan expect FILE [--json]
 
 Exact expected payout, beneficiaries, loss ratio, burden-reduction and reimbursement ratios from the severity's
-limited expected values (where the self-pay ratio is fixed; otherwise payout-related values are null).`,
+limited expected values (where the self-pay ratio is fixed; otherwise payout-related values are null), and the
+insurer's expected result after the corridor and its operating cost (insurerResult), the corridor's split taken
+over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo gives the distribution).`,
   options: { json: { type: 'boolean' } },
   run(values, [file]) {
     const scenario = loadScenario(file);
-    const a = analyticExpectation(modelOf(scenario));
+    const model = modelOf(scenario);
+    const a = analyticExpectation(model);
+    const insurer = insurerResults(model);
     if (values.json) {
-      console.log(JSON.stringify({ scenario: scenario.id, rulesets: a }, null, 2));
+      console.log(JSON.stringify({ scenario: scenario.id, rulesets: a.map((r, i) => ({ ...r, insurerResult: insurer[i] })) }, null, 2));
       return 0;
     }
     const t = analyticTable(a);
@@ -23,6 +30,25 @@ limited expected values (where the self-pay ratio is fixed; otherwise payout-rel
     const f = fundingTable(a);
     console.log(`\n${f.title.zh} · ${f.title.en}`);
     console.log(toText(f));
+    const ins = insurerTable(a.map((r, i) => ({ id: r.id, insurerResult: insurer[i] })));
+    console.log(`\n${ins.title.zh} · ${ins.title.en}`);
+    console.log(toText(ins));
     return 0;
   },
 };
+
+/** The insurer's expected result per ruleset over the exact aggregate distribution; null where it has none. */
+function insurerResults(model: EngineModel): (InsurerResult | null)[] {
+  if (fftUnsupported(model) !== null) return model.rulesets.map(() => null);
+  return exactAggregate(model).map((x, i) => {
+    const r = model.rulesets[i];
+    if (x.method !== 'fft' || !x.payout) return null;
+    return insurerResult({
+      premium: r.premium,
+      claims: x.payout.mean,
+      split: x.corridor ?? null,
+      rule: r.corridor,
+      operatingCostRate: r.spec.funding.operatingCostRate?.value ?? 0,
+    });
+  });
+}

@@ -11,6 +11,7 @@ import { markdownReport } from '../report/markdown.ts';
 import {
   comparisonTable,
   fundingTable,
+  insurerTable,
   hasFitPart,
   indicatorTable,
   populationTable,
@@ -99,7 +100,15 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
   // The risk split is printed where a fitted severity's parameters were drawn (its fit part is the news); the
   // process/parameter split alone stays in --json and report.md as before.
   const risk = hasFitPart(r) ? [riskTable(r)] : [];
-  for (const t of [indicatorTable(r), fundingTable(r.rulesets), populationTable(r), comparisonTable(r), ...risk, targetTable(r)]) {
+  for (const t of [
+    indicatorTable(r),
+    fundingTable(r.rulesets),
+    insurerTable(r.rulesets),
+    populationTable(r),
+    comparisonTable(r),
+    ...risk,
+    targetTable(r),
+  ]) {
     if (!t.rows.length) continue;
     console.log(`${t.title.zh} · ${t.title.en}`);
     console.log(toText(t));
@@ -115,6 +124,7 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   for (const t of [
     indicatorTable(result),
     fundingTable(result.rulesets),
+    insurerTable(result.rulesets),
     populationTable(result),
     comparisonTable(result),
     targetValuesTable(result),

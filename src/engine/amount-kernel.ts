@@ -21,6 +21,8 @@ export interface AmountKernel {
   payoutB: Float64Array;
   excessA: Float64Array;
   excessB: Float64Array;
+  /** A beneficiary's self-burden + compliant self-pay per unit of X: 1 + κ (no basic layer in this case). */
+  baseSlope: number;
 }
 
 const IDENTITY: Piecewise = { xs: [0], ys: [0], tail: 1 };
@@ -52,6 +54,7 @@ export function amountKernel(f: FastSchedule, kappa: number): AmountKernel | nul
     payoutB: new Float64Array(S),
     excessA: new Float64Array(S),
     excessB: new Float64Array(S),
+    baseSlope: 1 + kappa,
   };
   if (!Number.isFinite(start)) return kernel;
   for (let s = 0; s < S; s++) {

@@ -28,6 +28,8 @@ export interface AnalyticValues extends Record<RatioMetric, number | null> {
   selfBurden: number;
   selfPay: number;
   excess: number | null;
+  /** Σ over beneficiaries of self-burden + compliant self-pay (trial-columns.ts beneficiaryBase). */
+  beneficiaryBase: number | null;
   claimants: number;
   premium: number;
   lossRatio: number | null;
@@ -62,14 +64,15 @@ export function maskProbabilities(shares: Float64Array): Float64Array {
   });
 }
 
-function ratios(v: Omit<AnalyticValues, 'lossRatio' | RatioMetric>): AnalyticValues {
-  const sums: Record<'payout' | 'excess' | 'selfBurden' | 'selfPay', number | null> = v;
+/** `deduction`: the ruleset's policyRangeDeduction times its exposure (null where it states none). */
+function ratios(v: Omit<AnalyticValues, 'lossRatio' | RatioMetric>, deduction: number | null): AnalyticValues {
+  const sums: Record<'payout' | 'excess' | 'selfBurden' | 'selfPay' | 'beneficiaries' | 'beneficiaryBase', number | null> = v;
   return {
     ...v,
     lossRatio: v.payout === null || v.premium <= 0 ? null : v.payout / v.premium,
     // null without a premium: this added key says why (`expect --json`, issue #30).
     ...(v.premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
-    ...analyticRatios((c) => (c in sums ? sums[c as keyof typeof sums] : null)),
+    ...analyticRatios((c) => (c in sums ? sums[c as keyof typeof sums] : null), deduction),
   };
 }
 
@@ -86,7 +89,7 @@ export function groupExpectations(
   const pop = model.populations[p];
   const claimants = pop.insured * pop.incidence;
   const kappa = (pop.selfPayRatio ?? 0) * pop.compliantShare;
-  const out: { mask: number; payout: number; beneficiaries: number; excess: number }[] = [];
+  const out: { mask: number; payout: number; beneficiaries: number; excess: number; beneficiaryBase: number }[] = [];
   maskProbabilities(pop.tagShares).forEach((pr, mask) => {
     if (pr === 0) return;
     const e = expectPerson(r.schedules[p][mask], r.selfBurden, kappa, sev);
@@ -95,6 +98,7 @@ export function groupExpectations(
       payout: r.exposure * claimants * pr * e.benefit,
       beneficiaries: claimants * pr * e.beneficiary,
       excess: r.exposure * claimants * pr * e.excess,
+      beneficiaryBase: r.exposure * claimants * pr * e.beneficiaryBase,
     });
   });
   return out;
@@ -103,7 +107,14 @@ export function groupExpectations(
 /** Nodes of the cost-level shock's quadrature: 16 points integrate E[g(C)] to ~1e-10 for smooth g (test). */
 export const COST_NODES = 16;
 
-type Sums = { payout: number | null; beneficiaries: number | null; excess: number | null; selfBurden: number; selfPay: number };
+type Sums = {
+  payout: number | null;
+  beneficiaries: number | null;
+  excess: number | null;
+  beneficiaryBase: number | null;
+  selfBurden: number;
+  selfPay: number;
+};
 
 /** Expected values of ruleset r in population p for the severity `sev` (the population's, scaled or drawn). */
 function expectedFor(model: EngineModel, r: EngineModel['rulesets'][number], p: number, sev: Severity): Sums {
@@ -114,16 +125,18 @@ function expectedFor(model: EngineModel, r: EngineModel['rulesets'][number], p: 
   const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
   const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
   if (pop.selfPayRatio === null || pop.compliantBeta !== null)
-    return { payout: null, beneficiaries: null, excess: null, selfBurden, selfPay };
+    return { payout: null, beneficiaries: null, excess: null, beneficiaryBase: null, selfBurden, selfPay };
   let payout = 0;
   let beneficiaries = 0;
   let excess = 0;
+  let beneficiaryBase = 0;
   for (const g of groupExpectations(model, r, p, sev)) {
     payout += g.payout;
     beneficiaries += g.beneficiaries;
     excess += g.excess;
+    beneficiaryBase += g.beneficiaryBase;
   }
-  return { payout, beneficiaries, excess, selfBurden, selfPay };
+  return { payout, beneficiaries, excess, beneficiaryBase, selfBurden, selfPay };
 }
 
 /**
@@ -157,6 +170,7 @@ function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
         payout: mean('payout'),
         beneficiaries: mean('beneficiaries'),
         excess: mean('excess'),
+        beneficiaryBase: mean('beneficiaryBase'),
         selfBurden: mean('selfBurden') as number,
         selfPay: mean('selfPay') as number,
       };
@@ -177,33 +191,40 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
   const t = model.trend;
   const index = t ? (1 + t.mean) ** t.yearsAhead : 1;
   const atNode = Array.from(nodes.x, (c) => expectedAt(model, new Float64Array(P).fill(c * index)));
-  if (t && t.sd > 0) for (const v of atNode) for (const r of v) for (const x of r) x.payout = x.beneficiaries = x.excess = null;
+  if (t && t.sd > 0)
+    for (const v of atNode) for (const r of v) for (const x of r) x.payout = x.beneficiaries = x.excess = x.beneficiaryBase = null;
   const u2 = 1 + (pr?.utilisation?.cv ?? 0) ** 2; // E[U²]
   return model.rulesets.map((r, ri) => {
+    const deduction = r.spec.policyRangeDeduction ? r.spec.policyRangeDeduction.value * r.exposure : null;
     const pops = model.populations.map((pop, p) => {
-      const s: Sums = { payout: 0, beneficiaries: 0, excess: 0, selfBurden: 0, selfPay: 0 };
+      const s: Sums = { payout: 0, beneficiaries: 0, excess: 0, beneficiaryBase: 0, selfBurden: 0, selfPay: 0 };
       atNode.forEach((v, k) => {
         const x = v[ri][p];
         const w = nodes.w[k];
         s.payout = nullableAdd(s.payout, x.payout, w);
         s.beneficiaries = nullableAdd(s.beneficiaries, x.beneficiaries, w);
         s.excess = nullableAdd(s.excess, x.excess, w);
+        s.beneficiaryBase = nullableAdd(s.beneficiaryBase, x.beneficiaryBase, w);
         s.selfBurden += w * x.selfBurden;
         s.selfPay += w * x.selfPay;
       });
-      return { id: pop.id, ...ratios({ ...s, claimants: pop.insured * pop.incidence, premium: r.premiumByPopulation[p] }) };
+      return { id: pop.id, ...ratios({ ...s, claimants: pop.insured * pop.incidence, premium: r.premiumByPopulation[p] }, deduction) };
     });
-    const sum = (k: 'payout' | 'beneficiaries' | 'excess') =>
+    const sum = (k: 'payout' | 'beneficiaries' | 'excess' | 'beneficiaryBase') =>
       pops.some((x) => x[k] === null) ? null : pops.reduce((s, x) => s + (x[k] as number), 0);
-    const total = ratios({
-      payout: sum('payout'),
-      beneficiaries: sum('beneficiaries'),
-      excess: sum('excess'),
-      selfBurden: pops.reduce((s, x) => s + x.selfBurden, 0),
-      selfPay: pops.reduce((s, x) => s + x.selfPay, 0),
-      claimants: pops.reduce((s, x) => s + x.claimants, 0),
-      premium: r.premium,
-    });
+    const total = ratios(
+      {
+        payout: sum('payout'),
+        beneficiaries: sum('beneficiaries'),
+        excess: sum('excess'),
+        beneficiaryBase: sum('beneficiaryBase'),
+        selfBurden: pops.reduce((s, x) => s + x.selfBurden, 0),
+        selfPay: pops.reduce((s, x) => s + x.selfPay, 0),
+        claimants: pops.reduce((s, x) => s + x.claimants, 0),
+        premium: r.premium,
+      },
+      deduction,
+    );
     // Var(E[S | θ]) with E[S | C, U] = U·m(C): shared shocks, E[U²]·E[M(C)²] − (E M)² for the total M = Σₚ mₚ;
     // independent shocks, the same per population, summed.
     let payoutParameterSd: number | null = null;

@@ -64,13 +64,26 @@ export const METRICS = [
     monteCarlo: (r, n) => ci(r.lossRatio.mean, r.lossRatio.sd / Math.sqrt(n)),
   },
   {
+    // The project's own ratio (ratios.ts): each track's base above its own deductible. Not the document's
+    // 政策范围内报销比例, which is the next row.
     id: 'reimbursementRatio',
-    label: { zh: '政策范围内报销比例', en: 'reimbursement ratio' },
+    label: { zh: '报销比例（超各项起付线部分）', en: 'reimbursement ratio (cost above each track’s deductible)' },
     short: { zh: '报销比例', en: 'reimbursement' },
     unit: 'ratio',
     direction: 1,
     analytic: (v) => v.reimbursementRatio,
     monteCarlo: (r) => point(r.reimbursementRatio),
+  },
+  {
+    // Seed 000 绩效目标's formula, summed over beneficiaries (ratios.ts); only where a ruleset states its deduction.
+    id: 'policyRangeReimbursementRatio',
+    label: { zh: '政策范围内报销比例（文件口径）', en: 'policy-range reimbursement ratio (as seed 000 defines it)' },
+    short: { zh: '政策范围内报销比例', en: 'policy-range reimb.' },
+    unit: 'ratio',
+    direction: 1,
+    analytic: (v) => v.policyRangeReimbursementRatio,
+    monteCarlo: (r) => point(r.policyRangeReimbursementRatio),
+    applies: (r) => !Number.isNaN(r.policyRangeReimbursementRatio),
   },
   {
     id: 'burdenReductionRate',

@@ -74,6 +74,7 @@ export function sortedPass(
   const S = payoutA.length;
   let payout = 0;
   let excess = 0;
+  let beneficiaryAmount = 0;
   let beneficiaries = 0;
   let personTimes = 0;
   for (let k = 1; k <= maxRecords; k++) {
@@ -82,6 +83,7 @@ export function sortedPass(
     if (g1 === g0 || xs[g1 - 1] <= start) continue;
     const first = above(xs, g0, g1, start);
     beneficiaries += g1 - first;
+    beneficiaryAmount += prefix[g1] - prefix[first];
 
     let lo = first;
     for (let s = 0; s < S && lo < g1; s++) {
@@ -121,6 +123,7 @@ export function sortedPass(
   acc[a + COL.payout] += payout;
   acc[a + COL.beneficiaries] += beneficiaries;
   acc[a + COL.excess] += excess;
+  acc[a + COL.beneficiaryBase] += kernel.baseSlope * beneficiaryAmount;
   acc[a + COL.personTimes] += personTimes;
 }
 
@@ -141,6 +144,7 @@ export function kernelPass(
   let payout = 0;
   let beneficiaries = 0;
   let excessSum = 0;
+  let baseSum = 0;
   let personTimes = 0;
   for (let i = 0; i < n; i++) {
     const x = amount[i];
@@ -151,6 +155,7 @@ export function kernelPass(
     while (x > knots[s + 1]) s++;
     payout += payoutA[s] + payoutB[s] * x;
     excessSum += excessA[s] + excessB[s] * x;
+    baseSum += kernel.baseSlope * x;
     beneficiaries++;
     const k = records[i];
     personTimes += personTimesOf(kernel, x, k, firstPaidRecord(start / x, k, phi), phi, table, i, r, pending);
@@ -158,5 +163,6 @@ export function kernelPass(
   acc[a + COL.payout] += payout;
   acc[a + COL.beneficiaries] += beneficiaries;
   acc[a + COL.excess] += excessSum;
+  acc[a + COL.beneficiaryBase] += baseSum;
   acc[a + COL.personTimes] += personTimes;
 }

@@ -5,6 +5,7 @@
 import type { CashRow, otherQuarterlyReading } from '../finance/transfers.ts';
 import type { CorridorExpectation } from '../finance/corridor-expectation.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
+import type { InsurerResult } from '../finance/insurer-result.ts';
 import type { Distribution } from '../math/stats.ts';
 import type { RatioMetric } from './ratios.ts';
 
@@ -69,6 +70,8 @@ export interface RulesetSummary extends MetricsSummary {
     /** Quarterly transfers read the other way (finance/transfers.ts): its cash and the transfers before settlement under both. */
     cashflowOtherReading: ReturnType<typeof otherQuarterlyReading>;
   };
+  /** The insurer's expected result after the corridor and its operating cost, with its parts (finance/insurer-result.ts). */
+  insurerResult: InsurerResult;
 }
 
 export interface Comparison {

@@ -2,6 +2,7 @@
  * From per-trial values to the result object of docs/model.md "Outputs" (the keys of `run --json` are a contract).
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
+import { insurerResult } from '../finance/insurer-result.ts';
 import { mcMetric, metricDef, metricWhy } from './metrics.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { corridorExpectation } from '../finance/corridor-expectation.ts';
@@ -97,7 +98,11 @@ function metrics(
     beneficiaries: { mean: ben, analytic: analytic.beneficiaries },
     personTimes: { mean: mean(col(COL.personTimes)) },
     averageBenefit: ben > 0 ? payoutDist.mean / ben : 0,
-    ...runRatios((c) => (c === 'payout' ? payoutDist.mean : mean(col(COL[c]))), known),
+    ...runRatios(
+      (c) => (c === 'payout' ? payoutDist.mean : mean(col(COL[c]))),
+      known,
+      rs.spec.policyRangeDeduction ? rs.spec.policyRangeDeduction.value * rs.exposure : null,
+    ),
     claimants: { mean: mean(col(COL.claimants)), sampledMean: mean(col(COL.sampled)) },
     corridor,
   };
@@ -150,6 +155,13 @@ export function* summarySteps(
         cashflow: cashTable(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
         cashflowOtherReading: otherQuarterlyReading(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
       },
+      insurerResult: insurerResult({
+        premium: rs.premium,
+        claims: total.payout.mean,
+        split: c,
+        rule: rs.corridor,
+        operatingCostRate: rs.spec.funding.operatingCostRate?.value ?? 0,
+      }),
     });
   }
   const comparisons = comparisonsAgainst(model, data, trials, model.baseline);

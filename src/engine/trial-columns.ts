@@ -13,25 +13,30 @@ export const COL = {
   personTimes: 2,
   /** Σ (base − deductible)⁺ over the tracks: the denominator of the reimbursement ratio. */
   excess: 3,
+  /**
+   * Σ over beneficiaries of their self-burden + compliant self-pay (自负医疗费用 + 合规自费医疗费用): with the
+   * beneficiaries, the denominator of seed 000's 政策范围内报销比例 (ratios.ts policyRangeReimbursementRatio).
+   */
+  beneficiaryBase: 4,
   /** Σ self-burden (自负) of the claimants; in the accumulator only where a basic layer stands below. */
-  selfBurden: 4,
+  selfBurden: 5,
   /** Σ compliant self-pay (合规自费). */
-  selfPay: 5,
+  selfPay: 6,
   /** Members with cost in the year, drawn and below the sampling threshold. */
-  claimants: 6,
+  claimants: 7,
   /** Members drawn one by one (above the sampling threshold). */
-  sampled: 7,
+  sampled: 8,
   /** The trial's parameter shocks for the population (1 without parameter risk), for the risk split (summary.ts). */
-  costShock: 8,
-  utilisationShock: 9,
+  costShock: 9,
+  utilisationShock: 10,
   /**
    * For a population whose fitted severity is drawn per trial (engine/fit-draw.ts): E[payout | the trial's shocks
    * and drawn parameters] (engine/conditional-payout.ts, times the utilisation shock), the conditional mean the
    * risk split's fit part is built from (summary.ts); 0 for other populations.
    */
-  fitPayout: 10,
+  fitPayout: 11,
   /** 1 when the trial's draw of the fitted parameters was clamped into the family's valid region. */
-  fitClamped: 11,
+  fitClamped: 12,
 } as const;
 
 export type TrialColumn = keyof typeof COL;

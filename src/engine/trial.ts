@@ -157,7 +157,7 @@ class Scratch {
   readonly batch = new ClaimantBatch();
   readonly months = new Int32Array(12);
   readonly rank = new Int32Array(MAX_RECORDS + 1);
-  /** Per ruleset, ACC slots named as their columns (trial-columns.ts): Σ payout, beneficiaries, person-times, Σ excess, Σ self-burden. */
+  /** Per ruleset, ACC slots named as their columns (trial-columns.ts): Σ payout, beneficiaries, person-times, Σ excess, Σ beneficiaries' base, Σ self-burden. */
   readonly acc: Float64Array;
   readonly pending = new PendingMonths();
   /** The trial's shocks per population (1 without parameter risk). */
@@ -228,6 +228,7 @@ function simulatePopulation(
     out[o + COL.payout] = e * acc[a + COL.payout];
     out[o + COL.beneficiaries] = acc[a + COL.beneficiaries];
     out[o + COL.excess] = e * acc[a + COL.excess];
+    out[o + COL.beneficiaryBase] = e * acc[a + COL.beneficiaryBase];
     out[o + COL.personTimes] = acc[a + COL.personTimes];
     out[o + COL.selfBurden] =
       e * (nBelow * tail.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + COL.selfBurden]));
@@ -285,6 +286,7 @@ function generalPass(
       acc[a + COL.payout] += b;
       acc[a + COL.beneficiaries] += 1;
       acc[a + COL.excess] += SIDE[0];
+      acc[a + COL.beneficiaryBase] += sb + c;
       const k = records[i];
       const range = paymentRange(f, basic, x, c, b, k, phi, SIDE[1]);
       if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + COL.personTimes] += table[k * TABLE_STRIDE + k - range.first + 1];

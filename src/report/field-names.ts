@@ -28,6 +28,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   deductibleFactor: { zh: '起付线系数', en: 'deductible ×' },
   ratioAdd: { zh: '比例提高', en: 'ratio +' },
   capFactor: { zh: '封顶线系数', en: 'cap ×' },
+  ratioCeiling: { zh: '最高支付比例', en: 'ratio ceiling' },
   tracks: { zh: '支付项', en: 'track' },
   groups: { zh: '分组', en: 'groups' },
   populations: { zh: '参保人群', en: 'populations' },
@@ -157,6 +158,18 @@ const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
   [/^cannot be evaluated in double precision: (.*)$/, (_, why) => `参数超出双精度可计算范围（${why}）`],
   [/^unknown key$/, () => '不认识的字段（文件格式中没有）'],
   [/^is required \((\w+)\)$/, (_, kind) => `缺少此项（${kind}）`],
+  [
+    /^([\d.]+%) is above the ruleset's ratio ceiling ([\d.]+%) \(ratioCeiling\)$/,
+    (_, a, b) => `${a} 高于本方案的最高支付比例 ${b}（ratioCeiling）`,
+  ],
+  [
+    /^lifts (\d+) bands? past the ratio ceiling ([\d.]+%) the document sets \(ratioCeiling\), up to ([\d.]+%); (applied as written \(|applied as written:)/,
+    (_, n, c, top, how) =>
+      `使 ${n} 段支付比例超过文件规定的最高支付比例 ${c}（ratioCeiling），最高达 ${top}；` +
+      (how.endsWith('(')
+        ? '按所写执行（ratioCeiling.bindsModifiers 为 false）'
+        : '按所写执行：将 ratioCeiling.bindsModifiers 设为 true 则提高至上限为止，设为 false 则保留'),
+  ],
   [/^only the last band may be open-ended \(null\)$/, () => '只有最后一段可以不设上限'],
   [
     /^the first band ends at (\d+), not above the deductible (\d+): it pays only members with a lowered deductible$/,

@@ -12,6 +12,7 @@ import {
   comparisonTable,
   corridorTable,
   fundingTable,
+  insurerTable,
   indicatorTable,
   populationTable,
   proposalTable,
@@ -39,6 +40,14 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   );
   lines.push(toMarkdown(indicatorTable(result)), '');
   lines.push('## Premium by funding channel 保费来源', '', toMarkdown(fundingTable(result.rulesets)), '');
+  lines.push(
+    "## Insurer's expected result 承办机构期望结果",
+    '',
+    "Premium − expected claims − returned to the fund + the fund's top-up − operating cost. The documents ask for 保本微利 (seed 001 二(六), seed 004 五(三)); where the most the corridor lets the insurer keep is below its operating cost, no funding level gives it that under the corridor as written.",
+    '',
+    toMarkdown(insurerTable(result.rulesets)),
+    '',
+  );
   lines.push('## By population 分人群', '', toMarkdown(populationTable(result)), '');
   if (result.comparisons.length) {
     lines.push(

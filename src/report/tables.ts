@@ -6,6 +6,7 @@ import type { AnalyticRuleset, AnalyticValues } from '../engine/analytic.ts';
 import type { CorridorSummary, MetricsSummary, RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
+import type { InsurerResult } from '../finance/insurer-result.ts';
 import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, metricWhy, type MetricName } from '../engine/metrics.ts';
 import { table, type Column, type ColumnUnit, type Table, type Value } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
@@ -58,6 +59,7 @@ const KEY_INDICATORS = [
   'personTimes',
   'burdenReductionRate',
   'reimbursementRatio',
+  'policyRangeReimbursementRatio',
   'insurerMean',
 ] as const satisfies readonly MetricName[];
 /** The analytic table's indicators after the payout. */
@@ -66,6 +68,7 @@ const ANALYTIC_INDICATORS = [
   'lossRatio',
   'burdenReductionRate',
   'reimbursementRatio',
+  'policyRangeReimbursementRatio',
 ] as const satisfies readonly MetricName[];
 
 export function indicatorTable(r: RunResult): Table {
@@ -108,6 +111,7 @@ export function populationTable(r: RunResult): Table {
       },
       runMetric('burdenReductionRate', (x) => x.p),
       runMetric('reimbursementRatio', (x) => x.p),
+      runMetric('policyRangeReimbursementRatio', (x) => x.p),
     ],
     rows,
   );
@@ -238,6 +242,34 @@ export const CHANNEL_NAMES: Record<PremiumChannel['channel'], { zh: string; en: 
 type FundingRow = { id: string; channel: string; population: string | null; amount: number; share: number | null };
 
 /** Who pays the premium: one row per channel and population, then the premium (their sum). */
+/**
+ * The insurer's expected result per ruleset after the corridor and its operating cost, with its parts, the most
+ * the corridor lets it keep and whether that allows 保本微利 (finance/insurer-result.ts). `run` (Monte Carlo), `expect`
+ * (the exact aggregate's corridor split) and report.md show it; rows without a result (no exact distribution) show —.
+ */
+export function insurerTable(rows: readonly { id: string; insurerResult: InsurerResult | null }[]): Table {
+  type Row = { id: string; r: InsurerResult | null };
+  const v = (f: (r: InsurerResult) => number) => (x: Row) => (x.r ? f(x.r) : null);
+  return table<Row>(
+    'insurer',
+    both('colInsurerResultTitle'),
+    [
+      ruleset(),
+      { label: both('colPremium'), unit: 'money', value: v((r) => r.premium) },
+      { label: both('colExpectedClaims'), unit: 'money', value: v((r) => r.claims) },
+      { label: both('colReturnedToFund'), unit: 'money', value: v((r) => r.fundReturn) },
+      { label: both('colFundTopUp'), unit: 'money', value: v((r) => r.fundTopUp) },
+      { label: both('colKeptAfterCorridor'), unit: 'money', value: v((r) => r.afterCorridor) },
+      { label: both('colOperatingCost'), unit: 'money', value: v((r) => r.operatingCost) },
+      { label: both('colInsurerResult'), unit: 'money', value: v((r) => r.mean) },
+      { label: both('colInsurerResultRate'), unit: 'ratio', value: v((r) => r.meanRate) },
+      { label: both('colKeepMax'), unit: 'ratio', value: v((r) => r.keepMaxRate) },
+      { label: both('colBreakEven'), unit: 'text', value: (x) => (x.r ? enZh(x.r.breakEvenPossible ? 'yes' : 'noBreakEven') : null) },
+    ],
+    rows.map((x) => ({ id: x.id, r: x.insurerResult })),
+  );
+}
+
 export function fundingTable(rulesets: readonly { id: string; premium: number; premiumChannels: PremiumChannel[] }[]): Table {
   const rows: FundingRow[] = rulesets.flatMap((r) => [
     ...r.premiumChannels.map((c) => ({

@@ -4,7 +4,7 @@
  * severity's limited expected values (piecewise.ts).
  */
 import type { Severity } from '../random/severity/severity.ts';
-import { BASE_COMPLIANT, BASE_SELF_BURDEN, fastTrackPaid, type FastSchedule } from './fast.ts';
+import { BASE_COMBINED, BASE_COMPLIANT, BASE_SELF_BURDEN, fastTrackPaid, type FastSchedule } from './fast.ts';
 import { capAt, evaluate, expectation, firstPositive, fromKinks, inverse, type Piecewise } from './piecewise.ts';
 
 /** Eligible base of a track as a function of X: self-burden curve, κX (κ = self-pay ratio × compliant share), or both. */
@@ -51,6 +51,8 @@ export interface PersonExpectation {
   beneficiary: number;
   /** E[(base − deductible)⁺ summed over tracks]. */
   excess: number;
+  /** E[(self-burden + compliant self-pay) · 1{benefit > 0}]: a beneficiary's base for seed 000's indicator. */
+  beneficiaryBase: number;
   /** The amount X above which benefits start. */
   threshold: number;
 }
@@ -60,10 +62,21 @@ export function expectPerson(f: FastSchedule, selfBurden: Piecewise, kappa: numb
   const lev = (u: number) => sev.lev(u);
   const mean = sev.mean();
   const threshold = firstPositive(curve);
+  const beneficiary = Number.isFinite(threshold) ? sev.survival(threshold) : 0;
+  // E[h(X)·1{X > t}] = E[h(X) − h(min(X, t))] + h(t)·P(X > t), h = self-burden + κX: the first term's curve is
+  // continuous and piecewise linear (zero up to t), so the limited expected values give it like the others.
+  let beneficiaryBase = 0;
+  if (Number.isFinite(threshold)) {
+    const h = baseCurve(BASE_COMBINED, selfBurden, kappa);
+    const ht = evaluate(h, threshold);
+    const above = fromKinks((x) => evaluate(h, x) - evaluate(h, Math.min(x, threshold)), [...h.xs, threshold]);
+    beneficiaryBase = expectation(above, lev, mean) + ht * beneficiary;
+  }
   return {
     benefit: expectation(curve, lev, mean),
-    beneficiary: Number.isFinite(threshold) ? sev.survival(threshold) : 0,
+    beneficiary,
     excess: expectation(excessCurve(f, selfBurden, kappa), lev, mean),
+    beneficiaryBase,
     threshold,
   };
 }

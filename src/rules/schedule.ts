@@ -4,7 +4,8 @@
  *
  * Combining tags (docs/model.md "Ruleset"; docs/policy.md §2 and §5 for the single-tag rules): deductible overrides
  * take the most favourable (lowest) one, then every deductibleFactor multiplies; ratioAdd values add up and each
- * band's ratio is kept within [0, 1]; cap overrides take the highest, then every capFactor multiplies (overall and
+ * band's ratio is kept within [0, 1] and, where the ruleset's ratioCeiling binds modifiers (seed 004 三(三) 最高不超过80%
+ * read as bounding 三(四)'s lifted ratios too), a lift stops at the ceiling (a band stated above it stays as stated); cap overrides take the highest, then every capFactor multiplies (overall and
  * per-track caps alike).
  */
 import Decimal from 'decimal.js';
@@ -48,6 +49,7 @@ export function resolveSchedule(ruleset: Ruleset, tags: readonly string[] = []):
   let overall: Decimal | null = ruleset.cap ? dec(ruleset.cap.value) : null;
   if (capOverrides.length) overall = Decimal.max(...capOverrides);
 
+  const ceiling = ruleset.ratioCeiling?.bindsModifiers ? dec(ruleset.ratioCeiling.value) : null;
   const tracks = ruleset.tracks.map((t): ResolvedTrack => {
     let deductible = dec(t.deductible.value);
     if (dedOverrides.length) deductible = Decimal.min(...dedOverrides);
@@ -55,7 +57,8 @@ export function resolveSchedule(ruleset: Ruleset, tags: readonly string[] = []):
     let from: Decimal | null = null;
     const bands = t.bands.map((b) => {
       const to = b.to === null ? null : dec(b.to);
-      const ratio = Decimal.min(1, Decimal.max(0, dec(b.ratio).add(ratioAdd)));
+      let ratio = Decimal.min(1, Decimal.max(0, dec(b.ratio).add(ratioAdd)));
+      if (ceiling && ratioAdd.gt(0)) ratio = Decimal.min(ratio, Decimal.max(ceiling, b.ratio));
       const band = { from, to, ratio };
       from = to;
       return band;

@@ -51,7 +51,9 @@ export function setParam<T>(root: T, paramPath: Path, value: number): T {
   const origin = param?.source ?? param?.assumption ?? '';
   const already = param?.assumption?.startsWith(EDITED);
   const assumption = already ? param!.assumption! : `${EDITED} (was ${prev}${origin ? `; ${origin}` : ''})`;
-  const next: Record<string, Json> = { value, assumption };
+  // Other fields of the parameter (a ratio ceiling's bindsModifiers) stay: only the number and its label change.
+  const { value: _v, source: _s, assumption: _a, ...rest } = (param ?? {}) as Record<string, Json>;
+  const next: Record<string, Json> = { value, ...rest, assumption };
   return setAt(root, paramPath, next);
 }
 

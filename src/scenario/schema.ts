@@ -308,6 +308,24 @@ export const Funding = z.strictObject({
   ),
 });
 
+/**
+ * A ceiling a document sets on the payment ratios (seed 004 三(三): 分段支付比例相应调整，最高不超过80%): a bound,
+ * not a band's stated value. Whether it also bounds a group's lifted ratio (seed 004 三(四): 分段支付比例提高5%) is
+ * a reading of the text the file must state; the validator warns while it does not.
+ */
+export const RatioCeiling = z
+  .strictObject({
+    value: ratio(),
+    bindsModifiers: z
+      .boolean()
+      .optional()
+      .describe(
+        "true: a modifier's ratioAdd lifts a band at most to the ceiling; false: past it, as the modifier writes. Absent: lifted past it, with a warning.",
+      ),
+    ...provenance,
+  })
+  .describe('Highest payment ratio the document allows on this schedule (最高不超过…), a share between 0 and 1.');
+
 export const Ruleset = z.strictObject({
   id,
   title: Bilingual,
@@ -316,6 +334,10 @@ export const Ruleset = z.strictObject({
   tracks: z.array(Track).min(1).max(LIMITS.tracks),
   cap: Money('Overall maximum paid per person per year (最高支付限额)').optional(),
   modifiers: z.array(Modifier).max(LIMITS.modifiers).default([]),
+  ratioCeiling: RatioCeiling.optional(),
+  policyRangeDeduction: Money(
+    "The per-person amount a document's 政策范围内报销比例 subtracts from each beneficiary's self-burden + compliant self-pay (seed 000 绩效目标: （自负医疗费用 + 合规自费医疗费用 − 35000）); gives the indicator policyRangeReimbursementRatio, absent: no value",
+  ).optional(),
   funding: Funding,
   corridor: Corridor.optional(),
 });

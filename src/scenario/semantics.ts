@@ -128,6 +128,7 @@ export function checkSemantics(data: unknown): SemanticResult {
       paramsNeedProvenance(t, tp);
       checkBands(arr(t.bands), isObj(t.deductible) ? num(t.deductible.value) : undefined, [...tp, 'bands']);
     });
+    checkCeiling(r, path);
     arr(r.modifiers).forEach((m, j) => {
       if (!isObj(m)) return;
       const mp: PathSegment[] = [...path, 'modifiers', j];
@@ -214,6 +215,49 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (b && !rulesetIds.has(b)) err(['simulation', 'baseline'], `unknown ruleset "${b}"`);
   }
   return { problems, warnings };
+
+  /**
+   * A ceiling the document sets (ratioCeiling, e.g. seed 004 三(三) 最高不超过80%): a stated band above it contradicts
+   * the file's own source; a modifier that lifts a band past it, while the file does not say the ceiling binds the
+   * lift, pays a ratio the document caps, so the planner is told (seed 004 三(四)'s +5 points on an 80% band).
+   */
+  function checkCeiling(r: Obj, path: PathSegment[]) {
+    const c = r.ratioCeiling;
+    if (!isObj(c)) return;
+    needProvenance(c, [...path, 'ratioCeiling']);
+    const ceiling = num(c.value);
+    if (ceiling === undefined) return;
+    const pct = (x: number) => `${+(x * 100).toFixed(4)}%`;
+    const ratios: { at: PathSegment[]; ratio: number }[] = [];
+    arr(r.tracks).forEach((t, j) => {
+      if (!isObj(t)) return;
+      arr(t.bands).forEach((b, k) => {
+        const ratio = isObj(b) ? num(b.ratio) : undefined;
+        if (ratio === undefined) return;
+        ratios.push({ at: [...path, 'tracks', j, 'bands', k, 'ratio'], ratio });
+        if (ratio > ceiling)
+          warn(
+            [...path, 'tracks', j, 'bands', k, 'ratio'],
+            `${pct(ratio)} is above the ruleset's ratio ceiling ${pct(ceiling)} (ratioCeiling)`,
+          );
+      });
+    });
+    if (c.bindsModifiers === true) return;
+    arr(r.modifiers).forEach((m, j) => {
+      const add = isObj(m) ? num(m.ratioAdd) : undefined;
+      if (add === undefined || add <= 0) return;
+      const past = ratios.filter((x) => x.ratio <= ceiling && Math.min(1, x.ratio + add) > ceiling + 1e-12);
+      if (!past.length) return;
+      const top = Math.min(1, Math.max(...past.map((x) => x.ratio)) + add);
+      warn(
+        [...path, 'modifiers', j, 'ratioAdd'],
+        `lifts ${past.length} band${past.length > 1 ? 's' : ''} past the ratio ceiling ${pct(ceiling)} the document sets (ratioCeiling), up to ${pct(top)}; ` +
+          (c.bindsModifiers === false
+            ? 'applied as written (ratioCeiling.bindsModifiers is false)'
+            : 'applied as written: set ratioCeiling.bindsModifiers to true to stop the lift at the ceiling, or to false to keep it'),
+      );
+    });
+  }
 
   function checkBands(bands: unknown[], deductible: number | undefined, path: PathSegment[]) {
     let prevTo = -Infinity;

@@ -6,6 +6,7 @@ export const TARGET_METRICS = [
   'payout',
   'lossRatio',
   'reimbursementRatio',
+  'policyRangeReimbursementRatio',
   'burdenReductionRate',
   'beneficiaries',
   'personTimes',

@@ -35,6 +35,7 @@ export class ModifierList extends LitElement {
     groupTitles: { attribute: false },
     lang: {},
     problems: { attribute: false },
+    warnings: { attribute: false },
   };
   declare modifiers: Modifier[];
   /** The modifiers list's path (rulesets[i].modifiers). */
@@ -43,6 +44,8 @@ export class ModifierList extends LitElement {
   declare groupTitles: Record<string, string>;
   declare lang: Lang;
   declare problems: { path: string; message: string }[];
+  /** Warnings beside their modifier (a lift past the ruleset's ratio ceiling, scenario/semantics.ts). */
+  declare warnings: { path: string; message: string }[];
 
   constructor() {
     super();
@@ -51,6 +54,7 @@ export class ModifierList extends LitElement {
     this.groupTitles = {};
     this.lang = 'zh';
     this.problems = [];
+    this.warnings = [];
   }
 
   static override styles = [
@@ -79,7 +83,7 @@ export class ModifierList extends LitElement {
   private modifier(m: Modifier, mi: number) {
     const L = this.lang;
     const mp = [...this.path, mi];
-    const msg = rowMessages(this.problems, [], [mp, ...MODIFIER_FIELDS.map((f) => [...mp, f])]);
+    const msg = rowMessages(this.problems, this.warnings, [mp, ...MODIFIER_FIELDS.map((f) => [...mp, f])]);
     const missing = MODIFIER_FIELDS.filter((f) => m[f] === undefined);
     const title = this.groupTitles[m.group] ?? m.group;
     return html`<div class="mod">
@@ -96,6 +100,7 @@ export class ModifierList extends LitElement {
       }
       <button class="small" aria-label="${t('removeModifier', L)} ${title}" @click=${() => emit(this, 'item-remove', { path: mp })}>${t('removeModifier', L)}</button>
       ${msg.error ? html`<span class="error" role="alert">${msg.error}</span>` : nothing}
+      ${!msg.error && msg.warning ? html`<span class="row-warn">${msg.warning}</span>` : nothing}
     </div>`;
   }
 

@@ -171,7 +171,32 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     },
     metricRow('burdenReductionRate'),
     metricRow('reimbursementRatio'),
+    metricRow('policyRangeReimbursementRatio'),
     metricRow('insurerMean'),
+    {
+      // The insurer's expected result with its operating cost (finance/insurer-result.ts): the documents price the
+      // funding 保本微利, while a corridor may let it keep less than that cost.
+      label: both('rowInsurerResultAfterCost'),
+      parts: [
+        { label: both('rowMean'), unit: 'money' },
+        { label: both('colInsurerResultRate'), unit: 'ratio' },
+      ],
+      mc: true,
+      cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.mean, m.insurerResult.meanRate] : '—')),
+    },
+    {
+      label: both('rowBreakEven'),
+      parts: [
+        { label: both('colKeepMax'), unit: 'ratio' },
+        { label: both('colOperatingCost'), unit: 'ratio' },
+      ],
+      mc: true,
+      cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.keepMaxRate, m.insurerResult.operatingCostRate] : '—')),
+      join: (shown, v) =>
+        typeof v[0] === 'number' && typeof v[1] === 'number'
+          ? `${t(v[0] >= v[1] ? 'yes' : 'no', lang)} (${shown[0]} ${v[0] >= v[1] ? '≥' : '<'} ${shown[1]})`
+          : shown.join(' / '),
+    },
     {
       label: both('colPInsurerLoss'),
       parts: one('ratio'),

@@ -128,6 +128,18 @@ export class RulesetCard extends LitElement {
       <div class="actions"><button @click=${() => emit(this, 'item-remove', { path: this.base(['cap']) })}>${t('removeCap', L)}</button></div>`;
   }
 
+  /** The document's ceiling on the ratios (seed 004 三(三) 最高不超过80%): a bound, shown with how it treats a group's lift. */
+  private ceiling() {
+    const c = this.ruleset.ratioCeiling;
+    const L = this.lang;
+    if (!c) return nothing;
+    const errs = (p: Path) => errorAt(this.problems, pathString(this.base(p)));
+    const reading = c.bindsModifiers === true ? 'ceilingBinds' : c.bindsModifiers === false ? 'ceilingLifted' : 'ceilingOpen';
+    return html`<js-param-field .lang=${L} label=${t('ratioCeiling', L)} percent .path=${this.base(['ratioCeiling'])}
+      .param=${c} min="0" max="100" step="1" .error=${errs(['ratioCeiling'])}></js-param-field>
+      <div class="actions"><span class="muted">${t(reading, L)}</span></div>`;
+  }
+
   private funding() {
     const r = this.ruleset;
     const L = this.lang;
@@ -179,8 +191,9 @@ export class RulesetCard extends LitElement {
       ${this.header()}
       ${this.tracks()}
       ${this.cap()}
+      ${this.ceiling()}
       <h4>${t('modifiers', L)}</h4>
-      <js-modifier-list .modifiers=${this.ruleset.modifiers ?? []} .path=${this.base(['modifiers'])} .groupTitles=${this.groupTitles} .lang=${L} .problems=${this.problems}></js-modifier-list>
+      <js-modifier-list .modifiers=${this.ruleset.modifiers ?? []} .path=${this.base(['modifiers'])} .groupTitles=${this.groupTitles} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-modifier-list>
       ${this.funding()}
       ${this.corridor()}
     `;
