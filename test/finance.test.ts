@@ -132,8 +132,10 @@ describe('city-level pooling (seed 003 三(三))', () => {
       },
     ],
     cityPool: { value: 100, assumption: 'test' },
+    cityPoolFromBalances: false,
     simulation: { years: 1, trials: 10, seed: 'x' },
   };
+  delete one.regions[0].revenueShortfall;
   it('hand-worked deficit sharing: own balance, then reserve, then the city pool with 20% repaid', () => {
     const [y] = poolingPath(one, () => 1);
     // Revenue 100 + 50 = 150, expenditure 130 + 60 = 190: a gap of 40.
@@ -175,6 +177,41 @@ describe('city-level pooling (seed 003 三(三))', () => {
     expect(y.regions[0]).toMatchObject({ gap: 30, fromCity: 30, repaid: 6, balance: 30, uncovered: 0 });
     expect(y.cityPool).toBe(76);
     expect(y.reserveMonths).toBeCloseTo(8.48, 12);
+  });
+  it('a pool paid up from the 2019 balances is taken out of them: counted once in the reserve months (issue #29)', () => {
+    const upfront: Pooling = {
+      ...one,
+      regions: [{ ...one.regions[0], balance: { value: 150, assumption: 'test' } }],
+      cityPool: { value: 30, assumption: 'test' },
+    };
+    // Separate money: balance 150 − the gap 40 = 110; months (110 + 5 + 30) / (190 / 12) = 9.1578….
+    const [apart] = poolingPath(upfront, () => 1);
+    expect(apart.regions[0].balance).toBe(110);
+    expect(apart.reserveMonths).toBeCloseTo((145 * 12) / 190, 12);
+    // Paid up from the balance (上解): 150 × (1 − 30/150) = 120 at the start, 80 after the gap; months 115 × 12 / 190.
+    const [once] = poolingPath({ ...upfront, cityPoolFromBalances: true }, () => 1);
+    expect(once.regions[0]).toMatchObject({ fromBalance: 40, fromCity: 0, balance: 80 });
+    expect(once.reserveMonths).toBeCloseTo((115 * 12) / 190, 12);
+  });
+  it("a revenue shortfall's gap is the region's own (管理性基金缺口): its funds first, then the local government, never the city", () => {
+    const short: Pooling = { ...one, regions: [{ ...one.regions[0], revenueShortfall: { value: 0.1, assumption: 'test' } }] };
+    // Collected 90 + 45 against 130 + 60: gaps 40 and 15, of which the shortfall made 10 and 5 (management 15).
+    // Own funds 20 meet the management 15 first: nothing left to the local government; the city makes up the
+    // remaining 35 and the region repays 20% of the employees' part, 0.2 · 35 · (40 − 10)/(55 − 15) = 5.25.
+    const [y] = poolingPath(short, () => 1);
+    expect(y.regions[0]).toMatchObject({ gap: 55, fromBalance: 15, fromReserve: 5, fromCity: 35, localMakeUp: 0, uncovered: 0 });
+    expect(y.regions[0].repaid).toBeCloseTo(5.25, 12);
+    expect(y.cityPool).toBeCloseTo(70.25, 12);
+    // With only 5 of its own: 10 of the management gap is the local government's; the city makes up the other 40
+    // (repays 0.2 · 40 · 30/40 = 6): pool 100 − 40 + 6 = 66.
+    const poorer: Pooling = {
+      ...short,
+      regions: [{ ...short.regions[0], balance: { value: 5, assumption: 'test' }, reserve: { value: 0, assumption: 'test' } }],
+    };
+    const [z] = poolingPath(poorer, () => 1);
+    expect(z.regions[0]).toMatchObject({ gap: 55, fromBalance: 5, fromReserve: 0, localMakeUp: 10, fromCity: 40, uncovered: 0 });
+    expect(z.regions[0].repaid).toBeCloseTo(6, 12);
+    expect(z.cityPool).toBeCloseTo(66, 12);
   });
   it('an exhausted city pool is an event with its uncovered amount, never a negative pool (issue #29)', () => {
     const poor: Pooling = { ...one, cityPool: { value: 10, assumption: 'test' } };

@@ -89,7 +89,15 @@ export const fundCommand: Command = {
     console.log(`\n${last.year} by region:`);
     console.log(
       textTable(
-        ['region 地区', 'balance 结余 (万元)', 'reserve 风险金', 'from city 调剂', 'repaid 上缴', 'P(draws on city)'],
+        [
+          'region 地区',
+          'balance 结余 (万元)',
+          'reserve 风险金',
+          'from city 调剂',
+          'repaid 上缴',
+          'P(draws on city)',
+          'local make-up 当地补足',
+        ],
         last.regions.map((g) => [
           s.regions.find((x) => x.id === g.region)!.title.zh,
           wan(g.balanceMean),
@@ -97,6 +105,7 @@ export const fundCommand: Command = {
           wan(g.fromCityMean),
           wan(g.repaidMean),
           `${(g.probDrawOnCity * 100).toFixed(1)}%`,
+          wan(g.localMakeUpMean),
         ]),
       ),
     );

@@ -10,7 +10,12 @@
  *     is silent);
  *  3. the city pool cannot lend what it has not got: when it runs out, the rest of the gap is uncovered, an event
  *     counted with its probability and amount (policy must then change, like the alarm), never a negative pool;
- *  4. a fund's surplus adds to the region's balance after the year's gaps (the file has one balance per region).
+ *  4. a fund's surplus adds to the region's balance after the year's gaps (the file has one balance per region);
+ *  5. a region that falls short of its revenue plan (revenueShortfall) makes a management gap (管理性基金缺口): its
+ *     own funds meet it first and the rest is the local government's to make up (由当地负责补足), never the city
+ *     pool's, which covers the gap of a region that met its plan (完成年度…收支计划的);
+ *  6. a pool paid up from the regions' 2019 balances (cityPoolFromBalances) is taken out of them, counted once.
+ * The reward for over-collection (超额完成…由市政府给予奖励) has no figure (考核奖惩办法另行制定): not modelled.
  * Reserve months of the city = (balances + reserves + pool) ÷ monthly expenditure; below 6 months policy must be
  * adjusted (the alarm). Expenditure is lognormal around its expected path (mean 1, coefficient of variation cv).
  * A year without expenditure (every region's 0, or a cost trend that fell to 0) has no reserve months: funds ÷ 0
@@ -33,6 +38,8 @@ export interface RegionYear {
   repaid: number;
   /** The part of the gap the city pool could not make up (it had run out). */
   uncovered: number;
+  /** The management gap left after the region's own funds: the local government's to make up (当地负责补足). */
+  localMakeUp: number;
 }
 
 export interface YearState {
@@ -55,7 +62,8 @@ const FROM_RESERVE = 4;
 const FROM_CITY = 5;
 const REPAID = 6;
 const UNCOVERED = 7;
-const FIELDS = 8;
+const LOCAL = 8;
+const FIELDS = 9;
 
 /** Per year (YEAR_FIELDS): the city pool, expenditure, reserve months and the gaps left uncovered. */
 const YEAR_FIELDS = 4;
@@ -105,8 +113,11 @@ function scratchFor(s: Pooling): Scratch {
  */
 function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
   const R = s.regions.length;
+  // A pool paid up from the 2019 balances (上解, pro rata to each region's balance) leaves the balances lower by it.
+  const balances = s.regions.reduce((a, reg) => a + reg.balance.value, 0);
+  const keep = s.cityPoolFromBalances && balances > 0 ? Math.max(0, 1 - s.cityPool.value / balances) : 1;
   for (let r = 0; r < R; r++) {
-    out.balance[r] = s.regions[r].balance.value;
+    out.balance[r] = s.regions[r].balance.value * keep;
     out.reserve[r] = s.regions[r].reserve.value;
   }
   let pool = s.cityPool.value;
@@ -118,8 +129,10 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
     for (let r = 0; r < R; r++) {
       const o = (y * R + r) * FIELDS;
       const e = (y * R + r) * 4;
-      const revE = ex[e];
-      const revR = ex[e + 1];
+      // Revenue collected: the plan less the region's shortfall (未完成基金收入计划).
+      const collected = 1 - (s.regions[r].revenueShortfall?.value ?? 0);
+      const revE = ex[e] * collected;
+      const revR = ex[e + 1] * collected;
       const expE = ex[e + 2] * factors[(y * R + r) * 2];
       const expR = ex[e + 3] * factors[(y * R + r) * 2 + 1];
       spend += expE + expR;
@@ -128,11 +141,15 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
       const gapR = Math.max(0, expR - revR);
       const surplus = Math.max(0, revE - expE) + Math.max(0, revR - expR);
       const gap = gapE + gapR;
+      // The part of each fund's gap the shortfall made: the management gap (管理性基金缺口).
+      const manageE = Math.min(gapE, ex[e] - revE);
+      const manage = manageE + Math.min(gapR, ex[e + 1] - revR);
       let fromBalance = 0;
       let fromReserve = 0;
       let fromCity = 0;
       let repaid = 0;
       let uncovered = 0;
+      let local = 0;
       if (gap > 0) {
         fromBalance = Math.min(out.balance[r], gap);
         out.balance[r] -= fromBalance;
@@ -140,9 +157,14 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
         out.reserve[r] -= fromReserve;
         const need = gap - fromBalance - fromReserve;
         if (need > 0) {
-          fromCity = Math.min(need, Math.max(0, pool));
-          uncovered = need - fromCity;
-          repaid = (repayShare * fromCity * gapE) / gap;
+          // The region's own funds meet its management gap first; what is left of it is the local government's
+          // (由当地负责补足); the city makes up only the gap of a region that met its plan (完成…收支计划的).
+          local = Math.max(0, manage - fromBalance - fromReserve);
+          const eligible = need - local;
+          fromCity = Math.min(eligible, Math.max(0, pool));
+          uncovered = eligible - fromCity;
+          // 20% of the employees' fund's actual gap in what the city made up (its part of the eligible gap).
+          repaid = gap - manage > 0 ? (repayShare * fromCity * (gapE - manageE)) / (gap - manage) : 0;
           pool += repaid - fromCity;
         }
       }
@@ -157,6 +179,7 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
       row[o + FROM_CITY] = fromCity;
       row[o + REPAID] = repaid;
       row[o + UNCOVERED] = uncovered;
+      row[o + LOCAL] = local;
     }
     let funds = 0;
     for (let r = 0; r < R; r++) funds = funds + out.balance[r] + out.reserve[r];
@@ -192,6 +215,7 @@ export function poolingPath(s: Pooling, factors: (y: number, r: number, side: 0 
         fromCity: v[o + FROM_CITY],
         repaid: v[o + REPAID],
         uncovered: v[o + UNCOVERED],
+        localMakeUp: v[o + LOCAL],
       };
     });
     return {
@@ -228,6 +252,8 @@ export interface PoolingSummary {
       probDrawOnCity: number;
       /** Mean over the trials of the region's gap the city pool could not make up. */
       uncoveredMean: number;
+      /** Mean over the trials of the management gap the local government makes up (its own funds spent). */
+      localMakeUpMean: number;
     }[];
     /**
      * The city pool ran out: the share of trials in which some region's gap was left uncovered this year, and the
@@ -283,7 +309,7 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
   const alarmMonths = s.alarmMonths.value;
   const factors = new Float64Array(Y * R * 2);
   const out = scratchFor(s);
-  const sums = new Float64Array(Y * R * 6); // balance, reserve, fromCity, repaid, drew, uncovered
+  const sums = new Float64Array(Y * R * 7); // balance, reserve, fromCity, repaid, drew, uncovered, local
   for (let t = 0; t < trials; t++) {
     const rng = trialStream(seed, t, 'pooling');
     for (let y = 0; y < Y; y++)
@@ -316,13 +342,14 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
       }
       for (let r = 0; r < R; r++) {
         const o = (y * R + r) * FIELDS;
-        const a = (y * R + r) * 6;
+        const a = (y * R + r) * 7;
         sums[a] += out.regions[o + BALANCE];
         sums[a + 1] += out.regions[o + RESERVE];
         sums[a + 2] += out.regions[o + FROM_CITY];
         sums[a + 3] += out.regions[o + REPAID];
         if (out.regions[o + FROM_CITY] > 0) sums[a + 4]++;
         sums[a + 5] += out.regions[o + UNCOVERED];
+        sums[a + 6] += out.regions[o + LOCAL];
       }
     }
     if (any) anyAlarm++;
@@ -338,7 +365,7 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
       probAlarm: alarms[y] / trials,
       cityPool: distribution(pools[y]),
       regions: s.regions.map((reg, r) => {
-        const a = (y * R + r) * 6;
+        const a = (y * R + r) * 7;
         return {
           region: reg.id,
           balanceMean: sums[a] / trials,
@@ -347,6 +374,7 @@ export function simulatePooling(s: Pooling, trials = s.simulation.trials, seed =
           repaidMean: sums[a + 3] / trials,
           probDrawOnCity: sums[a + 4] / trials,
           uncoveredMean: sums[a + 5] / trials,
+          localMakeUpMean: sums[a + 6] / trials,
         };
       }),
       poolExhausted: poolExhaustedOf(uncovered[y], exhausted[y] / trials),

@@ -268,6 +268,11 @@ const S = {
   fromCity: { zh: '市级调剂', en: 'from city' },
   repaid: { zh: '上缴', en: 'repaid' },
   pDrawsOnCity: { zh: '动用市级概率', en: 'P(draws on city)' },
+  localMakeUp: { zh: '当地补足', en: 'local make-up' },
+  localMakeUpWhy: {
+    zh: '未完成基金收入计划形成的管理性基金缺口，地区自身结余用尽后由当地补足（不由市级统筹基金调剂）',
+    en: "The management gap from revenue not collected, after the region's own funds: made up by the local government, not the city pool",
+  },
   monteCarloNow: { zh: '蒙特卡洛当前值', en: 'Monte Carlo now' },
   noValueInRange: { zh: '在可行范围内找不到满足目标的取值。', en: 'No value in range reaches the target.' },
   goalSeek: { zh: '目标求解', en: 'Goal seek' },

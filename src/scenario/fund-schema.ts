@@ -122,6 +122,9 @@ export const PoolingRegion = z.strictObject({
   residents: PoolingSide,
   balance: FundMoney('Accumulated balance at the start'),
   reserve: FundMoney('Risk reserve at the start'),
+  revenueShortfall: Ratio(
+    "Share of the region's planned revenue it fails to collect each year (未完成基金收入计划): the gap this makes is a management gap (管理性基金缺口), the region's own to make up, never the city pool's",
+  ).optional(),
 });
 
 export const Pooling = z.strictObject({
@@ -134,6 +137,12 @@ export const Pooling = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   regions: z.array(PoolingRegion).min(1).max(30),
   cityPool: FundMoney('City pooling fund at the start'),
+  cityPoolFromBalances: z
+    .boolean()
+    .optional()
+    .describe(
+      "true: the city pool was paid up from the regions' 2019 balances (seed 003 三(三) 各地按2019年末…累计结余占比，上解一定比例资金作为市级医保统筹基金), and the balances given are those before it: each region's starting balance is reduced by cityPool × its share of the balances, so the money is counted once. false or absent: the pool is money of its own.",
+    ),
   revenueGrowth: growth('Yearly growth of revenue (e.g. 0.05)'),
   expenditureGrowth: growth('Yearly growth of expected expenditure'),
   expenditureGrowthSd: bounded(

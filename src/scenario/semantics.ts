@@ -330,6 +330,15 @@ export function checkFundSemantics(data: unknown): Problem[] {
     if (years.has(y)) problems.push(problem(['history', i, 'year'], `year ${y} appears twice (also at index ${years.get(y)})`));
     else years.set(y, i);
   });
+  // A pool paid up from the balances (上解) cannot be more than they held.
+  if (data.cityPoolFromBalances === true && isObj(data.cityPool)) {
+    const pool = num(data.cityPool.value);
+    const held = arr(data.regions).reduce((a: number, g) => a + ((isObj(g) && isObj(g.balance) ? num(g.balance.value) : 0) ?? 0), 0);
+    if (pool !== undefined && pool > held)
+      problems.push(
+        problem(['cityPool', 'value'], `paid up from the regions' balances (cityPoolFromBalances), it cannot exceed their sum ${held}`),
+      );
+  }
   const groupIds = new Set(arr(data.groups).map((g) => (isObj(g) ? str(g.id) : undefined)));
   arr(data.targets).forEach((t, i) => {
     if (!isObj(t)) return;

@@ -226,11 +226,13 @@ export class FundView extends LitElement {
         <h3>${last.year} ${t('byRegion', L)}</h3>
         <table>
           <thead><tr><th>${t('region', L)}</th><th>${t('balance', L)} (${u})</th>
-            <th>${t('reserve', L)} (${u})</th><th>${t('fromCity', L)} (${u})</th><th>${t('repaid', L)} (${u})</th><th>${t('pDrawsOnCity', L)}</th></tr></thead>
+            <th>${t('reserve', L)} (${u})</th><th>${t('fromCity', L)} (${u})</th><th>${t('repaid', L)} (${u})</th><th>${t('pDrawsOnCity', L)}</th>
+            <th title=${t('localMakeUpWhy', L)}>${t('localMakeUp', L)} (${u})</th></tr></thead>
           <tbody>${last.regions.map(
             (g) => html`<tr><td>${title(g.region)}</td>
             <td>${this.amount(g.balanceMean)}</td><td>${this.amount(g.reserveMean)}</td>
-            <td>${this.amount(g.fromCityMean)}</td><td>${this.amount(g.repaidMean)}</td><td>${formatPercent(g.probDrawOnCity)}</td></tr>`,
+            <td>${this.amount(g.fromCityMean)}</td><td>${this.amount(g.repaidMean)}</td><td>${formatPercent(g.probDrawOnCity)}</td>
+            <td>${this.amount(g.localMakeUpMean)}</td></tr>`,
           )}</tbody>
         </table>
         ${this.csvButton('regions')}
