@@ -8,7 +8,7 @@
  * the shock's density. Nodes alone would leave a lumpy mixture wherever the process spread of S | c is narrower
  * than the spacing of the nodes' means, as it is for schemes with thousands of beneficiaries.
  */
-import { barycentric } from '../math/interpolate.ts';
+import { monotoneInLnCost } from '../math/interpolate.ts';
 import type { Shock } from '../random/shock.ts';
 import { gammaln } from '../math/special.ts';
 
@@ -80,7 +80,7 @@ export function mixOverCost(
   const z = order.map((k) => Math.log(nodes[k]));
   const q = order.map((k) => quantiles(conds[k], lo, h, probabilityPoints));
   const means = order.map((k) => conds[k].reduce((a, p, i) => a + p * (lo + i * h), 0));
-  const meanAt = barycentric(z, means);
+  const meanAt = monotoneInLnCost(z, means);
   const density = lnDensity(shock);
   const out = new Float64Array(m);
   let total = 0;
