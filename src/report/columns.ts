@@ -129,13 +129,12 @@ function csvSuffix(unit: ColumnUnit): string {
   return '';
 }
 
+/** A cell of a CSV: nothing for a missing value and for a number that is none (a loss ratio over no premium is 0/0), never "NaN". */
+const csvCell = (v: unknown): string => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v));
+
 /** RFC 4180 CSV (d3-dsv quoting), CRLF, with a BOM so spreadsheet programs read the Chinese headers. */
 export function csvOf(header: string[], rows: readonly (readonly unknown[])[]): string {
-  return (
-    '\ufeff' +
-    [header, ...rows].map((r) => csvFormatRow(r.map((v) => (v === null || v === undefined ? '' : String(v))))).join('\r\n') +
-    '\r\n'
-  );
+  return '\ufeff' + [header, ...rows].map((r) => csvFormatRow(r.map(csvCell))).join('\r\n') + '\r\n';
 }
 
 export function toCsv(t: Table): string {
