@@ -73,9 +73,10 @@ export type MonteCarloCause = 'randomShares' | 'fitDraws' | 'tolerance';
 
 /**
  * How far the exact distribution may miss the model's mean E[S] (relative), and how much of its mass may fall
- * outside the grid, and still be shown as exact. The scenarios in scenarios/ stay below 1e-6 on both; a wide cost
- * shock (gamma of cv 0.5, lognormal of cv 1) misses by 8–15% and more, which the mixing over the cost nodes
- * (mix-cost.ts) does not resolve, and such a distribution is not shown as exact (issue #30).
+ * outside the grid, and still be shown as exact. The scenarios in scenarios/ stay below 1e-9 on both, a gamma or
+ * lognormal cost shock of cv 0.5 below 3e-4; a wider one (gamma of cv 1 or 2, lognormal of cv 1 or 2) misses by
+ * 0.5–6%, which the mixing over the cost nodes (mix-cost.ts) does not resolve, nor do 8 utilisation nodes the
+ * binomial's cap under a utilisation cv of 2 (0.4–1.6%): such a distribution is not shown as exact (issue #30).
  */
 export const EXACT_TOLERANCE = 1e-3;
 
