@@ -18,6 +18,7 @@
  */
 import { corridorExpectation, type CorridorExpectation } from '../finance/corridor-expectation.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
+import { analyticExpectation } from '../engine/analytic.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { benefitParts, severityTransforms } from './benefit-parts.ts';
 import { checkedBuckets, payoutGrid, shockNodesOf, type ShockNodes } from './grid.ts';
@@ -41,12 +42,20 @@ export interface ExactRuleset {
   /** With 'monteCarlo-only': what closed the FFT path (the workbench names it). */
   cause?: MonteCarloCause;
   premium: number;
+  /**
+   * Set when the payout is a point mass (its plausible values lie within a fen of each other: no insured, a cap
+   * below a fen, a zero cap): sd 0, every quantile the mean, skewness null (undefined, shown "—"), and why.
+   */
+  pointMass?: string;
   payout?: PayoutFigures;
-  lossRatio?: { mean: number; p05: number; p95: number; probAbove1: number };
+  /** Null where the ruleset has no premium (a loss ratio of 0/0); lossRatioReason says so. */
+  lossRatio?: { mean: number; p05: number; p95: number; probAbove1: number } | null;
   lossRatioReason?: 'no-premium';
   corridor?: (ExactCorridor & { alternatives: (ExactCorridor & { id: string })[] }) | null;
   /**
-   * Grid step (yuan); error = |discrete mean / model mean − 1|; outside = mass that fell outside the window;
+   * Grid step (yuan); error = |discrete mean / model mean − 1| (the analytic mean where there is one, else the mean
+   * at the quadrature's nodes); outside = mass that fell outside the window (single benefits beyond it, what the
+   * normalisation lost, and a bound on what wrapped around the FFT's circle, whichever is largest);
    * varianceBound = an upper bound on the variance the rounding of benefits to the grid adds, relative to the
    * payout's variance (local moment matching adds at most h²/4 per paid claimant, none for the atom at zero:
    * E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level).
@@ -57,8 +66,23 @@ export interface ExactRuleset {
   milliseconds: number;
 }
 
-/** What keeps a scenario off the FFT path: shares drawn per person, or a fitted severity's parameters drawn per trial. */
-export type MonteCarloCause = 'randomShares' | 'fitDraws';
+/**
+ * What keeps a scenario off the FFT path: shares drawn per person, a fitted severity's parameters drawn per trial,
+ * or a distribution that missed the model's own mean (or lost mass off its grid) by more than EXACT_TOLERANCE.
+ */
+export type MonteCarloCause = 'randomShares' | 'fitDraws' | 'tolerance';
+
+/**
+ * How far the exact distribution may miss the model's mean E[S] (relative), and how much of its mass may fall
+ * outside the grid, and still be shown as exact. The scenarios in scenarios/ stay below 1e-9 on both, a gamma or
+ * lognormal cost shock of cv 0.5 below 3e-4; a wider one (gamma of cv 1 or 2, lognormal of cv 1 or 2) misses by
+ * 0.5–6%, which the mixing over the cost nodes (mix-cost.ts) does not resolve, nor do 8 utilisation nodes the
+ * binomial's cap under a utilisation cv of 2 (0.4–1.6%): such a distribution is not shown as exact (issue #30).
+ */
+export const EXACT_TOLERANCE = 1e-3;
+
+/** Money's resolution (yuan): a payout whose window is narrower than a fen does not vary in money. */
+const FEN = 0.01;
 
 /** Why a ruleset cannot take the FFT path (null when it can). */
 export function fftUnsupported(model: EngineModel): string | null {
@@ -94,18 +118,29 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
   const m = checkedBuckets(opts.buckets ?? DEFAULT_BUCKETS);
   const shocks = shockNodesOf(model, opts.costNodes, opts.utilisationNodes);
   const unsupported = fftObstacle(model);
-  return model.rulesets.map((r) =>
+  // The model's own mean in closed form (engine/analytic.ts), against which each distribution is checked: the
+  // grid's mean at the same quadrature nodes cannot see what the nodes miss (a binomial's probability held at 1
+  // under a wide utilisation shock is a kink that 8 nodes integrate 0.4–1.6% wrong at cv 2).
+  const analytic = unsupported ? [] : analyticExpectation(model);
+  return model.rulesets.map((r, i) =>
     unsupported
       ? { id: r.id, method: 'monteCarlo-only', reason: unsupported.reason, cause: unsupported.cause, premium: r.premium, milliseconds: 0 }
-      : exactRuleset(model, r, shocks, m),
+      : exactRuleset(model, r, shocks, m, analytic[i].payout),
   );
 }
 
 /** One ruleset through the five steps. */
-function exactRuleset(model: EngineModel, r: EngineModel['rulesets'][number], shocks: ShockNodes, m: number): ExactRuleset {
+function exactRuleset(
+  model: EngineModel,
+  r: EngineModel['rulesets'][number],
+  shocks: ShockNodes,
+  m: number,
+  analyticMean: number | null,
+): ExactRuleset {
   const started = performance.now();
   const parts = benefitParts(model, r, shocks.cost);
   const grid = payoutGrid(parts, shocks, m);
+  if (grid.width < FEN) return pointMassRuleset(model, r, grid.meanModel, started);
   const { phi, outside } = severityTransforms(parts, grid);
   const pr = model.parameterRisk;
   const { pmf, mass } = payoutDistribution({ parts, phi, shocks, costShock: pr?.cost ?? null, grid }, pr?.shared ?? true);
@@ -115,6 +150,27 @@ function exactRuleset(model: EngineModel, r: EngineModel['rulesets'][number], sh
   const points = { values: Float64Array.from(pmf, (_, i) => lo + i * h), weights: pmf, total: 1 };
   const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
   const paid = expectedPaidClaimants(parts);
+  const reference = analyticMean ?? grid.meanModel;
+  const error = reference > 0 ? Math.abs(stats.mean / reference - 1) : 0;
+  const lost = Math.max(outside, Math.abs(1 - mass), wrapped(stats.mean, grid.meanModel, m * h));
+  const discretisation = {
+    bucket: h,
+    buckets: m,
+    error,
+    outside: lost,
+    // E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level (see ExactRuleset.discretisation).
+    varianceBound: stats.sd > 0 ? (paid * h * h) / 4 / (stats.sd * stats.sd) : 0,
+  };
+  if (!(error <= EXACT_TOLERANCE && lost <= EXACT_TOLERANCE))
+    return {
+      id: r.id,
+      method: 'monteCarlo-only',
+      cause: 'tolerance',
+      reason: toleranceReason(model, error, lost),
+      premium,
+      discretisation,
+      milliseconds: performance.now() - started,
+    };
   return {
     id: r.id,
     method: 'fft',
@@ -126,15 +182,59 @@ function exactRuleset(model: EngineModel, r: EngineModel['rulesets'][number], sh
     corridor: r.corridor
       ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) }
       : null,
-    discretisation: {
-      bucket: h,
-      buckets: m,
-      error: grid.meanModel > 0 ? Math.abs(stats.mean / grid.meanModel - 1) : 0,
-      outside: Math.max(outside, Math.abs(1 - mass)),
-      // E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level (see ExactRuleset.discretisation).
-      varianceBound: stats.sd > 0 ? (paid * h * h) / 4 / (stats.sd * stats.sd) : 0,
-    },
+    discretisation,
     distribution: { lo, h, pmf },
+    milliseconds: performance.now() - started,
+  };
+}
+
+/** Why a distribution outside the tolerance is not shown, naming the shock that most likely stretched it. */
+function toleranceReason(model: EngineModel, error: number, lost: number): string {
+  const pct = (x: number) => `${(x * 100).toPrecision(2)}%`;
+  const pr = model.parameterRisk;
+  const shocks = [
+    pr?.cost ? `cost level: ${pr.cost.family}, cv ${pr.cost.cv}` : '',
+    pr?.utilisation ? `utilisation: ${pr.utilisation.family}, cv ${pr.utilisation.cv}` : '',
+  ].filter(Boolean);
+  const misses = [
+    error > EXACT_TOLERANCE ? `misses the model's mean by ${pct(error)}` : '',
+    lost > EXACT_TOLERANCE ? `lost ${pct(lost)} of its mass off the grid` : '',
+  ].filter(Boolean);
+  const why = shocks.length ? `: the parameter shocks (${shocks.join('; ')}) are wider than its quadrature and grid resolve` : '';
+  return `the exact distribution ${misses.join(' and ')} (tolerance ${pct(EXACT_TOLERANCE)})${why}; the Monte Carlo's figures stand`;
+}
+
+/**
+ * The payout's mass that wrapped around the circle of the FFT (issue #32): S is computed modulo m·h, so mass above
+ * the window reappears at its bottom, each unit of it moved down by exactly m·h. Local moment matching keeps every
+ * benefit's mean (benefit-severity.ts discretise), so the grid's mean falls short of the model's by the wrapped
+ * mass times m·h: |E_grid − E[S]| / (m·h). `severityTransforms`' `outside` counts only single benefits beyond the
+ * grid, which a sum of many claims below it can still exceed.
+ */
+function wrapped(gridMean: number, meanModel: number, span: number): number {
+  return Math.abs(gridMean - meanModel) / span;
+}
+
+/** A point mass at the model's mean: the figures without a grid (describePmf of one point would divide noise by noise). */
+function pointMassRuleset(model: EngineModel, r: EngineModel['rulesets'][number], mean: number, started: number): ExactRuleset {
+  const pmf = Float64Array.of(1);
+  const stats = describePmf(pmf, mean, FEN);
+  const premium = r.premium;
+  const points = { values: Float64Array.of(mean), weights: pmf, total: 1 };
+  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
+  return {
+    id: r.id,
+    method: 'fft',
+    premium,
+    pointMass: `the payout does not vary by a fen (a point mass at ${mean.toFixed(2)} yuan): sd 0, skewness undefined`,
+    payout: stats,
+    lossRatio: lossRatioOf(stats, pmf, mean, FEN, premium),
+    ...(premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
+    corridor: r.corridor
+      ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) }
+      : null,
+    discretisation: { bucket: FEN, buckets: 1, error: 0, outside: 0, varianceBound: 0 },
+    distribution: { lo: mean, h: FEN, pmf },
     milliseconds: performance.now() - started,
   };
 }

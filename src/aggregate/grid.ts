@@ -26,6 +26,8 @@ export interface PayoutGrid {
   lo: number;
   /** The model's mean payout E[S] over the nodes (to report the discretisation's error). */
   meanModel: number;
+  /** The windows' total width (yuan): how far apart the payout's plausible values lie. */
+  width: number;
 }
 
 const NO_SHOCK: Nodes = { x: Float64Array.of(1), w: Float64Array.of(1) };
@@ -80,10 +82,11 @@ export function payoutGrid(parts: BenefitPart[], shocks: ShockNodes, m: number):
     const sd = Math.sqrt(maxVar);
     return { lo: Math.max(0, minMean - 10 * sd), hi: maxMean + 30 * sd };
   });
-  const h = Math.max(windows.reduce((a, w) => a + (w.hi - w.lo), 0) / m, 1e-9);
+  const width = windows.reduce((a, w) => a + (w.hi - w.lo), 0);
+  const h = Math.max(width / m, 1e-9);
   const shifts = windows.map((w) => Math.floor(w.lo / h));
   const shift = shifts.reduce((a, b) => a + b, 0);
-  return { m, H: (m >> 1) + 1, h, shifts, shift, lo: shift * h, meanModel };
+  return { m, H: (m >> 1) + 1, h, shifts, shift, lo: shift * h, meanModel, width };
 }
 
 /** i ↦ (shift + i) mod m, the grid index of the value (shift + i)·h on the circle of m points. */

@@ -8,7 +8,8 @@ import { firstPositive, type Piecewise } from '../rules/piecewise.ts';
 export interface PayoutFigures {
   mean: number;
   sd: number;
-  skewness: number;
+  /** Null for a point mass (sd 0), whose skewness is undefined. */
+  skewness: number | null;
   p05: number;
   p50: number;
   p95: number;
@@ -47,7 +48,7 @@ export function describePmf(pmf: Float64Array, lo: number, h: number): PayoutFig
   return {
     mean: m1,
     sd,
-    skewness: sd > 0 ? m3 / (sd * sd * sd) : 0,
+    skewness: sd > 0 ? m3 / (sd * sd * sd) : null,
     p05: q(0.05),
     p50: q(0.5),
     p95: q(0.95),
@@ -56,9 +57,10 @@ export function describePmf(pmf: Float64Array, lo: number, h: number): PayoutFig
   };
 }
 
-/** The loss ratio S / premium: its mean and quantiles from the payout's, and P(S > premium) from the pmf. */
+/** The loss ratio S / premium: its mean and quantiles from the payout's, and P(S > premium) from the pmf; null without a premium. */
 export function lossRatioOf(stats: PayoutFigures, pmf: Float64Array, lo: number, h: number, premium: number) {
-  if (!(premium > 0)) return { mean: NaN, p05: NaN, p95: NaN, probAbove1: NaN };
+  // No premium, no loss ratio: null (shown "—"), never NaN in JSON or a table.
+  if (!(premium > 0)) return null;
   let above = 0;
   for (let i = 0; i < pmf.length; i++) if (lo + i * h > premium) above += pmf[i];
   return { mean: stats.mean / premium, p05: stats.p05 / premium, p95: stats.p95 / premium, probAbove1: above };

@@ -14,8 +14,10 @@ Discretises each claimant's benefit (the mass at zero kept exactly, the mean by 
 compounds it with the claim count's generating function (binomial, Poisson, negative binomial), combines the
 populations, and mixes over the scenario's parameter risk: utilisation exactly, the cost level through exact
 distributions at its quadrature nodes with displacement interpolation between them. Rulesets whose benefit is
-not a function of the annual amount alone (self-pay or compliant shares drawn per person) are reported as
-"monteCarlo-only" with the reason.
+not a function of the annual amount alone (self-pay or compliant shares drawn per person), and distributions
+that miss the model's mean or lose mass off the grid by more than 0.1% (a wide cost shock), are reported as
+"monteCarlo-only" with the reason. A payout that varies by less than a fen is a point mass (sd 0, skewness
+undefined: "—", null in JSON, with a note).
   --buckets N   grid points, a power of two (default 65536)
   --json        print { scenario, method: "fft", rulesets: [...] } (amounts in yuan as numbers)`,
   options: { buckets: { type: 'string' }, json: { type: 'boolean' } },
@@ -57,20 +59,25 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
             r.id,
             formatAmount(r.payout.mean),
             formatAmount(r.payout.sd),
-            r.payout.skewness.toFixed(3),
+            r.payout.skewness === null ? '—' : r.payout.skewness.toFixed(3),
             formatAmount(r.payout.p05),
             formatAmount(r.payout.p50),
             formatAmount(r.payout.p95),
             formatAmount(r.payout.p995),
             formatAmount(r.payout.tvar995),
             // No premium, no loss ratio: in words, as `run` says it (issue #30).
-            r.premium > 0 ? formatPercent(r.lossRatio!.mean) : enZh('noPremium'),
-            r.premium > 0 ? formatPercent(r.lossRatio!.probAbove1) : enZh('noPremium'),
+            r.lossRatio ? formatPercent(r.lossRatio.mean) : enZh('noPremium'),
+            r.lossRatio ? formatPercent(r.lossRatio.probAbove1) : enZh('noPremium'),
             formatAmount(r.discretisation!.bucket, 'yuan', 2),
             r.milliseconds.toFixed(0),
           ],
     );
     console.log(textTable(header, rows));
+    // What a "—" in a row means where the table cannot say it: a point mass's undefined skewness, no premium.
+    for (const r of rulesets) {
+      if (r.pointMass) console.log(`${r.id}: ${r.pointMass}`);
+      if (r.method === 'fft' && !r.lossRatio) console.log(`${r.id}: no premium, so no loss ratio`);
+    }
     return 0;
   },
 };

@@ -15,6 +15,7 @@ import { expectation } from '../rules/piecewise.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import { shockNodes } from '../math/quadrature.ts';
 import { scaled } from '../random/severity/scaled.ts';
+import { utilisationKept } from '../random/claim-count.ts';
 import type { EngineModel } from './model.ts';
 import { severityAt } from './fit-draw.ts';
 import { fitNodePairs, secondOrderMean } from './fit-nodes.ts';
@@ -87,7 +88,7 @@ export function groupExpectations(
   sev: EngineModel['populations'][number]['severity'],
 ) {
   const pop = model.populations[p];
-  const claimants = pop.insured * pop.incidence;
+  const claimants = expectedClaimants(model, p);
   const kappa = (pop.selfPayRatio ?? 0) * pop.compliantShare;
   const out: { mask: number; payout: number; beneficiaries: number; excess: number; beneficiaryBase: number }[] = [];
   maskProbabilities(pop.tagShares).forEach((pr, mask) => {
@@ -102,6 +103,15 @@ export function groupExpectations(
     });
   });
   return out;
+}
+
+/**
+ * Expected members with eligible cost in population p: insured × incidence, less what a utilisation shock loses
+ * where it would push a binomial's probability above 1 (random/claim-count.ts utilisationKept).
+ */
+function expectedClaimants(model: EngineModel, p: number): number {
+  const pop = model.populations[p];
+  return pop.insured * pop.incidence * utilisationKept(pop, model.parameterRisk?.utilisation ?? null);
 }
 
 /** Nodes of the cost-level shock's quadrature: 16 points integrate E[g(C)] to ~1e-10 for smooth g (test). */
@@ -119,7 +129,7 @@ type Sums = {
 /** Expected values of ruleset r in population p for the severity `sev` (the population's, scaled or drawn). */
 function expectedFor(model: EngineModel, r: EngineModel['rulesets'][number], p: number, sev: Severity): Sums {
   const pop = model.populations[p];
-  const claimants = pop.insured * pop.incidence;
+  const claimants = expectedClaimants(model, p);
   // Money on annual amounts, times the share the months in force see (rules/exposure.ts).
   const c = r.exposure;
   const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
@@ -208,7 +218,7 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
         s.selfBurden += w * x.selfBurden;
         s.selfPay += w * x.selfPay;
       });
-      return { id: pop.id, ...ratios({ ...s, claimants: pop.insured * pop.incidence, premium: r.premiumByPopulation[p] }, deduction) };
+      return { id: pop.id, ...ratios({ ...s, claimants: expectedClaimants(model, p), premium: r.premiumByPopulation[p] }, deduction) };
     });
     const sum = (k: 'payout' | 'beneficiaries' | 'excess' | 'beneficiaryBase') =>
       pops.some((x) => x[k] === null) ? null : pops.reduce((s, x) => s + (x[k] as number), 0);

@@ -8,6 +8,7 @@ import type { CorridorRule } from '../finance/corridor.ts';
 import { severityOf, type Severity } from '../random/severity/index.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import type { Shock, ShockFamily } from '../random/shock.ts';
+import { negligibleCv } from '../math/quadrature.ts';
 import type { CountSpec } from '../random/claim-count.ts';
 import { exposureOf, onAnnualAmounts } from '../rules/exposure.ts';
 import { selfBurdenCurve, type BasicLayer } from '../rules/basic.ts';
@@ -129,7 +130,8 @@ function trendOf(scenario: Scenario, year: number, pathSeed: string | number): E
 }
 
 function shockOf(s: { cv: { value: number }; distribution?: ShockFamily } | undefined): Shock | null {
-  return s && s.cv.value > 0 ? { family: s.distribution ?? 'lognormal', cv: s.cv.value } : null;
+  // A negligible spread is no shock (math/quadrature.ts NEGLIGIBLE_CV): the exact path and Monte Carlo both skip it.
+  return s && !negligibleCv(s.cv.value) ? { family: s.distribution ?? 'lognormal', cv: s.cv.value } : null;
 }
 
 export function basicOf(r: Ruleset): BasicLayer | null {

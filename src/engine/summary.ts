@@ -14,7 +14,7 @@ import { distribution, mean, probabilityAbove, sd } from '../math/stats.ts';
 import { metricsOf, rowOffset } from './trial.ts';
 import { COL } from './trial-columns.ts';
 import { runRatios } from './ratios.ts';
-import { barycentric } from '../math/interpolate.ts';
+import { monotoneInLnCost } from '../math/interpolate.ts';
 
 export type { Comparison, CorridorSummary, MetricsSummary, RiskSplit, RulesetSummary, RunResult, TargetCheck } from './summary-types.ts';
 import type { Comparison, CorridorSummary, MetricsSummary, RiskSplit, RulesetSummary, RunResult, TargetCheck } from './summary-types.ts';
@@ -230,7 +230,7 @@ function riskSplit(
   const pops = model.populations.map((pop, p) => ({
     cost: column(model, data, trials, r, p, COL.costShock),
     utilisation: column(model, data, trials, r, p, COL.utilisationShock),
-    m: a.conditional ? barycentric(a.conditional.lnCost, a.conditional.payout[p]) : () => a.populations[p].payout as number,
+    m: a.conditional ? monotoneInLnCost(a.conditional.lnCost, a.conditional.payout[p]) : () => a.populations[p].payout as number,
     fitted: pop.fit !== null ? column(model, data, trials, r, p, COL.fitPayout) : null,
   }));
   const fitted = pops.some((x) => x.fitted !== null);

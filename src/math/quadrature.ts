@@ -118,9 +118,23 @@ function normalise(r: Nodes): Nodes {
   return r;
 }
 
+/**
+ * A coefficient of variation below which a mean-one multiplier is no shock at all (issue #30). Its effect on any
+ * smooth expectation is of order cv² (< 1e-12 here, below what a sum of float64 money keeps), while what it would
+ * take to resolve it breaks down: a gamma of shape 1/cv² = 1e24 defeats Golub–Welsch and the gamma sampler, nodes
+ * 1e-9 apart collapse in ln c, and a negative binomial's (1 − β(φ − 1))^(−r) with β ≈ 1e-19 rounds to a point
+ * mass. Both engines read every shock through `negligibleCv`, so they agree: the same answer as cv 0.
+ */
+export const NEGLIGIBLE_CV = 1e-6;
+
+/** True when a shock (or a negative binomial's mixing) of this cv is to be treated as none. */
+export function negligibleCv(cv: number): boolean {
+  return !(cv >= NEGLIGIBLE_CV);
+}
+
 /** Nodes and weights of a mean-one shock (random/shock.ts): E[g(S)] ≈ Σ wᵢ g(xᵢ). */
 export function shockNodes(s: MeanOneShock, n = 16): Nodes {
-  if (s.cv <= 0) return { x: Float64Array.of(1), w: Float64Array.of(1) };
+  if (negligibleCv(s.cv)) return { x: Float64Array.of(1), w: Float64Array.of(1) };
   if (s.family === 'gamma') {
     // Mean-one gamma of shape k: G/k with G ~ Gamma(k, 1), whose weight is x^{k−1} e^{−x}.
     const k = 1 / (s.cv * s.cv);

@@ -4,7 +4,7 @@
  * distributions", §3 contagion and mixing): a lognormal with σ² = ln(1 + cv²), μ = −σ²/2, or a gamma with
  * shape 1/cv² and scale cv². Both have mean 1 and coefficient of variation cv.
  */
-import type { MeanOneShock } from '../math/quadrature.ts';
+import { negligibleCv, type MeanOneShock } from '../math/quadrature.ts';
 import { normalZiggurat } from './normal.ts';
 import { standardGamma } from './severity/gamma.ts';
 import type { Rng } from './xoshiro.ts';
@@ -13,7 +13,7 @@ export type Shock = MeanOneShock;
 export type ShockFamily = Shock['family'];
 
 export function drawShock(rng: Rng, s: Shock): number {
-  if (s.cv <= 0) return 1;
+  if (negligibleCv(s.cv)) return 1;
   if (s.family === 'gamma') {
     const k = 1 / (s.cv * s.cv);
     return standardGamma(rng, k) / k;

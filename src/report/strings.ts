@@ -208,6 +208,11 @@ const S = {
   cannotCompute: { zh: (why: string) => `无法计算：${why}`, en: (why: string) => `cannot compute: ${why}` },
   monteCarloOnly: { zh: '仅蒙特卡洛（个人自费比例随机）', en: 'Monte Carlo only (shares drawn per person)' },
   monteCarloOnlyFit: { zh: '仅蒙特卡洛（拟合参数逐次抽取）', en: 'Monte Carlo only (fitted parameters drawn per trial)' },
+  /** The exact distribution missed the model's mean by more than its tolerance (aggregate/exact.ts EXACT_TOLERANCE). */
+  monteCarloOnlyTolerance: {
+    zh: '仅蒙特卡洛（精确分布偏离模型均值，超出容差：参数冲击过宽）',
+    en: "Monte Carlo only (the exact distribution misses the model's mean beyond its tolerance: parameter shocks too wide)",
+  },
   amountsIn: { zh: '金额单位', en: 'amounts in' },
   copied: { zh: '已复制', en: 'Copied' },
   copyTable: { zh: '复制表格', en: 'Copy table' },
@@ -614,6 +619,12 @@ const S = {
   /** The gap's mark: within 4 standard errors, or not. */
   rowGapFine: { zh: '✓', en: '✓' },
   rowGapLarge: { zh: '⚠', en: '⚠' },
+  /** No standard error to measure the gap in (every trial paid the same): the means agree to the fen, or not. */
+  rowGapNoSpreadSame: { zh: '✓ 相同（各次模拟赔付相同，无标准误）', en: '✓ equal (every trial pays the same: no standard error)' },
+  rowGapNoSpreadDiffer: {
+    zh: (diff: string) => `⚠ 相差 ${diff} 元（各次模拟赔付相同，无标准误）`,
+    en: (diff: string) => `⚠ differs by ${diff} yuan (every trial pays the same: no standard error)`,
+  },
   /** The CSV's unit column (ui/results-rows.ts resultsCsv), bilingual as the command line's CSV headers. */
   rowUnitRatio: { zh: '比例', en: 'ratio' },
   rowUnitPoints: { zh: '百分点', en: 'points' },

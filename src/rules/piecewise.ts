@@ -45,12 +45,19 @@ export function capAt(f: Piecewise, cap: number): Piecewise {
   if (!Number.isFinite(cap)) return f;
   const xs: number[] = [];
   const ys: number[] = [];
+  // Where the cap is reached so close above a knot that the crossing rounds onto it (a cap of 1e-20 yuan above a
+  // deductible of 18,000: 18,000 + 1.7e-20 = 18,000), the knot itself takes the cap: a piece of zero width has an
+  // infinite slope, and the expectation's 0·∞ made the expected payout NaN (issue #30).
+  const reach = (x: number) => {
+    if (xs.length && x <= xs[xs.length - 1]) ys[ys.length - 1] = cap;
+    else {
+      xs.push(x);
+      ys.push(cap);
+    }
+  };
   for (let i = 0; i < f.xs.length; i++) {
     if (f.ys[i] >= cap) {
-      if (i > 0 && f.ys[i - 1] < cap) {
-        xs.push(f.xs[i - 1] + ((cap - f.ys[i - 1]) * (f.xs[i] - f.xs[i - 1])) / (f.ys[i] - f.ys[i - 1]));
-        ys.push(cap);
-      }
+      if (i > 0 && f.ys[i - 1] < cap) reach(f.xs[i - 1] + ((cap - f.ys[i - 1]) * (f.xs[i] - f.xs[i - 1])) / (f.ys[i] - f.ys[i - 1]));
       if (!xs.length) {
         xs.push(f.xs[i]);
         ys.push(cap);
@@ -62,8 +69,7 @@ export function capAt(f: Piecewise, cap: number): Piecewise {
   }
   if (f.tail > 0) {
     const n = xs.length - 1;
-    xs.push(xs[n] + (cap - ys[n]) / f.tail);
-    ys.push(cap);
+    reach(xs[n] + (cap - ys[n]) / f.tail);
     return { xs, ys, tail: 0 };
   }
   return { xs, ys, tail: f.tail };

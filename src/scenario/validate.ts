@@ -39,7 +39,7 @@ export function validateData(input: unknown): Validation {
       const fund = FundScenario.safeParse(data, { reportInput: true });
       const problems = dedupe([...(fund.success ? [] : fund.error.issues.flatMap(describeIssue)), ...checkFundSemantics(data)]);
       if (problems.length || !fund.success) return { ok: false, problems, warnings: [], notes };
-      return { ok: true, fund: fund.data, problems: [], warnings: [], notes };
+      return { ok: true, fund: positiveZero(fund.data), problems: [], warnings: [], notes };
     }
     const result = Scenario.safeParse(data, { reportInput: true });
     const problems = result.success ? [] : result.error.issues.flatMap(describeIssue);
@@ -47,7 +47,7 @@ export function validateData(input: unknown): Validation {
     problems.push(...semantic.problems);
     const unique = dedupe(problems);
     if (unique.length || !result.success) return { ok: false, problems: unique, warnings: semantic.warnings, notes };
-    return { ok: true, scenario: result.data, problems: [], warnings: semantic.warnings, notes };
+    return { ok: true, scenario: positiveZero(result.data), problems: [], warnings: semantic.warnings, notes };
   } catch (err) {
     // A validator must not throw on any input; if it ever does, say so as a problem, not a stack trace.
     return { ok: false, problems: [problem([], `internal validation error: ${(err as Error).message}`)], warnings: [], notes: [] };
@@ -59,6 +59,25 @@ export function requireScenario(input: unknown): Scenario {
   const v = typeof input === 'string' ? validateText(input) : validateData(input);
   if (!v.ok || !v.scenario) throw new ScenarioError(v.problems);
   return v.scenario;
+}
+
+/**
+ * −0 made +0 everywhere in a valid file (issue #30): JSON allows "-0", it passes every range check, and then
+ * divides into −∞ or prints as "-0.00" (an insured count of −0 gave another answer than 0). Walked iteratively
+ * over what the schema built, so the caller's input is not touched.
+ */
+function positiveZero<T>(data: T): T {
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (Object.is(o[k], -0)) o[k] = 0;
+      else if (typeof o[k] === 'object') stack.push(o[k]);
+    }
+  }
+  return data;
 }
 
 function typeName(v: unknown): string {

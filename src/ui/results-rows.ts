@@ -7,7 +7,7 @@
 import type { AnalyticRuleset } from '../engine/analytic.ts';
 import type { Comparison, RunResult } from '../engine/summary.ts';
 import { csvOf, csvValue, formatValue, type ColumnUnit } from '../report/columns.ts';
-import type { Unit } from '../report/format.ts';
+import { formatAmount, type Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
 import { both, enZh, t, whyText } from '../report/strings.ts';
 import {
@@ -57,13 +57,14 @@ const one = (unit: ColumnUnit, digits?: number): Part[] => [{ unit, digits }];
 export function resultRows(x: ResultsInput): ResultRow[] {
   const { analytic: a, lang } = x;
   const mc = (id: string) => x.result?.rulesets.find((r) => r.id === id);
-  const exact = (id: string, f: (e: NonNullable<ExactResult['rulesets'][number]>) => (number | null)[]) => {
+  const exact = (id: string, f: (e: NonNullable<ExactResult['rulesets'][number]>) => (number | null)[] | string) => {
     const ex = x.exact;
     if (ex === null) return t('rowPending', lang);
     if ('error' in ex) return t('cannotCompute', lang, ex.error);
     const e = ex.rulesets.find((r) => r.id === id);
     if (!e) return t('rowPending', lang);
-    return e.method !== 'fft' ? t(e.cause === 'fitDraws' ? 'monteCarloOnlyFit' : 'monteCarloOnly', lang) : f(e);
+    if (e.method === 'fft') return f(e);
+    return t(e.cause === 'fitDraws' ? 'monteCarloOnlyFit' : e.cause === 'tolerance' ? 'monteCarloOnlyTolerance' : 'monteCarloOnly', lang);
   };
   const run = (id: string, f: (m: NonNullable<ReturnType<typeof mc>>) => (number | null)[] | string) => {
     const m = mc(id);
@@ -152,9 +153,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       label: both('rowExactVsMonteCarlo'),
       parts: one('number'),
       mc: true,
-      // The sampled mean should lie within 4 standard errors of the exact one; a larger gap is flagged.
-      cell: (id) =>
-        exact(id, (e) => (mc(id) ? [mc(id)!.payout.se > 0 ? (mc(id)!.payout.mean - e.payout!.mean) / mc(id)!.payout.se : 0] : [])),
+      cell: (id) => exact(id, (e) => exactVsMonteCarlo(e.payout!.mean, mc(id)?.payout, lang)),
       join: (_, v) =>
         v[0] === null || v[0] === undefined
           ? t('rowPending', lang)
@@ -219,6 +218,23 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       join: (s, v) => `${(v[0] ?? 0) >= 0 ? '+' : ''}${s[0]} [${s[1]}, ${s[2]}]`,
     },
   ];
+}
+
+/**
+ * The sampled mean's gap from the exact one in standard errors; it should lie within 4 (a larger gap is flagged).
+ * Where the run has no standard error (every trial paid the same: no one insured, a zero cap) a gap in standard
+ * errors is 0/0, so the cell says in words whether the two means agree to the fen (issue #30: it read "NaN se").
+ */
+export function exactVsMonteCarlo(
+  exactMean: number,
+  run: { mean: number; se: number } | undefined,
+  lang: Lang,
+): (number | null)[] | string {
+  if (!run) return [];
+  if (!Number.isFinite(exactMean) || !Number.isFinite(run.mean)) return '—';
+  if (run.se > 0 && Number.isFinite(run.se)) return [(run.mean - exactMean) / run.se];
+  const diff = run.mean - exactMean;
+  return Math.abs(diff) < 0.005 ? t('rowGapNoSpreadSame', lang) : t('rowGapNoSpreadDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
 }
 
 /** A cell as shown. */
