@@ -104,7 +104,9 @@ describe('scenario files in the workbench', () => {
     await expect.poll(() => view.locator('[data-total="subsidy"]').innerText(), { timeout: 10_000 }).toBe('36,367.50');
     expect(await view.locator('[data-payer="province"]').innerText()).toBe('8,840.00');
     expect(await view.locator('[data-payer="city"]').innerText()).toBe('27,527.50');
-    expect(await view.locator('.warning').count()).toBe(4); // the overview's total, the funding-source table's two lines, and the unsubsidised unemployed
+    // The overview's total, the funding-source table's two lines, the unsubsidised unemployed, and the five
+    // performance targets against the document's own figures (three counts, 580 yuan, person-times not modelled).
+    expect(await view.locator('.warning').count()).toBe(9);
     expect(await page.locator('js-results-table').count()).toBe(0);
     // Its tables export as shown.
     const [csvDl] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'CSV: subsidy-budget' }).click()]);

@@ -54,6 +54,8 @@ function everything(): Json {
   const r = d.rulesets[0];
   r.basic = { deductible: a(1000), rate: a(0.7), cap: a(300_000) };
   r.cap = a(400_000);
+  r.ratioCeiling = { value: 0.9, bindsModifiers: true, assumption: 'hostile test' };
+  r.policyRangeDeduction = a(35_000);
   r.tracks[0].cap = a(350_000);
   Object.assign(r.modifiers[0], { deductible: 20_000, cap: 500_000, capFactor: 1.2 });
   r.funding.channels.push({ channel: 'fiscalSubsidy', total: a(1_000_000) });

@@ -269,7 +269,7 @@ describe('a ruleset without premium: its loss ratio is "no premium 无保费", n
     expect(runs.exact.out.match(/no premium 无保费/g)).toHaveLength(2); // LR and P(LR > 1)
     expect(runs.expect.out).toContain('no premium 无保费');
     const ex = JSON.parse(runs.exactJson.out).rulesets[0];
-    expect(ex.lossRatio.mean).toBeNull();
+    expect(ex.lossRatio).toBeNull();
     expect(ex.lossRatioReason).toBe('no-premium');
     const an = JSON.parse(runs.expectJson.out);
     expect(JSON.stringify(an)).toContain('"lossRatioReason":"no-premium"');
