@@ -21,7 +21,31 @@ export interface SolveResult {
   value: number | null;
   analytic: number | null;
   monteCarlo: { value: number; lo95: number; hi95: number; trials: number } | null;
+  /** Other values that reach the target where the metric is not monotone in the parameter (ascending). */
+  otherValues?: number[];
   scenario: unknown;
+}
+
+/** Grid points of the scan for a Monte Carlo metric's crossings (each a run at the fixed seed). */
+const SCAN_POINTS = 13;
+
+/** Every x in [lo, hi] where f crosses the target, between neighbouring grid points, bisected to 1e-3 relative. */
+async function crossings(f: (x: number) => Promise<number>, target: number, lo: number, hi: number, n: number): Promise<number[]> {
+  const xs = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+  const gs: number[] = [];
+  for (const x of xs) gs.push((await f(x)) - target);
+  const roots: number[] = [];
+  for (let i = 0; i + 1 < n; i++) {
+    const [a, b] = [gs[i], gs[i + 1]];
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    if (a === 0) roots.push(xs[i]);
+    else if (a * b < 0) {
+      const bracket = await bisectAsync(f, target, xs[i], xs[i + 1], { relTol: 1e-3, maxHi: xs[i + 1], maxIter: 40 });
+      if (bracket) roots.push(bracket.hi);
+    }
+  }
+  if (gs[n - 1] === 0) roots.push(xs[n - 1]);
+  return roots;
 }
 
 export function validOrThrow(data: unknown): Scenario {
@@ -71,6 +95,7 @@ export async function solve(
   const analytic = isAnalytic(metric);
   const scenarioAt = (x: number) => validOrThrow(withNumber(raw, path, x));
   let value: number | null;
+  let otherValues: number[] = [];
   if (analytic) {
     value = solveAnalyticValue(base, ri, path, metric, target);
   } else {
@@ -81,8 +106,21 @@ export async function solve(
       return cache.get(x)!;
     };
     const hi = isShare ? 1 : Math.max(2 * previous, 1);
-    const bracket = await bisectAsync(f, target, 0, hi, { relTol: 1e-3, maxHi: isShare ? 1 : 1e9, maxIter: 40 });
-    value = bracket && bracket.hi;
+    // A funding standard of 0 has no ratio to a premium (and a corridor of no premium no result): start above it.
+    const lo = Number.isFinite(await f(0)) ? 0 : Math.max(1e-6, previous / 1000);
+    // A Monte Carlo metric need not be monotone: the insurer's result under a corridor with limits rises with the
+    // premium while the corridor lets it keep more, then falls as its operating cost grows past the cap on what it
+    // keeps (Jiangyin: two standards break even). The range up to twice the present value is scanned on a grid
+    // and every crossing bisected; the one nearest the present value is the answer, the others are reported.
+    const roots = await crossings(f, target, lo, hi, SCAN_POINTS);
+    if (roots.length) {
+      roots.sort((a, b) => Math.abs(a - previous) - Math.abs(b - previous));
+      value = roots[0];
+      otherValues = roots.slice(1).sort((a, b) => a - b);
+    } else {
+      const bracket = await bisectAsync(f, target, lo, hi, { relTol: 1e-3, maxHi: isShare ? 1 : 1e9, maxIter: 40 });
+      value = bracket && bracket.hi;
+    }
   }
   const asked = { ruleset: rulesetId, param: formatPath(param), metric, target, previous };
   if (value === null) return { ...asked, value: null, analytic: null, monteCarlo: null, scenario: raw };
@@ -92,6 +130,7 @@ export async function solve(
   return {
     ...asked,
     value,
+    ...(otherValues.length ? { otherValues } : {}),
     analytic: analytic ? evaluateAnalytic(s, ri, metric) : null,
     monteCarlo: { ...mc, trials },
     scenario: solved,

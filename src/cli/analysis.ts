@@ -170,6 +170,10 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
     const unit = metricDef(res.metric).unit;
     const show = (v: number) => formatMetricValue(unit, v);
     console.log(`${r.id}: ${values.param} = ${param(res.value)} (was ${param(res.previous)}) gives ${res.metric} = ${show(res.target)}`);
+    if (res.otherValues?.length)
+      console.log(
+        `  also at ${res.otherValues.map(param).join(', ')} (${res.metric} is not monotone in ${values.param}; the value nearest the present one is taken)`,
+      );
     if (res.analytic !== null) console.log(`  analytic: ${show(res.analytic)}`);
     if (res.monteCarlo)
       console.log(

@@ -7,7 +7,7 @@
  * for is the file format's business (scenario/target-metrics.ts); this table must name each of them.
  */
 import type { AnalyticValues } from './analytic.ts';
-import type { MetricsSummary } from './summary-types.ts';
+import type { MetricsSummary, RulesetSummary } from './summary-types.ts';
 import { TARGET_METRICS, type TargetMetric } from '../scenario/target-metrics.ts';
 
 export type MetricUnit = 'money' | 'ratio' | 'count';
@@ -138,6 +138,22 @@ export const METRICS = [
     direction: 0,
     monteCarlo: (r) => (r.corridor ? ci(r.corridor.insurerMean, r.corridor.insurer.se) : point(NaN)),
     applies: (r) => r.corridor !== null,
+  },
+  {
+    // After the operating cost as well (finance/insurer-result.ts): what 保本微利 asks to be a little above zero.
+    // A ruleset's figure (a population has no operating cost of its own); its interval is the corridor's, or the
+    // payout's where the insurer keeps the whole result.
+    id: 'insurerResult',
+    label: { zh: '承办机构期望结果（风险调节与运营成本后）', en: "insurer's result after the corridor and operating cost" },
+    short: { zh: '承办机构净结果', en: 'insurer net' },
+    unit: 'money',
+    direction: 0,
+    monteCarlo: (r) => {
+      const ir = (r as Partial<RulesetSummary>).insurerResult;
+      if (!ir) return point(NaN);
+      return ci(ir.mean, r.corridor ? r.corridor.insurer.se : r.payout.se);
+    },
+    applies: (r) => (r as Partial<RulesetSummary>).insurerResult !== undefined,
   },
   // A target only: the insured count a document states (checked against the file, not modelled).
   { id: 'insured', label: { zh: '参保人数', en: 'insured' }, unit: 'count', direction: 0 },
