@@ -217,6 +217,8 @@ describe('the analysis commands read their flags one way (cli/flags.ts), before 
     expect(a.value).toBe(b.value);
     expect(a.analytic).toBeCloseTo(0.95, 6);
   });
+  /** Jiangyin's funding standard at which the insurer's result after corridor and operating cost is 0 (保本). */
+  const BREAK_EVEN = ['--ruleset', 'jiangyin-2020', '--param', 'funding.channels[0].perInsured', '--target', 'insurerResult=0'];
   it("solve targets the insurer's result after corridor and operating cost (保本): without a corridor, premium = claims ÷ 0.95", async () => {
     // No corridor: the insurer keeps premium − claims and pays 5% of premium; it breaks even where
     // 0.95 × premium = claims (seed 001 二(六) 保本微利). The payout does not depend on the funding standard, so the
@@ -226,21 +228,7 @@ describe('the analysis commands read their flags one way (cli/flags.ts), before 
     const dir = mkdtempSync(join(tmpdir(), 'jingsuan-solve-'));
     const file = join(dir, 'no-corridor.json');
     writeFileSync(file, JSON.stringify(d));
-    const r = await command(
-      'solve',
-      file,
-      '--ruleset',
-      'jiangyin-2020',
-      '--param',
-      'funding.channels[0].perInsured',
-      '--target',
-      'insurerResult=0',
-      '--trials',
-      '50',
-      '--json',
-      '--out',
-      join(dir, 'solved.json'),
-    );
+    const r = await command('solve', file, ...BREAK_EVEN, '--trials', '50', '--json', '--out', join(dir, 'solved.json'));
     expect(r.code, r.out + r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.otherValues).toBeUndefined();
@@ -252,17 +240,7 @@ describe('the analysis commands read their flags one way (cli/flags.ts), before 
     // Jiangyin's corridor caps what the insurer keeps (2,000,000) and what it loses (insurerLossMax): its result
     // after a 5% operating cost rises with the standard, then falls (scanned by hand with evaluateMonteCarlo at
     // 200 trials: −229.9万 at 10 元, +109.5万 at 20, +32.9万 at 49.5, −2.5万 at 60): zero twice.
-    const args = [
-      '--ruleset',
-      'jiangyin-2020',
-      '--param',
-      'funding.channels[0].perInsured',
-      '--target',
-      'insurerResult=0',
-      '--trials',
-      '100',
-    ];
-    const text = (await command('solve', 'scenarios/jiangyin-2020.json', ...args)).out;
+    const text = (await command('solve', 'scenarios/jiangyin-2020.json', ...BREAK_EVEN, '--trials', '100')).out;
     const m = /perInsured = ([\d.]+) 元 \(was 49\.50 元\)[^\n]*\n {2}also at ([\d.]+) 元 \(insurerResult is not monotone/.exec(text);
     expect(m, text).not.toBeNull();
     const [nearer, other] = [Number(m![1]), Number(m![2])];

@@ -147,8 +147,6 @@ function exactRuleset(
   const { lo, h } = grid;
   const stats = describePmf(pmf, lo, h);
   const premium = r.premium;
-  const points = { values: Float64Array.from(pmf, (_, i) => lo + i * h), weights: pmf, total: 1 };
-  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
   const paid = expectedPaidClaimants(parts);
   const reference = analyticMean ?? grid.meanModel;
   const error = reference > 0 ? Math.abs(stats.mean / reference - 1) : 0;
@@ -171,20 +169,27 @@ function exactRuleset(
       discretisation,
       milliseconds: performance.now() - started,
     };
+  return { ...fftFigures(r, pmf, lo, h), discretisation, milliseconds: performance.now() - started };
+}
+
+/** A ruleset's figures from its payout's pmf on the points lo + i·h: payout, loss ratio, corridor means. */
+function fftFigures(r: EngineModel['rulesets'][number], pmf: Float64Array, lo: number, h: number) {
+  const stats = describePmf(pmf, lo, h);
+  const premium = r.premium;
+  const points = { values: Float64Array.from(pmf, (_, i) => lo + i * h), weights: pmf, total: 1 };
+  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
   return {
     id: r.id,
-    method: 'fft',
+    method: 'fft' as const,
     premium,
     payout: stats,
     lossRatio: lossRatioOf(stats, pmf, lo, h, premium),
-    // Its figures are NaN (null in JSON) without a premium; this added key says why.
+    // Its figures are null without a premium; this added key says why.
     ...(premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
     corridor: r.corridor
       ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) }
       : null,
-    discretisation,
     distribution: { lo, h, pmf },
-    milliseconds: performance.now() - started,
   };
 }
 
@@ -217,24 +222,10 @@ function wrapped(gridMean: number, meanModel: number, span: number): number {
 
 /** A point mass at the model's mean: the figures without a grid (describePmf of one point would divide noise by noise). */
 function pointMassRuleset(model: EngineModel, r: EngineModel['rulesets'][number], mean: number, started: number): ExactRuleset {
-  const pmf = Float64Array.of(1);
-  const stats = describePmf(pmf, mean, FEN);
-  const premium = r.premium;
-  const points = { values: Float64Array.of(mean), weights: pmf, total: 1 };
-  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
   return {
-    id: r.id,
-    method: 'fft',
-    premium,
+    ...fftFigures(r, Float64Array.of(1), mean, FEN),
     pointMass: `the payout does not vary by a fen (a point mass at ${mean.toFixed(2)} yuan): sd 0, skewness undefined`,
-    payout: stats,
-    lossRatio: lossRatioOf(stats, pmf, mean, FEN, premium),
-    ...(premium > 0 ? {} : { lossRatioReason: 'no-premium' as const }),
-    corridor: r.corridor
-      ? { ...corridorOf(r.corridor), alternatives: r.alternatives.map((a) => ({ id: a.id, ...corridorOf(a.rule) })) }
-      : null,
     discretisation: { bucket: FEN, buckets: 1, error: 0, outside: 0, varianceBound: 0 },
-    distribution: { lo: mean, h: FEN, pmf },
     milliseconds: performance.now() - started,
   };
 }
