@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import type { FromWorker, WorkerLike } from '../src/engine/protocol.ts';
 import { runScenario } from '../src/engine/run.ts';
+import { createWorkerHandler } from '../src/engine/worker-core.ts';
 import { checkEvaluable } from '../src/engine/validate-model.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
 import { compileModel } from '../src/engine/model.ts';
@@ -59,24 +60,34 @@ describe('worker pool watchdog', () => {
     }, 30_000);
   }
   it('a worker slower on a chunk than the stall limit but still beating is kept, one that falls silent is replaced', async () => {
-    // Each block is held back for 4× the stall limit; while it is held the worker beats (as worker-core does
-    // from inside a long trial) or, in the second run, says nothing. Only the silent one may be replaced.
-    const stallMs = 400;
+    // In-process workers (the engine's own handler, worker-core.ts), so no thread start counts against the stall
+    // limit on a busy machine: each block is held back 2.5× the limit, while the worker beats every tenth of it
+    // (as worker-core does from inside a long trial) or, in the second run, says nothing. Only the silent one may
+    // be replaced.
+    const stallMs = 1000;
     const slow = (beats: boolean) => {
       let made = 0;
       const factory = (): WorkerLike => {
         made++;
-        const real = nodeWorkerFactory();
         let handler: (m: FromWorker) => void = () => {};
-        real.onMessage((m) => {
+        // A terminated worker says nothing more (a real one is gone): its timers are cleared.
+        const timers: ReturnType<typeof setTimeout>[] = [];
+        const core = createWorkerHandler((m) => {
           if (m.type !== 'block') return handler(m);
-          const beat = beats ? setInterval(() => handler({ type: 'beat', run: m.run }), stallMs / 4) : undefined;
-          setTimeout(() => {
-            clearInterval(beat);
-            handler(m);
-          }, 4 * stallMs);
+          const beat = beats ? setInterval(() => handler({ type: 'beat', run: m.run }), stallMs / 10) : undefined;
+          timers.push(beat!);
+          timers.push(
+            setTimeout(() => {
+              clearInterval(beat);
+              handler(m);
+            }, 2.5 * stallMs),
+          );
         });
-        return { post: (msg) => real.post(msg), onMessage: (h) => (handler = h), terminate: () => real.terminate() };
+        return {
+          post: (msg) => void timers.push(setTimeout(() => core(msg), 0)),
+          onMessage: (h) => (handler = h),
+          terminate: () => timers.forEach((t) => clearTimeout(t)),
+        };
       };
       return { factory, made: () => made };
     };
