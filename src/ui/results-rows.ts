@@ -182,6 +182,8 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       ],
       mc: true,
       cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.mean, m.insurerResult.meanRate] : '—')),
+      // Its share of a premium of 0 is none (finance/insurer-result.ts: NaN exactly then): the words, not "—".
+      join: (shown, v) => (Number.isNaN(v[1]) ? `${shown[0]} / ${whyText('no-premium', lang)}` : shown.join(' / ')),
     },
     {
       label: both('rowBreakEven'),
@@ -190,7 +192,10 @@ export function resultRows(x: ResultsInput): ResultRow[] {
         { label: both('colOperatingCost'), unit: 'ratio' },
       ],
       mc: true,
-      cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.keepMaxRate, m.insurerResult.operatingCostRate] : '—')),
+      // Without premium there is nothing to keep a share of: "无保费", not "否 (— < 5.0%)".
+      cell: (id, i) =>
+        noPremium('lossRatio', i) ??
+        run(id, (m) => (m.insurerResult ? [m.insurerResult.keepMaxRate, m.insurerResult.operatingCostRate] : '—')),
       join: (shown, v) =>
         typeof v[0] === 'number' && typeof v[1] === 'number'
           ? `${t(v[0] >= v[1] ? 'yes' : 'no', lang)} (${shown[0]} ${v[0] >= v[1] ? '≥' : '<'} ${shown[1]})`
