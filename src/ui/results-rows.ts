@@ -225,6 +225,9 @@ export function resultRows(x: ResultsInput): ResultRow[] {
   ];
 }
 
+/** Money is shown and compared to the fen: less than half of one is no difference. */
+const HALF_FEN = 0.005;
+
 /**
  * The sampled mean's gap from the exact one in standard errors; it should lie within 4 (a larger gap is flagged).
  * Where the run has no standard error (every trial paid the same: no one insured, a zero cap) a gap in standard
@@ -237,9 +240,14 @@ export function exactVsMonteCarlo(
 ): (number | null)[] | string {
   if (!run) return [];
   if (!Number.isFinite(exactMean) || !Number.isFinite(run.mean)) return '—';
-  if (run.se > 0 && Number.isFinite(run.se)) return [(run.mean - exactMean) / run.se];
+  if (run.se >= HALF_FEN && Number.isFinite(run.se)) return [(run.mean - exactMean) / run.se];
   const diff = run.mean - exactMean;
-  return Math.abs(diff) < 0.005 ? t('rowGapNoSpreadSame', lang) : t('rowGapNoSpreadDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
+  const same = Math.abs(diff) < HALF_FEN;
+  // A standard error under half a fen (a cap of 1e-20 yuan): the trials agree to the fen, and a gap counted in it
+  // is rounding noise over rounding noise (it read "⚠ -4256.6 se"); money is compared to the fen instead.
+  if (run.se > 0 && Number.isFinite(run.se))
+    return same ? t('rowGapBelowFenSame', lang) : t('rowGapBelowFenDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
+  return same ? t('rowGapNoSpreadSame', lang) : t('rowGapNoSpreadDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
 }
 
 /** A cell as shown. */
