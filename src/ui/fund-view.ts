@@ -29,10 +29,13 @@ export class FundView extends LitElement {
     shared,
     css`
       :host { display: block; }
-      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-bottom: 12px; }
+      /* A table wider than a phone (the regions' seven columns, the budget's five in English) scrolls inside its
+         panel rather than widening the page. */
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-bottom: 12px; overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 13px; }
       th, td { padding: 4px 6px; border-bottom: 1px solid #f0f0f0; text-align: right; }
-      th:first-child, td:first-child { text-align: left; }
+      /* Names (苏州工业园区, a group) on a line or two, not one character a line when the table is squeezed. */
+      th:first-child, td:first-child { text-align: left; min-width: 6em; }
       tfoot td { font-weight: 600; border-top: 1px solid var(--line); }
       .warning { color: #92400e; background: #fffbeb; border: 1px solid #fde68a; border-radius: 6px; padding: 6px 8px; margin: 6px 0; font-size: 13px; }
       .muted { color: var(--muted); font-size: 13px; }
