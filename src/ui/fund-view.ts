@@ -181,7 +181,7 @@ export class FundView extends LitElement {
       lang: L,
       unit: this.unit,
       rulesets: [],
-      footnote: `${f.id}; ${r.trials} ${t('trialsWord', L)}, seed ${r.seed}`,
+      footnote: `${f.id}${t('footnoteRun', L, r.trials, String(r.seed))}`,
       width: 640,
     });
     const last = r.years[r.years.length - 1];
