@@ -9,7 +9,7 @@ import { t, whyText } from '../report/strings.ts';
 import { poolingReport, subsidyReport, type PoolingReport, type SubsidyReport } from '../finance/fund-report.ts';
 import { reserveMonthsChart, type ChartSpec } from '../report/charts/charts.ts';
 import type { Lang } from '../report/strings.ts';
-import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
+import { formatAmount, formatCount, formatPercent, unitText, type Unit } from '../report/format.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { shared } from './styles.ts';
 import { csvOf } from '../report/columns.ts';
@@ -107,7 +107,7 @@ export class FundView extends LitElement {
     const r = this.subsidy;
     if (!r) return nothing;
     const L = this.lang;
-    const u = unitLabel(this.unit, L);
+    const u = unitText(this.unit, L);
     const payer = (p: string) => (p === 'city' ? t('city', L) : t('province', L));
     const b = r.budget;
     return html`<div class="panel">
@@ -170,7 +170,7 @@ export class FundView extends LitElement {
     const L = this.lang;
     if (!f || f.kind !== 'pooling') return nothing;
     if (!r) return html`<div class="panel" role="status">${t('simulating', L)}</div>`;
-    const u = unitLabel(this.unit, L);
+    const u = unitText(this.unit, L);
     // Years without expenditure have no reserve months to draw (the table says so in words).
     const points = r.years.flatMap((y) =>
       y.reserveMonths
