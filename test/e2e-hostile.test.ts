@@ -126,6 +126,12 @@ describe('hostile input in the workbench', () => {
     await page.goto(`${deep.slice(0, -3)}x`);
     await page.reload();
     await expect.poll(() => refusal(page)).toEqual(['分享链接已损坏：内容无法解码（可能复制时不完整）']);
+    // In English after the language switch, the link's name included (it stayed Chinese, worded once when opened).
+    await page.locator('js-app-header button.lang').click();
+    await expect
+      .poll(() => refusal(page))
+      .toEqual(['The share link is damaged: its contents cannot be decoded (it may have been cut short when copied)']);
+    expect(await app(page).locator('.open-problems').innerText()).toMatch(/^"share link" was not opened: 1 problem\(s\):/);
     expect(errors).toEqual([]);
     // Two pages, or one page twice, on a machine other tests share.
   }, 120_000);

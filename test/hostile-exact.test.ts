@@ -268,6 +268,33 @@ describe('the workbench comparison and the CSVs never show NaN', () => {
     expect(exactVsMonteCarlo(100, undefined, 'en')).toEqual([]);
   });
 
+  it('a standard error under half a fen: compared to the fen, not counted in standard errors', async () => {
+    // A gap of 4e-17 yuan in an se of 1e-20 is 4,000 se of rounding noise; money agrees to the fen.
+    expect(exactVsMonteCarlo(0, { mean: 4e-17, se: 1e-20 }, 'zh')).toBe('✓ 相同（各次模拟赔付相差不到一分）');
+    expect(exactVsMonteCarlo(0, { mean: 0.02, se: 0.001 }, 'en')).toBe(
+      "⚠ differs by 0.02 yuan (the trials' payouts differ by less than a fen)",
+    );
+    expect(exactVsMonteCarlo(100, { mean: 100.02, se: 0.005 }, 'en')).toEqual([expect.closeTo(4, 9)]);
+    // The cap of 1e-20 yuan of the visual review: the row read "⚠ -4256.6 se" beside a point mass at 0.00 yuan.
+    const s = requireScenario(jiangyin((d) => (d.rulesets[0].cap = a(1e-20))));
+    const model = compileModel(s);
+    const result = await runScenario(s, { trials: 50, seed: 'tiny-cap', workers: 1 });
+    const exact = { rulesets: exactAggregate(model), curves: [], milliseconds: 0 };
+    expect(exact.rulesets[0].pointMass).toMatch(/point mass at 0\.00 yuan/);
+    expect(result.rulesets[0].payout.se).toBeGreaterThan(0);
+    expect(result.rulesets[0].payout.se).toBeLessThan(0.005);
+    const rows = resultRows({
+      analytic: analyticExpectation(model),
+      result,
+      comparisons: [],
+      baseline: 'jiangyin-2020',
+      exact,
+      lang: 'en',
+    });
+    const gap = rows.find((r) => r.label.en === 'exact vs Monte Carlo (in standard errors)')!;
+    expect(showCell(gap, 'jiangyin-2020', 0, 'wan')).toBe("✓ equal (the trials' payouts differ by less than a fen)");
+  });
+
   it('a zero cap through the whole table: no cell reads NaN', async () => {
     const s = requireScenario(jiangyin((d) => (d.rulesets[0].cap = a(0))));
     const model = compileModel(s);

@@ -625,6 +625,12 @@ const S = {
     zh: (diff: string) => `⚠ 相差 ${diff} 元（各次模拟赔付相同，无标准误）`,
     en: (diff: string) => `⚠ differs by ${diff} yuan (every trial pays the same: no standard error)`,
   },
+  /** The trials' payouts spread by less than a fen (a standard error under half of one): compared to the fen. */
+  rowGapBelowFenSame: { zh: '✓ 相同（各次模拟赔付相差不到一分）', en: "✓ equal (the trials' payouts differ by less than a fen)" },
+  rowGapBelowFenDiffer: {
+    zh: (diff: string) => `⚠ 相差 ${diff} 元（各次模拟赔付相差不到一分）`,
+    en: (diff: string) => `⚠ differs by ${diff} yuan (the trials' payouts differ by less than a fen)`,
+  },
   /** The CSV's unit column (ui/results-rows.ts resultsCsv), bilingual as the command line's CSV headers. */
   rowUnitRatio: { zh: '比例', en: 'ratio' },
   rowUnitPoints: { zh: '百分点', en: 'points' },

@@ -147,9 +147,10 @@ export class EditorPanel extends LitElement {
 
   private renderOpenProblems() {
     const o = this.session.openProblems!;
+    const { file, problems } = o.inLang?.(this.lang) ?? o;
     return html`<div class="banner open-problems" role="alert">
-      ${t('notOpened', this.lang, o.file, o.problems.length)}
-      <ul>${o.problems.slice(0, 50).map((p) => this.problemItem(p, o.data ?? null))}</ul>
+      ${t('notOpened', this.lang, file, problems.length)}
+      <ul>${problems.slice(0, 50).map((p) => this.problemItem(p, o.data ?? null))}</ul>
       <button @click=${() => this.session.closeProblems()}>${t('close', this.lang)}</button>
     </div>`;
   }

@@ -15,7 +15,16 @@ import { validateData, validateText, type Validation } from '../scenario/validat
 import { UnsavedWork } from './autosave.ts';
 import { download } from './download.ts';
 import { readFileText } from './read-file.ts';
-import { decodeShare, encodeShare, readSharedEdits, ShareDamage, shareCodeFromHash, shareDamageText, sharedEdits } from './share.ts';
+import {
+  decodeShare,
+  encodeShare,
+  readSharedEdits,
+  ShareDamage,
+  shareCodeFromHash,
+  shareDamageText,
+  sharedEdits,
+  type ShareWhy,
+} from './share.ts';
 import { ScenarioSwitch } from './scenario-switch.ts';
 import { addressedScenario, DEFAULT_SCENARIO, newScenarioData, scenarioFiles, setAddress } from './shipped.ts';
 import type { Workbench } from './workbench-state.ts';
@@ -27,6 +36,11 @@ export interface OpenProblems {
   problems: Problem[];
   /** The file's data when it parsed: the problems then name its fields by its own titles. */
   data?: unknown;
+  /**
+   * The page's own words (a share link's name and why it is damaged, 未保存的修改) in another language: written
+   * once when opened, they stayed Chinese after a switch to English.
+   */
+  inLang?: (lang: Lang) => { file: string; problems: Problem[] };
 }
 
 export class FileSession extends EventTarget {
@@ -118,6 +132,13 @@ export class FileSession extends EventTarget {
     this.changed();
   }
 
+  /** A share link refused: its name and why, in the language shown (OpenProblems.inLang). */
+  private refuseShare(why: ShareWhy) {
+    const words = (L: Lang) => ({ file: t('shareLink', L), problems: [{ path: '(root)', message: shareDamageText(why, L) }] });
+    this.openProblems = { ...words(this.lang), inLang: words };
+    this.changed();
+  }
+
   /**
    * Puts a validated scenario on screen, with the edits on top when a link carries them (its 修改对照 then lists
    * them); opened work is autosaved at once, not only after its first edit.
@@ -174,20 +195,24 @@ export class FileSession extends EventTarget {
       const text = await decodeShare(code);
       const shared = readSharedEdits(text, scenarioFiles);
       if (!shared) return void this.openText(name, text); // a link that carries the whole file
-      if ('error' in shared) return this.refuse(name, shareDamageText(shared.error, this.lang));
+      if ('error' in shared) return this.refuseShare(shared.error);
       // The base as the file opened and the edits on top: the recipient's 修改对照 lists what the sender's did.
       const base = checkEvaluable(validateData(shared.original));
       const draft = checkEvaluable(validateData(shared.draft));
       if (!base.ok || !draft.ok) {
-        this.openProblems = base.ok
-          ? { file: name, problems: draft.problems, data: shared.draft }
-          : { file: name, problems: base.problems, data: shared.original };
+        const problems = base.ok ? draft.problems : base.problems;
+        this.openProblems = {
+          file: name,
+          problems,
+          data: base.ok ? shared.draft : shared.original,
+          inLang: (L) => ({ file: t('shareLink', L), problems }),
+        };
         return this.changed();
       }
       this.show(shared.original, base, { id: shared.base ?? '', notice: name, draft: shared.patch.length ? shared.draft : undefined });
     } catch (err) {
       // Never the browser's own words: a damaged link says what is wrong with it, anything else that it cannot be read.
-      this.refuse(name, shareDamageText(err instanceof ShareDamage ? err.why : { kind: 'notText' }, this.lang));
+      this.refuseShare(err instanceof ShareDamage ? err.why : { kind: 'notText' });
     }
   }
 
@@ -219,7 +244,12 @@ export class FileSession extends EventTarget {
     const a = this.unsaved.take(shape.length > 0);
     if (!a) return this.changed();
     if (shape.length) {
-      this.openProblems = { file: t('unsavedWork', this.lang), problems: shape, data: a.draft };
+      this.openProblems = {
+        file: t('unsavedWork', this.lang),
+        problems: shape,
+        data: a.draft,
+        inLang: (L) => ({ file: t('unsavedWork', L), problems: shape }),
+      };
       return this.changed();
     }
     this.scenarioId = '';

@@ -9,7 +9,7 @@ import { t, whyText } from '../report/strings.ts';
 import { poolingReport, subsidyReport, type PoolingReport, type SubsidyReport } from '../finance/fund-report.ts';
 import { reserveMonthsChart, type ChartSpec } from '../report/charts/charts.ts';
 import type { Lang } from '../report/strings.ts';
-import { formatAmount, formatCount, formatPercent, unitLabel, type Unit } from '../report/format.ts';
+import { formatAmount, formatCount, formatPercent, unitText, type Unit } from '../report/format.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
 import { shared } from './styles.ts';
 import { csvOf } from '../report/columns.ts';
@@ -29,10 +29,13 @@ export class FundView extends LitElement {
     shared,
     css`
       :host { display: block; }
-      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-bottom: 12px; }
+      /* A table wider than a phone (the regions' seven columns, the budget's five in English) scrolls inside its
+         panel rather than widening the page. */
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-bottom: 12px; overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 13px; }
       th, td { padding: 4px 6px; border-bottom: 1px solid #f0f0f0; text-align: right; }
-      th:first-child, td:first-child { text-align: left; }
+      /* Names (苏州工业园区, a group) on a line or two, not one character a line when the table is squeezed. */
+      th:first-child, td:first-child { text-align: left; min-width: 6em; }
       tfoot td { font-weight: 600; border-top: 1px solid var(--line); }
       .warning { color: #92400e; background: #fffbeb; border: 1px solid #fde68a; border-radius: 6px; padding: 6px 8px; margin: 6px 0; font-size: 13px; }
       .muted { color: var(--muted); font-size: 13px; }
@@ -104,7 +107,7 @@ export class FundView extends LitElement {
     const r = this.subsidy;
     if (!r) return nothing;
     const L = this.lang;
-    const u = unitLabel(this.unit, L);
+    const u = unitText(this.unit, L);
     const payer = (p: string) => (p === 'city' ? t('city', L) : t('province', L));
     const b = r.budget;
     return html`<div class="panel">
@@ -167,7 +170,7 @@ export class FundView extends LitElement {
     const L = this.lang;
     if (!f || f.kind !== 'pooling') return nothing;
     if (!r) return html`<div class="panel" role="status">${t('simulating', L)}</div>`;
-    const u = unitLabel(this.unit, L);
+    const u = unitText(this.unit, L);
     // Years without expenditure have no reserve months to draw (the table says so in words).
     const points = r.years.flatMap((y) =>
       y.reserveMonths
@@ -178,7 +181,7 @@ export class FundView extends LitElement {
       lang: L,
       unit: this.unit,
       rulesets: [],
-      footnote: `${f.id}; ${r.trials} ${t('trialsWord', L)}, seed ${r.seed}`,
+      footnote: `${f.id}${t('footnoteRun', L, r.trials, String(r.seed))}`,
       width: 640,
     });
     const last = r.years[r.years.length - 1];

@@ -182,6 +182,8 @@ export function resultRows(x: ResultsInput): ResultRow[] {
       ],
       mc: true,
       cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.mean, m.insurerResult.meanRate] : '—')),
+      // Its share of a premium of 0 is none (finance/insurer-result.ts: NaN exactly then): the words, not "—".
+      join: (shown, v) => (Number.isNaN(v[1]) ? `${shown[0]} / ${whyText('no-premium', lang)}` : shown.join(' / ')),
     },
     {
       label: both('rowBreakEven'),
@@ -190,7 +192,10 @@ export function resultRows(x: ResultsInput): ResultRow[] {
         { label: both('colOperatingCost'), unit: 'ratio' },
       ],
       mc: true,
-      cell: (id) => run(id, (m) => (m.insurerResult ? [m.insurerResult.keepMaxRate, m.insurerResult.operatingCostRate] : '—')),
+      // Without premium there is nothing to keep a share of: "无保费", not "否 (— < 5.0%)".
+      cell: (id, i) =>
+        noPremium('lossRatio', i) ??
+        run(id, (m) => (m.insurerResult ? [m.insurerResult.keepMaxRate, m.insurerResult.operatingCostRate] : '—')),
       join: (shown, v) =>
         typeof v[0] === 'number' && typeof v[1] === 'number'
           ? `${t(v[0] >= v[1] ? 'yes' : 'no', lang)} (${shown[0]} ${v[0] >= v[1] ? '≥' : '<'} ${shown[1]})`
@@ -220,6 +225,9 @@ export function resultRows(x: ResultsInput): ResultRow[] {
   ];
 }
 
+/** Money is shown and compared to the fen: less than half of one is no difference. */
+const HALF_FEN = 0.005;
+
 /**
  * The sampled mean's gap from the exact one in standard errors; it should lie within 4 (a larger gap is flagged).
  * Where the run has no standard error (every trial paid the same: no one insured, a zero cap) a gap in standard
@@ -232,9 +240,14 @@ export function exactVsMonteCarlo(
 ): (number | null)[] | string {
   if (!run) return [];
   if (!Number.isFinite(exactMean) || !Number.isFinite(run.mean)) return '—';
-  if (run.se > 0 && Number.isFinite(run.se)) return [(run.mean - exactMean) / run.se];
+  if (run.se >= HALF_FEN && Number.isFinite(run.se)) return [(run.mean - exactMean) / run.se];
   const diff = run.mean - exactMean;
-  return Math.abs(diff) < 0.005 ? t('rowGapNoSpreadSame', lang) : t('rowGapNoSpreadDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
+  const same = Math.abs(diff) < HALF_FEN;
+  // A standard error under half a fen (a cap of 1e-20 yuan): the trials agree to the fen, and a gap counted in it
+  // is rounding noise over rounding noise (it read "⚠ -4256.6 se"); money is compared to the fen instead.
+  if (run.se > 0 && Number.isFinite(run.se))
+    return same ? t('rowGapBelowFenSame', lang) : t('rowGapBelowFenDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
+  return same ? t('rowGapNoSpreadSame', lang) : t('rowGapNoSpreadDiffer', lang, formatAmount(Math.abs(diff), 'yuan', 2));
 }
 
 /** A cell as shown. */

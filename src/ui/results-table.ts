@@ -71,6 +71,9 @@ export class ResultsTable extends LitElement {
       .en { color: var(--muted); font-size: 11px; display: block; }
       caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
       .targets { margin-top: 16px; }
+      /* The targets' words (indicator, group, ruleset title, the conflict note) wrap and read left like the CLI's text
+         table: on one line each they pushed the note past a 1440-px window's edge. */
+      .targets .words { white-space: normal; text-align: left; min-width: 4em; }
       .tools { display: flex; gap: 6px; justify-content: flex-end; margin-top: 6px; }
       .tools button { font-size: 12px; padding: 2px 8px; }
     `,
@@ -126,6 +129,7 @@ export class ResultsTable extends LitElement {
     const targets = this.result?.targets.length
       ? targetTable(this.result, L, { populations: this.populationTitles, rulesets: this.titles })
       : null;
+    const words = (i: number) => targets!.columns[i].unit === 'text' && !targets!.columns[i].figures;
     return html`
       <table aria-label=${t('results', L)}>
         <caption>${t('results', L)} · ${t('amountsIn', L)} ${unitLabel(u, L)}</caption>
@@ -156,8 +160,8 @@ export class ResultsTable extends LitElement {
         targets
           ? html`<table class="targets" aria-label=${t('targets', L)}>
             <caption>${t('targets', L)}</caption>
-            <thead><tr>${headerOf(targets, L, u).map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-            <tbody>${formattedRows(targets, u, L).map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+            <thead><tr>${headerOf(targets, L, u).map((h, i) => html`<th scope="col" class=${words(i) ? 'words' : ''}>${h}</th>`)}</tr></thead>
+            <tbody>${formattedRows(targets, u, L).map((r) => html`<tr>${r.map((c, i) => html`<td class=${words(i) ? 'words' : ''}>${c}</td>`)}</tr>`)}</tbody>
           </table>`
           : nothing
       }
