@@ -3,8 +3,10 @@
 // page, where nobody saw them. They are dialogs in view now: focus goes to them, Escape cancels, keys reach them.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstField, openPage, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
+import { firstField, openPage, openTextIn, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
+import { ROOT } from './helpers/golden.ts';
 
 const site = useSite();
 const oneRegion = () => `${site.url}?scenario=jiangyin-2020`;
@@ -81,4 +83,51 @@ describe('prompts in view', () => {
       await expect.poll(() => deductible(page).inputValue(), { timeout: 30_000 }).toBe('21000');
       expect(errors).toEqual([]);
     });
+
+  it('the language survives a reload; an opened file takes the shipped one out of the address; work saved as a file is not called unsaved', async () => {
+    const { page, errors } = await openPage(site.browser, oneRegion());
+    await expect.poll(() => deductible(page).inputValue(), { timeout: 30_000 }).toBe('18000');
+    const langButton = page.locator('js-app-header button.lang');
+    await langButton.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => langButton.innerText(), { timeout: 30_000 }).toBe('中文');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      'en',
+      'jingsuan · critical-illness insurance workbench',
+    ]);
+    await expect.poll(() => page.locator('js-app-header select option:checked').innerText()).toMatch(/Jiangyin/);
+    await langButton.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // A file opened over the shipped Jiangyin: the address no longer names Jiangyin (a reload would open it).
+    const data = JSON.parse(readFileSync(join(ROOT, 'scenarios/jilin-2017.json'), 'utf8'));
+    data.title.zh = '打开的文件';
+    expect(await openTextIn(page, 'mine.json', JSON.stringify(data))).toBe(true);
+    const title = page.locator('js-editor-panel .scenario-title');
+    await expect.poll(() => title.innerText()).toBe('打开的文件');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBeNull();
+    // After a reload the opened file (kept at once) is offered back, and restored it is on screen, the address still
+    // naming no shipped file.
+    await page.reload();
+    const offer = page.locator('js-editor-panel .restore');
+    await expect.poll(() => offer.innerText(), { timeout: 30_000 }).toContain('发现未保存的工作');
+    await offer.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => title.innerText()).toBe('打开的文件');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBeNull();
+    // Saved as a file: a reload offers it as the work saved as that file, not as unsaved work.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为文件' }).click()]);
+    expect(dl.suggestedFilename()).toBe('jilin-2017.json');
+    await page.reload();
+    await expect.poll(() => offer.innerText(), { timeout: 30_000 }).toMatch(/^上次的工作（.*jilin-2017，已保存为 jilin-2017\.json）/);
+    expect(await offer.innerText()).not.toContain('未保存');
+    // An edit after the save is unsaved again.
+    await offer.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => title.innerText()).toBe('打开的文件');
+    const ded = firstField(page, 'jilin-2017').locator('input[type=number]');
+    await ded.fill('9000');
+    await ded.press('Tab');
+    await page.reload();
+    await expect.poll(() => offer.innerText(), { timeout: 30_000 }).toContain('发现未保存的工作');
+    expect(errors).toEqual([]);
+  });
 });

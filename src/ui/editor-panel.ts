@@ -145,7 +145,9 @@ export class EditorPanel extends LitElement {
   private renderRestore(r: NonNullable<FileSession['restorable']>) {
     const L = this.lang;
     const ss = this.session;
-    const body = html`<span>${t('unsavedFound', L, new Date(r.savedAt).toLocaleString(t('locale', L)), r.label)}</span>
+    const when = new Date(r.savedAt).toLocaleString(t('locale', L));
+    const text = r.savedTo ? t('savedWorkFound', L, when, r.label, r.savedTo) : t('unsavedFound', L, when, r.label);
+    const body = html`<span>${text}</span>
       <button class="restore-go" @click=${() => ss.restore()}>${t('restore', L)}</button>
       <button @click=${() => ss.discard()}>${t('discard', L)}</button>`;
     if (this.restoreLater) return html`<div class="restore" role="alert">${body}</div>`;
