@@ -21,10 +21,16 @@ const cellText = (page: Page, ruleset: string, metric: string) =>
   );
 
 describe('a proposal edited at once', () => {
-  it('shows no exact result from before the edit as the edited proposal’s, in any frame', async () => {
+  it('is made without the baseline’s loss-ratio note, and shows no exact result from before the edit as the edited proposal’s, in any frame', async () => {
     const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
     await expect.poll(() => runStateOf(page), { timeout: 60_000 }).toBe('done');
+    const notes = page.locator('js-funding-table ul.notes li');
+    await expect.poll(() => notes.allInnerTexts()).toEqual([expect.stringMatching(/^江阴 2020 大病保险：.*期望赔付率约32%/)]);
     await page.getByRole('button', { name: '复制为新方案' }).click();
+    // The copy does not take the baseline's loss-ratio note (its figures are the baseline's): one note, the baseline's.
+    await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020-a' }).count()).toBe(1);
+    await expect.poll(() => page.locator('js-funding-table thead th').count()).toBe(3);
+    expect(await notes.allInnerTexts()).toEqual([expect.stringMatching(/^江阴 2020 大病保险：.*期望赔付率约32%/)]);
     // The copy's run ends and its exact aggregate is asked for: the edit comes then, while it is computed (the
     // moment the analyst saw the stale interval).
     await page.waitForFunction(
