@@ -140,6 +140,18 @@ describe('proposals (scenario/edit.ts)', () => {
     expect((two.rulesets as { id: string }[]).map((r) => r.id)).toEqual(['jiangyin-2020', 'jiangyin-2020-b', 'jiangyin-2020-a']);
     expect(validateData(two).ok).toBe(true);
   });
+  it('a duplicate does not carry the original’s loss-ratio note (its figures are the original’s); the original keeps it', () => {
+    const note = (jiangyin.rulesets as { funding: { lossRatioNote?: { zh: string } } }[])[0].funding.lossRatioNote;
+    expect(note?.zh).toContain('期望赔付率约32%');
+    const one = duplicateRuleset(jiangyin, 0);
+    const rs = one.rulesets as { funding: { lossRatioNote?: unknown; premium?: unknown } }[];
+    expect(rs[0].funding.lossRatioNote).toEqual(note);
+    expect('lossRatioNote' in rs[1].funding).toBe(false);
+    // Everything else of the funding is copied as it was.
+    const { lossRatioNote: _, ...rest } = rs[0].funding;
+    expect(rs[1].funding).toEqual(rest);
+    expect(validateData(one).ok).toBe(true);
+  });
   it('removing the baseline unsets it; the last ruleset stays; order and titles change on request', () => {
     const one = duplicateRuleset(jiangyin, 0);
     const removed = removeRuleset(one, 0);

@@ -172,6 +172,11 @@ const S = {
     zh: (when: string, label: string) => `发现未保存的工作（${when}，${label}）`,
     en: (when: string, label: string) => `Unsaved work found (${when}, ${label})`,
   },
+  // Work kept since it was saved as a file (issue #31: it is not called unsaved right after saving).
+  savedWorkFound: {
+    zh: (when: string, label: string, file: string) => `上次的工作（${when}，${label}，已保存为 ${file}）`,
+    en: (when: string, label: string, file: string) => `Earlier work (${when}, ${label}, saved as ${file})`,
+  },
   restore: { zh: '恢复', en: 'Restore' },
   // The browser's storage is full (ui/autosave.ts): where the latest edit is kept, or that it is not.
   autosaveTabOnly: {

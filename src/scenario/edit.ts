@@ -184,11 +184,15 @@ export function duplicateRuleset<T>(root: T, index: number): T {
   const titles = new Set(rulesets.map((r) => r.title?.zh));
   const letter =
     [...LETTERS].find((l) => !ids.has(`${source.id}-${l.toLowerCase()}`) && !titles.has(`方案 ${l}`)) ?? String(rulesets.length);
-  const copy = {
+  const copy: RulesetLike & { funding?: { lossRatioNote?: unknown } } = {
     ...structuredClone(source),
     id: `${source.id}-${letter.toLowerCase()}`,
     title: { zh: `方案 ${letter}`, en: `Proposal ${letter}` },
   };
+  // The loss-ratio note explains the original's figure in words ("期望赔付率约32%"); the copy is made to be changed,
+  // and under its own loss ratio the note would read as false (issue #31: 36% shown under 41.3%). It stays on the
+  // original, listed beside the copy; the analyst writes the proposal's own.
+  if (copy.funding && typeof copy.funding === 'object') delete copy.funding.lossRatioNote;
   let next = setAt(root, ['rulesets'], [...rulesets.slice(0, index + 1), copy, ...rulesets.slice(index + 1)]);
   // Without a baseline of its own the scenario would compare against its first ruleset anyway; naming it keeps
   // the original the baseline whatever the order later becomes.

@@ -18,6 +18,23 @@ import './fund-view.ts';
 import './key-strip.ts';
 import './results-panel.ts';
 
+const LANG_KEY = 'jingsuan:lang';
+function storedLang(): Lang | null {
+  try {
+    const v = globalThis.localStorage?.getItem(LANG_KEY);
+    return v === 'zh' || v === 'en' ? v : null;
+  } catch {
+    return null; // storage disabled: the page starts in Chinese
+  }
+}
+function storeLang(lang: Lang) {
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    /* not kept: the next page starts in Chinese */
+  }
+}
+
 export class App extends LitElement {
   static override properties = { lang: { state: true }, unit: { state: true }, dismissedSave: { state: true } };
   /** The storage notice closed by the person (its state and time): it comes back when that changes. */
@@ -67,6 +84,9 @@ export class App extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // The language chosen before stays after a reload (issue #31).
+    const lang = storedLang();
+    if (lang) this.setView(lang, this.unit);
     this.session.start();
     this.addEventListener('dragover', this.onDragOver);
     this.addEventListener('drop', this.onDrop);
@@ -121,6 +141,7 @@ export class App extends LitElement {
   };
 
   private setView(lang: Lang, unit: Unit) {
+    if (lang !== this.lang) storeLang(lang);
     this.lang = lang;
     this.unit = unit;
     this.wb.lang = lang;

@@ -28,6 +28,8 @@ export interface Autosave {
   /** The file it was opened from, for the diff view. */
   original: unknown;
   label: string;
+  /** The file this state was last saved as (保存为文件), when no edit came after: it is not unsaved work. */
+  savedTo?: string;
 }
 
 /** Where this tab's latest edit is kept: with the others (local storage), in this tab only (a reload restores it, closing loses it), or nowhere. */
@@ -336,6 +338,18 @@ export class UnsavedWork {
   }
 
   readonly flush = () => this.writer.flush();
+
+  /** The state on screen was saved as a file: kept at once, marked so (a reload offers it as saved, not unsaved). */
+  keepSaved(draft: unknown, original: unknown, file: string) {
+    this.writer.schedule({
+      savedAt: new Date().toISOString(),
+      draft,
+      original,
+      label: (draft as { id?: string })?.id ?? '',
+      savedTo: file,
+    });
+    this.writer.flush();
+  }
 
   /** Takes the offer; `drop`: it goes from the store (damaged), else it does only when it was another tab's (it continues under this tab's key). */
   take(drop = false): (Autosave & { key?: string }) | null {

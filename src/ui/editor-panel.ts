@@ -39,6 +39,7 @@ export class EditorPanel extends LitElement {
     cardLimit: { state: true },
     creating: { state: true },
     fitting: { state: true },
+    restoreLater: { state: true },
   };
   declare wb: Workbench;
   declare session: FileSession;
@@ -50,6 +51,8 @@ export class EditorPanel extends LitElement {
   declare creating: boolean;
   /** The population whose 导入数据拟合 dialog is open (fit-dialog.ts), or null. */
   declare fitting: number | null;
+  /** The unsaved-work offer was put off (Escape): it waits in the column instead of over the page. */
+  declare restoreLater: boolean;
   /**
    * How many cards are drawn: a large file's dozens of cards come a few per task after the first paint (drawing
    * hundreds of fields at once would hold the page), then stay.
@@ -67,6 +70,7 @@ export class EditorPanel extends LitElement {
     this.showDiff = false;
     this.creating = false;
     this.fitting = null;
+    this.restoreLater = false;
     this.cardLimit = Infinity;
     // The editors show the scenario, not the run: its progress does not redraw them.
     new Observe(this, () => [this.wb, this.session], scenarioChanges);
@@ -96,6 +100,9 @@ export class EditorPanel extends LitElement {
       .warnings ul { margin: 4px 0 0; padding-left: 18px; }
       .restore { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 12px; font-size: 13px; }
       .restore { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      .restore.prompt { position: fixed; inset: 12px 0 auto 0; margin: 0 auto; width: min(640px, calc(100vw - 24px)); box-sizing: border-box;
+        max-height: calc(100vh - 24px); overflow: auto; line-height: 1.5; box-shadow: 0 4px 18px rgb(0 0 0 / 0.25); }
+      .restore.prompt:not(:popover-open) { display: none; }
     `,
   ];
 
@@ -118,6 +125,37 @@ export class EditorPanel extends LitElement {
     const o = this.session?.openProblems ?? null;
     if (o && o !== this.shownProblems) this.renderRoot.querySelector('.open-problems')?.scrollIntoView({ block: 'nearest' });
     this.shownProblems = o;
+    this.showRestoreOffer();
+  }
+
+  /**
+   * Unsaved work found after a reload is offered over the page, at the top of the window (issue #31: in one
+   * column, at 1,100 px and below, it sat about 6,200 px down). In the top layer (a popover): this panel's paint
+   * containment would hold a fixed box in the column. It does not block the page (a window opened beside another
+   * is offered that one's work and may go on without answering); the focus goes to 恢复 unless a field has it.
+   */
+  private showRestoreOffer() {
+    const offer = this.renderRoot.querySelector<HTMLElement>('.restore[popover]');
+    if (!offer || offer.matches(':popover-open') || !offer.isConnected) return;
+    offer.showPopover();
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) offer.querySelector<HTMLButtonElement>('button.restore-go')?.focus();
+  }
+
+  private renderRestore(r: NonNullable<FileSession['restorable']>) {
+    const L = this.lang;
+    const ss = this.session;
+    const when = new Date(r.savedAt).toLocaleString(t('locale', L));
+    const text = r.savedTo ? t('savedWorkFound', L, when, r.label, r.savedTo) : t('unsavedFound', L, when, r.label);
+    const body = html`<span>${text}</span>
+      <button class="restore-go" @click=${() => ss.restore()}>${t('restore', L)}</button>
+      <button @click=${() => ss.discard()}>${t('discard', L)}</button>`;
+    if (this.restoreLater) return html`<div class="restore" role="alert">${body}</div>`;
+    // Escape puts the answer off (the work stays offered, in the column), it never drops the work.
+    return html`<div class="restore prompt" popover="manual" role="alertdialog" aria-label=${t('unsavedWork', L)}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') this.restoreLater = true;
+      }}>${body}</div>`;
   }
 
   private revealCards(total: number) {
@@ -191,15 +229,7 @@ export class EditorPanel extends LitElement {
         ${notice}${this.renderFileBar(false)}
         ${this.showDiff ? html`<js-diff-view .lang=${L} .scenario=${this.wb.draft} .changes=${ss.changeList()}></js-diff-view>` : nothing}
       </div>
-      ${
-        r
-          ? html`<div class="restore" role="alert">
-            ${t('unsavedFound', L, new Date(r.savedAt).toLocaleString(t('locale', L)), r.label)}
-            <button @click=${() => ss.restore()}>${t('restore', L)}</button>
-            <button @click=${() => ss.discard()}>${t('discard', L)}</button>
-          </div>`
-          : nothing
-      }
+      ${r ? this.renderRestore(r) : nothing}
       ${ss.openProblems ? this.renderOpenProblems() : nothing}
       <js-scenario-dialogs .session=${ss} .lang=${L} ?creating=${this.creating} @close=${() => (this.creating = false)}></js-scenario-dialogs>
       ${

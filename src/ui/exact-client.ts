@@ -23,9 +23,11 @@ export class ExactClient {
   private worker: ExactWorkerLike | null = null;
   private busy = false;
   private waiting: Scenario | null = null;
+  /** The scenario the worker is computing: a result names it, so the page can refuse one it no longer shows. */
+  private sent: Scenario | null = null;
   private id = 0;
   constructor(
-    private readonly onResult: (r: ExactResult | { error: string }) => void,
+    private readonly onResult: (r: ExactResult | { error: string }, of: Scenario) => void,
     private readonly startWorker: () => ExactWorkerLike = browserExactWorker,
   ) {}
 
@@ -40,6 +42,7 @@ export class ExactClient {
     this.waiting = null;
     this.busy = true;
     const id = ++this.id;
+    this.sent = s;
     this.worker ??= this.start();
     this.worker.post({ id, scenario: s });
   }
@@ -50,13 +53,13 @@ export class ExactClient {
       this.busy = false;
       // A newer scenario is waiting: this result is already stale, compute that one instead.
       if (this.waiting) return this.next();
-      this.onResult('error' in reply ? { error: reply.error } : reply);
+      this.onResult('error' in reply ? { error: reply.error } : reply, this.sent!);
     });
     w.onFailure((message) => {
       this.busy = false;
       this.worker?.terminate();
       this.worker = null;
-      this.onResult({ error: message });
+      this.onResult({ error: message }, this.sent!);
     });
     return w;
   }

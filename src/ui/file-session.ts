@@ -143,10 +143,13 @@ export class FileSession extends EventTarget {
    * Puts a validated scenario on screen, with the edits on top when a link carries them (its 修改对照 then lists
    * them); opened work is autosaved at once, not only after its first edit.
    */
-  private show(original: unknown, v: Validation | undefined, from: { id?: string; notice: string; draft?: unknown }) {
+  private show(original: unknown, v: Validation | undefined, from: { id?: string; notice: string; draft?: unknown; link?: boolean }) {
     this.openProblems = null;
     this.fund = null;
     this.scenarioId = from.id ?? '';
+    // A file opened otherwise is not the shipped one the address named: a reload must not open that over it (the
+    // opened file is autosaved at once and offered back). A share link keeps its address (a reload reads it again).
+    if (!this.scenarioId && !from.link) setAddress(null, 'replace');
     this.wb.load(original, v);
     if (from.draft !== undefined) this.wb.edit(from.draft);
     this.notice = from.notice;
@@ -155,9 +158,10 @@ export class FileSession extends EventTarget {
   }
 
   /** Opens a file's text: validated (and migrated) first; a file with problems opens nothing. */
-  openText(name: string, text: string): boolean {
+  openText(name: string, text: string, link = false): boolean {
     const v = checkEvaluable(validateText(text));
     if (v.ok && v.fund) {
+      if (!link) setAddress(null, 'replace');
       this.showFund(v.fund, '', name);
       return true;
     }
@@ -171,8 +175,8 @@ export class FileSession extends EventTarget {
     // (docs/model.md "Performance": no task over 100 ms).
     const notice = `${name}${v.notes.length ? ` (${v.notes.join('; ')})` : ''}`;
     setTimeout(() => {
-      if (v.notes.length) this.show(JSON.parse(JSON.stringify(v.scenario)), undefined, { notice });
-      else this.show(parseJsonText(text).data, v, { notice });
+      if (v.notes.length) this.show(JSON.parse(JSON.stringify(v.scenario)), undefined, { notice, link });
+      else this.show(parseJsonText(text).data, v, { notice, link });
     }, 0);
     return true;
   }
@@ -194,7 +198,7 @@ export class FileSession extends EventTarget {
     try {
       const text = await decodeShare(code);
       const shared = readSharedEdits(text, scenarioFiles);
-      if (!shared) return void this.openText(name, text); // a link that carries the whole file
+      if (!shared) return void this.openText(name, text, true); // a link that carries the whole file
       if ('error' in shared) return this.refuseShare(shared.error);
       // The base as the file opened and the edits on top: the recipient's 修改对照 lists what the sender's did.
       const base = checkEvaluable(validateData(shared.original));
@@ -209,7 +213,12 @@ export class FileSession extends EventTarget {
         };
         return this.changed();
       }
-      this.show(shared.original, base, { id: shared.base ?? '', notice: name, draft: shared.patch.length ? shared.draft : undefined });
+      this.show(shared.original, base, {
+        id: shared.base ?? '',
+        notice: name,
+        draft: shared.patch.length ? shared.draft : undefined,
+        link: true,
+      });
     } catch (err) {
       // Never the browser's own words: a damaged link says what is wrong with it, anything else that it cannot be read.
       this.refuseShare(err instanceof ShareDamage ? err.why : { kind: 'notText' });
@@ -254,6 +263,7 @@ export class FileSession extends EventTarget {
     }
     this.scenarioId = '';
     this.fund = null;
+    setAddress(null, 'replace');
     if (checkEvaluable(validateData(a.original)).ok) this.wb.load(a.original);
     this.wb.history.clear();
     this.wb.edit(a.draft, true);
@@ -267,7 +277,9 @@ export class FileSession extends EventTarget {
 
   save() {
     const d = this.wb.draft as Scenario;
-    download(`${d?.id ?? 'scenario'}.json`, JSON.stringify(this.wb.draft, null, 2) + '\n', 'application/json');
+    const file = `${d?.id ?? 'scenario'}.json`;
+    download(file, JSON.stringify(this.wb.draft, null, 2) + '\n', 'application/json');
+    this.unsaved.keepSaved(this.wb.draft, this.wb.original, file);
   }
 
   /** A link with the edits since the file was opened: the shipped file by name (short), another file in full. */

@@ -80,6 +80,8 @@ export class PageRun {
   private readonly exactClient: ExactClient;
   /** The scenario whose exact aggregate is still to be asked for (after its run). */
   private exactFor: Scenario | null = null;
+  /** The scenario on screen, whose exact aggregate alone is shown. */
+  private exactOf: Scenario | null = null;
 
   constructor(
     private readonly wb: RunSource,
@@ -88,7 +90,11 @@ export class PageRun {
   ) {
     this.pool = env.pool;
     this.clock = env.clock;
-    this.exactClient = new ExactClient((r) => {
+    this.exactClient = new ExactClient((r, of) => {
+      // Issue #31: an aggregate asked for before an edit came back after it, and for about half a second the
+      // edited proposal showed the old exact interval beside its new run ("⚠ +32.9 se"). Only the scenario on
+      // screen's is shown; until it comes the cells say pending.
+      if (of !== this.exactOf) return;
       this.exact = r;
       this.changed('exact');
     }, env.exactWorker);
@@ -102,6 +108,7 @@ export class PageRun {
     this.raw = null;
     this.comparisons = [];
     this.exact = null;
+    this.exactOf = s;
     // The exact aggregate waits for the run: both want the CPU, and the first Monte Carlo refresh is what an edit
     // must show quickly (docs/model.md "Performance"). A run cut short by the next edit never asks for it.
     this.exactFor = s;

@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { t, type Lang } from '../report/strings.ts';
 import { scenarioFiles, type FileSession } from './file-session.ts';
 import { Observe } from './observe.ts';
+import { modalPrompt, showModal } from './prompt-dialog.ts';
 import { shared } from './styles.ts';
 
 type Titled = { title?: Record<Lang, string>; kind?: string };
@@ -31,10 +32,17 @@ export class ScenarioDialogs extends LitElement {
       :host { display: contents; }
       .box { border-radius: 8px; padding: 8px 12px; font-size: 13px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
       .switch { background: var(--warn-soft); color: var(--warn); border: 1px solid #fcd34d; }
+      ${modalPrompt}
       .new { background: white; border: 1px solid var(--line); }
       .new input, .new select { font: inherit; max-width: 100%; }
     `,
   ];
+
+  override updated() {
+    // Shown modal: in the top layer, in view however far down the page the editors are (one column at 1,100 px
+    // and below put them after the results), the focus on 取消, the page behind it inert until answered.
+    showModal(this.renderRoot.querySelector<HTMLDialogElement>('dialog.switch'));
+  }
 
   private close() {
     this.creating = false;
@@ -58,12 +66,16 @@ export class ScenarioDialogs extends LitElement {
     return html`
       ${
         pending
-          ? html`<div class="box switch" role="alertdialog" aria-label=${t('switchTitle', L)}>
-            ${t('switchAsk', L, target?.title?.[L] ?? pending, ss.changeList().length)}
+          ? html`<dialog class="prompt switch" role="alertdialog" aria-label=${t('switchTitle', L)}
+            @cancel=${(e: Event) => {
+              e.preventDefault();
+              ss.switcher.answer(false);
+            }}>
+            <span>${t('switchAsk', L, target?.title?.[L] ?? pending, ss.changeList().length)}</span>
             <button @click=${() => ss.save()}>${t('fileSave', L)}</button>
             <button @click=${() => ss.switcher.answer(true)}>${t('switchGo', L)}</button>
-            <button @click=${() => ss.switcher.answer(false)}>${t('cancel', L)}</button>
-          </div>`
+            <button autofocus @click=${() => ss.switcher.answer(false)}>${t('cancel', L)}</button>
+          </dialog>`
           : nothing
       }
       ${
