@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, runStateOf, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
+import { openPage, runStateOf, shot, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
 
 const site = useSite();
 
@@ -44,14 +44,14 @@ describe('fund views fit the screen', () => {
         const view = page.locator('js-fund-view');
         await expect.poll(() => view.locator('[data-total="subsidy"]').count(), { timeout: 30_000 }).toBe(1);
         await setLang(page, lang);
-        await elementShot(view, `narrow-fund-subsidy-${width}-${lang}`);
+        await shot(page, `narrow-fund-subsidy-${width}-${lang}`);
         const subsidy = await overflow(page);
         expect(subsidy.count).toBeGreaterThan(1);
         expect(subsidy).toMatchObject({ page: 0, panels: subsidy.panels.map(() => 0), pastRight: subsidy.pastRight.map(() => 0) });
         await page.locator('header select').selectOption('suzhou-pooling-2020');
         await expect.poll(() => view.locator('tr[data-year]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
         await expect.poll(() => view.locator('js-chart[data-chart="reserveMonths"] svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-        await elementShot(view, `narrow-fund-pooling-${width}-${lang}`);
+        await shot(page, `narrow-fund-pooling-${width}-${lang}`);
         const pooling = await overflow(page);
         expect(pooling).toMatchObject({ page: 0, panels: pooling.panels.map(() => 0), pastRight: pooling.pastRight.map(() => 0) });
         expect(errors).toEqual([]);
