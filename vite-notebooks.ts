@@ -22,8 +22,9 @@ export const notebookFiles = (root: string) =>
 
 /** Dev server: Notebook Kit's page transform for the pages under /notebooks/ only (the workbench's index.html is not one). */
 function serveNotebooks(): Plugin {
-  const kit = observable() as Plugin;
-  const transform = kit.transformIndexHtml as { order: 'pre'; handler: (html: string, ctx: { path: string }) => unknown };
+  // Made at the first notebook asked for: Notebook Kit's transform builds a jsdom window, which Vitest's server and
+  // the workbench's pages never need.
+  let transform: { handler: (html: string, ctx: { path: string }) => unknown } | undefined;
   const alias = (notebookConfig().resolve as { alias: { find: RegExp; replacement: string }[] }).alias;
   return {
     name: 'jingsuan-notebooks-serve',
@@ -34,6 +35,7 @@ function serveNotebooks(): Plugin {
       order: 'pre',
       handler(html, ctx) {
         if (!ctx.path.startsWith(`/${FOLDER}/`)) return html;
+        transform ??= (observable() as Plugin).transformIndexHtml as { handler: (html: string, ctx: { path: string }) => unknown };
         return transform.handler.call(this, html, ctx) as Promise<string>;
       },
     },
