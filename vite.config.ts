@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { notebooks } from './vite-notebooks.ts';
 
 // The order of the test files (longest first) needs Vitest's node API: loaded only when Vitest reads this file,
 // not when Vite builds or serves the workbench.
@@ -7,6 +8,8 @@ const sequencer = process.env.VITEST ? (await import('./test/helpers/sequencer.t
 // The workbench is a static site: `vite build` output can be served from any folder (relative base).
 export default defineConfig({
   base: './',
+  // The header's 笔记本 link: the notebooks served by `npm start` and built by `vite build` (vite-notebooks.ts).
+  plugins: [notebooks()],
   server: { port: 5173 },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -3,12 +3,13 @@
 // cash tables; the corridor's "whole" cliff seen by the insurer.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { floatCorridor } from '../src/finance/corridor.ts';
 import { fundPaymentRate } from '../src/finance/payment-rate.ts';
 import { poolingPath, simulatePooling } from '../src/finance/pooling.ts';
 import { projectLinear, tQuantile } from '../src/finance/projection.ts';
-import { projectedSubsidy, subsidyBudget } from '../src/finance/subsidy.ts';
+import { groupedFigure, projectedSubsidy, subsidyBudget } from '../src/finance/subsidy.ts';
 import { cashTable, holdbackShare, otherQuarterlyReading } from '../src/finance/transfers.ts';
 import { runScenario } from '../src/engine/run.ts';
 import type { Pooling, SubsidyBudget } from '../src/scenario/fund-schema.ts';
@@ -61,8 +62,22 @@ describe("residents' subsidy budget (seed 002)", () => {
       ['benefit-visits', null],
     ]);
     expect(b.warnings.find((x) => x.difference === '-39.55')!.message.zh).toContain(
-      '补助标准 650.00 元及预算合计 36367.50 万元 ÷ 587,000 人 = 619.55 元均不符',
+      '补助标准 650.00 元及预算合计 36,367.50 万元 ÷ 587,000 人 = 619.55 元均不符',
     );
+  });
+  it("prints the warnings' figures as the fund view's tables do: separators, two decimals in 万元, a minus sign (#31)", () => {
+    const by = (d: string) => b.warnings.find((x) => x.difference === d)!.message;
+    // −35,275,000.00 元 = −3,527.50万; 24,000万 and 27,527.50万 are the seed's own figures.
+    expect(by('-35275000.00').zh).toContain('24,000.00 万元与逐项计算的 27,527.50 万元相差 −3,527.50 万元');
+    expect(by('-35275000.00').en).toContain('of 24,000.00万 differs from the itemised 27,527.50万 by −3,527.50万 yuan');
+    expect(by('17875000.00').zh).toContain('（按标准应为 1,787.50 万元）');
+    expect(by('-55000').zh).toContain('相差 −55,000 人');
+    // Exact decimals grouped as text, half-up to the fen: no float rounding, no "−0.00".
+    expect(groupedFigure(new Decimal('1234567.895'))).toBe('1,234,567.90');
+    expect(groupedFigure(new Decimal('-1000'))).toBe('−1,000.00');
+    expect(groupedFigure(new Decimal('999.994'))).toBe('999.99');
+    expect(groupedFigure(new Decimal('-0.004'))).toBe('0.00');
+    expect(groupedFigure(new Decimal('12345678901234567.5'))).toBe('12,345,678,901,234,567.50');
   });
   it('every source of the subsidy file quotes a section the document has (no 五(一) or 六: seed 002 numbers none)', () => {
     const text = readFileSync(`${ROOT}scenarios/suzhou-resident-subsidy-2021.json`, 'utf8');

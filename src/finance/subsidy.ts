@@ -44,7 +44,19 @@ export interface BudgetTarget {
   difference: string | null;
 }
 
-const wan = (d: Decimal) => d.div(10000).toFixed(2);
+/**
+ * An amount in a warning as the fund view's tables show it (#31): to the fen in 元 or to two decimals in 万元, with
+ * thousands separators and a minus sign, from the exact decimal (grouped as text: no float on the way).
+ */
+export function groupedFigure(d: Decimal): string {
+  const rounded = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const [whole, fraction] = rounded.abs().toFixed(2).split('.');
+  return `${rounded.isNegative() && !rounded.isZero() ? '−' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
+}
+/** A count's difference the same way: separators and a minus sign. */
+const groupedCount = (d: Decimal) => `${d.isNegative() && !d.isZero() ? '−' : ''}${d.abs().toNumber().toLocaleString('en')}`;
+const wan = (d: Decimal) => groupedFigure(d.div(10000));
+const yuan = (d: Decimal) => groupedFigure(d);
 
 export function subsidyBudget(s: SubsidyBudget): Budget {
   const standard = new Decimal(s.subsidyPerPerson.value);
@@ -141,8 +153,8 @@ function budgetTarget(
         code: 'target-differs',
         difference: diff.toFixed(0),
         message: {
-          zh: `绩效目标“${t.label.zh}” ${value.toNumber().toLocaleString('zh-CN')} 人与文件自身的预测 ${n.toLocaleString('zh-CN')} 人相差 ${diff.toNumber().toLocaleString('zh-CN')} 人`,
-          en: `the target "${t.label.en}" of ${value.toNumber().toLocaleString('en')} differs from the document's own forecast of ${n.toLocaleString('en')} by ${diff.toNumber().toLocaleString('en')}`,
+          zh: `绩效目标“${t.label.zh}” ${value.toNumber().toLocaleString('zh-CN')} 人与文件自身的预测 ${n.toLocaleString('zh-CN')} 人相差 ${groupedCount(diff)} 人`,
+          en: `the target "${t.label.en}" of ${value.toNumber().toLocaleString('en')} differs from the document's own forecast of ${n.toLocaleString('en')} by ${groupedCount(diff)}`,
         },
       });
     return { ...out, modelled: String(n), difference: diff.toFixed(0) };
@@ -152,20 +164,20 @@ function budgetTarget(
   if (!(insured > 0)) return { ...out, modelled: null, difference: null };
   const per = total.div(insured).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const diff = value.sub(per);
-  const budgetZh = `预算合计 ${wan(total)} 万元 ÷ ${insured.toLocaleString('zh-CN')} 人 = ${per.toFixed(2)} 元`;
-  const budgetEn = `the budget's ${wan(total)}万 ÷ ${insured.toLocaleString('en')} insured = ${per.toFixed(2)} yuan`;
+  const budgetZh = `预算合计 ${wan(total)} 万元 ÷ ${insured.toLocaleString('zh-CN')} 人 = ${yuan(per)} 元`;
+  const budgetEn = `the budget's ${wan(total)}万 ÷ ${insured.toLocaleString('en')} insured = ${yuan(per)} yuan`;
   if (!diff.isZero())
     warnings.push({
       code: 'target-differs',
       difference: diff.toFixed(2),
       message: value.eq(standard)
         ? {
-            zh: `绩效目标“${t.label.zh}” ${value.toFixed(2)} 元等于补助标准，但与${budgetZh}不符`,
-            en: `the target "${t.label.en}" of ${value.toFixed(2)} yuan is the standard but not ${budgetEn}`,
+            zh: `绩效目标“${t.label.zh}” ${yuan(value)} 元等于补助标准，但与${budgetZh}不符`,
+            en: `the target "${t.label.en}" of ${yuan(value)} yuan is the standard but not ${budgetEn}`,
           }
         : {
-            zh: `绩效目标“${t.label.zh}” ${value.toFixed(2)} 元，与补助标准 ${standard.toFixed(2)} 元及${budgetZh}均不符`,
-            en: `the target "${t.label.en}" of ${value.toFixed(2)} yuan agrees neither with the standard of ${standard.toFixed(2)} yuan nor with ${budgetEn}`,
+            zh: `绩效目标“${t.label.zh}” ${yuan(value)} 元，与补助标准 ${yuan(standard)} 元及${budgetZh}均不符`,
+            en: `the target "${t.label.en}" of ${yuan(value)} yuan agrees neither with the standard of ${yuan(standard)} yuan nor with ${budgetEn}`,
           },
     });
   return { ...out, modelled: per.toFixed(2), difference: diff.toFixed(2) };

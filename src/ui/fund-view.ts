@@ -29,10 +29,13 @@ export class FundView extends LitElement {
     shared,
     css`
       :host { display: block; }
-      /* A table wider than a phone (the regions' seven columns, the budget's five in English) scrolls inside its
-         panel rather than widening the page. */
-      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-bottom: 12px; overflow-x: auto; }
-      table { border-collapse: collapse; width: 100%; font-size: 13px; }
+      /* On a phone (#31: 390 px) a wide table (the regions' seven columns, the budget's five in English) scrolls
+         inside its panel and a long word (a file id, an English title) wraps: nothing runs past the page's edge. */
+      .panel { background: white; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-bottom: 12px; min-width: 0; overflow-wrap: break-word; overflow-x: auto; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
+      td { white-space: nowrap; }
+      td:first-child { white-space: normal; min-width: 6em; }
       th, td { padding: 4px 6px; border-bottom: 1px solid #f0f0f0; text-align: right; }
       /* Names (苏州工业园区, a group) on a line or two, not one character a line when the table is squeezed. */
       th:first-child, td:first-child { text-align: left; min-width: 6em; }
@@ -112,7 +115,7 @@ export class FundView extends LitElement {
     const b = r.budget;
     return html`<div class="panel">
         <h3>${t('subsidyBudgetTitle', L, r.year)}</h3>
-        <table aria-label=${t('subsidyBudget', L)}>
+        <div class="scroll"><table aria-label=${t('subsidyBudget', L)}>
           <thead><tr><th>${t('group', L)}</th><th>${t('insured2', L)}</th><th>${t('payer', L)}</th><th>${t('subsidy', L)} (${u})</th><th>${t('contributions', L)} (${u})</th></tr></thead>
           <tbody>
             ${b.lines.map(
@@ -122,7 +125,7 @@ export class FundView extends LitElement {
             )}
           </tbody>
           <tfoot><tr><td>${t('total', L)}</td><td>${formatCount(b.insured)}</td><td></td><td data-total="subsidy">${this.money(b.total)}</td><td>${this.money(b.contributions)}</td></tr></tfoot>
-        </table>
+        </table></div>
         ${this.csvButton('subsidy-budget')}
         <p>${t('province2', L)} <strong data-payer="province">${this.money(b.byPayer.province)}</strong> ${u} · ${t('city', L)} <strong
           data-payer="city">${this.money(b.byPayer.city)}</strong> ${u}</p>
@@ -154,10 +157,10 @@ export class FundView extends LitElement {
         r.paymentRates.length
           ? html`<div class="panel">
             <h3>${t('fundPaymentRates', L)}</h3>
-            <table>
+            <div class="scroll"><table>
               <thead><tr><th>${t('group', L)}</th><th>${t('modelled', L)}</th><th>${t('target', L)}</th></tr></thead>
               <tbody>${r.paymentRates.map((p) => html`<tr><td>${this.groupTitle(p.group)}</td><td>${p.modelled === null ? whyText(p.modelledReason!, L) : formatPercent(p.modelled)}</td><td>${formatPercent(p.target, 0)}</td></tr>`)}</tbody>
-            </table>
+            </table></div>
             ${this.csvButton('payment-rates')}
           </div>`
           : nothing
@@ -188,7 +191,7 @@ export class FundView extends LitElement {
     const title = (id: string) => f.regions.find((g) => g.id === id)?.title[L] ?? id;
     return html`<div class="panel">
         <h3>${t('cityPoolingReserveMonths', L)}</h3>
-        <table aria-label=${t('reserveMonthsByYear', L)}>
+        <div class="scroll"><table aria-label=${t('reserveMonthsByYear', L)}>
           <thead><tr><th>${t('year', L)}</th><th>${t('reserveMonthsMean', L)}</th><th>P5</th><th>${t('pAlarm', L)}</th><th>${t('cityPool', L)} (${u})</th></tr></thead>
           <tbody>${r.years.map(
             (y) => html`<tr data-year=${y.year}><td>${y.year}</td>
@@ -202,7 +205,7 @@ export class FundView extends LitElement {
             }
             <td>${formatPercent(y.probAlarm)}</td><td>${this.amount(y.cityPool.mean)}</td></tr>`,
           )}</tbody>
-        </table>
+        </table></div>
         ${this.csvButton('reserve-months')}
         ${r.years
           .filter((y) => y.reserveMonths && y.noExpenditure > 0)
@@ -227,7 +230,7 @@ export class FundView extends LitElement {
       ${points.length ? html`<div class="panel"><js-chart data-chart="reserveMonths" .spec=${spec}></js-chart></div>` : nothing}
       <div class="panel">
         <h3>${last.year} ${t('byRegion', L)}</h3>
-        <table>
+        <div class="scroll"><table>
           <thead><tr><th>${t('region', L)}</th><th>${t('balance', L)} (${u})</th>
             <th>${t('reserve', L)} (${u})</th><th>${t('fromCity', L)} (${u})</th><th>${t('repaid', L)} (${u})</th><th>${t('pDrawsOnCity', L)}</th>
             <th title=${t('localMakeUpWhy', L)}>${t('localMakeUp', L)} (${u})</th></tr></thead>
@@ -237,7 +240,7 @@ export class FundView extends LitElement {
             <td>${this.amount(g.fromCityMean)}</td><td>${this.amount(g.repaidMean)}</td><td>${formatPercent(g.probDrawOnCity)}</td>
             <td>${this.amount(g.localMakeUpMean)}</td></tr>`,
           )}</tbody>
-        </table>
+        </table></div>
         ${this.csvButton('regions')}
       </div>`;
   }

@@ -39,7 +39,9 @@ export class FundingTable extends LitElement {
       :host { display: block; overflow-x: auto; margin-top: 14px; }
       table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
       th, td { padding: 4px 8px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
-      th:first-child { text-align: left; white-space: normal; }
+      /* The labels' column keeps eight characters a line: squeezed by three rulesets' unbreakable amounts at 390 px
+         it was one character wide (#31). The table scrolls sideways instead, the labels staying in view. */
+      th:first-child { text-align: left; white-space: normal; min-width: 8em; position: sticky; left: 0; background: white; z-index: 1; }
       thead th { border-bottom: 2px solid var(--line); white-space: normal; vertical-align: bottom; }
       tr.total th, tr.total td { font-weight: 600; border-top: 1px solid var(--line); }
       caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }

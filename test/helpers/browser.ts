@@ -157,7 +157,11 @@ export async function workerBrowser(): Promise<Browser> {
  */
 async function sharedSite(): Promise<string> {
   // What the build is made of: a change to any of these builds it again.
-  const stamp = sourceStamp(...['src', 'scenarios', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => join(ROOT, p)));
+  const stamp = sourceStamp(
+    ...['src', 'scenarios', 'index.html', 'notebooks', 'vite.config.ts', 'vite-notebooks.ts', 'package-lock.json'].map((p) =>
+      join(ROOT, p),
+    ),
+  );
   const dir = join(ROOT, 'test-output', `site-${stamp}`);
   const ready = () => existsSync(join(dir, 'index.html'));
   if (ready()) return dir;
