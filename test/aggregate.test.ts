@@ -173,9 +173,11 @@ describe('the exact aggregate against closed forms (whole pipeline)', () => {
     expect(pmf[0]).toBeCloseTo(1 / (1 + beta), 3);
     expect(e.payout!.mean / (beta * theta) - 1).toBeCloseTo(0, 7);
   });
-  it('groups a ruleset treats alike change nothing: Suzhou’s rules (no group modifiers) on compare-regions’ population with its three groups and without them give one distribution (to 1e-12)', () => {
+  it('groups a ruleset treats alike change nothing: Suzhou’s rules without their group modifier on compare-regions’ population with its three groups and without them give one distribution (to 1e-12)', () => {
     const s = structuredClone(shipped('compare-regions'));
     s.rulesets = [s.rulesets[0]];
+    // Suzhou's preference for assistance recipients (issue 29) taken off: no modifier then names any of the groups.
+    s.rulesets[0].modifiers = [];
     s.simulation.baseline = undefined;
     const none = structuredClone(s);
     none.populations[0].groups = [];

@@ -358,6 +358,9 @@ describe('workbench', () => {
     // Populations and rulesets by the names the editor gives them, not their ids.
     const firstTarget = await targets.locator('tbody tr').first().innerText();
     expect(firstTarget).toMatch(/补偿人数\s+职工\s+苏州 2021 大病保险（假设方案）\s+20,000/);
+    // Seed 000's 实时救助人员个人现金减负率 over the assistance group's members, the group named by its title.
+    const group = targets.locator('tbody tr', { hasText: '实时救助人员' });
+    expect(await group.innerText()).toMatch(/个人现金减负率\s+合计 · 实时救助人员\s+苏州 2021 大病保险（假设方案）\s+19\.0%\s+19\.2%/);
     // Who pays the premium (seed 000 项目资金来源): the fiscal lines as the budget gives them, the transfer beside them.
     const funding = page.locator('js-funding-table');
     const fiscal = funding.locator('td[data-channel="fiscalSubsidy"][data-population="employees"][data-ruleset="suzhou-2021"]');

@@ -53,6 +53,20 @@ export interface AnalyticRuleset extends AnalyticValues {
   /** Where the premium comes from (finance/premium.ts); the amounts sum to `premium`. */
   premiumChannels: PremiumChannel[];
   populations: (AnalyticValues & { id: string })[];
+  /**
+   * Per population and group tag: the expected payout to the members carrying the tag and their expected cash
+   * burden (self-burden + compliant self-pay, the tag's share of the population's, tags being drawn independently
+   * of cost), for a target over a group (engine/group-rates.ts). Payout null where it has no analytic value.
+   */
+  groups: GroupSums[];
+}
+
+export interface GroupSums {
+  population: string;
+  tag: string;
+  payout: number | null;
+  selfBurden: number;
+  selfPay: number;
 }
 
 /** Probability of each tag combination (bit i set = tag i), tags drawn independently by their shares. */
@@ -124,6 +138,8 @@ type Sums = {
   beneficiaryBase: number | null;
   selfBurden: number;
   selfPay: number;
+  /** Expected payout to the members carrying each of the population's tags (index = tag), null with payout. */
+  groupPayout: number[] | null;
 };
 
 /** Expected values of ruleset r in population p for the severity `sev` (the population's, scaled or drawn). */
@@ -135,18 +151,21 @@ function expectedFor(model: EngineModel, r: EngineModel['rulesets'][number], p: 
   const selfBurden = c * claimants * expectation(r.selfBurden, (u) => sev.lev(u), sev.mean());
   const selfPay = c * claimants * pop.meanSelfPayRatio * sev.mean();
   if (pop.selfPayRatio === null || pop.compliantBeta !== null)
-    return { payout: null, beneficiaries: null, excess: null, beneficiaryBase: null, selfBurden, selfPay };
+    return { payout: null, beneficiaries: null, excess: null, beneficiaryBase: null, selfBurden, selfPay, groupPayout: null };
   let payout = 0;
   let beneficiaries = 0;
   let excess = 0;
   let beneficiaryBase = 0;
+  const groupPayout = pop.tags.map(() => 0);
   for (const g of groupExpectations(model, r, p, sev)) {
+    // A member with tag i is in mask g.mask with bit i set (seed 000: 实时救助人员 are counted by their tag).
+    for (let i = 0; i < groupPayout.length; i++) if (g.mask & (1 << i)) groupPayout[i] += g.payout;
     payout += g.payout;
     beneficiaries += g.beneficiaries;
     excess += g.excess;
     beneficiaryBase += g.beneficiaryBase;
   }
-  return { payout, beneficiaries, excess, beneficiaryBase, selfBurden, selfPay };
+  return { payout, beneficiaries, excess, beneficiaryBase, selfBurden, selfPay, groupPayout };
 }
 
 /**
@@ -167,7 +186,7 @@ function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
         expectedFor(model, r, p, scaled(plus, cost[p])),
         expectedFor(model, r, p, scaled(minus, cost[p])),
       ]);
-      const mean = (k: keyof Sums) => {
+      const mean = (k: Exclude<keyof Sums, 'groupPayout'>) => {
         const m0 = atEstimate[k];
         return m0 === null
           ? null
@@ -183,6 +202,14 @@ function expectedAt(model: EngineModel, cost: ArrayLike<number>): Sums[][] {
         beneficiaryBase: mean('beneficiaryBase'),
         selfBurden: mean('selfBurden') as number,
         selfPay: mean('selfPay') as number,
+        groupPayout:
+          atEstimate.groupPayout &&
+          atEstimate.groupPayout.map((m0, i) =>
+            secondOrderMean(
+              m0,
+              at.map(([a, b]) => [a.groupPayout![i], b.groupPayout![i]]),
+            ),
+          ),
       };
     }),
   );
@@ -202,12 +229,19 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
   const index = t ? (1 + t.mean) ** t.yearsAhead : 1;
   const atNode = Array.from(nodes.x, (c) => expectedAt(model, new Float64Array(P).fill(c * index)));
   if (t && t.sd > 0)
-    for (const v of atNode) for (const r of v) for (const x of r) x.payout = x.beneficiaries = x.excess = x.beneficiaryBase = null;
+    for (const v of atNode)
+      for (const r of v)
+        for (const x of r) {
+          x.payout = x.beneficiaries = x.excess = x.beneficiaryBase = null;
+          x.groupPayout = null;
+        }
   const u2 = 1 + (pr?.utilisation?.cv ?? 0) ** 2; // E[U²]
   return model.rulesets.map((r, ri) => {
     const deduction = r.spec.policyRangeDeduction ? r.spec.policyRangeDeduction.value * r.exposure : null;
+    const groups: GroupSums[] = [];
     const pops = model.populations.map((pop, p) => {
-      const s: Sums = { payout: 0, beneficiaries: 0, excess: 0, beneficiaryBase: 0, selfBurden: 0, selfPay: 0 };
+      const s: Sums = { payout: 0, beneficiaries: 0, excess: 0, beneficiaryBase: 0, selfBurden: 0, selfPay: 0, groupPayout: null };
+      let groupPayout: (number | null)[] = pop.tags.map(() => 0);
       atNode.forEach((v, k) => {
         const x = v[ri][p];
         const w = nodes.w[k];
@@ -217,8 +251,19 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
         s.beneficiaryBase = nullableAdd(s.beneficiaryBase, x.beneficiaryBase, w);
         s.selfBurden += w * x.selfBurden;
         s.selfPay += w * x.selfPay;
+        groupPayout = groupPayout.map((g, i) => (x.groupPayout === null ? null : nullableAdd(g, x.groupPayout[i], w)));
       });
-      return { id: pop.id, ...ratios({ ...s, claimants: expectedClaimants(model, p), premium: r.premiumByPopulation[p] }, deduction) };
+      pop.tags.forEach((tag, i) =>
+        groups.push({
+          population: pop.id,
+          tag,
+          payout: groupPayout[i],
+          selfBurden: pop.tagShares[i] * s.selfBurden,
+          selfPay: pop.tagShares[i] * s.selfPay,
+        }),
+      );
+      const { groupPayout: _, ...sums } = s;
+      return { id: pop.id, ...ratios({ ...sums, claimants: expectedClaimants(model, p), premium: r.premiumByPopulation[p] }, deduction) };
     });
     const sum = (k: 'payout' | 'beneficiaries' | 'excess' | 'beneficiaryBase') =>
       pops.some((x) => x[k] === null) ? null : pops.reduce((s, x) => s + (x[k] as number), 0);
@@ -250,6 +295,6 @@ export function analyticExpectation(model: EngineModel): AnalyticRuleset[] {
       pr?.cost && total.payout !== null
         ? { lnCost: Array.from(nodes.x, Math.log), payout: model.populations.map((_, p) => atNode.map((v) => v[ri][p].payout as number)) }
         : null;
-    return { id: r.id, ...total, payoutParameterSd, conditional, premiumChannels: r.premiumChannels, populations: pops };
+    return { id: r.id, ...total, payoutParameterSd, conditional, premiumChannels: r.premiumChannels, populations: pops, groups };
   });
 }

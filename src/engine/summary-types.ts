@@ -87,6 +87,8 @@ export interface Comparison {
 export interface TargetCheck {
   metric: string;
   population: string | null;
+  /** Set for a target over a group's members (schema Target.group): its tag; the value is the analytic expectation. */
+  group?: string;
   ruleset: string;
   target: number;
   modelled: number | null;

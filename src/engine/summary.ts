@@ -14,6 +14,7 @@ import { distribution, mean, probabilityAbove, sd } from '../math/stats.ts';
 import { metricsOf, rowOffset } from './trial.ts';
 import { COL } from './trial-columns.ts';
 import { runRatios } from './ratios.ts';
+import { groupBurdenReductionRate } from './group-rates.ts';
 import { monotoneInLnCost } from '../math/interpolate.ts';
 
 export type { Comparison, CorridorSummary, MetricsSummary, RiskSplit, RulesetSummary, RunResult, TargetCheck } from './summary-types.ts';
@@ -173,7 +174,7 @@ export function* summarySteps(
     seed,
     rulesets,
     comparisons,
-    targets: targetChecks(model, rulesets),
+    targets: targetChecks(model, rulesets, analytic),
     ...(warnings.length ? { warnings } : {}),
   };
 }
@@ -305,17 +306,27 @@ export function comparisonsAgainst(model: EngineModel, data: Float64Array, trial
 }
 
 /** Modelled beside target for every target of the scenario (e.g. seed 000's 2021 figures). */
-export function targetChecks(model: EngineModel, rulesets: RulesetSummary[]): TargetCheck[] {
+export function targetChecks(model: EngineModel, rulesets: RulesetSummary[], analytic: AnalyticRuleset[]): TargetCheck[] {
   return model.scenario.targets.map((t) => {
     const rs = rulesets.find((r) => r.id === (t.ruleset ?? rulesets[model.baseline].id)) ?? rulesets[0];
     const m = t.population ? rs.populations.find((p) => p.id === t.population) : rs;
     // A figure that is not a number (a loss ratio without premium) is null beside its target, with the reason.
     const why = m ? metricWhy(t.metric, m.premium) : null;
-    const value = m && !why && metricDef(t.metric).monteCarlo ? mcMetric(m, t.metric, 1).value : null;
+    // A group's rate (seed 000's 实时救助人员个人现金减负率) is the expected value over the group's members
+    // (group-rates.ts); the run has no per-group columns.
+    const a = analytic.find((x) => x.id === rs.id);
+    const value = t.group
+      ? a
+        ? groupBurdenReductionRate(a, t.group, t.population ?? null)
+        : null
+      : m && !why && metricDef(t.metric).monteCarlo
+        ? mcMetric(m, t.metric, 1).value
+        : null;
     const modelled = value !== null && Number.isFinite(value) ? value : null;
     return {
       metric: t.metric,
       population: t.population ?? null,
+      ...(t.group ? { group: t.group } : {}),
       ruleset: rs.id,
       target: t.value,
       modelled,

@@ -69,7 +69,10 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
         .filter(Boolean)
         .map((x) => mdText(x!))
         .join(' ');
-      reasons.set(reason, [...(reasons.get(reason) ?? []), `${t.metric}${t.population ? ` (${mdText(t.population)})` : ''}`]);
+      reasons.set(reason, [
+        ...(reasons.get(reason) ?? []),
+        `${t.metric}${t.population ? ` (${mdText(t.population)})` : ''}${t.group ? ` · ${mdText(t.group)}` : ''}`,
+      ]);
     }
     for (const [reason, which] of reasons) lines.push(`- **${which.join(', ')}**: ${reason}`);
     if (reasons.size) lines.push('');

@@ -147,8 +147,10 @@ const isRate = (m: string) => metricDef(m as MetricName)?.unit === 'ratio';
 export function targetTable(
   r: RunResult,
   lang: 'zh' | 'en' | 'both' = 'both',
-  names: { populations?: Record<string, string>; rulesets?: Record<string, string> } = {},
+  names: { populations?: Record<string, string>; rulesets?: Record<string, string>; groups?: Record<string, string> } = {},
 ): Table {
+  // A target over a group's members (seed 000's 实时救助人员) names the group after its population.
+  const group = (t: RunResult['targets'][number]) => (t.group ? ` · ${names.groups?.[t.group] ?? t.group}` : '');
   // Rates and counts in one column: the value is shown as its metric reads (a rate as %, payout in 万元).
   const show = (m: string, v: number | null) =>
     v === null
@@ -171,11 +173,11 @@ export function targetTable(
         label: both('colPopulation'),
         unit: 'text',
         value: (t) =>
-          t.population === null
+          (t.population === null
             ? lang === 'both'
               ? enZh('colAllPopulations')
               : both('colAllPopulations')[lang]
-            : (names.populations?.[t.population] ?? t.population),
+            : (names.populations?.[t.population] ?? t.population)) + group(t),
       },
       { label: both('colRuleset'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
       { label: both('colTarget'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
@@ -203,7 +205,7 @@ export function targetValuesTable(r: RunResult): Table {
     both('colModelledVsTarget'),
     [
       { label: both('colMetric'), unit: 'text', value: (t) => t.metric },
-      { label: both('colPopulation'), unit: 'text', value: (t) => t.population },
+      { label: both('colPopulation'), unit: 'text', value: (t) => (t.group ? `${t.population ?? ''} · ${t.group}` : t.population) },
       { label: both('colRuleset'), unit: 'text', value: (t) => t.ruleset },
       { label: both('colTarget'), unit: 'number', value: (t) => t.target },
       { label: both('colModelled'), unit: 'number', value: (t) => t.modelled },

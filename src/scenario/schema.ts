@@ -346,6 +346,11 @@ export const Target = z.strictObject({
   metric: z.enum(TARGET_METRICS),
   population: id.optional(),
   ruleset: id.optional(),
+  group: tag
+    .optional()
+    .describe(
+      "A group's members only (populations[].groups[].tag), e.g. seed 000's 实时救助人员个人现金减负率: the rate over the members carrying the tag, in the named population or in every population that declares it. Only burdenReductionRate can be taken over a group.",
+    ),
   // A target is a count, an amount in yuan or a rate: never negative, and within the amounts a scheme can hold
   // (a rate's own bound is semantics.ts's); 1e308 would print as Infinity% beside the modelled value.
   value: finite().min(0, 'must not be negative').max(1e14, 'must not exceed 1e14 (a scheme-wide amount in yuan)'),

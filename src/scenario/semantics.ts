@@ -189,6 +189,19 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (pid && !popIds.has(pid)) err(['targets', i, 'population'], `unknown population "${pid}"`);
     const rid = str(t.ruleset);
     if (rid && !rulesetIds.has(rid)) err(['targets', i, 'ruleset'], `unknown ruleset "${rid}"`);
+    const g = str(t.group);
+    if (g) {
+      const holders = populations.filter((q) => isObj(q) && arr(q.groups).some((x) => isObj(x) && x.tag === g));
+      if (!holders.length)
+        err(['targets', i, 'group'], `unknown group "${g}": no population declares it (known: ${[...tags].join(', ') || 'none'})`);
+      else if (pid && !holders.some((q) => isObj(q) && q.id === pid))
+        err(['targets', i, 'group'], `population "${pid}" does not declare group "${g}"`);
+      if (!GROUP_METRICS.has(String(t.metric)))
+        err(
+          ['targets', i, 'group'],
+          `a target over a group can only be burdenReductionRate (the rate over the group's members), not ${String(t.metric)}`,
+        );
+    }
     const v = num(t.value);
     if (RATE_TARGETS.has(String(t.metric)) && v !== undefined && v > 100)
       err(['targets', i, 'value'], `a rate, written as a fraction (0.6 for 60%): ${v} is ${v * 100}%; it must not exceed 100 (10,000%)`);
@@ -375,6 +388,9 @@ function splicedJump(sev: Record<string, unknown>): number | null {
   const jump = ((1 - w) * alpha * sigma) / (w * normalPdfOverCdf(z));
   return Number.isFinite(jump) && jump > 0 ? jump : null;
 }
+
+/** Targets that can be taken over a group's members (engine/group-rates.ts). */
+const GROUP_METRICS = new Set(['burdenReductionRate']);
 
 /** Targets whose value is a rate, written as a fraction of 1 (targets[].metric). */
 const RATE_TARGETS = new Set(['lossRatio', 'reimbursementRatio', 'burdenReductionRate']);

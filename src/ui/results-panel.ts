@@ -115,7 +115,7 @@ export class ResultsPanel extends LitElement {
         <js-goal-seek .lang=${L} .scenario=${s} .choices=${paramChoices(s, L)} .run=${run.result}></js-goal-seek>
         <js-results-table .analytic=${wb.analytic} .result=${run.result} .comparisons=${run.comparisons}
           .baseline=${wb.baseline} .lang=${L} .unit=${u} .colors=${colors}
-          .titles=${named.rulesets} .populationTitles=${named.populations} .exact=${run.exact}></js-results-table>
+          .titles=${named.rulesets} .populationTitles=${named.populations} .groupTitles=${named.groups} .exact=${run.exact}></js-results-table>
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>

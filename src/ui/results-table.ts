@@ -25,12 +25,15 @@ export class ResultsTable extends LitElement {
     colors: { attribute: false },
     titles: { attribute: false },
     populationTitles: { attribute: false },
+    groupTitles: { attribute: false },
     exact: { attribute: false },
   };
   /** Ruleset id → its title in the page's language (the column heads; the id stays beneath, as the CLI names it). */
   declare titles: Record<string, string>;
   /** Population id → its title in the page's language (the targets table). */
   declare populationTitles: Record<string, string>;
+  /** Group tag → its title in the page's language (a target over a group's members). */
+  declare groupTitles: Record<string, string>;
   /** The exact aggregate (FFT) from its worker: null while computed, or the reason it failed. */
   declare exact: ExactResult | { error: string } | null;
   declare analytic: AnalyticRuleset[];
@@ -52,6 +55,7 @@ export class ResultsTable extends LitElement {
     this.colors = {};
     this.titles = {};
     this.populationTitles = {};
+    this.groupTitles = {};
     this.exact = null;
   }
 
@@ -127,7 +131,7 @@ export class ResultsTable extends LitElement {
     const ids = this.analytic.map((a) => a.id);
     const rows = this.rows();
     const targets = this.result?.targets.length
-      ? targetTable(this.result, L, { populations: this.populationTitles, rulesets: this.titles })
+      ? targetTable(this.result, L, { populations: this.populationTitles, rulesets: this.titles, groups: this.groupTitles })
       : null;
     const words = (i: number) => targets!.columns[i].unit === 'text' && !targets!.columns[i].figures;
     return html`
