@@ -2,6 +2,7 @@
 // headless Chromium with every request outside the local server failing (bureaus often work offline): every
 // notebook computes from src/ and shows its key numbers, no cell shows an error, nothing is fetched from outside.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,7 +98,10 @@ describe('notebooks (Notebook Kit, offline, in Chromium)', () => {
   it('(1) calibrating Suzhou 2021 recovers every target within 3% from a wrong start', async () => {
     const k = await open('01-calibrate-suzhou', 2);
     expect(k.worstRelativeError).toBeLessThan(0.03);
-    expect(k.employeesAlpha).toBeCloseTo(2.584, 2);
+    // The employees' tail index lands on the shipped file's calibrated value (2.572 since the assistance group's
+    // benefit joined the compensation target), from the notebook's wrong start.
+    const shippedAlpha = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'suzhou-2021.json'), 'utf8')).populations[0].severity.alpha.value;
+    expect(k.employeesAlpha).toBeCloseTo(shippedAlpha, 2);
   });
   it('(2) three regions on one population: MC agrees with analytic; Suzhou pays more people than Jiangyin', async () => {
     const k = await open('02-three-regions', 4);
