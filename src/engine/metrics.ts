@@ -77,7 +77,7 @@ export const METRICS = [
   {
     // Seed 000 绩效目标's formula, summed over beneficiaries (ratios.ts); only where a ruleset states its deduction.
     id: 'policyRangeReimbursementRatio',
-    label: { zh: '政策范围内报销比例（文件口径）', en: 'policy-range reimbursement ratio (as seed 000 defines it)' },
+    label: { zh: '政策范围内报销比例（文件口径）', en: 'policy-range reimbursement ratio (as the Suzhou 2021 budget defines it)' },
     short: { zh: '政策范围内报销比例', en: 'policy-range reimb.' },
     unit: 'ratio',
     direction: 1,
