@@ -38,6 +38,16 @@ async function followLink(page: Page, name: string) {
   return { indexTitle, title: await page.title(), keys, cellErrors, failed };
 }
 
+/** The index titled in Chinese, then the Jilin notebook computing docs/policy.md §5's corridor at +4% (as test/notebooks.test.ts). */
+function expectJilinNotebook(r: Awaited<ReturnType<typeof followLink>>) {
+  expect(r.indexTitle).toBe(INDEX_TITLE);
+  expect(r.title).toBe(JILIN_TITLE);
+  expect(r.keys.marginalAt4).toBeCloseTo(3_300_000, 0);
+  expect(r.keys.wholeAt4).toBeCloseTo(1_200_000, 0);
+  expect(r.cellErrors).toBe(0);
+  expect(r.failed).toEqual([]);
+}
+
 describe('the notebooks link under `npm start` (Vite dev server)', () => {
   let server: ViteDevServer;
   let url = '';
@@ -58,13 +68,7 @@ describe('the notebooks link under `npm start` (Vite dev server)', () => {
   it('opens the index, titled in Chinese, and a notebook from it computes', async () => {
     const { page } = await openPage(await workerBrowser(), url, { width: 1200, height: 900 });
     const r = await followLink(page, 'dev');
-    expect(r.indexTitle).toBe(INDEX_TITLE);
-    expect(r.title).toBe(JILIN_TITLE);
-    // docs/policy.md §5 (as test/notebooks.test.ts): Jilin's corridor at +4%, marginal and whole readings.
-    expect(r.keys.marginalAt4).toBeCloseTo(3_300_000, 0);
-    expect(r.keys.wholeAt4).toBeCloseTo(1_200_000, 0);
-    expect(r.cellErrors).toBe(0);
-    expect(r.failed).toEqual([]);
+    expectJilinNotebook(r);
   }, 240_000);
 });
 
@@ -74,12 +78,6 @@ describe('the notebooks link in the built site served from a folder', () => {
     const { page } = await openPage(site.browser, site.url, { width: 1200, height: 900 });
     const r = await followLink(page, 'built');
     expect(page.url().startsWith(site.url)).toBe(true);
-    expect(r.indexTitle).toBe(INDEX_TITLE);
-    expect(r.title).toBe(JILIN_TITLE);
-    // docs/policy.md §5 (as test/notebooks.test.ts): Jilin's corridor at +4%, marginal and whole readings.
-    expect(r.keys.marginalAt4).toBeCloseTo(3_300_000, 0);
-    expect(r.keys.wholeAt4).toBeCloseTo(1_200_000, 0);
-    expect(r.cellErrors).toBe(0);
-    expect(r.failed).toEqual([]);
+    expectJilinNotebook(r);
   }, 240_000);
 });
