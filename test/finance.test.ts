@@ -281,7 +281,7 @@ describe('transfer schedules and cash', () => {
     expect(rows[6].transfer).toBeCloseTo(40000, 6);
     expect(rows[6].insurerCash).toBeCloseTo(100000, 6);
     // The other reading: 24% of the half year's premium, 240,000 a quarter, 520,000 at settlement.
-    const other = otherQuarterlyReading(r, 1_000_000, 900_000, 0, 0)!;
+    const other = otherQuarterlyReading(r, 1_000_000, 900_000, 0, 0, rows)!;
     expect(other.basis).toBe('contractPremium');
     expect(other.cashflow.filter((x) => x.month === 7 || x.month === 10).map((x) => x.transfer)).toEqual([240000, 240000]);
     expect(other.cashflow[6].transfer).toBeCloseTo(520000, 6);
@@ -299,7 +299,7 @@ describe('transfer schedules and cash', () => {
     expect(rows[6].insurerCash).toBeCloseTo(89000, 6);
     // A full year in force: both readings are the same cash.
     r.funding.monthsInForce = { value: 12, source: 'test' };
-    const year = otherQuarterlyReading(r, 2_000_000, 1_800_000, 0, 0)!;
+    const year = otherQuarterlyReading(r, 2_000_000, 1_800_000, 0, 0, cashTable(r, 2_000_000, 1_800_000, 0, 0))!;
     expect(year.beforeSettlementOther).toBeCloseTo(year.beforeSettlement, 6);
     expect(year.beforeSettlement).toBeCloseTo(1_920_000, 6);
   });

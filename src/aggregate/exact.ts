@@ -140,7 +140,7 @@ function exactRuleset(
   const started = performance.now();
   const parts = benefitParts(model, r, shocks.cost);
   const grid = payoutGrid(parts, shocks, m);
-  if (grid.width < FEN) return pointMassRuleset(model, r, grid.meanModel, started);
+  if (grid.width < FEN) return pointMassRuleset(r, grid.meanModel, started);
   const { phi, outside } = severityTransforms(parts, grid);
   const pr = model.parameterRisk;
   const { pmf, mass } = payoutDistribution({ parts, phi, shocks, costShock: pr?.cost ?? null, grid }, pr?.shared ?? true);
@@ -169,12 +169,11 @@ function exactRuleset(
       discretisation,
       milliseconds: performance.now() - started,
     };
-  return { ...fftFigures(r, pmf, lo, h), discretisation, milliseconds: performance.now() - started };
+  return { ...fftFigures(r, stats, pmf, lo, h), discretisation, milliseconds: performance.now() - started };
 }
 
 /** A ruleset's figures from its payout's pmf on the points lo + i·h: payout, loss ratio, corridor means. */
-function fftFigures(r: EngineModel['rulesets'][number], pmf: Float64Array, lo: number, h: number) {
-  const stats = describePmf(pmf, lo, h);
+function fftFigures(r: EngineModel['rulesets'][number], stats: PayoutFigures, pmf: Float64Array, lo: number, h: number) {
   const premium = r.premium;
   const points = { values: Float64Array.from(pmf, (_, i) => lo + i * h), weights: pmf, total: 1 };
   const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
@@ -221,9 +220,10 @@ function wrapped(gridMean: number, meanModel: number, span: number): number {
 }
 
 /** A point mass at the model's mean: the figures without a grid (describePmf of one point would divide noise by noise). */
-function pointMassRuleset(model: EngineModel, r: EngineModel['rulesets'][number], mean: number, started: number): ExactRuleset {
+function pointMassRuleset(r: EngineModel['rulesets'][number], mean: number, started: number): ExactRuleset {
+  const one = Float64Array.of(1);
   return {
-    ...fftFigures(r, Float64Array.of(1), mean, FEN),
+    ...fftFigures(r, describePmf(one, mean, FEN), one, mean, FEN),
     pointMass: `the payout does not vary by a fen (a point mass at ${mean.toFixed(2)} yuan): sd 0, skewness undefined`,
     discretisation: { bucket: FEN, buckets: 1, error: 0, outside: 0, varianceBound: 0 },
     milliseconds: performance.now() - started,

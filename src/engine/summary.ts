@@ -144,6 +144,9 @@ export function* summarySteps(
         yield;
       }
     }
+    // The month-by-month cash of the file's transfer reading, and of the other where quarterly transfers have one.
+    const cash = [rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0] as const;
+    const cashflow = cashTable(...cash);
     rulesets.push({
       ...total,
       title: rs.spec.title,
@@ -153,8 +156,8 @@ export function* summarySteps(
       finance: {
         operatingCost,
         insurerNetMean: c ? c.insurerMean - operatingCost : null,
-        cashflow: cashTable(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
-        cashflowOtherReading: otherQuarterlyReading(rs.spec, rs.premium, total.payout.mean, c?.fundReturnMean ?? 0, c?.fundTopUpMean ?? 0),
+        cashflow,
+        cashflowOtherReading: otherQuarterlyReading(...cash, cashflow),
       },
       insurerResult: insurerResult({
         premium: rs.premium,

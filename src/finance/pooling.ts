@@ -77,6 +77,11 @@ interface Scratch {
    * scenario once, not at each of a run's region-years (30 × 30 × 100,000 in the largest file).
    */
   expected: Float64Array;
+  /** Per region, the balance and reserve at the start (the pool's share taken out where it was paid up from them). */
+  startBalance: Float64Array;
+  startReserve: Float64Array;
+  /** Per region, the share of its planned revenue it collects (1 − revenueShortfall). */
+  collected: Float64Array;
 }
 
 function scratchFor(s: Pooling): Scratch {
@@ -98,12 +103,19 @@ function scratchFor(s: Pooling): Scratch {
       );
     });
   }
+  // A pool paid up from the 2019 balances (上解, pro rata to each region's balance) leaves the balances lower by it.
+  const balances = s.regions.reduce((a, reg) => a + reg.balance.value, 0);
+  const keep = s.cityPoolFromBalances && balances > 0 ? Math.max(0, 1 - s.cityPool.value / balances) : 1;
   return {
     regions: new Float64Array(Y * R * FIELDS),
     years: new Float64Array(Y * YEAR_FIELDS),
     balance: new Float64Array(R),
     reserve: new Float64Array(R),
     expected,
+    startBalance: Float64Array.from(s.regions, (reg) => reg.balance.value * keep),
+    startReserve: Float64Array.from(s.regions, (reg) => reg.reserve.value),
+    // Revenue collected: the plan less the region's shortfall (未完成基金收入计划).
+    collected: Float64Array.from(s.regions, (reg) => 1 - (reg.revenueShortfall?.value ?? 0)),
   };
 }
 
@@ -113,13 +125,8 @@ function scratchFor(s: Pooling): Scratch {
  */
 function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
   const R = s.regions.length;
-  // A pool paid up from the 2019 balances (上解, pro rata to each region's balance) leaves the balances lower by it.
-  const balances = s.regions.reduce((a, reg) => a + reg.balance.value, 0);
-  const keep = s.cityPoolFromBalances && balances > 0 ? Math.max(0, 1 - s.cityPool.value / balances) : 1;
-  for (let r = 0; r < R; r++) {
-    out.balance[r] = s.regions[r].balance.value * keep;
-    out.reserve[r] = s.regions[r].reserve.value;
-  }
+  out.balance.set(out.startBalance);
+  out.reserve.set(out.startReserve);
   let pool = s.cityPool.value;
   const repayShare = s.repayShare.value;
   const ex = out.expected;
@@ -129,10 +136,8 @@ function poolingYears(s: Pooling, factors: Float64Array, out: Scratch): void {
     for (let r = 0; r < R; r++) {
       const o = (y * R + r) * FIELDS;
       const e = (y * R + r) * 4;
-      // Revenue collected: the plan less the region's shortfall (未完成基金收入计划).
-      const collected = 1 - (s.regions[r].revenueShortfall?.value ?? 0);
-      const revE = ex[e] * collected;
-      const revR = ex[e + 1] * collected;
+      const revE = ex[e] * out.collected[r];
+      const revR = ex[e + 1] * out.collected[r];
       const expE = ex[e + 2] * factors[(y * R + r) * 2];
       const expR = ex[e + 3] * factors[(y * R + r) * 2 + 1];
       spend += expE + expR;

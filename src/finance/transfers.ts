@@ -84,24 +84,22 @@ export function cashTable(
   return rows;
 }
 
-/** Quarterly transfers' other reading: its cash, and what it moves before settlement (null without quarterly transfers). */
+/**
+ * Quarterly transfers' other reading: its cash, and what each reading moves before settlement (null without
+ * quarterly transfers). `own` is the file's reading's cash (cashTable with the same figures).
+ */
 export function otherQuarterlyReading(
   r: Ruleset,
   premium: number,
   expectedClaims: number,
   fundReturn: number,
   fundTopUp: number,
+  own: CashRow[],
 ): { basis: QuarterlyBasis; cashflow: CashRow[]; beforeSettlement: number; beforeSettlementOther: number } | null {
   const tr = r.funding.transfers;
   if (tr?.kind !== 'quarterly') return null;
-  const own = tr.basis ?? 'annualStandard';
-  const basis: QuarterlyBasis = own === 'annualStandard' ? 'contractPremium' : 'annualStandard';
+  const basis: QuarterlyBasis = (tr.basis ?? 'annualStandard') === 'annualStandard' ? 'contractPremium' : 'annualStandard';
   const before = (rows: CashRow[]) => rows.reduce((a, x) => a + (x.month === 'settlement' ? 0 : x.transfer), 0);
   const cashflow = cashTable(r, premium, expectedClaims, fundReturn, fundTopUp, basis);
-  return {
-    basis,
-    cashflow,
-    beforeSettlement: before(cashTable(r, premium, expectedClaims, fundReturn, fundTopUp)),
-    beforeSettlementOther: before(cashflow),
-  };
+  return { basis, cashflow, beforeSettlement: before(own), beforeSettlementOther: before(cashflow) };
 }
