@@ -7,6 +7,9 @@
  */
 import type { TrialColumn } from './trial-columns.ts';
 
+/** A ratio of expected totals: Σ `of` over Σ `per`, less the ruleset's deduction per `less` where it has one. */
+type Ratio = { of: TrialColumn; per: readonly TrialColumn[]; less?: TrialColumn };
+
 /**
  * Σ `of` ÷ (Σ `per` − deduction × Σ `less`): the denominator's columns summed, less a ruleset's stated deduction
  * per counted person where the document writes one (Ruleset.policyRangeDeduction; a ruleset without it has no value).
@@ -26,7 +29,7 @@ export const RATIOS = {
    * once from the city's total it would change nothing). Negative where beneficiaries' costs lie mostly below it.
    */
   policyRangeReimbursementRatio: { of: 'payout', per: ['beneficiaryBase'], less: 'beneficiaries' },
-} as const satisfies Record<string, { of: TrialColumn; per: readonly TrialColumn[]; less?: TrialColumn }>;
+} as const satisfies Record<string, Ratio>;
 
 export type RatioMetric = keyof typeof RATIOS;
 const NAMES = Object.keys(RATIOS) as RatioMetric[];
@@ -49,8 +52,6 @@ export function runRatios(mean: (c: TrialColumn) => number, known: boolean, dedu
   }
   return out;
 }
-
-type Ratio = { of: TrialColumn; per: readonly TrialColumn[]; less?: TrialColumn };
 
 /** The ratios from expected sums: none (null) where a sum has no analytic value or the denominator is 0. */
 export function analyticRatios(

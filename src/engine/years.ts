@@ -56,10 +56,11 @@ export function scenarioForYear(s: Scenario, y: number): Scenario {
  * can ask for billions of insured or people drawn by its last. Each year is a run of its own, held to a run's limits.
  */
 export function checkYearsSize(s: Scenario, years: number, trials: number, workers = 1): void {
-  const t = s.simulation.trend;
-  const costMean = t?.costGrowth.mean.value ?? 0;
-  for (let y = 2; y <= years; y++) {
-    const sy = scenarioForYear(s, y);
+  const costMean = s.simulation.trend?.costGrowth.mean.value ?? 0;
+  // Year 1 is the scenario as written, which runRaw checks itself before it runs.
+  const later = Array.from({ length: years - 1 }, (_, i) => scenarioForYear(s, i + 2));
+  later.forEach((sy, k) => {
+    const y = k + 2;
     const when = `in year ${y} of this run (${sy.year})`;
     const fewer = `lower simulation.trend.insuredGrowth or run fewer years (--years ${y - 1})`;
     let total = 0;
@@ -75,17 +76,16 @@ export function checkYearsSize(s: Scenario, years: number, trials: number, worke
       throw new RunTooLargeError(
         `simulation.trend.insuredGrowth: ${when} the populations would hold ${count(total)} insured together; the limit is ${count(LIMITS.insuredTotal)}: ${fewer}`,
       );
-  }
-  for (let y = 1; y <= years; y++) {
-    const sy = scenarioForYear(s, y);
+  });
+  later.forEach((sy, k) => {
+    const y = k + 2;
     try {
       checkRunSize(compileModel(sy, { year: y }), trials, workers, (1 + costMean) ** (y - 1));
     } catch (err) {
-      if (!(err instanceof RunTooLargeError) || years === 1) throw err;
-      const shorter = y > 1 ? `, or run fewer years (--years ${y - 1})` : '';
-      throw new RunTooLargeError(`year ${y} of this run (${sy.year}): ${err.message}${shorter}`);
+      if (!(err instanceof RunTooLargeError)) throw err;
+      throw new RunTooLargeError(`year ${y} of this run (${sy.year}): ${err.message}, or run fewer years (--years ${y - 1})`);
     }
-  }
+  });
 }
 
 const count = (n: number) =>
