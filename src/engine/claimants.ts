@@ -15,6 +15,7 @@ import { binomial } from '../random/frequency.ts';
 import { betaSample } from '../random/severity/gamma.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import type { Severity } from '../random/severity/index.ts';
+import type { UpperQuantileTable } from '../random/quantile-table.ts';
 import type { PopulationModel } from './model.ts';
 
 export { MAX_RECORDS, maskPmf, recordsPmf } from './claimant-pmfs.ts';
@@ -83,8 +84,21 @@ function splitMultinomial(
 }
 
 /**
+ * How drawClaimants draws the amounts above the threshold: from the population's tabulated quantile
+ * (random/quantile-table.ts) scaled by the year's cost shock, and whether any ruleset reads the compliant
+ * self-pay person by person (only the general pass does; the amount kernels fold it into their slopes).
+ */
+export interface DrawOptions {
+  table: UpperQuantileTable | null;
+  scale: number;
+  compliant: boolean;
+}
+
+const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, compliant: true };
+
+/**
  * Draws n claimants of `pop` into `batch`: from the tail above the threshold (probability tailProb), or from the
- * whole severity; `sev` is the year's severity (the population's, scaled by a cost shock).
+ * whole severity; `sev` is the year's severity (the population's, scaled by a cost shock, `how.scale` of it).
  */
 export function drawClaimants(
   pop: PopulationModel,
@@ -94,6 +108,7 @@ export function drawClaimants(
   batch: ClaimantBatch,
   sev: Severity = pop.severity,
   tailProb = pop.tailProb,
+  how: DrawOptions = DEFAULT_DRAW,
 ): void {
   batch.reserve(n);
   batch.n = n;
@@ -109,9 +124,12 @@ export function drawClaimants(
 
   // Tag masks, then record groups within each mask, then the amounts of each group (sorted).
   let offset = 0;
+  const table = sampleAll || !(tailProb > 0) ? null : how.table;
+  const shift = -Math.log(tailProb);
   const fillGroup = (k: number, at: number, count: number) => {
     const i0 = offset + at;
     if (sampleAll) for (let i = i0; i < i0 + count; i++) amount[i] = sev.sample(rng);
+    else if (table) table.fillSorted(rng, amount, i0, count, shift, how.scale);
     else sev.fillAbove(rng, tailProb, amount, i0, count);
     records.fill(k, i0, i0 + count);
   };
@@ -144,12 +162,18 @@ export function drawClaimants(
   if (fixedRatio !== null && compliantBeta === null) {
     // The common case: every share fixed.
     const kappa = fixedRatio * c;
-    for (let i = 0; i < n; i++) {
-      const x = amount[i];
-      sumAmount += x;
-      prefix[i + 1] = sumAmount;
-      compliant[i] = kappa * x;
-    }
+    if (how.compliant)
+      for (let i = 0; i < n; i++) {
+        const x = amount[i];
+        sumAmount += x;
+        prefix[i + 1] = sumAmount;
+        compliant[i] = kappa * x;
+      }
+    else
+      for (let i = 0; i < n; i++) {
+        sumAmount += amount[i];
+        prefix[i + 1] = sumAmount;
+      }
     sumSelfPay = fixedRatio * sumAmount;
   } else {
     for (let i = 0; i < n; i++) {

@@ -26,7 +26,8 @@ import { baseOf, fastBenefit, fastTrackPaid, type FastSchedule } from '../rules/
 import type { Piecewise } from '../rules/piecewise.ts';
 import { kernelPass, sortedPass } from './sorted-pass.ts';
 import { PendingMonths, settlePending } from './months.ts';
-import { ClaimantBatch, drawClaimants, MAX_RECORDS } from './claimants.ts';
+import { ClaimantBatch, drawClaimants, MAX_RECORDS, type DrawOptions } from './claimants.ts';
+import { UpperQuantileTable } from '../random/quantile-table.ts';
 import { belowThreshold, type BelowThreshold, type EngineModel, type PopulationModel } from './model.ts';
 import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
 import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
@@ -170,6 +171,8 @@ class Scratch {
   readonly theta: Float64Array[];
   readonly fitSeverity: (Severity | null)[];
   readonly fitClamped: Uint8Array;
+  /** Per population: its amounts' tabulated quantile (built on first use) and the rest of drawClaimants' options. */
+  readonly draw: (DrawOptions | undefined)[];
   constructor(R: number, pops: readonly PopulationModel[], curves: Piecewise[]) {
     const P = pops.length;
     this.selfBurdenCurves = curves;
@@ -180,7 +183,33 @@ class Scratch {
     this.theta = pops.map((p) => new Float64Array(p.fit?.names.length ?? 0));
     this.fitSeverity = pops.map(() => null);
     this.fitClamped = new Uint8Array(P);
+    this.draw = pops.map(() => undefined);
   }
+}
+
+/** L = −ln S(t) above the unshocked threshold's level that the table covers: shocks move it by far less. */
+const TABLE_BELOW = 1;
+/**
+ * A share e^{−16} ≈ 1e-7 of the draws falls beyond L₀ + 16 (L − L₀ is Exp(1) for a draw above the threshold): they
+ * take the exact quantile, and the table (built per population in each worker) stays small.
+ */
+const TABLE_ABOVE = 16;
+
+/**
+ * A population's draw options: the table of its severity's upper quantile (random/quantile-table.ts), built once
+ * per model in each worker (a few milliseconds), and whether any ruleset's pass reads the compliant self-pay.
+ */
+function drawOptions(scratch: Scratch, model: EngineModel, p: number): DrawOptions {
+  let how = scratch.draw[p];
+  if (how) return how;
+  const pop = model.populations[p];
+  const l0 = -Math.log(pop.tailProb);
+  const table = Number.isFinite(l0)
+    ? UpperQuantileTable.build(pop.severity, Math.max(1 / 256, l0 - TABLE_BELOW), l0 + TABLE_ABOVE, Math.max(1 / 256, l0 - TABLE_BELOW / 4))
+    : null;
+  how = { table, scale: 1, compliant: model.rulesets.some((r) => r.kernels[p] === null) };
+  scratch.draw[p] = how;
+  return how;
 }
 function simulatePopulation(
   model: EngineModel,
@@ -203,7 +232,10 @@ function simulatePopulation(
   // Members with cost in the year, above and below the sampling threshold (random/claim-count.ts).
   const [nTail, nBelow] = drawClaimantCounts(rng, countLaw(pop, scratch.utilisation[p]), tail.tailProb, sampleAll);
   const batch = scratch.batch;
-  drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb);
+  // The population's table serves a cost shock (scale c), not a severity drawn for the trial (estimation risk).
+  const how = drawOptions(scratch, model, p);
+  how.scale = c;
+  drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb, drawn === null ? how : { ...how, table: null });
 
   const acc = scratch.acc;
   acc.fill(0);

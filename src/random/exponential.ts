@@ -6,8 +6,9 @@
  */
 import type { Rng } from './xoshiro.ts';
 
-const KE = new Uint32Array(256);
-const WE = new Float64Array(256);
+/** Layer bounds and widths, exported for the batch samplers that inline the generator (quantile-table.ts). */
+export const KE = new Uint32Array(256);
+export const WE = new Float64Array(256);
 const FE = new Float64Array(256);
 const DE = 7.697117470131487;
 {
@@ -39,7 +40,7 @@ export function exponentialZiggurat(rng: Rng): number {
 }
 
 /** The rare rejection steps of REXP, continuing from a first draw jz that fell outside its rectangle. */
-function exponentialSlow(rng: Rng, jz: number, iz: number): number {
+export function exponentialSlow(rng: Rng, jz: number, iz: number): number {
   for (;;) {
     if (iz === 0) return DE - Math.log(rng.uniform());
     const x = jz * WE[iz];

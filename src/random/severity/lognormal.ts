@@ -39,6 +39,10 @@ export class Lognormal extends BaseSeverity {
   override sample(rng: Rng): number {
     return Math.exp(this.mu + this.sigma * normalZiggurat(rng));
   }
+  /** Smooth: Φ⁻¹ has no kink (random/quantile-table.ts). */
+  quantileKinks(): readonly number[] {
+    return [];
+  }
   /** Acklam's Φ⁻¹ without the refinement step (relative error below 1.2e-9): ample for a draw. */
   protected override sampledQuantile(s: number): number {
     return Math.exp(this.mu - this.sigma * normalQuantileFast(s));

@@ -41,6 +41,10 @@ export class ScaledSeverity implements Severity {
   sampleAbove(rng: Rng, s: number): number {
     return this.c * this.base.sampleAbove(rng, s);
   }
+  /** Scaling moves no kink: Q'(s) = c·Q(s) at the same survival levels. */
+  quantileKinks(): readonly number[] | undefined {
+    return this.base.quantileKinks?.();
+  }
   fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
     this.base.fillAbove(rng, s, out, from, n);
     for (let i = from; i < from + n; i++) out[i] *= this.c;

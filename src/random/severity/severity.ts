@@ -35,6 +35,11 @@ export interface Severity {
    * order: the engine sums benefits over sorted amounts by segments, engine/sorted-pass.ts).
    */
   fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void;
+  /**
+   * Survival levels where the upper quantile has a kink, for a family whose quantile is otherwise smooth (it may be
+   * tabulated: random/quantile-table.ts); absent or undefined where that is not known (a discrete table's quantile jumps).
+   */
+  quantileKinks?(): readonly number[] | undefined;
 }
 
 /** Shared default: inverse transform on the upper tail. */

@@ -60,6 +60,10 @@ export class Spliced extends BaseSeverity {
     if (s <= 1 - w) return this.tailAt(s);
     return this.body.quantile(((1 - s) / w) * this.bodyAtSplice);
   }
+  /** The quantile bends where the body meets the tail, at survival 1 − w (random/quantile-table.ts). */
+  quantileKinks(): readonly number[] {
+    return [1 - this.bodyWeight];
+  }
   /** The tail amount whose survival is v ≤ 1 − w: (s/x)^α = q + v/c. */
   private tailAt(v: number): number {
     return this.splice * Math.pow(this.q + v / this.c, -this.invAlpha);
