@@ -40,6 +40,8 @@ export class ClaimantBatch {
   groupStart = new Int32Array(GROUPS);
   /** Largest k present, per mask. */
   maxRecords = new Int32Array(1);
+  /** Per tag mask: members above the threshold counted but not drawn (DrawOptions.maskTail). */
+  between = new Float64Array(1);
   /** prefix[i] = Σ amount[0..i). */
   prefix = new Float64Array(1);
   sumAmount = 0;
@@ -92,13 +94,22 @@ export interface DrawOptions {
   table: UpperQuantileTable | null;
   scale: number;
   compliant: boolean;
+  /**
+   * Thinning by tag mask (null: none): maskTail[m] = S(t_m) of `sev`, the probability that a member with mask m
+   * passes the lowest amount any ruleset can pay such a member (≤ tailProb). Of the members above the threshold
+   * with mask m, Binomial(count, 1 − S(t_m)/S(t)) fall between t and t_m: they are counted in batch.between[m],
+   * not drawn (their totals enter through conditional expectations, trial.ts), and the rest are drawn from
+   * X | X > t_m. Off in the tests that look at the batch itself.
+   */
+  maskTail: Float64Array | null;
 }
 
-const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, compliant: true };
+const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, compliant: true, maskTail: null };
 
 /**
  * Draws n claimants of `pop` into `batch`: from the tail above the threshold (probability tailProb), or from the
  * whole severity; `sev` is the year's severity (the population's, scaled by a cost shock, `how.scale` of it).
+ * With thinning (DrawOptions.maskTail) batch.n may end below n.
  */
 export function drawClaimants(
   pop: PopulationModel,
@@ -111,45 +122,63 @@ export function drawClaimants(
   how: DrawOptions = DEFAULT_DRAW,
 ): void {
   batch.reserve(n);
-  batch.n = n;
   const masks = pop.maskPmf.length;
   if (batch.groupStart.length < masks * GROUPS) {
     batch.groupStart = new Int32Array(masks * GROUPS);
     batch.maxRecords = new Int32Array(masks);
   }
-  const { amount, compliant, mask, records, groupStart, maxRecords, prefix } = batch;
+  if (batch.between.length < masks) batch.between = new Float64Array(masks);
+  const { amount, compliant, mask, records, groupStart, maxRecords, prefix, between } = batch;
   const pmf = pop.recordsPmf;
   groupStart.fill(0, 0, masks * GROUPS);
   maxRecords.fill(0);
+  between.fill(0);
 
   // Tag masks, then record groups within each mask, then the amounts of each group (sorted).
   let offset = 0;
+  let base = 0;
+  let mk = 0;
   const table = sampleAll || !(tailProb > 0) ? null : how.table;
-  const shift = -Math.log(tailProb);
+  const thin = sampleAll ? null : how.maskTail;
+  let s = tailProb;
+  let shift = -Math.log(s);
   const fillGroup = (k: number, at: number, count: number) => {
     const i0 = offset + at;
     if (sampleAll) for (let i = i0; i < i0 + count; i++) amount[i] = sev.sample(rng);
     else if (table) table.fillSorted(rng, amount, i0, count, shift, how.scale);
-    else sev.fillAbove(rng, tailProb, amount, i0, count);
+    else sev.fillAbove(rng, s, amount, i0, count);
     records.fill(k, i0, i0 + count);
+    groupStart[base + k] = i0;
+    maxRecords[mk] = k;
   };
-  splitMultinomial(rng, n, pop.maskPmf, 0, masks, (m, at, count) => {
-    offset = at;
-    mask.fill(m, at, at + count);
-    splitMultinomial(rng, count, pmf, 1, MAX_RECORDS + 1, fillGroup);
-    // Group bounds from the records just written (each group contiguous, k ascending).
-    const base = m * GROUPS;
-    let i = at;
-    for (let k = 1; k <= MAX_RECORDS; k++) {
-      groupStart[base + k] = i;
-      while (i < at + count && records[i] === k) i++;
-      if (i > groupStart[base + k]) maxRecords[m] = k;
-      if (i === at + count) {
-        for (let kk = k + 1; kk <= MAX_RECORDS + 1; kk++) groupStart[base + kk] = i;
-        break;
-      }
+  let at = 0;
+  splitMultinomial(rng, n, pop.maskPmf, 0, masks, (m, _, count) => {
+    s = tailProb;
+    if (thin !== null && thin[m] < tailProb) {
+      s = thin[m];
+      const b = binomial(rng, count, 1 - s / tailProb);
+      between[m] = b;
+      count -= b;
     }
+    if (count === 0) return;
+    shift = -Math.log(s);
+    offset = at;
+    base = m * GROUPS;
+    mk = m;
+    mask.fill(m, at, at + count);
+    // Group bounds: each group contiguous, k ascending; an empty group starts where the next one does.
+    groupStart.fill(-1, base + 1, base + MAX_RECORDS + 1);
+    splitMultinomial(rng, count, pmf, 1, MAX_RECORDS + 1, fillGroup);
+    let next = at + count;
+    groupStart[base + MAX_RECORDS + 1] = next;
+    for (let k = MAX_RECORDS; k >= 1; k--) {
+      if (groupStart[base + k] < 0) groupStart[base + k] = next;
+      else next = groupStart[base + k];
+    }
+    at += count;
   });
+  n = at;
+  batch.n = n;
   batch.sorted = !sampleAll;
 
   const fixedRatio = pop.selfPayRatio;

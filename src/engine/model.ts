@@ -70,6 +70,11 @@ export interface PopulationModel extends BelowThreshold {
   months: number;
   /** Members with amount above `threshold` are sampled one by one. */
   threshold: number;
+  /**
+   * Per tag mask: the lowest amount any ruleset can pay a member with that mask (≥ threshold, the least of them).
+   * Members of a mask between the two are counted but not drawn (engine/claimants.ts, thinning).
+   */
+  maskThreshold: Float64Array;
 }
 
 export interface RulesetModel {
@@ -184,16 +189,17 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
     const compliantBeta = sp.compliantBeta ? { alpha: sp.compliantBeta.alpha, beta: sp.compliantBeta.beta } : null;
     const kappaMax = maxRatio * (compliantBeta ? 1 : sp.compliantShare.value);
     const tags = p.groups.map((g) => g.tag);
-    // Lowest amount at which any track of any ruleset, for any tag combination, can pass its deductible.
-    let threshold = Infinity;
+    // Lowest amount at which any track of any ruleset can pass its deductible, per tag combination and overall.
+    const maskThreshold = new Float64Array(schedules[0]?.[pi].length ?? 1).fill(Infinity);
     scenario.rulesets.forEach((_, ri) => {
-      for (const f of schedules[ri][pi]) {
+      schedules[ri][pi].forEach((f, m) => {
         for (let t = 0; t < f.nTracks; t++) {
           const base = baseCurve(f.base[t], rulesetCurves[ri], kappaMax);
-          threshold = Math.min(threshold, inverse(base, f.deductible[t]));
+          maskThreshold[m] = Math.min(maskThreshold[m], inverse(base, f.deductible[t]));
         }
-      }
+      });
     });
+    const threshold = Math.min(...maskThreshold);
     const below = belowThreshold(severity, threshold, rulesetCurves);
     const extra = p.episodes.extraMean.value;
     return {
@@ -219,6 +225,7 @@ export function compileModel(scenario: Scenario, opts: CompileOptions = {}): Eng
       distinctMonths: distinctMonthsTable(months),
       months,
       threshold,
+      maskThreshold,
       ...below,
     };
   });

@@ -28,6 +28,7 @@ import { kernelPass, sortedPass } from './sorted-pass.ts';
 import { PendingMonths, settlePending } from './months.ts';
 import { ClaimantBatch, drawClaimants, MAX_RECORDS, type DrawOptions } from './claimants.ts';
 import { UpperQuantileTable } from '../random/quantile-table.ts';
+import { MaskThinning } from './thinning.ts';
 import { belowThreshold, type BelowThreshold, type EngineModel, type PopulationModel } from './model.ts';
 import { cumulativeShare, firstPaidRecord, lastRecordWithAmount } from './records.ts';
 import { MAX_TABLE_RECORDS, TABLE_STRIDE } from './distinct-months.ts';
@@ -173,6 +174,8 @@ class Scratch {
   readonly fitClamped: Uint8Array;
   /** Per population: its amounts' tabulated quantile (built on first use) and the rest of drawClaimants' options. */
   readonly draw: (DrawOptions | undefined)[];
+  /** Per population: the thinning by tag mask for the unshocked severity (fixed) and for the year's (per trial). */
+  readonly thinning: { fixed: MaskThinning; year: MaskThinning }[];
   constructor(R: number, pops: readonly PopulationModel[], curves: Piecewise[]) {
     const P = pops.length;
     this.selfBurdenCurves = curves;
@@ -184,6 +187,7 @@ class Scratch {
     this.fitSeverity = pops.map(() => null);
     this.fitClamped = new Uint8Array(P);
     this.draw = pops.map(() => undefined);
+    this.thinning = pops.map((p) => ({ fixed: new MaskThinning(p, curves).update(p.severity, p), year: new MaskThinning(p, curves) }));
   }
 }
 
@@ -204,10 +208,17 @@ function drawOptions(scratch: Scratch, model: EngineModel, p: number): DrawOptio
   if (how) return how;
   const pop = model.populations[p];
   const l0 = -Math.log(pop.tailProb);
+  // Thinned masks draw above their own thresholds: the table reaches past the highest finite one.
+  const top = Math.max(l0, ...Array.from(scratch.thinning[p].fixed.tail, (s) => (s > 0 ? -Math.log(s) : l0)));
   const table = Number.isFinite(l0)
-    ? UpperQuantileTable.build(pop.severity, Math.max(1 / 256, l0 - TABLE_BELOW), l0 + TABLE_ABOVE, Math.max(1 / 256, l0 - TABLE_BELOW / 4))
+    ? UpperQuantileTable.build(
+        pop.severity,
+        Math.max(1 / 256, l0 - TABLE_BELOW),
+        top + TABLE_ABOVE,
+        Math.max(1 / 256, l0 - TABLE_BELOW / 4),
+      )
     : null;
-  how = { table, scale: 1, compliant: model.rulesets.some((r) => r.kernels[p] === null) };
+  how = { table, scale: 1, compliant: model.rulesets.some((r) => r.kernels[p] === null), maskTail: null };
   scratch.draw[p] = how;
   return how;
 }
@@ -235,7 +246,12 @@ function simulatePopulation(
   // The population's table serves a cost shock (scale c), not a severity drawn for the trial (estimation risk).
   const how = drawOptions(scratch, model, p);
   how.scale = c;
+  const thinning = tail === pop ? scratch.thinning[p].fixed : scratch.thinning[p].year.update(sev, tail);
+  how.maskTail = thinning.tail;
   drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb, drawn === null ? how : { ...how, table: null });
+  // The members counted between the threshold and their mask's own (thinning.ts): amounts by expectation.
+  let betweenAmount = 0;
+  for (let m = 0; m < pop.maskPmf.length; m++) betweenAmount += batch.between[m] * thinning.amount[m];
 
   const acc = scratch.acc;
   acc.fill(0);
@@ -262,11 +278,16 @@ function simulatePopulation(
     out[o + COL.excess] = e * acc[a + COL.excess];
     out[o + COL.beneficiaryBase] = e * acc[a + COL.beneficiaryBase];
     out[o + COL.personTimes] = acc[a + COL.personTimes];
+    let betweenSelfBurden = 0;
+    for (let m = 0; m < pop.maskPmf.length; m++) betweenSelfBurden += batch.between[m] * thinning.selfBurden[m * R + r];
     out[o + COL.selfBurden] =
-      e * (nBelow * tail.meanSelfBurdenBelow[r] + (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + COL.selfBurden]));
-    out[o + COL.selfPay] = e * (nBelow * tail.meanAmountBelow * pop.meanSelfPayRatio + batch.sumSelfPay);
+      e *
+      (nBelow * tail.meanSelfBurdenBelow[r] +
+        betweenSelfBurden +
+        (model.rulesets[r].basic === null ? batch.sumAmount : acc[a + COL.selfBurden]));
+    out[o + COL.selfPay] = e * ((nBelow * tail.meanAmountBelow + betweenAmount) * pop.meanSelfPayRatio + batch.sumSelfPay);
     out[o + COL.claimants] = nTail + nBelow;
-    out[o + COL.sampled] = nTail;
+    out[o + COL.sampled] = batch.n;
     out[o + COL.costShock] = c;
     out[o + COL.utilisationShock] = scratch.utilisation[p];
     if (W > COL.fitPayout) {
