@@ -144,14 +144,20 @@ export function drawClaimants(
   let shift = -Math.log(s);
   const fillGroup = (k: number, at: number, count: number) => {
     const i0 = offset + at;
-    if (sampleAll) for (let i = i0; i < i0 + count; i++) amount[i] = sev.sample(rng);
-    else if (table) table.fillSorted(rng, amount, i0, count, shift, how.scale);
-    else sev.fillAbove(rng, s, amount, i0, count);
+    // Groups are filled in the order they lie in, so prefix[i0] is already the sum of the amounts before.
+    if (table) table.fillSorted(rng, amount, i0, count, shift, how.scale, prefix);
+    else {
+      if (sampleAll) for (let i = i0; i < i0 + count; i++) amount[i] = sev.sample(rng);
+      else sev.fillAbove(rng, s, amount, i0, count);
+      let sum = prefix[i0];
+      for (let i = i0; i < i0 + count; i++) prefix[i + 1] = sum += amount[i];
+    }
     records.fill(k, i0, i0 + count);
     groupStart[base + k] = i0;
     maxRecords[mk] = k;
   };
   let at = 0;
+  prefix[0] = 0;
   splitMultinomial(rng, n, pop.maskPmf, 0, masks, (m, _, count) => {
     s = tailProb;
     if (thin !== null && thin[m] < tailProb) {
@@ -185,24 +191,12 @@ export function drawClaimants(
   const beta = pop.beta;
   const c = pop.compliantShare;
   const compliantBeta = pop.compliantBeta;
-  let sumAmount = 0;
+  const sumAmount = prefix[n];
   let sumSelfPay = 0;
-  prefix[0] = 0;
   if (fixedRatio !== null && compliantBeta === null) {
     // The common case: every share fixed.
     const kappa = fixedRatio * c;
-    if (how.compliant)
-      for (let i = 0; i < n; i++) {
-        const x = amount[i];
-        sumAmount += x;
-        prefix[i + 1] = sumAmount;
-        compliant[i] = kappa * x;
-      }
-    else
-      for (let i = 0; i < n; i++) {
-        sumAmount += amount[i];
-        prefix[i + 1] = sumAmount;
-      }
+    if (how.compliant) for (let i = 0; i < n; i++) compliant[i] = kappa * amount[i];
     sumSelfPay = fixedRatio * sumAmount;
   } else {
     for (let i = 0; i < n; i++) {
@@ -210,8 +204,6 @@ export function drawClaimants(
       const ratio = fixedRatio !== null ? fixedRatio : betaSample(rng, beta!.alpha, beta!.beta);
       const selfPay = ratio * x;
       compliant[i] = (compliantBeta === null ? c : betaSample(rng, compliantBeta.alpha, compliantBeta.beta)) * selfPay;
-      sumAmount += x;
-      prefix[i + 1] = sumAmount;
       sumSelfPay += selfPay;
     }
   }

@@ -95,12 +95,14 @@ export class UpperQuantileTable {
   }
 
   /**
-   * out[from..from + n) = scale·H(E₍ᵢ₎ + shift), ascending: n sorted draws of scale·X | X > t for −ln S(t) = shift.
+   * out[from..from + n) = scale·H(E₍ᵢ₎ + shift), ascending: n sorted draws of scale·X | X > t for −ln S(t) = shift;
+   * prefix[i + 1] = prefix[i] + out[i] along the way (the running sums the engine's segment sums read).
    * One pass: the Exp(1) draws by the Ziggurat on the inlined generator (the same numbers as fillExponential), the
    * Rényi sum, the cell's cubic. A step down of an ulp between neighbouring cells' cubics is levelled.
    */
-  fillSorted(rng: Rng, out: Float64Array, from: number, n: number, shift: number, scale: number): void {
+  fillSorted(rng: Rng, out: Float64Array, from: number, n: number, shift: number, scale: number, prefix: Float64Array): void {
     const inv = reciprocalTable(n);
+    let sum = prefix[from];
     const coef = this.coef;
     const cells = this.cells;
     const off = shift - this.lo;
@@ -146,6 +148,8 @@ export class UpperQuantileTable {
       if (x < prev) x = prev;
       out[from + i] = x;
       prev = x;
+      sum += x;
+      prefix[from + i + 1] = sum;
     }
     rng.a = a;
     rng.b = b;
