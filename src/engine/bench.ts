@@ -124,3 +124,16 @@ export function tailDraws(spec: SeveritySpec, threshold: number, n = 20_000, ms 
   }
   return drawn / ((performance.now() - t0) / 1000);
 }
+
+/**
+ * Milliseconds per trial of a scenario's Monte Carlo in this thread (one worker, everything a run computes per
+ * trial), after a warm-up of a few trials that compiles the code and builds the model's tables.
+ */
+export function trialMilliseconds(scenario: Scenario, trials: number): number {
+  const model = compileModel(scenario);
+  const out = new Float64Array(trialBlockSize(model, trials));
+  simulateTrials(model, 'bench-warmup', 0, Math.min(5, trials), out);
+  const t0 = performance.now();
+  simulateTrials(model, scenario.simulation.seed, 0, trials, out);
+  return (performance.now() - t0) / trials;
+}
