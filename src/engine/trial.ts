@@ -129,6 +129,9 @@ export function simulateTrials(
         if (!fit) continue;
         scratch.fitClamped[p] = drawFitParameters(fitRng, fit, scratch.theta[p]) ? 1 : 0;
         scratch.fitSeverity[p] = scaled(severityAt(fit, scratch.theta[p]), model.populations[p].costLevel);
+        // At the estimates (a zero covariance) the drawn severity is the population's: its amounts are drawn as
+        // the population's are (its table), so such a run gives the numbers of a run without the fit.
+        scratch.fitAtEstimate[p] = scratch.theta[p].every((x, i) => x === fit.estimate[i]) ? 1 : 0;
       }
     }
     for (let p = 0; p < P; p++) {
@@ -172,6 +175,7 @@ class Scratch {
   readonly theta: Float64Array[];
   readonly fitSeverity: (Severity | null)[];
   readonly fitClamped: Uint8Array;
+  readonly fitAtEstimate: Uint8Array;
   /** Per population: its amounts' tabulated quantile (built on first use) and the rest of drawClaimants' options. */
   readonly draw: (DrawOptions | undefined)[];
   /** Per population: the thinning by tag mask for the unshocked severity (fixed) and for the year's (per trial). */
@@ -186,6 +190,7 @@ class Scratch {
     this.theta = pops.map((p) => new Float64Array(p.fit?.names.length ?? 0));
     this.fitSeverity = pops.map(() => null);
     this.fitClamped = new Uint8Array(P);
+    this.fitAtEstimate = new Uint8Array(P);
     this.draw = pops.map(() => undefined);
     this.thinning = pops.map((p) => ({ fixed: new MaskThinning(p, curves).update(p.severity, p), year: new MaskThinning(p, curves) }));
   }
@@ -238,8 +243,9 @@ function simulatePopulation(
   // A cost shock c scales every amount: the members above the (fixed) threshold t are those with X > t/c.
   const c = scratch.cost[p];
   const drawn = scratch.fitSeverity[p];
-  const sev = scaled(drawn ?? pop.severity, c);
-  const tail: BelowThreshold = c === 1 && drawn === null ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
+  const own = drawn === null || scratch.fitAtEstimate[p] === 1 ? null : drawn;
+  const sev = scaled(own ?? pop.severity, c);
+  const tail: BelowThreshold = c === 1 && own === null ? pop : belowThreshold(sev, pop.threshold, scratch.selfBurdenCurves);
   // Members with cost in the year, above and below the sampling threshold (random/claim-count.ts).
   const [nTail, nBelow] = drawClaimantCounts(rng, countLaw(pop, scratch.utilisation[p]), tail.tailProb, sampleAll);
   const batch = scratch.batch;
@@ -248,7 +254,7 @@ function simulatePopulation(
   how.scale = c;
   const thinning = tail === pop ? scratch.thinning[p].fixed : scratch.thinning[p].year.update(sev, tail);
   how.maskTail = thinning.tail;
-  drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb, drawn === null ? how : { ...how, table: null });
+  drawClaimants(pop, rng, nTail, sampleAll, batch, sev, tail.tailProb, own === null ? how : { ...how, table: null });
   // The members counted between the threshold and their mask's own (thinning.ts): amounts by expectation.
   let betweenAmount = 0;
   for (let m = 0; m < pop.maskPmf.length; m++) betweenAmount += batch.between[m] * thinning.amount[m];
