@@ -150,7 +150,9 @@ describe('wide parameter shocks: exact matches the analytic mean within its tole
     const s = requireScenario(jiangyin((d) => (d.simulation.parameterRisk.costLevel = { cv: a(0.5), distribution: 'gamma' })));
     const e = exactAggregate(compileModel(s))[0];
     expect(e.method).toBe('fft');
-    const mc = (await runScenario(s, { trials: 4000, seed: 'gamma-0.5', workers: 1 })).rulesets[0].payout;
+    // 16,000 trials: the P95 of 4,000 has a sampling sd near 4% here (the shock's own sample quantile, levered by
+    // the deductible; six seeds measured on issue #32), which left the 6% bound at about 1.5 sd.
+    const mc = (await runScenario(s, { trials: 16_000, seed: 'gamma-0.5', workers: 1 })).rulesets[0].payout;
     expect(Math.abs(mc.mean - e.payout!.mean) / mc.se).toBeLessThan(4);
     expect(Math.abs(mc.p50 / e.payout!.p50 - 1)).toBeLessThan(0.06);
     expect(Math.abs(mc.p95 / e.payout!.p95 - 1)).toBeLessThan(0.06);
