@@ -3,9 +3,10 @@
  * sampled people (common random numbers). Float64 over typed arrays, no allocation per person.
  *
  * Per population: the members whose amount exceeds the sampling threshold are counted (binomial) and drawn one
- * by one from the conditional severity into a batch (claimants.ts, amounts in ascending order); the members
- * below it cannot be paid by any ruleset and enter the burden totals through exact conditional expectations
- * (docs/model.md "Performance"). Each ruleset then passes over the batch by the cheapest exact route:
+ * by one from the conditional severity into a batch (claimants.ts, amounts in ascending order, from the
+ * severity's tabulated quantile: random/quantile-table.ts); the members below it cannot be paid by any ruleset
+ * and enter the burden totals through exact conditional expectations (docs/model.md "Performance"), as do those
+ * between it and the lowest amount payable to their own tag combination (thinning.ts). Each ruleset then passes over the batch by the cheapest exact route:
  *  - fixed shares, no basic layer, no cap on a single track: segment sums over the sorted amounts
  *    (sorted-pass.ts), or the same amount kernel person by person when every member was drawn unsorted (tests);
  *  - anything else (Beta shares, basic layer, track caps, zero-ratio bands): track by track, person by person
