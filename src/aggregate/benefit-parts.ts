@@ -56,24 +56,34 @@ export function benefitParts(model: EngineModel, r: EngineModel['rulesets'][numb
 export function severityTransforms(
   parts: BenefitPart[],
   grid: { m: number; H: number; h: number },
-): { phi: Spectrum[][]; outside: number } {
+): { phi: Spectrum[][]; outside: number; blur: number[][] } {
   const { m, H, h } = grid;
   const pmf = new Float64Array(m);
   const tmp = new Float64Array(m);
   let outside = 0;
-  const phi = parts.map((part) =>
+  const blur = parts.map(() => [] as number[]);
+  const phi = parts.map((part, p) =>
     part.atCost.map((bs) => {
       pmf.fill(0);
+      let second = 0;
+      let beyond = 0;
       bs.forEach((b, i) => {
         const d = discretise(b, h, m, tmp);
         outside = Math.max(outside, d.beyond);
+        beyond = Math.max(beyond, d.beyond);
+        second += part.curves[i].pr * b.secondMoment;
         for (let j = 0; j < m; j++) pmf[j] += part.curves[i].pr * d.pmf[j];
       });
+      // E[B_h²] − E[B²]: the variance the rounding added to one claim (the means agree; see payout-distribution.ts
+      // unblur). Beyond the grid's top nothing is compared: there the grid's pmf is not B's.
+      let gridSecond = 0;
+      for (let j = 1; j < m; j++) gridSecond += pmf[j] * (j * h) * (j * h);
+      blur[p].push(beyond > 1e-12 ? 0 : Math.max(0, gridSecond - second));
       const re = new Float64Array(H);
       const im = new Float64Array(H);
       realFft(pmf, re, im);
       return { re, im };
     }),
   );
-  return { phi, outside };
+  return { phi, outside, blur };
 }

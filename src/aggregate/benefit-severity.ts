@@ -17,6 +17,11 @@ export interface BenefitSeverity {
   secondMoment: number;
   /** Largest value B takes (Infinity when uncapped). */
   max: number;
+  /**
+   * B's atoms: the values of its flat pieces (zero below the deductible, a cap) with their probabilities. The
+   * rest of B has a density, which the grid's rounding blurs and severityTransforms corrects (benefit-parts.ts).
+   */
+  atoms: { value: number; mass: number }[];
 }
 
 export function benefitSeverity(b: Piecewise, sev: Severity, scale = 1): BenefitSeverity {
@@ -48,7 +53,28 @@ export function benefitSeverity(b: Piecewise, sev: Severity, scale = 1): Benefit
     }
     return cum[lo] + slopes[lo] * (sev.lev(x) - levX[lo]);
   };
-  return { lev, mean, secondMoment: secondMoment(curve, sev), max: slopes[n - 1] > 0 ? Infinity : ys[n - 1] };
+  return {
+    lev,
+    mean,
+    secondMoment: secondMoment(curve, sev),
+    max: slopes[n - 1] > 0 ? Infinity : ys[n - 1],
+    atoms: atomsOf(xs, ys, slopes, sev),
+  };
+}
+
+/** The flat pieces of b as atoms of B = b(X): P(xⱼ < X ≤ xⱼ₊₁) at bⱼ, the last piece's S(xₙ₋₁) where b ends flat. */
+function atomsOf(xs: number[], ys: number[], slopes: number[], sev: Severity): { value: number; mass: number }[] {
+  const atoms: { value: number; mass: number }[] = [];
+  const n = xs.length;
+  for (let j = 0; j < n; j++) {
+    if (slopes[j] !== 0) continue;
+    const mass = j < n - 1 ? sev.cdf(xs[j + 1]) - (j === 0 ? 0 : sev.cdf(xs[j])) : sev.survival(xs[j]);
+    if (!(mass > 0)) continue;
+    const last = atoms[atoms.length - 1];
+    if (last && last.value === ys[j]) last.mass += mass;
+    else atoms.push({ value: ys[j], mass });
+  }
+  return atoms;
 }
 
 /** E[b(X)²] = ∫ 2 b(x) b′(x) S(x) dx, by Simpson's rule on ln x over each rising piece (the last up to S = 1e-15). */
