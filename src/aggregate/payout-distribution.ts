@@ -7,7 +7,7 @@
  */
 import type { Shock } from '../random/shock.ts';
 import { countLaw, countMoments } from '../random/claim-count.ts';
-import type { BenefitPart, Spectrum } from './benefit-parts.ts';
+import type { BenefitPart, SeverityTransforms } from './benefit-parts.ts';
 import { addCompoundTransform } from './compound.ts';
 import { inverseRealFft, realFft } from './fft.ts';
 import { onCircle, type PayoutGrid, type ShockNodes } from './grid.ts';
@@ -16,10 +16,10 @@ import { mixOverCost } from './mix-cost.ts';
 /** What every step of the mixing reads: the populations, their transforms, the shocks and the grid. */
 export interface MixingInput {
   parts: BenefitPart[];
-  /** phi[p][k]: population p's severity transform at cost node k. */
-  phi: Spectrum[][];
-  /** blur[p][k]: the variance the grid's rounding added to one claim of population p at cost node k. */
-  blur?: number[][];
+  /** phi.at(p, k): population p's severity transform at cost node k, with the blur its rounding added. */
+  phi: SeverityTransforms;
+  /** Whether the blur is taken off (unblur); a conditional left with negative mass then throws GridTooCoarse. */
+  unblurred: boolean;
   shocks: ShockNodes;
   /** The cost shock's law, for the mixture between its nodes (null without one). */
   costShock: Shock | null;
@@ -100,7 +100,7 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
   util.x.forEach((u, l) => {
     if (ps.length === 1) {
       const p = ps[0];
-      addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, util.w[l], re, im, H);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, util.w[l], re, im, H);
       return;
     }
     // Π over the group's populations of P_N(φ) at this utilisation node.
@@ -109,7 +109,7 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
     for (const p of ps) {
       partRe.fill(0, 0, H);
       partIm.fill(0, 0, H);
-      addCompoundTransform(countLaw(parts[p].pop, u), phi[p][k].re, phi[p][k].im, 1, partRe, partIm, H);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, 1, partRe, partIm, H);
       multiplyInto(prodRe, prodIm, partRe, partIm, H);
     }
     for (let j = 0; j < H; j++) {
@@ -129,7 +129,7 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
     if (x < 0) negative -= x;
     mass += out[i] = Math.max(0, x);
   }
-  if (input.blur && negative > BLUR_NEGATIVE) throw new GridTooCoarse(negative);
+  if (input.unblurred && negative > BLUR_NEGATIVE) throw new GridTooCoarse(negative);
   for (let i = 0; i < m; i++) out[i] /= mass;
   return out;
 }
@@ -158,13 +158,13 @@ export class GridTooCoarse extends Error {
  * transform falls as exp(−Var S·t²/2) faster than the factor rises).
  */
 function unblur(input: MixingInput, ps: number[], k: number, re: Float64Array, im: Float64Array) {
-  const { blur, parts, shocks } = input;
-  if (!blur) return;
+  const { phi, parts, shocks } = input;
+  if (!input.unblurred) return;
   let v = 0;
   for (const p of ps) {
     let n = 0;
     shocks.util.x.forEach((u, l) => (n += shocks.util.w[l] * countMoments(countLaw(parts[p].pop, u)).mean));
-    v += n * blur[p][k];
+    v += n * phi.at(p, k).blur;
   }
   if (!(v > 0)) return;
   const { m, h } = input.grid;

@@ -8,6 +8,7 @@ import { compileModel } from '../engine/model.ts';
 import { exactAggregate } from '../aggregate/exact.ts';
 import { requireScenario } from '../scenario/validate.ts';
 import type { Command } from './command.ts';
+import { printExactBench } from './bench-exact.ts';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -100,6 +101,7 @@ shipped scenario beside a 1,000-trial Monte Carlo run of it.
         `  ${name.padEnd(16)} exact ${(fftMs / 1000).toFixed(2)} s (per ruleset ${perRuleset} ms)   Monte Carlo ${mc.seconds.toFixed(2)} s`,
       );
     }
+    printExactBench(quick);
     return 0;
   },
 };
