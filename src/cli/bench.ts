@@ -89,7 +89,7 @@ shipped scenario beside a 1,000-trial Monte Carlo run of it.
         `  ${large.toLocaleString('en')} trials: ${big.seconds.toFixed(2)} s wall, peak RSS ${big.peakMB.toFixed(0)} MB   (target ≤ 10 s, < 300 MB)`,
       );
     }
-    console.log('\nexact aggregate (FFT, 65,536 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
+    console.log('\nexact aggregate (FFT, 2^14–2^16 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
     for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
       const scenario = requireScenario(readFileSync(scenarioPath(name), 'utf8'));
       const t0 = performance.now();
