@@ -34,6 +34,8 @@ export interface ExactOptions {
   buckets?: number;
   costNodes?: number;
   utilisationNodes?: number;
+  /** Leaves the grid's rounding blur on (the distribution as before issue #32; tests compare the two). */
+  keepBlur?: boolean;
 }
 
 /** The corridor's expected split over the exact distribution. */
@@ -142,7 +144,7 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
   return model.rulesets.map((r, i) =>
     unsupported
       ? { id: r.id, method: 'monteCarlo-only', reason: unsupported.reason, cause: unsupported.cause, premium: r.premium, milliseconds: 0 }
-      : exactRuleset(model, r, shocks, m, analytic[i].payout),
+      : exactRuleset(model, r, shocks, m, analytic[i].payout, opts.keepBlur === true),
   );
 }
 
@@ -153,6 +155,7 @@ function exactRuleset(
   shocks: ShockNodes,
   grids: number[],
   analyticMean: number | null,
+  keepBlur: boolean,
 ): ExactRuleset {
   const started = performance.now();
   const parts = benefitParts(model, r, shocks.cost);
@@ -172,7 +175,7 @@ function exactRuleset(
     }
   };
   let done: ReturnType<typeof attempt> = null;
-  if (expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of grids) if ((done = attempt(g, true))) break;
+  if (!keepBlur && expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of grids) if ((done = attempt(g, true))) break;
   done ??= attempt(grids[grids.length - 1], false)!;
   const { grid } = done;
   if ('point' in done) return pointMassRuleset(r, grid.meanModel, started);
