@@ -31,8 +31,8 @@ describe('a proposal edited at once', () => {
     await expect.poll(() => page.locator('js-ruleset-card').filter({ hasText: 'jiangyin-2020-a' }).count()).toBe(1);
     await expect.poll(() => page.locator('js-funding-table thead th').count()).toBe(3);
     expect(await notes.allInnerTexts()).toEqual([expect.stringMatching(/^江阴 2020 大病保险：.*期望赔付率约32%/)]);
-    // The copy's run ends and its exact aggregate is asked for: the edit comes then, while it is computed (the
-    // moment the analyst saw the stale interval).
+    // The copy's run ends (its exact aggregate was asked for at the frame after it was made, issue #32, and may be
+    // on screen already: the copy's own figures, the baseline's); the edit comes then.
     await page.waitForFunction(
       () =>
         (document.querySelector('js-app') as unknown as { runState: string; wb: { applied: { rulesets: unknown[] } } }).runState ===
@@ -41,7 +41,8 @@ describe('a proposal edited at once', () => {
       undefined,
       { polling: 'raf', timeout: 60_000 },
     );
-    // Every frame from now on: the proposal's exact interval and its gap to the Monte Carlo mean as drawn.
+    // Every frame from now on: the proposal's exact interval and its gap to the Monte Carlo mean as drawn, and
+    // whether the edit is applied in that frame (the proposal's first track's deductible 15,000).
     await page.evaluate(
       ([interval, gap]) => {
         const w = window as unknown as { frames_: string[][]; stopFrames: boolean };
@@ -53,8 +54,14 @@ describe('a proposal edited at once', () => {
           const table = app && root('js-results-table', root('js-results-panel', app) ?? app);
           return (table?.querySelector(`td[data-ruleset="jiangyin-2020-a"][data-metric="${m}"]`) as HTMLElement | null)?.innerText ?? '';
         };
+        const edited = () => {
+          const app = document.querySelector('js-app') as unknown as {
+            wb: { applied: { rulesets: { id: string; tracks: { deductible: { value: number } }[] }[] } };
+          };
+          return app.wb.applied.rulesets.find((r) => r.id === 'jiangyin-2020-a')?.tracks[0].deductible.value === 15000 ? 'edited' : '';
+        };
         const frame = () => {
-          w.frames_.push([read(interval), read(gap)]);
+          w.frames_.push([read(interval), read(gap), edited()]);
           if (!w.stopFrames) requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
@@ -79,12 +86,13 @@ describe('a proposal edited at once', () => {
     expect(old).toMatch(/^\d+\.\d% – \d+\.\d%$/);
     expect(now).toMatch(/^\d+\.\d% – \d+\.\d%$/);
     expect(now).not.toBe(old);
-    expect(frames.length).toBeGreaterThan(5);
-    // From the first frame after the edit (its fields read 15000 by then) to the end: never the old interval, never a
-    // flagged gap; only pending, then the new figures.
-    expect(frames.filter(([interval]) => interval === old)).toEqual([]);
+    const after = frames.filter(([, , edit]) => edit === 'edited');
+    expect(after.length).toBeGreaterThan(5);
+    // From the first frame with the edit applied to the end: never the old interval, never a flagged gap; only
+    // pending, then the new figures.
+    expect(after.filter(([interval]) => interval === old)).toEqual([]);
     expect(frames.filter(([, gap]) => gap.includes('⚠'))).toEqual([]);
-    expect(frames.at(-1)).toEqual([now, expect.stringMatching(/^✓/)]);
+    expect(frames.at(-1)).toEqual([now, expect.stringMatching(/^✓/), 'edited']);
     expect(errors).toEqual([]);
   });
 });

@@ -49,31 +49,52 @@ export function benefitParts(model: EngineModel, r: EngineModel['rulesets'][numb
   });
 }
 
+/** A population's severity transform at one cost node, and the variance the grid's rounding added to one claim. */
+export interface NodeSpectrum extends Spectrum {
+  /** E[B_h²] − E[B²] (payout-distribution.ts unblur); 0 where B reaches beyond the grid. */
+  blur: number;
+}
+
 /**
- * The severity transforms φ[p][k] of population p at cost node k: the curves' discretised benefits mixed by
- * their probabilities, transformed. `outside` is the largest mass a discretisation left beyond the grid.
+ * The severity transforms φ of population p at cost node k: the curves' discretised benefits mixed by their
+ * probabilities, transformed. Computed when first asked (`at`), so a grid found too coarse at its first node
+ * costs one node's work (exact.ts tries the next). `outside`: the largest mass a discretisation so far left
+ * beyond the grid.
  */
-export function severityTransforms(
-  parts: BenefitPart[],
-  grid: { m: number; H: number; h: number },
-): { phi: Spectrum[][]; outside: number } {
+export function severityTransforms(parts: BenefitPart[], grid: { m: number; H: number; h: number }) {
   const { m, H, h } = grid;
   const pmf = new Float64Array(m);
   const tmp = new Float64Array(m);
-  let outside = 0;
-  const phi = parts.map((part) =>
-    part.atCost.map((bs) => {
-      pmf.fill(0);
-      bs.forEach((b, i) => {
-        const d = discretise(b, h, m, tmp);
-        outside = Math.max(outside, d.beyond);
-        for (let j = 0; j < m; j++) pmf[j] += part.curves[i].pr * d.pmf[j];
-      });
-      const re = new Float64Array(H);
-      const im = new Float64Array(H);
-      realFft(pmf, re, im);
-      return { re, im };
-    }),
-  );
-  return { phi, outside };
+  const memo = parts.map(() => [] as NodeSpectrum[]);
+  const state = { outside: 0 };
+  const make = (p: number, k: number): NodeSpectrum => {
+    const part = parts[p];
+    pmf.fill(0);
+    let second = 0;
+    let beyond = 0;
+    part.atCost[k].forEach((b, i) => {
+      const d = discretise(b, h, m, tmp);
+      beyond = Math.max(beyond, d.beyond);
+      second += part.curves[i].pr * b.secondMoment;
+      const pr = part.curves[i].pr;
+      for (let j = 0; j < m; j++) pmf[j] += pr * d.pmf[j];
+    });
+    state.outside = Math.max(state.outside, beyond);
+    // E[B_h²] − E[B²]: the variance the rounding added to one claim (the means agree; payout-distribution.ts
+    // unblur). Where B reaches beyond the grid's top, the grid's pmf is not B's there: nothing is taken off.
+    let gridSecond = 0;
+    for (let j = 1; j < m; j++) gridSecond += pmf[j] * (j * h) * (j * h);
+    const re = new Float64Array(H);
+    const im = new Float64Array(H);
+    realFft(pmf, re, im);
+    return { re, im, blur: beyond > 1e-12 ? 0 : Math.max(0, gridSecond - second) };
+  };
+  return {
+    at: (p: number, k: number): NodeSpectrum => (memo[p][k] ??= make(p, k)),
+    get outside() {
+      return state.outside;
+    },
+  };
 }
+
+export type SeverityTransforms = ReturnType<typeof severityTransforms>;

@@ -12,6 +12,11 @@ import { inverse, type Piecewise } from '../rules/piecewise.ts';
 export interface BenefitSeverity {
   /** E[B ∧ u]. */
   lev(u: number): number;
+  /**
+   * out[k] = E[B ∧ k·h] for k = 0 … count − 1: `lev` on the grid in one pass, walking the pieces upwards instead of
+   * searching for each point's (the same arithmetic, so the same values; discretise asks it at every grid point).
+   */
+  levSteps(h: number, count: number, out: Float64Array): void;
   mean: number;
   /** E[B²] (numerical: Simpson on ln x over each piece; used to size the grid, not as a result). */
   secondMoment: number;
@@ -48,7 +53,30 @@ export function benefitSeverity(b: Piecewise, sev: Severity, scale = 1): Benefit
     }
     return cum[lo] + slopes[lo] * (sev.lev(x) - levX[lo]);
   };
-  return { lev, mean, secondMoment: secondMoment(curve, sev), max: slopes[n - 1] > 0 ? Infinity : ys[n - 1] };
+  const last = n - 1;
+  const levSteps = (h: number, count: number, out: Float64Array) => {
+    let i = 1; // first knot with ys[i] ≥ u (inverse's scan), n when u is beyond every knot
+    out[0] = 0;
+    for (let k = 1; k < count; k++) {
+      const u = k * h;
+      if (u >= ys[last] && slopes[last] === 0) {
+        out[k] = mean;
+        continue;
+      }
+      while (i < n && ys[i] < u) i++;
+      let x: number;
+      let lo: number;
+      if (i < n) {
+        x = xs[i - 1] + ((u - ys[i - 1]) * (xs[i] - xs[i - 1])) / (ys[i] - ys[i - 1]);
+        lo = x >= xs[i] ? i : i - 1;
+      } else {
+        x = curve.tail > 0 ? xs[last] + (u - ys[last]) / curve.tail : Infinity;
+        lo = last;
+      }
+      out[k] = Number.isFinite(x) ? cum[lo] + slopes[lo] * (sev.lev(x) - levX[lo]) : mean;
+    }
+  };
+  return { lev, levSteps, mean, secondMoment: secondMoment(curve, sev), max: slopes[n - 1] > 0 ? Infinity : ys[n - 1] };
 }
 
 /** E[b(X)²] = ∫ 2 b(x) b′(x) S(x) dx, by Simpson's rule on ln x over each rising piece (the last up to S = 1e-15). */
@@ -85,21 +113,23 @@ function secondMoment(b: Piecewise, sev: Severity): number {
  */
 export function discretise(b: BenefitSeverity, h: number, m: number, out = new Float64Array(m)): { pmf: Float64Array; beyond: number } {
   out.fill(0);
-  let prev = 0; // E[B ∧ (k−1)h]
-  let cur = b.lev(h); // E[B ∧ kh]
-  out[0] = 1 - cur / h;
   const stop = Number.isFinite(b.max) ? Math.min(m - 1, Math.ceil(b.max / h) + 2) : m - 1;
+  const L = levScratch(stop + 1);
+  b.levSteps(h, Math.max(2, stop + 1), L);
+  out[0] = 1 - L[1] / h;
   let k = 1;
-  for (; k < stop; k++) {
-    const next = b.lev((k + 1) * h);
-    out[k] = (2 * cur - prev - next) / h;
-    prev = cur;
-    cur = next;
-  }
+  for (; k < stop; k++) out[k] = (2 * L[k] - L[k - 1] - L[k + 1]) / h;
   // What is left: the rest of the distribution above (k−1)h, put at the last grid point reached.
   let sum = 0;
   for (let i = 0; i < k; i++) sum += out[i];
   const beyond = Math.max(0, 1 - sum);
   out[k] += beyond;
   return { pmf: out, beyond: Number.isFinite(b.max) ? 0 : beyond };
+}
+
+let scratch = new Float64Array(0);
+/** One scratch line of limited expected values, grown as needed (discretise runs one at a time). */
+function levScratch(n: number): Float64Array {
+  if (scratch.length < n + 1) scratch = new Float64Array(n + 1);
+  return scratch;
 }

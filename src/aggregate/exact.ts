@@ -22,14 +22,20 @@ import { analyticExpectation } from '../engine/analytic.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { benefitParts, severityTransforms } from './benefit-parts.ts';
 import { checkedBuckets, payoutGrid, shockNodesOf, type ShockNodes } from './grid.ts';
-import { payoutDistribution } from './payout-distribution.ts';
+import { GridTooCoarse, payoutDistribution } from './payout-distribution.ts';
 import { describePmf, expectedPaidClaimants, lossRatioOf, type PayoutFigures } from './payout-summary.ts';
 
 export interface ExactOptions {
-  /** Grid points (a power of two); default 2^16. */
+  /**
+   * Grid points (a power of two). Default: the smallest of 2^14, 2^15, 2^16 on which the rounding's blur comes off
+   * cleanly (payout-distribution.ts unblur), else 2^16 as it is rounded. Given, exactly that grid (blur taken off
+   * where it comes off cleanly).
+   */
   buckets?: number;
   costNodes?: number;
   utilisationNodes?: number;
+  /** Leaves the grid's rounding blur on (the distribution as before issue #32; tests compare the two). */
+  keepBlur?: boolean;
 }
 
 /** The corridor's expected split over the exact distribution. */
@@ -112,10 +118,23 @@ function sharesObstacle(model: EngineModel): string | null {
   return null;
 }
 
-const DEFAULT_BUCKETS = 1 << 16;
+/**
+ * The grids tried in turn, coarsest first. With the blur taken off, 2^14 points give the shipped scenarios' mean
+ * and quantiles within 1e-5 of a 2^20-point reference where the blur comes off cleanly (test/exact-accuracy.test.ts);
+ * without it 2^16 points were needed for 1e-4.
+ */
+const GRIDS = [1 << 14, 1 << 15, 1 << 16];
+
+/**
+ * The blur is taken off only where the payout sums enough paid claims for Σ ε to be normal (payout-distribution.ts
+ * unblur): the shipped scenarios pay tens of thousands. A few (compound Poisson of mean 20 in the tests) keep a
+ * transform that does not fall at high frequencies, which the factor would raise; they take the finest grid as
+ * before, where the blur is a small part of little.
+ */
+const UNBLUR_CLAIMS = 1000;
 
 export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): ExactRuleset[] {
-  const m = checkedBuckets(opts.buckets ?? DEFAULT_BUCKETS);
+  const m = opts.buckets === undefined ? GRIDS : [checkedBuckets(opts.buckets)];
   const shocks = shockNodesOf(model, opts.costNodes, opts.utilisationNodes);
   const unsupported = fftObstacle(model);
   // The model's own mean in closed form (engine/analytic.ts), against which each distribution is checked: the
@@ -125,7 +144,7 @@ export function exactAggregate(model: EngineModel, opts: ExactOptions = {}): Exa
   return model.rulesets.map((r, i) =>
     unsupported
       ? { id: r.id, method: 'monteCarlo-only', reason: unsupported.reason, cause: unsupported.cause, premium: r.premium, milliseconds: 0 }
-      : exactRuleset(model, r, shocks, m, analytic[i].payout),
+      : exactRuleset(model, r, shocks, m, analytic[i].payout, opts.keepBlur === true),
   );
 }
 
@@ -134,17 +153,34 @@ function exactRuleset(
   model: EngineModel,
   r: EngineModel['rulesets'][number],
   shocks: ShockNodes,
-  m: number,
+  grids: number[],
   analyticMean: number | null,
+  keepBlur: boolean,
 ): ExactRuleset {
   const started = performance.now();
   const parts = benefitParts(model, r, shocks.cost);
-  const grid = payoutGrid(parts, shocks, m);
-  if (grid.width < FEN) return pointMassRuleset(r, grid.meanModel, started);
-  const { phi, outside } = severityTransforms(parts, grid);
   const pr = model.parameterRisk;
-  const { pmf, mass } = payoutDistribution({ parts, phi, shocks, costShock: pr?.cost ?? null, grid }, pr?.shared ?? true);
-  const { lo, h } = grid;
+  // The coarsest grid on which the blur comes off cleanly; the last grid as it is rounded where none does.
+  const attempt = (m: number, unblurred: boolean) => {
+    const grid = payoutGrid(parts, shocks, m);
+    if (grid.width < FEN) return { grid, point: true as const };
+    const phi = severityTransforms(parts, grid);
+    const input = { parts, phi, unblurred, shocks, costShock: pr?.cost ?? null, grid };
+    try {
+      const result = payoutDistribution(input, pr?.shared ?? true);
+      return { grid, outside: phi.outside, ...result };
+    } catch (e) {
+      if (e instanceof GridTooCoarse) return null;
+      throw e;
+    }
+  };
+  let done: ReturnType<typeof attempt> = null;
+  if (!keepBlur && expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of grids) if ((done = attempt(g, true))) break;
+  done ??= attempt(grids[grids.length - 1], false)!;
+  const { grid } = done;
+  if ('point' in done) return pointMassRuleset(r, grid.meanModel, started);
+  const { pmf, mass, outside } = done;
+  const { lo, h, m } = grid;
   const stats = describePmf(pmf, lo, h);
   const premium = r.premium;
   const paid = expectedPaidClaimants(parts);

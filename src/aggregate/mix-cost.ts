@@ -75,7 +75,9 @@ export function mixOverCost(
   lo: number,
   h: number,
   probabilityPoints = 8192,
-  perInterval = 48,
+  // 12 steps between nodes: 48 changed the shipped scenarios' mean and quantiles by under 1.3e-5 against a
+  // 2^20-point reference (issue #32) at four times the deposits, the exact aggregate's largest cost at 2^14 points.
+  perInterval = 12,
 ): Float64Array {
   const m = conds[0].length;
   const K = conds.length;

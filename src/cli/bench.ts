@@ -16,6 +16,7 @@ import { compileModel } from '../engine/model.ts';
 import { exactAggregate } from '../aggregate/exact.ts';
 import { requireScenario } from '../scenario/validate.ts';
 import type { Command } from './command.ts';
+import { printExactBench } from './bench-exact.ts';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -153,7 +154,7 @@ scenario beside a 1,000-trial Monte Carlo run of it.
       );
     await monteCarloTargets(quick, Number(values.large ?? 10000));
     const workers = availableParallelism();
-    console.log('\nexact aggregate (FFT, 65,536 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
+    console.log('\nexact aggregate (FFT, 2^14–2^16 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
     for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
       const scenario = requireScenario(readFileSync(scenarioPath(name), 'utf8'));
       const t0 = performance.now();
@@ -165,6 +166,7 @@ scenario beside a 1,000-trial Monte Carlo run of it.
         `  ${name.padEnd(16)} exact ${(fftMs / 1000).toFixed(2)} s (per ruleset ${perRuleset} ms)   Monte Carlo ${mc.seconds.toFixed(2)} s`,
       );
     }
+    printExactBench(quick);
     return 0;
   },
 };

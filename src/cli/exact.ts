@@ -18,7 +18,8 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
 that miss the model's mean or lose mass off the grid by more than 0.1% (a wide cost shock), are reported as
 "monteCarlo-only" with the reason. A payout that varies by less than a fen is a point mass (sd 0, skewness
 undefined: "—", null in JSON, with a note).
-  --buckets N   grid points, a power of two (default 65536)
+  --buckets N   grid points, a power of two (default: the coarsest of 16384, 32768, 65536 on which the
+                grid's rounding blur comes off cleanly; mean and quantiles within 1e-4 of 2^20 points)
   --json        print { scenario, method: "fft", rulesets: [...] } (amounts in yuan as numbers)`,
   options: { buckets: { type: 'string' }, json: { type: 'boolean' } },
   run(values, [file]) {

@@ -42,7 +42,12 @@ export interface RunEnvironment {
   clock: RunClock;
   /** A worker silent this long on a chunk is replaced (runRaw's watchdog; its own default when absent). */
   stallMs?: number;
+  /** Calls back at the next frame (requestAnimationFrame in the page; a 16 ms timer where there is none). */
+  frame?: (callback: () => void) => void;
 }
+
+const nextFrame = (callback: () => void) =>
+  typeof requestAnimationFrame === 'function' ? void requestAnimationFrame(() => callback()) : void setTimeout(callback, 16);
 
 export const performanceClock: RunClock = {
   now: () => performance.now(),
@@ -82,6 +87,8 @@ export class PageRun {
   private exactFor: Scenario | null = null;
   /** The scenario on screen, whose exact aggregate alone is shown. */
   private exactOf: Scenario | null = null;
+  /** A frame is awaited to ask for the exact aggregate (one per frame however many edits came in it). */
+  private exactFrame = false;
 
   constructor(
     private readonly wb: RunSource,
@@ -109,10 +116,22 @@ export class PageRun {
     this.comparisons = [];
     this.exact = null;
     this.exactOf = s;
-    // The exact aggregate waits for the run: both want the CPU, and the first Monte Carlo refresh is what an edit
-    // must show quickly (docs/model.md "Performance"). A run cut short by the next edit never asks for it.
+    // The exact aggregate follows the edits (a dragged slider's every frame, issue #32): asked for at the next
+    // frame, for the scenario on screen then; the client sends only the newest waiting one, and a result for any
+    // other scenario than the one on screen is dropped, so the cells say pending rather than show a stale figure.
+    // It takes tens of milliseconds a ruleset (aggregate/exact.ts), beside the run's first refresh.
     this.exactFor = s;
+    this.askExactAtFrame();
     this.schedule();
+  }
+
+  private askExactAtFrame() {
+    if (this.exactFrame) return;
+    this.exactFrame = true;
+    (this.env.frame ?? nextFrame)(() => {
+      this.exactFrame = false;
+      this.requestExact();
+    });
   }
 
   /** The comparisons again, against a new baseline. */
