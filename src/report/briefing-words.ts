@@ -10,10 +10,10 @@ import { getAt } from '../scenario/edit.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { fieldName, fieldWord } from './field-names.ts';
 import { formatCount, formatNumber } from './format.ts';
-import type { Lang } from './strings.ts';
+import { t, type Lang } from './strings.ts';
 
 /** Keys whose value is an amount of money (yuan), a share (0–1), a factor or a whole count. */
-const MONEY = new Set(['deductible', 'cap', 'to', 'from', 'perInsured', 'total', 'extraMean', 'insurerGainMax', 'insurerLossMax']);
+const MONEY = new Set(['deductible', 'cap', 'to', 'from', 'perInsured', 'total', 'insurerGainMax', 'insurerLossMax', 'splice', 'limit']);
 const SHARE = new Set([
   'ratio',
   'ratioAdd',
@@ -32,6 +32,11 @@ const SHARE = new Set([
   'costCv',
   'utilisationCv',
   'growthSd',
+  'firstShare',
+  'cv',
+  'quarterShare',
+  'prepaidShare',
+  'payShare',
 ]);
 const COUNT = new Set(['insured', 'trials']);
 
@@ -54,7 +59,9 @@ export function wanWords(yuan: number, lang: Lang, signed = false): string {
   return lang === 'zh' ? `${sign}${v}万元` : `${sign}${v} (10k yuan)`;
 }
 
-export const percentWords = (x: number, digits = 1) => (Number.isFinite(x) ? `${formatNumber(x * 100, 'zh-CN', 0, digits)}%` : '—');
+/** A rate as a percentage: results to one decimal as the tables show them (25.0%), a file's shares as written (60%). */
+export const percentWords = (x: number, digits = 1, minDigits = digits) =>
+  Number.isFinite(x) ? `${formatNumber(x * 100, 'zh-CN', minDigits, digits)}%` : '—';
 
 /** A difference of two ratios in percentage points, signed: "+1.9 个百分点". */
 export function pointsWords(x: number, lang: Lang): string {
@@ -75,9 +82,15 @@ export function countWords(n: number, lang: Lang, signed = false): string {
 export function valueWords(key: string, v: unknown, lang: Lang): string {
   if (v === null) return key === 'to' ? (lang === 'zh' ? '不设上限' : 'no limit') : key === 'from' ? '−∞' : '—';
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  // A track's base by its name (自负费用, 合规自费, 自负+合规自费), a tier's basis by its reading.
+  if (key === 'base' && (v === 'selfBurden' || v === 'compliantSelfPay' || v === 'combined')) return t(v, lang);
+  if (key === 'basis' && (v === 'whole' || v === 'marginal')) return t(v === 'whole' ? 'basisWhole' : 'basisMarginal', lang);
+  // A transfer's basis (schema Transfers.basis, seed 001 三(一) 按筹资标准).
+  if (key === 'basis' && v === 'annualStandard') return lang === 'zh' ? '按全年筹资标准' : 'the annual standard';
+  if (key === 'basis' && v === 'contractPremium') return lang === 'zh' ? '按运行月份保费' : 'the premium of the months in force';
   if (typeof v !== 'number') return typeof v === 'string' ? v : '—';
   if (MONEY.has(key)) return moneyWords(v, lang);
-  if (SHARE.has(key)) return percentWords(v, 2);
+  if (SHARE.has(key)) return percentWords(v, 2, 0);
   if (COUNT.has(key)) return formatCount(v);
   if (key.endsWith('Factor')) return `×${formatNumber(v, 'zh-CN', 0, 4)}`;
   return formatNumber(v, 'zh-CN', 0, 6);
@@ -106,13 +119,14 @@ function bandName(track: unknown, index: number, lang: Lang): string | null {
 }
 
 /** One change in words: the field by its name, then old → new ("自负费用 · 1.8万–10万元段 · 支付比例 60% → 70%"). */
-export function changeWords(c: Change, after: unknown, lang: Lang, dropFirst = 0): string {
+export function changeWords(c: Change, after: unknown, lang: Lang, dropFirst = 0, before: unknown = after): string {
   const key = valueKey(c.path);
   // A band's ratio or edge is named by the amounts the band covers, not by its ordinal.
   const band = /^(.*tracks\[(\d+)\])\.bands\[(\d+)\]/.exec(c.path);
   let words = fieldName(c.path, after, lang).split(' · ').slice(dropFirst);
   if (band) {
-    const track = getAt(after, pathOf(band[1]));
+    // Named as the reader knew it: by the band's amounts before the change.
+    const track = getAt(getAt(before, pathOf(band[1])) ? before : after, pathOf(band[1]));
     const name = bandName(track, Number(band[3]), lang);
     const ordinal = words.findIndex((w) => /第 ?\d+ ?段|band \d+/i.test(w));
     if (name && ordinal >= 0) words[ordinal] = name;
@@ -121,7 +135,8 @@ export function changeWords(c: Change, after: unknown, lang: Lang, dropFirst = 0
   const what = words.join(' · ');
   const arrow = (from: unknown, to: unknown) => `${itemWords(key, from, lang)} → ${itemWords(key, to, lang)}`;
   if (c.kind === 'changed') return `${what} ${arrow(c.from, c.to)}`;
-  if (c.kind === 'added') return lang === 'zh' ? `新增 ${what}：${itemWords(key, c.to, lang)}` : `added ${what}: ${itemWords(key, c.to, lang)}`;
+  if (c.kind === 'added')
+    return lang === 'zh' ? `新增 ${what}：${itemWords(key, c.to, lang)}` : `added ${what}: ${itemWords(key, c.to, lang)}`;
   return lang === 'zh' ? `删除 ${what}（原为 ${itemWords(key, c.from, lang)}）` : `removed ${what} (was ${itemWords(key, c.from, lang)})`;
 }
 
@@ -132,24 +147,30 @@ export function itemWords(key: string, v: unknown, lang: Lang): string {
   const o = v as Record<string, unknown>;
   if ('value' in o) return valueWords(key, o.value, lang);
   if (o.title && typeof o.title === 'object') return String((o.title as Record<Lang, string>)[lang] ?? '');
-  return Object.entries(o)
-    .filter(([k, x]) => k !== 'source' && k !== 'assumption' && k !== 'id' && (typeof x !== 'object' || x === null || 'value' in (x as object)))
-    .map(([k, x]) => `${fieldWord(k, lang)} ${itemWords(k, x, lang)}`)
-    .join('，');
+  return (
+    Object.entries(o)
+      // `kind` and `basis` name the item's type, which its name already says; nested lists are listed on their own.
+      .filter(
+        ([k, x]) =>
+          !['source', 'assumption', 'id', 'kind'].includes(k) && (typeof x !== 'object' || x === null || 'value' in (x as object)),
+      )
+      .map(([k, x]) => `${fieldWord(k, lang)} ${itemWords(k, x, lang)}`)
+      .join('，')
+  );
 }
 
 const pathOf = (s: string): (string | number)[] =>
   [...s.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
 
 /** Changes that are a person's edit, not bookkeeping: provenance texts and titles are left out (diff.ts skips the former). */
-const meaningful = (c: Change) => !/(^|\.)(title|description|id)(\.|$)/.test(c.path) && !/\.title\.(zh|en)$/.test(c.path);
+const meaningful = (c: Change) => !/(^|\.)(title|description|id|lossRatioNote|label|conflict)(\.|\[|$)/.test(c.path);
 
 /** What the edited scenario changes against the file as opened, each change in words. */
 export function editsInWords(original: unknown, edited: Scenario, lang: Lang): string[] {
   if (!original) return [];
   return diffScenarios(original, edited)
     .filter(meaningful)
-    .map((c) => changeWords(c, c.kind === 'removed' ? original : edited, lang));
+    .map((c) => changeWords(c, c.kind === 'removed' ? original : edited, lang, 0, original));
 }
 
 /** What a proposal changes against the baseline ruleset, in words (its id, title and provenance left out). */
@@ -159,7 +180,7 @@ export function proposalInWords(s: Scenario, baseline: string, proposal: string,
   if (!a || !b) return [];
   return diffScenarios({ rulesets: [a] }, { rulesets: [b] })
     .filter(meaningful)
-    .map((c) => changeWords(c, c.kind === 'removed' ? { rulesets: [a] } : { rulesets: [b] }, lang, 1));
+    .map((c) => changeWords(c, c.kind === 'removed' ? { rulesets: [a] } : { rulesets: [b] }, lang, 1, { rulesets: [a] }));
 }
 
 /** A ruleset by its title in the reader's language, its id only where it has none. */
@@ -196,7 +217,9 @@ export function gainsInWords(s: Scenario, a: RulesetSummary, b: RulesetSummary, 
     const dr = pb.burdenReductionRate - pa.burdenReductionRate;
     return lang === 'zh'
       ? [`${title}：获补偿人数${countWords(dn, lang, true)}，补偿金额${wanWords(dp, lang, true)}，减负率${pointsWords(dr, lang)}`]
-      : [`${title}: beneficiaries ${countWords(dn, lang, true)}, payout ${wanWords(dp, lang, true)}, burden reduction ${pointsWords(dr, lang)}`];
+      : [
+          `${title}: beneficiaries ${countWords(dn, lang, true)}, payout ${wanWords(dp, lang, true)}, burden reduction ${pointsWords(dr, lang)}`,
+        ];
   });
 }
 

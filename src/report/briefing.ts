@@ -108,7 +108,12 @@ function writer(st: BriefingStyle) {
       children: [run(s, st.h1)],
     });
   const h2 = (s: string) =>
-    new Paragraph({ keepNext: true, spacing: spacing(), indent: st.indent ? { firstLine: st.indent } : undefined, children: [run(s, st.h2)] });
+    new Paragraph({
+      keepNext: true,
+      spacing: spacing(),
+      indent: st.indent ? { firstLine: st.indent } : undefined,
+      children: [run(s, st.h2)],
+    });
   return { run, para, note, h1, h2, spacing };
 }
 
@@ -173,15 +178,7 @@ function sideways(st: BriefingStyle, table: DataTable, lang: Lang, unit: Unit, c
   for (let k = 0; k < rows.length; k += COLUMNS_PER_TABLE) {
     const part = rows.slice(k, k + COLUMNS_PER_TABLE);
     const body = header.slice(1).map((h, i) => [h, ...part.map((r) => r[i + 1])]);
-    out.push(
-      layTable(
-        st,
-        [corner, ...part.map((r) => r[0])],
-        body,
-        [false, ...part.map(() => true)],
-        0.34,
-      ),
-    );
+    out.push(layTable(st, [corner, ...part.map((r) => r[0])], body, [false, ...part.map(() => true)], 0.34));
   }
   return out;
 }
@@ -236,7 +233,9 @@ export function briefingChildren(x: BriefingInput): Block[] {
       const changes = proposalInWords(s, c.a, c.b, L);
       const sep = L === 'zh' ? '；' : '; ';
       const end = L === 'zh' ? '。' : '.';
-      out.push(w.para([w.run(bt('changes', L), st.body, { bold: true }), (changes.length ? changes.join(sep) : bt('noRuleChange', L)) + end]));
+      out.push(
+        w.para([w.run(bt('changes', L), st.body, { bold: true }), (changes.length ? changes.join(sep) : bt('noRuleChange', L)) + end]),
+      );
       const lr = c.lossRatioDiffReason ? '' : sep + bt('lossRatioChange', L, pointsWords(c.lossRatioDiff.mean, L));
       out.push(w.para([w.run(bt('cost', L), st.body, { bold: true }), costWords(c, L) + lr + end]));
       out.push(w.para([w.run(bt('gains', L), st.body, { bold: true }), gainsInWords(s, a, b, L).join(sep) + end]));
@@ -258,7 +257,10 @@ export function briefingChildren(x: BriefingInput): Block[] {
     layTable(
       st,
       [bt('rulesetCol', L), bt('channelCol', L), bt('populationCol', L), `${bt('amountCol', L)}（${t('wan', L)}）`, bt('shareCol', L)],
-      formattedRows(funding, unit, L).map((row) => row.map(cell)),
+      // A ruleset's name once, on its first channel's row.
+      formattedRows(funding, unit, L).map((row, i, all) =>
+        row.map((c, j) => (j === 0 && i > 0 && all[i - 1][0] === row[0] ? '' : cell(c))),
+      ),
       [false, false, false, true, true],
       0.28,
     ),
@@ -329,7 +331,10 @@ export function briefingChildren(x: BriefingInput): Block[] {
     const name = fieldName(a.path, s, L);
     const v = getAt(s, pathOf(a.path));
     // A parameter the file measures in yuan (a severity's limit or splice point) reads as money.
-    const value = /（元）$|\(yuan\)$/.test(name) && typeof v === 'object' && v && 'value' in v ? moneyWords(Number(v.value), L) : itemWords(valueKey(a.path), v, L);
+    const value =
+      /（元）$|\(yuan\)$/.test(name) && typeof v === 'object' && v && 'value' in v
+        ? moneyWords(Number(v.value), L)
+        : itemWords(valueKey(a.path), v, L);
     out.push(
       new Paragraph({
         spacing: w.spacing(st.smallLine ? 60 : 60, 0, st.smallLine),
@@ -385,7 +390,14 @@ function yearsBlock(st: BriefingStyle, years: YearResult[], q: RulesetSummary, l
   const u = `（${t(unit === 'wan' ? 'wan' : 'yuan', lang)}）`;
   return layTable(
     st,
-    [bt('yearCol', lang), bt('premiumCol', lang) + u, bt('payoutCol', lang) + u, bt('lossRatioCol', lang), bt('probLossCol', lang), bt('fundCol', lang) + u],
+    [
+      bt('yearCol', lang),
+      bt('premiumCol', lang) + u,
+      bt('payoutCol', lang) + u,
+      bt('lossRatioCol', lang),
+      bt('probLossCol', lang),
+      bt('fundCol', lang) + u,
+    ],
     rows,
     [false, true, true, true, true, true],
     0.12,

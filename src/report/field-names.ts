@@ -95,6 +95,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   limit: { zh: '限额', en: 'limit' },
   count: { zh: '人数', en: 'count' },
   basic: { zh: '基本医保', en: 'basic insurance' },
+  shared: { zh: '各人群同一冲击', en: 'shared by populations' },
 };
 
 /** A key whose meaning depends on its parent: selfPay.ratio is self-pay's share of the burden, not a benefit ratio. */
@@ -171,7 +172,8 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
       family = String((child as Json | undefined)?.family ?? '');
       words.push(t('severity', lang));
     } else if (family && typeof k === 'string' && node && (node as Json).family === family) words.push(severityParamName(family, k, lang));
-    else if (typeof k === 'string' && IN_CONTEXT[`${String(parts[i - 1])}.${k}`]) words.push(IN_CONTEXT[`${String(parts[i - 1])}.${k}`][lang]);
+    else if (typeof k === 'string' && IN_CONTEXT[`${String(parts[i - 1])}.${k}`])
+      words.push(IN_CONTEXT[`${String(parts[i - 1])}.${k}`][lang]);
     else if (typeof k === 'string' && k !== 'value' && FIELDS[k]) words.push(FIELDS[k][lang]);
     else if (typeof k === 'string' && k !== 'value') words.push(k);
     node = child;

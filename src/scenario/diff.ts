@@ -19,7 +19,8 @@ export interface Change {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** A provenance text in English (the diff view and the workbench's labels are English-keyed; a bilingual text gives its en side). */
-const prov = (o: unknown) => (isObj(o) ? (saidIn(o.assumption as Said | undefined, 'en') ?? saidIn(o.source as Said | undefined, 'en')) : undefined);
+const prov = (o: unknown) =>
+  isObj(o) ? (saidIn(o.assumption as Said | undefined, 'en') ?? saidIn(o.source as Said | undefined, 'en')) : undefined;
 /** The provenance of the first of `owners` that has one, and its path. */
 const provOf = (...owners: [unknown, (string | number)[]][]) => {
   const hit = owners.find(([o]) => prov(o) !== undefined);

@@ -15,7 +15,8 @@ const said = (max: number) => z.union([text(max), z.strictObject({ zh: text(max)
 export type Said = string | { zh: string; en: string };
 
 /** A provenance text in a language: the bilingual text's side, a plain string as written. */
-export const saidIn = (s: Said | undefined, lang: 'zh' | 'en'): string | undefined => (s === undefined || typeof s === 'string' ? s : s[lang] || s.zh || s.en);
+export const saidIn = (s: Said | undefined, lang: 'zh' | 'en'): string | undefined =>
+  s === undefined || typeof s === 'string' ? s : s[lang] || s.zh || s.en;
 
 /** Whether a provenance text was given in the reader's language (a plain string is taken as English unless it has Chinese). */
 export const saidHas = (s: Said | undefined, lang: 'zh' | 'en'): boolean =>
