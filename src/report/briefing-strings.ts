@@ -82,6 +82,13 @@ const B = {
   allPopulations: { zh: '全体', en: 'all' },
   premiumTotal: { zh: '保费合计', en: 'Premium, total' },
   baselineRow: { zh: '基准方案', en: 'Baseline' },
+  layout: { zh: '简报版式', en: 'Briefing layout' },
+  layoutGongwen: { zh: '公文格式', en: 'Official (公文)' },
+  layoutPlain: { zh: '普通格式', en: 'Plain' },
+  layoutHint: {
+    zh: '公文格式按 GB/T 9704-2012：A4，仿宋三号正文，黑体、楷体标题，页码“— 1 —”',
+    en: 'Official layout per GB/T 9704-2012: A4, 仿宋 16 pt body, 黑体/楷体 headings, page numbers "— 1 —"',
+  },
 } as const;
 
 type Key = keyof typeof B;

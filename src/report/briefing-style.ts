@@ -83,5 +83,8 @@ export const STYLES: Record<BriefingStyleName, BriefingStyle> = {
   },
 };
 
+/** The default layout: Chinese briefings go upward in the official style; English ones are working papers. */
+export const defaultStyle = (lang: 'zh' | 'en'): BriefingStyleName => (lang === 'zh' ? 'gongwen' : 'plain');
+
 /** Width of the text block in twips. */
 export const textWidth = (s: BriefingStyle) => A4.width - s.margin.left - s.margin.right;

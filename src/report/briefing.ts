@@ -31,7 +31,7 @@ import { saidIn, type Said } from '../scenario/param.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { bt, chineseOrdinal } from './briefing-strings.ts';
-import { A4, STYLES, textWidth, type BriefingStyle, type BriefingStyleName } from './briefing-style.ts';
+import { A4, defaultStyle, STYLES, textWidth, type BriefingStyle, type BriefingStyleName } from './briefing-style.ts';
 import {
   costWords,
   editsInWords,
@@ -76,9 +76,6 @@ export interface BriefingInput {
 
 /** Rulesets per table: an A4 text block holds a label column and four or five figures at table size. */
 const COLUMNS_PER_TABLE = 5;
-
-/** The default layout: Chinese briefings go upward in the official style; English ones are working papers. */
-export const defaultStyle = (lang: Lang): BriefingStyleName => (lang === 'zh' ? 'gongwen' : 'plain');
 
 type Block = Paragraph | Table;
 
