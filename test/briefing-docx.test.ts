@@ -115,9 +115,11 @@ describe('a briefing of an edited scenario says what changed, and does not pass 
     // The 8,000 deductible proposal (suzhou-2021.json rulesets[2]): only the self-burden deductible differs.
     expect(all).toContain('调整内容：自负费用 · 起付标准 1.2万元 → 8,000元。');
     expect(all).toContain(
-      `期望赔付增加${wan(c.payoutDiff.mean).slice(1)}（95%区间 ${wan(c.payoutDiff.lo95)} 至 ${wan(c.payoutDiff.hi95)}）`,
+      `期望赔付增加${wan(c.payoutDiff.mean).slice(1)}（95%区间 ${wan(c.payoutDiff.lo95).slice(1)} 至 ${wan(c.payoutDiff.hi95).slice(1)}）`,
     );
-    expect(all).toMatch(/受益情况：职工：获补偿人数\+[\d,]+人，补偿金额\+[\d,.]+万元，减负率\+[\d.]+个百分点；居民：/);
+    // The interval is above zero (the 8,000 deductible pays more in every pairing): amounts of the increase.
+    expect(c.payoutDiff.lo95).toBeGreaterThan(0);
+    expect(all).toMatch(/受益变化：职工：获补偿人数\+[\d,]+人，补偿金额\+[\d,.]+万元，减负率\+[\d.]+个百分点；居民：/);
   });
 });
 

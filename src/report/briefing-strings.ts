@@ -27,7 +27,7 @@ const B = {
   noRuleChange: { zh: '支付规则与基准方案相同（仅筹资或其他设置不同）', en: 'the same benefit rules as the baseline' },
   cost: { zh: '测算结果：', en: 'Cost: ' },
   lossRatioChange: { zh: (pts: string) => `赔付率变化${pts}`, en: (pts: string) => `loss ratio ${pts}` },
-  gains: { zh: '受益情况：', en: 'Who gains: ' },
+  gains: { zh: '受益变化：', en: 'Who gains: ' },
   indicators: { zh: '主要指标', en: 'Key indicators' },
   unitsNote: {
     zh: '金额单位：万元；赔付率等比率为模拟均值；比较栏为与基准方案的差值（百分点）。',

@@ -79,8 +79,11 @@ export function countWords(n: number, lang: Lang, signed = false): string {
 }
 
 /** A value of the file under its key, in words: money in 万元/元, shares in %, open edges as "以上". */
-export function valueWords(key: string, v: unknown, lang: Lang): string {
-  if (v === null) return key === 'to' ? (lang === 'zh' ? '不设上限' : 'no limit') : key === 'from' ? '−∞' : '—';
+export function valueWords(key: string, v: unknown, lang: Lang, path = ''): string {
+  // An open edge (a top band's or tier's `to`, a bottom tier's `from`).
+  if (v === null) return key === 'to' || key === 'from' ? (lang === 'zh' ? '无' : 'none') : '—';
+  // A corridor tier's edges are loss or surplus rates, a trend's mean and sd growth rates: shares, not yuan.
+  if (typeof v === 'number' && isRateIn(key, path)) return percentWords(v, 2, 0);
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   // A track's base by its name (自负费用, 合规自费, 自负+合规自费), a tier's basis by its reading.
   if (key === 'base' && (v === 'selfBurden' || v === 'compliantSelfPay' || v === 'combined')) return t(v, lang);
@@ -95,6 +98,9 @@ export function valueWords(key: string, v: unknown, lang: Lang): string {
   if (key.endsWith('Factor')) return `×${formatNumber(v, 'zh-CN', 0, 4)}`;
   return formatNumber(v, 'zh-CN', 0, 6);
 }
+
+const isRateIn = (key: string, path: string) =>
+  (/tiers\[\d+\]/.test(path) && (key === 'from' || key === 'to')) || (/Growth/.test(path) && (key === 'mean' || key === 'sd'));
 
 /** The key a path's value is measured by: `tracks[0].deductible.value` → deductible, `bands[1].ratio` → ratio. */
 export function valueKey(path: string): string {
@@ -133,19 +139,21 @@ export function changeWords(c: Change, after: unknown, lang: Lang, dropFirst = 0
   }
   words = words.filter(Boolean);
   const what = words.join(' · ');
-  const arrow = (from: unknown, to: unknown) => `${itemWords(key, from, lang)} → ${itemWords(key, to, lang)}`;
+  const arrow = (from: unknown, to: unknown) => `${itemWords(key, from, lang, c.path)} → ${itemWords(key, to, lang, c.path)}`;
   if (c.kind === 'changed') return `${what} ${arrow(c.from, c.to)}`;
   if (c.kind === 'added')
-    return lang === 'zh' ? `新增 ${what}：${itemWords(key, c.to, lang)}` : `added ${what}: ${itemWords(key, c.to, lang)}`;
-  return lang === 'zh' ? `删除 ${what}（原为 ${itemWords(key, c.from, lang)}）` : `removed ${what} (was ${itemWords(key, c.from, lang)})`;
+    return lang === 'zh' ? `新增 ${what}：${itemWords(key, c.to, lang, c.path)}` : `added ${what}: ${itemWords(key, c.to, lang, c.path)}`;
+  return lang === 'zh'
+    ? `删除 ${what}（原为 ${itemWords(key, c.from, lang, c.path)}）`
+    : `removed ${what} (was ${itemWords(key, c.from, lang, c.path)})`;
 }
 
 /** A value, or a whole item (a band, a tier, a parameter) by its fields in words. */
-export function itemWords(key: string, v: unknown, lang: Lang): string {
-  if (v === null || typeof v !== 'object') return valueWords(key, v, lang);
+export function itemWords(key: string, v: unknown, lang: Lang, path = ''): string {
+  if (v === null || typeof v !== 'object') return valueWords(key, v, lang, path);
   if (Array.isArray(v)) return lang === 'zh' ? `${v.length} 项` : `${v.length} items`;
   const o = v as Record<string, unknown>;
-  if ('value' in o) return valueWords(key, o.value, lang);
+  if ('value' in o) return valueWords(key, o.value, lang, path);
   if (o.title && typeof o.title === 'object') return String((o.title as Record<Lang, string>)[lang] ?? '');
   return (
     Object.entries(o)
@@ -154,7 +162,7 @@ export function itemWords(key: string, v: unknown, lang: Lang): string {
         ([k, x]) =>
           !['source', 'assumption', 'id', 'kind'].includes(k) && (typeof x !== 'object' || x === null || 'value' in (x as object)),
       )
-      .map(([k, x]) => `${fieldWord(k, lang)} ${itemWords(k, x, lang)}`)
+      .map(([k, x]) => `${fieldWord(k, lang)} ${itemWords(k, x, lang, path)}`)
       .join('，')
   );
 }
@@ -226,6 +234,11 @@ export function gainsInWords(s: Scenario, a: RulesetSummary, b: RulesetSummary, 
 /** The proposal's cost: the paired payout difference with its 95% interval. */
 export function costWords(c: RunResult['comparisons'][number], lang: Lang): string {
   const d = c.payoutDiff;
+  // An interval on one side of zero reads as amounts of the increase or decrease ("减少 12,223.6万元 至 12,465.8万元").
+  const oneSide = (d.lo95 >= 0 && d.mean >= 0) || (d.hi95 <= 0 && d.mean < 0);
+  const [lo, hi] = d.mean >= 0 ? [d.lo95, d.hi95] : [-d.hi95, -d.lo95];
+  if (oneSide && lang === 'zh')
+    return `期望赔付${d.mean >= 0 ? '增加' : '减少'}${wanWords(Math.abs(d.mean), lang)}（95%区间 ${wanWords(lo, lang)} 至 ${wanWords(hi, lang)}）`;
   return lang === 'zh'
     ? `期望赔付${d.mean >= 0 ? '增加' : '减少'}${wanWords(Math.abs(d.mean), lang)}（95%区间 ${wanWords(d.lo95, lang, true)} 至 ${wanWords(d.hi95, lang, true)}）`
     : `expected payout ${d.mean >= 0 ? 'up' : 'down'} ${wanWords(Math.abs(d.mean), lang)} (95% interval ${wanWords(d.lo95, lang, true)} to ${wanWords(d.hi95, lang, true)})`;

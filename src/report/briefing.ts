@@ -296,8 +296,10 @@ export function briefingChildren(x: BriefingInput): Block[] {
   if (x.charts.length) {
     h1(bt('charts', L));
     const maxPt = textWidth(st) / 20;
+    // Two charts to a page: each at most a little under half the text block's height.
+    const maxHeightPt = (A4.height - st.margin.top - st.margin.bottom) / 20 / 2 - 24;
     for (const c of x.charts) {
-      const wPt = Math.min(maxPt, c.width * 0.75);
+      const wPt = Math.min(maxPt, c.width * 0.75, (maxHeightPt * c.width) / c.height);
       const hPt = (wPt / c.width) * c.height;
       out.push(
         new Paragraph({
@@ -331,7 +333,7 @@ export function briefingChildren(x: BriefingInput): Block[] {
     const value =
       /（元）$|\(yuan\)$/.test(name) && typeof v === 'object' && v && 'value' in v
         ? moneyWords(Number(v.value), L)
-        : itemWords(valueKey(a.path), v, L);
+        : itemWords(valueKey(a.path), v, L, a.path);
     out.push(
       new Paragraph({
         spacing: w.spacing(st.smallLine ? 60 : 60, 0, st.smallLine),
