@@ -320,14 +320,25 @@ export function briefingChildren(x: BriefingInput): Block[] {
   }
 
   // — 附录: the assumptions, each parameter by its name, value in words, reason in the reader's language —
-  const list = assumptions(s);
+  // A proposal copies most of the baseline's assumptions: one entry for each, naming the rulesets it holds for.
+  const entries = new Map<string, { a: ReturnType<typeof assumptions>[number]; rulesets: number[] }>();
+  for (const a of assumptions(s)) {
+    const ruleset = /^rulesets\[(\d+)\]/.exec(a.path);
+    const key = `${a.path.replace(/^rulesets\[\d+\]/, 'rulesets[*]')}\u0000${JSON.stringify(getAt(s, pathOf(a.path)), (k, v) => (k === 'id' ? undefined : v))}\u0000${saidIn(a.assumption, L)}`;
+    const hit = entries.get(key);
+    if (hit && ruleset) hit.rulesets.push(Number(ruleset[1]));
+    else entries.set(hit ? `${key}\u0000${a.path}` : key, { a, rulesets: ruleset ? [Number(ruleset[1])] : [] });
+  }
   out.push(
     new Paragraph({ pageBreakBefore: true, spacing: w.spacing(), children: [w.run(bt('appendix', L), st.h1)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: w.spacing(), children: [w.run(bt('assumptions', L, list.length), st.h2)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: w.spacing(), children: [w.run(bt('assumptions', L, entries.size), st.h2)] }),
     w.note(bt('assumptionsLead', L)),
   );
-  list.forEach((a, i) => {
-    const name = fieldName(a.path, s, L);
+  [...entries.values()].forEach(({ a, rulesets }, i) => {
+    const words = fieldName(a.path, s, L).split(' · ');
+    // Shared by several rulesets: their titles in place of the first one's.
+    if (rulesets.length > 1) words[0] = rulesets.map((k) => rulesetName(s.rulesets[k], L)).join(L === 'zh' ? '、' : ', ');
+    const name = words.join(' · ');
     const v = getAt(s, pathOf(a.path));
     // A parameter the file measures in yuan (a severity's limit or splice point) reads as money.
     const value =
