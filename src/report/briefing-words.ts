@@ -157,12 +157,18 @@ export function itemWords(key: string, v: unknown, lang: Lang, path = ''): strin
   if (o.title && typeof o.title === 'object') return String((o.title as Record<Lang, string>)[lang] ?? '');
   return (
     Object.entries(o)
-      // `kind` and `basis` name the item's type, which its name already says; nested lists are listed on their own.
+      // `kind` names the item's type and `group`/`tag` its group, which its name already says ("实时救助人员 优惠");
+      // nested lists are listed on their own.
       .filter(
         ([k, x]) =>
-          !['source', 'assumption', 'id', 'kind'].includes(k) && (typeof x !== 'object' || x === null || 'value' in (x as object)),
+          !['source', 'assumption', 'id', 'kind', 'group', 'tag'].includes(k) &&
+          (typeof x !== 'object' || x === null || 'value' in (x as object)),
       )
-      .map(([k, x]) => `${fieldWord(k, lang)} ${itemWords(k, x, lang, path)}`)
+      // A transfer's basis is what its shares are of, not a corridor tier's 分担方式.
+      .map(
+        ([k, x]) =>
+          `${k === 'basis' && /transfers/.test(path) ? (lang === 'zh' ? '划转口径' : 'basis') : fieldWord(k, lang)} ${itemWords(k, x, lang, path)}`,
+      )
       .join('，')
   );
 }

@@ -93,6 +93,8 @@ function writer(st: BriefingStyle) {
     });
   const note = (s: string) =>
     new Paragraph({
+      // A note says how to read what follows it: kept on its page.
+      keepNext: true,
       spacing: spacing(st.smallLine ? 120 : 0, 0, st.smallLine),
       indent: st.indent ? { firstLine: (st.indent * st.small.size) / st.body.size } : undefined,
       children: [run(s, st.small, { color: st.name === 'plain' ? '4B5563' : undefined })],
@@ -277,7 +279,7 @@ export function briefingChildren(x: BriefingInput): Block[] {
           headerOf(table, L, unit),
           formattedRows(table, unit, L).map((row) => row.map(cell)),
           table.columns.map((col) => col.unit !== 'text'),
-          0.26,
+          0.16,
         ),
       );
     }
