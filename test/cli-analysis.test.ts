@@ -141,8 +141,12 @@ describe('jingsuan calibrate', () => {
     // Back to the shipped calibration (α 2.8501, splice 17,686.6: scenarios/suzhou-2021.json, residents).
     expect(fitted.populations[1].severity.alpha.value).toBeCloseTo(2.8501, 2);
     expect(fitted.populations[1].severity.splice.value / 17686.6 - 1).toBeCloseTo(0, 2);
-    expect(fitted.populations[1].severity.alpha.assumption).toMatch(
+    // In both languages (issue #31): the Chinese side cites the targets' documents by name.
+    expect(fitted.populations[1].severity.alpha.assumption.en).toMatch(
       /^Calibrated by jingsuan calibrate on \d{4}-\d{2}-\d{2} to the scenario's targets .*; was 3.2$/,
+    );
+    expect(fitted.populations[1].severity.alpha.assumption.zh).toMatch(
+      /^由 jingsuan calibrate 于 \d{4}-\d{2}-\d{2} 按情景的目标值校准（《苏州市级财政支出项目绩效目标申报表.*；原值 3.2$/,
     );
     expect((await command('validate', file)).code).toBe(0);
   });

@@ -14,6 +14,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { validateData } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
 import { SEVERITIES, shipped } from './helpers/scenarios.ts';
+import { saidIn } from '../src/scenario/param.ts';
 
 const insuranceFiles = readdirSync(`${ROOT}scenarios`)
   .filter((f) => f.endsWith('.json'))
@@ -145,7 +146,10 @@ describe('regional cost level (populations[].costLevel)', () => {
   }
   it('Jilin and Jiangyin state their own level with its reasoning', () => {
     expect(shipped('jilin-2017').populations[0].costLevel?.value).toBe(0.65);
-    expect(shipped('jilin-2017').populations[0].costLevel?.assumption).toMatch(/次均住院费用/);
+    // The reason in both languages (issue #31): the Chinese side cites the same statistics as the English one.
+    const why = shipped('jilin-2017').populations[0].costLevel?.assumption;
+    expect(saidIn(why, 'en')).toMatch(/次均住院费用/);
+    expect(saidIn(why, 'zh')).toMatch(/0\.808 × 0\.80 ≈ 0\.65.*次均住院费用/s);
     expect(shipped('jiangyin-2020').populations[0].costLevel?.value).toBe(0.965);
   });
 });

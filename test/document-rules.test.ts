@@ -35,7 +35,9 @@ describe("Jilin's ratio ceiling (seed 004 三(三) 最高不超过80%, 三(四) 
   it('the shipped file reads the ceiling as binding the lift: the top band stays at 80%, with no warning', () => {
     const d = jilin();
     expect(d.rulesets[0].ratioCeiling).toMatchObject({ value: 0.8, bindsModifiers: true });
-    expect(d.rulesets[0].ratioCeiling.source).toContain('最高不超过80%');
+    // Provenance in both languages (issue #31): each side quotes the document.
+    expect(d.rulesets[0].ratioCeiling.source.en).toContain('最高不超过80%');
+    expect(d.rulesets[0].ratioCeiling.source.zh).toContain('最高不超过80%');
     expect(paid(d)).toBe('215449.20');
     expect(resolveSchedule(validateData(d).scenario!.rulesets[0], ['poor']).tracks[0].bands.map((b) => b.ratio.toNumber())).toEqual([
       0.6, 0.7, 0.8, 0.8,
@@ -46,7 +48,8 @@ describe("Jilin's ratio ceiling (seed 004 三(三) 最高不超过80%, 三(四) 
   it("80% is labelled a ceiling, not the top band's stated value", () => {
     const top = jilin().rulesets[0].tracks[0].bands[3];
     expect(top.source).toBeUndefined();
-    expect(top.assumption).toMatch(/ceiling/);
+    expect(top.assumption.en).toMatch(/ceiling/);
+    expect(top.assumption.zh).toMatch(/上限/);
   });
 
   it('the other reading lifts past the ceiling (85%) and the validator says so beside the modifier', () => {
@@ -152,7 +155,8 @@ describe("Suzhou's 60% target is the document's indicator, reported as a conflic
     const d = loadScenarioFile('suzhou-2021.json') as Json;
     const t = d.targets.filter((x: Json) => /reimbursement/i.test(x.metric));
     expect(t.map((x: Json) => [x.metric, x.ruleset, x.value])).toEqual([['policyRangeReimbursementRatio', 'suzhou-2021', 0.6]]);
-    expect(t[0].source).toContain('合规自费医疗费用-35000');
+    expect(t[0].source.en).toContain('合规自费医疗费用-35000');
+    expect(t[0].source.zh).toContain('合规自费医疗费用-35000');
     const a = analyticExpectation(compileModel(validateData(d).scenario!))[0];
     // The conflict says "about −47% (employees −50%, residents −42%)" and "about 23,700 yuan" per beneficiary.
     expect(Math.round(a.policyRangeReimbursementRatio! * 100)).toBe(-47);

@@ -213,7 +213,13 @@ describe('scenario files in the workbench', () => {
     const drawn = await page.locator('js-charts-panel js-chart').count();
     const media = Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
     expect(media.length).toBe(drawn);
-    expect(xml).toContain('populations[0].insured = ');
+    // The assumptions in the appendix by name, no JSON path, no English sentence; the 公文 layout by default in
+    // Chinese (issue #31; test/briefing-docx.test.ts checks the CLI's briefing page by page).
+    expect(words).toContain('附录');
+    expect(words.join('')).toContain('同一城市人群 · 参保人数：1,000,000。');
+    expect(words.join('\n')).not.toMatch(/\w+\[\d+\]\.\w+/);
+    expect(words.filter((w) => /[A-Za-z]+(?:[ ,.;:'’()-]+[A-Za-z]+){2,}/.test(w))).toEqual([]);
+    expect(xml).toMatch(/w:eastAsia="仿宋"/);
     const chart = page.locator('js-chart[data-chart="payout"]');
     // Scrolled back up to it, as the analyst would: the chart is drawn once in view, which moves its buttons down
     // (from the room held for it to the drawn height). A click aimed before the drawing missed them once in CI.

@@ -5,6 +5,7 @@
  * claimant by bisection on Monte Carlo person-times; then a Monte Carlo run to confirm. The fitted values are
  * written back with the calibration in their provenance.
  */
+import { saidIn } from '../scenario/param.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
 import { compileModel } from '../engine/model.ts';
 import { runScenario } from '../engine/run.ts';
@@ -129,13 +130,18 @@ export async function calibrate(raw: unknown, opts: { trials?: number; seed?: st
     }
   }
   // Provenance: each fitted value says how it was chosen.
-  const sources = [...new Set(base.targets.map((t) => t.source).filter(Boolean))].slice(0, 3).join('; ');
+  const sourcesIn = (lang: 'zh' | 'en') =>
+    [...new Set(base.targets.map((t) => saidIn(t.source, lang)).filter(Boolean))].slice(0, 3).join(lang === 'zh' ? '；' : '; ');
+  const sources = sourcesIn('en');
   for (const f of fitted) {
     const path = f.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     const prev = getAt(data, path) as Record<string, unknown>;
     data = setAt(data, path, {
       value: +Number(prev.value).toPrecision(8),
-      assumption: `Calibrated by jingsuan calibrate on ${date} to the scenario's targets (${sources}); was ${+f.previous.toPrecision(8)}`,
+      assumption: {
+        zh: `由 jingsuan calibrate 于 ${date} 按情景的目标值校准（${sourcesIn('zh')}）；原值 ${+f.previous.toPrecision(8)}`,
+        en: `Calibrated by jingsuan calibrate on ${date} to the scenario's targets (${sources}); was ${+f.previous.toPrecision(8)}`,
+      },
     });
   }
   const trials = opts.trials ?? 200;

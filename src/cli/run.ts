@@ -7,6 +7,7 @@ import { summarize } from '../engine/summary.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { BriefingStyleName } from '../report/briefing-style.ts';
 import { markdownReport } from '../report/markdown.ts';
 import {
   comparisonTable,
@@ -37,7 +38,9 @@ Runs every population through every ruleset on the same sampled people.
   --years N     N years (1–10) along the scenario's trend (simulation.trend): payout, loss ratio and the fund's
                 cumulative corridor result year by year; the JSON gains "years"
   --json        print the result object (amounts in yuan as numbers)
-  --out DIR     write result.json, CSV tables, SVG/PNG charts and report.md into DIR`,
+  --out DIR     write result.json, CSV tables, SVG/PNG charts, report.md and report.docx into DIR
+  --style S     report.docx's layout: gongwen (default; GB/T 9704 公文: A4, 37/35/28/26 mm margins, 仿宋 三号,
+                黑体/楷体 headings, page numbers "— 1 —") or plain`,
   options: {
     trials: { type: 'string' },
     seed: { type: 'string' },
@@ -45,6 +48,7 @@ Runs every population through every ruleset on the same sampled people.
     years: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    style: { type: 'string' },
   },
   async run(values, [file]) {
     const scenario = loadScenario(file);
@@ -54,6 +58,7 @@ Runs every population through every ruleset on the same sampled people.
     const seed = (values.seed as string | undefined) ?? scenario.simulation.seed;
     // Every flag is checked before the simulation: a mistyped --years is refused at once, not after the run.
     const nYears = intFlag('years', values.years, 1, MAX_YEARS);
+    const style = briefingStyleFlag(values.style as string | undefined);
     const tty = process.stderr.isTTY && !values.json;
     const started = performance.now();
     let raw;
@@ -78,7 +83,7 @@ Runs every population through every ruleset on the same sampled people.
         ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory }, raw)).years
         : null;
     const seconds = (performance.now() - started) / 1000;
-    if (outDir) await writeOut(outDir, scenario, result, raw, years);
+    if (outDir) await writeOut(outDir, scenario, result, raw, years, style);
     if (values.json) {
       console.log(JSON.stringify(years ? { ...result, years } : result, null, 2));
       return 0;
@@ -117,7 +122,21 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
   for (const w of r.warnings ?? []) console.log(`warning: ${w}`);
 }
 
-async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw: RawRun, years: YearResult[] | null) {
+/** --style: the briefing's layout (report/briefing-style.ts), checked before the run. */
+function briefingStyleFlag(v: string | undefined): BriefingStyleName {
+  if (v === undefined) return 'gongwen';
+  if (v === 'gongwen' || v === 'plain') return v;
+  throw new UsageError(`--style: "${v}" is not a layout; give gongwen (公文, the default) or plain`);
+}
+
+async function writeOut(
+  dir: string,
+  scenario: Scenario,
+  result: RunResult,
+  raw: RawRun,
+  years: YearResult[] | null,
+  style: BriefingStyleName,
+) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(years ? { ...result, years } : result, null, 2) + '\n');
   if (years) writeFileSync(join(dir, 'years.csv'), toCsv(yearsTable(years)));
@@ -134,7 +153,8 @@ async function writeOut(dir: string, scenario: Scenario, result: RunResult, raw:
   const { writeCharts } = await import('./charts.ts');
   const charts = await writeCharts(dir, scenario, raw, result);
   writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
-  // The briefing for Word (in Chinese, amounts in 万元): the same tables and charts.
+  // The briefing for Word (in Chinese, amounts in 万元): the same tables and charts, the years when run; the file
+  // is as read (no edits), so the briefing quotes its description as the file's own words.
   const { briefingDocx } = await import('../report/briefing.ts');
-  writeFileSync(join(dir, 'report.docx'), await briefingDocx({ scenario, result, charts, lang: 'zh' }));
+  writeFileSync(join(dir, 'report.docx'), await briefingDocx({ scenario, result, charts, lang: 'zh', years, style }));
 }

@@ -3,6 +3,7 @@
  * Totals per ruleset are sums over populations per trial; ratios are ratios of expected totals.
  */
 import { insurerResult } from '../finance/insurer-result.ts';
+import { saidIn } from '../scenario/param.ts';
 import { mcMetric, metricDef, metricWhy } from './metrics.ts';
 import type { CorridorRule } from '../finance/corridor.ts';
 import { corridorExpectation } from '../finance/corridor-expectation.ts';
@@ -335,7 +336,8 @@ export function targetChecks(model: EngineModel, rulesets: RulesetSummary[], ana
       modelled,
       ...(why ? { modelledReason: why } : {}),
       relativeError: modelled === null || t.value === 0 ? null : modelled / t.value - 1,
-      source: t.source,
+      // The --json contract's `source` is a string: a bilingual text gives its English side.
+      source: saidIn(t.source, 'en'),
       ...(t.conflict ? { conflict: t.conflict } : {}),
     };
   });

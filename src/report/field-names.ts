@@ -42,6 +42,65 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   monthsInForce: { zh: '运行月数', en: 'months in force' },
   title: { zh: '名称', en: 'name' },
   id: { zh: '编号', en: 'id' },
+  // The rest of the file's keys a briefing's assumption list names (issue #31: no key or JSON path in a Chinese briefing).
+  selfPay: { zh: '自费费用', en: 'self-pay' },
+  compliantShare: { zh: '合规自费占比', en: 'compliant share' },
+  episodes: { zh: '结算记录', en: 'records' },
+  extraMean: { zh: '首条以外的平均记录数', en: 'extra records (mean)' },
+  firstShare: { zh: '首次住院费用占比', en: 'share of the first stay' },
+  operatingCostRate: { zh: '运营成本率', en: 'operating cost rate' },
+  transfers: { zh: '保费划转', en: 'transfers' },
+  assessmentScore: { zh: '考核得分', en: 'assessment score' },
+  holdbackScale: { zh: '考核款支付尺度', en: 'holdback scale' },
+  prepaidShare: { zh: '预拨比例', en: 'prepaid share' },
+  quarterShare: { zh: '每季度划转比例', en: 'quarterly share' },
+  minScore: { zh: '最低考核得分', en: 'minimum score' },
+  payShare: { zh: '支付比例', en: 'share paid' },
+  insurerGainMax: { zh: '承办机构盈余上限', en: "insurer's gain limit" },
+  insurerLossMax: { zh: '承办机构亏损上限', en: "insurer's loss limit" },
+  policyLossShare: { zh: '政策性亏损占比', en: 'policy-loss share' },
+  alternatives: { zh: '其他口径', en: 'other readings' },
+  parameterRisk: { zh: '参数风险', en: 'parameter risk' },
+  utilisation: { zh: '就医率', en: 'utilisation' },
+  cv: { zh: '年际变异系数', en: 'coefficient of variation' },
+  trend: { zh: '多年趋势', en: 'trend' },
+  costGrowth: { zh: '费用年增长率', en: 'cost growth' },
+  fundingGrowth: { zh: '筹资标准年增长率', en: 'funding growth' },
+  insuredGrowth: { zh: '参保人数年增长率', en: 'insured growth' },
+  mean: { zh: '均值', en: 'mean' },
+  sd: { zh: '标准差', en: 'sd' },
+  policyRangeDeduction: { zh: '政策范围扣除额', en: 'policy-range deduction' },
+  amountBasis: { zh: '费用口径', en: 'amount basis' },
+  bindsModifiers: { zh: '倾斜是否受上限约束', en: 'binds modifiers' },
+  region: { zh: '地区', en: 'region' },
+  revenue: { zh: '基金收入', en: 'revenue' },
+  expenditure: { zh: '基金支出', en: 'expenditure' },
+  balance: { zh: '累计结余', en: 'balance' },
+  reserve: { zh: '风险储备金', en: 'reserve' },
+  employees: { zh: '职工医保', en: 'employees' },
+  residents: { zh: '居民医保', en: 'residents' },
+  revenueShortfall: { zh: '收入未完成比例', en: 'revenue shortfall' },
+  expenditureCv: { zh: '支出年际变异系数', en: 'expenditure cv' },
+  revenueGrowth: { zh: '收入年增长率', en: 'revenue growth' },
+  expenditureGrowth: { zh: '支出年增长率', en: 'expenditure growth' },
+  expenditureGrowthSd: { zh: '支出增长率标准差', en: 'expenditure growth sd' },
+  repayShare: { zh: '地区上缴比例', en: 'repay share' },
+  alarmMonths: { zh: '备付预警月数', en: 'alarm months' },
+  cityPool: { zh: '市级统筹基金', en: 'city pool' },
+  cityPoolFromBalances: { zh: '期初市级统筹基金', en: 'city pool at start' },
+  subsidyPerPerson: { zh: '人均财政补助', en: 'subsidy per person' },
+  contribution: { zh: '个人缴费', en: 'contribution' },
+  paymentRate: { zh: '基金结付率', en: 'payment rate' },
+  rate: { zh: '比例', en: 'rate' },
+  limit: { zh: '限额', en: 'limit' },
+  count: { zh: '人数', en: 'count' },
+  basic: { zh: '基本医保', en: 'basic insurance' },
+  shared: { zh: '各人群同一冲击', en: 'shared by populations' },
+};
+
+/** A key whose meaning depends on its parent: selfPay.ratio is self-pay's share of the burden, not a benefit ratio. */
+const IN_CONTEXT: Record<string, { zh: string; en: string }> = {
+  'selfPay.ratio': { zh: '占自负费用比例', en: 'share of self-burden' },
 };
 
 /** One key of the file in words ("deductible" → 起付标准), the key itself where there is none. */
@@ -103,6 +162,7 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
       else if (k === 'tiers') words.push(t('ordinal', lang, next + 1, t('tierWord', lang)));
       else if (k === 'modifiers') words.push(`${groupTitle(scenario, String(item?.group ?? next + 1), lang)} ${t('modifierWord', lang)}`);
       else if (k === 'channels') words.push(CHANNEL_NAMES[item?.channel as keyof typeof CHANNEL_NAMES]?.[lang] ?? `${k}[${next}]`);
+      else if (k === 'alternatives') words.push(named ?? `${FIELDS.alternatives[lang]} ${next + 1}`);
       else words.push(`${k}[${next}]`);
       node = item;
       i++;
@@ -112,6 +172,8 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
       family = String((child as Json | undefined)?.family ?? '');
       words.push(t('severity', lang));
     } else if (family && typeof k === 'string' && node && (node as Json).family === family) words.push(severityParamName(family, k, lang));
+    else if (typeof k === 'string' && IN_CONTEXT[`${String(parts[i - 1])}.${k}`])
+      words.push(IN_CONTEXT[`${String(parts[i - 1])}.${k}`][lang]);
     else if (typeof k === 'string' && k !== 'value' && FIELDS[k]) words.push(FIELDS[k][lang]);
     else if (typeof k === 'string' && k !== 'value') words.push(k);
     node = child;

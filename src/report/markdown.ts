@@ -5,6 +5,7 @@
 import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assumptions } from '../scenario/provenance.ts';
+import type { Said } from '../scenario/param.ts';
 import { formatAmount } from './format.ts';
 import { mdCode, mdText } from './markdown-escape.ts';
 import {
@@ -134,8 +135,11 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   );
   for (const a of list)
     lines.push(
-      `- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(a.assumption ?? '')}`,
+      `- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(bothSides(a.assumption))}`,
     );
   lines.push('');
   return lines.join('\n');
 }
+
+/** A provenance text in both languages where the file gives both (the report is bilingual), else as written. */
+const bothSides = (s: Said | undefined) => (s === undefined ? '' : typeof s === 'string' ? s : s.en === s.zh ? s.en : `${s.en} ${s.zh}`);

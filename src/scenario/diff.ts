@@ -3,6 +3,7 @@
  * (for the workbench's diff view and for reviewing a planner's file before using it).
  */
 import { formatPath } from './problems.ts';
+import { saidIn, type Said } from './param.ts';
 
 export interface Change {
   path: string;
@@ -17,7 +18,9 @@ export interface Change {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const prov = (o: unknown) => (isObj(o) ? ((o.assumption as string | undefined) ?? (o.source as string | undefined)) : undefined);
+/** A provenance text in English (the diff view and the workbench's labels are English-keyed; a bilingual text gives its en side). */
+const prov = (o: unknown) =>
+  isObj(o) ? (saidIn(o.assumption as Said | undefined, 'en') ?? saidIn(o.source as Said | undefined, 'en')) : undefined;
 /** The provenance of the first of `owners` that has one, and its path. */
 const provOf = (...owners: [unknown, (string | number)[]][]) => {
   const hit = owners.find(([o]) => prov(o) !== undefined);

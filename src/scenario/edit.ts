@@ -2,6 +2,8 @@
  * Edits of a scenario from the workbench: immutable updates by JSON path, and the provenance of an edited value
  * (it is no longer the document's number, so it becomes a labelled assumption that remembers the original).
  */
+import { saidIn, type Said } from './param.ts';
+
 type Json = unknown;
 export type Path = (string | number)[];
 
@@ -46,10 +48,10 @@ export function removeAt<T>(root: T, path: Path): T {
  * `assumption: "edited in the workbench (was 18000; seed 001 二(四) …)"`, the original provenance kept in the text.
  */
 export function setParam<T>(root: T, paramPath: Path, value: number): T {
-  const param = getAt(root, paramPath) as { value?: number; source?: string; assumption?: string } | undefined;
+  const param = getAt(root, paramPath) as { value?: number; source?: Said; assumption?: Said } | undefined;
   const prev = param?.value;
-  const origin = param?.source ?? param?.assumption ?? '';
-  const already = param?.assumption?.startsWith(EDITED);
+  const origin = saidIn(param?.source, 'en') ?? saidIn(param?.assumption, 'en') ?? '';
+  const already = typeof param?.assumption === 'string' && param.assumption.startsWith(EDITED);
   const assumption = already ? param!.assumption! : `${EDITED} (was ${prev}${origin ? `; ${origin}` : ''})`;
   // Other fields of the parameter (a ratio ceiling's bindsModifiers) stay: only the number and its label change.
   const { value: _v, source: _s, assumption: _a, ...rest } = (param ?? {}) as Record<string, Json>;
@@ -60,7 +62,7 @@ export function setParam<T>(root: T, paramPath: Path, value: number): T {
 /** Sets a field of a list item (band, tier, modifier) and relabels the item the same way. */
 export function setItemField<T>(root: T, itemPath: Path, field: string, value: Json): T {
   const item = (getAt(root, itemPath) ?? {}) as Record<string, Json>;
-  const origin = (item.source as string | undefined) ?? (item.assumption as string | undefined) ?? '';
+  const origin = saidIn(item.source as Said | undefined, 'en') ?? saidIn(item.assumption as Said | undefined, 'en') ?? '';
   const already = typeof item.assumption === 'string' && item.assumption.startsWith(EDITED);
   const next: Record<string, Json> = { ...item, [field]: value };
   delete next.source;

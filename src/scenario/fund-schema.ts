@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { Bilingual, Money, Ratio, PlainSeverity } from './schema.ts';
+import { provenance } from './param.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "."');
-const provenance = { source: z.string().max(1000).optional(), assumption: z.string().max(2000).optional() };
 const count = (d: string) =>
   z
     .strictObject({ value: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000_000), ...provenance })

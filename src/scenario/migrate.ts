@@ -4,14 +4,19 @@
  * Schema 2 gave one funding standard per insured (`funding.perInsured`, overridden per population by
  * `funding.byPopulation`); schema 3 splits the premium into channels (基金划转, 财政补贴, …), and a schema-2
  * standard becomes one `unspecified` channel per population, since the file never said where the money came from.
- * Migrating never invents provenance: a carried-over number is labelled as such.
+ * Migrating never invents provenance: a carried-over number is labelled as such. Provenance texts may be a string
+ * (every file before the bilingual texts) or { zh, en }: both stay valid, so no step rewrites them.
  */
 import { SCHEMA_VERSION } from './schema.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export const MIGRATED_ASSUMPTION = 'carried over from a schema-1 file, which had no provenance: check against the source';
+/** In both languages (schema.ts provenance), so that a Chinese briefing of a migrated file says it in Chinese. */
+export const MIGRATED_ASSUMPTION = {
+  zh: '沿用第 1 版文件的数值，该版文件未注明出处：请对照原文件核对',
+  en: 'carried over from a schema-1 file, which had no provenance: check against the source',
+};
 
 const wrap = (v: unknown) => (typeof v === 'number' ? { value: v, assumption: MIGRATED_ASSUMPTION } : v);
 const wrapKeys = (o: unknown, keys: string[]) => {

@@ -7,9 +7,28 @@ import { LIMITS } from './limits.ts';
 
 export const text = (max = 400) => z.string().max(max);
 
+/**
+ * A provenance text in one language (files before the bilingual texts, and the workbench's own labels) or in both:
+ * the Chinese briefing reads `zh`, English output `en` (issue #31: no English sentence in a Chinese briefing).
+ */
+const said = (max: number) => z.union([text(max), z.strictObject({ zh: text(max), en: text(max) })]);
+export type Said = string | { zh: string; en: string };
+
+/** A provenance text in a language: the bilingual text's side, a plain string as written. */
+export const saidIn = (s: Said | undefined, lang: 'zh' | 'en'): string | undefined =>
+  s === undefined || typeof s === 'string' ? s : s[lang] || s.zh || s.en;
+
+/** Whether a provenance text was given in the reader's language (a plain string is taken as English unless it has Chinese). */
+export const saidHas = (s: Said | undefined, lang: 'zh' | 'en'): boolean =>
+  s !== undefined && (typeof s !== 'string' ? !!s[lang] : lang === 'en' || /[\u4e00-\u9fff]/.test(s));
+
 export const provenance = {
-  source: text(1000).optional().describe('Document and section the value comes from, e.g. "seed 001 二(四)".'),
-  assumption: text(2000).optional().describe('Why this value was chosen where the documents leave it open.'),
+  source: said(1000)
+    .optional()
+    .describe('Document and section the value comes from, e.g. "seed 001 二(四)"; a string, or { zh, en } in both languages.'),
+  assumption: said(2000)
+    .optional()
+    .describe('Why this value was chosen where the documents leave it open; a string, or { zh, en } in both languages.'),
 };
 
 /** A scalar parameter with provenance. */

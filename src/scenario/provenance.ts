@@ -3,13 +3,16 @@
  * documents leave open) or a `source`. Reports and exported charts list the assumptions they rest on.
  */
 import { formatPath } from './problems.ts';
+import type { Said } from './param.ts';
 
 export interface ProvenanceEntry {
   path: string;
   value: unknown;
-  source?: string;
-  assumption?: string;
+  source?: Said;
+  assumption?: Said;
 }
+
+const isSaid = (v: unknown) => typeof v === 'string' || (!!v && typeof v === 'object' && typeof (v as { zh?: unknown }).zh === 'string');
 
 export function provenanceEntries(scenario: unknown): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
@@ -17,9 +20,9 @@ export function provenanceEntries(scenario: unknown): ProvenanceEntry[] {
     if (Array.isArray(node)) return node.forEach((v, i) => walk(v, [...path, i]));
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if (typeof o.source === 'string' || typeof o.assumption === 'string') {
+    if (isSaid(o.source) || isSaid(o.assumption)) {
       const value = 'value' in o ? o.value : summarizeItem(o);
-      out.push({ path: formatPath(path), value, source: o.source as string | undefined, assumption: o.assumption as string | undefined });
+      out.push({ path: formatPath(path), value, source: o.source as Said | undefined, assumption: o.assumption as Said | undefined });
     }
     for (const [k, v] of Object.entries(o)) if (k !== 'source' && k !== 'assumption') walk(v, [...path, k]);
   };

@@ -8,7 +8,7 @@
 import { TARGET_METRICS } from './target-metrics.ts';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { amount, finite, param, provenance, text } from './param.ts';
+import { amount, finite, param, provenance, text, type Said } from './param.ts';
 import { severityUnion } from './severity-families/index.ts';
 
 export const SCHEMA_VERSION = 3;
@@ -396,4 +396,4 @@ export type UncertaintySpec = z.output<typeof Uncertainty>;
 export type CorridorSpec = z.output<typeof Corridor>;
 export type TierSpec = z.output<typeof Tier>;
 export type Target = z.output<typeof Target>;
-export type Param = { value: number; source?: string; assumption?: string };
+export type Param = { value: number; source?: Said; assumption?: Said };

@@ -13,6 +13,9 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A provenance text given (a string, or both sides of a { zh, en } text), not blank. */
+const said = (v: unknown): boolean =>
+  isObj(v) ? (str(v.zh) ?? '').trim() !== '' && (str(v.en) ?? '').trim() !== '' : (str(v) ?? '').trim() !== '';
 
 export interface SemanticResult {
   problems: Problem[];
@@ -26,7 +29,7 @@ export function checkSemantics(data: unknown): SemanticResult {
   const err = (path: PathSegment[], msg: string) => problems.push(problem(path, msg));
   const warn = (path: PathSegment[], msg: string) => warnings.push(problem(path, msg));
 
-  const hasProvenance = (o: Obj) => (str(o.source) ?? '').trim() !== '' || (str(o.assumption) ?? '').trim() !== '';
+  const hasProvenance = (o: Obj) => said(o.source) || said(o.assumption);
   const needProvenance = (o: unknown, path: PathSegment[]) => {
     if (isObj(o) && !hasProvenance(o)) err(path, 'needs a "source" (document and section) or an "assumption" (why this value)');
   };
@@ -328,7 +331,7 @@ export function checkFundSemantics(data: unknown): Problem[] {
   const walk = (node: unknown, path: PathSegment[]) => {
     if (Array.isArray(node)) return node.forEach((v, i) => walk(v, [...path, i]));
     if (!isObj(node)) return;
-    if ('value' in node && typeof node.value === 'number' && !(str(node.source) ?? '').trim() && !(str(node.assumption) ?? '').trim()) {
+    if ('value' in node && typeof node.value === 'number' && !said(node.source) && !said(node.assumption)) {
       problems.push(problem(path, 'needs a "source" (document and section) or an "assumption" (why this value)'));
     }
     for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);

@@ -4,6 +4,7 @@
  * valid where it can (references to what is removed go with it) and labels what it adds as `ADDED`, so the diff
  * view lists it with its provenance. Limits are those of scenario/limits.ts.
  */
+import { saidIn, type Said } from './param.ts';
 import { ADDED, EDITED, getAt, removeAt, setAt, type Path } from './edit.ts';
 import { LIMITS } from './limits.ts';
 
@@ -146,7 +147,7 @@ export function addModifierField<T>(root: T, index: number, modifier: number, fi
   const m = getAt(root, path) as Obj | undefined;
   if (!m || m[field] !== undefined) return root;
   const ruleset = getAt(root, ['rulesets', index]) as Obj;
-  const origin = (m.source as string | undefined) ?? (m.assumption as string | undefined) ?? '';
+  const origin = saidIn(m.source as Said | undefined, 'en') ?? saidIn(m.assumption as Said | undefined, 'en') ?? '';
   const assumption = origin.startsWith(ADDED) || origin.startsWith(EDITED) ? origin : `${EDITED} (added ${field}; ${origin})`;
   const { source: _source, ...rest } = m;
   return setAt(root, path, { ...rest, [field]: MODIFIER_START[field](ruleset), assumption });

@@ -7,6 +7,7 @@ import type { ChartSpec } from '../report/charts/charts.ts';
 import { standaloneSvg, svgSize } from '../report/charts/standalone.ts';
 import { briefingDocx, type BriefingChart } from '../report/briefing.ts';
 import type { Unit } from '../report/format.ts';
+import type { BriefingStyleName } from '../report/briefing-style.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -18,6 +19,7 @@ export async function exportBriefing(
   charts: Record<string, ChartSpec | null>,
   lang: Lang,
   unit: Unit,
+  opts: { original?: unknown; style?: BriefingStyleName } = {},
 ) {
   const pictures: BriefingChart[] = [];
   for (const entry of CHARTS) {
@@ -27,7 +29,7 @@ export async function exportBriefing(
     const png = new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer());
     pictures.push({ title: spec.title, png, ...svgSize(svg) });
   }
-  const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit });
+  const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit, ...opts });
   download(
     t('briefingFileName', lang, scenario.id),
     bytes as BlobPart,

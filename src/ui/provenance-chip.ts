@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { EDITED } from '../scenario/edit.ts';
+import { saidIn, type Said } from '../scenario/param.ts';
 import type { Lang } from '../report/strings.ts';
 import { t } from '../report/strings.ts';
 
 /** The mark an assumed or edited value wears; its reason (or source) on hover and for screen readers. */
-export function provenanceChip(p: { source?: string; assumption?: string } | undefined, lang: Lang) {
-  if (!p) return nothing;
+export function provenanceChip(given: { source?: Said; assumption?: Said } | undefined, lang: Lang) {
+  if (!given) return nothing;
+  const p = { source: saidIn(given.source, lang), assumption: saidIn(given.assumption, lang) };
   if (p.assumption?.startsWith(EDITED))
     return html`<span class="chip edited" title=${p.assumption} aria-label="${t('edited', lang)}: ${p.assumption}">${t('edited', lang)}</span>`;
   if (p.assumption)

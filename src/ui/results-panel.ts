@@ -7,8 +7,11 @@ import type { ChartBook } from './chart-book.ts';
 import type { Unit } from '../report/format.ts';
 import { formattedRows, headerOf, proposalTable } from '../report/tables.ts';
 import { t, type Lang } from '../report/strings.ts';
+import { bt } from '../report/briefing-strings.ts';
+import { defaultStyle, type BriefingStyleName } from '../report/briefing-style.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { setParam } from '../scenario/edit.ts';
+import { validateData } from '../scenario/validate.ts';
 import { rulesetColors } from '../report/charts/charts.ts';
 import { Observe } from './observe.ts';
 import { paramChoices } from './param-choices.ts';
@@ -21,13 +24,22 @@ import './results-table.ts';
 import './run-status.ts';
 
 export class ResultsPanel extends LitElement {
-  static override properties = { wb: { attribute: false }, book: { attribute: false }, lang: {}, unit: {}, exporting: { state: true } };
+  static override properties = {
+    wb: { attribute: false },
+    book: { attribute: false },
+    lang: {},
+    unit: {},
+    exporting: { state: true },
+    briefingStyle: { state: true },
+  };
   declare wb: Workbench;
   declare lang: Lang;
   declare unit: Unit;
   /** The charts on screen (chart-book.ts), for the briefing. */
   declare book: ChartBook | null;
   declare exporting: boolean;
+  /** The briefing's layout as chosen (null: the language's default, report/briefing-style.ts). */
+  declare briefingStyle: BriefingStyleName | null;
 
   constructor() {
     super();
@@ -35,6 +47,7 @@ export class ResultsPanel extends LitElement {
     this.unit = 'wan';
     this.book = null;
     this.exporting = false;
+    this.briefingStyle = null;
     // The run's progress alone redraws only the progress bar (js-run-status observes it).
     new Observe(
       this,
@@ -68,7 +81,12 @@ export class ResultsPanel extends LitElement {
     this.exporting = true;
     try {
       const { exportBriefing } = await import('./briefing-export.ts');
-      await exportBriefing(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit);
+      // The file as opened, read as the run reads a file (migrated, defaults filled), so that the briefing's list of
+      // changes holds the analyst's edits only.
+      await exportBriefing(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit, {
+        original: validateData(this.wb.original).scenario ?? this.wb.original,
+        style: this.briefingStyle ?? defaultStyle(this.lang),
+      });
     } finally {
       this.exporting = false;
     }
@@ -106,6 +124,15 @@ export class ResultsPanel extends LitElement {
           <button class="briefing" title=${t('briefingHint', L)} ?disabled=${!run.result || run.state !== 'done' || this.exporting} @click=${() => this.briefing()}>
             ${t('briefing', L)}
           </button>
+          <label title=${bt('layoutHint', L)}>${bt('layout', L)}
+            <select class="briefing-style" aria-label=${bt('layout', L)}
+              @change=${(e: Event) => (this.briefingStyle = (e.target as HTMLSelectElement).value as BriefingStyleName)}>
+              ${(['gongwen', 'plain'] as const).map(
+                (v) =>
+                  html`<option value=${v} ?selected=${v === (this.briefingStyle ?? defaultStyle(L))}>${bt(v === 'gongwen' ? 'layoutGongwen' : 'layoutPlain', L)}</option>`,
+              )}
+            </select>
+          </label>
           <label>${t('baseline', L)}
             <select aria-label=${t('baseline', L)} @change=${(e: Event) => wb.setBaseline((e.target as HTMLSelectElement).value)}>
               ${s.rulesets.map((r) => html`<option value=${r.id} ?selected=${r.id === wb.baseline}>${r.title?.[L] ?? r.id}</option>`)}
