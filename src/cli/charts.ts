@@ -2,8 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawRun } from '../engine/run.ts';
 import type { RunResult } from '../engine/summary.ts';
-import { allCharts } from '../report/charts/all.ts';
-import { chartCsv, svgSize } from '../report/charts/standalone.ts';
+import { allCharts, chartContext } from '../report/charts/all.ts';
+import { chartCsvIn } from '../report/charts/chart-table.ts';
+import type { ChartSpec } from '../report/charts/charts.ts';
+import { svgSize } from '../report/charts/standalone.ts';
 import { pngsOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -14,6 +16,8 @@ export interface WrittenChart {
   png: Uint8Array;
   width: number;
   height: number;
+  /** The chart as drawn (its data for the workbook). */
+  spec: ChartSpec;
 }
 
 /** Writes every chart as SVG, PNG (2×) and CSV into dir; returns them for the report. */
@@ -22,13 +26,15 @@ export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, 
   const specs = allCharts(scenario, raw, result);
   const svgs = specs.map(svgOf);
   const pngs = await pngsOf(svgs, 2);
+  // The charts are drawn in Chinese; their data say so too: headers as read, rulesets by title (issue #31).
+  const names = chartContext(scenario, 'zh', 'wan', 640);
   for (const [i, spec] of specs.entries()) {
     const svg = svgs[i];
     const png = pngs[i];
     writeFileSync(join(dir, `${spec.id}.svg`), svg);
     writeFileSync(join(dir, `${spec.id}.png`), png);
-    writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));
-    out.push({ file: `${spec.id}.svg`, title: spec.title, png, ...svgSize(svg) });
+    writeFileSync(join(dir, `${spec.id}.csv`), chartCsvIn(spec, names, 'zh'));
+    out.push({ file: `${spec.id}.svg`, title: spec.title, png, ...svgSize(svg), spec });
   }
   return out;
 }
