@@ -34,7 +34,8 @@ describe('run --out report.xlsx', () => {
   it('has a first sheet saying what was run, then one sheet per table, chart data and the assumptions', () => {
     const names = book.map((s) => s.name);
     expect(names[0]).toBe('概要');
-    for (const n of ['主要指标', '保费来源', '分人群', '方案与基准比较', '风险调节', '逐年路径', '模型与目标', '假设']) expect(names).toContain(n);
+    for (const n of ['主要指标', '保费来源', '分人群', '方案与基准比较', '风险调节', '逐年路径', '模型与目标', '假设'])
+      expect(names).toContain(n);
     // Every chart run --out draws has its data sheet.
     expect(names.filter((n) => n.startsWith('图·'))).toHaveLength(8);
     const summary = sheet('概要');
@@ -55,7 +56,10 @@ describe('run --out report.xlsx', () => {
       expect(s.frozenRows, s.name).toBe(2);
       expect(s.widths.length, s.name).toBeGreaterThan(1);
       const header = s.rows[2]!.filter(Boolean) as ReadCell[];
-      expect(header.every((c) => c.type === 's' && c.bold), s.name).toBe(true);
+      expect(
+        header.every((c) => c.type === 's' && c.bold),
+        s.name,
+      ).toBe(true);
       expect(
         header.some((c) => /[\u4e00-\u9fff]/.test(c.value as string)),
         s.name,

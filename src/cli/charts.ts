@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawRun } from '../engine/run.ts';
 import type { RunResult } from '../engine/summary.ts';
-import { allCharts, chartContext } from '../report/charts/all.ts';
-import { chartCsvIn } from '../report/charts/chart-table.ts';
+import { allCharts } from '../report/charts/all.ts';
 import type { ChartSpec } from '../report/charts/charts.ts';
-import { svgSize } from '../report/charts/standalone.ts';
+import { chartCsv, svgSize } from '../report/charts/standalone.ts';
 import { pngsOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -26,14 +25,12 @@ export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, 
   const specs = allCharts(scenario, raw, result);
   const svgs = specs.map(svgOf);
   const pngs = await pngsOf(svgs, 2);
-  // The charts are drawn in Chinese; their data say so too: headers as read, rulesets by title (issue #31).
-  const names = chartContext(scenario, 'zh', 'wan', 640);
   for (const [i, spec] of specs.entries()) {
     const svg = svgs[i];
     const png = pngs[i];
     writeFileSync(join(dir, `${spec.id}.svg`), svg);
     writeFileSync(join(dir, `${spec.id}.png`), png);
-    writeFileSync(join(dir, `${spec.id}.csv`), chartCsvIn(spec, names, 'zh'));
+    writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));
     out.push({ file: `${spec.id}.svg`, title: spec.title, png, ...svgSize(svg), spec });
   }
   return out;

@@ -74,6 +74,18 @@ export class ResultsPanel extends LitElement {
     }
   }
 
+  private async excel() {
+    const s = this.wb.applied;
+    if (!s || !this.wb.run.result) return;
+    this.exporting = true;
+    try {
+      const { exportExcel } = await import('./excel-export.ts');
+      exportExcel(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
   /** Each proposal against the baseline (report/tables.ts proposalTable), as the run gives it. */
   private proposals() {
     const table = proposalTable(this.wb.run.result!, this.lang);
@@ -105,6 +117,9 @@ export class ResultsPanel extends LitElement {
         <div class="toolbar">
           <button class="briefing" title=${t('briefingHint', L)} ?disabled=${!run.result || run.state !== 'done' || this.exporting} @click=${() => this.briefing()}>
             ${t('briefing', L)}
+          </button>
+          <button class="excel" title=${t('excelHint', L)} ?disabled=${!run.result || run.state !== 'done' || this.exporting} @click=${() => this.excel()}>
+            ${t('excel', L)}
           </button>
           <label>${t('baseline', L)}
             <select aria-label=${t('baseline', L)} @change=${(e: Event) => wb.setBaseline((e.target as HTMLSelectElement).value)}>
