@@ -717,6 +717,22 @@ const S = {
   xlsxPath: { zh: '位置（JSON 路径）', en: 'Where (JSON path)' },
   xlsxAssumption: { zh: '假设说明', en: 'Assumption' },
   xlsxRunYears: { zh: '逐年', en: 'Year by year' },
+  // — bands read from a sheet (ui/band-import.ts) —
+  bandsImport: { zh: '从表格导入分段', en: 'Bands from a sheet' },
+  bandsImportHint: {
+    zh: '从 Excel 或 WPS 复制分段表（“上限”“比例”两列，“下限”可有可无；可另有“起付标准”“封顶线”两行）粘贴到下面，或打开 .xlsx / .csv 文件。应用前先看预览；应用后可撤销。',
+    en: 'Copy the band table from Excel or WPS (columns 上限 "to" and 比例 "ratio", 下限 "from" optional; rows 起付标准 and 封顶线 optional) and paste it below, or open an .xlsx / .csv file. Check the preview before applying; applying can be undone.',
+  },
+  bandsImportPaste: { zh: '粘贴分段表', en: 'Paste the band table' },
+  bandsImportFile: { zh: '打开文件', en: 'Open a file' },
+  bandsImportApply: { zh: '应用', en: 'Apply' },
+  bandsImportCancel: { zh: '取消', en: 'Cancel' },
+  bandsImportPreview: { zh: '预览：导入后的支付表', en: 'Preview: the table after import' },
+  bandsImportProblems: { zh: (n: number) => `${n} 处问题，改正后才能应用：`, en: (n: number) => `${n} problem(s) to fix before applying:` },
+  bandsImportNow: { zh: '现为', en: 'now' },
+  bandsImportUnchanged: { zh: '不变', en: 'unchanged' },
+  bandsImportNoCap: { zh: '不封顶', en: 'no cap' },
+  bandsImportFrom: { zh: '下限（元）', en: 'From (yuan)' },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

@@ -10,6 +10,7 @@ import { emit, errorAt, pathString, type Path } from './events.ts';
 import { itemChange, itemStyles, miniSlider, rowMessages } from './item-inputs.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
+import './band-import.ts';
 import './param-field.ts';
 
 export class TrackEditor extends LitElement {
@@ -96,6 +97,7 @@ export class TrackEditor extends LitElement {
         <span class="muted">${track.bands.length} / ${LIMITS.bands}</span>
         ${track.cap ? nothing : html`<button @click=${() => emit(this, 'cap-add', { path: tp })}>＋ ${t('trackCap', L)}</button>`}
       </div>
+      <js-band-import .track=${track} .path=${tp} .lang=${L}></js-band-import>
       ${
         track.cap
           ? html`<js-param-field .lang=${L} label=${t('trackCap', L)} .path=${[...tp, 'cap']} .param=${track.cap} min="0" max=${track.cap.value * 2} step="1000" .error=${at(['cap'])}></js-param-field>
