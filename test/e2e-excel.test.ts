@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { firstField, openPage, shot, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
+import { ROOT } from './helpers/golden.ts';
 import { readWorkbook } from './helpers/xlsx.ts';
 
 const site = useSite();
@@ -52,6 +53,22 @@ describe('Excel in the workbench', () => {
       expect(row[1]).toMatchObject({ type: 'n', value: Math.round(r.premium * 100) / 1e6, fmt: '#,##0.00' });
       expect(row[2]).toMatchObject({ type: 'n', value: Math.round(r.payout.mean * 100) / 1e6 });
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('a fund view exports its tables: the subsidy budget to the fen, in 万元 as on screen', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    await page.locator('js-file-bar input[type=file]').setInputFiles(join(ROOT, 'scenarios', 'suzhou-resident-subsidy-2021.json'));
+    const view = page.locator('js-fund-view');
+    await expect.poll(() => view.locator('[data-total="subsidy"]').innerText(), { timeout: 10_000 }).toBe('36,367.50');
+    const [dl] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(dl.suggestedFilename()).toBe('suzhou-resident-subsidy-2021-结果.xlsx');
+    const book = readWorkbook(new Uint8Array(readFileSync((await dl.path())!)));
+    const budget = book.find((s) => s.name === '2021 年居民医保财政补助预算')!;
+    expect(budget.rows[2]!.map((c) => c?.value)).toEqual(['分组', '人数', '出资', '补助 (万元)', '个人缴费 (万元)']);
+    const total = budget.rows.find((r) => r?.[0]?.value === '合计')!;
+    // 363,675,000 yuan (seed 002's 36,367.5 万元, the page's figure above).
+    expect(total[3]).toMatchObject({ type: 'n', value: 36367.5, fmt: '#,##0.00' });
     expect(errors).toEqual([]);
   });
 

@@ -171,6 +171,27 @@ describe('the workbook in English and in 万元', () => {
   }, 120_000);
 });
 
+describe('fund --out fund.xlsx', () => {
+  it('the subsidy budget: every line and the total equal fund --json to the fen, typed, headers in Chinese', () => {
+    const out = join(dir, '..', 'fund');
+    const r = jingsuan('fund', 'scenarios/suzhou-resident-subsidy-2021.json', '--json', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const budget = JSON.parse(r.out).budget;
+    const wb = readWorkbook(new Uint8Array(readFileSync(join(out, 'fund.xlsx'))));
+    expect(wb.map((s) => s.name)).toEqual(['概要', '2021 年居民医保财政补助预算', '基金支付比例']);
+    const s = wb[1];
+    expect(s.frozenRows).toBe(2);
+    expect(s.rows[2]!.map((c) => c?.value)).toEqual(['分组', '人数', '出资', '补助 (元)', '个人缴费 (元)']);
+    for (const l of budget.lines) {
+      const row = rowOf(s, l.title.zh);
+      expect(row[1]).toMatchObject({ type: 'n', value: l.count, fmt: '#,##0' });
+      if (l.subsidised) expect(row[3]).toMatchObject({ type: 'n', value: Number(l.subsidy), fmt: '#,##0.00' });
+      expect(row[4]!.value).toBe(Number(l.contributions));
+    }
+    expect(rowOf(s, '合计')[3]).toMatchObject({ type: 'n', value: Number(budget.total) });
+  });
+});
+
 describe('the writer', () => {
   it('names columns and sheets as Excel accepts them', () => {
     expect([0, 25, 26, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);

@@ -717,6 +717,10 @@ const S = {
   xlsxPath: { zh: '位置（JSON 路径）', en: 'Where (JSON path)' },
   xlsxAssumption: { zh: '假设说明', en: 'Assumption' },
   xlsxRunYears: { zh: '逐年', en: 'Year by year' },
+  xlsxPoolExhausted: { zh: '统筹基金用尽概率', en: 'P(city pool runs out)' },
+  xlsxUncoveredMean: { zh: '未能调剂金额（均值）', en: 'uncovered (mean)' },
+  xlsxRegionsByYear: { zh: '分地区逐年', en: 'Regions year by year' },
+  xlsxWarning: { zh: '提示', en: 'Warning' },
   // — bands read from a sheet (ui/band-import.ts) —
   bandsImport: { zh: '从表格导入分段', en: 'Bands from a sheet' },
   bandsImportHint: {

@@ -105,7 +105,7 @@ function widths(rows: XlsxCell[][], skip = 1): number[] {
 }
 
 /** A table as a sheet: its title in the first row, the headers in the second (both kept in view), then the rows. */
-function tableSheet(table: Table, name: string, lang: Lang, unit: Unit, rename: (s: string) => string): XlsxSheet {
+export function tableSheet(table: Table, name: string, lang: Lang, unit: Unit, rename: (s: string) => string = (v) => v): XlsxSheet {
   const rows: XlsxCell[][] = [
     [table.title[lang]],
     table.columns.map((c) => headerOf(c, lang, unit)),
@@ -127,7 +127,7 @@ function stacked(tables: { ruleset: string; table: Table }[], title: Table['titl
 }
 
 /** Excel's serial date (days since 1899-12-30, the 1900 date system) of a time, in UTC. */
-const serialDate = (d: Date) => d.getTime() / 86_400_000 + 25_569;
+export const serialDate = (d: Date) => d.getTime() / 86_400_000 + 25_569;
 
 export function reportWorkbook(x: WorkbookInput): Uint8Array {
   const { scenario: s, result: r, lang: L } = x;
