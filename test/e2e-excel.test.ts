@@ -100,4 +100,19 @@ describe('Excel in the workbench', () => {
       expect(errors).toEqual([]);
     }
   });
+
+  it('a population’s figures pasted from a sheet: preview, apply, undo', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`);
+    const card = page.locator('js-population-card').first();
+    await card.getByRole('button', { name: /从表格导入人群数字/ }).click();
+    await card.getByRole('textbox', { name: '粘贴人群数字' }).fill('参保人数\t140万\n发生费用比例\t9.5%');
+    const preview = card.getByRole('table', { name: '预览：导入后的人群数字' });
+    await expect.poll(() => preview.innerText()).toContain('1,400,000');
+    await card.getByRole('button', { name: '应用' }).click();
+    const insured = card.locator('js-param-field').first().locator('input[type=number]');
+    await expect.poll(() => insured.inputValue()).toBe('1400000');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => insured.inputValue()).toBe('1350000');
+    expect(errors).toEqual([]);
+  });
 });

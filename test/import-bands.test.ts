@@ -3,10 +3,10 @@
 // track as one edit (scenario/import-bands.ts). Expected values are the sheet's own figures (Jiangyin's seed 001
 // 二(四): 起付 1.8万, 1.8–10万 60%, above 10万 80%).
 import { describe, expect, it } from 'vitest';
-import { pastedRows, readBandSheet } from '../src/fit/read-bands.ts';
+import { pastedRows, readBandSheet, readFigureSheet } from '../src/fit/read-bands.ts';
 import { readXlsx } from '../src/fit/read-xlsx.ts';
 import { xlsxBytes } from '../src/report/xlsx-writer.ts';
-import { importBands } from '../src/scenario/import-bands.ts';
+import { importBands, importFigures } from '../src/scenario/import-bands.ts';
 import { validateData } from '../src/scenario/validate.ts';
 import { shipped } from './helpers/scenarios.ts';
 
@@ -117,5 +117,30 @@ describe('importBands', () => {
     expect(t.cap).toMatchObject({ value: 500000 });
     expect(s.rulesets[0].tracks[0].deductible.value).toBe(18000); // the original is untouched
     expect(validateData(next).problems).toEqual([]);
+  });
+});
+
+describe('a population’s figures pasted as TSV', () => {
+  it('reads 参保人数, 发生费用比例 and 地区费用水平 by their labels, and applies them as one edit', () => {
+    const r = readFigureSheet(pastedRows('参保人数\t1,400,000\n发生费用比例\t9.5%\n地区费用水平\t1.02\n'));
+    expect(r.problems).toEqual([]);
+    expect(r.figures).toEqual({ insured: 1400000, incidence: 0.095, costLevel: 1.02 });
+    const s = shipped('jiangyin-2020');
+    const next = importFigures(s, ['populations', 0], r.figures);
+    expect(next.populations[0].insured.value).toBe(1400000);
+    expect(next.populations[0].incidence.value).toBe(0.095);
+    expect(next.populations[0].costLevel!.value).toBe(1.02);
+    expect(next.populations[0].insured.assumption).toMatch(/^edited in the workbench \(was 1350000/);
+    expect(validateData(next).problems).toEqual([]);
+  });
+  it('bad rows name their row and column', () => {
+    const r = readFigureSheet(pastedRows('参保人数\t135万5千\n发生费用比例\t120%\n地区费用水平\t0\n人均费用\t5000'));
+    expect(r.problems.map((p) => p.zh)).toEqual([
+      '第 1 行 B 列：参保人数“135万5千”不是数',
+      '第 2 行 B 列：比例 120% 应在 0 与 100% 之间（写作 60% 或 0.6）',
+      '第 3 行 B 列：地区费用水平 0 应为大于 0 的倍数（1 为校准水平）',
+      '第 4 行 A 列：“人均费用”不是人群的数字（参保人数、发生费用比例、地区费用水平）',
+    ]);
+    expect(readFigureSheet(pastedRows('参保人数\t1350000.5')).problems[0].zh).toMatch(/^第 1 行 B 列：参保人数 1350000.5 应为不超过/);
   });
 });

@@ -210,3 +210,78 @@ function checkBands(
     edge = b.to;
   });
 }
+
+/** A population's figures a sheet may give, by the labels a bureau writes them under. */
+export const POPULATION_FIGURES = [
+  { key: 'insured', label: /^(参保人数|参保人员数|人数|insured)/i, kind: 'count' },
+  { key: 'incidence', label: /^(发生费用比例|发生率|发生比例|就医比例|incidence)/i, kind: 'ratio' },
+  { key: 'costLevel', label: /^(地区费用水平|费用水平|费用系数|cost level)/i, kind: 'factor' },
+] as const;
+
+export type PopulationFigure = (typeof POPULATION_FIGURES)[number]['key'];
+
+export interface FigureSheet {
+  figures: Partial<Record<PopulationFigure, number>>;
+  problems: SheetProblem[];
+}
+
+/**
+ * A population's figures as label rows ("参保人数 | 1,350,000", "发生费用比例 | 10%"): each label's value in the
+ * next cell; a count whole and not negative, a ratio as "10%" or 0.1, a cost level a positive factor.
+ */
+export function readFigureSheet(rows: readonly TableRow[]): FigureSheet {
+  const figures: FigureSheet['figures'] = {};
+  const problems: SheetProblem[] = [];
+  for (const { row, cells } of rows) {
+    const f = filled(cells);
+    if (!f.length) continue;
+    const field = POPULATION_FIGURES.find((x) => x.label.test(f[0].c));
+    if (!field) {
+      problems.push(
+        problem(
+          row,
+          f[0].i,
+          `"${f[0].c}" is not a population's figure (参保人数, 发生费用比例, 地区费用水平)`,
+          `“${f[0].c}”不是人群的数字（参保人数、发生费用比例、地区费用水平）`,
+        ),
+      );
+      continue;
+    }
+    const cell = f[1];
+    if (!cell) {
+      problems.push(problem(row, f[0].i + 1, `${f[0].c} has no value beside its label`, `${f[0].c}旁没有数值`));
+      continue;
+    }
+    if (field.kind === 'ratio') {
+      const v = ratioOf(cell.c, false, row, cell.i, problems);
+      if (v !== null) figures[field.key] = v;
+      continue;
+    }
+    const v = cellNumber(cell.c);
+    if (v === null) problems.push(problem(row, cell.i, `${f[0].c} "${cell.c}" is not a number`, `${f[0].c}“${cell.c}”不是数`));
+    else if (field.kind === 'count' && (!Number.isInteger(v) || v < 0 || v > LIMITS.insuredPerPopulation))
+      problems.push(
+        problem(
+          row,
+          cell.i,
+          `${f[0].c} ${cell.c} must be a whole number of people up to ${LIMITS.insuredPerPopulation}`,
+          `${f[0].c} ${cell.c} 应为不超过 ${LIMITS.insuredPerPopulation} 的整数人数`,
+        ),
+      );
+    else if (field.kind === 'factor' && !(v > 0 && v <= 100))
+      problems.push(
+        problem(
+          row,
+          cell.i,
+          `${f[0].c} ${cell.c} must be a factor above 0 (1 = the calibrated level)`,
+          `${f[0].c} ${cell.c} 应为大于 0 的倍数（1 为校准水平）`,
+        ),
+      );
+    else figures[field.key] = v;
+  }
+  if (!Object.keys(figures).length && !problems.length)
+    problems.push(
+      problem(null, null, 'the sheet gives none of 参保人数, 发生费用比例, 地区费用水平', '表中没有参保人数、发生费用比例或地区费用水平'),
+    );
+  return { figures, problems };
+}

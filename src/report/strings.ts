@@ -737,6 +737,13 @@ const S = {
   bandsImportUnchanged: { zh: '不变', en: 'unchanged' },
   bandsImportNoCap: { zh: '不封顶', en: 'no cap' },
   bandsImportFrom: { zh: '下限（元）', en: 'From (yuan)' },
+  figuresImport: { zh: '从表格导入人群数字', en: 'Figures from a sheet' },
+  figuresImportHint: {
+    zh: '从 Excel 或 WPS 复制“参保人数”“发生费用比例”“地区费用水平”等行（名称一列、数值一列）粘贴到下面，或打开 .xlsx / .csv 文件。应用前先看预览；应用后可撤销。',
+    en: 'Copy rows such as 参保人数 (insured), 发生费用比例 (incidence), 地区费用水平 (cost level) — a label column and a value column — from Excel or WPS and paste them below, or open an .xlsx / .csv file. Check the preview before applying; applying can be undone.',
+  },
+  figuresImportPaste: { zh: '粘贴人群数字', en: 'Paste the figures' },
+  figuresImportPreview: { zh: '预览：导入后的人群数字', en: 'Preview: the figures after import' },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

@@ -39,3 +39,16 @@ export function importBands<T>(root: T, trackPath: Path, sheet: ImportedBands): 
       : setAt(next, [...trackPath, 'cap'], { value: sheet.cap, assumption: `${EDITED} (${IMPORTED}; no cap before)` });
   return next;
 }
+
+/** A population's figures read from a sheet (fit/read-bands.ts readFigureSheet), each relabelled as edited; one edit. */
+export function importFigures<T>(root: T, populationPath: Path, figures: Record<string, number>): T {
+  let next = root;
+  for (const [key, value] of Object.entries(figures)) {
+    const param = getAt(next, [...populationPath, key]) as { value?: number } | undefined;
+    if (param?.value === value) continue;
+    next = param
+      ? setParam(next, [...populationPath, key], value)
+      : setAt(next, [...populationPath, key], { value, assumption: `${EDITED} (${IMPORTED}; not set before)` });
+  }
+  return next;
+}

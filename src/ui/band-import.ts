@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { pastedRows, readBandSheet, type BandSheet } from '../fit/read-bands.ts';
 import type { TableRow } from '../fit/read-table.ts';
+import { rowsOfFile } from './sheet-file.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { Track } from '../scenario/schema.ts';
 import type { ImportedBands } from '../scenario/import-bands.ts';
@@ -15,17 +16,6 @@ import { shared } from './styles.ts';
 
 const yuan = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toLocaleString('zh-CN'));
 const pct = (r: number) => `${+(r * 100).toFixed(4)}%`;
-
-/** A sheet's rows from a file: the first sheet of an .xlsx workbook, or CSV/TSV text (UTF-8 or GBK). */
-async function rowsOfFile(file: File): Promise<TableRow[]> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (/\.xlsx$/i.test(file.name)) {
-    const { readXlsx } = await import('../fit/read-xlsx.ts');
-    return readXlsx(bytes, undefined, 1000).rows;
-  }
-  const { decodeText } = await import('../fit/read-decode.ts');
-  return pastedRows(decodeText(bytes).text);
-}
 
 export class BandImport extends LitElement {
   static override properties = {

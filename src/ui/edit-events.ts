@@ -32,7 +32,7 @@ import {
   type ModifierField,
   type TrackBase,
 } from '../scenario/structure.ts';
-import { importBands, type ImportedBands } from '../scenario/import-bands.ts';
+import { importBands, importFigures, type ImportedBands } from '../scenario/import-bands.ts';
 import type { ItemChange } from './events.ts';
 
 /** What an event carries: a path, an index, or both, and what the edit needs besides. */
@@ -48,6 +48,8 @@ export interface EditDetail extends Partial<ItemChange> {
   at: Path;
   /** A payment table read from a sheet (band-import.ts). */
   sheet: ImportedBands;
+  /** A population's figures read from a sheet (figure-import.ts). */
+  figures: Record<string, number>;
 }
 
 type Edit = (draft: unknown, d: EditDetail) => unknown;
@@ -58,6 +60,7 @@ export const EDITS: Record<string, Edit> = {
   'item-remove': (s, d) => removeAt(s, d.path),
   'band-add': (s, d) => addBand(s, d.path),
   'bands-import': (s, d) => importBands(s, d.path, d.sheet),
+  'figures-import': (s, d) => importFigures(s, d.path, d.figures),
   'tier-add': (s, d) => addTier(s, d.path),
   'tier-remove': (s, d) => removeTier(s, d.path),
   'reading-add': (s, d) => addReading(s, d.path),

@@ -9,6 +9,7 @@ import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 import { emit } from './events.ts';
 import { familyName, severityParamName } from '../report/severity-names.ts';
+import './figure-import.ts';
 import './param-field.ts';
 import './chart-view.ts';
 
@@ -90,6 +91,7 @@ export class PopulationCard extends LitElement {
         <button ?disabled=${this.count <= 1} @click=${() => emit(this, 'population-remove', { index: this.index })}>${t('removePopulation', L)}</button>
         <button class="fit" @click=${() => emit(this, 'fit-open', { index: this.index })}>${t('fitOpen', L)}</button>
       </div>
+      <js-figure-import .population=${p} .path=${base([])} .lang=${L}></js-figure-import>
       <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])}
         .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
       <js-param-field .lang=${L} label=${t('incidence', L)} percent .path=${base(['incidence'])} .param=${p.incidence} min="0" max="100" step="0.1" .error=${err(['incidence'])}></js-param-field>
