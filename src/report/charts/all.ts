@@ -134,6 +134,9 @@ export const CHARTS: ChartEntry[] = [
 const drawnIn = (spec: ChartSpec | null, ctx: ChartContext): ChartSpec | null =>
   spec && { ...spec, drawnIn: { lang: ctx.lang, names: ctx.names, populationNames: ctx.populationNames, groupNames: ctx.groupNames } };
 
+/** One chart drawn, its data to read in the language and names it was drawn with. */
+export const drawChart = (c: ChartEntry, x: ChartInput, ctx: ChartContext): ChartSpec | null => drawnIn(c.draw(x, ctx), ctx);
+
 /** The charts of `charts` drawn with `when`, by key. */
 export function drawCharts(
   when: DrawnWith,
