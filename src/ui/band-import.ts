@@ -22,7 +22,6 @@ export class BandImport extends LitElement {
     track: { attribute: false },
     path: { attribute: false },
     lang: {},
-    open: { state: true },
     sheet: { state: true },
     fileError: { state: true },
   };
@@ -30,7 +29,6 @@ export class BandImport extends LitElement {
   /** The track's path in the scenario. */
   declare path: Path;
   declare lang: Lang;
-  declare open: boolean;
   declare sheet: BandSheet | null;
   declare fileError: string;
 
@@ -38,7 +36,6 @@ export class BandImport extends LitElement {
     super();
     this.path = [];
     this.lang = 'zh';
-    this.open = false;
     this.sheet = null;
     this.fileError = '';
   }
@@ -89,10 +86,11 @@ export class BandImport extends LitElement {
     this.close();
   }
 
+  /** Done or cancelled: the card takes the panel away (it is loaded only while open). */
   private close() {
-    this.open = false;
     this.sheet = null;
     this.fileError = '';
+    this.dispatchEvent(new CustomEvent('import-close'));
   }
 
   /** The table after import, each figure beside what the track has now. */
@@ -136,8 +134,6 @@ export class BandImport extends LitElement {
 
   override render() {
     const L = this.lang;
-    if (!this.open)
-      return html`<div class="actions"><button class="import" @click=${() => (this.open = true)}>⇪ ${t('bandsImport', L)}</button></div>`;
     const s = this.sheet;
     const problems = this.fileError ? [this.fileError] : (s?.problems ?? []).map((p) => (L === 'zh' ? p.zh : p.en));
     const ready = !!s && !problems.length && s.bands.length > 0;

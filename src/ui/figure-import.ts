@@ -26,7 +26,6 @@ export class FigureImport extends LitElement {
     population: { attribute: false },
     path: { attribute: false },
     lang: {},
-    open: { state: true },
     sheet: { state: true },
     fileError: { state: true },
   };
@@ -34,7 +33,6 @@ export class FigureImport extends LitElement {
   /** The population's path in the scenario. */
   declare path: Path;
   declare lang: Lang;
-  declare open: boolean;
   declare sheet: FigureSheet | null;
   declare fileError: string;
 
@@ -42,7 +40,6 @@ export class FigureImport extends LitElement {
     super();
     this.path = [];
     this.lang = 'zh';
-    this.open = false;
     this.sheet = null;
     this.fileError = '';
   }
@@ -84,10 +81,11 @@ export class FigureImport extends LitElement {
     }
   }
 
+  /** Done or cancelled: the card takes the panel away (it is loaded only while open). */
   private close() {
-    this.open = false;
     this.sheet = null;
     this.fileError = '';
+    this.dispatchEvent(new CustomEvent('import-close'));
   }
 
   private apply() {
@@ -99,8 +97,6 @@ export class FigureImport extends LitElement {
 
   override render() {
     const L = this.lang;
-    if (!this.open)
-      return html`<div class="actions"><button class="import" @click=${() => (this.open = true)}>⇪ ${t('figuresImport', L)}</button></div>`;
     const s = this.sheet;
     const problems = this.fileError ? [this.fileError] : (s?.problems ?? []).map((p) => (L === 'zh' ? p.zh : p.en));
     const entries = Object.entries(s?.figures ?? {}) as [PopulationFigure, number][];
