@@ -205,5 +205,8 @@ export function xlsxBytes(book: XlsxBook): Uint8Array {
   );
   files['xl/styles.xml'] = strToU8(styles.xml());
   files['xl/sharedStrings.xml'] = strToU8(strings.xml(counter.n));
-  return zipSync(files, { level: 6 });
+  // [Content_Types].xml and the package's relationships first, as Office writes them (some readers look there first).
+  const ordered: Record<string, Uint8Array> = { '[Content_Types].xml': files['[Content_Types].xml'], '_rels/.rels': files['_rels/.rels'] };
+  for (const [name, bytes] of Object.entries(files)) ordered[name] ??= bytes;
+  return zipSync(ordered, { level: 6 });
 }
