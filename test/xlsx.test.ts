@@ -195,7 +195,15 @@ describe('fund --out fund.xlsx', () => {
 describe('the writer', () => {
   it('names columns and sheets as Excel accepts them', () => {
     expect([0, 25, 26, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
-    expect(sheetNames(['a/b', 'A/B', 'x'.repeat(40), '', '图·[甲]'])).toEqual(['a b', 'A B (2)', 'x'.repeat(31), 'Sheet', '图· 甲']);
+    expect(sheetNames(['a/b', 'A/B', 'x'.repeat(40), '', '图·[甲]', "'quoted'", 'History'])).toEqual([
+      'a b',
+      'A B (2)',
+      'x'.repeat(31),
+      'Sheet',
+      '图· 甲',
+      'quoted',
+      'History 1',
+    ]);
   });
   it('writes text with XML specials and control characters, leaves NaN and ±Infinity empty', () => {
     const wb = readWorkbook(

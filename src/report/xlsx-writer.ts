@@ -50,7 +50,12 @@ export function columnName(i: number): string {
 export function sheetNames(names: string[]): string[] {
   const seen = new Set<string>();
   return names.map((raw) => {
-    const base = [...(raw.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet')].slice(0, 31).join('');
+    // Nor may a name start or end with an apostrophe, nor be "History" (Excel keeps it for change tracking).
+    const clean = raw
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim();
+    const base = [...(clean && clean.toLowerCase() !== 'history' ? clean : clean ? `${clean} 1` : 'Sheet')].slice(0, 31).join('');
     let name = base;
     for (let k = 2; seen.has(name.toLowerCase()); k++) name = [...base].slice(0, 31 - ` (${k})`.length).join('') + ` (${k})`;
     seen.add(name.toLowerCase());
