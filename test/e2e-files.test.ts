@@ -260,7 +260,9 @@ describe('scenario files in the workbench', () => {
     expect(colours).toBeGreaterThan(20);
     const [csvDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^CSV/ }).click()]);
     const csv = readFileSync((await csvDl.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\ufeffruleset,value');
+    // The chart's data as the chart reads (issue #31): Chinese headers, money in yuan to the fen, rulesets by title.
+    expect(csv.split('\r\n')[0]).toBe('\ufeff方案,赔付 (元)');
+    expect(csv.split('\r\n')[1]).toMatch(/^[^,a-z]+,\d+\.\d\d$/);
     expect(csv.split('\r\n').length).toBeGreaterThan(1000);
     const [tableDl] = await Promise.all([
       page.waitForEvent('download'),

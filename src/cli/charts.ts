@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RawRun } from '../engine/run.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { allCharts } from '../report/charts/all.ts';
+import type { ChartSpec } from '../report/charts/charts.ts';
 import { chartCsv, svgSize } from '../report/charts/standalone.ts';
 import { pngsOf, svgOf } from '../report/node-render.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -14,6 +15,8 @@ export interface WrittenChart {
   png: Uint8Array;
   width: number;
   height: number;
+  /** The chart as drawn (its data for the workbook). */
+  spec: ChartSpec;
 }
 
 /** Writes every chart as SVG, PNG (2×) and CSV into dir; returns them for the report. */
@@ -28,7 +31,7 @@ export async function writeCharts(dir: string, scenario: Scenario, raw: RawRun, 
     writeFileSync(join(dir, `${spec.id}.svg`), svg);
     writeFileSync(join(dir, `${spec.id}.png`), png);
     writeFileSync(join(dir, `${spec.id}.csv`), chartCsv(spec));
-    out.push({ file: `${spec.id}.svg`, title: spec.title, png, ...svgSize(svg) });
+    out.push({ file: `${spec.id}.svg`, title: spec.title, png, ...svgSize(svg), spec });
   }
   return out;
 }

@@ -4,7 +4,18 @@ import { enZh, t, whyText, type NotANumber } from '../report/strings.ts';
 import type { Command } from './command.ts';
 import { intFlag } from './flags.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { loadFundScenario } from './io.ts';
+import { loadFundScenario, prepareOutDir } from './io.ts';
+import type { FundWorkbookInput } from '../report/fund-workbook.ts';
+
+/** fund.xlsx in Chinese, money in 元 to the fen (report/fund-workbook.ts), loaded only when asked for. */
+async function writeWorkbook(dir: string, x: Pick<FundWorkbookInput, 'fund' | 'subsidy' | 'pooling'>) {
+  const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { fundWorkbook } = await import('../report/fund-workbook.ts');
+  const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'fund.xlsx'), fundWorkbook({ ...x, lang: 'zh', version }));
+}
 
 const wan = (yuan: number | string) => formatAmount(Number(yuan), 'wan', 2);
 /** A figure that is not a number, in words (both languages, as the command line writes its headers). */
@@ -12,19 +23,22 @@ const why = (reason: NotANumber) => `${whyText(reason, 'en')} ${whyText(reason, 
 const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
 
 export const fundCommand: Command = {
-  help: `usage: jingsuan fund FILE [--years N] [--trials N] [--json]
+  help: `usage: jingsuan fund FILE [--years N] [--trials N] [--json] [--out DIR]
 
   subsidyBudget files: the subsidy budget by group and paying government (exact), inconsistencies with the
                        document's stated totals, the insured-count trend projection, fund payment rates.
   pooling files:       region by region and year by year: balances, city transfers, repayments, reserve
-                       months of the city and the probability of the 6-month alarm.`,
-  options: { years: { type: 'string' }, trials: { type: 'string' }, json: { type: 'boolean' } },
-  run(values, [file]) {
+                       months of the city and the probability of the 6-month alarm.
+  --out DIR            also write fund.xlsx into DIR: the same tables for Excel and WPS (typed numbers, Chinese headers).`,
+  options: { years: { type: 'string' }, trials: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  async run(values, [file]) {
     const s = loadFundScenario(file);
+    const outDir = values.out !== undefined ? prepareOutDir('--out', values.out as string) : undefined;
     const years = intFlag('years', values.years, 1, 30);
     const trials = intFlag('trials', values.trials, 1, LIMITS.trials);
     if (s.kind === 'subsidyBudget') {
       const r = subsidyReport(s);
+      if (outDir) await writeWorkbook(outDir, { fund: s, subsidy: r });
       if (values.json) {
         console.log(JSON.stringify(r, null, 2));
         return 0;
@@ -66,6 +80,7 @@ export const fundCommand: Command = {
       return 0;
     }
     const r = poolingReport(s, years, trials);
+    if (outDir) await writeWorkbook(outDir, { fund: s, pooling: r });
     if (values.json) {
       console.log(JSON.stringify(r, null, 2));
       return 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { nodeWorkerFactory } from '../engine/node-pool.ts';
@@ -38,7 +38,8 @@ Runs every population through every ruleset on the same sampled people.
   --years N     N years (1–10) along the scenario's trend (simulation.trend): payout, loss ratio and the fund's
                 cumulative corridor result year by year; the JSON gains "years"
   --json        print the result object (amounts in yuan as numbers)
-  --out DIR     write result.json, CSV tables, SVG/PNG charts, report.md and report.docx into DIR
+  --out DIR     write result.json, CSV tables, SVG/PNG charts, report.md, report.docx and
+                report.xlsx (every table and chart's data, for Excel and WPS) into DIR
   --style S     report.docx's layout: gongwen (default; GB/T 9704 公文: A4, 37/35/28/26 mm margins, 仿宋 三号,
                 黑体/楷体 headings, page numbers "— 1 —") or plain`,
   options: {
@@ -94,7 +95,7 @@ Runs every population through every ruleset on the same sampled people.
       console.log(`${t.title.zh} · ${t.title.en}`);
       console.log(toText(t));
     }
-    if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md, report.docx`);
+    if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md, report.docx, report.xlsx`);
     return 0;
   },
 };
@@ -157,4 +158,20 @@ async function writeOut(
   // is as read (no edits), so the briefing quotes its description as the file's own words.
   const { briefingDocx } = await import('../report/briefing.ts');
   writeFileSync(join(dir, 'report.docx'), await briefingDocx({ scenario, result, charts, lang: 'zh', years, style }));
+  // The workbook for Excel and WPS (in Chinese, money in 元 to the fen as result.json): every table, every
+  // chart's data, the assumptions.
+  const { reportWorkbook } = await import('../report/workbook.ts');
+  writeFileSync(
+    join(dir, 'report.xlsx'),
+    reportWorkbook({ scenario, result, years, charts: charts.map((c) => c.spec), lang: 'zh', version: packageVersion() }),
+  );
+}
+
+/** The package's version (package.json), said in the workbook. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '';
+  }
 }

@@ -7,7 +7,16 @@
 import { severityDensity } from '../analysis/curves.ts';
 import { sweepAnalytic } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { CHARTS, chartContext, drawnWith, drawCharts, resetByNewScenario, sweepRange, type ChartEntry } from '../report/charts/all.ts';
+import {
+  CHARTS,
+  chartContext,
+  drawChart,
+  drawnWith,
+  drawCharts,
+  resetByNewScenario,
+  sweepRange,
+  type ChartEntry,
+} from '../report/charts/all.ts';
 import { densityChart, type ChartContext, type ChartSpec } from '../report/charts/charts.ts';
 import type { Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
@@ -125,7 +134,7 @@ export class ChartBook extends EventTarget {
           if (!raw || !this.wb.applied) return;
           // The exact curves belong to the scenario on screen only when they are for its rulesets.
           const curves = exact && 'curves' in exact ? exact.curves : [];
-          this.set({ [c.key]: c.draw({ model: raw.model, raw, result, exact: curves }, this.context()) });
+          this.set({ [c.key]: drawChart(c, { model: raw.model, raw, result, exact: curves }, this.context()) });
         }),
     );
   }

@@ -32,6 +32,7 @@ import {
   type ModifierField,
   type TrackBase,
 } from '../scenario/structure.ts';
+import { importBands, importFigures, type ImportedBands } from '../scenario/import-bands.ts';
 import type { ItemChange } from './events.ts';
 
 /** What an event carries: a path, an index, or both, and what the edit needs besides. */
@@ -45,6 +46,10 @@ export interface EditDetail extends Partial<ItemChange> {
   base: TrackBase;
   note: string;
   at: Path;
+  /** A payment table read from a sheet (band-import.ts). */
+  sheet: ImportedBands;
+  /** A population's figures read from a sheet (figure-import.ts). */
+  figures: Record<string, number>;
 }
 
 type Edit = (draft: unknown, d: EditDetail) => unknown;
@@ -54,6 +59,8 @@ export const EDITS: Record<string, Edit> = {
   'item-change': (s, d) => setItemField(s, d.path, d.field!, d.value),
   'item-remove': (s, d) => removeAt(s, d.path),
   'band-add': (s, d) => addBand(s, d.path),
+  'bands-import': (s, d) => importBands(s, d.path, d.sheet),
+  'figures-import': (s, d) => importFigures(s, d.path, d.figures),
   'tier-add': (s, d) => addTier(s, d.path),
   'tier-remove': (s, d) => removeTier(s, d.path),
   'reading-add': (s, d) => addReading(s, d.path),

@@ -91,8 +91,18 @@ export class FundView extends LitElement {
         <h2>${f.title[L]}</h2>
         ${f.description?.[L] ? html`<p class="muted">${f.description[L]}</p>` : nothing}
         <p class="muted">${t('aFundLevelFile', L)}</p>
+        <div class="tools"><button class="excel" title=${t('excelHint', L)} ?disabled=${f.kind === 'pooling' && !this.pooling} @click=${() => this.excel()}>${t('excel', L)}</button></div>
       </div>
       ${f.kind === 'subsidyBudget' ? this.renderSubsidy() : this.renderPooling()}`;
+  }
+
+  /** The fund's tables as one workbook (report/fund-workbook.ts), loaded when asked for. */
+  private async excel() {
+    const f = this.fund;
+    if (!f) return;
+    const [{ fundWorkbook }, { version }] = await Promise.all([import('../report/fund-workbook.ts'), import('../../package.json')]);
+    const bytes = fundWorkbook({ fund: f, subsidy: this.subsidy, pooling: this.pooling, lang: this.lang, unit: this.unit, version });
+    download(t('excelFileName', this.lang, f.id), bytes as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
   /** A table as shown, to CSV (the fund views' tables are read as they are drawn). */

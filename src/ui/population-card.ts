@@ -31,6 +31,7 @@ export class PopulationCard extends LitElement {
     problems: { attribute: false },
     lang: {},
     density: { attribute: false },
+    importing: { state: true },
   };
   declare population: Population;
   declare index: number;
@@ -39,6 +40,8 @@ export class PopulationCard extends LitElement {
   declare problems: { path: string; message: string }[];
   declare lang: Lang;
   declare density: ChartSpec | null;
+  /** The figures from a sheet are open (figure-import.ts, loaded when first opened). */
+  declare importing: boolean;
 
   constructor() {
     super();
@@ -47,6 +50,12 @@ export class PopulationCard extends LitElement {
     this.problems = [];
     this.lang = 'zh';
     this.density = null;
+    this.importing = false;
+  }
+
+  private async openImport() {
+    await import('./figure-import.ts');
+    this.importing = true;
   }
 
   static override styles = [
@@ -90,6 +99,11 @@ export class PopulationCard extends LitElement {
         <button ?disabled=${this.count <= 1} @click=${() => emit(this, 'population-remove', { index: this.index })}>${t('removePopulation', L)}</button>
         <button class="fit" @click=${() => emit(this, 'fit-open', { index: this.index })}>${t('fitOpen', L)}</button>
       </div>
+      ${
+        this.importing
+          ? html`<js-figure-import .population=${p} .path=${base([])} .lang=${L} @import-close=${() => (this.importing = false)}></js-figure-import>`
+          : html`<div class="actions"><button class="import" @click=${() => this.openImport()}>⇪ ${t('figuresImport', L)}</button></div>`
+      }
       <js-param-field .lang=${L} label=${t('insured', L)} .path=${base(['insured'])}
         .param=${p.insured} min="0" max=${Math.max(100000, p.insured.value * 2)} step="1000" .error=${err(['insured'])}></js-param-field>
       <js-param-field .lang=${L} label=${t('incidence', L)} percent .path=${base(['incidence'])} .param=${p.incidence} min="0" max="100" step="0.1" .error=${err(['incidence'])}></js-param-field>

@@ -92,6 +92,18 @@ export class ResultsPanel extends LitElement {
     }
   }
 
+  private async excel() {
+    const s = this.wb.applied;
+    if (!s || !this.wb.run.result) return;
+    this.exporting = true;
+    try {
+      const { exportExcel } = await import('./excel-export.ts');
+      exportExcel(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
   /** Each proposal against the baseline (report/tables.ts proposalTable), as the run gives it. */
   private proposals() {
     const table = proposalTable(this.wb.run.result!, this.lang);
@@ -133,6 +145,9 @@ export class ResultsPanel extends LitElement {
               )}
             </select>
           </label>
+          <button class="excel" title=${t('excelHint', L)} ?disabled=${!run.result || run.state !== 'done' || this.exporting} @click=${() => this.excel()}>
+            ${t('excel', L)}
+          </button>
           <label>${t('baseline', L)}
             <select aria-label=${t('baseline', L)} @change=${(e: Event) => wb.setBaseline((e.target as HTMLSelectElement).value)}>
               ${s.rulesets.map((r) => html`<option value=${r.id} ?selected=${r.id === wb.baseline}>${r.title?.[L] ?? r.id}</option>`)}

@@ -20,8 +20,11 @@ export class TrackEditor extends LitElement {
     lang: {},
     problems: { attribute: false },
     warnings: { attribute: false },
+    importing: { state: true },
   };
   declare track: Track;
+  /** The band table from a sheet is open (band-import.ts, loaded when first opened). */
+  declare importing: boolean;
   /** The track's path in the scenario (rulesets[i].tracks[j]). */
   declare path: Path;
   /** The ruleset has another track, so this one can go. */
@@ -34,12 +37,18 @@ export class TrackEditor extends LitElement {
     super();
     this.path = [];
     this.removable = false;
+    this.importing = false;
     this.lang = 'zh';
     this.problems = [];
     this.warnings = [];
   }
 
   static override styles = [shared, itemStyles, css`:host { display: block; }`];
+
+  private async openImport() {
+    await import('./band-import.ts');
+    this.importing = true;
+  }
 
   private band(bi: number) {
     const L = this.lang;
@@ -96,6 +105,11 @@ export class TrackEditor extends LitElement {
         <span class="muted">${track.bands.length} / ${LIMITS.bands}</span>
         ${track.cap ? nothing : html`<button @click=${() => emit(this, 'cap-add', { path: tp })}>＋ ${t('trackCap', L)}</button>`}
       </div>
+      ${
+        this.importing
+          ? html`<js-band-import .track=${track} .path=${tp} .lang=${L} @import-close=${() => (this.importing = false)}></js-band-import>`
+          : html`<div class="actions"><button class="import" @click=${() => this.openImport()}>⇪ ${t('bandsImport', L)}</button></div>`
+      }
       ${
         track.cap
           ? html`<js-param-field .lang=${L} label=${t('trackCap', L)} .path=${[...tp, 'cap']} .param=${track.cap} min="0" max=${track.cap.value * 2} step="1000" .error=${at(['cap'])}></js-param-field>

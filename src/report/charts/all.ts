@@ -130,6 +130,13 @@ export const CHARTS: ChartEntry[] = [
   { key: 'breakdown', dependsOn: ['model'], draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
 ];
 
+/** A chart with the language and names it was drawn in, for its data (chart-table.ts). */
+const drawnIn = (spec: ChartSpec | null, ctx: ChartContext): ChartSpec | null =>
+  spec && { ...spec, drawnIn: { lang: ctx.lang, names: ctx.names, populationNames: ctx.populationNames, groupNames: ctx.groupNames } };
+
+/** One chart drawn, its data to read in the language and names it was drawn with. */
+export const drawChart = (c: ChartEntry, x: ChartInput, ctx: ChartContext): ChartSpec | null => drawnIn(c.draw(x, ctx), ctx);
+
 /** The charts of `charts` drawn with `when`, by key. */
 export function drawCharts(
   when: DrawnWith,
@@ -137,7 +144,7 @@ export function drawCharts(
   ctx: ChartContext,
   charts: readonly ChartEntry[] = CHARTS,
 ): Record<string, ChartSpec | null> {
-  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, c.draw(x, ctx)]));
+  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, drawnIn(c.draw(x, ctx), ctx)]));
 }
 
 /**
@@ -184,5 +191,5 @@ export function chartContext(
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
   const ctx = chartContext(s, lang, unit, 640, raw);
   const input: ChartInput = { model: raw.model, raw, result, sweep: defaultSweep(s, lang) };
-  return CHARTS.map((c) => c.draw(input, ctx)).filter((c): c is ChartSpec => c !== null);
+  return CHARTS.map((c) => drawnIn(c.draw(input, ctx), ctx)).filter((c): c is ChartSpec => c !== null);
 }

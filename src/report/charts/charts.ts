@@ -23,6 +23,8 @@ export interface ChartSpec {
   options: Plot.PlotOptions;
   /** The data behind the chart, for CSV export. */
   rows: Record<string, unknown>[];
+  /** The language and names it was drawn with (all.ts drawCharts), so its data read as it does (chart-table.ts). */
+  drawnIn?: { lang: Lang; names?: Record<string, string>; populationNames?: Record<string, string>; groupNames?: Record<string, string> };
 }
 
 export interface ChartContext {

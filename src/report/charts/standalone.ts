@@ -4,6 +4,7 @@
  * (the browser's, or jsdom's in Node) so the workbench and `run --out` export the same picture.
  */
 import { csvOf } from '../columns.ts';
+import { chartCsvIn } from './chart-table.ts';
 import * as Plot from '@observablehq/plot';
 import { readableAxes, type ChartSpec } from './charts.ts';
 import { textWidth, wrapText } from './text-width.ts';
@@ -85,6 +86,8 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** The rows behind a chart as CSV (UTF-8 with BOM for spreadsheet programs). */
 export function chartCsv(spec: ChartSpec): string {
+  // A chart of the run drawn in a language (all.ts) gives its data in that language, by title (issue #31).
+  if (spec.drawnIn) return chartCsvIn(spec, spec.drawnIn, spec.drawnIn.lang);
   const cols = spec.rows.length ? Object.keys(spec.rows[0]) : [];
   return csvOf(
     cols,
