@@ -102,7 +102,9 @@ export class ChartBook extends EventTarget {
     this.densityTasks.run(
       model.populations.map((_, p) => () => {
         if (this.wb.model !== model) return;
-        this.set({ [`density${p}`]: densityChart(severityDensity(model, p), this.context()) });
+        // A severity sketch is drawn from the model alone: its footnote names no run.
+        const ctx = this.context();
+        this.set({ [`density${p}`]: densityChart(severityDensity(model, p), { ...ctx, footnote: ctx.modelFootnote ?? ctx.footnote }) });
       }),
     );
   }

@@ -137,7 +137,7 @@ export function drawCharts(
   ctx: ChartContext,
   charts: readonly ChartEntry[] = CHARTS,
 ): Record<string, ChartSpec | null> {
-  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, c.draw(x, ctx)]));
+  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, c.draw(x, contextFor(c, ctx))]));
 }
 
 /**
@@ -176,13 +176,19 @@ export function chartContext(
     populationNames: named.populations,
     groupNames: named.groups,
     footnote: footnoteFor(s, lang, run?.trials, run?.seed),
+    modelFootnote: footnoteFor(s, lang),
     width,
   };
+}
+
+/** The context a chart is drawn in: a chart drawn without the run names no run in its footnote. */
+export function contextFor(c: ChartEntry, ctx: ChartContext): ChartContext {
+  return c.dependsOn.includes('run') ? ctx : { ...ctx, footnote: ctx.modelFootnote ?? ctx.footnote };
 }
 
 /** Every chart of a run, for `run --out`. */
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
   const ctx = chartContext(s, lang, unit, 640, raw);
   const input: ChartInput = { model: raw.model, raw, result, sweep: defaultSweep(s, lang) };
-  return CHARTS.map((c) => c.draw(input, ctx)).filter((c): c is ChartSpec => c !== null);
+  return CHARTS.map((c) => c.draw(input, contextFor(c, ctx))).filter((c): c is ChartSpec => c !== null);
 }

@@ -36,6 +36,11 @@ export interface ChartContext {
   populationNames?: Record<string, string>;
   groupNames?: Record<string, string>;
   footnote: string;
+  /**
+   * The footnote without the run's trials and seed, for charts drawn without sampling (benefit curves, the
+   * severity sketches, the analytic sweep): they said "100 trials" of a run they do not use (issue #31).
+   */
+  modelFootnote?: string;
   width?: number;
 }
 
