@@ -2,10 +2,13 @@
 // the exact-vs-Monte-Carlo row, m 自 (%), the three 亏损概率 rows), documents cited by their names and numbers
 // (docs/sources.md) instead of "seed 001", and charts drawn without sampling naming no run in their footnote.
 import { describe, expect, it } from 'vitest';
+import { exactCurve } from '../src/aggregate/summary.ts';
+import type { ExactRuleset } from '../src/aggregate/exact.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
 import { runRaw } from '../src/engine/run.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { modelOf } from '../src/engine/validate-model.ts';
+import { distributionChart, tickAbove } from '../src/report/charts/charts.ts';
 import { allCharts, chartContext, CHARTS, contextFor, defaultSweep } from '../src/report/charts/all.ts';
 import { severityParamHint, severityParamName } from '../src/report/severity-names.ts';
 import { citeDocuments } from '../src/report/sources.ts';
@@ -100,4 +103,38 @@ describe('footnotes', () => {
     const written = allCharts(s, raw, result);
     expect(written.filter((c) => c.footnote.includes('100 次试验')).length).toBeLessThan(written.length);
   }, 60_000);
+});
+
+describe('the exact curve', () => {
+  it('is flat for a flat distribution whatever the ratio of cell to bucket (it waved by a fifth)', () => {
+    // 1,000 equal masses on a lattice of step 1; 240 cells of 1000/240 ≈ 4.17 buckets each. Whole points per cell
+    // gave 4 or 5 points (0.004 or 0.005); shared by overlap every cell holds 1/240 (closed form).
+    const pmf = new Float64Array(1000).fill(1 / 1000);
+    const c = exactCurve({ id: 'flat', distribution: { lo: 0, h: 1, pmf } } as unknown as ExactRuleset, 240)!;
+    expect(c.p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // Interior cells (the two end cells hold the half buckets at the edges of the span).
+    for (const v of c.p.slice(1, -1)) expect(v).toBeCloseTo(1 / 240, 5);
+  });
+});
+
+describe('the payout histogram', () => {
+  it('ends its count axis at the tick above the tallest bar, and puts coinciding premium labels in rows above the plot', () => {
+    // 335 trials in one bin (the compare-regions export's tallest bar passed its last tick, 300).
+    const values = [
+      ...Array.from({ length: 335 }, () => ({ ruleset: 'a', value: 41_000_000 })),
+      ...Array.from({ length: 120 }, (_, i) => ({ ruleset: 'b', value: 80_000_000 + i * 100_000 })),
+    ];
+    const markers = ['a', 'b', 'c'].map((r) => ({ ruleset: r, value: 96_500_000, label: 'premium 保费' }));
+    const ctx = { lang: 'zh' as const, unit: 'wan' as const, rulesets: ['a', 'b', 'c'], footnote: '' };
+    const spec = distributionChart(values, markers, ctx, 'payout');
+    const y = spec.options.y as { domain: number[]; ticks: number[] };
+    expect(y.domain).toEqual([0, 350]); // ticks of 50 from 0: the first at or above 335
+    expect(y.ticks.at(-1)).toBe(350);
+    expect(tickAbove(300)).toBe(300);
+    expect(tickAbove(7)).toBe(7);
+    // Three labels, three rows of 13 px above the frame, inside a top margin of 20 + 3 × 13 px.
+    expect(spec.options.marginTop).toBe(59);
+    const texts = (spec.options.marks as { ariaLabel?: string }[]).length;
+    expect(texts).toBeGreaterThan(3);
+  });
 });
