@@ -730,6 +730,22 @@ const S = {
     zh: '风险调节分担之后，承办机构当年结果仍为亏损的概率（不同于赔付超过保费）',
     en: "Probability that the insurer's result is still a loss after the risk corridor's split (not the same as claims above premium)",
   },
+  // — the year-by-year projection in the workbench (run --years; issue #31) —
+  yearsPanelTitle: { zh: '逐年推算（按情景的趋势）', en: "Year by year (along the scenario's trend)" },
+  yearsCount: { zh: '推算年数', en: 'Years' },
+  yearsRun: { zh: '推算', en: 'Project' },
+  yearsRunning: { zh: '推算中…', en: 'Projecting…' },
+  yearsNote: {
+    zh: (trials: number) =>
+      `每年 ${trials.toLocaleString('zh-CN')} 次试验；第 1 年即当前情景，以后各年按 simulation.trend 的筹资、参保人数与费用增长推算。`,
+    en: (trials: number) =>
+      `${trials.toLocaleString('en')} trials a year; year 1 is the scenario as it stands, later years follow simulation.trend (funding, insured and cost growth).`,
+  },
+  yearsStale: { zh: '情景已修改，请重新推算', en: 'The scenario changed: project again' },
+  yearsPayoutTitle: { zh: '逐年期望赔付（P5–P95）', en: 'Expected payout by year (P5–P95)' },
+  yearsLossRatioTitle: { zh: '逐年期望赔付率（P5–P95）', en: 'Expected loss ratio by year (P5–P95)' },
+  yearsFundTitle: { zh: '基金累计净额（返还 − 补亏，P5 起）', en: "The fund's cumulative result (returned − top-up, from P5)" },
+  yearsAxis: { zh: '年度', en: 'Year' },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

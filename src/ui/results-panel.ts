@@ -19,6 +19,7 @@ import './funding-table.ts';
 import './goal-seek.ts';
 import './results-table.ts';
 import './run-status.ts';
+import './years-panel.ts';
 
 export class ResultsPanel extends LitElement {
   static override properties = { wb: { attribute: false }, book: { attribute: false }, lang: {}, unit: {}, exporting: { state: true } };
@@ -124,6 +125,7 @@ export class ResultsPanel extends LitElement {
           .titles=${named.rulesets} .populationTitles=${named.populations} .groupTitles=${named.groups} .exact=${run.exact}></js-results-table>
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
+        <js-years-panel .wb=${wb} .book=${this.book} .lang=${L} .unit=${u}></js-years-panel>
       </div>
     `;
   }

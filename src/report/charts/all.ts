@@ -11,6 +11,7 @@ import type { ExactCurve } from '../../aggregate/summary.ts';
 import type { EngineModel } from '../../engine/model.ts';
 import type { RawRun } from '../../engine/run.ts';
 import type { RunResult } from '../../engine/summary.ts';
+import type { YearResult } from '../../engine/years.ts';
 import type { AnalyticMetric } from '../../engine/metrics.ts';
 import { assumptions } from '../../scenario/provenance.ts';
 import type { Path } from '../../scenario/edit.ts';
@@ -23,6 +24,7 @@ import {
   corridorChart,
   distributionChart,
   sensitivityChart,
+  yearsChart,
   type ChartContext,
   type ChartSpec,
 } from './charts.ts';
@@ -50,6 +52,8 @@ export interface ChartInput {
   exact?: readonly ExactCurve[];
   sweep?: { points: SweepPoint[]; label: string; metric: AnalyticMetric } | null;
   curves?: CurvePoint[];
+  /** A year-by-year projection (engine/years.ts), when one was run. */
+  years?: readonly YearResult[] | null;
 }
 
 /**
@@ -57,7 +61,7 @@ export interface ChartInput {
  * without sampling), the Monte Carlo run (its trials or summary), the exact aggregate's curves, the sensitivity
  * sweep. A run and an exact aggregate belong to the scenario they were computed for and go when it changes.
  */
-export type ChartDependency = 'model' | 'run' | 'exact' | 'sweep';
+export type ChartDependency = 'model' | 'run' | 'exact' | 'sweep' | 'years';
 
 export interface ChartEntry {
   key: string;
@@ -66,10 +70,11 @@ export interface ChartEntry {
 }
 
 /** When a chart is drawn: with the sweep, with the run's results (as trials and the exact aggregate arrive), or with the model. */
-export type DrawnWith = 'model' | 'results' | 'sweep';
+export type DrawnWith = 'model' | 'results' | 'sweep' | 'years';
 
 export function drawnWith(c: ChartEntry): DrawnWith {
   if (c.dependsOn.includes('sweep')) return 'sweep';
+  if (c.dependsOn.includes('years')) return 'years';
   return resetByNewScenario(c) ? 'results' : 'model';
 }
 
@@ -78,7 +83,7 @@ export function drawnWith(c: ChartEntry): DrawnWith {
  * come (a chart of the last run beside the new scenario's figures would read as this one's).
  */
 export function resetByNewScenario(c: ChartEntry): boolean {
-  return c.dependsOn.includes('run') || c.dependsOn.includes('exact');
+  return c.dependsOn.includes('run') || c.dependsOn.includes('exact') || c.dependsOn.includes('years');
 }
 
 const curvesOf = (x: ChartInput) => (x.curves ??= benefitCurves(x.model));
@@ -128,6 +133,10 @@ export const CHARTS: ChartEntry[] = [
         : null,
   },
   { key: 'breakdown', dependsOn: ['model'], draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
+  // The year-by-year projection: drawn when one is run (the workbench's 逐年推算; `run --years`).
+  { key: 'yearsPayout', dependsOn: ['years'], draw: (x, ctx) => (x.years?.length ? yearsChart(x.years, ctx, 'payout') : null) },
+  { key: 'yearsLossRatio', dependsOn: ['years'], draw: (x, ctx) => (x.years?.length ? yearsChart(x.years, ctx, 'lossRatio') : null) },
+  { key: 'yearsFund', dependsOn: ['years'], draw: (x, ctx) => (x.years?.length ? yearsChart(x.years, ctx, 'fund') : null) },
 ];
 
 /** The charts of `charts` drawn with `when`, by key. */

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, unitText, type Unit } from '../format.ts';
 import { extent, tickIncrement, ticks } from 'd3-array';
+import type { YearResult } from '../../engine/years.ts';
 import { schemeSet2, schemeTableau10 } from 'd3-scale-chromatic';
 import type { BreakdownPoint } from '../../analysis/breakdown.ts';
 import type { CurvePoint } from '../../analysis/curves.ts';
@@ -459,4 +460,51 @@ export function renderChart(spec: ChartSpec, document?: Document): HTMLElement |
     caption: spec.footnote || undefined,
     ...(document ? { document } : {}),
   });
+}
+
+/**
+ * The year-by-year projection (engine/years.ts, `run --years`): per ruleset, the expected payout or loss ratio with
+ * its P5–P95 band, or the fund's cumulative corridor result (mean, band from its P5), year by year.
+ */
+export function yearsChart(years: readonly YearResult[], ctx: ChartContext, kind: 'payout' | 'lossRatio' | 'fund'): ChartSpec | null {
+  const d = kind === 'lossRatio' ? 1 : div(ctx.unit);
+  const rows = years.flatMap((y) =>
+    y.rulesets.flatMap((r) => {
+      const v =
+        kind === 'payout'
+          ? { mean: r.payout.mean, lo: r.payout.p05, hi: r.payout.p95 }
+          : kind === 'lossRatio'
+            ? r.lossRatioReason
+              ? null
+              : { mean: r.lossRatio.mean, lo: r.lossRatio.p05, hi: r.lossRatio.p95 }
+            : r.fundCumulative
+              ? { mean: r.fundCumulative.mean, lo: r.fundCumulative.p05, hi: r.fundCumulative.mean }
+              : null;
+      return v && Number.isFinite(v.mean) ? [{ ruleset: r.id, year: y.year, mean: v.mean / d, lo: v.lo / d, hi: v.hi / d }] : [];
+    }),
+  );
+  if (!rows.length) return null;
+  const name = t(kind === 'payout' ? 'payout' : kind === 'lossRatio' ? 'lossRatio' : 'colFundCumulative', ctx.lang);
+  const yearTicks = [...new Set(rows.map((r) => r.year))];
+  return {
+    id: `years-${kind === 'lossRatio' ? 'loss-ratio' : kind}`,
+    title: t(kind === 'payout' ? 'yearsPayoutTitle' : kind === 'lossRatio' ? 'yearsLossRatioTitle' : 'yearsFundTitle', ctx.lang),
+    footnote: ctx.footnote,
+    rows: rows.map((r) => ({ ...r })),
+    options: {
+      ...base(ctx),
+      x: { label: t('yearsAxis', ctx.lang), ticks: yearTicks, tickFormat: (y: number) => String(y) },
+      y:
+        kind === 'lossRatio'
+          ? { label: percentLabel(name), percent: true, grid: true }
+          : { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
+      color: color(ctx, rulesetsOf(rows)),
+      marks: [
+        Plot.areaY(rows, { x: 'year', y1: 'lo', y2: 'hi', fill: 'ruleset', fillOpacity: 0.15 }),
+        Plot.line(rows, { x: 'year', y: 'mean', stroke: 'ruleset', strokeWidth: 2 }),
+        Plot.dot(rows, { x: 'year', y: 'mean', fill: 'ruleset', r: 3, tip: true }),
+        ...(kind === 'lossRatio' ? [Plot.ruleY([1], { stroke: '#b91c1c', strokeDasharray: '4,3' })] : [Plot.ruleY([0])]),
+      ],
+    },
+  };
 }
