@@ -8,7 +8,8 @@ import { analyticExpectation } from '../src/engine/analytic.ts';
 import { runRaw } from '../src/engine/run.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { modelOf } from '../src/engine/validate-model.ts';
-import { distributionChart, tickAbove } from '../src/report/charts/charts.ts';
+import { distributionChart, tickAbove, yearsChart } from '../src/report/charts/charts.ts';
+import { runYears } from '../src/engine/years.ts';
 import { allCharts, chartContext, CHARTS, contextFor, defaultSweep } from '../src/report/charts/all.ts';
 import { severityParamHint, severityParamName } from '../src/report/severity-names.ts';
 import { citeDocuments } from '../src/report/sources.ts';
@@ -137,4 +138,29 @@ describe('the payout histogram', () => {
     const texts = (spec.options.marks as { ariaLabel?: string }[]).length;
     expect(texts).toBeGreaterThan(3);
   });
+});
+
+describe('the year-by-year charts', () => {
+  it('draw each year’s expected payout, loss ratio and the fund’s cumulative result as the projection gives them', async () => {
+    const s = shipped('jiangyin-2020');
+    const { years } = await runYears(s, 2, { trials: 40, seed: 'years-chart', workers: 1 });
+    const ctx = chartContext(s, 'zh', 'wan', 640);
+    const payout = yearsChart(years, ctx, 'payout')!;
+    const r0 = years[0].rulesets[0];
+    // In 万元: the projection's mean ÷ 10⁴, its P5 and P95 as the band.
+    expect(payout.rows[0]).toEqual({
+      ruleset: r0.id,
+      year: s.year,
+      mean: r0.payout.mean / 1e4,
+      lo: r0.payout.p05 / 1e4,
+      hi: r0.payout.p95 / 1e4,
+    });
+    expect(payout.rows.map((r) => r.year)).toEqual([s.year, s.year + 1]);
+    expect(yearsChart(years, ctx, 'lossRatio')!.rows[1].mean).toBe(years[1].rulesets[0].lossRatio.mean);
+    expect(yearsChart(years, ctx, 'fund')!.rows[1].mean).toBe(years[1].rulesets[0].fundCumulative!.mean / 1e4);
+    // Drawn by the chart list only when a projection is given.
+    const entry = CHARTS.find((c) => c.key === 'yearsPayout')!;
+    expect(entry.draw({ model: modelOf(s) }, ctx)).toBeNull();
+    expect(entry.draw({ model: modelOf(s), years }, ctx)?.id).toBe('years-payout');
+  }, 60_000);
 });
