@@ -126,7 +126,8 @@ FILE (or FILE2), each fitted value's provenance saying how it was calibrated.
       textTable(
         zh ? ['参数', '原值', '校准值'] : ['parameter', 'was', 'fitted'],
         c.fitted.map((f) => [
-          `${fieldName(f.path, scenario, lang)} (${f.path})`,
+          // The fit names its paths with dotted indices (populations.0.severity.alpha); the field's name wants brackets.
+          `${fieldName(f.path.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), scenario, lang)} (${f.path})`,
           String(+f.previous.toPrecision(6)),
           String(+f.value.toPrecision(6)),
         ]),
