@@ -52,8 +52,15 @@ afterEach(() => {
 });
 
 describe('the workbench’s chart book', () => {
-  it('the charts reset by a new scenario are the run’s, from their entries: payout, loss ratio, corridor', () => {
-    expect(CHARTS.filter(resetByNewScenario).map((c) => c.key)).toEqual(['payout', 'lossRatio', 'corridor']);
+  it('the charts reset by a new scenario are the run’s and the year-by-year projection’s, from their entries', () => {
+    expect(CHARTS.filter(resetByNewScenario).map((c) => c.key)).toEqual([
+      'payout',
+      'lossRatio',
+      'corridor',
+      'yearsPayout',
+      'yearsLossRatio',
+      'yearsFund',
+    ]);
   });
 
   it('a chart registered as drawn from a run is cleared when an edit starts a new run, then drawn from the new run', async () => {

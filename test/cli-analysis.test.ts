@@ -149,7 +149,13 @@ describe('jingsuan calibrate', () => {
       /^由 jingsuan calibrate 于 \d{4}-\d{2}-\d{2} 按情景的目标值校准（《苏州市级财政支出项目绩效目标申报表.*；原值 3.2$/,
     );
     expect((await command('validate', file)).code).toBe(0);
-  });
+    // The text in one language, totals in 万元 like expect and run (issue #31): fields and metrics by name, the
+    // employees' compensation target 11,000万 (seed 000's 2021 target, 110,000,000 yuan) as 11,000.00 万元.
+    const text = (await command('calibrate', file, '--trials', '60', '--dry-run', '--lang', 'zh')).out;
+    expect(text).toMatch(/^居民 · 严重程度分布 · 尾部指数 α（越小尾部越重） \(populations\.1\.severity\.alpha\)/m);
+    expect(text).toMatch(/^职工\s+期望赔付\s+11,000\.00 万元\s/m);
+    expect(text).not.toMatch(/compensation|payout|beneficiaries/);
+  }, 240_000);
 });
 
 describe('the analysis commands read their flags one way (cli/flags.ts), before any work', () => {

@@ -62,7 +62,12 @@ describe('run --out', () => {
       expect(root.tagName).toBe('svg');
       const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
       expect(doc.querySelector('title')?.textContent).toBe(texts[0]);
-      expect(texts.join('')).toContain('情景：苏州 2021 大病保险（suzhou-2021）；60 次试验，种子 out');
+      // A chart of the run names the run; a chart drawn without sampling (curves, sweep, breakdown) names none (#31).
+      const fromRun = ['payout-distribution', 'loss-ratio-distribution', 'corridor-split'].includes(id);
+      expect(texts.join('')).toContain(
+        fromRun ? '情景：苏州 2021 大病保险（suzhou-2021）；60 次试验，种子 out' : '情景：苏州 2021 大病保险（suzhou-2021）。',
+      );
+      if (!fromRun) expect(texts.join('')).not.toContain('次试验');
       const png = readPng(readFileSync(join(dir, `${id}.png`)));
       expect([png.width, png.height]).toEqual([2 * Number(root.getAttribute('width')), 2 * Number(root.getAttribute('height'))]);
       // A blank image compresses to a handful of byte values; a drawn chart has many.

@@ -1,6 +1,7 @@
 // `run --json` and `expect --json`: the keys docs/model.md "Outputs" names (a contract), and identical output for any --workers.
 import { describe, expect, it } from 'vitest';
 import { command } from './helpers/cli.ts';
+import { langFlag } from '../src/cli/flags.ts';
 
 const DIST = ['mean', 'se', 'p05', 'p50', 'p95', 'p995', 'tvar995'];
 const KEYS = [
@@ -47,10 +48,14 @@ describe('jingsuan run', () => {
     for (const c of r.comparisons) expect(c.payoutDiff.lo95).toBeLessThan(c.payoutDiff.hi95);
   });
   it('prints modelled vs target in the text report', async () => {
-    const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20');
+    const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20', '--lang', 'zh');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('模型与目标 · Modelled vs target');
-    expect(r.out).toMatch(/beneficiaries 补偿人数\s+employees\s+suzhou-2021\s+20,000/);
+    expect(r.out).toContain('模型与目标');
+    expect(r.out).not.toContain('Modelled vs target');
+    expect(r.out).toMatch(/^补偿人数\s+employees\s+suzhou-2021\s+20,000/m);
+    const en = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20', '--lang', 'en');
+    expect(en.out).toContain('Modelled vs target');
+    expect(en.out).toMatch(/^beneficiaries\s+employees\s+suzhou-2021\s+20,000/m);
   });
   it('rejects bad flags with one line', async () => {
     const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '0');
@@ -68,4 +73,55 @@ describe('jingsuan expect', () => {
     expect(zz.beneficiaries).toBeCloseTo(31000, -1);
     expect(zz.populations.map((p: { id: string }) => p.id)).toEqual(['employees', 'residents']);
   });
+});
+
+// Issue #31: one language a line (--lang, default from the locale) and one unit for totals (--unit) in every
+// command that prints money totals; --json unchanged (yuan).
+describe('--lang and --unit', () => {
+  const HAN = /[\u3400-\u9fff]/;
+  it('expect --lang en holds no Chinese but the term 保本微利; --lang zh names the total 合计', async () => {
+    const en = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.out.replace(/保本微利/g, '')).not.toMatch(HAN);
+    expect(en.out).toMatch(/^jiangyin-2020\s+all\s/m);
+    const zh = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'zh');
+    expect(zh.out).toMatch(/^jiangyin-2020\s+合计\s/m);
+    expect(zh.out).not.toMatch(/\b(all|premium|transfer from the basic funds|yes)\b/);
+  });
+  it('the locale chooses when --lang is absent: zh_CN → Chinese, C → English', () => {
+    expect(langFlag(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(langFlag(undefined, { LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' })).toBe('zh');
+    expect(langFlag(undefined, { LANG: 'C.UTF-8' })).toBe('en');
+    expect(langFlag(undefined, {})).toBe('en');
+  });
+  it('--unit yuan prints the premium in yuan, --unit wanyuan (the default) in 万元, each the --json figure', async () => {
+    const j = JSON.parse((await command('expect', 'scenarios/jiangyin-2020.json', '--json')).out);
+    const premium: number = j.rulesets[0].premium; // 49.5 yuan × 1,350,000 insured × 6 of 12 months in force = 33,412,500 yuan
+    expect(premium).toBe(33_412_500);
+    const yuan = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'en', '--unit', 'yuan');
+    expect(yuan.out).toMatch(/^jiangyin-2020\s+members\s+33,412,500\s/m);
+    expect(yuan.out).toContain('premium (yuan)');
+    const wan = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'en');
+    expect(wan.out).toMatch(/^jiangyin-2020\s+members\s+3,341\.3\s/m);
+    expect(wan.out).toContain('premium (10k yuan)');
+  });
+  it('sweep prints totals in the same unit as expect, titles its columns in words, and refuses a bad unit by name', async () => {
+    const args = ['sweep', 'scenarios/jiangyin-2020.json', '--ruleset', 'jiangyin-2020', '--param', 'tracks[0].deductible'];
+    const more = ['--from', '15000', '--to', '15000', '--steps', '1', '--trials', '20', '--metric', 'personTimes', '--metric', 'payout'];
+    const zh = await command(...args, ...more, '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/^江阴 2020 大病保险 · 起付标准 \(tracks\[0\]\.deductible\)\s+补偿人次\s+期望赔付$/m);
+    expect(zh.out).not.toContain('personTimes');
+    const j = JSON.parse((await command(...args, ...more, '--json')).out);
+    const wan = (j.rows[0].payout / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(zh.out).toMatch(new RegExp(`^15,000\\.00 元\\s+[\\d,]+\\s+${wan.replace(/[.]/g, '\\.')} 万元$`, 'm'));
+    const yuan = await command(...args, ...more, '--lang', 'en', '--unit', 'yuan');
+    const fen = j.rows[0].payout.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(yuan.out).toContain(`${fen} yuan`);
+    const bad = await command(...args, ...more, '--unit', 'wan');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--unit: "wan" must be wanyuan (万元, the default) or yuan (元)');
+    const badLang = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'fr');
+    expect(badLang.err).toContain('--lang: "fr" must be zh (中文) or en (English)');
+  }, 60_000);
 });

@@ -131,7 +131,7 @@ describe('text output reads as people read numbers', () => {
     expect(r.out).toContain('profit/loss rate m = -4.00% (tier 1: -5.00% … -3.00%, insurer share 50.00%, marginal)');
     expect(r.out).toContain('insurer 承办机构: −3,500,000.00 元');
   });
-  it('validate says "1 population, 1 ruleset"; sweep shows yuan and percentages', () => {
+  it('validate says "1 population, 1 ruleset"; sweep shows yuan, 万元 and percentages', () => {
     expect(jingsuan('validate', 'scenarios/jilin-2017.json').err).toContain('(1 population, 1 ruleset)');
     const s = jingsuan(
       'sweep',
@@ -146,7 +146,10 @@ describe('text output reads as people read numbers', () => {
       '30000',
       '--steps',
       '3',
+      '--lang',
+      'zh',
     );
-    expect(s.out).toMatch(/10,000\.00 元\s+[\d,]+\.\d\d 元\s+\d+\.\d\d%/);
+    // The deductible (a per-person amount) in yuan to the fen; the payout (a total) in 万元 as expect and run print it.
+    expect(s.out).toMatch(/10,000\.00 元\s+[\d,]+\.\d\d 万元\s+\d+\.\d\d%/);
   });
 });

@@ -222,9 +222,13 @@ describe("the insurer's expected result after the corridor and its operating cos
     const md = markdownReport(s, run, []);
     expect(md).toContain("## Insurer's expected result 承办机构期望结果");
     expect(md).toMatch(/suzhou-2021 .*no: it keeps less than its operating cost 否：最多留存低于运营成本/);
-    const text = (await command('run', 'scenarios/jiangyin-2020.json', '--trials', '20')).out;
+    // One language a line (issue #31): --lang en says "yes", --lang zh "是".
+    const text = (await command('run', 'scenarios/jiangyin-2020.json', '--trials', '20', '--lang', 'en')).out;
     expect(text).toContain("Insurer's expected result after the corridor and operating cost");
-    expect(text).toMatch(/jiangyin-2020 .*yes 是/);
+    expect(text).toMatch(/jiangyin-2020 .*\byes\s*$/m);
+    const zh = (await command('run', 'scenarios/jiangyin-2020.json', '--trials', '20', '--lang', 'zh')).out;
+    expect(zh).toContain('承办机构期望结果（风险调节与运营成本后）');
+    expect(zh).toMatch(/jiangyin-2020 .*是\s*$/m);
   });
 
   it("each shipped file's description states its insurer's result and whether 保本微利 is possible, as `expect` computes them", async () => {

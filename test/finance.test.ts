@@ -69,7 +69,10 @@ describe("residents' subsidy budget (seed 002)", () => {
     const by = (d: string) => b.warnings.find((x) => x.difference === d)!.message;
     // −35,275,000.00 元 = −3,527.50万; 24,000万 and 27,527.50万 are the seed's own figures.
     expect(by('-35275000.00').zh).toContain('24,000.00 万元与逐项计算的 27,527.50 万元相差 −3,527.50 万元');
-    expect(by('-35275000.00').en).toContain('of 24,000.00万 differs from the itemised 27,527.50万 by −3,527.50万 yuan');
+    // The English text in yuan, no 万 in it (#31): 24,000万 = 240,000,000 yuan.
+    expect(by('-35275000.00').en).toContain('of 240,000,000.00 yuan differs from the itemised 275,275,000.00 yuan by −35,275,000.00 yuan');
+    expect(by('17875000.00').en).toContain('(at the standard: 17,875,000.00 yuan)');
+    for (const w of b.warnings) expect(w.message.en, w.code).not.toMatch(/万/);
     expect(by('17875000.00').zh).toContain('（按标准应为 1,787.50 万元）');
     expect(by('-55000').zh).toContain('相差 −55,000 人');
     // Exact decimals grouped as text, half-up to the fen: no float rounding, no "−0.00".

@@ -11,6 +11,7 @@ import { column, summarize } from '../src/engine/summary.ts';
 import { ACC_WIDTH, BASE_COLUMNS, COL, TRIAL_COLUMNS } from '../src/engine/trial-columns.ts';
 import { metricLabels } from '../src/engine/metrics.ts';
 import { analyticTable, indicatorTable } from '../src/report/tables.ts';
+import { formatValue } from '../src/report/columns.ts';
 import { both, enZh } from '../src/report/strings.ts';
 import { resultRows } from '../src/ui/results-rows.ts';
 import { mean } from '../src/math/stats.ts';
@@ -141,7 +142,7 @@ describe('indicator columns read the metric table (suzhou-2021, 60 trials)', asy
 
   it('the analytic table and the workbench’s rows show the analytic values where a metric has one', () => {
     const an = analyticTable(raw.analytic);
-    const total = an.rows.findIndex((row) => row[1] === 'all 合计');
+    const total = an.rows.findIndex((row) => formatValue(row[1], 'text', 'wan', undefined, 'both') === 'all 合计');
     const lr = an.columns.findIndex((c) => c.label.zh === metricLabels('lossRatio', 'short').zh);
     expect(an.rows[total][lr]).toBe(raw.analytic[0].payout! / raw.analytic[0].premium);
     const rows = resultRows({

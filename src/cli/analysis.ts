@@ -8,12 +8,13 @@ import type { Ruleset } from '../scenario/schema.ts';
 import { solve } from '../analysis/solve.ts';
 import { sweep } from '../analysis/sweep.ts';
 import { csvOf } from '../report/columns.ts';
-import { formatMetricValue, formatPercent, formatYuan, textTable } from '../report/format.ts';
+import { formatAmount, formatCount, formatPercent, formatYuan, textTable, unitText, type Unit } from '../report/format.ts';
+import { fieldName } from '../report/field-names.ts';
 import { metricDef, metricLabel, metricWhy } from '../engine/metrics.ts';
-import { enZh } from '../report/strings.ts';
+import { t, type Lang } from '../report/strings.ts';
 import { isShareParam } from '../analysis/solve.ts';
 import type { Command } from './command.ts';
-import { intFlag, requiredNumber } from './flags.ts';
+import { intFlag, langFlag, LANG_UNIT_OPTIONS, requiredNumber, unitFlag } from './flags.ts';
 import { findRuleset, loadScenario, prepareOutDir, prepareOutFile, readBounded, UsageError, writeTextAtomic } from './io.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
@@ -43,6 +44,24 @@ function metric(v: string): MetricName {
 }
 const trialsFlag = (v: unknown) => intFlag('trials', v, 1, LIMITS.trials) ?? 200;
 
+/**
+ * A metric's value as these commands print it: a total in the --unit chosen (万元 by default, as `expect` and
+ * `run` print; 元 to the fen), rates as %, people whole; "cannot compute" where it has no value (issue #31).
+ */
+function metricText(unit: 'money' | 'ratio' | 'count', v: number, money: Unit, lang: Lang): string {
+  if (!Number.isFinite(v)) return lang === 'zh' ? '无法计算' : 'cannot compute';
+  if (unit === 'money') return `${formatAmount(v, money, 2)} ${unitText(money, lang)}`;
+  if (unit === 'ratio') return formatPercent(v, 2);
+  return formatCount(v);
+}
+/** A per-person amount (a deductible, a band's bound) in yuan to the fen, whatever the unit of totals. */
+const yuanText = (v: number, lang: Lang) => (lang === 'zh' ? formatYuan(v) : formatYuan(v).replace(/ 元$/, ' yuan'));
+/** The swept or solved parameter by its name on screen ("江阴 2020 大病保险 · 起付标准"), its path after it. */
+function paramName(s: { rulesets: readonly unknown[] }, r: Ruleset, param: string, lang: Lang): string {
+  const name = fieldName(`rulesets[${s.rulesets.indexOf(r)}].${param}`, s, lang);
+  return name && name !== param ? `${name} (${param})` : param;
+}
+
 /** A target's value: a rate as 0.95 or 95%; a rate above 10 is taken for a percentage written without its sign. */
 function targetValue(m: MetricName, text: string): number {
   const ratio = metricDef(m).unit === 'ratio';
@@ -63,16 +82,26 @@ const rawOf = (file: string) => {
 };
 
 export const calibrateCommand: Command = {
-  help: `usage: jingsuan calibrate FILE [--out FILE2] [--dry-run] [--trials N] [--json]
+  help: `usage: jingsuan calibrate FILE [--out FILE2] [--dry-run] [--trials N] [--lang zh|en] [--unit wanyuan|yuan] [--json]
 
 Fits each population that has targets (compensation, beneficiaries, burden-reduction rate, person-times) under
 the baseline ruleset: severity parameters by Nelder–Mead on the analytic engine, records per claimant by Monte
 Carlo, then confirms with a Monte Carlo run and prints modelled vs target. The fitted file is written back to
-FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
-  options: { out: { type: 'string' }, 'dry-run': { type: 'boolean' }, trials: { type: 'string' }, json: { type: 'boolean' } },
+FILE (or FILE2), each fitted value's provenance saying how it was calibrated.
+  --lang zh|en         the tables in Chinese or English (default: the locale, zh* → zh, else en)
+  --unit wanyuan|yuan  money totals in 万元 (default) or 元 (--json: yuan)`,
+  options: {
+    out: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    trials: { type: 'string' },
+    ...LANG_UNIT_OPTIONS,
+    json: { type: 'boolean' },
+  },
   async run(values, [file]) {
     loadScenario(file);
     const trials = trialsFlag(values.trials);
+    const lang = langFlag(values.lang);
+    const money = unitFlag(values.unit);
     const target = values['dry-run']
       ? null
       : prepareOutFile(values.out !== undefined ? '--out' : 'FILE', (values.out as string | undefined) ?? file!);
@@ -91,47 +120,58 @@ FILE (or FILE2), each fitted value's provenance saying how it was calibrated.`,
       );
       return 0;
     }
+    const zh = lang === 'zh';
+    const scenario = loadScenario(file);
     console.log(
       textTable(
-        ['parameter 参数', 'was 原值', 'fitted 校准值'],
-        c.fitted.map((f) => [f.path, String(+f.previous.toPrecision(6)), String(+f.value.toPrecision(6))]),
+        zh ? ['参数', '原值', '校准值'] : ['parameter', 'was', 'fitted'],
+        c.fitted.map((f) => [
+          // The fit names its paths with dotted indices (populations.0.severity.alpha); the field's name wants brackets.
+          `${fieldName(f.path.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), scenario, lang)} (${f.path})`,
+          String(+f.previous.toPrecision(6)),
+          String(+f.value.toPrecision(6)),
+        ]),
       ),
     );
-    console.log(`\ngoodness of fit (Monte Carlo, ${c.trials} trials):`);
+    console.log(zh ? `\n拟合优度（蒙特卡洛，${c.trials} 次试验）：` : `\ngoodness of fit (Monte Carlo, ${c.trials} trials):`);
+    const pops = new Map(scenario.populations.map((p) => [p.id, p.title?.[lang] ?? p.id]));
     console.log(
       textTable(
-        ['population 人群', 'metric 指标', 'target 目标', 'modelled 模型', 'rel. error 相对误差'],
+        zh ? ['人群', '指标', '目标', '模型', '相对误差'] : ['population', 'metric', 'target', 'modelled', 'rel. error'],
         c.report.map((r) => [
-          r.population,
-          `${r.metric} ${metricLabel(r.metric, 'zh')}`,
-          formatMetricValue(metricDef(r.metric as MetricName).unit, r.target),
-          formatMetricValue(metricDef(r.metric as MetricName).unit, r.modelled),
+          pops.get(r.population) ?? r.population,
+          metricLabel(r.metric, lang),
+          metricText(metricDef(r.metric as MetricName).unit, r.target, money, lang),
+          metricText(metricDef(r.metric as MetricName).unit, r.modelled, money, lang),
           `${(r.relativeError * 100).toFixed(2)}%`,
         ]),
       ),
     );
-    if (!values['dry-run']) console.log(`\nwrote ${target}`);
+    if (!values['dry-run']) console.log(zh ? `\n已写入 ${target}` : `\nwrote ${target}`);
     return 0;
   },
 };
 
 export const solveCommand: Command = {
-  help: `usage: jingsuan solve FILE --ruleset ID --param PATH --target METRIC=VALUE [--trials N] [--seed S] [--json] [--out FILE2]
+  help: `usage: jingsuan solve FILE --ruleset ID --param PATH --target METRIC=VALUE [--trials N] [--seed S] [--unit wanyuan|yuan] [--json] [--out FILE2]
 
 PATH is inside the ruleset: tracks[0].deductible, tracks[0].bands[1].ratio, funding.channels[0].perInsured, cap …
 (funding.perInsured names the one per-insured channel that funds every population, where there is one)
 METRIC: ${METRICS_HELP}.
-Prints the solution with the metric's Monte Carlo mean and 95% interval there; --out writes the solved scenario.`,
+Prints the solution with the metric's Monte Carlo mean and 95% interval there; --out writes the solved scenario.
+--unit: a money metric's totals in 万元 (wanyuan, default) or 元 (yuan); the solved amount itself reads in yuan.`,
   options: {
     ruleset: { type: 'string' },
     param: { type: 'string' },
     target: { type: 'string' },
     trials: { type: 'string' },
     seed: { type: 'string' },
+    unit: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
   },
   async run(values, [file]) {
+    const money = unitFlag(values.unit);
     const s = loadScenario(file);
     const r = findRuleset(s, values.ruleset as string | undefined);
     const p = paramPath(r, values.param);
@@ -159,7 +199,7 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
       const why = p[0] !== 'funding' ? metricWhy(res.metric as MetricName, premium) : null;
       console.log(
         why
-          ? `no value of ${values.param} gives ${res.metric} = ${res.target}: the ruleset has ${enZh('noPremium')}, so no loss ratio at any value`
+          ? `no value of ${values.param} gives ${res.metric} = ${res.target}: the ruleset has ${t('noPremium', 'en')} ${t('noPremium', 'zh')}, so no loss ratio at any value`
           : `no value of ${values.param} gives ${res.metric} = ${res.target} (searched from 0 upward)`,
       );
       return 1;
@@ -168,7 +208,7 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
     const share = isShareParam(p, res.previous);
     const param = (v: number) => (share ? formatPercent(v, 4) : formatYuan(Math.round(v * 100) / 100));
     const unit = metricDef(res.metric).unit;
-    const show = (v: number) => formatMetricValue(unit, v);
+    const show = (v: number) => metricText(unit, v, money, 'en');
     console.log(`${r.id}: ${values.param} = ${param(res.value)} (was ${param(res.previous)}) gives ${res.metric} = ${show(res.target)}`);
     if (res.otherValues?.length)
       console.log(
@@ -184,10 +224,12 @@ Prints the solution with the metric's Monte Carlo mean and 95% interval there; -
 };
 
 export const sweepCommand: Command = {
-  help: `usage: jingsuan sweep FILE --ruleset ID --param PATH --from A --to B [--steps N] [--metric M]... [--trials N] [--json] [--out DIR]
+  help: `usage: jingsuan sweep FILE --ruleset ID --param PATH --from A --to B [--steps N] [--metric M]... [--trials N] [--lang zh|en] [--unit wanyuan|yuan] [--json] [--out DIR]
 
 METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
---out DIR writes sweep.csv and a chart per metric (SVG and PNG).`,
+--out DIR writes sweep.csv and a chart per metric (SVG and PNG).
+--lang zh|en: the table in Chinese or English (default: the locale, zh* → zh, else en).
+--unit wanyuan|yuan: money totals in 万元 (default) or 元; the swept amount reads in yuan; --json and CSV: yuan.`,
   options: {
     ruleset: { type: 'string' },
     param: { type: 'string' },
@@ -196,10 +238,13 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
     steps: { type: 'string' },
     metric: { type: 'string', multiple: true },
     trials: { type: 'string' },
+    ...LANG_UNIT_OPTIONS,
     json: { type: 'boolean' },
     out: { type: 'string' },
   },
   async run(values, [file]) {
+    const lang = langFlag(values.lang);
+    const money = unitFlag(values.unit);
     const s = loadScenario(file);
     const outDir = values.out !== undefined ? prepareOutDir('--out', values.out) : undefined;
     const r = findRuleset(s, values.ruleset as string | undefined);
@@ -247,16 +292,16 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
       return 0;
     }
     // A metric that cannot be computed at a point (no analytic value) reads "cannot compute", not NaN; a ratio to
-    // a premium of 0 that the swept parameter does not set reads "no premium 无保费".
+    // a premium of 0 that the swept parameter does not set reads "no premium" (无保费).
     const premium = analyticOfRuleset(s, s.rulesets.indexOf(r)).premium;
     const noPremium = (m: MetricName) => p[0] !== 'funding' && metricWhy(m, premium) !== null;
     const share = isShareParam(p, rows[0]?.x ?? 0) && rows.every((row) => row.x <= 1);
     console.log(
       textTable(
-        [String(values.param), ...metrics.map((m) => `${m} ${metricLabel(m, 'zh')}`)],
+        [paramName(s, r, String(values.param), lang), ...metrics.map((m) => metricLabel(m, lang))],
         rows.map((row) => [
-          share ? formatPercent(row.x, 2) : formatYuan(row.x),
-          ...metrics.map((m) => (noPremium(m) ? enZh('noPremium') : formatMetricValue(metricDef(m).unit, row[m]))),
+          share ? formatPercent(row.x, 2) : yuanText(row.x, lang),
+          ...metrics.map((m) => (noPremium(m) ? t('noPremium', lang) : metricText(metricDef(m).unit, row[m], money, lang))),
         ]),
       ),
     );

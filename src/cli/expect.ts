@@ -5,17 +5,22 @@ import { modelOf } from '../engine/validate-model.ts';
 import { insurerResult, type InsurerResult } from '../finance/insurer-result.ts';
 import { analyticTable, fundingTable, insurerTable, toText } from '../report/tables.ts';
 import type { Command } from './command.ts';
+import { langFlag, LANG_UNIT_OPTIONS, unitFlag } from './flags.ts';
 import { loadScenario } from './io.ts';
 
 export const expectCommand: Command = {
-  help: `usage: jingsuan expect FILE [--json]
+  help: `usage: jingsuan expect FILE [--lang zh|en] [--unit wanyuan|yuan] [--json]
 
 Exact expected payout, beneficiaries, loss ratio, burden-reduction and reimbursement ratios from the severity's
 limited expected values (where the self-pay ratio is fixed; otherwise payout-related values are null), and the
 insurer's expected result after the corridor and its operating cost (insurerResult), the corridor's split taken
-over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo gives the distribution).`,
-  options: { json: { type: 'boolean' } },
+over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo gives the distribution).
+  --lang zh|en         tables in Chinese or English (default: the locale, zh* → zh, else en)
+  --unit wanyuan|yuan  money totals in 万元 (default) or 元; --json is always yuan`,
+  options: { json: { type: 'boolean' }, ...LANG_UNIT_OPTIONS },
   run(values, [file]) {
+    const lang = langFlag(values.lang);
+    const unit = unitFlag(values.unit);
     const scenario = loadScenario(file);
     const model = modelOf(scenario);
     const a = analyticExpectation(model);
@@ -25,14 +30,14 @@ over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo
       return 0;
     }
     const t = analyticTable(a);
-    console.log(`${scenario.title.zh} · ${scenario.title.en}: ${t.title.zh} · ${t.title.en}`);
-    console.log(toText(t));
+    console.log(`${scenario.title[lang]}: ${t.title[lang]}`);
+    console.log(toText(t, unit, lang));
     const f = fundingTable(a);
-    console.log(`\n${f.title.zh} · ${f.title.en}`);
-    console.log(toText(f));
+    console.log(`\n${f.title[lang]}`);
+    console.log(toText(f, unit, lang));
     const ins = insurerTable(a.map((r, i) => ({ id: r.id, insurerResult: insurer[i] })));
-    console.log(`\n${ins.title.zh} · ${ins.title.en}`);
-    console.log(toText(ins));
+    console.log(`\n${ins.title[lang]}`);
+    console.log(toText(ins, unit, lang));
     return 0;
   },
 };

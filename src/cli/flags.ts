@@ -29,3 +29,27 @@ export function requiredNumber(name: string, v: unknown, min?: number, max?: num
   if (v === undefined) throw new UsageError(`--${name} is required`);
   return numberFlag(name, v, min, max)!;
 }
+
+/**
+ * --lang: the language of a command's tables and words, zh or en (issue #31: one language a line, not both).
+ * Absent, the locale decides as a terminal program's messages do (LC_ALL, then LC_MESSAGES, then LANG): a locale
+ * starting with "zh" reads Chinese, any other (C, POSIX, en_US…) English, which the help and messages are in.
+ */
+export function langFlag(v: unknown, env: NodeJS.ProcessEnv = process.env): 'zh' | 'en' {
+  if (v === undefined) {
+    const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+    return /^zh/i.test(locale) ? 'zh' : 'en';
+  }
+  if (v === 'zh' || v === 'en') return v;
+  throw new UsageError(`--lang: "${v}" must be zh (中文) or en (English)`);
+}
+
+/** --unit: money totals in 万元 (wanyuan, the default, as the bureaus' tables) or 元 (yuan). */
+export function unitFlag(v: unknown): 'wan' | 'yuan' {
+  if (v === undefined || v === 'wanyuan') return 'wan';
+  if (v === 'yuan') return 'yuan';
+  throw new UsageError(`--unit: "${v}" must be wanyuan (万元, the default) or yuan (元)`);
+}
+
+/** The two flags as a command declares them. */
+export const LANG_UNIT_OPTIONS = { lang: { type: 'string' }, unit: { type: 'string' } } as const;

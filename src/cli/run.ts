@@ -25,11 +25,13 @@ import {
 } from '../report/tables.ts';
 import { checkYearsSize, MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import type { Command } from './command.ts';
-import { intFlag } from './flags.ts';
+import { intFlag, langFlag, LANG_UNIT_OPTIONS, unitFlag } from './flags.ts';
+import type { Lang } from '../report/strings.ts';
+import type { Unit } from '../report/format.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
 
 export const runCommand: Command = {
-  help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--years N] [--json] [--out DIR]
+  help: `usage: jingsuan run FILE [--trials N] [--seed S] [--workers K] [--years N] [--lang zh|en] [--unit wanyuan|yuan] [--json] [--out DIR]
 
 Runs every population through every ruleset on the same sampled people.
   --trials N    trials (default: the scenario's simulation.trials)
@@ -37,6 +39,8 @@ Runs every population through every ruleset on the same sampled people.
   --workers K   worker threads (default: the number of cores)
   --years N     N years (1–10) along the scenario's trend (simulation.trend): payout, loss ratio and the fund's
                 cumulative corridor result year by year; the JSON gains "years"
+  --lang zh|en  tables in Chinese or English (default: the locale, zh* → zh, else en)
+  --unit U      money totals in wanyuan (万元, default) or yuan (元); --json and the CSV files are always yuan
   --json        print the result object (amounts in yuan as numbers)
   --out DIR     write result.json, CSV tables, SVG/PNG charts, report.md, report.docx and
                 report.xlsx (every table and chart's data, for Excel and WPS) into DIR
@@ -47,6 +51,7 @@ Runs every population through every ruleset on the same sampled people.
     seed: { type: 'string' },
     workers: { type: 'string' },
     years: { type: 'string' },
+    ...LANG_UNIT_OPTIONS,
     json: { type: 'boolean' },
     out: { type: 'string' },
     style: { type: 'string' },
@@ -60,6 +65,7 @@ Runs every population through every ruleset on the same sampled people.
     // Every flag is checked before the simulation: a mistyped --years is refused at once, not after the run.
     const nYears = intFlag('years', values.years, 1, MAX_YEARS);
     const style = briefingStyleFlag(values.style as string | undefined);
+    const text = { lang: langFlag(values.lang), unit: unitFlag(values.unit) };
     const tty = process.stderr.isTTY && !values.json;
     const started = performance.now();
     let raw;
@@ -89,19 +95,19 @@ Runs every population through every ruleset on the same sampled people.
       console.log(JSON.stringify(years ? { ...result, years } : result, null, 2));
       return 0;
     }
-    printText(scenario, result, seconds, workers);
+    printText(scenario, result, seconds, workers, text);
     if (years) {
       const t = yearsTable(years);
-      console.log(`${t.title.zh} · ${t.title.en}`);
-      console.log(toText(t));
+      console.log(t.title[text.lang]);
+      console.log(toText(t, text.unit, text.lang));
     }
     if (values.out) console.log(`\nwrote ${values.out}/: result.json, *.csv, charts, report.md, report.docx, report.xlsx`);
     return 0;
   },
 };
 
-function printText(s: Scenario, r: RunResult, seconds: number, workers: number) {
-  console.log(`${s.title.zh} · ${s.title.en}`);
+function printText(s: Scenario, r: RunResult, seconds: number, workers: number, { lang, unit }: { lang: Lang; unit: Unit }) {
+  console.log(s.title[lang]);
   console.log(`${r.trials} trials, seed ${r.seed}, ${workers} worker(s), ${seconds.toFixed(1)} s\n`);
   // The risk split is printed where a fitted severity's parameters were drawn (its fit part is the news); the
   // process/parameter split alone stays in --json and report.md as before.
@@ -113,11 +119,11 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number) 
     populationTable(r),
     comparisonTable(r),
     ...risk,
-    targetTable(r),
+    targetTable(r, lang),
   ]) {
     if (!t.rows.length) continue;
-    console.log(`${t.title.zh} · ${t.title.en}`);
-    console.log(toText(t));
+    console.log(t.title[lang]);
+    console.log(toText(t, unit, lang));
     console.log('');
   }
   for (const w of r.warnings ?? []) console.log(`warning: ${w}`);

@@ -55,6 +55,7 @@ export function groupedFigure(d: Decimal): string {
 }
 /** A count's difference the same way: separators and a minus sign. */
 const groupedCount = (d: Decimal) => `${d.isNegative() && !d.isZero() ? '−' : ''}${d.abs().toNumber().toLocaleString('en')}`;
+// 万元 is the Chinese text's unit; the English text reads yuan in full (issue #31: "37,054.66万 yuan" mixed the two).
 const wan = (d: Decimal) => groupedFigure(d.div(10000));
 const yuan = (d: Decimal) => groupedFigure(d);
 
@@ -87,7 +88,7 @@ export function subsidyBudget(s: SubsidyBudget): Budget {
         difference: diff.toFixed(2),
         message: {
           zh: `文件所述“${st.label.zh}” ${wan(new Decimal(st.value))} 万元与逐项计算的 ${wan(computed)} 万元相差 ${wan(diff)} 万元`,
-          en: `the document's "${st.label.en}" of ${wan(new Decimal(st.value))}万 differs from the itemised ${wan(computed)}万 by ${wan(diff)}万 yuan`,
+          en: `the document's "${st.label.en}" of ${yuan(new Decimal(st.value))} yuan differs from the itemised ${yuan(computed)} yuan by ${yuan(diff)} yuan`,
         },
       });
     }
@@ -99,7 +100,7 @@ export function subsidyBudget(s: SubsidyBudget): Budget {
       difference: would.toFixed(2),
       message: {
         zh: `${l.title.zh} ${l.count.toLocaleString('zh-CN')} 人计入参保人数，但未列入任何财政补贴项（按标准应为 ${wan(would)} 万元）`,
-        en: `${l.title.en}: ${l.count.toLocaleString('en')} persons are counted among the insured but in no subsidy line (at the standard: ${wan(would)}万 yuan)`,
+        en: `${l.title.en}: ${l.count.toLocaleString('en')} persons are counted among the insured but in no subsidy line (at the standard: ${yuan(would)} yuan)`,
       },
     });
   }
@@ -165,7 +166,7 @@ function budgetTarget(
   const per = total.div(insured).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const diff = value.sub(per);
   const budgetZh = `预算合计 ${wan(total)} 万元 ÷ ${insured.toLocaleString('zh-CN')} 人 = ${yuan(per)} 元`;
-  const budgetEn = `the budget's ${wan(total)}万 ÷ ${insured.toLocaleString('en')} insured = ${yuan(per)} yuan`;
+  const budgetEn = `the budget's ${yuan(total)} yuan ÷ ${insured.toLocaleString('en')} insured = ${yuan(per)} yuan`;
   if (!diff.isZero())
     warnings.push({
       code: 'target-differs',

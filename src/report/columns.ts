@@ -28,8 +28,18 @@ export type ColumnUnit = 'text' | 'money' | 'ratio' | 'points' | 'count' | 'year
 export interface Why {
   why: NotANumber;
 }
-export type Value = string | number | null | undefined | Why;
+/**
+ * Words in both languages (a channel's name, "all 合计", "yes 是"): drawn in the reader's language, and in both
+ * ('en zh') where a header is bilingual (CSV, Markdown), so a one-language table holds no word of the other.
+ */
+export interface Words {
+  zh: string;
+  en: string;
+}
+export type Value = string | number | null | undefined | Why | Words;
 export const isWhy = (v: unknown): v is Why => typeof v === 'object' && v !== null && 'why' in v;
+export const isWords = (v: unknown): v is Words => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v;
+const wordsIn = (v: Words, lang: HeaderLang) => (lang === 'both' ? (v.en === v.zh ? v.en : `${v.en} ${v.zh}`) : v[lang]);
 
 export interface Column<R> {
   label: { zh: string; en: string };
@@ -81,6 +91,7 @@ export function headerOf(t: Table, lang: HeaderLang = 'both', money: Unit = 'wan
 export function formatValue(v: Value, unit: ColumnUnit, money: Unit = 'wan', digits?: number, lang: HeaderLang = 'both'): string {
   if (v === null || v === undefined) return '—';
   if (isWhy(v)) return lang === 'both' ? `${whyText(v.why, 'en')} ${whyText(v.why, 'zh')}` : whyText(v.why, lang);
+  if (isWords(v)) return wordsIn(v, lang);
   if (typeof v === 'string') return v;
   switch (unit) {
     case 'money':
@@ -104,10 +115,11 @@ export function formattedRows(t: Table, money: Unit = 'wan', lang: HeaderLang = 
   return t.rows.map((r) => t.columns.map((c, i) => formatValue(r[i], c.unit, money, c.digits, lang)));
 }
 
-export const toText = (t: Table, money: Unit = 'wan') =>
+/** The terminal's table: headers and words in `lang` (the command line's --lang), money in `money` (--unit). */
+export const toText = (t: Table, money: Unit = 'wan', lang: HeaderLang = 'both') =>
   textTable(
-    headerOf(t, 'both', money),
-    formattedRows(t, money),
+    headerOf(t, lang, money),
+    formattedRows(t, money, lang),
     t.columns.map((c) => c.unit === 'text' && !c.figures),
   );
 export const toMarkdown = (t: Table, money: Unit = 'wan') => markdownTable(headerOf(t, 'both', money), formattedRows(t, money));
@@ -115,6 +127,7 @@ export const toMarkdown = (t: Table, money: Unit = 'wan') => markdownTable(heade
 /** A value as CSV holds it: money in yuan to the fen, counts whole, ratios to 4 decimals. */
 export function csvValue(v: Value, unit: ColumnUnit): string {
   if (v === null || v === undefined || isWhy(v)) return '';
+  if (isWords(v)) return wordsIn(v, 'both');
   if (typeof v === 'string') return v;
   if (!Number.isFinite(v)) return '';
   switch (unit) {

@@ -6,6 +6,7 @@ import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assumptions } from '../scenario/provenance.ts';
 import type { Said } from '../scenario/param.ts';
+import { citeDocuments } from './sources.ts';
 import { formatAmount } from './format.ts';
 import { mdCode, mdText } from './markdown-escape.ts';
 import {
@@ -44,7 +45,7 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   lines.push(
     "## Insurer's expected result 承办机构期望结果",
     '',
-    "Premium − expected claims − returned to the fund + the fund's top-up − operating cost. The documents ask for 保本微利 (seed 001 二(六), seed 004 五(三)); where the most the corridor lets the insurer keep is below its operating cost, no funding level gives it that under the corridor as written.",
+    "Premium − expected claims − returned to the fund + the fund's top-up − operating cost. The documents ask for 保本微利 (澄政办发〔2020〕34号 二(六), 吉政办发〔2016〕57号 五(三)); where the most the corridor lets the insurer keep is below its operating cost, no funding level gives it that under the corridor as written.",
     '',
     toMarkdown(insurerTable(result.rulesets)),
     '',
@@ -135,7 +136,7 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
   );
   for (const a of list)
     lines.push(
-      `- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(bothSides(a.assumption))}`,
+      `- ${mdCode(a.path)} = ${typeof a.value === 'number' ? String(a.value) : mdText(JSON.stringify(a.value))}: ${mdText(citeDocuments(bothSides(a.assumption), 'en'))}`,
     );
   lines.push('');
   return lines.join('\n');

@@ -744,6 +744,63 @@ const S = {
   },
   figuresImportPaste: { zh: '粘贴人群数字', en: 'Paste the figures' },
   figuresImportPreview: { zh: '预览：导入后的人群数字', en: 'Preview: the figures after import' },
+  // — plain words on hover (issue #31): one line each, what the term means to an analyst —
+  hintMu: {
+    zh: 'μ：费用取对数后的平均值；μ 加 1，费用水平约乘以 2.7 倍（中位数 = e^μ 元）',
+    en: 'μ: the average of the log of the cost; μ + 1 multiplies costs by about 2.7 (median = e^μ yuan)',
+  },
+  hintSigma: {
+    zh: 'σ：费用取对数后的标准差，即费用的离散程度；越大，高额费用越多',
+    en: 'σ: the spread of the log of the cost; larger means more very high costs',
+  },
+  hintTailAlpha: {
+    zh: 'α：高额费用尾部的衰减速度；越小尾部越重（α ≤ 1 时均值无穷大）',
+    en: 'α: how fast very high costs thin out; smaller means a heavier tail (α ≤ 1: no finite mean)',
+  },
+  hintBodyWeight: {
+    zh: '主体占比：费用低于分界点（按对数正态主体计）的人所占比例，其余按帕累托尾部计',
+    en: 'Body weight: the share of people whose cost is below the splice point (lognormal body); the rest follow the Pareto tail',
+  },
+  hintSplice: {
+    zh: '分界点：此金额以下按对数正态主体、以上按帕累托尾部计算费用',
+    en: 'Splice point: below it costs follow the lognormal body, above it the Pareto tail',
+  },
+  hintTierFrom: {
+    zh: 'm 为盈亏率 =（保费 − 赔付）÷ 保费；本档自 m 的这一百分比起，至“至”列止',
+    en: 'm is the profit/loss rate = (premium − claims) ÷ premium; this tier starts at this m and runs to the next column',
+  },
+  hintExactVsMonteCarlo: {
+    zh: '蒙特卡洛平均赔付与精确期望赔付之差，以标准误计：±2 以内属正常抽样波动，超过 4 则提示有误',
+    en: 'The Monte Carlo mean payout minus the exact one, in standard errors: within ±2 is sampling noise, beyond 4 flags a problem',
+  },
+  hintProbLossExact: {
+    zh: '赔付超过保费（赔付率 > 100%）的概率，取自精确赔付分布，不含抽样误差',
+    en: 'Probability that claims exceed the premium (loss ratio > 100%), from the exact payout distribution: no sampling error',
+  },
+  hintProbLossMonteCarlo: {
+    zh: '同一事件（赔付率 > 100%）在蒙特卡洛各次试验中出现的比例，有抽样误差',
+    en: 'The same event (loss ratio > 100%) as a share of the Monte Carlo trials: it has sampling error',
+  },
+  hintProbInsurerLoss: {
+    zh: '风险调节分担之后，承办机构当年结果仍为亏损的概率（不同于赔付超过保费）',
+    en: "Probability that the insurer's result is still a loss after the risk corridor's split (not the same as claims above premium)",
+  },
+  // — the year-by-year projection in the workbench (run --years; issue #31) —
+  yearsPanelTitle: { zh: '逐年推算（按情景的趋势）', en: "Year by year (along the scenario's trend)" },
+  yearsCount: { zh: '推算年数', en: 'Years' },
+  yearsRun: { zh: '推算', en: 'Project' },
+  yearsRunning: { zh: '推算中…', en: 'Projecting…' },
+  yearsNote: {
+    zh: (trials: number) =>
+      `每年 ${trials.toLocaleString('zh-CN')} 次试验；第 1 年即当前情景，以后各年按 simulation.trend 的筹资、参保人数与费用增长推算。`,
+    en: (trials: number) =>
+      `${trials.toLocaleString('en')} trials a year; year 1 is the scenario as it stands, later years follow simulation.trend (funding, insured and cost growth).`,
+  },
+  yearsStale: { zh: '情景已修改，请重新推算', en: 'The scenario changed: project again' },
+  yearsPayoutTitle: { zh: '逐年期望赔付（P5–P95）', en: 'Expected payout by year (P5–P95)' },
+  yearsLossRatioTitle: { zh: '逐年期望赔付率（P5–P95）', en: 'Expected loss ratio by year (P5–P95)' },
+  yearsFundTitle: { zh: '基金累计净额（返还 − 补亏，P5 起）', en: "The fund's cumulative result (returned − top-up, from P5)" },
+  yearsAxis: { zh: '年度', en: 'Year' },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

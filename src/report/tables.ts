@@ -8,7 +8,7 @@ import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import type { InsurerResult } from '../finance/insurer-result.ts';
 import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, metricWhy, type MetricName } from '../engine/metrics.ts';
-import { table, type Column, type ColumnUnit, type Table, type Value } from './columns.ts';
+import { table, type Column, type ColumnUnit, type Table, type Value, type Words } from './columns.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { both, enZh, t } from './strings.ts';
 
@@ -215,16 +215,16 @@ export function targetValuesTable(r: RunResult): Table {
   );
 }
 
-type AnalyticRow = { id: string; p: AnalyticValues & { id: string } };
+type AnalyticRow = { id: string; p: AnalyticValues & { id: string }; all?: true };
 
 export function analyticTable(a: AnalyticRuleset[]): Table {
-  const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations, { ...r, id: enZh('colAllPopulations') }].map((p) => ({ id: r.id, p })));
+  const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations.map((p) => ({ id: r.id, p })), { id: r.id, p: r, all: true as const }]);
   return table<AnalyticRow>(
     'analytic',
     both('colAnalyticValues'),
     [
       ruleset(),
-      { label: both('colPopulation'), unit: 'text', value: (x) => x.p.id },
+      { label: both('colPopulation'), unit: 'text', value: (x) => (x.all ? both('colAllPopulations') : x.p.id) },
       { label: both('colPremium'), unit: 'money', value: (x) => x.p.premium },
       analyticColumn('payout', (x) => x.p, 'full'),
       ...ANALYTIC_INDICATORS.map((id) => analyticColumn<AnalyticRow>(id, (x) => x.p)),
@@ -241,7 +241,7 @@ export const CHANNEL_NAMES: Record<PremiumChannel['channel'], { zh: string; en: 
   unspecified: both('channelUnspecified'),
 };
 
-type FundingRow = { id: string; channel: string; population: string | null; amount: number; share: number | null };
+type FundingRow = { id: string; channel: Words; population: Value; amount: number; share: number | null };
 
 /** Who pays the premium: one row per channel and population, then the premium (their sum). */
 /**
@@ -266,7 +266,7 @@ export function insurerTable(rows: readonly { id: string; insurerResult: Insurer
       { label: both('colInsurerResult'), unit: 'money', value: v((r) => r.mean) },
       { label: both('colInsurerResultRate'), unit: 'ratio', value: v((r) => r.meanRate) },
       { label: both('colKeepMax'), unit: 'ratio', value: v((r) => r.keepMaxRate) },
-      { label: both('colBreakEven'), unit: 'text', value: (x) => (x.r ? enZh(x.r.breakEvenPossible ? 'yes' : 'noBreakEven') : null) },
+      { label: both('colBreakEven'), unit: 'text', value: (x) => (x.r ? both(x.r.breakEvenPossible ? 'yes' : 'noBreakEven') : null) },
     ],
     rows.map((x) => ({ id: x.id, r: x.insurerResult })),
   );
@@ -276,12 +276,12 @@ export function fundingTable(rulesets: readonly { id: string; premium: number; p
   const rows: FundingRow[] = rulesets.flatMap((r) => [
     ...r.premiumChannels.map((c) => ({
       id: r.id,
-      channel: `${CHANNEL_NAMES[c.channel].zh} ${CHANNEL_NAMES[c.channel].en}`,
+      channel: CHANNEL_NAMES[c.channel],
       population: c.population,
       amount: c.amount,
       share: r.premium > 0 ? c.amount / r.premium : null,
     })),
-    { id: r.id, channel: enZh('colPremium'), population: enZh('colAllPopulations'), amount: r.premium, share: r.premium > 0 ? 1 : null },
+    { id: r.id, channel: both('colPremium'), population: both('colAllPopulations'), amount: r.premium, share: r.premium > 0 ? 1 : null },
   ]);
   return table<FundingRow>(
     'funding',
@@ -351,14 +351,17 @@ export function riskTable(r: RunResult): Table {
   );
 }
 
-type ReadingRow = { reading: string; c: CorridorSummary };
+type ReadingRow = { reading: Words; c: CorridorSummary };
 
 /** A ruleset's corridor split, as written and under each alternative reading. */
 export function corridorTable(s: RulesetSummary): Table {
   const c = s.corridor!;
   const rows: ReadingRow[] = [
-    { reading: enZh('readingAsWritten'), c },
-    ...c.alternatives.map((a) => ({ reading: `${enZh('colCorridorReading')} "${a.id}"`, c: a })),
+    { reading: both('readingAsWritten'), c },
+    ...c.alternatives.map((a) => ({
+      reading: { zh: `${t('colCorridorReading', 'zh')}“${a.id}”`, en: `${t('colCorridorReading', 'en')} "${a.id}"` },
+      c: a,
+    })),
   ];
   return table<ReadingRow>(
     `corridor-${s.id}`,

@@ -14,7 +14,7 @@ import { saidIn } from '../scenario/param.ts';
 import { chartContext } from './charts/all.ts';
 import { chartTable } from './charts/chart-table.ts';
 import type { ChartSpec } from './charts/charts.ts';
-import { isWhy, type Column, type Table, type Value } from './columns.ts';
+import { isWhy, isWords, type Column, type Table, type Value } from './columns.ts';
 import { fieldName } from './field-names.ts';
 import { unitText, type Unit } from './format.ts';
 import { scenarioNames } from './scenario-names.ts';
@@ -64,6 +64,7 @@ export const FORMATS = {
 function cellOf(v: Value, c: Column<Value[]>, unit: Unit, lang: Lang, rename: (s: string) => string): XlsxCell {
   if (v === null || v === undefined) return null;
   if (isWhy(v)) return whyText(v.why, lang);
+  if (isWords(v)) return v[lang];
   if (typeof v === 'string') return rename(v);
   if (!Number.isFinite(v)) return null;
   switch (c.unit) {

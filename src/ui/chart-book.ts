@@ -7,6 +7,7 @@
 import { severityDensity } from '../analysis/curves.ts';
 import { sweepAnalytic } from '../analysis/sweep.ts';
 import type { EngineModel } from '../engine/model.ts';
+import type { YearResult } from '../engine/years.ts';
 import {
   CHARTS,
   chartContext,
@@ -42,6 +43,8 @@ export class ChartBook extends EventTarget {
   private readonly runTasks = new TaskSequence();
   private sensTimer: ReturnType<typeof setTimeout> | null = null;
   private model: EngineModel | null = null;
+  /** The year-by-year projection on screen (years-panel.ts), for its charts; null when none is. */
+  private years: readonly YearResult[] | null = null;
   /** When the run's charts were last drawn while it was going (performance.now()). */
   private runDrawnAt = -Infinity;
 
@@ -66,6 +69,7 @@ export class ChartBook extends EventTarget {
       if (this.model && this.wb.model && this.model.scenario.id !== this.wb.model.scenario.id) this.sens = 0;
       this.model = this.wb.model;
       // The last scenario's run and exact charts go at once; the new model's charts follow.
+      this.years = null;
       this.set(Object.fromEntries(this.list.filter(resetByNewScenario).map((c) => [c.key, null])));
       this.redraw();
     }
@@ -79,7 +83,19 @@ export class ChartBook extends EventTarget {
     if (this.staticTimer) clearTimeout(this.staticTimer);
     this.staticTimer = setTimeout(() => this.drawStatic(), 0);
     this.drawRun();
+    this.drawYears();
     this.scheduleSensitivity();
+  }
+
+  /** A year-by-year projection of the scenario on screen arrives (or goes: null), and its charts with it. */
+  setYears(years: readonly YearResult[] | null) {
+    this.years = years;
+    this.drawYears();
+  }
+
+  private drawYears() {
+    if (!this.wb.model || !this.wb.applied) return;
+    this.set(drawCharts('years', { model: this.wb.model, years: this.years }, this.context(), this.list));
   }
 
   setView(lang: Lang, unit: Unit) {
@@ -111,7 +127,9 @@ export class ChartBook extends EventTarget {
     this.densityTasks.run(
       model.populations.map((_, p) => () => {
         if (this.wb.model !== model) return;
-        this.set({ [`density${p}`]: densityChart(severityDensity(model, p), this.context()) });
+        // A severity sketch is drawn from the model alone: its footnote names no run.
+        const ctx = this.context();
+        this.set({ [`density${p}`]: densityChart(severityDensity(model, p), { ...ctx, footnote: ctx.modelFootnote ?? ctx.footnote }) });
       }),
     );
   }

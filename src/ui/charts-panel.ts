@@ -36,7 +36,8 @@ export class ChartsPanel extends LitElement {
     `,
   ];
 
-  /** The sweep's controls and its charts, in one panel where the first sweep chart sits in the list. */
+  /** The sweep's controls and its charts, in one panel where the first sweep chart sits in the list (the
+   * year-by-year charts are beside their table and control, in years-panel.ts). */
   private sweepPanel() {
     const s = this.wb.applied!;
     const book = this.book;
@@ -64,7 +65,7 @@ export class ChartsPanel extends LitElement {
     return html`
       <h2>${t('charts', this.lang)}</h2>
       <div class="charts">
-        ${CHARTS.map((e) =>
+        ${CHARTS.filter((e) => drawnWith(e) !== 'years').map((e) =>
           drawnWith(e) === 'sweep'
             ? e.key === firstSweep
               ? this.sweepPanel()

@@ -8,7 +8,7 @@ import { errorAt, pathString } from './events.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
 import { emit } from './events.ts';
-import { familyName, severityParamName } from '../report/severity-names.ts';
+import { familyName, severityParamHint, severityParamName } from '../report/severity-names.ts';
 import './param-field.ts';
 import './chart-view.ts';
 
@@ -113,7 +113,7 @@ export class PopulationCard extends LitElement {
           ${sevKeys.map((k) => {
             const [lo, hi, step] = SEVERITY_LIMITS[k] ?? [0, sev[k].value * 2 || 1, 0.01];
             return html`<js-param-field .lang=${L} label=${severityParamName(p.severity?.family ?? '', k, L)}
-              title=${`severity.${k}`} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
+              title=${[severityParamHint(p.severity?.family ?? '', k, L), `severity.${k}`].filter(Boolean).join(' · ')} .path=${base(['severity', k])} .param=${sev[k]} min=${lo} max=${hi} step=${step} .error=${err(['severity', k])}></js-param-field>`;
           })}
         </div>
         <js-chart .spec=${this.density}></js-chart>

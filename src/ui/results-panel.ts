@@ -22,6 +22,7 @@ import './funding-table.ts';
 import './goal-seek.ts';
 import './results-table.ts';
 import './run-status.ts';
+import './years-panel.ts';
 
 export class ResultsPanel extends LitElement {
   static override properties = {
@@ -65,11 +66,12 @@ export class ResultsPanel extends LitElement {
       .note { font-size: 12px; color: var(--muted); }
       table.proposals { border-collapse: collapse; width: 100%; font-size: 12px; margin: 12px 0; font-variant-numeric: tabular-nums; display: block; overflow-x: auto; }
       table.proposals caption { text-align: left; font-weight: 600; padding: 4px 0 6px; font-size: 13px; }
-      table.proposals th, table.proposals td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
-      table.proposals th:nth-child(-n + 2), table.proposals td:nth-child(-n + 2) { text-align: left; }
+      table.proposals caption .against { font-weight: 400; color: var(--muted); margin-left: 10px; }
+      table.proposals th, table.proposals td { padding: 4px 5px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
+      table.proposals .name { text-align: left; }
       /* Headers and names wrap (the figures do not), so seven columns fit the results column without a hidden scroll. */
       table.proposals th { white-space: normal; vertical-align: bottom; }
-      table.proposals td:nth-child(-n + 2) { white-space: normal; min-width: 7em; }
+      table.proposals td.name { white-space: normal; min-width: 6em; }
       label { min-width: 0; max-width: 100%; }
       select { min-width: 0; max-width: 100%; }
     `,
@@ -108,10 +110,15 @@ export class ResultsPanel extends LitElement {
   private proposals() {
     const table = proposalTable(this.wb.run.result!, this.lang);
     const head = headerOf(table, this.lang, this.unit);
+    const rows = formattedRows(table, this.unit, this.lang);
+    // Every proposal is against the one baseline: it is named once in the caption, and its column (the second)
+    // left out, so the twelve columns fit a 1440-px window in English (issue #31: the last two were cut off).
+    const baseline = rows.length && rows.every((r) => r[1] === rows[0][1]) ? rows[0][1] : null;
+    const shown = (i: number) => baseline === null || i !== 1;
     return html`<table class="proposals" aria-label=${t('proposalsTitle', this.lang)}>
-      <caption>${t('proposalsTitle', this.lang)}</caption>
-      <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-      <tbody>${formattedRows(table, this.unit, this.lang).map((r) => html`<tr>${r.map((c, i) => html`<td data-col=${table.columns[i].label.en}>${c}</td>`)}</tr>`)}</tbody>
+      <caption>${t('proposalsTitle', this.lang)}${baseline === null ? nothing : html`<span class="against">${t('baseline', this.lang)}${t('colon', this.lang)}${baseline}</span>`}</caption>
+      <thead><tr>${head.map((h, i) => (shown(i) ? html`<th scope="col" class=${i < 2 ? 'name' : ''}>${h}</th>` : nothing))}</tr></thead>
+      <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (shown(i) ? html`<td class=${i < 2 ? 'name' : ''} data-col=${table.columns[i].label.en}>${c}</td>` : nothing))}</tr>`)}</tbody>
     </table>`;
   }
 
@@ -160,6 +167,7 @@ export class ResultsPanel extends LitElement {
           .titles=${named.rulesets} .populationTitles=${named.populations} .groupTitles=${named.groups} .exact=${run.exact}></js-results-table>
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
+        <js-years-panel .wb=${wb} .book=${this.book} .lang=${L} .unit=${u}></js-years-panel>
       </div>
     `;
   }

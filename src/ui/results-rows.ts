@@ -32,6 +32,8 @@ export interface Part {
 
 export interface ResultRow {
   label: { zh: string; en: string };
+  /** What the row's figure is, in plain words, shown on hover (issue #31). */
+  hint?: { zh: string; en: string };
   parts: Part[];
   /** From a Monte Carlo run (pending until one arrives). */
   mc?: boolean;
@@ -146,11 +148,13 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     },
     {
       label: both('rowProbabilityOfLossExact'),
+      hint: both('hintProbLossExact'),
       parts: one('ratio'),
       cell: (id, i) => noPremium('probLoss', i) ?? exact(id, (e) => [e.lossRatio?.probAbove1 ?? null]),
     },
     {
       label: both('rowExactVsMonteCarlo'),
+      hint: both('hintExactVsMonteCarlo'),
       parts: one('number'),
       mc: true,
       cell: (id) => exact(id, (e) => exactVsMonteCarlo(e.payout!.mean, mc(id)?.payout, lang)),
@@ -160,7 +164,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
           : `${t(Math.abs(v[0]) > 4 ? 'rowGapLarge' : 'rowGapFine', lang)} ${t('rowGapInSe', lang, `${v[0] >= 0 ? '+' : ''}${v[0].toFixed(1)}`)}`,
     },
     metricRow('lossRatioP95'),
-    metricRow('probLoss'),
+    { ...metricRow('probLoss'), hint: both('hintProbLossMonteCarlo') },
     metricRow('beneficiaries'),
     metricRow('personTimes'),
     {
@@ -203,6 +207,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     },
     {
       label: both('colPInsurerLoss'),
+      hint: both('hintProbInsurerLoss'),
       parts: one('ratio'),
       mc: true,
       cell: (id) => run(id, (m) => (m.corridor ? [m.corridor.probInsurerLoss] : '—')),

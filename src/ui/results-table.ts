@@ -150,7 +150,7 @@ export class ResultsTable extends LitElement {
         <tbody>
           ${rows.map(
             (r) => html`<tr class=${r.mc ? (this.result ? 'mc' : 'pending') : ''}>
-              <th scope="row">${r.label[L]}${beneath ? html`<span class="en">${r.label[beneath]}</span>` : nothing}</th>
+              <th scope="row" title=${r.hint?.[L] ?? nothing}>${r.label[L]}${beneath ? html`<span class="en">${r.label[beneath]}</span>` : nothing}</th>
               ${ids.map((id, i) => html`<td class=${id === this.baseline ? 'base' : ''} data-metric=${r.label.en} data-ruleset=${id}>${showCell(r, id, i, u)}</td>`)}
             </tr>`,
           )}

@@ -60,7 +60,7 @@ export class TierTable extends LitElement {
     const share = t('insurerShare', L);
     const full = this.tiers.length >= LIMITS.tiers;
     return html`<div class="scroll"><table class="tiers" aria-label=${this.label}>
-        <thead><tr><th>m ${t('from', L)} (%)</th><th>${t('to', L)} (%)</th><th>${share} (%)</th><th>${t('tierBasis', L)}</th><th></th></tr></thead>
+        <thead><tr><th title=${t('hintTierFrom', L)}>m ${t('from', L)} (%)</th><th>${t('to', L)} (%)</th><th>${share} (%)</th><th>${t('tierBasis', L)}</th><th></th></tr></thead>
         <tbody>
           ${this.tiers.map((tier, ti) => {
             const tp = [...this.path, ti];

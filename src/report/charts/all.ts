@@ -11,6 +11,7 @@ import type { ExactCurve } from '../../aggregate/summary.ts';
 import type { EngineModel } from '../../engine/model.ts';
 import type { RawRun } from '../../engine/run.ts';
 import type { RunResult } from '../../engine/summary.ts';
+import type { YearResult } from '../../engine/years.ts';
 import type { AnalyticMetric } from '../../engine/metrics.ts';
 import { assumptions } from '../../scenario/provenance.ts';
 import type { Path } from '../../scenario/edit.ts';
@@ -23,6 +24,7 @@ import {
   corridorChart,
   distributionChart,
   sensitivityChart,
+  yearsChart,
   type ChartContext,
   type ChartSpec,
 } from './charts.ts';
@@ -50,6 +52,8 @@ export interface ChartInput {
   exact?: readonly ExactCurve[];
   sweep?: { points: SweepPoint[]; label: string; metric: AnalyticMetric } | null;
   curves?: CurvePoint[];
+  /** A year-by-year projection (engine/years.ts), when one was run. */
+  years?: readonly YearResult[] | null;
 }
 
 /**
@@ -57,7 +61,7 @@ export interface ChartInput {
  * without sampling), the Monte Carlo run (its trials or summary), the exact aggregate's curves, the sensitivity
  * sweep. A run and an exact aggregate belong to the scenario they were computed for and go when it changes.
  */
-export type ChartDependency = 'model' | 'run' | 'exact' | 'sweep';
+export type ChartDependency = 'model' | 'run' | 'exact' | 'sweep' | 'years';
 
 export interface ChartEntry {
   key: string;
@@ -66,10 +70,11 @@ export interface ChartEntry {
 }
 
 /** When a chart is drawn: with the sweep, with the run's results (as trials and the exact aggregate arrive), or with the model. */
-export type DrawnWith = 'model' | 'results' | 'sweep';
+export type DrawnWith = 'model' | 'results' | 'sweep' | 'years';
 
 export function drawnWith(c: ChartEntry): DrawnWith {
   if (c.dependsOn.includes('sweep')) return 'sweep';
+  if (c.dependsOn.includes('years')) return 'years';
   return resetByNewScenario(c) ? 'results' : 'model';
 }
 
@@ -78,7 +83,7 @@ export function drawnWith(c: ChartEntry): DrawnWith {
  * come (a chart of the last run beside the new scenario's figures would read as this one's).
  */
 export function resetByNewScenario(c: ChartEntry): boolean {
-  return c.dependsOn.includes('run') || c.dependsOn.includes('exact');
+  return c.dependsOn.includes('run') || c.dependsOn.includes('exact') || c.dependsOn.includes('years');
 }
 
 const curvesOf = (x: ChartInput) => (x.curves ??= benefitCurves(x.model));
@@ -128,6 +133,10 @@ export const CHARTS: ChartEntry[] = [
         : null,
   },
   { key: 'breakdown', dependsOn: ['model'], draw: (x, ctx) => breakdownChart(breakdown(x.model), ctx) },
+  // The year-by-year projection: drawn when one is run (the workbench's 逐年推算; `run --years`).
+  { key: 'yearsPayout', dependsOn: ['years'], draw: (x, ctx) => (x.years?.length ? yearsChart(x.years, ctx, 'payout') : null) },
+  { key: 'yearsLossRatio', dependsOn: ['years'], draw: (x, ctx) => (x.years?.length ? yearsChart(x.years, ctx, 'lossRatio') : null) },
+  { key: 'yearsFund', dependsOn: ['years'], draw: (x, ctx) => (x.years?.length ? yearsChart(x.years, ctx, 'fund') : null) },
 ];
 
 /** A chart with the language and names it was drawn in, for its data (chart-table.ts). */
@@ -135,7 +144,10 @@ const drawnIn = (spec: ChartSpec | null, ctx: ChartContext): ChartSpec | null =>
   spec && { ...spec, drawnIn: { lang: ctx.lang, names: ctx.names, populationNames: ctx.populationNames, groupNames: ctx.groupNames } };
 
 /** One chart drawn, its data to read in the language and names it was drawn with. */
-export const drawChart = (c: ChartEntry, x: ChartInput, ctx: ChartContext): ChartSpec | null => drawnIn(c.draw(x, ctx), ctx);
+export const drawChart = (c: ChartEntry, x: ChartInput, ctx: ChartContext): ChartSpec | null => {
+  const own = contextFor(c, ctx);
+  return drawnIn(c.draw(x, own), own);
+};
 
 /** The charts of `charts` drawn with `when`, by key. */
 export function drawCharts(
@@ -144,7 +156,7 @@ export function drawCharts(
   ctx: ChartContext,
   charts: readonly ChartEntry[] = CHARTS,
 ): Record<string, ChartSpec | null> {
-  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, drawnIn(c.draw(x, ctx), ctx)]));
+  return Object.fromEntries(charts.filter((c) => drawnWith(c) === when).map((c) => [c.key, drawChart(c, x, ctx)]));
 }
 
 /**
@@ -183,13 +195,19 @@ export function chartContext(
     populationNames: named.populations,
     groupNames: named.groups,
     footnote: footnoteFor(s, lang, run?.trials, run?.seed),
+    modelFootnote: footnoteFor(s, lang),
     width,
   };
+}
+
+/** The context a chart is drawn in: a chart drawn without the run names no run in its footnote. */
+export function contextFor(c: ChartEntry, ctx: ChartContext): ChartContext {
+  return c.dependsOn.includes('run') ? ctx : { ...ctx, footnote: ctx.modelFootnote ?? ctx.footnote };
 }
 
 /** Every chart of a run, for `run --out`. */
 export function allCharts(s: Scenario, raw: RawRun, result: RunResult, lang: Lang = 'zh', unit: Unit = 'wan'): ChartSpec[] {
   const ctx = chartContext(s, lang, unit, 640, raw);
   const input: ChartInput = { model: raw.model, raw, result, sweep: defaultSweep(s, lang) };
-  return CHARTS.map((c) => drawnIn(c.draw(input, ctx), ctx)).filter((c): c is ChartSpec => c !== null);
+  return CHARTS.map((c) => drawChart(c, input, ctx)).filter((c): c is ChartSpec => c !== null);
 }

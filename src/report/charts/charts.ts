@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, unitText, type Unit } from '../format.ts';
-import { extent, ticks } from 'd3-array';
+import { extent, tickIncrement, ticks } from 'd3-array';
+import type { YearResult } from '../../engine/years.ts';
 import { schemeSet2, schemeTableau10 } from 'd3-scale-chromatic';
 import type { BreakdownPoint } from '../../analysis/breakdown.ts';
 import type { CurvePoint } from '../../analysis/curves.ts';
@@ -38,6 +39,11 @@ export interface ChartContext {
   populationNames?: Record<string, string>;
   groupNames?: Record<string, string>;
   footnote: string;
+  /**
+   * The footnote without the run's trials and seed, for charts drawn without sampling (benefit curves, the
+   * severity sketches, the analytic sweep): they said "100 trials" of a run they do not use (issue #31).
+   */
+  modelFootnote?: string;
   width?: number;
 }
 
@@ -166,12 +172,14 @@ export function distributionChart(
     while (thresholds[thresholds.length - 1] <= hi) thresholds.push(thresholds[thresholds.length - 1] + binWidth);
   }
   const bins = histogram(values, d, thresholds);
+  const premiums = kind === 'payout' ? markers.filter((m) => m.label.startsWith('premium')) : [];
   const marks: Plot.Markish[] = [
     // Bins counted here (one pass over the trials) rather than by Plot's bin transform: the same bars, a fraction
     // of the work for a large run; y from zero for each ruleset (overlaid, not stacked).
     Plot.rectY(bins, { x1: 'x1', x2: 'x2', y1: 0, y2: 'count', fill: 'ruleset', fillOpacity: 0.35, tip: true }),
     Plot.ruleY([0]),
   ];
+  let exactTop = 0;
   if (exact.length && binWidth > 0) {
     const trials = new Map<string, number>();
     for (const v of values) trials.set(v.ruleset, (trials.get(v.ruleset) ?? 0) + 1);
@@ -179,6 +187,7 @@ export function distributionChart(
       .filter((e) => trials.has(e.ruleset) && e.value / d >= lo - binWidth && e.value / d <= hi + binWidth)
       .map((e) => ({ ruleset: e.ruleset, x: e.value / d, y: trials.get(e.ruleset)! * e.density * binWidth * d }));
     marks.push(Plot.line(lines, { x: 'x', y: 'y', stroke: 'ruleset', strokeWidth: 2, curve: 'monotone-x' }));
+    exactTop = Math.max(0, ...lines.map((l) => l.y));
   }
   if (kind === 'payout') {
     marks.push(
@@ -193,25 +202,25 @@ export function distributionChart(
         { x: (m: Marker) => m.value / d, stroke: 'ruleset', strokeDasharray: '3,3', strokeOpacity: 0.7 },
       ),
     );
-    // One label per ruleset's premium line, each on its own row, so close premiums do not print over each other.
-    markers
-      .filter((m) => m.label.startsWith('premium'))
-      .forEach((m, i) =>
-        marks.push(
-          Plot.text([m], {
-            x: (k: Marker) => k.value / d,
-            text: () => t('premium2', ctx.lang),
-            frameAnchor: 'top',
-            dy: -6 + 13 * i,
-            fill: 'ruleset',
-            textAnchor: 'end',
-            dx: -3,
-          }),
-        ),
-      );
+    // One label per ruleset's premium line, each on its own row above the plot (in the top margin, which grows
+    // by a row per label), so coinciding premiums neither print over each other nor over the tallest bars.
+    premiums.forEach((m, i) =>
+      marks.push(
+        Plot.text([m], {
+          x: (k: Marker) => k.value / d,
+          text: () => t('premium2', ctx.lang),
+          frameAnchor: 'top',
+          dy: -6 - LABEL_ROW * (premiums.length - 1 - i),
+          fill: 'ruleset',
+          textAnchor: 'end',
+          dx: -3,
+        }),
+      ),
+    );
   } else {
     marks.push(Plot.ruleX([1], { stroke: '#b91c1c', strokeWidth: 1.5 }));
   }
+  const yTop = tickAbove(Math.max(1, exactTop, ...bins.map((b) => b.count)));
   const exactNote = exact.length ? t('linesTheExactDistribution', ctx.lang) : '';
   return {
     id: kind === 'payout' ? 'payout-distribution' : 'loss-ratio-distribution',
@@ -222,12 +231,24 @@ export function distributionChart(
     options: {
       ...base(ctx),
       x: kind === 'lossRatio' ? { label: percentLabel(xLabel), grid: true, percent: true } : { label: xLabel, grid: true },
-      // Counts are whole trials: only whole-number ticks (a run of a few trials would otherwise read 0.5, 1.5).
-      y: { label: t('trials', ctx.lang), grid: true, ticks: wholeTicks(Math.max(1, ...bins.map((b) => b.count))) },
+      // Above the premium labels' rows (none for the loss ratio: Plot's own top margin).
+      ...(premiums.length ? { marginTop: 20 + LABEL_ROW * premiums.length } : {}),
+      // Counts are whole trials: only whole-number ticks (a run of a few trials would otherwise read 0.5, 1.5). The
+      // axis runs to the tick above the tallest bar or exact curve, so neither passes the axis (issue #31).
+      y: { label: t('trials', ctx.lang), grid: true, domain: [0, yTop], ticks: wholeTicks(yTop) },
       color: color(ctx, rulesetsOf(values)),
       marks,
     },
   };
+}
+
+/** Height of a row of labels above a plot (12-px text). */
+const LABEL_ROW = 13;
+
+/** The first tick of about five from 0 at or above `max` (a whole number): where a count axis ends. */
+export function tickAbove(max: number): number {
+  const step = Math.max(1, tickIncrement(0, max, 5));
+  return Math.ceil(max / step) * step;
 }
 
 /** About five ticks from 0 to `max`, whole numbers only. */
@@ -441,4 +462,51 @@ export function renderChart(spec: ChartSpec, document?: Document): HTMLElement |
     caption: spec.footnote || undefined,
     ...(document ? { document } : {}),
   });
+}
+
+/**
+ * The year-by-year projection (engine/years.ts, `run --years`): per ruleset, the expected payout or loss ratio with
+ * its P5–P95 band, or the fund's cumulative corridor result (mean, band from its P5), year by year.
+ */
+export function yearsChart(years: readonly YearResult[], ctx: ChartContext, kind: 'payout' | 'lossRatio' | 'fund'): ChartSpec | null {
+  const d = kind === 'lossRatio' ? 1 : div(ctx.unit);
+  const rows = years.flatMap((y) =>
+    y.rulesets.flatMap((r) => {
+      const v =
+        kind === 'payout'
+          ? { mean: r.payout.mean, lo: r.payout.p05, hi: r.payout.p95 }
+          : kind === 'lossRatio'
+            ? r.lossRatioReason
+              ? null
+              : { mean: r.lossRatio.mean, lo: r.lossRatio.p05, hi: r.lossRatio.p95 }
+            : r.fundCumulative
+              ? { mean: r.fundCumulative.mean, lo: r.fundCumulative.p05, hi: r.fundCumulative.mean }
+              : null;
+      return v && Number.isFinite(v.mean) ? [{ ruleset: r.id, year: y.year, mean: v.mean / d, lo: v.lo / d, hi: v.hi / d }] : [];
+    }),
+  );
+  if (!rows.length) return null;
+  const name = t(kind === 'payout' ? 'payout' : kind === 'lossRatio' ? 'lossRatio' : 'colFundCumulative', ctx.lang);
+  const yearTicks = [...new Set(rows.map((r) => r.year))];
+  return {
+    id: `years-${kind === 'lossRatio' ? 'loss-ratio' : kind}`,
+    title: t(kind === 'payout' ? 'yearsPayoutTitle' : kind === 'lossRatio' ? 'yearsLossRatioTitle' : 'yearsFundTitle', ctx.lang),
+    footnote: ctx.footnote,
+    rows: rows.map((r) => ({ ...r })),
+    options: {
+      ...base(ctx),
+      x: { label: t('yearsAxis', ctx.lang), ticks: yearTicks, tickFormat: (y: number) => String(y) },
+      y:
+        kind === 'lossRatio'
+          ? { label: percentLabel(name), percent: true, grid: true }
+          : { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true },
+      color: color(ctx, rulesetsOf(rows)),
+      marks: [
+        Plot.areaY(rows, { x: 'year', y1: 'lo', y2: 'hi', fill: 'ruleset', fillOpacity: 0.15 }),
+        Plot.line(rows, { x: 'year', y: 'mean', stroke: 'ruleset', strokeWidth: 2 }),
+        Plot.dot(rows, { x: 'year', y: 'mean', fill: 'ruleset', r: 3, tip: true }),
+        ...(kind === 'lossRatio' ? [Plot.ruleY([1], { stroke: '#b91c1c', strokeDasharray: '4,3' })] : [Plot.ruleY([0])]),
+      ],
+    },
+  };
 }
