@@ -6,6 +6,7 @@ import { insurerResult, type InsurerResult } from '../finance/insurer-result.ts'
 import { analyticTable, fundingTable, insurerTable, toText } from '../report/tables.ts';
 import type { Command } from './command.ts';
 import { loadScenario } from './io.ts';
+import { householdExpectations, type HouseholdFigures } from '../engine/household.ts';
 
 export const expectCommand: Command = {
   help: `usage: jingsuan expect FILE [--json]
@@ -20,8 +21,10 @@ over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo
     const model = modelOf(scenario);
     const a = analyticExpectation(model);
     const insurer = insurerResults(model);
+    const household = householdExpectations(model);
     if (values.json) {
-      console.log(JSON.stringify({ scenario: scenario.id, rulesets: a.map((r, i) => ({ ...r, insurerResult: insurer[i] })) }, null, 2));
+      const rulesets = a.map((r, i) => ({ ...r, insurerResult: insurer[i], ...householdKeys(r, household, i, model.baseline) }));
+      console.log(JSON.stringify({ scenario: scenario.id, rulesets }, null, 2));
       return 0;
     }
     const t = analyticTable(a);
@@ -51,4 +54,25 @@ function insurerResults(model: EngineModel): (InsurerResult | null)[] {
       operatingCostRate: r.spec.funding.operatingCostRate?.value ?? 0,
     });
   });
+}
+
+type Household = ReturnType<typeof householdExpectations>;
+const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'impoverished'] as const;
+
+/**
+ * The household keys of `expect --json` (docs/model.md "Outputs"): per population `household` (null with
+ * `householdReason`), the ruleset's total over populations with income, and beside a proposal its difference from
+ * the baseline (`householdDiff`, expected values: no interval without sampling).
+ */
+function householdKeys(r: { populations: { id: string }[] }, h: Household, i: number, baseline: number) {
+  const diff = (x: HouseholdFigures | null, b: HouseholdFigures | null) =>
+    x && b ? Object.fromEntries(HEAD.map((k) => [k, x[k] === null || b[k] === null ? null : (x[k] as number) - (b[k] as number)])) : null;
+  return {
+    populations: r.populations.map((p, pi) => {
+      const x = h[i].populations[pi];
+      return { ...p, household: x.household, ...(x.householdReason ? { householdReason: x.householdReason } : {}) };
+    }),
+    household: h[i].total,
+    ...(i !== baseline ? { householdDiff: diff(h[i].total, h[baseline].total) } : {}),
+  };
 }

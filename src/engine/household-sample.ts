@@ -234,3 +234,28 @@ function totalDiff(parts: { diff: HouseholdDiff; insured: number }[]): Household
   }
   return out;
 }
+
+/**
+ * A run's result with the household keys added (`run --json`; docs/model.md "Outputs"): per ruleset `household`
+ * (the total over the populations with income, null without), per population `household` (null with
+ * `householdReason`), and per comparison `household` (the paired differences, per population and in total).
+ */
+export function withHousehold<
+  T extends { rulesets: { id: string; populations: { id: string }[] }[]; comparisons: { a: string; b: string }[] },
+>(result: T, hh: HouseholdRun) {
+  return {
+    ...result,
+    rulesets: result.rulesets.map((r, ri) => ({
+      ...r,
+      household: hh.rulesets[ri].total,
+      populations: r.populations.map((p, pi) => {
+        const x = hh.rulesets[ri].populations[pi];
+        return { ...p, household: x.household, ...(x.householdReason ? { householdReason: x.householdReason } : {}) };
+      }),
+    })),
+    comparisons: result.comparisons.map((c) => {
+      const x = hh.comparisons.find((h) => h.a === c.a && h.b === c.b);
+      return { ...c, household: x ? { populations: x.populations, total: x.total } : null };
+    }),
+  };
+}
