@@ -385,6 +385,7 @@ export const Household = z
       .max(1_000_000, 'must not exceed 1000000')
       .optional()
       .describe('Members with cost drawn per population for the Monte Carlo household indicators (run); default 40000.'),
+    note: OptionalBilingual.optional().describe('What the household indicators show for this file (shown beside them).'),
     ...provenance,
   })
   .describe('The household layer: the poverty line of the impoverishment count and the sample behind its intervals.');
