@@ -37,6 +37,7 @@ function closedFormScenario(): Json {
   const r = d.rulesets[0];
   r.tracks = [{ id: 't', base: 'selfBurden', deductible: a(1e10), bands: [{ to: null, ratio: 0.6, assumption: 'test' }] }];
   r.modifiers = [];
+  delete r.assistance;
   delete r.funding.monthsInForce;
   delete r.corridor;
   d.targets = [];

@@ -91,22 +91,25 @@ const GL_W = [
 ];
 
 /**
- * E[g(X)] = ∫₀^∞ g(Q(1 − e^{−t})) e^{−t} dt: the severity's probability integral in t = −ln S(x), which spreads
- * the upper tail over a long range where a bounded g is smooth; panels of 0.25 in t up to 36 (S = 2·10⁻¹⁶), broken
- * at the kinks of the chain (where g's derivative jumps), 8 Gauss–Legendre nodes each. The closed form of the
- * known-answer test (test/household.test.ts) is met to 1e-9.
+ * The nodes and weights of E[g(X)] = ∫₀^∞ g(Q(1 − e^{−t})) e^{−t} dt: the severity's probability integral in
+ * t = −ln S(x), which spreads the upper tail over a long range where a bounded g is smooth; panels of 0.25 in t up
+ * to 36 (S = 2·10⁻¹⁶), halved toward t = 0 where the lower quantiles fall steeply, broken at the kinks of the
+ * chains (where g's derivative jumps), 8 Gauss–Legendre nodes each. One set serves every ruleset and tag
+ * combination of a population (the quantiles are the costly part). The closed form of the known-answer test
+ * (test/household.test.ts) is met to 1e-9.
  */
-export function expectOverSeverity(sev: Severity, kinks: readonly number[], g: (x: number, w: number) => void): void {
+export function severityNodes(sev: Severity, kinks: Iterable<number>): { x: Float64Array; w: Float64Array } {
   const T = 36;
   const breaks = new Set<number>();
   for (let t = 0; t <= T; t += 0.25) breaks.add(t);
-  // Near t = 0 the lower quantiles fall steeply (Φ⁻¹ at u ≈ t): halve the panels down to 2⁻²⁰.
   for (let t = 0.125; t > 1e-6; t /= 2) breaks.add(t);
   for (const x of kinks) {
     const s = sev.survival(x);
     if (s > 0 && s < 1) breaks.add(-Math.log(s));
   }
   const ts = [...breaks].filter((t) => t >= 0 && t <= T).sort((a, b) => a - b);
+  const xs: number[] = [];
+  const ws: number[] = [];
   for (let k = 1; k < ts.length; k++) {
     const half = (ts[k] - ts[k - 1]) / 2;
     if (!(half > 0)) continue;
@@ -114,22 +117,25 @@ export function expectOverSeverity(sev: Severity, kinks: readonly number[], g: (
     for (let j = 0; j < 8; j++) {
       const t = mid + half * GL_X[j];
       const s = Math.exp(-t);
-      g(sev.upperQuantile(s), half * GL_W[j] * s);
+      xs.push(sev.upperQuantile(s));
+      ws.push(half * GL_W[j] * s);
     }
   }
+  return { x: Float64Array.from(xs), w: Float64Array.from(ws) };
 }
 
-/** Per member with cost: P(oop > 10%·Y), P(oop > 25%·Y), P(Y ≥ z > Y − oop). */
-function memberProbabilities(sev: Severity, oop: Piecewise, kinks: number[], inc: LognormalIncome, line: number | null) {
+/** Per member with cost: P(oop > 10%·Y), P(oop > 25%·Y), P(Y ≥ z > Y − oop), over the nodes. */
+function memberProbabilities(nodes: { x: Float64Array; w: Float64Array }, oop: Piecewise, inc: LognormalIncome, line: number | null) {
   const out = [0, 0, 0];
   const below = line === null ? 0 : incomeCdf(inc, line);
-  expectOverSeverity(sev, kinks, (x, w) => {
-    const o = evalPiecewise(oop, x);
-    if (!(o > 0)) return;
+  for (let j = 0; j < nodes.x.length; j++) {
+    const o = evalPiecewise(oop, nodes.x[j]);
+    if (!(o > 0)) continue;
+    const w = nodes.w[j];
     out[0] += w * incomeCdf(inc, o / CATASTROPHIC_SHARES[0]);
     out[1] += w * incomeCdf(inc, o / CATASTROPHIC_SHARES[1]);
     if (line !== null) out[2] += w * (incomeCdf(inc, line + o) - below);
-  });
+  }
   return out;
 }
 
@@ -189,55 +195,69 @@ class Sums {
 export type HouseholdResult =
   { household: HouseholdPopulation; householdReason?: undefined } | { household: null; householdReason: HouseholdReason };
 
-/** The analytic household figures of ruleset ri in population p (`expect`). */
-export function householdExpectation(model: EngineModel, ri: number, p: number): HouseholdResult {
+/** Nodes of the cost-level shock: 8 suffice for the household's smooth expectations (a shock's cv is a few %). */
+const SHOCK_NODES = 8;
+
+/** The analytic household figures of every ruleset in population p (`expect`). */
+export function householdPopulation(model: EngineModel, p: number): HouseholdResult[] {
   const pop = model.populations[p];
-  if (!hasIncome(pop)) return { household: null, householdReason: 'no-income' };
-  if (pop.selfPayRatio === null || pop.compliantBeta !== null) return { household: null, householdReason: 'random-self-pay' };
+  const R = model.rulesets.length;
+  if (!hasIncome(pop)) return Array.from({ length: R }, () => ({ household: null, householdReason: 'no-income' as const }));
+  if (pop.selfPayRatio === null || pop.compliantBeta !== null)
+    return Array.from({ length: R }, () => ({ household: null, householdReason: 'random-self-pay' as const }));
   const line = povertyLineOf(model);
   const claimants = expectedClaimants(model, p);
   const pr = model.parameterRisk?.cost;
-  const nodes = pr ? shockNodes(pr, 16) : { x: Float64Array.of(1), w: Float64Array.of(1) };
-  const all = new Sums();
-  const byTag = pop.tags.map(() => new Sums());
+  const shock = pr ? shockNodes(pr, SHOCK_NODES) : { x: Float64Array.of(1), w: Float64Array.of(1) };
   const ratio = pop.selfPayRatio;
   const compliant = pop.compliantShare;
-  maskProbabilities(pop.tagShares).forEach((prMask, mask) => {
-    if (prMask === 0) return;
-    const inc = incomeOf(pop, mask)!;
-    const curves = chainCurves(chainOf(model, ri, p, mask), ratio, compliant);
-    const n = claimants * prMask;
-    const add = (s: Sums) => (k: keyof Sums, v: number) => ((s[k] as number) += v);
-    nodes.x.forEach((c, k) => {
-      const sev = scaled(pop.severity, c);
-      const w = n * nodes.w[k];
-      const lev = (u: number) => sev.lev(u);
-      const mean = sev.mean();
-      const e = (f: Piecewise) => w * expectation(f, lev, mean);
-      const kinks = curves.kinks;
-      const [p10, p25, imp] = memberProbabilities(sev, curves.outOfPocket, kinks, inc, line);
-      const values: [keyof Sums, number][] = [
-        ['claimants', w],
-        ['cost', w * (1 + ratio) * mean],
-        ['basic', e(curves.basic)],
-        ['ci', e(curves.criticalIllness)],
-        ['assistance', e(curves.assistance)],
-        ['oop', e(curves.outOfPocket)],
-        ['burden', w * (1 + ratio) * mean - e(curves.basic)],
-        ['c10', w * p10],
-        ['c25', w * p25],
-        ['imp', w * imp],
-      ];
-      const targets = [all, ...byTag.filter((_, i) => mask & (1 << i))];
-      for (const s of targets) for (const [key, v] of values) add(s)(key, v);
+  const masks = [...maskProbabilities(pop.tagShares).entries()].filter(([, pr]) => pr > 0);
+  // curves[ri][k]: the chain of ruleset ri for the k-th tag combination in `masks`.
+  const curves = model.rulesets.map((_, ri) => masks.map(([mask]) => chainCurves(chainOf(model, ri, p, mask), ratio, compliant)));
+  const kinks = new Set(curves.flat().flatMap((c) => c.kinks));
+  const all = model.rulesets.map(() => new Sums());
+  const byTag = model.rulesets.map(() => pop.tags.map(() => new Sums()));
+  shock.x.forEach((c, k) => {
+    const sev = scaled(pop.severity, c);
+    const nodes = severityNodes(sev, kinks);
+    const lev = (u: number) => sev.lev(u);
+    const mean = sev.mean();
+    masks.forEach(([mask, prMask], m) => {
+      const inc = incomeOf(pop, mask)!;
+      const w = claimants * prMask * shock.w[k];
+      model.rulesets.forEach((_, ri) => {
+        const cv = curves[ri][m];
+        const e = (f: Piecewise) => w * expectation(f, lev, mean);
+        const [p10, p25, imp] = memberProbabilities(nodes, cv.outOfPocket, inc, line);
+        const basic = e(cv.basic);
+        const values: [keyof Sums, number][] = [
+          ['claimants', w],
+          ['cost', w * (1 + ratio) * mean],
+          ['basic', basic],
+          ['ci', e(cv.criticalIllness)],
+          ['assistance', e(cv.assistance)],
+          ['oop', e(cv.outOfPocket)],
+          ['burden', w * (1 + ratio) * mean - basic],
+          ['c10', w * p10],
+          ['c25', w * p25],
+          ['imp', w * imp],
+        ];
+        const targets = [all[ri], ...byTag[ri].filter((_, i) => mask & (1 << i))];
+        for (const s of targets) for (const [key, v] of values) (s[key] as number) += v;
+      });
     });
   });
-  return {
+  return model.rulesets.map((_, ri) => ({
     household: {
-      ...all.figures(pop.insured, line),
-      groups: pop.tags.map((tag, i) => ({ tag, ...byTag[i].figures(pop.insured * pop.tagShares[i], line) })),
+      ...all[ri].figures(pop.insured, line),
+      groups: pop.tags.map((tag, i) => ({ tag, ...byTag[ri][i].figures(pop.insured * pop.tagShares[i], line) })),
     },
-  };
+  }));
+}
+
+/** The analytic household figures of ruleset ri in population p. */
+export function householdExpectation(model: EngineModel, ri: number, p: number): HouseholdResult {
+  return householdPopulation(model, p)[ri];
 }
 
 /** The figures of several populations together: sums, and shares over all their members. */
@@ -274,8 +294,9 @@ export function combineFigures(parts: HouseholdFigures[]): HouseholdFigures | nu
 
 /** `expect --json`'s household keys per ruleset: per population (null with a reason) and their total. */
 export function householdExpectations(model: EngineModel) {
+  const byPop = model.populations.map((_, p) => householdPopulation(model, p));
   return model.rulesets.map((_, ri) => {
-    const pops = model.populations.map((pop, p) => ({ id: pop.id, ...householdExpectation(model, ri, p) }));
+    const pops = model.populations.map((pop, p) => ({ id: pop.id, ...byPop[p][ri] }));
     return { populations: pops, total: combineFigures(pops.flatMap((x) => (x.household ? [x.household] : []))) };
   });
 }
