@@ -123,9 +123,9 @@ export interface HouseholdRun {
 }
 
 /** The household indicators of every ruleset from one sample of members per population. */
-export function householdRun(model: EngineModel, seed: string | number): HouseholdRun {
+export function householdRun(model: EngineModel, seed: string | number, baseline = model.baseline): HouseholdRun {
   const R = model.rulesets.length;
-  const B = model.baseline;
+  const B = baseline;
   const line = povertyLineOf(model);
   const n = model.scenario.household?.members ?? DEFAULT_HOUSEHOLD_MEMBERS;
   const perPop = model.populations.map((pop, p) => {

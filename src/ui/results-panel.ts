@@ -16,6 +16,7 @@ import type { ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
 import './funding-table.ts';
+import './household-panel.ts';
 import './goal-seek.ts';
 import './results-table.ts';
 import './run-status.ts';
@@ -119,6 +120,7 @@ export class ResultsPanel extends LitElement {
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>
+      <div class="panel"><js-household-panel .model=${wb.model} .baseline=${wb.baseline} .lang=${L} .unit=${u}></js-household-panel></div>
     `;
   }
 }
