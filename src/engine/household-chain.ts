@@ -68,6 +68,24 @@ export function memberYear(ch: Chain, x: number, ratio: number, compliant: numbe
   };
 }
 
+/**
+ * memberYear without an object per call, for the sample's loop (engine/household-sample.ts): writes out-of-pocket,
+ * cost, basic, critical illness and assistance into out[0..4].
+ */
+export function memberYearInto(ch: Chain, x: number, ratio: number, compliant: number, out: Float64Array): void {
+  const selfBurden = evaluate(ch.selfBurden, x);
+  const selfPay = ratio * x;
+  const kappaX = compliant * selfPay;
+  const ci = ch.exposure * fastBenefit(ch.schedule, evaluate(ch.scheduleSelfBurden, x), kappaX);
+  const assistance = ch.assistance ? assistancePaid(ch.assistance, Math.max(0, selfBurden + kappaX - ci)) : 0;
+  const oop = selfBurden + selfPay - ci - assistance;
+  out[0] = oop > 0 ? oop : 0;
+  out[1] = x + selfPay;
+  out[2] = x - selfBurden;
+  out[3] = ci;
+  out[4] = assistance;
+}
+
 /** Points where a piecewise-linear f crosses the level y (one per segment at most). */
 function crossings(f: Piecewise, y: number): number[] {
   const out: number[] = [];

@@ -20,10 +20,10 @@ import {
   type HouseholdFigures,
   type HouseholdReason,
 } from './household.ts';
-import { chainOf, memberYear, type Chain } from './household-chain.ts';
+import { chainOf, memberYearInto, type Chain } from './household-chain.ts';
 import type { EngineModel } from './model.ts';
 
-export const DEFAULT_HOUSEHOLD_MEMBERS = 40_000;
+export const DEFAULT_HOUSEHOLD_MEMBERS = 20_000;
 
 export interface Interval {
   se: number;
@@ -138,6 +138,7 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
     const chains = new Map<number, Chain[]>();
     const vals = Array.from({ length: R }, () => new Float64Array(K));
     const d = new Float64Array(K);
+    const one = new Float64Array(5);
     const cost = model.parameterRisk?.cost ?? null;
     for (let i = 0; i < n; i++) {
       const x = pop.severity.sample(rng) * (cost ? drawShock(rng, cost) : 1);
@@ -150,16 +151,17 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
       let ch = chains.get(mask);
       if (!ch) chains.set(mask, (ch = model.rulesets.map((_, ri) => chainOf(model, ri, p, mask))));
       for (let ri = 0; ri < R; ri++) {
-        const m = memberYear(ch[ri], x, ratio, compliant);
+        memberYearInto(ch[ri], x, ratio, compliant, one);
         const v = vals[ri];
-        v[0] = m.outOfPocket;
-        v[1] = m.outOfPocket > CATASTROPHIC_SHARES[0] * y ? 1 : 0;
-        v[2] = m.outOfPocket > CATASTROPHIC_SHARES[1] * y ? 1 : 0;
-        v[3] = line !== null && y >= line && y - m.outOfPocket < line ? 1 : 0;
-        v[4] = m.cost;
-        v[5] = m.basic;
-        v[6] = m.criticalIllness;
-        v[7] = m.assistance;
+        const oop = one[0];
+        v[0] = oop;
+        v[1] = oop > CATASTROPHIC_SHARES[0] * y ? 1 : 0;
+        v[2] = oop > CATASTROPHIC_SHARES[1] * y ? 1 : 0;
+        v[3] = line !== null && y >= line && y - oop < line ? 1 : 0;
+        v[4] = one[1];
+        v[5] = one[2];
+        v[6] = one[3];
+        v[7] = one[4];
         all[ri].add(v);
         for (let t = 0; t < pop.tags.length; t++) if (mask & (1 << t)) tagged[ri][t].add(v);
       }

@@ -384,7 +384,7 @@ export const Household = z
       .min(1000, 'must be at least 1000')
       .max(1_000_000, 'must not exceed 1000000')
       .optional()
-      .describe('Members with cost drawn per population for the Monte Carlo household indicators (run); default 40000.'),
+      .describe('Members with cost drawn per population for the Monte Carlo household indicators (run); default 20000.'),
     note: OptionalBilingual.optional().describe('What the household indicators show for this file (shown beside them).'),
     ...provenance,
   })

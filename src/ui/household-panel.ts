@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { householdExpectations, type HouseholdFigures } from '../engine/household.ts';
-import { householdRun, type HouseholdRun, type Interval } from '../engine/household-sample.ts';
+import { DEFAULT_HOUSEHOLD_MEMBERS, householdRun, type HouseholdRun, type Interval } from '../engine/household-sample.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { formatAmount, formatCount, formatPercent, formatPoints, unitLabel, type Unit } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
@@ -131,7 +131,7 @@ export class HouseholdPanel extends LitElement {
     const signedCount = (x: number) => `${x > 0 ? '+' : ''}${formatCount(x)}`;
     const signedAmount = (x: number) => `${x > 0 ? '+' : ''}${formatAmount(x, this.unit)}`;
     const line = s.household?.povertyLine.value;
-    const n = s.household?.members ?? 40000;
+    const n = s.household?.members ?? DEFAULT_HOUSEHOLD_MEMBERS;
     return html`
       <h3>${t('householdTitle', L)}</h3>
       ${
