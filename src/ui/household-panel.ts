@@ -53,7 +53,7 @@ export class HouseholdPanel extends LitElement {
       table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }
       th, td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 7em; position: sticky; left: 0; background: white; }
-      thead th { white-space: normal; vertical-align: bottom; border-bottom: 2px solid var(--line); }
+      thead th { white-space: normal; vertical-align: bottom; border-bottom: 2px solid var(--line); min-width: 5.5em; }
       tr.diff td { color: #1e3a8a; }
       .pm { color: var(--muted); font-size: 11px; margin-left: 2px; }
       .note { font-size: 12px; color: var(--muted); margin: 6px 0 0; }
@@ -127,7 +127,7 @@ export class HouseholdPanel extends LitElement {
     const sam = this.sampled;
     const diffCell = (d: { mean: number; lo95: number; hi95: number } | null, f: (x: number) => string) =>
       d ? html`${f(d.mean)}<span class="pm">[${f(d.lo95)}, ${f(d.hi95)}]</span>` : html`—`;
-    const pp = (x: number) => formatPoints(x, 2);
+    const pp = (x: number) => formatPoints(x, 3);
     const signedCount = (x: number) => `${x > 0 ? '+' : ''}${formatCount(x)}`;
     const signedAmount = (x: number) => `${x > 0 ? '+' : ''}${formatAmount(x, this.unit)}`;
     const line = s.household?.povertyLine.value;

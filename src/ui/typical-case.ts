@@ -56,7 +56,8 @@ export class TypicalCaseView extends LitElement {
       .inputs { display: flex; flex-wrap: wrap; gap: 8px 14px; font-size: 12px; align-items: end; }
       .inputs label { display: flex; flex-direction: column; gap: 2px; }
       .inputs input { width: 9em; }
-      .chart { margin-top: 8px; overflow-x: auto; }
+      .caption { font-size: 13px; font-weight: 600; margin: 10px 0 0; }
+      .chart { margin-top: 4px; overflow-x: auto; }
       .chart svg { max-width: 100%; height: auto; }
       table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin-top: 6px; width: 100%; }
       th, td { padding: 3px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
@@ -173,6 +174,7 @@ export class TypicalCaseView extends LitElement {
         }
       </div>
       ${ratio ? html`<p class="note">${t('typicalSelfPay', L, formatPercent(ratio, 0))}</p>` : nothing}
+      <p class="caption">${t('waterfallTitle', L)}</p>
       <div class="chart">${chart}</div>
       <table class="typical">
         <thead><tr><th scope="col"></th>${cases.map((c) => html`<th scope="col">${named.rulesets[c.ruleset]}</th>`)}</tr></thead>

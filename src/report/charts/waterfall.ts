@@ -46,16 +46,21 @@ export interface WaterfallOptions {
 
 export function waterfallPlot(rows: WaterfallRow[], o: WaterfallOptions) {
   const steps = [...new Set(rows.map((r) => r.step))];
+  // English step names are long: slanted where five of them share a panel narrower than about 90 px a name.
+  const panels = new Set(rows.map((r) => r.ruleset)).size;
+  const slant = o.lang === 'en' || o.width / (panels * steps.length) < 60;
   const fmt = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
   return Plot.plot({
     document: o.document,
     width: o.width,
-    height: 260,
+    height: 280,
     marginLeft: 70,
-    marginBottom: 40,
-    title: t('waterfallTitle', o.lang),
-    fx: { label: null, tickFormat: (id: string) => o.names[id] ?? id },
-    x: { domain: steps, label: null, tickRotate: o.width < 500 ? -30 : 0 },
+    marginTop: 40,
+    marginBottom: slant ? 64 : 40,
+    insetTop: 18,
+    // The panel's name above it, clear of the amounts written over the bars (the title is the component's caption).
+    fx: { label: null, axis: 'top', tickPadding: 14, tickFormat: (id: string) => o.names[id] ?? id },
+    x: { domain: steps, label: null, tickRotate: slant ? -25 : 0 },
     y: { label: t('waterfallAmount', o.lang), grid: true, tickFormat: (x: number) => x.toLocaleString('zh-CN') },
     color: { domain: ['total', 'paid', 'left'], range: ['#6b7280', '#16a34a', '#dc2626'] },
     marks: [
