@@ -135,10 +135,11 @@ export function checkSemantics(data: unknown): SemanticResult {
       paramsNeedProvenance(r.assistance, [...path, 'assistance']);
       arr(r.assistance.groups).forEach((g, j) => {
         const t = str(g);
+        // A warning, not an error: the layer then pays nobody, and a file whose groups were taken out still opens.
         if (t && !tags.has(t))
-          err(
+          warn(
             [...path, 'assistance', 'groups', j],
-            `unknown group "${t}": no population declares it (known: ${[...tags].join(', ') || 'none'})`,
+            `no population declares group "${t}": nobody receives assistance through it (known: ${[...tags].join(', ') || 'none'})`,
           );
       });
     }
