@@ -6,8 +6,9 @@
  * after the model changes), never in the Monte Carlo's trial loop.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { householdExpectations, type HouseholdFigures } from '../engine/household.ts';
-import { DEFAULT_HOUSEHOLD_MEMBERS, householdRun, type HouseholdRun, type Interval } from '../engine/household-sample.ts';
+import type { householdExpectations, HouseholdFigures } from '../engine/household.ts';
+import { DEFAULT_HOUSEHOLD_MEMBERS, type HouseholdRun, type Interval } from '../engine/household-sample.ts';
+import type { HouseholdReply, HouseholdRequest } from './household-worker.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { formatAmount, formatCount, formatPercent, formatPoints, unitLabel, type Unit } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
@@ -25,6 +26,7 @@ export class HouseholdPanel extends LitElement {
     unit: {},
     expected: { state: true },
     sampled: { state: true },
+    failed: { state: true },
   };
   declare model: EngineModel | null;
   declare baseline: string;
@@ -32,7 +34,9 @@ export class HouseholdPanel extends LitElement {
   declare unit: Unit;
   declare expected: Expected | null;
   declare sampled: HouseholdRun | null;
+  declare failed: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private worker: Worker | null = null;
 
   constructor() {
     super();
@@ -42,6 +46,7 @@ export class HouseholdPanel extends LitElement {
     this.unit = 'wan';
     this.expected = null;
     this.sampled = null;
+    this.failed = '';
   }
 
   static override styles = [
@@ -66,27 +71,43 @@ export class HouseholdPanel extends LitElement {
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('model') || changed.has('baseline')) {
       clearTimeout(this.timer);
+      this.worker?.terminate();
+      this.worker = null;
       const model = this.model;
       if (!model || !model.populations.some((p) => p.spec.income)) {
         this.expected = null;
         this.sampled = null;
         return;
       }
-      // Off the edit's frame: the analytic refresh stays within one frame; these follow a moment later.
+      // In a worker of its own, a moment after the edit (a run of edits starts one job): seconds for the largest file.
       this.timer = setTimeout(() => {
-        const b = Math.max(
-          0,
-          model.rulesets.findIndex((r) => r.id === this.baseline),
-        );
-        this.expected = householdExpectations(model);
-        this.sampled = householdRun(model, model.scenario.simulation.seed, b);
-      }, 30);
+        const w = new Worker(new URL('./household-worker.ts', import.meta.url), { type: 'module' });
+        this.worker = w;
+        w.onmessage = (e: MessageEvent<HouseholdReply>) => {
+          w.terminate();
+          if (this.worker !== w) return;
+          this.worker = null;
+          if ('error' in e.data) {
+            this.failed = e.data.error;
+            return;
+          }
+          this.failed = '';
+          this.expected = e.data.expected;
+          this.sampled = e.data.sampled;
+        };
+        w.onerror = (e) => {
+          w.terminate();
+          if (this.worker === w) this.failed = e.message || 'the household worker failed to start';
+        };
+        w.postMessage({ scenario: model.scenario, baseline: this.baseline } satisfies HouseholdRequest);
+      }, 150);
     }
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    this.worker?.terminate();
   }
 
   private withPm(v: number | null, iv: Interval | null | undefined, f: (x: number) => string) {
