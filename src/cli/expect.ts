@@ -36,6 +36,10 @@ over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo
     const ins = insurerTable(a.map((r, i) => ({ id: r.id, insurerResult: insurer[i] })));
     console.log(`\n${ins.title.zh} · ${ins.title.en}`);
     console.log(toText(ins));
+    printHousehold(
+      household,
+      a.map((r) => r.id),
+    );
     return 0;
   },
 };
@@ -57,6 +61,23 @@ function insurerResults(model: EngineModel): (InsurerResult | null)[] {
 }
 
 type Household = ReturnType<typeof householdExpectations>;
+
+/** The household figures in words (docs/model.md "Household"), one line per ruleset with income. */
+function printHousehold(h: Household, ids: string[]) {
+  const lines = h.flatMap((r, i) => {
+    const x = r.total;
+    if (!x) return [];
+    const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
+    const oop = x.outOfPocket === null ? '—' : `${(x.outOfPocket / 1e4).toFixed(1)} 万元`;
+    const imp = x.impoverished === null ? 'no poverty line 未设贫困线' : Math.round(x.impoverished).toLocaleString('en');
+    return [
+      `  ${ids[i]}: out-of-pocket 个人自付 ${oop}; > 10% of income 超收入10% ${pct(x.catastrophic10)}; > 25% ${pct(x.catastrophic25)}; impoverished 因病致贫 ${imp}`,
+    ];
+  });
+  if (!lines.length) return;
+  console.log('\n家庭负担（三重保障之后）· Households after all three layers (shares of all insured members)');
+  for (const l of lines) console.log(l);
+}
 const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'impoverished'] as const;
 
 /**
