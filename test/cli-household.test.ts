@@ -64,7 +64,8 @@ describe('benefit: every layer', () => {
 });
 
 describe('expect --json and run --json: household per ruleset and population', () => {
-  it('every shipped scenario: the four figures, finite, shares within [0, 1]', () => {
+  // Each case starts the command line several times: room for a shared 2-core machine (vite.config.ts gives 60 s).
+  it('every shipped scenario: the four figures, finite, shares within [0, 1]', { timeout: 240_000 }, () => {
     for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
       const r = jingsuan('expect', `scenarios/${name}.json`, '--json');
       expect(r.code).toBe(0);
@@ -77,7 +78,7 @@ describe('expect --json and run --json: household per ruleset and population', (
     }
   });
 
-  it('a population without income: household null with householdReason "no-income"', () => {
+  it('a population without income: household null with householdReason "no-income"', { timeout: 240_000 }, () => {
     const d = JSON.parse(readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8'));
     delete d.populations[0].income;
     d.$schema = undefined;
@@ -94,11 +95,16 @@ describe('expect --json and run --json: household per ruleset and population', (
     expect(rr.household).toBeNull();
   });
 
-  it('run --json: the analytic figure lies within 4 se of the sampled one (Jilin), and comparisons carry the paired difference', () => {
-    const e = JSON.parse(jingsuan('expect', 'scenarios/jilin-2017.json', '--json').out).rulesets[0].populations[0].household;
-    const r = JSON.parse(jingsuan('run', 'scenarios/jilin-2017.json', '--trials', '50', '--json').out).rulesets[0].populations[0].household;
-    for (const k of HEAD) expect(Math.abs(r[k] - e[k]), k).toBeLessThan(4 * r.intervals[k].se);
-    const c = JSON.parse(jingsuan('run', 'scenarios/compare-regions.json', '--trials', '50', '--json').out).comparisons;
-    for (const x of c) for (const k of HEAD) expect(x.household.total[k].lo95).toBeLessThanOrEqual(x.household.total[k].hi95);
-  });
+  it(
+    'run --json: the analytic figure lies within 4 se of the sampled one (Jilin), and comparisons carry the paired difference',
+    { timeout: 240_000 },
+    () => {
+      const e = JSON.parse(jingsuan('expect', 'scenarios/jilin-2017.json', '--json').out).rulesets[0].populations[0].household;
+      const r = JSON.parse(jingsuan('run', 'scenarios/jilin-2017.json', '--trials', '50', '--json').out).rulesets[0].populations[0]
+        .household;
+      for (const k of HEAD) expect(Math.abs(r[k] - e[k]), k).toBeLessThan(4 * r.intervals[k].se);
+      const c = JSON.parse(jingsuan('run', 'scenarios/compare-regions.json', '--trials', '50', '--json').out).comparisons;
+      for (const x of c) for (const k of HEAD) expect(x.household.total[k].lo95).toBeLessThanOrEqual(x.household.total[k].hi95);
+    },
+  );
 });
