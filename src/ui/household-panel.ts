@@ -27,7 +27,11 @@ export class HouseholdPanel extends LitElement {
     expected: { state: true },
     sampled: { state: true },
     failed: { state: true },
+    busy: { type: Boolean },
   };
+  /** The Monte Carlo is running: the household figures wait for it. */
+  declare busy: boolean;
+  private pending = false;
   declare model: EngineModel | null;
   declare baseline: string;
   declare lang: Lang;
@@ -47,6 +51,7 @@ export class HouseholdPanel extends LitElement {
     this.expected = null;
     this.sampled = null;
     this.failed = '';
+    this.busy = false;
   }
 
   static override styles = [
@@ -69,7 +74,11 @@ export class HouseholdPanel extends LitElement {
   ];
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('model') || changed.has('baseline')) {
+    if (changed.has('model') || changed.has('baseline')) this.pending = true;
+    // After the Monte Carlo: on two cores a worker beside the run's would slow its first second (the run then asks
+    // whether to go on, run-pacing.ts).
+    if (this.pending && !this.busy) {
+      this.pending = false;
       clearTimeout(this.timer);
       this.worker?.terminate();
       this.worker = null;

@@ -120,7 +120,7 @@ export class ResultsPanel extends LitElement {
         ${run.result?.comparisons.length ? this.proposals() : nothing}
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
       </div>
-      <div class="panel"><js-household-panel .model=${wb.model} .baseline=${wb.baseline} .lang=${L} .unit=${u}></js-household-panel></div>
+      <div class="panel"><js-household-panel .model=${wb.model} .baseline=${wb.baseline} .busy=${run.state === 'running'} .lang=${L} .unit=${u}></js-household-panel></div>
     `;
   }
 }
