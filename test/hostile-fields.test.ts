@@ -85,6 +85,9 @@ function everything(): Json {
     assumption: 'hostile test',
   };
   d.targets = [{ metric: 'payout', ruleset: r.id, value: 5_000_000, assumption: 'hostile test' }];
+  // The household layer (issue #33): the shipped file's incomes (population and group), assistance and poverty
+  // line, and the sample size (the smallest allowed: every case's run draws it).
+  d.household.members = 1000;
   return d;
 }
 

@@ -7,6 +7,9 @@ import { analyticTable, fundingTable, insurerTable, toText } from '../report/tab
 import type { Command } from './command.ts';
 import { langFlag, LANG_UNIT_OPTIONS, unitFlag } from './flags.ts';
 import { loadScenario } from './io.ts';
+import { formatAmount, unitText, type Unit } from '../report/format.ts';
+import type { Lang } from '../report/strings.ts';
+import { householdExpectations, type HouseholdFigures } from '../engine/household.ts';
 
 export const expectCommand: Command = {
   help: `usage: jingsuan expect FILE [--lang zh|en] [--unit wanyuan|yuan] [--json]
@@ -25,8 +28,10 @@ over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo
     const model = modelOf(scenario);
     const a = analyticExpectation(model);
     const insurer = insurerResults(model);
+    const household = householdExpectations(model);
     if (values.json) {
-      console.log(JSON.stringify({ scenario: scenario.id, rulesets: a.map((r, i) => ({ ...r, insurerResult: insurer[i] })) }, null, 2));
+      const rulesets = a.map((r, i) => ({ ...r, insurerResult: insurer[i], ...householdKeys(r, household, i, model.baseline) }));
+      console.log(JSON.stringify({ scenario: scenario.id, rulesets }, null, 2));
       return 0;
     }
     const t = analyticTable(a);
@@ -38,6 +43,12 @@ over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo
     const ins = insurerTable(a.map((r, i) => ({ id: r.id, insurerResult: insurer[i] })));
     console.log(`\n${ins.title[lang]}`);
     console.log(toText(ins, unit, lang));
+    printHousehold(
+      household,
+      a.map((r) => scenario.rulesets.find((x) => x.id === r.id)?.title[lang] ?? r.id),
+      lang,
+      unit,
+    );
     return 0;
   },
 };
@@ -56,4 +67,48 @@ function insurerResults(model: EngineModel): (InsurerResult | null)[] {
       operatingCostRate: r.spec.funding.operatingCostRate?.value ?? 0,
     });
   });
+}
+
+type Household = ReturnType<typeof householdExpectations>;
+
+/** The household figures in words (docs/model.md "Household"), one line per ruleset with income. */
+function printHousehold(h: Household, names: string[], lang: Lang, unit: Unit) {
+  const zh = lang === 'zh';
+  const lines = h.flatMap((r, i) => {
+    const x = r.total;
+    if (!x) return [];
+    const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
+    const oop = x.outOfPocket === null ? '—' : `${formatAmount(x.outOfPocket, unit)} ${unitText(unit, lang)}`;
+    const imp =
+      x.impoverished === null ? (zh ? '未设贫困线' : 'no poverty line') : Math.round(x.impoverished).toLocaleString(zh ? 'zh-CN' : 'en');
+    return [
+      zh
+        ? `  ${names[i]}：个人自付 ${oop}；超过收入10% ${pct(x.catastrophic10)}；超过25% ${pct(x.catastrophic25)}；因病致贫 ${imp} 人`
+        : `  ${names[i]}: out-of-pocket ${oop}; above 10% of income ${pct(x.catastrophic10)}; above 25% ${pct(x.catastrophic25)}; impoverished ${imp}`,
+    ];
+  });
+  if (!lines.length) return;
+  console.log(
+    zh ? '\n家庭负担（三重保障之后，占全体参保人的比例）' : '\nHouseholds after all three layers (shares of all insured members)',
+  );
+  for (const l of lines) console.log(l);
+}
+const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'impoverished'] as const;
+
+/**
+ * The household keys of `expect --json` (docs/model.md "Outputs"): per population `household` (null with
+ * `householdReason`), the ruleset's total over populations with income, and beside a proposal its difference from
+ * the baseline (`householdDiff`, expected values: no interval without sampling).
+ */
+function householdKeys(r: { populations: { id: string }[] }, h: Household, i: number, baseline: number) {
+  const diff = (x: HouseholdFigures | null, b: HouseholdFigures | null) =>
+    x && b ? Object.fromEntries(HEAD.map((k) => [k, x[k] === null || b[k] === null ? null : (x[k] as number) - (b[k] as number)])) : null;
+  return {
+    populations: r.populations.map((p, pi) => {
+      const x = h[i].populations[pi];
+      return { ...p, household: x.household, ...(x.householdReason ? { householdReason: x.householdReason } : {}) };
+    }),
+    household: h[i].total,
+    ...(i !== baseline ? { householdDiff: diff(h[i].total, h[baseline].total) } : {}),
+  };
 }

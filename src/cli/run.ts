@@ -5,6 +5,7 @@ import { nodeWorkerFactory } from '../engine/node-pool.ts';
 import { runRaw, RunTooLargeError, type RawRun } from '../engine/run.ts';
 import { summarize } from '../engine/summary.ts';
 import type { RunResult } from '../engine/summary.ts';
+import { householdRun, withHousehold } from '../engine/household-sample.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { BriefingStyleName } from '../report/briefing-style.ts';
@@ -83,7 +84,8 @@ Runs every population through every ruleset on the same sampled people.
       throw err;
     }
     if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
-    const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+    // The household indicators come from their own sample of members, not from the trials (engine/household.ts).
+    const result = withHousehold(summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic), householdRun(raw.model, raw.seed));
     // Year 1 is the run above; later years follow the trend (the same seed gives the same year 1).
     const years =
       nYears && nYears > 1

@@ -61,10 +61,35 @@ export const Severity = severityUnion({ uncertainty: Uncertainty.optional() });
 /** A severity without `uncertainty`: fund-level files (fund-schema.ts) draw no fitted parameters. */
 export const PlainSeverity = severityUnion({});
 
+/**
+ * Annual income per person (yuan), for the household indicators (issue #33, engine/household.ts): lognormal,
+ * ln Y ~ Normal(mu, sigma²), written like a lognormal severity's mu and sigma. From a published mean income m
+ * (人均可支配收入 is a mean) and a Gini G: sigma = √2·Φ⁻¹((1 + G)/2), mu = ln m − sigma²/2 (math/income.ts).
+ */
+export const Income = z
+  .strictObject({
+    family: z.literal('lognormal'),
+    mu: param(
+      finite().min(0, 'must be at least 0 (ln of one yuan)').max(20, 'must not exceed 20 (ln of about 485 million yuan)'),
+      'Mean of ln Y, Y the annual income per person (yuan).',
+    ),
+    sigma: param(
+      finite().positive('must be > 0').max(3, 'must not exceed 3 (a Gini of about 0.97)'),
+      'Standard deviation of ln Y (Gini = 2Φ(σ/√2) − 1).',
+    ),
+    ...provenance,
+  })
+  .describe(
+    'Annual income per person (yuan): lognormal, ln Y ~ Normal(mu, sigma²). Drawn independently of medical cost (no rank correlation is modelled). Gives the household indicators (out-of-pocket against income, catastrophic spending, impoverishment).',
+  );
+
 export const Group = z.strictObject({
   tag,
   title: Bilingual.optional(),
   share: Ratio('Share of the population that carries this tag'),
+  income: Income.optional().describe(
+    "This group's own income distribution (e.g. assistance recipients near the 低保 line), replacing the population's for its members; a member with several such tags takes the one with the lowest mu.",
+  ),
 });
 
 export const SelfPay = z
@@ -169,6 +194,7 @@ export const Population = z.strictObject({
   ).optional(),
   selfPay: SelfPay,
   groups: z.array(Group).max(LIMITS.groups).default([]),
+  income: Income.optional(),
   episodes: z.strictObject({
     extraMean: param(
       finite().min(0, 'must not be negative').max(30, 'must not exceed 30'),
@@ -326,6 +352,44 @@ export const RatioCeiling = z
   })
   .describe('Highest payment ratio the document allows on this schedule (最高不超过…), a share between 0 and 1.');
 
+/**
+ * Medical assistance (医疗救助), the third layer after basic insurance and critical illness for its recipients
+ * (国办发〔2021〕42号 三重制度综合保障; seed 001 四 一站式结算; seed 000 融合实时救助). It pays rate × (what remains of the
+ * recipient's self-burden + compliant self-pay after critical illness − deductible), up to cap per year
+ * (rules/assistance.ts). The seeds give no figures: a file's values are assumptions with their reasons.
+ */
+export const Assistance = z
+  .strictObject({
+    groups: z
+      .array(tag)
+      .min(1)
+      .max(LIMITS.groups)
+      .describe('Tags (populations[].groups[].tag) of its recipients (特困、低保、返贫致贫人口 …).'),
+    deductible: Money('Assistance deductible (起付标准) on the remaining in-policy burden after critical illness'),
+    rate: Ratio('Share of the remaining burden above the deductible that assistance pays'),
+    cap: Money('Annual assistance cap per recipient (年度救助限额)').optional(),
+    ...provenance,
+  })
+  .describe('Medical assistance (医疗救助) after critical illness for its recipients: deductible, rate and annual cap.');
+
+/** Household indicators' settings (engine/household.ts). */
+export const Household = z
+  .strictObject({
+    povertyLine: Money(
+      'Annual income per person below which a member is poor (e.g. the 低保 standard × 12); out-of-pocket that takes a member from above it to below counts as impoverishing (因病致贫)',
+    ),
+    members: z
+      .number()
+      .int('must be a whole number')
+      .min(1000, 'must be at least 1000')
+      .max(1_000_000, 'must not exceed 1000000')
+      .optional()
+      .describe('Members with cost drawn per population for the Monte Carlo household indicators (run); default 20000.'),
+    note: OptionalBilingual.optional().describe('What the household indicators show for this file (shown beside them).'),
+    ...provenance,
+  })
+  .describe('The household layer: the poverty line of the impoverishment count and the sample behind its intervals.');
+
 export const Ruleset = z.strictObject({
   id,
   title: Bilingual,
@@ -340,6 +404,7 @@ export const Ruleset = z.strictObject({
   ).optional(),
   funding: Funding,
   corridor: Corridor.optional(),
+  assistance: Assistance.optional(),
 });
 
 export const Target = z.strictObject({
@@ -378,6 +443,7 @@ export const Scenario = z.strictObject({
   populations: z.array(Population).min(1).max(LIMITS.populations),
   rulesets: z.array(Ruleset).min(1).max(LIMITS.rulesets),
   targets: z.array(Target).max(LIMITS.targets).default([]),
+  household: Household.optional(),
   simulation: Simulation,
 });
 
@@ -396,4 +462,6 @@ export type UncertaintySpec = z.output<typeof Uncertainty>;
 export type CorridorSpec = z.output<typeof Corridor>;
 export type TierSpec = z.output<typeof Tier>;
 export type Target = z.output<typeof Target>;
+export type IncomeSpec = z.output<typeof Income>;
+export type AssistanceSpec = z.output<typeof Assistance>;
 export type Param = { value: number; source?: Said; assumption?: Said };

@@ -101,11 +101,13 @@ export function checkSemantics(data: unknown): SemanticResult {
     }
     if (isObj(p.episodes)) paramsNeedProvenance(p.episodes, [...path, 'episodes']);
     if (isObj(p.frequency)) paramsNeedProvenance(p.frequency, [...path, 'frequency']);
+    if (isObj(p.income)) paramsNeedProvenance(p.income, [...path, 'income']);
     const groups = arr(p.groups);
     uniqueIds(groups, 'tag', [...path, 'groups'], 'group tag');
     groups.forEach((g, j) => {
       if (!isObj(g)) return;
       paramsNeedProvenance(g, [...path, 'groups', j]);
+      if (isObj(g.income)) paramsNeedProvenance(g.income, [...path, 'groups', j, 'income']);
       const t = str(g.tag);
       if (t) tags.add(t);
     });
@@ -132,6 +134,18 @@ export function checkSemantics(data: unknown): SemanticResult {
       checkBands(arr(t.bands), isObj(t.deductible) ? num(t.deductible.value) : undefined, [...tp, 'bands']);
     });
     checkCeiling(r, path);
+    if (isObj(r.assistance)) {
+      paramsNeedProvenance(r.assistance, [...path, 'assistance']);
+      arr(r.assistance.groups).forEach((g, j) => {
+        const t = str(g);
+        // A warning, not an error: the layer then pays nobody, and a file whose groups were taken out still opens.
+        if (t && !tags.has(t))
+          warn(
+            [...path, 'assistance', 'groups', j],
+            `no population declares group "${t}": nobody receives assistance through it (known: ${[...tags].join(', ') || 'none'})`,
+          );
+      });
+    }
     arr(r.modifiers).forEach((m, j) => {
       if (!isObj(m)) return;
       const mp: PathSegment[] = [...path, 'modifiers', j];
@@ -209,6 +223,7 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (RATE_TARGETS.has(String(t.metric)) && v !== undefined && v > 100)
       err(['targets', i, 'value'], `a rate, written as a fraction (0.6 for 60%): ${v} is ${v * 100}%; it must not exceed 100 (10,000%)`);
   });
+  if (isObj(data.household)) paramsNeedProvenance(data.household, ['household']);
   if (isObj(data.simulation)) {
     const risk = data.simulation.parameterRisk;
     if (isObj(risk))

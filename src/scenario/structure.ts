@@ -92,6 +92,13 @@ function dropOrphanModifiers<T>(root: T): T {
     const modifiers = (r.modifiers ?? []) as Obj[];
     const kept = modifiers.filter((m) => tags.has(m.group));
     if (kept.length !== modifiers.length) next = setAt(next, ['rulesets', ri, 'modifiers'], kept);
+    // The assistance layer's recipients likewise (issue #33); with none left, the layer goes.
+    const a = r.assistance as Obj | undefined;
+    if (a && Array.isArray(a.groups)) {
+      const groups = (a.groups as unknown[]).filter((g) => tags.has(g));
+      if (!groups.length) next = removeAt(next, ['rulesets', ri, 'assistance']);
+      else if (groups.length !== a.groups.length) next = setAt(next, ['rulesets', ri, 'assistance', 'groups'], groups);
+    }
   });
   return next;
 }

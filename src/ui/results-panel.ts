@@ -19,6 +19,7 @@ import type { ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
 import './funding-table.ts';
+import './household-panel.ts';
 import './goal-seek.ts';
 import './results-table.ts';
 import './run-status.ts';
@@ -169,6 +170,7 @@ export class ResultsPanel extends LitElement {
         <js-funding-table .analytic=${wb.analytic} .scenario=${s} .lang=${L} .unit=${u}></js-funding-table>
         <js-years-panel .wb=${wb} .book=${this.book} .lang=${L} .unit=${u}></js-years-panel>
       </div>
+      <div class="panel"><js-household-panel .model=${wb.model} .baseline=${wb.baseline} .busy=${run.state === 'running'} .lang=${L} .unit=${u}></js-household-panel></div>
     `;
   }
 }

@@ -1,0 +1,302 @@
+/**
+ * The household indicators (issue #33): out-of-pocket after every layer, catastrophic health expenditure (WHO /
+ * SDG 3.8.2: out-of-pocket above 10% or 25% of income) and impoverishment (因病致贫: income at or above the poverty
+ * line, income − out-of-pocket below it), per ruleset, population and group.
+ *
+ * Each is an expectation per member, so it is kept out of the Monte Carlo trial loop: `expect` integrates it
+ * (householdExpectation: the cost density by quadrature against the income cdf, the means of the layers exact from
+ * limited expected values), and `run` estimates it from its own seeded sample of members with cost
+ * (engine/household-sample.ts), the same members for every ruleset (common random numbers), with standard errors
+ * and paired differences. Income is drawn independently of cost (no rank correlation is modelled, a stated
+ * simplification: the data that would set one are not in the seeds). Members without cost pay nothing and are
+ * counted in the shares' denominators (all insured members). The cost-level shock is integrated over; fitted
+ * severities are taken at their estimates; a later year of `run --years` is not given.
+ */
+import { incomeCdf, type LognormalIncome } from '../math/income.ts';
+import { shockNodes } from '../math/quadrature.ts';
+import { utilisationKept } from '../random/claim-count.ts';
+import { scaled } from '../random/severity/scaled.ts';
+import type { Severity } from '../random/severity/index.ts';
+import { expectation, type Piecewise } from '../rules/piecewise.ts';
+import { maskProbabilities } from './analytic.ts';
+import { chainCurves, chainOf } from './household-chain.ts';
+import type { EngineModel, PopulationModel } from './model.ts';
+
+/** The four contract figures (`household` in expect --json and run --json) and what stands behind them. */
+export interface HouseholdFigures {
+  /** Insured members these figures cover. */
+  insured: number;
+  /** Out-of-pocket after every layer, summed over the members (yuan a year). */
+  outOfPocket: number | null;
+  /** Share of the members whose out-of-pocket exceeds 10% of their income. */
+  catastrophic10: number;
+  catastrophic25: number;
+  /** Members whom out-of-pocket takes from at or above the poverty line to below it; null without a line. */
+  impoverished: number | null;
+  impoverishedReason?: 'no-poverty-line';
+  /** Sums of each layer over the members (yuan); null where the cost has no finite mean. */
+  layers: {
+    cost: number | null;
+    basic: number | null;
+    criticalIllness: number | null;
+    assistance: number | null;
+    outOfPocket: number | null;
+  };
+  /** Each insurance layer's payments over the members' cash burden (自负 + 自费), as the burden-reduction rate. */
+  burdenReduction: { criticalIllness: number | null; assistance: number | null };
+}
+
+export interface HouseholdGroupFigures extends HouseholdFigures {
+  tag: string;
+}
+
+export interface HouseholdPopulation extends HouseholdFigures {
+  groups: HouseholdGroupFigures[];
+}
+
+export type HouseholdReason = 'no-income' | 'random-self-pay';
+
+export const CATASTROPHIC_SHARES = [0.1, 0.25] as const;
+
+/** The income of a member of population p with tag combination `mask`: a group's override (lowest mu) or the population's. */
+export function incomeOf(pop: PopulationModel, mask: number): LognormalIncome | null {
+  let best: LognormalIncome | null = null;
+  pop.spec.groups.forEach((g, i) => {
+    if (!(mask & (1 << i)) || !g.income) return;
+    if (!best || g.income.mu.value < best.mu) best = { mu: g.income.mu.value, sigma: g.income.sigma.value };
+  });
+  if (best) return best;
+  const inc = pop.spec.income;
+  return inc ? { mu: inc.mu.value, sigma: inc.sigma.value } : null;
+}
+
+/** Whether every member of the population has an income (the population's own, or every group's override covers all). */
+export const hasIncome = (pop: PopulationModel): boolean => !!pop.spec.income;
+
+export function expectedClaimants(model: EngineModel, p: number): number {
+  const pop = model.populations[p];
+  return pop.insured * pop.incidence * utilisationKept(pop, model.parameterRisk?.utilisation ?? null);
+}
+
+export const povertyLineOf = (model: EngineModel): number | null => model.scenario.household?.povertyLine.value ?? null;
+
+// Gauss–Legendre, 8 nodes on [−1, 1] (Abramowitz & Stegun 25.4.30).
+const GL_X = [
+  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498, 0.525532409916329,
+  0.7966664774136267, 0.9602898564975363,
+];
+const GL_W = [
+  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362, 0.3137066458778873, 0.2223810344533745,
+  0.1012285362903763,
+];
+
+/**
+ * The nodes and weights of E[g(X)] = ∫₀^∞ g(Q(1 − e^{−t})) e^{−t} dt: the severity's probability integral in
+ * t = −ln S(x), which spreads the upper tail over a long range where a bounded g is smooth; panels of 0.25 in t up
+ * to 36 (S = 2·10⁻¹⁶), halved toward t = 0 where the lower quantiles fall steeply, broken at the kinks of the
+ * chains (where g's derivative jumps), 8 Gauss–Legendre nodes each. One set serves every ruleset and tag
+ * combination of a population (the quantiles are the costly part). The closed form of the known-answer test
+ * (test/household.test.ts) is met to 1e-9.
+ */
+export function severityNodes(sev: Severity, kinks: Iterable<number>): { x: Float64Array; w: Float64Array } {
+  const T = 36;
+  const breaks = new Set<number>();
+  for (let t = 0; t <= T; t += 0.25) breaks.add(t);
+  for (let t = 0.125; t > 1e-6; t /= 2) breaks.add(t);
+  for (const x of kinks) {
+    const s = sev.survival(x);
+    if (s > 0 && s < 1) breaks.add(-Math.log(s));
+  }
+  const ts = [...breaks].filter((t) => t >= 0 && t <= T).sort((a, b) => a - b);
+  const xs: number[] = [];
+  const ws: number[] = [];
+  for (let k = 1; k < ts.length; k++) {
+    const half = (ts[k] - ts[k - 1]) / 2;
+    if (!(half > 0)) continue;
+    const mid = (ts[k] + ts[k - 1]) / 2;
+    for (let j = 0; j < 8; j++) {
+      const t = mid + half * GL_X[j];
+      const s = Math.exp(-t);
+      xs.push(sev.upperQuantile(s));
+      ws.push(half * GL_W[j] * s);
+    }
+  }
+  return { x: Float64Array.from(xs), w: Float64Array.from(ws) };
+}
+
+/** Per member with cost: P(oop > 10%·Y), P(oop > 25%·Y), P(Y ≥ z > Y − oop), over the nodes. */
+function memberProbabilities(nodes: { x: Float64Array; w: Float64Array }, oop: Piecewise, inc: LognormalIncome, line: number | null) {
+  const out = [0, 0, 0];
+  const below = line === null ? 0 : incomeCdf(inc, line);
+  for (let j = 0; j < nodes.x.length; j++) {
+    const o = evalPiecewise(oop, nodes.x[j]);
+    if (!(o > 0)) continue;
+    const w = nodes.w[j];
+    out[0] += w * incomeCdf(inc, o / CATASTROPHIC_SHARES[0]);
+    out[1] += w * incomeCdf(inc, o / CATASTROPHIC_SHARES[1]);
+    if (line !== null) out[2] += w * (incomeCdf(inc, line + o) - below);
+  }
+  return out;
+}
+
+function evalPiecewise(f: Piecewise, x: number): number {
+  const { xs, ys } = f;
+  const n = xs.length;
+  if (x >= xs[n - 1]) return ys[n - 1] + f.tail * (x - xs[n - 1]);
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  return ys[lo] + ((ys[hi] - ys[lo]) * (x - xs[lo])) / (xs[hi] - xs[lo]);
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** Running sums of one set of members (a population or a group) in expectation. */
+class Sums {
+  claimants = 0;
+  cost = 0;
+  basic = 0;
+  ci = 0;
+  assistance = 0;
+  oop = 0;
+  burden = 0;
+  c10 = 0;
+  c25 = 0;
+  imp = 0;
+  figures(insured: number, line: number | null): HouseholdFigures {
+    const share = (x: number) => (insured > 0 ? x / insured : 0);
+    const burden = finiteOrNull(this.burden);
+    return {
+      insured,
+      outOfPocket: finiteOrNull(this.oop),
+      catastrophic10: share(this.c10),
+      catastrophic25: share(this.c25),
+      impoverished: line === null ? null : this.imp,
+      ...(line === null ? { impoverishedReason: 'no-poverty-line' as const } : {}),
+      layers: {
+        cost: finiteOrNull(this.cost),
+        basic: finiteOrNull(this.basic),
+        criticalIllness: finiteOrNull(this.ci),
+        assistance: finiteOrNull(this.assistance),
+        outOfPocket: finiteOrNull(this.oop),
+      },
+      burdenReduction: {
+        criticalIllness: burden ? this.ci / burden : null,
+        assistance: burden ? this.assistance / burden : null,
+      },
+    };
+  }
+}
+
+export type HouseholdResult =
+  { household: HouseholdPopulation; householdReason?: undefined } | { household: null; householdReason: HouseholdReason };
+
+/** Nodes of the cost-level shock: 8 suffice for the household's smooth expectations (a shock's cv is a few %). */
+const SHOCK_NODES = 8;
+
+/** The analytic household figures of every ruleset in population p (`expect`). */
+export function householdPopulation(model: EngineModel, p: number): HouseholdResult[] {
+  const pop = model.populations[p];
+  const R = model.rulesets.length;
+  if (!hasIncome(pop)) return Array.from({ length: R }, () => ({ household: null, householdReason: 'no-income' as const }));
+  if (pop.selfPayRatio === null || pop.compliantBeta !== null)
+    return Array.from({ length: R }, () => ({ household: null, householdReason: 'random-self-pay' as const }));
+  const line = povertyLineOf(model);
+  const claimants = expectedClaimants(model, p);
+  const pr = model.parameterRisk?.cost;
+  const shock = pr ? shockNodes(pr, SHOCK_NODES) : { x: Float64Array.of(1), w: Float64Array.of(1) };
+  const ratio = pop.selfPayRatio;
+  const compliant = pop.compliantShare;
+  const masks = [...maskProbabilities(pop.tagShares).entries()].filter(([, pr]) => pr > 0);
+  // curves[ri][k]: the chain of ruleset ri for the k-th tag combination in `masks`.
+  const curves = model.rulesets.map((_, ri) => masks.map(([mask]) => chainCurves(chainOf(model, ri, p, mask), ratio, compliant)));
+  const kinks = new Set(curves.flat().flatMap((c) => c.kinks));
+  const all = model.rulesets.map(() => new Sums());
+  const byTag = model.rulesets.map(() => pop.tags.map(() => new Sums()));
+  shock.x.forEach((c, k) => {
+    const sev = scaled(pop.severity, c);
+    const nodes = severityNodes(sev, kinks);
+    const lev = (u: number) => sev.lev(u);
+    const mean = sev.mean();
+    masks.forEach(([mask, prMask], m) => {
+      const inc = incomeOf(pop, mask)!;
+      const w = claimants * prMask * shock.w[k];
+      model.rulesets.forEach((_, ri) => {
+        const cv = curves[ri][m];
+        const e = (f: Piecewise) => w * expectation(f, lev, mean);
+        const [p10, p25, imp] = memberProbabilities(nodes, cv.outOfPocket, inc, line);
+        const basic = e(cv.basic);
+        const values: [keyof Sums, number][] = [
+          ['claimants', w],
+          ['cost', w * (1 + ratio) * mean],
+          ['basic', basic],
+          ['ci', e(cv.criticalIllness)],
+          ['assistance', e(cv.assistance)],
+          ['oop', e(cv.outOfPocket)],
+          ['burden', w * (1 + ratio) * mean - basic],
+          ['c10', w * p10],
+          ['c25', w * p25],
+          ['imp', w * imp],
+        ];
+        const targets = [all[ri], ...byTag[ri].filter((_, i) => mask & (1 << i))];
+        for (const s of targets) for (const [key, v] of values) (s[key] as number) += v;
+      });
+    });
+  });
+  return model.rulesets.map((_, ri) => ({
+    household: {
+      ...all[ri].figures(pop.insured, line),
+      groups: pop.tags.map((tag, i) => ({ tag, ...byTag[ri][i].figures(pop.insured * pop.tagShares[i], line) })),
+    },
+  }));
+}
+
+/** The analytic household figures of ruleset ri in population p. */
+export function householdExpectation(model: EngineModel, ri: number, p: number): HouseholdResult {
+  return householdPopulation(model, p)[ri];
+}
+
+/** The figures of several populations together: sums, and shares over all their members. */
+export function combineFigures(parts: HouseholdFigures[]): HouseholdFigures | null {
+  if (!parts.length) return null;
+  const insured = parts.reduce((s, x) => s + x.insured, 0);
+  const sum = (f: (x: HouseholdFigures) => number | null) =>
+    parts.some((x) => f(x) === null) ? null : parts.reduce((s, x) => s + (f(x) as number), 0);
+  const share = (f: (x: HouseholdFigures) => number) => (insured > 0 ? parts.reduce((s, x) => s + f(x) * x.insured, 0) / insured : 0);
+  const burden = sum((x) => (x.layers.cost === null || x.layers.basic === null ? null : x.layers.cost - x.layers.basic));
+  const ci = sum((x) => x.layers.criticalIllness);
+  const as = sum((x) => x.layers.assistance);
+  const impoverished = sum((x) => x.impoverished);
+  return {
+    insured,
+    outOfPocket: sum((x) => x.outOfPocket),
+    catastrophic10: share((x) => x.catastrophic10),
+    catastrophic25: share((x) => x.catastrophic25),
+    impoverished,
+    ...(impoverished === null ? { impoverishedReason: 'no-poverty-line' as const } : {}),
+    layers: {
+      cost: sum((x) => x.layers.cost),
+      basic: sum((x) => x.layers.basic),
+      criticalIllness: ci,
+      assistance: as,
+      outOfPocket: sum((x) => x.layers.outOfPocket),
+    },
+    burdenReduction: {
+      criticalIllness: burden && ci !== null ? ci / burden : null,
+      assistance: burden && as !== null ? as / burden : null,
+    },
+  };
+}
+
+/** `expect --json`'s household keys per ruleset: per population (null with a reason) and their total. */
+export function householdExpectations(model: EngineModel) {
+  const byPop = model.populations.map((_, p) => householdPopulation(model, p));
+  return model.rulesets.map((_, ri) => {
+    const pops = model.populations.map((pop, p) => ({ id: pop.id, ...byPop[p][ri] }));
+    return { populations: pops, total: combineFigures(pops.flatMap((x) => (x.household ? [x.household] : []))) };
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * The household layer in the results (issue #33): per ruleset the out-of-pocket after every layer, catastrophic
+ * spending at 10% / 25% of income and the number impoverished, with 95% intervals and each proposal's paired
+ * difference from the baseline (engine/household-sample.ts); per population and group the expected values
+ * (engine/household.ts); and a typical case (典型病例, js-typical-case). Computed off the edit's frame (a timer
+ * after the model changes), never in the Monte Carlo's trial loop.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { householdExpectations, HouseholdFigures } from '../engine/household.ts';
+import { DEFAULT_HOUSEHOLD_MEMBERS, type HouseholdRun, type Interval } from '../engine/household-sample.ts';
+import type { HouseholdReply, HouseholdRequest } from './household-worker.ts';
+import type { EngineModel } from '../engine/model.ts';
+import { formatAmount, formatCount, formatPercent, formatPoints, unitLabel, type Unit } from '../report/format.ts';
+import { scenarioNames } from '../report/scenario-names.ts';
+import { t, type Lang } from '../report/strings.ts';
+import { shared } from './styles.ts';
+import './typical-case.ts';
+
+type Expected = ReturnType<typeof householdExpectations>;
+
+export class HouseholdPanel extends LitElement {
+  static override properties = {
+    model: { attribute: false },
+    baseline: {},
+    lang: {},
+    unit: {},
+    expected: { state: true },
+    sampled: { state: true },
+    failed: { state: true },
+    busy: { type: Boolean },
+  };
+  /** The Monte Carlo is running: the household figures wait for it. */
+  declare busy: boolean;
+  private pending = false;
+  declare model: EngineModel | null;
+  declare baseline: string;
+  declare lang: Lang;
+  declare unit: Unit;
+  declare expected: Expected | null;
+  declare sampled: HouseholdRun | null;
+  declare failed: string;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private worker: Worker | null = null;
+
+  constructor() {
+    super();
+    this.model = null;
+    this.baseline = '';
+    this.lang = 'zh';
+    this.unit = 'wan';
+    this.expected = null;
+    this.sampled = null;
+    this.failed = '';
+    this.busy = false;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; }
+      h3 { font-size: 14px; margin: 0 0 8px; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }
+      th, td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
+      th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 7em; position: sticky; left: 0; background: white; }
+      thead th { white-space: normal; vertical-align: bottom; border-bottom: 2px solid var(--line); min-width: 5.5em; }
+      tr.diff td { color: #1e3a8a; }
+      .pm { color: var(--muted); font-size: 11px; margin-left: 2px; }
+      .note { font-size: 12px; color: var(--muted); margin: 6px 0 0; }
+      details { margin-top: 10px; font-size: 12px; }
+      summary { cursor: pointer; font-weight: 600; }
+      td.group { padding-left: 18px; }
+    `,
+  ];
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('model') || changed.has('baseline')) this.pending = true;
+    // After the Monte Carlo: on two cores a worker beside the run's would slow its first second (the run then asks
+    // whether to go on, run-pacing.ts).
+    if (this.pending && !this.busy) {
+      this.pending = false;
+      clearTimeout(this.timer);
+      this.worker?.terminate();
+      this.worker = null;
+      const model = this.model;
+      if (!model || !model.populations.some((p) => p.spec.income)) {
+        this.expected = null;
+        this.sampled = null;
+        return;
+      }
+      // In a worker of its own, a moment after the edit (a run of edits starts one job): seconds for the largest file.
+      this.timer = setTimeout(() => {
+        const w = new Worker(new URL('./household-worker.ts', import.meta.url), { type: 'module' });
+        this.worker = w;
+        w.onmessage = (e: MessageEvent<HouseholdReply>) => {
+          w.terminate();
+          if (this.worker !== w) return;
+          this.worker = null;
+          if ('error' in e.data) {
+            this.failed = e.data.error;
+            return;
+          }
+          this.failed = '';
+          this.expected = e.data.expected;
+          this.sampled = e.data.sampled;
+        };
+        w.onerror = (e) => {
+          w.terminate();
+          if (this.worker === w) this.failed = e.message || 'the household worker failed to start';
+        };
+        w.postMessage({ scenario: model.scenario, baseline: this.baseline } satisfies HouseholdRequest);
+      }, 150);
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+    this.worker?.terminate();
+  }
+
+  private withPm(v: number | null, iv: Interval | null | undefined, f: (x: number) => string) {
+    if (v === null) return html`—`;
+    return html`${f(v)}${iv ? html`<span class="pm">±${f(1.96 * iv.se)}</span>` : nothing}`;
+  }
+
+  private figureCells(h: HouseholdFigures, iv?: Record<string, Interval | null>) {
+    const u = this.unit;
+    const pct = (x: number) => formatPercent(x, 2);
+    return html`
+      <td>${this.withPm(h.outOfPocket, iv?.outOfPocket, (x) => formatAmount(x, u))}</td>
+      <td>${this.withPm(h.catastrophic10, iv?.catastrophic10, pct)}</td>
+      <td>${this.withPm(h.catastrophic25, iv?.catastrophic25, pct)}</td>
+      <td>${h.impoverished === null ? t('householdNoLine', this.lang) : this.withPm(h.impoverished, iv?.impoverished, formatCount)}</td>
+      <td>${formatPercent(h.burdenReduction.criticalIllness, 1)}</td>
+      <td>${formatPercent(h.burdenReduction.assistance, 1)}</td>`;
+  }
+
+  override render() {
+    const m = this.model;
+    const L = this.lang;
+    if (!m) return nothing;
+    const s = m.scenario;
+    if (!s.populations.some((p) => p.income))
+      return html`<h3>${t('householdTitle', L)}</h3><p class="note">${t('householdNoIncome', L)}</p>`;
+    const named = scenarioNames(s, L);
+    const rsName = (id: string) => named.rulesets[id] ?? id;
+    const head = html`<thead><tr>
+      <th scope="col">${t('householdRuleset', L)}</th>
+      <th scope="col">${t('householdOop', L)}（${unitLabel(this.unit, L)}）</th>
+      <th scope="col">${t('householdCat10', L)}</th>
+      <th scope="col">${t('householdCat25', L)}</th>
+      <th scope="col">${t('householdImpoverished', L)}</th>
+      <th scope="col">${t('householdCiReduction', L)}</th>
+      <th scope="col">${t('householdAssistReduction', L)}</th>
+    </tr></thead>`;
+    const sam = this.sampled;
+    const diffCell = (d: { mean: number; lo95: number; hi95: number } | null, f: (x: number) => string) =>
+      d ? html`${f(d.mean)}<span class="pm">[${f(d.lo95)}, ${f(d.hi95)}]</span>` : html`—`;
+    const pp = (x: number) => formatPoints(x, 3);
+    const signedCount = (x: number) => `${x > 0 ? '+' : ''}${formatCount(x)}`;
+    const signedAmount = (x: number) => `${x > 0 ? '+' : ''}${formatAmount(x, this.unit)}`;
+    const line = s.household?.povertyLine.value;
+    const n = s.household?.members ?? DEFAULT_HOUSEHOLD_MEMBERS;
+    return html`
+      <h3>${t('householdTitle', L)}</h3>
+      ${
+        sam
+          ? html`<div class="scroll"><table class="household" aria-label=${t('householdTitle', L)}>
+            ${head}
+            <tbody>
+              ${sam.rulesets.map((r) =>
+                r.total
+                  ? html`<tr data-ruleset=${r.id}><td>${rsName(r.id)}</td>${this.figureCells(r.total, r.total.intervals)}</tr>`
+                  : nothing,
+              )}
+              ${sam.comparisons.map(
+                (c) => html`<tr class="diff" data-diff=${c.b}>
+                  <td>${t('householdDiff', L, rsName(c.b))}</td>
+                  <td>${diffCell(c.total?.outOfPocket ?? null, signedAmount)}</td>
+                  <td>${diffCell(c.total?.catastrophic10 ?? null, pp)}</td>
+                  <td>${diffCell(c.total?.catastrophic25 ?? null, pp)}</td>
+                  <td>${diffCell(c.total?.impoverished ?? null, signedCount)}</td>
+                  <td></td><td></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>
+          <p class="note">${t('householdNote', L, n.toLocaleString('zh-CN'), line === undefined ? '—' : line.toLocaleString('zh-CN'))}
+            ${sam.comparisons.length ? html`<br />${t('householdDiffNote', L)}` : nothing}</p>
+          ${s.household?.note?.[L] ? html`<p class="note household-note">${s.household.note[L]}</p>` : nothing}
+          ${this.byGroup(rsName)}`
+          : html`<p class="note">${t('householdComputing', L)}</p>`
+      }
+      <js-typical-case .scenario=${s} .baseline=${this.baseline} .lang=${L}></js-typical-case>
+    `;
+  }
+
+  private byGroup(rsName: (id: string) => string) {
+    const e = this.expected;
+    const L = this.lang;
+    if (!e || !this.model) return nothing;
+    const named = scenarioNames(this.model.scenario, L);
+    return html`<details>
+      <summary>${t('householdByGroup', L)}</summary>
+      <div class="scroll"><table>
+        <thead><tr>
+          <th scope="col">${t('householdRuleset', L)}</th>
+          <th scope="col">${t('householdMembers', L)}</th>
+          <th scope="col">${t('householdOop', L)}（${unitLabel(this.unit, L)}）</th>
+          <th scope="col">${t('householdCat10', L)}</th>
+          <th scope="col">${t('householdCat25', L)}</th>
+          <th scope="col">${t('householdImpoverished', L)}</th>
+          <th scope="col">${t('householdCiReduction', L)}</th>
+          <th scope="col">${t('householdAssistReduction', L)}</th>
+        </tr></thead>
+        <tbody>
+          ${e.map((r, ri) =>
+            r.populations.map((p) =>
+              p.household
+                ? html`<tr><td>${rsName(this.model!.rulesets[ri].id)} · ${named.populations[p.id] ?? p.id}</td><td>${formatCount(p.household.insured)}</td>${this.figureCells(p.household)}</tr>
+                    ${p.household.groups.map(
+                      (g) =>
+                        html`<tr><td class="group">${named.groups[g.tag] ?? g.tag}</td><td>${formatCount(g.insured)}</td>${this.figureCells(g)}</tr>`,
+                    )}`
+                : nothing,
+            ),
+          )}
+        </tbody>
+      </table></div>
+    </details>`;
+  }
+}
+customElements.define('js-household-panel', HouseholdPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'js-household-panel': HouseholdPanel;
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * A typical case (典型病例, issue #33): one person — population, group, income and a year's amount — through every
+ * layer of the baseline and of a proposal, exact to the fen (rules/typical-case.ts), drawn as a waterfall
+ * (report/charts/waterfall.ts) with the amounts beneath and what the out-of-pocket means against the income.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { typicalCase, type TypicalCase } from '../rules/typical-case.ts';
+import { waterfallPlot, waterfallRows } from '../report/charts/waterfall.ts';
+import { formatPercent, formatYuan } from '../report/format.ts';
+import { scenarioNames } from '../report/scenario-names.ts';
+import { t, type Lang } from '../report/strings.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { shared } from './styles.ts';
+
+export class TypicalCaseView extends LitElement {
+  static override properties = {
+    scenario: { attribute: false },
+    baseline: {},
+    lang: {},
+    population: { state: true },
+    group: { state: true },
+    income: { state: true },
+    amount: { state: true },
+    against: { state: true },
+    width: { state: true },
+  };
+  declare scenario: Scenario | null;
+  declare baseline: string;
+  declare lang: Lang;
+  declare population: string;
+  declare group: string;
+  declare income: number | null;
+  declare amount: number;
+  declare against: string;
+  declare width: number;
+  private resize = new ResizeObserver((e) => (this.width = Math.round(e[0].contentRect.width)));
+
+  constructor() {
+    super();
+    this.scenario = null;
+    this.baseline = '';
+    this.lang = 'zh';
+    this.population = '';
+    this.group = '';
+    this.income = null;
+    this.amount = 100_000;
+    this.against = '';
+    this.width = 600;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; margin-top: 14px; border-top: 1px solid var(--line); padding-top: 10px; }
+      h3 { font-size: 14px; margin: 0 0 8px; }
+      .inputs { display: flex; flex-wrap: wrap; gap: 8px 14px; font-size: 12px; align-items: end; }
+      .inputs label { display: flex; flex-direction: column; gap: 2px; }
+      .inputs input { width: 9em; }
+      .caption { font-size: 13px; font-weight: 600; margin: 10px 0 0; }
+      .chart { margin-top: 4px; overflow-x: auto; }
+      .chart svg { max-width: 100%; height: auto; }
+      table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin-top: 6px; width: 100%; }
+      th, td { padding: 3px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
+      th:first-child, td:first-child { text-align: left; }
+      .verdict { font-size: 12px; margin: 6px 0 0; }
+      .flag { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 11px; margin-left: 4px; }
+      .flag.bad { background: var(--error-soft); color: var(--error); }
+      .flag.ok { background: #ecfdf5; color: #065f46; }
+      .note { font-size: 12px; color: var(--muted); margin: 4px 0 0; }
+    `,
+  ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    const s = this.scenario;
+    if (!s) return;
+    if (!s.populations.some((p) => p.id === this.population))
+      this.population = (s.populations.find((p) => p.income) ?? s.populations[0]).id;
+    const pop = s.populations.find((p) => p.id === this.population)!;
+    if (this.group && !pop.groups.some((g) => g.tag === this.group)) this.group = '';
+    if (!s.rulesets.some((r) => r.id === this.against) || this.against === this.baseline)
+      this.against = s.rulesets.find((r) => r.id !== this.baseline)?.id ?? '';
+    // The income starts at the median of the person's distribution (the group's where it has one).
+    if (this.income === null || changed.has('population') || changed.has('group')) {
+      const g = pop.groups.find((x) => x.tag === this.group);
+      const inc = g?.income ?? pop.income;
+      if (inc && (this.income === null || changed.has('population') || changed.has('group')))
+        this.income = Math.round(Math.exp(inc.mu.value));
+    }
+  }
+
+  private cases(): TypicalCase[] {
+    const s = this.scenario!;
+    const pop = s.populations.find((p) => p.id === this.population)!;
+    const tags = this.group ? [this.group] : [];
+    const x = this.amount;
+    const ratio =
+      pop.selfPay.ratio?.value ?? (pop.selfPay.beta ? pop.selfPay.beta.alpha / (pop.selfPay.beta.alpha + pop.selfPay.beta.beta) : 0);
+    const share = pop.selfPay.compliantShare.value;
+    // Self-pay and its compliant part as the population's (mean) ratios of the amount; to the fen.
+    const selfPay = (ratio * x).toFixed(2);
+    const compliant = (share * Number(selfPay)).toFixed(2);
+    const line = s.household?.povertyLine.value ?? null;
+    const ids = [this.baseline, this.against].filter((id, i, a) => id && a.indexOf(id) === i);
+    return ids.flatMap((id) => {
+      const r = s.rulesets.find((q) => q.id === id);
+      if (!r) return [];
+      const person =
+        pop.amountBasis === 'policyCost' && r.basic
+          ? { policyCost: String(x), selfPay, compliantSelfPay: compliant }
+          : { selfBurden: String(x), selfPay, compliantSelfPay: compliant };
+      return [typicalCase(r, tags, person, this.income, line)];
+    });
+  }
+
+  override render() {
+    const s = this.scenario;
+    const L = this.lang;
+    if (!s) return nothing;
+    const pop = s.populations.find((p) => p.id === this.population);
+    if (!pop) return nothing;
+    const named = scenarioNames(s, L);
+    const valid = Number.isFinite(this.amount) && this.amount >= 0 && this.amount <= 1e9;
+    const cases = valid ? this.cases() : [];
+    const chart = cases.length
+      ? waterfallPlot(waterfallRows(cases, L), {
+          lang: L,
+          width: Math.max(320, Math.min(this.width, 900)),
+          names: named.rulesets,
+          document,
+        })
+      : null;
+    const num = (e: Event) => Number((e.target as HTMLInputElement).value);
+    const ratio = pop.selfPay.ratio?.value;
+    return html`
+      <h3>${t('typicalCase', L)}</h3>
+      <div class="inputs">
+        <label>${t('typicalPopulation', L)}
+          <select aria-label=${t('typicalPopulation', L)} @change=${(e: Event) => (this.population = (e.target as HTMLSelectElement).value)}>
+            ${s.populations.map((p) => html`<option value=${p.id} ?selected=${p.id === this.population}>${named.populations[p.id]}</option>`)}
+          </select></label>
+        <label>${t('typicalGroup', L)}
+          <select aria-label=${t('typicalGroup', L)} @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!this.group}>${t('typicalGeneral', L)}</option>
+            ${pop.groups.map((g) => html`<option value=${g.tag} ?selected=${g.tag === this.group}>${named.groups[g.tag]}</option>`)}
+          </select></label>
+        <label>${t('typicalIncome', L)}
+          <input type="number" min="0" step="1000" aria-label=${t('typicalIncome', L)} .value=${String(this.income ?? '')}
+            @change=${(e: Event) => {
+              const v = num(e);
+              this.income = Number.isFinite(v) && v >= 0 && v <= 1e9 ? v : this.income;
+            }} /></label>
+        <label>${t('typicalAmount', L, pop.amountBasis)}
+          <input type="number" min="0" step="10000" aria-label=${t('typicalAmount', L, pop.amountBasis)} .value=${String(this.amount)}
+            @change=${(e: Event) => {
+              const v = num(e);
+              this.amount = Number.isFinite(v) && v >= 0 && v <= 1e9 ? v : this.amount;
+            }} /></label>
+        ${
+          s.rulesets.length > 1
+            ? html`<label>${t('typicalAgainst', L)}
+              <select aria-label=${t('typicalAgainst', L)} @change=${(e: Event) => (this.against = (e.target as HTMLSelectElement).value)}>
+                ${s.rulesets.filter((r) => r.id !== this.baseline).map((r) => html`<option value=${r.id} ?selected=${r.id === this.against}>${named.rulesets[r.id]}</option>`)}
+              </select></label>`
+            : nothing
+        }
+      </div>
+      ${ratio ? html`<p class="note">${t('typicalSelfPay', L, formatPercent(ratio, 0))}</p>` : nothing}
+      <p class="caption">${t('waterfallTitle', L)}</p>
+      <div class="chart">${chart}</div>
+      <table class="typical">
+        <thead><tr><th scope="col"></th>${cases.map((c) => html`<th scope="col">${named.rulesets[c.ruleset]}</th>`)}</tr></thead>
+        <tbody>
+          ${(
+            [
+              ['layerCost', 'cost'],
+              ['layerBasic', 'basic'],
+              ['layerCi', 'criticalIllness'],
+              ['layerAssistance', 'assistance'],
+              ['layerOop', 'outOfPocket'],
+            ] as const
+          ).map(
+            ([k, f]) =>
+              html`<tr><td>${t(k, L)}</td>${cases.map(
+                (c) =>
+                  html`<td data-layer=${f}>${formatYuan(c[f])}${f === 'assistance' && !c.assistanceRecipient ? html` <span class="note">(${t('typicalNotRecipient', L)})</span>` : nothing}</td>`,
+              )}</tr>`,
+          )}
+        </tbody>
+      </table>
+      ${cases.map((c) =>
+        c.income === null
+          ? nothing
+          : html`<p class="verdict">${named.rulesets[c.ruleset]}: ${t('typicalShare', L, formatPercent(c.shareOfIncome, 1))}
+              <span class="flag ${c.catastrophic10 ? 'bad' : 'ok'}">${t('typicalCat', L)} >10%：${t(c.catastrophic10 ? 'typicalYes' : 'typicalNo', L)}</span>
+              <span class="flag ${c.catastrophic25 ? 'bad' : 'ok'}">${t('typicalCat', L)} >25%：${t(c.catastrophic25 ? 'typicalYes' : 'typicalNo', L)}</span>
+              ${c.impoverished === null ? nothing : html`<span class="flag ${c.impoverished ? 'bad' : 'ok'}">${t('typicalImpoverished', L)}：${t(c.impoverished ? 'typicalYes' : 'typicalNo', L)}</span>`}</p>`,
+      )}
+    `;
+  }
+}
+customElements.define('js-typical-case', TypicalCaseView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'js-typical-case': TypicalCaseView;
+  }
+}

@@ -1,0 +1,96 @@
+// The household layer in the workbench (issue #33), in headless Chromium: Suzhou 2021's results show per ruleset the
+// out-of-pocket after every layer, catastrophic spending at 10% / 25% of income and the impoverished, with
+// intervals and the proposals' paired differences; the typical case (典型病例) puts one person through every layer
+// of the baseline and a proposal as a waterfall, to the fen as rules/typical-case.ts settles it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { typicalCase } from '../src/rules/typical-case.ts';
+import { formatYuan } from '../src/report/format.ts';
+import { requireScenario } from '../src/scenario/validate.ts';
+import { ROOT } from './helpers/golden.ts';
+import { openPage, shot, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
+
+const site = useSite();
+
+/** The whole page (shot) and the household panel alone, to look at closely. */
+async function shots(page: Page, name: string) {
+  await shot(page, name);
+  if (SHOTS_WANTED) await page.locator('js-household-panel').screenshot({ path: join(SHOTS, `${name}-panel.png`) });
+}
+const suzhou = requireScenario(JSON.parse(readFileSync(join(ROOT, 'scenarios/suzhou-2021.json'), 'utf8')));
+const panel = (page: Page) => page.locator('js-household-panel');
+const typical = (page: Page) => page.locator('js-typical-case');
+
+/** What the typical case should show: the same person settled here (self-pay at the population's ratio, to the fen). */
+function expected(ruleset: string, group: string[], amount: number, income: number) {
+  const pop = suzhou.populations[0];
+  const selfPay = (pop.selfPay.ratio!.value * amount).toFixed(2);
+  const compliant = (pop.selfPay.compliantShare.value * Number(selfPay)).toFixed(2);
+  const r = suzhou.rulesets.find((x) => x.id === ruleset)!;
+  return typicalCase(
+    r,
+    group,
+    { selfBurden: String(amount), selfPay, compliantSelfPay: compliant },
+    income,
+    suzhou.household!.povertyLine.value,
+  );
+}
+
+describe('households in the workbench', () => {
+  it('Suzhou 2021: indicators with intervals and paired differences, and the typical case as a waterfall', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=suzhou-2021`);
+    const rows = panel(page).locator('table.household tbody tr[data-ruleset]');
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
+    await expect.poll(() => panel(page).locator('table.household tr.diff').count()).toBe(2);
+    // Shares with their ± half-width, as percentages; the 8,000-deductible proposal lowers catastrophic spending
+    // at 25% of income: its paired difference and both ends of its interval are negative.
+    const base = await rows.first().locator('td').allInnerTexts();
+    expect(base[2]).toMatch(/^\d+\.\d\d%±\d+\.\d\d%$/);
+    expect(base[3]).toMatch(/^\d+\.\d\d%±\d+\.\d\d%$/);
+    const ded8k = await panel(page).locator('tr.diff[data-diff="suzhou-2021-ded8k"] td').allInnerTexts();
+    expect(ded8k[3]).toMatch(/^-\d+\.\d{3}\[-\d+\.\d{3}, -\d+\.\d{3}\]$/);
+
+    // The typical case: employees, general member, income at the distribution's median, 100,000 of self-burden.
+    const income = Math.round(Math.exp(suzhou.populations[0].income!.mu.value));
+    await expect.poll(() => typical(page).locator('input[type=number]').first().inputValue()).toBe(String(income));
+    const cell = (layer: string, i: number) => typical(page).locator(`td[data-layer="${layer}"]`).nth(i).innerText();
+    const want = expected('suzhou-2021', [], 100_000, income);
+    const proposal = expected('suzhou-2021-combined-35k', [], 100_000, income);
+    expect(await cell('criticalIllness', 0)).toBe(formatYuan(want.criticalIllness));
+    expect(await cell('outOfPocket', 0)).toBe(formatYuan(want.outOfPocket));
+    expect(await cell('outOfPocket', 1)).toBe(formatYuan(proposal.outOfPocket));
+    expect(await typical(page).locator('.chart svg').count()).toBeGreaterThan(0);
+    // An assistance recipient: the third layer pays (assumed 70% of what critical illness leaves).
+    await typical(page).getByLabel('分组').selectOption('assistance');
+    const incomeA = Math.round(Math.exp(suzhou.populations[0].groups[0].income!.mu.value));
+    await expect.poll(() => typical(page).locator('input[type=number]').first().inputValue()).toBe(String(incomeA));
+    const wantA = expected('suzhou-2021', ['assistance'], 100_000, incomeA);
+    expect(Number(wantA.assistance)).toBeGreaterThan(0);
+    await expect.poll(() => cell('assistance', 0)).toBe(formatYuan(wantA.assistance));
+    expect(await cell('outOfPocket', 0)).toBe(formatYuan(wantA.outOfPocket));
+    await typical(page).scrollIntoViewIfNeeded();
+    await shots(page, 'household-1440-zh');
+
+    // In English: the same figures under English words.
+    await page.locator('js-app-header button.lang').click();
+    await expect.poll(() => panel(page).locator('h3').first().innerText()).toBe('Households: out-of-pocket after all three layers');
+    await expect.poll(() => typical(page).locator('h3').innerText()).toBe('Typical case');
+    await shots(page, 'household-1440-en');
+    // Back to Chinese: the language is kept across pages of the origin.
+    await page.locator('js-app-header button.lang').click();
+    await expect.poll(() => typical(page).locator('h3').innerText()).toBe('典型病例');
+    expect(errors).toEqual([]);
+  });
+
+  it('at 390 px the household table scrolls inside its panel and the typical case fits', async () => {
+    const { page, errors } = await openPage(site.browser, `${site.url}?scenario=jiangyin-2020`, { width: 390, height: 900 });
+    await expect.poll(() => panel(page).locator('table.household tbody tr[data-ruleset]').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => typical(page).locator('.chart svg').count()).toBeGreaterThan(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shots(page, 'household-390-zh');
+    expect(errors).toEqual([]);
+  });
+});
