@@ -37,7 +37,7 @@ describe('workbench', () => {
     const risk = 'payout sd: process / parameter (parameter share)';
     const riskShown = await cell(page, 'suzhou-2021', risk).innerText();
     expect(riskShown).toMatch(/\d \/ \d.*%/);
-    await page.locator('js-results-panel select').first().selectOption('suzhou-2021');
+    await page.locator('js-results-panel select:not(.briefing-style)').first().selectOption('suzhou-2021');
     const vsSuzhou = page.locator('td[data-ruleset="jiangyin-2020"][data-metric^="payout vs baseline"]');
     await expect.poll(() => vsSuzhou.innerText()).toMatch(/^-[\d,.]+ \[-[\d,.]+, -[\d,.]+\]$/);
     expect(await page.locator('td[data-ruleset="suzhou-2021"][data-metric^="payout vs baseline"]').innerText()).toBe('基准');

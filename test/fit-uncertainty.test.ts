@@ -542,9 +542,11 @@ describe('the command line', () => {
       const json = JSON.parse((await command('run', f.path, '--trials', '40', '--workers', '1', '--json')).out);
       const risk = json.rulesets[0].risk;
       expect(risk.fitSd).toBeGreaterThan(risk.processSd);
-      const text = await command('run', f.path, '--trials', '40', '--workers', '1');
+      const text = await command('run', f.path, '--trials', '40', '--workers', '1', '--lang', 'en');
       expect(text.code).toBe(0);
-      expect(text.out).toMatch(/fit \(estimation\) 拟合（估计） \(万元\)\s+fit share 拟合占比/);
+      expect(text.out).toMatch(/fit \(estimation\) \(10k yuan\)\s+fit share/);
+      const zh = await command('run', f.path, '--trials', '40', '--workers', '1', '--lang', 'zh');
+      expect(zh.out).toMatch(/拟合（估计） \(万元\)\s+拟合占比/);
       const exact = await command('exact', f.path);
       expect(exact.out + exact.err).toContain("draws its fitted severity's parameters per trial");
       f.data.populations[0].severity.uncertainty.covariance[2][2] = 4;

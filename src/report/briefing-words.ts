@@ -13,7 +13,19 @@ import { formatCount, formatNumber } from './format.ts';
 import { t, type Lang } from './strings.ts';
 
 /** Keys whose value is an amount of money (yuan), a share (0–1), a factor or a whole count. */
-const MONEY = new Set(['deductible', 'cap', 'to', 'from', 'perInsured', 'total', 'insurerGainMax', 'insurerLossMax', 'splice', 'limit']);
+const MONEY = new Set([
+  'deductible',
+  'cap',
+  'to',
+  'from',
+  'perInsured',
+  'total',
+  'insurerGainMax',
+  'insurerLossMax',
+  'splice',
+  'limit',
+  'povertyLine',
+]);
 const SHARE = new Set([
   'ratio',
   'ratioAdd',
@@ -38,7 +50,7 @@ const SHARE = new Set([
   'prepaidShare',
   'payShare',
 ]);
-const COUNT = new Set(['insured', 'trials']);
+const COUNT = new Set(['insured', 'trials', 'members']);
 
 /** An amount of money as a bureau writes it: 18,000 元 → 1.8万元, 350 元 → 350元, 1.2亿元 above 1亿. */
 export function moneyWords(yuan: number, lang: Lang): string {
@@ -100,7 +112,10 @@ export function valueWords(key: string, v: unknown, lang: Lang, path = ''): stri
 }
 
 const isRateIn = (key: string, path: string) =>
-  (/tiers\[\d+\]/.test(path) && (key === 'from' || key === 'to')) || (/Growth/.test(path) && (key === 'mean' || key === 'sd'));
+  (/tiers\[\d+\]/.test(path) && (key === 'from' || key === 'to')) ||
+  (/Growth/.test(path) && (key === 'mean' || key === 'sd')) ||
+  // The medical-assistance layer's rate is a share of the remaining burden (rules/assistance.ts).
+  (/assistance/.test(path) && key === 'rate');
 
 /** The key a path's value is measured by: `tracks[0].deductible.value` → deductible, `bands[1].ratio` → ratio. */
 export function valueKey(path: string): string {

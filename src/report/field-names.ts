@@ -96,6 +96,13 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   count: { zh: '人数', en: 'count' },
   basic: { zh: '基本医保', en: 'basic insurance' },
   shared: { zh: '各人群同一冲击', en: 'shared by populations' },
+  // The household layer (engine/household.ts, rules/assistance.ts; issue #33).
+  assistance: { zh: '医疗救助', en: 'medical assistance' },
+  household: { zh: '家庭负担测算', en: 'household' },
+  povertyLine: { zh: '贫困线（元/人·年）', en: 'poverty line' },
+  members: { zh: '家庭测算抽样人数', en: 'members sampled' },
+  income: { zh: '收入', en: 'income' },
+  note: { zh: '说明', en: 'note' },
 };
 
 /** A key whose meaning depends on its parent: selfPay.ratio is self-pay's share of the burden, not a benefit ratio. */

@@ -62,6 +62,9 @@ export class TypicalCaseView extends LitElement {
       table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; margin-top: 6px; width: 100%; }
       th, td { padding: 3px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; }
+      /* A proposal's title wraps rather than pushing the table past a phone's width; the figures scroll inside. */
+      thead th { white-space: normal; }
+      .scroll { overflow-x: auto; }
       .verdict { font-size: 12px; margin: 6px 0 0; }
       .flag { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 11px; margin-left: 4px; }
       .flag.bad { background: var(--error-soft); color: var(--error); }
@@ -130,14 +133,12 @@ export class TypicalCaseView extends LitElement {
     const named = scenarioNames(s, L);
     const valid = Number.isFinite(this.amount) && this.amount >= 0 && this.amount <= 1e9;
     const cases = valid ? this.cases() : [];
-    const chart = cases.length
-      ? waterfallPlot(waterfallRows(cases, L), {
-          lang: L,
-          width: Math.max(320, Math.min(this.width, 900)),
-          names: named.rulesets,
-          document,
-        })
-      : null;
+    // Side by side where there is room; on a phone one panel under the other, each at full width, so that the
+    // rulesets' names and the amounts over the bars do not run into each other.
+    const width = Math.max(320, Math.min(this.width, 900));
+    const stacked = width < 600 && cases.length > 1;
+    const draw = (cs: typeof cases) => waterfallPlot(waterfallRows(cs, L), { lang: L, width, names: named.rulesets, document });
+    const chart = !cases.length ? null : stacked ? cases.map((c) => draw([c])) : draw(cases);
     const num = (e: Event) => Number((e.target as HTMLInputElement).value);
     const ratio = pop.selfPay.ratio?.value;
     return html`
@@ -176,7 +177,7 @@ export class TypicalCaseView extends LitElement {
       ${ratio ? html`<p class="note">${t('typicalSelfPay', L, formatPercent(ratio, 0))}</p>` : nothing}
       <p class="caption">${t('waterfallTitle', L)}</p>
       <div class="chart">${chart}</div>
-      <table class="typical">
+      <div class="scroll"><table class="typical">
         <thead><tr><th scope="col"></th>${cases.map((c) => html`<th scope="col">${named.rulesets[c.ruleset]}</th>`)}</tr></thead>
         <tbody>
           ${(
@@ -195,7 +196,7 @@ export class TypicalCaseView extends LitElement {
               )}</tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       ${cases.map((c) =>
         c.income === null
           ? nothing
