@@ -17,7 +17,7 @@ import { shockNodes } from '../math/quadrature.ts';
 import { utilisationKept } from '../random/claim-count.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import type { Severity } from '../random/severity/index.ts';
-import { expectation, type Piecewise } from '../rules/piecewise.ts';
+import { evaluate, expectation, type Piecewise } from '../rules/piecewise.ts';
 import { maskProbabilities } from './analytic.ts';
 import { chainCurves, chainOf } from './household-chain.ts';
 import type { EngineModel, PopulationModel } from './model.ts';
@@ -129,7 +129,7 @@ function memberProbabilities(nodes: { x: Float64Array; w: Float64Array }, oop: P
   const out = [0, 0, 0];
   const below = line === null ? 0 : incomeCdf(inc, line);
   for (let j = 0; j < nodes.x.length; j++) {
-    const o = evalPiecewise(oop, nodes.x[j]);
+    const o = evaluate(oop, nodes.x[j]);
     if (!(o > 0)) continue;
     const w = nodes.w[j];
     out[0] += w * incomeCdf(inc, o / CATASTROPHIC_SHARES[0]);
@@ -137,20 +137,6 @@ function memberProbabilities(nodes: { x: Float64Array; w: Float64Array }, oop: P
     if (line !== null) out[2] += w * (incomeCdf(inc, line + o) - below);
   }
   return out;
-}
-
-function evalPiecewise(f: Piecewise, x: number): number {
-  const { xs, ys } = f;
-  const n = xs.length;
-  if (x >= xs[n - 1]) return ys[n - 1] + f.tail * (x - xs[n - 1]);
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid;
-    else hi = mid;
-  }
-  return ys[lo] + ((ys[hi] - ys[lo]) * (x - xs[lo])) / (xs[hi] - xs[lo]);
 }
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
