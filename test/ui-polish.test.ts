@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 // Issue #31, the on-screen words: plain words on hover for the terms an analyst does not use (μ, σ, α, 主体占比,
 // the exact-vs-Monte-Carlo row, m 自 (%), the three 亏损概率 rows), documents cited by their names and numbers
 // (docs/sources.md) instead of "seed 001", and charts drawn without sampling naming no run in their footnote.
@@ -85,6 +86,15 @@ describe('documents by their names and numbers', () => {
       for (const lang of ['zh', 'en'] as const)
         for (const x of texts) expect(citeDocuments(x, lang), `${id}: ${x}`).not.toMatch(/\bseed \d{3}/);
     }
+  });
+});
+
+describe('the notebooks cite documents by name', () => {
+  it('no notebook says "seed 00N" or 种子文件 in its text', () => {
+    const dir = new URL('../notebooks/', import.meta.url);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const f of pages) expect(readFileSync(new URL(f, dir), 'utf8'), f).not.toMatch(/\bseed 00\d|种子文件/i);
   });
 });
 
