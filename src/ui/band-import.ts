@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { pastedRows, readBandSheet, type BandSheet } from '../fit/read-bands.ts';
 import type { TableRow } from '../fit/read-table.ts';
-import { rowsOfFile } from './sheet-file.ts';
+import { openedRows, sheetImportStyles } from './sheet-file.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { Track } from '../scenario/schema.ts';
 import type { ImportedBands } from '../scenario/import-bands.ts';
@@ -43,18 +43,11 @@ export class BandImport extends LitElement {
   static override styles = [
     shared,
     itemStyles,
+    sheetImportStyles,
     css`
       :host { display: block; }
       .panel { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin-top: 6px; background: #f9fafb; font-size: 12px; }
-      .hint { color: var(--muted); margin: 0 0 6px; line-height: 1.5; }
       textarea { width: 100%; box-sizing: border-box; min-height: 112px; font: 12px/1.4 ui-monospace, monospace; tab-size: 12; }
-      .problems { color: var(--error); margin: 6px 0; padding-left: 18px; }
-      caption { text-align: left; font-weight: 600; padding: 6px 0 2px; }
-      td.now { color: var(--muted); }
-      td.changed { font-weight: 600; }
-      label.file { border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; background: white; cursor: pointer; }
-      label.file:focus-within { outline: 2px solid var(--accent); }
-      label.file input { position: absolute; width: 1px; height: 1px; opacity: 0; }
     `,
   ];
 
@@ -68,13 +61,11 @@ export class BandImport extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    try {
-      this.read(await rowsOfFile(file));
-    } catch (err) {
-      // A file that is not a workbook or text: said in words (read-cells.ts ClaimsFileError carries both languages).
-      const x = err as Error & { zh?: string };
+    const opened = await openedRows(file, this.lang);
+    if ('rows' in opened) this.read(opened.rows);
+    else {
       this.sheet = null;
-      this.fileError = this.lang === 'zh' && x.zh ? x.zh : x.message;
+      this.fileError = opened.error;
     }
   }
 

@@ -10,7 +10,7 @@ import { t, type Lang } from '../report/strings.ts';
 import type { Population } from '../scenario/schema.ts';
 import { emit, type Path } from './events.ts';
 import { itemStyles } from './item-inputs.ts';
-import { rowsOfFile } from './sheet-file.ts';
+import { openedRows, sheetImportStyles } from './sheet-file.ts';
 import { shared } from './styles.ts';
 
 const LABEL: Record<PopulationFigure, 'insured' | 'incidence' | 'costLevel'> = {
@@ -47,18 +47,11 @@ export class FigureImport extends LitElement {
   static override styles = [
     shared,
     itemStyles,
+    sheetImportStyles,
     css`
       :host { display: block; }
       .panel { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin: 6px 0; background: #f9fafb; font-size: 12px; }
-      .hint { color: var(--muted); margin: 0 0 6px; line-height: 1.5; }
       textarea { width: 100%; box-sizing: border-box; min-height: 80px; font: 12px/1.4 ui-monospace, monospace; tab-size: 14; }
-      .problems { color: var(--error); margin: 6px 0; padding-left: 18px; }
-      caption { text-align: left; font-weight: 600; padding: 6px 0 2px; }
-      td.now { color: var(--muted); }
-      td.changed { font-weight: 600; }
-      label.file { border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; background: white; cursor: pointer; }
-      label.file:focus-within { outline: 2px solid var(--accent); }
-      label.file input { position: absolute; width: 1px; height: 1px; opacity: 0; }
     `,
   ];
 
@@ -72,12 +65,11 @@ export class FigureImport extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    try {
-      this.read(await rowsOfFile(file));
-    } catch (err) {
-      const x = err as Error & { zh?: string };
+    const opened = await openedRows(file, this.lang);
+    if ('rows' in opened) this.read(opened.rows);
+    else {
       this.sheet = null;
-      this.fileError = this.lang === 'zh' && x.zh ? x.zh : x.message;
+      this.fileError = opened.error;
     }
   }
 
