@@ -74,7 +74,13 @@ export class HouseholdPanel extends LitElement {
   ];
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('model') || changed.has('baseline')) this.pending = true;
+    // Figures of another model are never shown as this one's (a file switched or restored while a job ran has other
+    // rulesets): they go at once, and a reply counts only for the model it was asked for.
+    if (changed.has('model') || changed.has('baseline')) {
+      this.pending = true;
+      this.expected = null;
+      this.sampled = null;
+    }
     // After the Monte Carlo: on two cores a worker beside the run's would slow its first second (the run then asks
     // whether to go on, run-pacing.ts).
     if (this.pending && !this.busy) {
@@ -94,7 +100,7 @@ export class HouseholdPanel extends LitElement {
         this.worker = w;
         w.onmessage = (e: MessageEvent<HouseholdReply>) => {
           w.terminate();
-          if (this.worker !== w) return;
+          if (this.worker !== w || this.model !== model) return;
           this.worker = null;
           if ('error' in e.data) {
             this.failed = e.data.error;

@@ -84,7 +84,8 @@ export class TypicalCaseView extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     const s = this.scenario;
-    if (!s) return;
+    // A file with no population yet (the editor can remove the last) has no typical person.
+    if (!s || !s.populations.length) return;
     if (!s.populations.some((p) => p.id === this.population))
       this.population = (s.populations.find((p) => p.income) ?? s.populations[0]).id;
     const pop = s.populations.find((p) => p.id === this.population)!;
