@@ -35,7 +35,8 @@ export const SOURCE_DOCUMENTS: Readonly<Record<string, { zh: string; en: string 
  * name says it. An unknown number stays as written.
  */
 export function citeDocuments(text: string, lang: Lang): string {
-  return text.replace(/\bseed (\d{3})(?: \([^()]*\))?(?:'s)?/g, (whole, n: string) => {
+  // "Seed 002" opens a sentence in some texts: the same citation.
+  return text.replace(/\b[Ss]eed (\d{3})(?: \([^()]*\))?(?:'s)?/g, (whole, n: string) => {
     const doc = SOURCE_DOCUMENTS[n];
     if (!doc) return whole;
     return whole.endsWith("'s") ? `${doc[lang]}${lang === 'zh' ? '' : "'s"}` : doc[lang];

@@ -11,6 +11,7 @@ import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from '../report/field-names.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
+import { citeDocuments } from '../report/sources.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EDITS, type EditDetail } from './edit-events.ts';
 import { pathString } from './events.ts';
@@ -225,7 +226,7 @@ export class EditorPanel extends LitElement {
     return html`
       <div class="panel">
         <div class="scenario-title">${s.title[L]}</div>
-        <p class="desc">${s.description?.[L] ?? ''}</p>
+        <p class="desc">${citeDocuments(s.description?.[L] ?? '', L)}</p>
         ${notice}${this.renderFileBar(false)}
         ${this.showDiff ? html`<js-diff-view .lang=${L} .scenario=${this.wb.draft} .changes=${ss.changeList()}></js-diff-view>` : nothing}
       </div>

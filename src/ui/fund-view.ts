@@ -11,6 +11,7 @@ import { reserveMonthsChart, type ChartSpec } from '../report/charts/charts.ts';
 import type { Lang } from '../report/strings.ts';
 import { formatAmount, formatCount, formatPercent, unitText, type Unit } from '../report/format.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
+import { citeDocuments } from '../report/sources.ts';
 import { shared } from './styles.ts';
 import { csvOf } from '../report/columns.ts';
 import { download, tableText } from './download.ts';
@@ -89,7 +90,7 @@ export class FundView extends LitElement {
     const L = this.lang;
     return html`<div class="panel">
         <h2>${f.title[L]}</h2>
-        ${f.description?.[L] ? html`<p class="muted">${f.description[L]}</p>` : nothing}
+        ${f.description?.[L] ? html`<p class="muted">${citeDocuments(f.description[L], L)}</p>` : nothing}
         <p class="muted">${t('aFundLevelFile', L)}</p>
         <div class="tools"><button class="excel" title=${t('excelHint', L)} ?disabled=${f.kind === 'pooling' && !this.pooling} @click=${() => this.excel()}>${t('excel', L)}</button></div>
       </div>
