@@ -151,15 +151,7 @@ export class HouseholdPanel extends LitElement {
       return html`<h3>${t('householdTitle', L)}</h3><p class="note">${t('householdNoIncome', L)}</p>`;
     const named = scenarioNames(s, L);
     const rsName = (id: string) => named.rulesets[id] ?? id;
-    const head = html`<thead><tr>
-      <th scope="col">${t('householdRuleset', L)}</th>
-      <th scope="col">${t('householdOop', L)}（${unitLabel(this.unit, L)}）</th>
-      <th scope="col">${t('householdCat10', L)}</th>
-      <th scope="col">${t('householdCat25', L)}</th>
-      <th scope="col">${t('householdImpoverished', L)}</th>
-      <th scope="col">${t('householdCiReduction', L)}</th>
-      <th scope="col">${t('householdAssistReduction', L)}</th>
-    </tr></thead>`;
+    const head = this.head(false);
     const sam = this.sampled;
     const diffCell = (d: { mean: number; lo95: number; hi95: number } | null, f: (x: number) => string) =>
       d ? html`${f(d.mean)}<span class="pm">[${f(d.lo95)}, ${f(d.hi95)}]</span>` : html`—`;
@@ -202,6 +194,21 @@ export class HouseholdPanel extends LitElement {
     `;
   }
 
+  /** The household tables' header: the figures of figureCells, after the row's name (and its members, by group). */
+  private head(withMembers: boolean) {
+    const L = this.lang;
+    return html`<thead><tr>
+      <th scope="col">${t('householdRuleset', L)}</th>
+      ${withMembers ? html`<th scope="col">${t('householdMembers', L)}</th>` : nothing}
+      <th scope="col">${t('householdOop', L)}（${unitLabel(this.unit, L)}）</th>
+      <th scope="col">${t('householdCat10', L)}</th>
+      <th scope="col">${t('householdCat25', L)}</th>
+      <th scope="col">${t('householdImpoverished', L)}</th>
+      <th scope="col">${t('householdCiReduction', L)}</th>
+      <th scope="col">${t('householdAssistReduction', L)}</th>
+    </tr></thead>`;
+  }
+
   private byGroup(rsName: (id: string) => string) {
     const e = this.expected;
     const L = this.lang;
@@ -210,16 +217,7 @@ export class HouseholdPanel extends LitElement {
     return html`<details>
       <summary>${t('householdByGroup', L)}</summary>
       <div class="scroll"><table>
-        <thead><tr>
-          <th scope="col">${t('householdRuleset', L)}</th>
-          <th scope="col">${t('householdMembers', L)}</th>
-          <th scope="col">${t('householdOop', L)}（${unitLabel(this.unit, L)}）</th>
-          <th scope="col">${t('householdCat10', L)}</th>
-          <th scope="col">${t('householdCat25', L)}</th>
-          <th scope="col">${t('householdImpoverished', L)}</th>
-          <th scope="col">${t('householdCiReduction', L)}</th>
-          <th scope="col">${t('householdAssistReduction', L)}</th>
-        </tr></thead>
+        ${this.head(true)}
         <tbody>
           ${e.map((r, ri) =>
             r.populations.map((p) =>
