@@ -10,7 +10,7 @@ import type { householdExpectations, HouseholdFigures } from '../engine/househol
 import { DEFAULT_HOUSEHOLD_MEMBERS, type HouseholdRun, type Interval } from '../engine/household-sample.ts';
 import type { HouseholdReply, HouseholdRequest } from './household-worker.ts';
 import type { EngineModel } from '../engine/model.ts';
-import { formatAmount, formatCount, formatPercent, formatPoints, unitLabel, type Unit } from '../report/format.ts';
+import { formatAmount, formatCount, formatPercent, formatPoints, unitText, type Unit } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { shared } from './styles.ts';
@@ -200,7 +200,7 @@ export class HouseholdPanel extends LitElement {
     return html`<thead><tr>
       <th scope="col">${t('householdRuleset', L)}</th>
       ${withMembers ? html`<th scope="col">${t('householdMembers', L)}</th>` : nothing}
-      <th scope="col">${t('householdOop', L)}（${unitLabel(this.unit, L)}）</th>
+      <th scope="col">${t('householdOop', L)}${L === 'zh' ? `（${unitText(this.unit, L)}）` : ` (${unitText(this.unit, L)})`}</th>
       <th scope="col">${t('householdCat10', L)}</th>
       <th scope="col">${t('householdCat25', L)}</th>
       <th scope="col">${t('householdImpoverished', L)}</th>
