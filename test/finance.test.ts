@@ -346,4 +346,19 @@ describe('jingsuan fund', () => {
     expect(p.years).toHaveLength(3);
     expect((await command('run', 'scenarios/suzhou-pooling-2020.json')).err).toContain('fund-level file');
   });
+  it('prints one language a line (--lang) and money in the unit asked for (--unit), from the tables fund.xlsx writes', async () => {
+    const files = ['scenarios/suzhou-resident-subsidy-2021.json', 'scenarios/suzhou-pooling-2020.json'];
+    for (const f of files) {
+      const en = (await command('fund', f, '--trials', '100', '--lang', 'en')).out;
+      const zh = (await command('fund', f, '--trials', '100', '--lang', 'zh')).out;
+      expect(en, f).not.toMatch(/\p{Script=Han}/u);
+      expect(zh, f).not.toMatch(/[A-Za-z]{3,}/); // P5, P95 and figures only
+    }
+    const wan = (await command('fund', files[0], '--lang', 'en')).out;
+    const yuan = (await command('fund', files[0], '--lang', 'en', '--unit', 'yuan')).out;
+    // The budget's total subsidy, 363,675,000.00 yuan (finance/subsidy.ts, exact): 36,367.50 in 万元.
+    expect(wan).toMatch(/^total\s+587,000\s+36,367\.50\s+15,460\.00$/m);
+    expect(yuan).toMatch(/^total\s+587,000\s+363,675,000\s+154,600,000$/m); // whole yuan, as every table in 元
+    expect((await command('fund', files[0], '--lang', 'fr')).err).toContain('--lang');
+  });
 });

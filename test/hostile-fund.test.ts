@@ -103,10 +103,10 @@ for (const name of ['suzhou-resident-subsidy-2021', 'suzhou-pooling-2020']) {
   });
 }
 
-/** Runs `fund FILE` and `fund FILE --json` on a file; both must be clean and finite. */
-async function both(name: string, d: Json) {
+/** Runs `fund FILE --lang L` and `fund FILE --json` on a file; both must be clean and finite. */
+async function both(name: string, d: Json, lang: 'en' | 'zh' = 'en') {
   const f = file(`${name}.json`, d);
-  const text = await here(name, ['fund', f], 60);
+  const text = await here(name, ['fund', f, '--lang', lang], 60);
   const json = await here(`${name} --json`, ['fund', f, '--json'], 60);
   for (const r of [text, json]) {
     clean(r);
@@ -116,13 +116,18 @@ async function both(name: string, d: Json) {
 }
 
 describe('degenerate but valid fund files come out in words', () => {
-  it('a pooling file without expenditure has no reserve months: "no expenditure 无支出", JSON null with the reason', async () => {
+  it('a pooling file without expenditure has no reserve months: "no expenditure" / "无支出", JSON null with the reason', async () => {
     const d = base('suzhou-pooling-2020');
     d.simulation.trials = 100;
     for (const r of d.regions) r.employees.expenditure.value = r.residents.expenditure.value = 0;
     const { text, json } = await both('pooling-no-expenditure', d);
     expect(text.code).toBe(0);
-    expect(text.out.match(/no expenditure 无支出/g)).toHaveLength(10); // mean and P5 of each of the 5 years
+    // Mean, P5 and P95 of each of the 5 years, each in the reader's language only (--lang).
+    expect(text.out.match(/no expenditure/g)).toHaveLength(15);
+    expect(text.out).not.toMatch(/无支出/);
+    const zh = (await both('pooling-no-expenditure-zh', d, 'zh')).text.out;
+    expect(zh.match(/无支出/g)).toHaveLength(15);
+    expect(zh).not.toMatch(/no expenditure/);
     for (const y of json.years) {
       expect(y.reserveMonths).toBeNull();
       expect(y.reserveMonthsReason).toBe('no-expenditure');
@@ -143,13 +148,15 @@ describe('degenerate but valid fund files come out in words', () => {
     expect(last.noExpenditure).toBeLessThan(0.6);
     expect(Number.isFinite(last.reserveMonths.mean)).toBe(true);
     expect(text.out).toMatch(/2024: in [\d.]+% of the trials the year has no expenditure/);
+    const zh = (await both('pooling-trend-to-zero-zh', d, 'zh')).text.out;
+    expect(zh).toMatch(/2024：[\d.]+% 的模拟中该年无支出/);
   });
   it('a subsidy file with nobody in the forecast: the subsidised share is "no insured in the forecast"', async () => {
     const d = base('suzhou-resident-subsidy-2021');
     for (const g of d.groups) g.count.value = 0;
     d.subsidyPerPerson.value = 0;
     const { text, json } = await both('subsidy-nobody', d);
-    expect(text.out).toContain('subsidy at the projected count: no insured in the forecast 预测人数为零');
+    expect(text.out).toContain('Subsidy at the projected count: no insured in the forecast');
     expect(json.projectedBudget).toMatchObject({ subsidisedShare: null, subsidisedShareReason: 'no-insured', predicted: null });
     expect(json.budget.total).toBe('0.00');
   });
@@ -161,7 +168,10 @@ describe('degenerate but valid fund files come out in words', () => {
       theta: { value: 5000, assumption: 'hostile' },
     };
     const { text, json } = await both('subsidy-infinite-mean-cost', d);
-    expect(text.out).toContain(`fund payment rate ${d.groups[0].id}: modelled not computable (the cost distribution has no finite mean)`);
+    // The payment-rate table's row for the group: its title, then the modelled rate in words, then the target.
+    const rates = text.out.slice(text.out.indexOf('Fund payment rates'));
+    const row = rates.split('\n').find((l) => l.startsWith(d.groups[0].title.en));
+    expect(row).toMatch(/not computable \(the cost distribution has no finite mean\)\s+\d+\.\d%$/);
     expect(json.paymentRates[0]).toMatchObject({ modelled: null, modelledReason: 'cost-mean-not-finite' });
     expect(json.paymentRates[1].modelled).toBeGreaterThan(0);
   });

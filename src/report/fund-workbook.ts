@@ -7,9 +7,10 @@
  */
 import type { PoolingReport, SubsidyReport } from '../finance/fund-report.ts';
 import type { FundScenario } from '../scenario/fund-schema.ts';
-import { table, type Table } from './columns.ts';
+import type { Table } from './columns.ts';
+import { budgetTable, paymentRateTable, poolingYearsTable, regionsTable } from './fund-tables.ts';
 import type { Unit } from './format.ts';
-import { both, t, type Lang } from './strings.ts';
+import { t, type Lang } from './strings.ts';
 import { FORMATS, serialDate, tableSheet } from './workbook.ts';
 import { xlsxBytes, type XlsxCell, type XlsxSheet } from './xlsx-writer.ts';
 
@@ -21,89 +22,6 @@ export interface FundWorkbookInput {
   unit?: Unit;
   version: string;
   date?: Date;
-}
-
-/** The budget's lines and its total; amounts are exact decimal strings in yuan (finance/subsidy.ts), read as numbers. */
-function budgetTable(r: SubsidyReport, lang: Lang): Table {
-  const b = r.budget;
-  type Line = { title: string; count: number; payer: string; subsidy: number | null; contributions: number };
-  const rows: Line[] = [
-    ...b.lines.map((l) => ({
-      title: l.title[lang],
-      count: l.count,
-      payer: t(l.payer, lang),
-      subsidy: l.subsidised ? Number(l.subsidy) : null,
-      contributions: Number(l.contributions),
-    })),
-    { title: t('total', lang), count: b.insured, payer: '', subsidy: Number(b.total), contributions: Number(b.contributions) },
-  ];
-  return table<Line>(
-    'subsidy-budget',
-    both('subsidyBudgetTitle', r.year),
-    [
-      { label: both('group'), unit: 'text', value: (x) => x.title },
-      { label: both('insured2'), unit: 'count', value: (x) => x.count },
-      { label: both('payer'), unit: 'text', value: (x) => x.payer },
-      { label: both('subsidy'), unit: 'money', value: (x) => x.subsidy },
-      { label: both('contributions'), unit: 'money', value: (x) => x.contributions },
-    ],
-    rows,
-  );
-}
-
-function paymentRateTable(r: SubsidyReport, f: FundScenario, lang: Lang): Table {
-  const title = (id: string) => (f.kind === 'subsidyBudget' ? f.groups.find((g) => g.id === id)?.title?.[lang] : undefined) ?? id;
-  return table<SubsidyReport['paymentRates'][number]>(
-    'payment-rates',
-    both('fundPaymentRates'),
-    [
-      { label: both('group'), unit: 'text', value: (p) => title(p.group) },
-      { label: both('modelled'), unit: 'ratio', value: (p) => (p.modelled === null ? { why: p.modelledReason! } : p.modelled) },
-      { label: both('target'), unit: 'ratio', value: (p) => p.target },
-    ],
-    r.paymentRates,
-  );
-}
-
-function poolingYearsTable(r: PoolingReport): Table {
-  type Y = PoolingReport['years'][number];
-  const months = (f: (d: NonNullable<Y['reserveMonths']>) => number) => (y: Y) =>
-    y.reserveMonths ? f(y.reserveMonths) : { why: y.reserveMonthsReason! };
-  return table<Y>(
-    'reserve-months',
-    both('cityPoolingReserveMonths'),
-    [
-      { label: both('year'), unit: 'year', value: (y) => y.year },
-      { label: both('reserveMonthsMean'), unit: 'number', digits: 2, value: months((d) => d.mean) },
-      { label: { zh: '备付期 P5', en: 'reserve months P5' }, unit: 'number', digits: 2, value: months((d) => d.p05) },
-      { label: { zh: '备付期 P95', en: 'reserve months P95' }, unit: 'number', digits: 2, value: months((d) => d.p95) },
-      { label: both('pAlarm'), unit: 'ratio', value: (y) => y.probAlarm },
-      { label: both('cityPool'), unit: 'money', value: (y) => y.cityPool.mean },
-      { label: both('xlsxPoolExhausted'), unit: 'ratio', value: (y) => y.poolExhausted.probability },
-      { label: both('xlsxUncoveredMean'), unit: 'money', value: (y) => y.poolExhausted.uncoveredMean },
-    ],
-    r.years,
-  );
-}
-
-function regionsTable(r: PoolingReport, f: FundScenario, lang: Lang): Table {
-  type G = PoolingReport['years'][number]['regions'][number] & { year: number };
-  const title = (id: string) => (f.kind === 'pooling' ? f.regions.find((g) => g.id === id)?.title[lang] : undefined) ?? id;
-  return table<G>(
-    'regions',
-    both('xlsxRegionsByYear'),
-    [
-      { label: both('year'), unit: 'year', value: (g) => g.year },
-      { label: both('region'), unit: 'text', value: (g) => title(g.region) },
-      { label: both('balance'), unit: 'money', value: (g) => g.balanceMean },
-      { label: both('reserve'), unit: 'money', value: (g) => g.reserveMean },
-      { label: both('fromCity'), unit: 'money', value: (g) => g.fromCityMean },
-      { label: both('repaid'), unit: 'money', value: (g) => g.repaidMean },
-      { label: both('pDrawsOnCity'), unit: 'ratio', value: (g) => g.probDrawOnCity },
-      { label: both('localMakeUp'), unit: 'money', value: (g) => g.localMakeUpMean },
-    ],
-    r.years.flatMap((y) => y.regions.map((g) => ({ ...g, year: y.year }))),
-  );
 }
 
 export function fundWorkbook(x: FundWorkbookInput): Uint8Array {

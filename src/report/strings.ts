@@ -272,6 +272,8 @@ const S = {
     en: (share: string) => `in ${share} of the trials the year has no expenditure: no reserve months, left out of the distribution`,
   },
   byRegion: { zh: '分地区', en: 'by region' },
+  subsidisedShare: { zh: '财政补助人数占比', en: 'subsidised share' },
+  fundTrials: { zh: (n: number) => `${n} 次模拟`, en: (n: number) => `${n} trials` },
   region: { zh: '地区', en: 'region' },
   balance: { zh: '结余', en: 'balance' },
   reserve: { zh: '风险金', en: 'reserve' },
