@@ -11,8 +11,7 @@ import { floatCorridor } from '../finance/corridor.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { distribution, type Distribution } from '../math/stats.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { indexedDeductibles, reindexIncome, type IndexedDeductible } from '../scenario/income-index.ts';
-import { formatPath } from '../scenario/problems.ts';
+import { reindexIncome, rulesetIndexed, type ShownIndexed } from '../scenario/income-index.ts';
 import { scaled } from '../random/severity/scaled.ts';
 import { householdRun, type HouseholdRun, type SampledFigures } from './household-sample.ts';
 import { compileModel, type EngineModel } from './model.ts';
@@ -37,7 +36,7 @@ export interface YearRuleset {
    */
   household?: SampledFigures | null;
   /** The year's indexed deductibles (scenario/income-index.ts), where the file indexes some. */
-  indexedDeductibles?: { path: string; share: number; income: string; incomeValue: number; value: number }[];
+  indexedDeductibles?: ShownIndexed[];
 }
 
 export interface YearResult {
@@ -142,7 +141,7 @@ export async function runYears(
       y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
     const household = opts.household === false ? null : householdOfYear(raw.model, raw.seed);
-    const indexed = indexedDeductibles(sy);
+    const indexed = raw.model.rulesets.map((_, i) => rulesetIndexed(sy, i));
     if (y === 1) {
       first = result;
       cumulative = raw.model.rulesets.map(() => new Float64Array(raw.trials));
@@ -169,7 +168,7 @@ export async function runYears(
           ...(r.lossRatioReason ? { lossRatioReason: r.lossRatioReason } : {}),
           fundCumulative,
           ...(household ? { household: household.rulesets[i].total } : {}),
-          ...(indexed.length ? { indexedDeductibles: deductiblesOf(indexed, i) } : {}),
+          ...(indexed[i].length ? { indexedDeductibles: indexed[i] } : {}),
         };
       }),
     });
@@ -190,16 +189,4 @@ export function householdOfYear(model: EngineModel, seed: string | number): Hous
   const index = t ? (1 + t.mean) ** t.yearsAhead : 1;
   const m = index === 1 ? model : { ...model, populations: model.populations.map((p) => ({ ...p, severity: scaled(p.severity, index) })) };
   return householdRun(m, seed);
-}
-
-function deductiblesOf(indexed: IndexedDeductible[], ri: number): NonNullable<YearRuleset['indexedDeductibles']> {
-  return indexed
-    .filter((d) => d.valuePath[1] === ri)
-    .map((d) => ({
-      path: formatPath(d.valuePath.slice(2)),
-      share: d.share,
-      income: d.income,
-      incomeValue: d.incomeValue!,
-      value: d.value!,
-    }));
 }

@@ -9,7 +9,7 @@
  * from before) reads `value` as before; `run --years` re-derives it each year (engine/years.ts).
  */
 import Decimal from 'decimal.js';
-import type { PathSegment } from './problems.ts';
+import { formatPath, type PathSegment } from './problems.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -75,6 +75,34 @@ export function indexedDeductibles(data: unknown): IndexedDeductible[] {
     });
   });
   return out;
+}
+
+/** A ruleset's indexed deductibles as `run --years --json`, `benefit` and `validate` show them (paths inside the ruleset). */
+export interface ShownIndexed {
+  path: string;
+  share: number;
+  income: string;
+  incomeValue: number;
+  value: number;
+}
+
+/** The indexed deductibles of ruleset ri of a valid scenario (every name declared, every value derived). */
+export function rulesetIndexed(data: unknown, ri: number): ShownIndexed[] {
+  return indexedDeductibles(data)
+    .filter((d) => d.valuePath[1] === ri && d.incomeValue !== undefined && d.value !== undefined)
+    .map((d) => ({
+      path: formatPath(d.valuePath.slice(2)),
+      share: d.share,
+      income: d.income,
+      incomeValue: d.incomeValue!,
+      value: d.value!,
+    }));
+}
+
+/** One line for a person: `tracks[0].deductible.value 26,530.00 = 1 × incomeIndex.urban 26,530.00 (derived)`. */
+export function indexedLine(d: ShownIndexed): string {
+  const fen = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${d.path} ${fen(d.value)} = ${d.share} × incomeIndex.${d.income} ${fen(d.incomeValue)} (derived 由收入指标推导)`;
 }
 
 const yuan = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
