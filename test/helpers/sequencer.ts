@@ -51,6 +51,7 @@ const SECONDS: Record<string, number> = {
   'cli-out.test.ts': 3,
   'rules-properties.test.ts': 2,
   'fit-read.test.ts': 2,
+  'income-index.test.ts': 9,
 };
 
 export class LongestFirst extends BaseSequencer {
