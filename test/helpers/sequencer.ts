@@ -52,6 +52,7 @@ const SECONDS: Record<string, number> = {
   'rules-properties.test.ts': 2,
   'fit-read.test.ts': 2,
   'income-index.test.ts': 9,
+  'e2e-income-index.test.ts': 8,
 };
 
 export class LongestFirst extends BaseSequencer {
