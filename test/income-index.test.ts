@@ -2,6 +2,7 @@
 // scenario/income-index.ts, engine/years.ts). Known answers are worked by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { scenarioForYear } from '../src/engine/years.ts';
+import { messageIn } from '../src/report/field-names.ts';
 import { setIndexedShare, setParam } from '../src/scenario/edit.ts';
 import { indexedAmount } from '../src/scenario/income-index.ts';
 import { validateData } from '../src/scenario/validate.ts';
@@ -94,6 +95,10 @@ describe('bad indexes are refused by JSON path', () => {
     expect(problems(off)).toEqual([
       'rulesets[0].tracks[0].deductible.value: must equal indexedTo.share × incomeIndex.urban = 1 × 26,530 = 26,530 yuan (the deductible is indexed to that income figure; write 26530, or change the share)',
     ]);
+    // The workbench words it in Chinese (report/field-names.ts).
+    expect(messageIn(problems(off)[0].replace(/^[^:]+: /, ''), 'zh')).toBe(
+      '须等于 比例 × 收入指标 urban = 1 × 26,530 = 26,530 元（起付标准挂钩该收入指标；应填 26530，或修改比例）',
+    );
     const none = jilin();
     delete none.rulesets[0].modifiers[0].deductible;
     expect(problems(none)).toEqual([
