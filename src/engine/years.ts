@@ -128,7 +128,12 @@ const count = (n: number) =>
 export async function runYears(
   s: Scenario,
   years: number,
-  opts: RunOptions & { household?: boolean } = {},
+  opts: RunOptions & {
+    /** false: no yearly household sample (the workbench's years panel). */
+    household?: boolean;
+    /** Year 1's household figures already drawn with the run's seed (reused, as firstYear is). */
+    firstHousehold?: HouseholdRun;
+  } = {},
   firstYear?: RawRun,
 ): Promise<{ first: RunResult; years: YearResult[] }> {
   const seed = opts.seed ?? s.simulation.seed;
@@ -140,7 +145,8 @@ export async function runYears(
     const raw =
       y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
-    const household = opts.household === false ? null : householdOfYear(raw.model, raw.seed);
+    const household =
+      opts.household === false ? null : y === 1 && opts.firstHousehold ? opts.firstHousehold : householdOfYear(raw.model, raw.seed);
     const indexed = raw.model.rulesets.map((_, i) => rulesetIndexed(sy, i));
     if (y === 1) {
       first = result;
