@@ -74,6 +74,11 @@ function everything(): Json {
   second.title = { zh: '方案乙', en: 'rules B' };
   second.funding.transfers = structuredClone(base('suzhou-2021').rulesets[0].funding.transfers);
   second.corridor.tiers = structuredClone(base('jilin-2017').rulesets[0].corridor.tiers);
+  // A deductible indexed to an income figure (issue #33, scenario/income-index.ts), on the second ruleset so the
+  // analyses' sweeps of the first's deductible stay as they were: 0.5 × 40,000 = 20,000 on the track and the modifier.
+  d.incomeIndex = { urban: a(40_000) };
+  second.tracks[0].deductible = { value: 20_000, indexedTo: { share: a(0.5), income: 'urban' }, assumption: 'hostile test' };
+  second.modifiers[0].deductibleIndexedTo = { share: a(0.5), income: 'urban' };
   d.rulesets.push(second);
   d.simulation.seed = 2020;
   d.simulation.trials = 20;
@@ -82,6 +87,7 @@ function everything(): Json {
     costGrowth: { mean: a(0.06), sd: a(0.03) },
     fundingGrowth: a(0.05),
     insuredGrowth: a(0.01),
+    incomeGrowth: a(0.07),
     assumption: 'hostile test',
   };
   d.targets = [{ metric: 'payout', ruleset: r.id, value: 5_000_000, assumption: 'hostile test' }];

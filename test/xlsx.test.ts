@@ -125,6 +125,11 @@ describe('run --out report.xlsx', () => {
     const row = years.rows.find((r) => r?.[0]?.value === y2.year && r?.[1]?.value === first.title.zh)!;
     expect(row[0]).toMatchObject({ type: 'n', fmt: '0' });
     expect(row[3]).toMatchObject({ type: 'n', value: fen(y2.rulesets[0].payout.mean) });
+    // Each year's household figures (engine/years.ts householdOfYear): the share above 10% of income, as a ratio.
+    const head = years.rows[2]!.map((c) => String(c?.value ?? ''));
+    const cat = head.findIndex((h) => h.startsWith('自付超过收入10%'));
+    expect(cat).toBeGreaterThan(0);
+    expect(row[cat]).toMatchObject({ type: 'n', value: y2.rulesets[0].household.catastrophic10, fmt: '0.0%' });
   });
 
   it('a chart sheet holds the chart data in Chinese, by title; the chart CSVs too, rounded to their unit', () => {

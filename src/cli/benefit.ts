@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { exactBenefit } from '../rules/exact.ts';
 import { typicalCase, type TypicalCase } from '../rules/typical-case.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
+import { indexedLine, rulesetIndexed } from '../scenario/income-index.ts';
 import type { Command } from './command.ts';
 import { findRuleset, loadScenario, parseAmount, UsageError } from './io.ts';
 
@@ -58,6 +59,7 @@ out-of-pocket, each payment rounded half-up to the fen.`,
       policyCost !== undefined ? caseOf(ruleset, '0').selfBurden : parseAmount('--burden', values.burden as string | undefined)!;
     const result = exactBenefit(resolveSchedule(ruleset, groups), { selfBurden: burden, compliantSelfPay: compliant });
     const layers = caseOf(ruleset, burden);
+    const indexed = rulesetIndexed(scenario, scenario.rulesets.indexOf(ruleset));
     const other = against ? caseOf(against, burden) : null;
     if (values.json) {
       const { detail: _, ...shown } = layers;
@@ -70,6 +72,10 @@ out-of-pocket, each payment rounded half-up to the fen.`,
             burden,
             compliantSelfPay: compliant,
             ...result,
+            // The deductibles indexed to an income figure (scenario/income-index.ts), money to the fen.
+            ...(indexed.length
+              ? { indexedDeductibles: indexed.map((d) => ({ ...d, incomeValue: d.incomeValue.toFixed(2), value: d.value.toFixed(2) })) }
+              : {}),
             layers: shown,
             ...(againstShown ? { against: againstShown } : {}),
           },
@@ -83,6 +89,7 @@ out-of-pocket, each payment rounded half-up to the fen.`,
     console.log(`self-burden 自负 ${burden} yuan, compliant self-pay 合规自费 ${compliant} yuan`);
     for (const t of result.tracks)
       console.log(`  track ${t.id} (${t.base}): eligible ${t.eligible}, deductible ${t.deductible}, paid ${t.paid}`);
+    for (const d of indexed) console.log(`  indexed deductible 挂钩起付标准: ${indexedLine(d)}`);
     console.log(`benefit 补偿: ${result.benefit} yuan${result.capped ? ' (overall cap reached)' : ''}`);
     for (const c of other ? [layers, other] : [layers]) printLayers(c);
     return 0;

@@ -85,11 +85,12 @@ Runs every population through every ruleset on the same sampled people.
     }
     if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
     // The household indicators come from their own sample of members, not from the trials (engine/household.ts).
-    const result = withHousehold(summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic), householdRun(raw.model, raw.seed));
+    const firstHousehold = householdRun(raw.model, raw.seed);
+    const result = withHousehold(summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic), firstHousehold);
     // Year 1 is the run above; later years follow the trend (the same seed gives the same year 1).
     const years =
       nYears && nYears > 1
-        ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory }, raw)).years
+        ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory, firstHousehold }, raw)).years
         : null;
     const seconds = (performance.now() - started) / 1000;
     if (outDir) await writeOut(outDir, scenario, result, raw, years, style);

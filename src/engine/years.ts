@@ -3,13 +3,18 @@
  * standards and budget lines × (1 + fundingGrowth)^(y−1), insured counts × (1 + insuredGrowth)^(y−1), and each
  * trial's cost index along its own path of yearly growth draws (engine/trial.ts costIndex) — and draws its claims
  * from a stream of its own. The fund's path is the running sum over years of what the corridor returns to the
- * fund less what the fund tops up, trial by trial, so its spread carries the paths' correlation.
+ * fund less what the fund tops up, trial by trial, so its spread carries the paths' correlation. With
+ * simulation.trend.incomeGrowth, incomes, the deductibles indexed to them and the poverty line grow too
+ * (growIncome). Each year's household figures come from the year's own sample of members (householdOfYear).
  */
 import { floatCorridor } from '../finance/corridor.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { distribution, type Distribution } from '../math/stats.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import { compileModel } from './model.ts';
+import { reindexIncome, rulesetIndexed, type ShownIndexed } from '../scenario/income-index.ts';
+import { scaled } from '../random/severity/scaled.ts';
+import { householdRun, type HouseholdRun, type SampledFigures } from './household-sample.ts';
+import { compileModel, type EngineModel } from './model.ts';
 import { checkRunSize, runRaw, RunTooLargeError, type RawRun, type RunOptions } from './run.ts';
 import { column, summarize, type RunResult } from './summary.ts';
 import { COL } from './trial-columns.ts';
@@ -25,6 +30,13 @@ export interface YearRuleset {
   lossRatioReason?: 'no-premium';
   /** Σ over years so far of (returned to the fund − fund top-up), per trial: its distribution. */
   fundCumulative: Distribution | null;
+  /**
+   * The year's household figures over the populations with income (docs/model.md "Household"; null where none
+   * has one), from the year's own sample of members (householdOfYear).
+   */
+  household?: SampledFigures | null;
+  /** The year's indexed deductibles (scenario/income-index.ts), where the file indexes some. */
+  indexedDeductibles?: ShownIndexed[];
 }
 
 export interface YearResult {
@@ -47,7 +59,28 @@ export function scenarioForYear(s: Scenario, y: number): Scenario {
       if (c.total) c.total = { ...c.total, value: c.total.value * f };
     }
   }
+  const g = t?.incomeGrowth?.value;
+  if (g !== undefined) growIncome(out, s, g, y - 1);
   return out;
+}
+
+/**
+ * Year 1 + k of the income trend (issue #33): incomes grow by (1 + g) a year. The income figures deductibles are
+ * indexed to, and so those deductibles (share × figure × (1 + g)^k to the fen; seed 004 三(一) sets each year's
+ * 起付标准 from the previous year's income), every income distribution (ln Y shifts by k·ln(1 + g), its spread
+ * kept), and the poverty line: a 低保 standard is raised with living standards, and a line held fixed while
+ * incomes grow would count fewer impoverished members for no change of policy.
+ */
+function growIncome(out: Scenario, s: Scenario, g: number, k: number): void {
+  const dmu = k * Math.log1p(g);
+  const shift = <T extends { mu: { value: number } }>(inc: T): T => ({ ...inc, mu: { ...inc.mu, value: inc.mu.value + dmu } });
+  for (const p of out.populations) {
+    if (p.income) p.income = shift(p.income);
+    p.groups = p.groups.map((gr) => (gr.income ? { ...gr, income: shift(gr.income) } : gr));
+  }
+  const h = out.household;
+  if (h) out.household = { ...h, povertyLine: { ...h.povertyLine, value: h.povertyLine.value * (1 + g) ** k } };
+  reindexIncome(out, s, g, k);
 }
 
 /**
@@ -95,7 +128,12 @@ const count = (n: number) =>
 export async function runYears(
   s: Scenario,
   years: number,
-  opts: RunOptions = {},
+  opts: RunOptions & {
+    /** false: no yearly household sample (the workbench's years panel). */
+    household?: boolean;
+    /** Year 1's household figures already drawn with the run's seed (reused, as firstYear is). */
+    firstHousehold?: HouseholdRun;
+  } = {},
   firstYear?: RawRun,
 ): Promise<{ first: RunResult; years: YearResult[] }> {
   const seed = opts.seed ?? s.simulation.seed;
@@ -107,6 +145,9 @@ export async function runYears(
     const raw =
       y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
+    const household =
+      opts.household === false ? null : y === 1 && opts.firstHousehold ? opts.firstHousehold : householdOfYear(raw.model, raw.seed);
+    const indexed = raw.model.rulesets.map((_, i) => rulesetIndexed(sy, i));
     if (y === 1) {
       first = result;
       cumulative = raw.model.rulesets.map(() => new Float64Array(raw.trials));
@@ -132,9 +173,26 @@ export async function runYears(
           lossRatio: { mean: r.lossRatio.mean, p05: r.lossRatio.p05, p95: r.lossRatio.p95, probAbove1: r.lossRatio.probAbove1 },
           ...(r.lossRatioReason ? { lossRatioReason: r.lossRatioReason } : {}),
           fundCumulative,
+          ...(household ? { household: household.rulesets[i].total } : {}),
+          ...(indexed[i].length ? { indexedDeductibles: indexed[i] } : {}),
         };
       }),
     });
   }
   return { first: first!, years: out };
+}
+
+/**
+ * The household figures of one year of a multi-year run (issue #33): the household module's own sample of members
+ * (engine/household-sample.ts, outside the trials) on the year's model — its incomes, poverty line and indexed
+ * deductibles already grown (scenarioForYear) — with every cost at the trend's mean index (1 + mean)^(y−1), the
+ * index the analytic mean of a sure trend takes (engine/analytic.ts). The spread of the trend's path (its sd) is
+ * not drawn here: the figures are the household expectation at the mean path. The seed is the year's own run seed
+ * (year 1: the run's, so its figures equal the run's household keys).
+ */
+export function householdOfYear(model: EngineModel, seed: string | number): HouseholdRun {
+  const t = model.trend;
+  const index = t ? (1 + t.mean) ** t.yearsAhead : 1;
+  const m = index === 1 ? model : { ...model, populations: model.populations.map((p) => ({ ...p, severity: scaled(p.severity, index) })) };
+  return householdRun(m, seed);
 }

@@ -103,11 +103,20 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   members: { zh: '家庭测算抽样人数', en: 'members sampled' },
   income: { zh: '收入', en: 'income' },
   note: { zh: '说明', en: 'note' },
+  // Deductibles indexed to an income figure (scenario/income-index.ts; issue #33).
+  incomeIndex: { zh: '收入指标', en: 'income figures' },
+  indexedTo: { zh: '挂钩收入指标', en: 'indexed to income' },
+  deductibleIndexedTo: { zh: '起付标准挂钩收入指标', en: 'deductible indexed to income' },
+  incomeGrowth: { zh: '人均收入年增长率', en: 'income growth' },
 };
 
 /** A key whose meaning depends on its parent: selfPay.ratio is self-pay's share of the burden, not a benefit ratio. */
 const IN_CONTEXT: Record<string, { zh: string; en: string }> = {
   'selfPay.ratio': { zh: '占自负费用比例', en: 'share of self-burden' },
+  'indexedTo.share': { zh: '占收入指标比例', en: 'share of the income figure' },
+  'indexedTo.income': { zh: '收入指标名称', en: 'income figure' },
+  'deductibleIndexedTo.share': { zh: '占收入指标比例', en: 'share of the income figure' },
+  'deductibleIndexedTo.income': { zh: '收入指标名称', en: 'income figure' },
 };
 
 /** One key of the file in words ("deductible" → 起付标准), the key itself where there is none. */
@@ -244,6 +253,17 @@ const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
     /^the first band ends at (\d+), not above the deductible (\d+): it pays only members with a lowered deductible$/,
     (_, a, b) => `第 1 段上限 ${a} 不高于起付标准 ${b}：只有起付线降低的分组才会得到补偿`,
   ],
+  // Indexed deductibles (scenario/income-index.ts).
+  [
+    /^must equal \w+\.share × incomeIndex\.(\S+) = (\S+) × (\S+) = (\S+) yuan \(the deductible is indexed to that income figure; write (\S+), or change the share\)$/,
+    (_, name, share, fig, v, w) =>
+      `须等于 比例 × 收入指标 ${name} = ${share} × ${fig} = ${v} 元（起付标准挂钩该收入指标；应填 ${w}，或修改比例）`,
+  ],
+  [
+    /^"(.*)" is not an income figure of incomeIndex \(declared: (.*)\)$/,
+    (_, name, known) => `“${name}”不是收入指标（incomeIndex）中的名称（已有：${known}）`,
+  ],
+  [/^must not exceed 10 \(ten times the income figure\)$/, () => '不能超过 10（收入指标的 10 倍）'],
 ];
 
 export function messageIn(message: string, lang: Lang): string {

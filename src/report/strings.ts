@@ -853,6 +853,10 @@ const S = {
   typicalNotRecipient: { zh: '非救助对象', en: 'not a recipient' },
   waterfallTitle: { zh: '典型病例：逐层支付（元）', en: 'Typical case: each layer (yuan)' },
   waterfallAmount: { zh: '元', en: 'yuan' },
+  // — deductibles indexed to an income figure (issue #33): appended here —
+  indexedShare: { zh: '起付标准占收入指标的比例', en: 'Deductible as a share of the income figure' },
+  indexedIncome: { zh: (name: string) => `收入指标 ${name}`, en: (name: string) => `income figure ${name}` },
+  indexedDerived: { zh: '由收入指标推导', en: 'derived from the income figure' },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

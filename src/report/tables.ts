@@ -317,6 +317,13 @@ export function yearsTable(years: YearResult[]): Table {
       metric('probLoss', (x) => orWhy('probLoss', x.r.premium, () => x.r.lossRatio.probAbove1)),
       { label: both('colFundCumulative'), unit: 'money', value: (x) => x.r.fundCumulative?.mean },
       { label: both('colFundCumulativeP5'), unit: 'money', value: (x) => x.r.fundCumulative?.p05 },
+      // Each year's household figures (engine/years.ts householdOfYear), where the file gives incomes.
+      ...(rows.some((x) => x.r.household)
+        ? ([
+            { label: both('householdCat10'), unit: 'ratio', value: (x) => x.r.household?.catastrophic10 },
+            { label: both('householdImpoverished'), unit: 'count', value: (x) => x.r.household?.impoverished ?? undefined },
+          ] satisfies Column<YearRow>[])
+        : []),
     ],
     rows,
   );

@@ -2,6 +2,7 @@
  * Edits of a scenario from the workbench: immutable updates by JSON path, and the provenance of an edited value
  * (it is no longer the document's number, so it becomes a labelled assumption that remembers the original).
  */
+import { indexedAmount } from './income-index.ts';
 import { saidIn, type Said } from './param.ts';
 
 type Json = unknown;
@@ -54,7 +55,8 @@ export function setParam<T>(root: T, paramPath: Path, value: number): T {
   const already = typeof param?.assumption === 'string' && param.assumption.startsWith(EDITED);
   const assumption = already ? param!.assumption! : `${EDITED} (was ${prev}${origin ? `; ${origin}` : ''})`;
   // Other fields of the parameter (a ratio ceiling's bindsModifiers) stay: only the number and its label change.
-  const { value: _v, source: _s, assumption: _a, ...rest } = (param ?? {}) as Record<string, Json>;
+  // A deductible set outright is no longer a share of an income figure (scenario/income-index.ts): its index goes.
+  const { value: _v, source: _s, assumption: _a, indexedTo: _i, ...rest } = (param ?? {}) as Record<string, Json>;
   const next: Record<string, Json> = { value, ...rest, assumption };
   return setAt(root, paramPath, next);
 }
@@ -66,11 +68,29 @@ export function setItemField<T>(root: T, itemPath: Path, field: string, value: J
   const already = typeof item.assumption === 'string' && item.assumption.startsWith(EDITED);
   const next: Record<string, Json> = { ...item, [field]: value };
   delete next.source;
+  // A modifier's deductible set outright is no longer indexed to an income figure (scenario/income-index.ts).
+  if (field === 'deductible') delete next.deductibleIndexedTo;
   next.assumption = already ? item.assumption : `${EDITED} (was ${field}=${JSON.stringify(item[field])}${origin ? `; ${origin}` : ''})`;
   return setAt(root, itemPath, next);
 }
 
 export const EDITED = 'edited in the workbench';
+
+/**
+ * Sets the share of an indexed deductible (`indexPath` ends at its indexedTo) and re-derives the deductible from
+ * it: share × incomeIndex[income] to the fen (scenario/income-index.ts), the share relabelled as an edit.
+ */
+export function setIndexedShare<T>(root: T, indexPath: Path, share: number): T {
+  let next = setParam(root, [...indexPath, 'share'], share);
+  const idx = getAt(next, indexPath) as { income?: string } | undefined;
+  const figure = (getAt(next, ['incomeIndex', idx?.income ?? '']) as { value?: number } | undefined)?.value;
+  if (typeof figure !== 'number') return next;
+  const value = indexedAmount(share, figure);
+  const last = indexPath[indexPath.length - 1];
+  if (last === 'indexedTo') next = setAt(next, [...indexPath.slice(0, -1), 'value'], value);
+  else next = setAt(next, [...indexPath.slice(0, -1), 'deductible'], value);
+  return next;
+}
 
 export function isEdited(p: unknown): boolean {
   return (

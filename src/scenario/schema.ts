@@ -164,6 +164,10 @@ export const Trend = z
     }),
     fundingGrowth: param(finite().min(-0.5).max(1), 'Annual growth of the funding standards and budget lines.').optional(),
     insuredGrowth: param(finite().min(-0.5).max(1), "Annual growth of every population's insured count.").optional(),
+    incomeGrowth: param(
+      finite().min(-0.5, 'must be at least −0.5').max(1, 'must not exceed 1'),
+      "Annual growth of per-capita income: year y's incomeIndex figures (and the deductibles indexed to them) × (1 + g)^(y−1), every income distribution's mu + (y−1)·ln(1 + g), and the poverty line × (1 + g)^(y−1).",
+    ).optional(),
     ...provenance,
   })
   .describe(
@@ -214,10 +218,41 @@ export const Band = z
   })
   .describe('One band of segmented progressive payment (分段累进): from the previous edge (or the deductible) up to `to`.');
 
+/** A name of an income figure of `incomeIndex` (e.g. "urban"). */
+const incomeName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lower-case name such as "urban" (1–32 characters)');
+
+/**
+ * The per-capita income figures a ruleset may index its deductibles to (seed 004 三(一): 起付标准原则上按上年度城镇居民
+ * 人均可支配收入、农村居民人均纯收入确定; the national guidance of 2015 the same), each declared once with its source.
+ * `run --years` grows them by simulation.trend.incomeGrowth (engine/years.ts).
+ */
+export const IncomeIndex = z
+  .record(incomeName, Money('A per-capita income figure of the previous year (e.g. 上年度城镇居民人均可支配收入), yuan per person a year'))
+  .describe(
+    'Named per-capita income figures (yuan per person a year) that deductibles are indexed to (deductible.indexedTo, modifiers[].deductibleIndexedTo), e.g. { "urban": {value, source}, "rural": {value, source} }.',
+  );
+
+/** A deductible set as a share of an income figure (scenario/income-index.ts: the value must equal share × figure, to the fen). */
+export const IndexedTo = z
+  .strictObject({
+    share: param(
+      finite().min(0, 'must not be negative').max(10, 'must not exceed 10 (ten times the income figure)'),
+      'Share of the income figure the deductible equals (1 = the whole figure, 0.5 = half of it).',
+    ),
+    income: incomeName.describe("Name of the income figure in the scenario's incomeIndex."),
+  })
+  .describe(
+    "The deductible as share × incomeIndex[income] (Jilin: 起付标准 = 上年度人均可支配收入, seed 004 三(一)). The deductible's value must equal it, rounded to the fen; run --years re-indexes it with simulation.trend.incomeGrowth.",
+  );
+
+export const TrackDeductible = z
+  .strictObject({ value: amount(), ...provenance, indexedTo: IndexedTo.optional() })
+  .describe('Deductible (起付标准) on the eligible base (yuan); with indexedTo, a share of a per-capita income figure.');
+
 export const Track = z.strictObject({
   id,
   base: z.enum(['selfBurden', 'compliantSelfPay', 'combined']).describe('Eligible base: 自负, 合规自费, or their sum.'),
-  deductible: Money('Deductible (起付标准) on the eligible base'),
+  deductible: TrackDeductible,
   bands: z.array(Band).min(1).max(LIMITS.bands),
   cap: Money('Maximum paid by this track per person per year').optional(),
 });
@@ -226,6 +261,9 @@ export const Modifier = z.strictObject({
   group: tag,
   deductibleFactor: finite().min(0, 'must not be negative').max(10, 'must not exceed 10').optional(),
   deductible: amount().optional().describe('Deductible override (yuan), applied before deductibleFactor.'),
+  deductibleIndexedTo: IndexedTo.optional().describe(
+    "The deductible override as share × incomeIndex[income] (Jilin's rural members: 上年度农村居民人均纯收入, seed 004 三(一)); deductible must then be given and equal it, to the fen.",
+  ),
   ratioAdd: finite().min(-1, 'must be between −1 and 1').max(1, 'must be between −1 and 1').optional(),
   cap: amount().optional().describe('Overall cap override (yuan).'),
   capFactor: finite().min(0, 'must not be negative').max(10, 'must not exceed 10').optional(),
@@ -443,6 +481,7 @@ export const Scenario = z.strictObject({
   populations: z.array(Population).min(1).max(LIMITS.populations),
   rulesets: z.array(Ruleset).min(1).max(LIMITS.rulesets),
   targets: z.array(Target).max(LIMITS.targets).default([]),
+  incomeIndex: IncomeIndex.optional(),
   household: Household.optional(),
   simulation: Simulation,
 });
@@ -463,5 +502,6 @@ export type CorridorSpec = z.output<typeof Corridor>;
 export type TierSpec = z.output<typeof Tier>;
 export type Target = z.output<typeof Target>;
 export type IncomeSpec = z.output<typeof Income>;
+export type IndexedToSpec = z.output<typeof IndexedTo>;
 export type AssistanceSpec = z.output<typeof Assistance>;
 export type Param = { value: number; source?: Said; assumption?: Said };

@@ -7,11 +7,14 @@ import { normalCdf, normalPdfOverCdf } from '../math/normal.ts';
 import { LIMITS } from './limits.ts';
 import { problem, type PathSegment, type Problem } from './problems.ts';
 import { uncertaintyProblems } from './uncertainty-checks.ts';
+import { incomeIndexProblems, indexedDeductibles } from './income-index.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const getIn = (v: unknown, path: PathSegment[]): unknown =>
+  path.reduce<unknown>((o, k) => (isObj(o) || Array.isArray(o) ? (o as Obj)[k as string] : undefined), v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** A provenance text given (a string, or both sides of a { zh, en } text), not blank. */
 const said = (v: unknown): boolean =>
@@ -224,6 +227,9 @@ export function checkSemantics(data: unknown): SemanticResult {
       err(['targets', i, 'value'], `a rate, written as a fraction (0.6 for 60%): ${v} is ${v * 100}%; it must not exceed 100 (10,000%)`);
   });
   if (isObj(data.household)) paramsNeedProvenance(data.household, ['household']);
+  if (isObj(data.incomeIndex)) paramsNeedProvenance(data.incomeIndex, ['incomeIndex']);
+  for (const d of indexedDeductibles(data)) needProvenance(getIn(data, [...d.indexPath, 'share']), [...d.indexPath, 'share']);
+  incomeIndexProblems(data, err);
   if (isObj(data.simulation)) {
     const risk = data.simulation.parameterRisk;
     if (isObj(risk))

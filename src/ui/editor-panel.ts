@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { setParam } from '../scenario/edit.ts';
+import { setIndexedShare, setParam } from '../scenario/edit.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from '../report/field-names.ts';
@@ -173,7 +173,14 @@ export class EditorPanel extends LitElement {
   private onParam(e: CustomEvent<ParamChange>) {
     const key = pathString(e.detail.path);
     const continuing = this.gesture === key;
-    this.wb.edit(setParam(this.wb.draft, e.detail.path, e.detail.value), !continuing);
+    const path = e.detail.path;
+    // The share of an indexed deductible re-derives the deductible from its income figure (scenario/income-index.ts).
+    const indexed =
+      path.length > 1 && path[path.length - 1] === 'share' && /^(indexedTo|deductibleIndexedTo)$/.test(String(path[path.length - 2]));
+    const next = indexed
+      ? setIndexedShare(this.wb.draft, path.slice(0, -1), e.detail.value)
+      : setParam(this.wb.draft, path, e.detail.value);
+    this.wb.edit(next, !continuing);
     this.gesture = e.detail.live ? key : null;
   }
 
@@ -257,7 +264,7 @@ export class EditorPanel extends LitElement {
           (rs, i) =>
             html`<js-ruleset-card .ruleset=${rs} .index=${i} .problems=${problems} .warnings=${warnings}
                 .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'}
-                .populationTitles=${titles} .groupTitles=${groupTitles}></js-ruleset-card>`,
+                .populationTitles=${titles} .groupTitles=${groupTitles} .incomeIndex=${draft.incomeIndex ?? {}}></js-ruleset-card>`,
         )}
       </div>
     `;

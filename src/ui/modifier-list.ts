@@ -77,7 +77,12 @@ export class ModifierList extends LitElement {
     return html`<label>${label}${spec.percent ? ' (%)' : ''}
       ${spec.slider ? miniSlider(this, mp, f, { value, min: spec.slider[0], max: spec.slider[1], step: spec.slider[2], percent: spec.percent, label }) : nothing}<input
         type="number" step="any" aria-label=${label} .value=${shown} @change=${(e: Event) => itemChange(this, mp, f, (e.target as HTMLInputElement).value, spec.percent)} /><button
-        class="small" aria-label="${t('removeField', L)} ${label}" title=${t('removeField', L)} @click=${() => emit(this, 'item-remove', { path: [...mp, f] })}>✕</button></label>`;
+        class="small" aria-label="${t('removeField', L)} ${label}" title=${t('removeField', L)} @click=${() => emit(this, 'item-remove', { path: [...mp, f] })}>✕</button>${
+          // An override indexed to an income figure (scenario/income-index.ts): said beside it; typing a value sets it outright.
+          f === 'deductible' && m.deductibleIndexedTo
+            ? html`<span class="muted derived">= ${m.deductibleIndexedTo.share.value} × ${t('indexedIncome', L, m.deductibleIndexedTo.income)} · ${t('indexedDerived', L)}</span>`
+            : nothing
+        }</label>`;
   }
 
   private modifier(m: Modifier, mi: number) {

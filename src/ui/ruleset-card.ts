@@ -31,7 +31,10 @@ export class RulesetCard extends LitElement {
     color: {},
     populationTitles: { attribute: false },
     groupTitles: { attribute: false },
+    incomeIndex: { attribute: false },
   };
+  /** The scenario's income figures, which a track's deductible may be indexed to (scenario/income-index.ts). */
+  declare incomeIndex: Record<string, { value: number }>;
   /** Population id → its title in the current language, to name the population a funding channel pays for. */
   declare populationTitles: Record<string, string>;
   /** Group tags by the title a person reads (populations[].groups[].title). */
@@ -56,6 +59,7 @@ export class RulesetCard extends LitElement {
     this.color = '#1d4ed8';
     this.populationTitles = {};
     this.groupTitles = {};
+    this.incomeIndex = {};
   }
 
   static override styles = [
@@ -103,7 +107,7 @@ export class RulesetCard extends LitElement {
     const full = tracks.length >= LIMITS.tracks;
     return html`${tracks.map(
       (track, ti) =>
-        html`<js-track-editor .track=${track} .path=${this.base(['tracks', ti])} ?removable=${tracks.length > 1} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-track-editor>`,
+        html`<js-track-editor .track=${track} .incomeIndex=${this.incomeIndex} .path=${this.base(['tracks', ti])} ?removable=${tracks.length > 1} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-track-editor>`,
     )}
       <div class="actions"><label>${t('addTrack', L)}
         <select aria-label=${t('addTrack', L)} ?disabled=${full} title=${full ? t('trackLimit', L, LIMITS.tracks) : ''} @change=${(

@@ -21,7 +21,10 @@ export class TrackEditor extends LitElement {
     problems: { attribute: false },
     warnings: { attribute: false },
     importing: { state: true },
+    incomeIndex: { attribute: false },
   };
+  /** The scenario's income figures (an indexed deductible is derived from one). */
+  declare incomeIndex: Record<string, { value: number }>;
   declare track: Track;
   /** The band table from a sheet is open (band-import.ts, loaded when first opened). */
   declare importing: boolean;
@@ -38,12 +41,21 @@ export class TrackEditor extends LitElement {
     this.path = [];
     this.removable = false;
     this.importing = false;
+    this.incomeIndex = {};
     this.lang = 'zh';
     this.problems = [];
     this.warnings = [];
   }
 
-  static override styles = [shared, itemStyles, css`:host { display: block; }`];
+  static override styles = [
+    shared,
+    itemStyles,
+    css`
+      :host { display: block; }
+      .derived { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em; margin: 0.3em 0; }
+      .derived .label { min-width: 6em; }
+    `,
+  ];
 
   private async openImport() {
     await import('./band-import.ts');
@@ -78,6 +90,31 @@ export class TrackEditor extends LitElement {
       ${!m.error && m.warning ? html`<tr><td colspan="4" class="row-warn" role="status">⚠ ${m.warning}</td></tr>` : nothing}`;
   }
 
+  /**
+   * A deductible indexed to an income figure (scenario/income-index.ts): shown as derived, share × figure, with the
+   * share editable (editor-panel.ts re-derives the value from it).
+   */
+  private indexed() {
+    const L = this.lang;
+    const d = this.track.deductible;
+    const idx = d.indexedTo!;
+    const tp = this.path;
+    const figure = this.incomeIndex[idx.income]?.value;
+    const money = (x: number) => x.toLocaleString(L === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
+    const error =
+      errorAt(this.problems, pathString([...tp, 'deductible', 'value'])) ??
+      errorAt(this.problems, pathString([...tp, 'deductible', 'indexedTo', 'income']));
+    return html`<div class="derived" role="group" aria-label=${t('deductible', L)}>
+        <span class="label">${t('deductible', L)}</span>
+        <strong>${money(d.value)}</strong>
+        <span class="muted">= ${idx.share.value} × ${t('indexedIncome', L, idx.income)}${figure === undefined ? '' : ` (${money(figure)})`} · ${t('indexedDerived', L)}</span>
+        ${provenanceChip(idx.share, L)}
+        ${error ? html`<div class="row-error" role="alert">${error}</div>` : nothing}
+      </div>
+      <js-param-field .lang=${L} label=${t('indexedShare', L)} .path=${[...tp, 'deductible', 'indexedTo', 'share']} .param=${idx.share}
+        min="0" max=${Math.max(2, idx.share.value * 2)} step="0.05" .error=${errorAt(this.problems, pathString([...tp, 'deductible', 'indexedTo', 'share', 'value']))}></js-param-field>`;
+  }
+
   override render() {
     const L = this.lang;
     const track = this.track;
@@ -94,8 +131,12 @@ export class TrackEditor extends LitElement {
           @click=${() => emit(this, 'track-remove', { path: tp })}>✕ ${t('removeTrack', L)}</button>`
             : nothing
         }</h4>
-      <js-param-field .lang=${L} label=${t('deductible', L)} .path=${[...tp, 'deductible']} .param=${track.deductible}
-        min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${at(['deductible'])} .warning=${warn(['deductible'])}></js-param-field>
+      ${
+        track.deductible?.indexedTo
+          ? this.indexed()
+          : html`<js-param-field .lang=${L} label=${t('deductible', L)} .path=${[...tp, 'deductible']} .param=${track.deductible}
+        min="0" max=${Math.max(100000, ded * 2)} step="500" .error=${at(['deductible'])} .warning=${warn(['deductible'])}></js-param-field>`
+      }
       <table class="bands" aria-label="${t('bands', L)} ${track.id}">
         <thead><tr><th>${t('bands', L)}</th><th>${t('bandTo', L)}</th><th>${t('bandRatio', L)} (%)</th><th></th></tr></thead>
         <tbody>${track.bands.map((_, bi) => this.band(bi))}</tbody>

@@ -92,7 +92,9 @@ export class YearsPanel extends LitElement {
     try {
       const workers = workerCount();
       checkYearsSize(s, n, YEARS_TRIALS, workers);
-      const { years } = await runYears(s, n, { trials: YEARS_TRIALS, workers, workerFactory: browserWorkerFactory });
+      // Each year's household sample takes 0.1–0.3 s of the page's own thread (engine/years.ts householdOfYear),
+      // longer than a task may (docs/model.md "Performance"): the page's years leave it to `run --years`.
+      const { years } = await runYears(s, n, { trials: YEARS_TRIALS, workers, workerFactory: browserWorkerFactory, household: false });
       if (job !== this.job || this.wb.applied !== s) return;
       this.years = years;
       this.for = s;

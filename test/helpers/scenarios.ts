@@ -16,6 +16,8 @@ export function smallScenario(severity: SeveritySpec, insured = 200_000, inciden
   s.populations[0].incidence = { value: incidence, assumption: 'test' };
   s.populations[0].severity = severity;
   s.rulesets = [jy.rulesets[0], jl.rulesets[0]].map((r) => structuredClone(r));
+  // Jilin's deductibles are indexed to its income figures (scenario/income-index.ts): they travel with its rules.
+  s.incomeIndex = structuredClone(jl.incomeIndex);
   for (const r of s.rulesets) {
     r.funding.channels = [{ channel: 'unspecified', perInsured: { value: 50, assumption: 'test' } }];
     delete r.funding.monthsInForce;

@@ -51,6 +51,8 @@ const SECONDS: Record<string, number> = {
   'cli-out.test.ts': 3,
   'rules-properties.test.ts': 2,
   'fit-read.test.ts': 2,
+  'income-index.test.ts': 9,
+  'e2e-income-index.test.ts': 8,
 };
 
 export class LongestFirst extends BaseSequencer {
