@@ -14,6 +14,8 @@
  */
 import { incomeBetween, type LognormalIncome } from '../math/income.ts';
 import type { CeilingBandF } from '../rules/assistance.ts';
+import type { Piecewise } from '../rules/piecewise.ts';
+import { crossings } from './household-chain.ts';
 
 const prob = (inc: LognormalIncome, a: number, b: number) => incomeBetween(inc, a, b).p;
 
@@ -65,4 +67,54 @@ export function ceilingMember(
     if (b.edge === Infinity) return;
   }
   region(Infinity, null);
+}
+
+/** A boundary of an income interval as a function of the amount: a·o(x) + b·nonc(x) + g. */
+type Bound = [a: number, b: number, g: number];
+
+/**
+ * The amounts where the figures above, as functions of the amount, have a kink: where two of a region's income
+ * boundaries (band edges, the split rem/c, o/k, nonc/(k − c), the poverty line, line + o, (line + nonc)/(1 − c))
+ * meet. The quadrature breaks its panels there (engine/household.ts severityNodes), as it does at the chains' kinks,
+ * so each panel integrates a smooth function.
+ */
+export function ceilingKinks(
+  oop: Piecewise,
+  noncRate: number,
+  bands: readonly CeilingBandF[],
+  shares: readonly number[],
+  line: number | null,
+): number[] {
+  const out: number[] = [];
+  let lo = 0;
+  const regions: [lo: number, hi: number, c: number | null][] = [];
+  for (const b of bands) {
+    if (b.edge > lo) regions.push([lo, b.edge, b.share]);
+    lo = Math.max(lo, b.edge);
+    if (b.edge === Infinity) break;
+  }
+  if (lo < Infinity) regions.push([lo, Infinity, null]);
+  for (const [rlo, rhi, c] of regions) {
+    const bounds: Bound[] = [[0, 0, rlo]];
+    if (rhi < Infinity) bounds.push([0, 0, rhi]);
+    for (const k of shares) bounds.push([1 / k, 0, 0]);
+    if (line !== null) bounds.push([0, 0, line], [1, 0, line]);
+    if (c !== null) {
+      if (c > 0) bounds.push([1 / c, -1 / c, 0]);
+      for (const k of shares) if (k !== c) bounds.push([0, 1 / (k - c), 0]);
+      if (line !== null && c < 1) bounds.push([0, 1 / (1 - c), line / (1 - c)]);
+    }
+    for (let i = 0; i < bounds.length; i++)
+      for (let j = i + 1; j < bounds.length; j++) {
+        const [a, b, g] = [bounds[i][0] - bounds[j][0], bounds[i][1] - bounds[j][1], bounds[i][2] - bounds[j][2]];
+        if (a === 0 && b === 0) continue;
+        const f: Piecewise = {
+          xs: oop.xs,
+          ys: oop.xs.map((x, n) => a * oop.ys[n] + b * noncRate * x + g),
+          tail: a * oop.tail + b * noncRate,
+        };
+        for (const x of crossings(f, 0)) if (x > 0 && Number.isFinite(x)) out.push(x);
+      }
+  }
+  return out;
 }

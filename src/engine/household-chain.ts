@@ -97,7 +97,7 @@ export function memberYearInto(ch: Chain, x: number, ratio: number, compliant: n
 }
 
 /** Points where a piecewise-linear f crosses the level y (one per segment at most). */
-function crossings(f: Piecewise, y: number): number[] {
+export function crossings(f: Piecewise, y: number): number[] {
   const out: number[] = [];
   const { xs, ys } = f;
   for (let i = 1; i < xs.length; i++) {

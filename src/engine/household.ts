@@ -25,7 +25,7 @@
  */
 import { incomeCdf, incomeGiven, pearsonFromSpearman, type LognormalIncome } from '../math/income.ts';
 import { normalQuantile } from '../math/normal.ts';
-import { ceilingMember } from './household-ceiling.ts';
+import { ceilingKinks, ceilingMember } from './household-ceiling.ts';
 import { shockNodes } from '../math/quadrature.ts';
 import { utilisationKept } from '../random/claim-count.ts';
 import { scaled } from '../random/severity/scaled.ts';
@@ -283,12 +283,19 @@ export function householdPopulation(model: EngineModel, p: number): HouseholdRes
   const compliant = pop.compliantShare;
   const masks = [...maskProbabilities(pop.tagShares).entries()].filter(([, pr]) => pr > 0);
   // curves[ri][k]: the chain of ruleset ri for the k-th tag combination in `masks`.
-  const chains = model.rulesets.map((_, ri) => masks.map(([mask]) => chainOf(model, ri, p, mask)));
-  const curves = chains.map((cs) => cs.map((ch) => chainCurves(ch, ratio, compliant)));
   const ctp = ctpShareOf(pop);
   // The non-compliant self-pay per yuan of amount, which neither assistance nor the ceiling pays.
   const noncRate = ratio * (1 - compliant);
+  const chains = model.rulesets.map((_, ri) => masks.map(([mask]) => chainOf(model, ri, p, mask)));
+  const curves = chains.map((cs) => cs.map((ch) => chainCurves(ch, ratio, compliant)));
   const kinks = new Set(curves.flat().flatMap((c) => c.kinks));
+  // With an out-of-pocket ceiling the figures also bend where the income intervals' ends meet (household-ceiling.ts).
+  const shares = ctp === null ? [...CATASTROPHIC_SHARES] : [...CATASTROPHIC_SHARES, ctp];
+  chains.forEach((cs, ri) =>
+    cs.forEach((ch, m) => {
+      if (ch.ceiling) for (const x of ceilingKinks(curves[ri][m].outOfPocket, noncRate, ch.ceiling, shares, line)) kinks.add(x);
+    }),
+  );
   const all = model.rulesets.map(() => new Sums());
   const byTag = model.rulesets.map(() => pop.tags.map(() => new Sums()));
   shock.x.forEach((c, k) => {

@@ -259,7 +259,8 @@ export function checkSemantics(data: unknown): SemanticResult {
       if (!isObj(b)) return;
       if (!hasProvenance(b)) paramsNeedProvenance(b, [...path, k]);
       if (b.incomeBelow === null) {
-        if (k !== bands.length - 1) err([...path, k, 'incomeBelow'], 'only the last band may be open (null): later bands would never apply');
+        if (k !== bands.length - 1)
+          err([...path, k, 'incomeBelow'], 'only the last band may be open (null): later bands would never apply');
         return;
       }
       const edge = isObj(b.incomeBelow) ? num(b.incomeBelow.value) : undefined;
