@@ -31,6 +31,11 @@ function everything(): Json {
     compliantShare: a(0.4),
     compliantBeta: { alpha: 2, beta: 3, assumption: 'hostile test' },
   };
+  // Issue #33's household measures: a cost–income rank correlation and spending shares on every population (each
+  // copies the first: every severity family's survival ranks a member's cost), an out-of-pocket ceiling on both rulesets.
+  first.income.rankCorrelation = a(-0.3);
+  first.spending = { consumptionShare: a(0.7), foodShare: a(0.3) };
+  first.groups[0].income.rankCorrelation = a(0.2);
   d.populations = [first];
   for (const f of SEVERITY_FAMILIES) {
     if (f.id === 'lognormalPareto') continue; // the first population's
@@ -57,6 +62,10 @@ function everything(): Json {
   r.cap = a(400_000);
   r.ratioCeiling = { value: 0.9, bindsModifiers: true, assumption: 'hostile test' };
   r.policyRangeDeduction = a(35_000);
+  r.assistance.ceiling = [
+    { incomeBelow: a(20_000), share: a(0.1) },
+    { incomeBelow: null, share: a(0.4) },
+  ];
   r.tracks[0].cap = a(350_000);
   Object.assign(r.modifiers[0], { deductible: 20_000, cap: 500_000, capFactor: 1.2 });
   r.funding.channels.push({ channel: 'fiscalSubsidy', total: a(1_000_000) });
