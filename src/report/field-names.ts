@@ -103,6 +103,13 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   members: { zh: '家庭测算抽样人数', en: 'members sampled' },
   income: { zh: '收入', en: 'income' },
   note: { zh: '说明', en: 'note' },
+  // Issue #33's further household measures: cost–income dependence, capacity to pay, the out-of-pocket ceiling.
+  rankCorrelation: { zh: '费用与收入的秩相关系数', en: 'cost–income rank correlation' },
+  spending: { zh: '消费支出', en: 'spending' },
+  consumptionShare: { zh: '消费支出占可支配收入比例', en: 'consumption share of income' },
+  foodShare: { zh: '恩格尔系数', en: 'food share (Engel)' },
+  ceiling: { zh: '年度个人自付封顶', en: 'out-of-pocket ceiling' },
+  incomeBelow: { zh: '收入低于', en: 'income below' },
 };
 
 /** A key whose meaning depends on its parent: selfPay.ratio is self-pay's share of the burden, not a benefit ratio. */
@@ -243,6 +250,11 @@ const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
   [
     /^the first band ends at (\d+), not above the deductible (\d+): it pays only members with a lowered deductible$/,
     (_, a, b) => `第 1 段上限 ${a} 不高于起付标准 ${b}：只有起付线降低的分组才会得到补偿`,
+  ],
+  [/^only the last band may be open \(null\): later bands would never apply$/, () => '只有最后一档可以不设收入上限：其后各档不会适用'],
+  [
+    /^must be above the previous band's edge (\S+) \(bands ascending by income\)$/,
+    (_, e) => `须高于上一档的收入上限 ${e}（各档按收入从低到高）`,
   ],
 ];
 
