@@ -32,7 +32,7 @@ function everything(): Json {
     compliantBeta: { alpha: 2, beta: 3, assumption: 'hostile test' },
   };
   // Issue #33's household measures: a cost–income rank correlation and spending shares on every population (each
-  // copies the first: every severity family's survival ranks a member's cost), an out-of-pocket ceiling on both rulesets.
+  // copies the first: every severity family's survival ranks a member's cost).
   first.income.rankCorrelation = a(-0.3);
   first.spending = { consumptionShare: a(0.7), foodShare: a(0.3) };
   first.groups[0].income.rankCorrelation = a(0.2);
@@ -62,10 +62,6 @@ function everything(): Json {
   r.cap = a(400_000);
   r.ratioCeiling = { value: 0.9, bindsModifiers: true, assumption: 'hostile test' };
   r.policyRangeDeduction = a(35_000);
-  r.assistance.ceiling = [
-    { incomeBelow: a(20_000), share: a(0.1) },
-    { incomeBelow: null, share: a(0.4) },
-  ];
   r.tracks[0].cap = a(350_000);
   Object.assign(r.modifiers[0], { deductible: 20_000, cap: 500_000, capFactor: 1.2 });
   r.funding.channels.push({ channel: 'fiscalSubsidy', total: a(1_000_000) });
@@ -83,6 +79,11 @@ function everything(): Json {
   second.title = { zh: '方案乙', en: 'rules B' };
   second.funding.transfers = structuredClone(base('suzhou-2021').rulesets[0].funding.transfers);
   second.corridor.tiers = structuredClone(base('jilin-2017').rulesets[0].corridor.tiers);
+  // The out-of-pocket ceiling on the second ruleset only: its household figures integrate over income band by band.
+  second.assistance.ceiling = [
+    { incomeBelow: a(20_000), share: a(0.1) },
+    { incomeBelow: null, share: a(0.4) },
+  ];
   d.rulesets.push(second);
   d.simulation.seed = 2020;
   d.simulation.trials = 20;

@@ -12,16 +12,17 @@
  * expectation). Every piece is an interval of y, so each figure is a sum of lognormal probabilities: exact given
  * the amount; the amount is integrated by the caller's quadrature.
  */
-import { incomeBetween, type LognormalIncome } from '../math/income.ts';
+import { incomeCdf, type LognormalIncome } from '../math/income.ts';
+import { normalCdf } from '../math/normal.ts';
 import type { CeilingBandF } from '../rules/assistance.ts';
 import type { Piecewise } from '../rules/piecewise.ts';
 import { crossings } from './household-chain.ts';
 
-const prob = (inc: LognormalIncome, a: number, b: number) => incomeBetween(inc, a, b).p;
-
 /**
  * For one amount: P(oop > k·Y) for each k in `shares`, P(Y ≥ line > Y − oop) (0 without a line), and E[ceiling paid],
- * written into out[0 .. shares.length + 1].
+ * written into out[0 .. shares.length + 1]. Each interval's probability is F(b) − F(a) with F the income cdf; as F is
+ * monotone, F(min(a, b)) = min(F(a), F(b)), so the cdf is taken once per distinct end and the intervals are cut in
+ * probability (the household pass calls this for every quadrature node).
  */
 export function ceilingMember(
   o: number,
@@ -34,33 +35,47 @@ export function ceilingMember(
 ): void {
   const K = shares.length;
   out.fill(0, 0, K + 2);
+  const F = (y: number) => incomeCdf(inc, y);
   const rem = Math.max(0, o - nonc);
+  const fOk = shares.map((k) => (o > 0 ? F(o / k) : 0));
+  const fLine = line === null ? 0 : F(line);
+  const fLineO = line === null || !(o > 0) ? 0 : F(line + o);
+  const s = inc.sigma;
+  // The partial mean's cdf: E[Y; Y < y] = e^{μ + σ²/2}·Φ((ln y − μ − σ²)/σ).
+  const G = (y: number) => (y > 0 ? (y === Infinity ? 1 : normalCdf((Math.log(y) - inc.mu - s * s) / s)) : 0);
+  const mean = Math.exp(inc.mu + (s * s) / 2);
   let lo = 0;
+  let fLo = 0;
   const region = (hi: number, c: number | null) => {
     if (!(hi > lo)) return;
+    const fHi = hi === Infinity ? 1 : F(hi);
     // Capped below `split`: c·y < rem.
     const split = c === null || rem <= 0 ? 0 : c > 0 ? rem / c : Infinity;
-    const capHi = Math.min(hi, split);
-    const freeLo = Math.max(lo, split);
+    const fSplit = split === 0 ? 0 : split === Infinity ? 1 : F(split);
+    const fCapHi = Math.min(fHi, fSplit);
+    const fFreeLo = Math.max(fLo, fSplit);
+    const capped = c !== null && fCapHi > fLo;
     for (let i = 0; i < K; i++) {
       const k = shares[i];
-      let p = o > 0 ? prob(inc, freeLo, Math.min(hi, o / k)) : 0;
-      if (capHi > lo && c !== null) {
-        if (c > k || (c === k && nonc > 0)) p += prob(inc, lo, capHi);
-        else if (c < k && nonc > 0) p += prob(inc, lo, Math.min(capHi, nonc / (k - c)));
+      let p = o > 0 ? Math.max(0, Math.min(fHi, fOk[i]) - fFreeLo) : 0;
+      if (capped) {
+        if (c > k || (c === k && nonc > 0)) p += fCapHi - fLo;
+        else if (c < k && nonc > 0) p += Math.max(0, Math.min(fCapHi, F(nonc / (k - c))) - fLo);
       }
       out[i] += p;
     }
     if (line !== null) {
-      let p = o > 0 ? prob(inc, Math.max(freeLo, line), Math.min(hi, line + o)) : 0;
-      if (capHi > lo && c !== null) p += prob(inc, Math.max(lo, line), c < 1 ? Math.min(capHi, (line + nonc) / (1 - c)) : capHi);
+      let p = o > 0 ? Math.max(0, Math.min(fHi, fLineO) - Math.max(fFreeLo, fLine)) : 0;
+      if (capped) p += Math.max(0, Math.min(fCapHi, c < 1 ? F((line + nonc) / (1 - c)) : 1) - Math.max(fLo, fLine));
       out[K] += p;
     }
-    if (capHi > lo && c !== null) {
-      const { p, partialMean } = incomeBetween(inc, lo, capHi);
-      out[K + 1] += Math.max(0, rem * p - c * partialMean);
+    if (capped) {
+      const capHi = Math.min(hi, split);
+      const partialMean = mean * (G(capHi) - G(lo));
+      out[K + 1] += Math.max(0, rem * (fCapHi - fLo) - c * partialMean);
     }
     lo = hi;
+    fLo = fHi;
   };
   for (const b of bands) {
     region(b.edge, b.share);
@@ -94,16 +109,23 @@ export function ceilingKinks(
     if (b.edge === Infinity) break;
   }
   if (lo < Infinity) regions.push([lo, Infinity, null]);
+  const sets: Bound[][] = [];
   for (const [rlo, rhi, c] of regions) {
-    const bounds: Bound[] = [[0, 0, rlo]];
-    if (rhi < Infinity) bounds.push([0, 0, rhi]);
-    for (const k of shares) bounds.push([1 / k, 0, 0]);
-    if (line !== null) bounds.push([0, 0, line], [1, 0, line]);
-    if (c !== null) {
-      if (c > 0) bounds.push([1 / c, -1 / c, 0]);
-      for (const k of shares) if (k !== c) bounds.push([0, 1 / (k - c), 0]);
-      if (line !== null && c < 1) bounds.push([0, 1 / (1 - c), line / (1 - c)]);
-    }
+    // The ends of the region, where the ceiling starts to bind, and the ends of the uncapped part's intervals …
+    const ends: Bound[] = [[0, 0, rlo]];
+    if (rhi < Infinity) ends.push([0, 0, rhi]);
+    if (c !== null && c > 0) ends.push([1 / c, -1 / c, 0]);
+    const free: Bound[] = [...ends, ...shares.map((k): Bound => [1 / k, 0, 0])];
+    if (line !== null) free.push([0, 0, line], [1, 0, line]);
+    sets.push(free);
+    if (c === null) continue;
+    // … and of the capped part's.
+    const capped: Bound[] = [...ends, ...shares.filter((k) => k !== c).map((k): Bound => [0, 1 / (k - c), 0])];
+    if (line !== null) capped.push([0, 0, line]);
+    if (line !== null && c < 1) capped.push([0, 1 / (1 - c), line / (1 - c)]);
+    sets.push(capped);
+  }
+  for (const bounds of sets) {
     for (let i = 0; i < bounds.length; i++)
       for (let j = i + 1; j < bounds.length; j++) {
         const [a, b, g] = [bounds[i][0] - bounds[j][0], bounds[i][1] - bounds[j][1], bounds[i][2] - bounds[j][2]];

@@ -52,14 +52,3 @@ export function incomeGiven(inc: LognormalIncome, rho: number, z: number): Logno
   if (rho === 0) return inc;
   return { mu: inc.mu + inc.sigma * rho * z, sigma: inc.sigma * Math.sqrt(1 - rho * rho), rho: 0 };
 }
-
-/** P(a ≤ Y < b) and E[Y; a ≤ Y < b] (the lognormal's partial expectation, Aitchison & Brown §2.6). */
-export function incomeBetween(inc: LognormalIncome, a: number, b: number): { p: number; partialMean: number } {
-  if (!(b > a)) return { p: 0, partialMean: 0 };
-  const s = inc.sigma;
-  const zl = a > 0 ? (Math.log(a) - inc.mu) / s : -Infinity;
-  const zu = b === Infinity ? Infinity : (Math.log(b) - inc.mu) / s;
-  const p = normalCdf(zu) - normalCdf(zl);
-  const partialMean = Math.exp(inc.mu + (s * s) / 2) * (normalCdf(zu - s) - normalCdf(zl - s));
-  return { p, partialMean };
-}
