@@ -108,3 +108,64 @@ describe('expect --json and run --json: household per ruleset and population', (
     },
   );
 });
+
+describe('capacity to pay and the out-of-pocket ceiling on the command line (issue #33)', () => {
+  it(
+    'the shipped files with spending give catastrophicCtp40 between the 25% and 10% shares; without spending null with its reason',
+    { timeout: 240_000 },
+    () => {
+      // 40% of capacity = 0.4 × consumption share × (1 − food share) of income: 0.4 × 0.58 × 0.73 = 0.169 (Suzhou
+      // employees) … 0.4 × 0.72 × 0.71 = 0.204 (Jilin), all between 10% and 25%, so the share lies between those two.
+      for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017']) {
+        const r = JSON.parse(jingsuan('expect', `scenarios/${name}.json`, '--json').out);
+        for (const rs of r.rulesets) {
+          const h = rs.household;
+          expect(h.catastrophicCtp40, `${name} ${rs.id}`).toBeGreaterThan(h.catastrophic25);
+          expect(h.catastrophicCtp40, `${name} ${rs.id}`).toBeLessThan(h.catastrophic10);
+          expect(h.layers.ceiling).toBe(0);
+        }
+      }
+      const c = JSON.parse(jingsuan('expect', 'scenarios/compare-regions.json', '--json').out).rulesets[0];
+      expect(c.household.catastrophicCtp40).toBeNull();
+      expect(c.household.catastrophicCtp40Reason).toBe('no-spending');
+      const text = jingsuan('expect', 'scenarios/jilin-2017.json', '--lang', 'en');
+      expect(text.out).toMatch(/above 40% of capacity to pay \d+\.\d\d%/);
+    },
+  );
+
+  it('benefit --income: the ceiling pays the in-policy remainder above share × income, to the fen', { timeout: 240_000 }, () => {
+    const d = JSON.parse(readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8'));
+    d.rulesets[0].assistance.ceiling = [{ incomeBelow: { value: 30000, assumption: 't' }, share: { value: 0.1, assumption: 't' } }];
+    const f = join(mkdtempSync(join(tmpdir(), 'hh-')), 'ceiling.json');
+    writeFileSync(f, JSON.stringify(d));
+    // Not a recipient, self-burden 60,000, self-pay 5,000 of which 2,000 compliant, income 24,000.50: critical illness
+    // (its one track reads the self-burden) 0.6 × (60,000 − 18,000) = 25,200.00; in-policy remainder 60,000 + 2,000
+    // − 25,200 = 36,800; the ceiling 10% × 24,000.50 = 2,400.05, so it pays 34,399.95; out-of-pocket 65,000 − 25,200
+    // − 34,399.95 = 5,400.05 = 2,400.05 + the 3,000 non-compliant self-pay, which stays the member's.
+    const args = [
+      'benefit',
+      f,
+      '--ruleset',
+      'jiangyin-2020',
+      '--burden',
+      '60000',
+      '--self-pay',
+      '5000',
+      '--compliant-self-pay',
+      '2000',
+      '--income',
+      '24000.50',
+    ];
+    const r = jingsuan(...args, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).layers).toMatchObject({
+      criticalIllness: '25200.00',
+      assistance: '34399.95',
+      ceiling: '34399.95',
+      outOfPocket: '5400.05',
+      catastrophic10: true,
+      catastrophic25: false,
+    });
+    expect(jingsuan(...args).out).toMatch(/out-of-pocket ceiling 自付封顶 34399\.95/);
+  });
+});

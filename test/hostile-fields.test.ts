@@ -31,6 +31,11 @@ function everything(): Json {
     compliantShare: a(0.4),
     compliantBeta: { alpha: 2, beta: 3, assumption: 'hostile test' },
   };
+  // Issue #33's household measures: a cost–income rank correlation and spending shares on every population (each
+  // copies the first: every severity family's survival ranks a member's cost).
+  first.income.rankCorrelation = a(-0.3);
+  first.spending = { consumptionShare: a(0.7), foodShare: a(0.3) };
+  first.groups[0].income.rankCorrelation = a(0.2);
   d.populations = [first];
   for (const f of SEVERITY_FAMILIES) {
     if (f.id === 'lognormalPareto') continue; // the first population's
@@ -79,6 +84,11 @@ function everything(): Json {
   d.incomeIndex = { urban: a(40_000) };
   second.tracks[0].deductible = { value: 20_000, indexedTo: { share: a(0.5), income: 'urban' }, assumption: 'hostile test' };
   second.modifiers[0].deductibleIndexedTo = { share: a(0.5), income: 'urban' };
+  // The out-of-pocket ceiling on the second ruleset only: its household figures integrate over income band by band.
+  second.assistance.ceiling = [
+    { incomeBelow: a(20_000), share: a(0.1) },
+    { incomeBelow: null, share: a(0.4) },
+  ];
   d.rulesets.push(second);
   d.simulation.seed = 2020;
   d.simulation.trials = 20;

@@ -102,7 +102,9 @@ function printLayers(c: TypicalCase) {
   console.log(`  cost 医疗费用                 ${c.cost}`);
   console.log(`  basic insurance 基本医保      −${c.basic}`);
   console.log(`  critical illness 大病保险     −${c.criticalIllness}`);
-  console.log(`  medical assistance 医疗救助   −${c.assistance}${c.assistanceRecipient ? '' : ' (not a recipient 非救助对象)'}`);
+  const ceiling = c.ceiling !== '0.00' ? ` (of which out-of-pocket ceiling 自付封顶 ${c.ceiling})` : '';
+  const none = c.assistanceRecipient || ceiling ? '' : ' (not a recipient 非救助对象)';
+  console.log(`  medical assistance 医疗救助   −${c.assistance}${ceiling}${none}`);
   console.log(`  out-of-pocket 个人自付        ${c.outOfPocket}`);
   if (c.income !== null) {
     const pct = c.shareOfIncome === null ? 'no income 无收入' : `${(c.shareOfIncome * 100).toFixed(1)}%`;

@@ -81,10 +81,22 @@ function printHousehold(h: Household, names: string[], lang: Lang, unit: Unit) {
     const oop = x.outOfPocket === null ? '—' : `${formatAmount(x.outOfPocket, unit)} ${unitText(unit, lang)}`;
     const imp =
       x.impoverished === null ? (zh ? '未设贫困线' : 'no poverty line') : Math.round(x.impoverished).toLocaleString(zh ? 'zh-CN' : 'en');
+    // Capacity to pay and the ceiling only where the file gives them (population.spending, assistance.ceiling).
+    const ctp =
+      x.catastrophicCtp40 === null
+        ? ''
+        : zh
+          ? `；超过支付能力40% ${pct(x.catastrophicCtp40)}`
+          : `; above 40% of capacity to pay ${pct(x.catastrophicCtp40)}`;
+    const ceiling = x.layers.ceiling
+      ? zh
+        ? `；自付封顶支付 ${formatAmount(x.layers.ceiling, unit)} ${unitText(unit, lang)}`
+        : `; paid by the out-of-pocket ceiling ${formatAmount(x.layers.ceiling, unit)} ${unitText(unit, lang)}`
+      : '';
     return [
       zh
-        ? `  ${names[i]}：个人自付 ${oop}；超过收入10% ${pct(x.catastrophic10)}；超过25% ${pct(x.catastrophic25)}；因病致贫 ${imp} 人`
-        : `  ${names[i]}: out-of-pocket ${oop}; above 10% of income ${pct(x.catastrophic10)}; above 25% ${pct(x.catastrophic25)}; impoverished ${imp}`,
+        ? `  ${names[i]}：个人自付 ${oop}；超过收入10% ${pct(x.catastrophic10)}；超过25% ${pct(x.catastrophic25)}${ctp}；因病致贫 ${imp} 人${ceiling}`
+        : `  ${names[i]}: out-of-pocket ${oop}; above 10% of income ${pct(x.catastrophic10)}; above 25% ${pct(x.catastrophic25)}${ctp}; impoverished ${imp}${ceiling}`,
     ];
   });
   if (!lines.length) return;
@@ -93,7 +105,7 @@ function printHousehold(h: Household, names: string[], lang: Lang, unit: Unit) {
   );
   for (const l of lines) console.log(l);
 }
-const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'impoverished'] as const;
+const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'catastrophicCtp40', 'impoverished'] as const;
 
 /**
  * The household keys of `expect --json` (docs/model.md "Outputs"): per population `household` (null with

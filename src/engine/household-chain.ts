@@ -6,13 +6,15 @@
  * rules/assistance.ts `settle`.
  *
  * Out-of-pocket = self-burden + self-pay − critical illness − assistance: the member's cash burden that the
- * bureaus' burden-reduction rate divides by (自负 + 自费, engine/ratios.ts), less what the later layers pay.
+ * bureaus' burden-reduction rate divides by (自负 + 自费, engine/ratios.ts), less what the later layers pay. The
+ * out-of-pocket ceiling by income band (assistance.ceiling) depends on income, so the curves here stop before it:
+ * memberYearInto applies it for a drawn income, engine/household-ceiling.ts integrates it over income.
  */
 import { selfBurdenCurve } from '../rules/basic.ts';
 import { benefitCurve } from '../rules/expectation.ts';
 import { fastBenefit, type FastSchedule } from '../rules/fast.ts';
 import { evaluate, fromKinks, type Piecewise } from '../rules/piecewise.ts';
-import { assistancePaid, isRecipient } from '../rules/assistance.ts';
+import { assistancePaid, ceilingBandsOf, ceilingPaid, isRecipient, type CeilingBandF } from '../rules/assistance.ts';
 import { basicOf, type EngineModel } from './model.ts';
 
 export interface Chain {
@@ -23,6 +25,8 @@ export interface Chain {
   scheduleSelfBurden: Piecewise;
   schedule: FastSchedule;
   assistance: { deductible: number; rate: number; cap: number } | null;
+  /** The out-of-pocket ceiling's bands (every member, recipient or not); null without one. */
+  ceiling: CeilingBandF[] | null;
 }
 
 /** The chain of ruleset ri for population p's tag combination `mask` (bit i = the population's i-th tag). */
@@ -37,6 +41,7 @@ export function chainOf(model: EngineModel, ri: number, p: number, mask: number)
     scheduleSelfBurden: r.selfBurden,
     schedule: r.schedules[p][mask],
     assistance: a && isRecipient(a, tags) ? { deductible: a.deductible.value, rate: a.rate.value, cap: a.cap?.value ?? Infinity } : null,
+    ceiling: ceilingBandsOf(a),
   };
 }
 
@@ -69,25 +74,30 @@ export function memberYear(ch: Chain, x: number, ratio: number, compliant: numbe
 }
 
 /**
- * memberYear without an object per call, for the sample's loop (engine/household-sample.ts): writes out-of-pocket,
- * cost, basic, critical illness and assistance into out[0..4].
+ * memberYear without an object per call, for the sample's loop (engine/household-sample.ts), for a member with
+ * income y: writes out-of-pocket, cost, basic, critical illness, assistance (the ceiling's part included) and the
+ * ceiling's part into out[0..5].
  */
-export function memberYearInto(ch: Chain, x: number, ratio: number, compliant: number, out: Float64Array): void {
+export function memberYearInto(ch: Chain, x: number, ratio: number, compliant: number, y: number, out: Float64Array): void {
   const selfBurden = evaluate(ch.selfBurden, x);
   const selfPay = ratio * x;
   const kappaX = compliant * selfPay;
   const ci = ch.exposure * fastBenefit(ch.schedule, evaluate(ch.scheduleSelfBurden, x), kappaX);
-  const assistance = ch.assistance ? assistancePaid(ch.assistance, Math.max(0, selfBurden + kappaX - ci)) : 0;
+  const remaining = Math.max(0, selfBurden + kappaX - ci);
+  const grouped = ch.assistance ? assistancePaid(ch.assistance, remaining) : 0;
+  const ceiling = ch.ceiling ? ceilingPaid(ch.ceiling, remaining - grouped, y) : 0;
+  const assistance = grouped + ceiling;
   const oop = selfBurden + selfPay - ci - assistance;
   out[0] = oop > 0 ? oop : 0;
   out[1] = x + selfPay;
   out[2] = x - selfBurden;
   out[3] = ci;
   out[4] = assistance;
+  out[5] = ceiling;
 }
 
 /** Points where a piecewise-linear f crosses the level y (one per segment at most). */
-function crossings(f: Piecewise, y: number): number[] {
+export function crossings(f: Piecewise, y: number): number[] {
   const out: number[] = [];
   const { xs, ys } = f;
   for (let i = 1; i < xs.length; i++) {

@@ -5,7 +5,13 @@
  * same members (common random numbers), so a proposal's difference from the baseline is paired, with its own
  * standard error. A share of all insured members is the claimant share q = E[claimants]/insured times the sample
  * mean, its standard error q·sd/√n. Outside the trial loop: the trials' payouts are untouched.
+ *
+ * Income under a rank correlation (engine/household.ts, the copula's rule): the member's normal score
+ * z = Φ⁻¹(F(x₀)) of the amount drawn before the cost-level shock, and ln Y = μ + σ(ρz + √(1 − ρ²)·ε) with the same
+ * one normal draw ε as without it, so every ruleset still settles the same members and, with no correlation, the
+ * draws and figures are those of independence, bit for bit.
  */
+import { normalQuantile } from '../math/normal.ts';
 import { normalZiggurat } from '../random/normal.ts';
 import { betaSample } from '../random/severity/gamma.ts';
 import { drawShock } from '../random/shock.ts';
@@ -13,6 +19,7 @@ import { trialStream } from '../random/stream.ts';
 import {
   CATASTROPHIC_SHARES,
   combineFigures,
+  ctpShareOf,
   expectedClaimants,
   hasIncome,
   incomeOf,
@@ -33,8 +40,9 @@ export interface Interval {
 export interface DiffInterval extends Interval {
   mean: number;
 }
-export type HouseholdIntervals = Record<'outOfPocket' | 'catastrophic10' | 'catastrophic25' | 'impoverished', Interval | null>;
-export type HouseholdDiff = Record<'outOfPocket' | 'catastrophic10' | 'catastrophic25' | 'impoverished', DiffInterval | null>;
+type Head = 'outOfPocket' | 'catastrophic10' | 'catastrophic25' | 'catastrophicCtp40' | 'impoverished';
+export type HouseholdIntervals = Record<Head, Interval | null>;
+export type HouseholdDiff = Record<Head, DiffInterval | null>;
 
 export interface SampledFigures extends HouseholdFigures {
   intervals: HouseholdIntervals;
@@ -46,9 +54,10 @@ export interface SampledPopulation extends SampledFigures {
 }
 
 // Per-member values: out-of-pocket, catastrophic at 10% and 25%, impoverished (0/1), cost, basic, critical
-// illness, assistance.
-const K = 8;
-const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'impoverished'] as const;
+// illness, assistance (the ceiling's part included), catastrophic at 40% of capacity to pay (0/1), the ceiling's part.
+const K = 10;
+const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'catastrophicCtp40', 'impoverished'] as const;
+const SHARES: ReadonlySet<string> = new Set(['catastrophic10', 'catastrophic25', 'catastrophicCtp40']);
 
 class Moments {
   n = 0;
@@ -74,7 +83,7 @@ class Moments {
 const interval = (mean: number, se: number): Interval => ({ se, lo95: mean - 1.96 * se, hi95: mean + 1.96 * se });
 
 /** Figures of members counted `members` (insured), of whom `claimants` have cost, from their sample moments. */
-function figuresOf(m: Moments, insured: number, claimants: number, line: number | null): SampledFigures {
+function figuresOf(m: Moments, insured: number, claimants: number, line: number | null, ctp: number | null): SampledFigures {
   const q = insured > 0 ? claimants / insured : 0;
   const total = (k: number) => claimants * m.mean(k);
   const share = (k: number) => q * m.mean(k);
@@ -87,26 +96,30 @@ function figuresOf(m: Moments, insured: number, claimants: number, line: number 
     outOfPocket: total(0),
     catastrophic10: share(1),
     catastrophic25: share(2),
+    catastrophicCtp40: ctp === null ? null : share(8),
+    ...(ctp === null ? { catastrophicCtp40Reason: 'no-spending' as const } : {}),
     impoverished: imp,
     ...(line === null ? { impoverishedReason: 'no-poverty-line' as const } : {}),
-    layers: { cost, basic, criticalIllness: total(6), assistance: total(7), outOfPocket: total(0) },
+    layers: { cost, basic, criticalIllness: total(6), assistance: total(7), ceiling: total(9), outOfPocket: total(0) },
     burdenReduction: { criticalIllness: burden > 0 ? total(6) / burden : null, assistance: burden > 0 ? total(7) / burden : null },
     intervals: {
       outOfPocket: interval(total(0), claimants * m.se(0)),
       catastrophic10: interval(share(1), q * m.se(1)),
       catastrophic25: interval(share(2), q * m.se(2)),
+      catastrophicCtp40: ctp === null ? null : interval(share(8), q * m.se(8)),
       impoverished: line === null ? null : interval(total(3), claimants * m.se(3)),
     },
   };
 }
 
-function diffOf(m: Moments, insured: number, claimants: number, line: number | null): HouseholdDiff {
+function diffOf(m: Moments, insured: number, claimants: number, line: number | null, ctp: number | null): HouseholdDiff {
   const q = insured > 0 ? claimants / insured : 0;
   const d = (k: number, scale: number): DiffInterval => ({ mean: scale * m.mean(k), ...interval(scale * m.mean(k), scale * m.se(k)) });
   return {
     outOfPocket: d(0, claimants),
     catastrophic10: d(1, q),
     catastrophic25: d(2, q),
+    catastrophicCtp40: ctp === null ? null : d(8, q),
     impoverished: line === null ? null : d(3, claimants),
   };
 }
@@ -138,20 +151,26 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
     const chains = new Map<number, Chain[]>();
     const vals = Array.from({ length: R }, () => new Float64Array(K));
     const d = new Float64Array(K);
-    const one = new Float64Array(5);
+    const one = new Float64Array(6);
+    const ctp = ctpShareOf(pop);
     const cost = model.parameterRisk?.cost ?? null;
     for (let i = 0; i < n; i++) {
-      const x = pop.severity.sample(rng) * (cost ? drawShock(rng, cost) : 1);
+      const x0 = pop.severity.sample(rng);
+      const x = x0 * (cost ? drawShock(rng, cost) : 1);
       let mask = 0;
       for (let t = 0; t < pop.tags.length; t++) if (rng.uniform() < pop.tagShares[t]) mask |= 1 << t;
       const ratio = pop.selfPayRatio ?? betaSample(rng, pop.beta!.alpha, pop.beta!.beta);
       const compliant = pop.compliantBeta ? betaSample(rng, pop.compliantBeta.alpha, pop.compliantBeta.beta) : pop.compliantShare;
       const inc = incomeOf(pop, mask)!;
-      const y = Math.exp(inc.mu + inc.sigma * normalZiggurat(rng));
+      const rho = inc.rho ?? 0;
+      const y =
+        rho === 0
+          ? Math.exp(inc.mu + inc.sigma * normalZiggurat(rng))
+          : Math.exp(inc.mu + inc.sigma * (rho * scoreOf(pop.severity.survival(x0)) + Math.sqrt(1 - rho * rho) * normalZiggurat(rng)));
       let ch = chains.get(mask);
       if (!ch) chains.set(mask, (ch = model.rulesets.map((_, ri) => chainOf(model, ri, p, mask))));
       for (let ri = 0; ri < R; ri++) {
-        memberYearInto(ch[ri], x, ratio, compliant, one);
+        memberYearInto(ch[ri], x, ratio, compliant, y, one);
         const v = vals[ri];
         const oop = one[0];
         v[0] = oop;
@@ -162,6 +181,8 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
         v[5] = one[2];
         v[6] = one[3];
         v[7] = one[4];
+        v[8] = ctp !== null && oop > ctp * y ? 1 : 0;
+        v[9] = one[5];
         all[ri].add(v);
         for (let t = 0; t < pop.tags.length; t++) if (mask & (1 << t)) tagged[ri][t].add(v);
       }
@@ -170,7 +191,7 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
         diffs[ri].add(d);
       }
     }
-    return { pop, claimants, all, tagged, diffs };
+    return { pop, claimants, all, tagged, diffs, ctp };
   });
   const rulesets = model.rulesets.map((r, ri) => {
     const populations = model.populations.map((pop, p): SampledResult => {
@@ -179,9 +200,9 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
       const groups = pop.tags.map((tag, t) => {
         const m = s.tagged[ri][t];
         // The group's members with cost: its share of the claimants (tags are drawn independently of cost).
-        return { tag, ...figuresOf(m, pop.insured * pop.tagShares[t], s.claimants * pop.tagShares[t], line) };
+        return { tag, ...figuresOf(m, pop.insured * pop.tagShares[t], s.claimants * pop.tagShares[t], line, s.ctp) };
       });
-      return { id: pop.id, household: { ...figuresOf(s.all[ri], pop.insured, s.claimants, line), sample: n, groups } };
+      return { id: pop.id, household: { ...figuresOf(s.all[ri], pop.insured, s.claimants, line, s.ctp), sample: n, groups } };
     });
     const withIncome = populations.flatMap((x) => (x.household ? [x.household] : []));
     return { id: r.id, populations, total: totalOf(withIncome) };
@@ -190,12 +211,15 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
     if (ri === B) return [];
     const pops = model.populations.flatMap((pop, p) => {
       const s = perPop[p];
-      return s ? [{ id: pop.id, diff: diffOf(s.diffs[ri], pop.insured, s.claimants, line), insured: pop.insured }] : [];
+      return s ? [{ id: pop.id, diff: diffOf(s.diffs[ri], pop.insured, s.claimants, line, s.ctp), insured: pop.insured }] : [];
     });
     return [{ a: model.rulesets[B].id, b: r.id, populations: pops.map(({ id, diff }) => ({ id, diff })), total: totalDiff(pops) }];
   });
   return { rulesets, comparisons };
 }
+
+/** A survival probability's normal score Φ⁻¹(1 − s), kept finite for an amount at either end of its range. */
+const scoreOf = (s: number): number => -normalQuantile(Math.min(1 - 1e-16, Math.max(1e-300, s)));
 
 /** Independent samples per population: totals add, and so do their variances. */
 function totalOf(parts: SampledFigures[]): SampledFigures | null {
@@ -214,6 +238,7 @@ function totalOf(parts: SampledFigures[]): SampledFigures | null {
       outOfPocket: comb('outOfPocket', base.outOfPocket, false),
       catastrophic10: comb('catastrophic10', base.catastrophic10, true),
       catastrophic25: comb('catastrophic25', base.catastrophic25, true),
+      catastrophicCtp40: comb('catastrophicCtp40', base.catastrophicCtp40, true),
       impoverished: comb('impoverished', base.impoverished, false),
     },
   };
@@ -228,7 +253,7 @@ function totalDiff(parts: { diff: HouseholdDiff; insured: number }[]): Household
       out[key] = null;
       continue;
     }
-    const share = key === 'catastrophic10' || key === 'catastrophic25';
+    const share = SHARES.has(key);
     const w = (x: { insured: number }) => (share ? (insured > 0 ? x.insured / insured : 0) : 1);
     const mean = parts.reduce((s, x) => s + w(x) * x.diff[key]!.mean, 0);
     const se = Math.sqrt(parts.reduce((s, x) => s + (w(x) * x.diff[key]!.se) ** 2, 0));

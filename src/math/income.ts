@@ -9,6 +9,8 @@ import { normalCdf, normalQuantile } from './normal.ts';
 export interface LognormalIncome {
   mu: number;
   sigma: number;
+  /** The Gaussian copula's correlation with the member's cost rank (engine/household.ts); absent: 0. */
+  rho?: number;
 }
 
 export const sigmaFromGini = (gini: number): number => Math.SQRT2 * normalQuantile((1 + gini) / 2);
@@ -34,3 +36,19 @@ export function incomeCdf(inc: LognormalIncome, y: number): number {
 
 export const incomeMedian = (inc: LognormalIncome): number => Math.exp(inc.mu);
 export const incomeMean = (inc: LognormalIncome): number => Math.exp(inc.mu + (inc.sigma * inc.sigma) / 2);
+
+/**
+ * The Gaussian copula's correlation of the normal scores from a Spearman rank correlation ρs (Kruskal 1958):
+ * ρ = 2 sin(πρs/6). A file states the rank correlation (`income.rankCorrelation`), which a copula leaves unchanged
+ * under any monotone margins; the engine draws with ρ.
+ */
+export const pearsonFromSpearman = (rs: number): number => 2 * Math.sin((Math.PI * rs) / 6);
+
+/**
+ * Income given a member's cost rank under the Gaussian copula with correlation ρ: with z = Φ⁻¹(F(cost)) the cost's
+ * normal score, ln Y | z ~ Normal(μ + σρz, σ²(1 − ρ²)). ρ = 0 returns the income itself (independence).
+ */
+export function incomeGiven(inc: LognormalIncome, rho: number, z: number): LognormalIncome {
+  if (rho === 0) return inc;
+  return { mu: inc.mu + inc.sigma * rho * z, sigma: inc.sigma * Math.sqrt(1 - rho * rho), rho: 0 };
+}

@@ -108,6 +108,13 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   indexedTo: { zh: '挂钩收入指标', en: 'indexed to income' },
   deductibleIndexedTo: { zh: '起付标准挂钩收入指标', en: 'deductible indexed to income' },
   incomeGrowth: { zh: '人均收入年增长率', en: 'income growth' },
+  // Issue #33's further household measures: cost–income dependence, capacity to pay, the out-of-pocket ceiling.
+  rankCorrelation: { zh: '费用与收入的秩相关系数', en: 'cost–income rank correlation' },
+  spending: { zh: '消费支出', en: 'spending' },
+  consumptionShare: { zh: '消费支出占可支配收入比例', en: 'consumption share of income' },
+  foodShare: { zh: '恩格尔系数', en: 'food share (Engel)' },
+  ceiling: { zh: '年度个人自付封顶', en: 'out-of-pocket ceiling' },
+  incomeBelow: { zh: '收入低于', en: 'income below' },
 };
 
 /** A key whose meaning depends on its parent: selfPay.ratio is self-pay's share of the burden, not a benefit ratio. */
@@ -264,6 +271,11 @@ const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
     (_, name, known) => `“${name}”不是收入指标（incomeIndex）中的名称（已有：${known}）`,
   ],
   [/^must not exceed 10 \(ten times the income figure\)$/, () => '不能超过 10（收入指标的 10 倍）'],
+  [/^only the last band may be open \(null\): later bands would never apply$/, () => '只有最后一档可以不设收入上限：其后各档不会适用'],
+  [
+    /^must be above the previous band's edge (\S+) \(bands ascending by income\)$/,
+    (_, e) => `须高于上一档的收入上限 ${e}（各档按收入从低到高）`,
+  ],
 ];
 
 export function messageIn(message: string, lang: Lang): string {

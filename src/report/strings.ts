@@ -815,9 +815,9 @@ const S = {
   householdDiff: { zh: (name: string) => `${name} − 基准`, en: (name: string) => `${name} − baseline` },
   householdNote: {
     zh: (n: string, line: string) =>
-      `比例为占全体参保人的比例（灾难性卫生支出，WHO/SDG 3.8.2）；因病致贫：收入不低于贫困线 ${line} 元、扣除自付后低于它。± 为95%区间，来自每个人群 ${n} 名有费用成员的抽样，方案之差在同一批成员上配对计算。收入与医疗费用假设相互独立。`,
+      `比例为占全体参保人的比例（灾难性卫生支出，WHO/SDG 3.8.2）；因病致贫：收入不低于贫困线 ${line} 元、扣除自付后低于它。± 为95%区间，来自每个人群 ${n} 名有费用成员的抽样，方案之差在同一批成员上配对计算。`,
     en: (n: string, line: string) =>
-      `Shares of all insured members (catastrophic health expenditure, WHO / SDG 3.8.2); impoverished: income at or above the poverty line of ${line} yuan, below it after out-of-pocket. ± is the 95% interval from a sample of ${n} members with cost per population; a proposal's difference is paired on the same members. Income is assumed independent of cost.`,
+      `Shares of all insured members (catastrophic health expenditure, WHO / SDG 3.8.2); impoverished: income at or above the poverty line of ${line} yuan, below it after out-of-pocket. ± is the 95% interval from a sample of ${n} members with cost per population; a proposal's difference is paired on the same members.`,
   },
   householdNoLine: { zh: '未设贫困线', en: 'no poverty line' },
   householdDiffNote: { zh: '差值：比例为百分点；[ ] 为95%区间。', en: 'Differences: shares in percentage points; [ ] the 95% interval.' },
@@ -857,6 +857,19 @@ const S = {
   indexedShare: { zh: '起付标准占收入指标的比例', en: 'Deductible as a share of the income figure' },
   indexedIncome: { zh: (name: string) => `收入指标 ${name}`, en: (name: string) => `income figure ${name}` },
   indexedDerived: { zh: '由收入指标推导', en: 'derived from the income figure' },
+  // — issue #33's further household measures (capacity to pay, the out-of-pocket ceiling, cost–income dependence): appended —
+  householdCtp40: { zh: '自付超过支付能力40%', en: 'Out-of-pocket > 40% of capacity to pay' },
+  householdCeiling: { zh: '自付封顶支付', en: 'Paid by the out-of-pocket ceiling' },
+  householdCeilingPart: { zh: (x: string) => `其中自付封顶 ${x}`, en: (x: string) => `of which the out-of-pocket ceiling ${x}` },
+  householdIndependent: { zh: '收入与医疗费用假设相互独立。', en: 'Income is assumed independent of cost.' },
+  householdDependent: {
+    zh: (list: string) => `收入与医疗费用按高斯copula相关（秩相关系数：${list}），其余人群相互独立。`,
+    en: (list: string) => `Income and cost are related by a Gaussian copula (rank correlation: ${list}); elsewhere independent.`,
+  },
+  householdCtpNote: {
+    zh: '支付能力 = 收入 × 消费支出占收入比例 ×（1 − 恩格尔系数），即非食品消费（WHO；Xu 等，2003）。',
+    en: 'Capacity to pay = income × consumption share × (1 − food share): non-food consumption (WHO; Xu et al. 2003).',
+  },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

@@ -8,6 +8,12 @@
  * up to its annual cap, for members carrying one of its groups' tags. The base is the in-policy remainder after the
  * two insurance layers (the same eligible amounts critical illness reads), never the non-compliant self-pay: the
  * seeds name the linkage but give no base or figures, so a file's values are assumptions (schema Assistance).
+ *
+ * The out-of-pocket ceiling by income band (assistance.ceiling, issue #33: a proposal's 年度个人自付封顶 against
+ * 因病致贫, seed 000 项目立项必要性 防止因病致贫返贫; seed 001 倾斜性精准支付) comes last: any member (recipient or
+ * not) whose income is below a band's edge pays at most share × income of the same in-policy remainder, now after
+ * assistance; assistance pays the excess, rounded to the fen on its own. Non-compliant self-pay stays the member's,
+ * as for assistance (医疗救助 pays within the policy range). Without an income the ceiling cannot apply.
  */
 import Decimal from 'decimal.js';
 import type { AssistanceSpec, Ruleset } from '../scenario/schema.ts';
@@ -26,6 +32,8 @@ export interface PersonYear {
   compliantSelfPay?: Decimal.Value;
   /** All self-pay 自费 (out of catalogue, compliant or not); at least the compliant part; default: the compliant part. */
   selfPay?: Decimal.Value;
+  /** Annual income per person (yuan): the out-of-pocket ceiling's band reads it; absent: no ceiling applies. */
+  income?: Decimal.Value | null;
 }
 
 export interface Settlement {
@@ -36,8 +44,10 @@ export interface Settlement {
   selfPay: string;
   compliantSelfPay: string;
   criticalIllness: string;
-  /** Medical assistance paid; "0.00" for a non-recipient or a ruleset without assistance. */
+  /** Medical assistance paid, the ceiling's part included; "0.00" for a non-recipient below no ceiling. */
   assistance: string;
+  /** The part of assistance that the out-of-pocket ceiling pays (assistance.ceiling); "0.00" where none applies. */
+  ceiling: string;
   assistanceRecipient: boolean;
   /** What the person pays in cash after every layer: self-burden + self-pay − critical illness − assistance. */
   outOfPocket: string;
@@ -55,6 +65,12 @@ export function exactAssistance(a: AssistanceSpec, remaining: Decimal): Decimal 
   if (over.lte(0)) return new Decimal(0);
   const paid = over.mul(a.rate.value);
   return a.cap ? Decimal.min(paid, a.cap.value) : paid;
+}
+
+/** The ceiling band for an income: the first whose edge is above it (null edge: every income); null for none. */
+export function ceilingShare(a: AssistanceSpec | undefined, income: Decimal): Decimal | null {
+  for (const b of a?.ceiling ?? []) if (b.incomeBelow === null || income.lt(b.incomeBelow.value)) return new Decimal(b.share.value);
+  return null;
 }
 
 export function settle(ruleset: Ruleset, tags: readonly string[], person: PersonYear): Settlement {
@@ -83,7 +99,11 @@ export function settle(ruleset: Ruleset, tags: readonly string[], person: Person
   const ci = new Decimal(detail.benefit);
   const recipient = isRecipient(ruleset.assistance, tags);
   const remaining = Decimal.max(0, selfBurden.add(compliant).sub(ci));
-  const assistance = recipient ? fen(exactAssistance(ruleset.assistance!, remaining)) : new Decimal(0);
+  const grouped = recipient ? fen(exactAssistance(ruleset.assistance!, remaining)) : new Decimal(0);
+  const income = person.income === undefined || person.income === null ? null : new Decimal(person.income);
+  const share = income === null ? null : ceilingShare(ruleset.assistance, income);
+  const ceiling = share === null ? new Decimal(0) : fen(Decimal.max(0, remaining.sub(grouped).sub(share.mul(income!))));
+  const assistance = grouped.add(ceiling);
   const out = selfBurden.add(selfPay).sub(ci).sub(assistance);
   return {
     cost: s2(cost),
@@ -93,10 +113,31 @@ export function settle(ruleset: Ruleset, tags: readonly string[], person: Person
     compliantSelfPay: s2(compliant),
     criticalIllness: detail.benefit,
     assistance: s2(assistance),
+    ceiling: s2(ceiling),
     assistanceRecipient: recipient,
     outOfPocket: s2(out),
     detail,
   };
+}
+
+/** One band of the float64 ceiling: members with income below `edge` (Infinity: all) pay at most share × income. */
+export interface CeilingBandF {
+  edge: number;
+  share: number;
+}
+
+export const ceilingBandsOf = (a: AssistanceSpec | undefined): CeilingBandF[] | null =>
+  a?.ceiling?.length ? a.ceiling.map((b) => ({ edge: b.incomeBelow?.value ?? Infinity, share: b.share.value })) : null;
+
+/** The float64 ceiling's payment for in-policy remainder `remaining` (after assistance) and income y. */
+export function ceilingPaid(bands: CeilingBandF[], remaining: number, y: number): number {
+  for (const b of bands) {
+    if (y < b.edge) {
+      const over = remaining - b.share * y;
+      return over > 0 ? over : 0;
+    }
+  }
+  return 0;
 }
 
 /** Float64 assistance for the engine's household pass (engine/household.ts): the same formula, unrounded. */

@@ -26,7 +26,8 @@ export function typicalCase(
   income: Decimal.Value | null,
   povertyLine: number | null,
 ): TypicalCase {
-  const s = settle(ruleset, tags, person);
+  // The income reaches the settlement too: the out-of-pocket ceiling's band reads it (rules/assistance.ts).
+  const s = settle(ruleset, tags, { ...person, income });
   const oop = new Decimal(s.outOfPocket);
   const y = income === null ? null : new Decimal(income);
   const positive = y !== null && y.gt(0);

@@ -77,10 +77,34 @@ export const Income = z
       finite().positive('must be > 0').max(3, 'must not exceed 3 (a Gini of about 0.97)'),
       'Standard deviation of ln Y (Gini = 2Φ(σ/√2) − 1).',
     ),
+    rankCorrelation: param(
+      finite().min(-0.95, 'must be at least -0.95').max(0.95, 'must not exceed 0.95'),
+      "Spearman rank correlation between a member's annual medical amount and income, among members with cost, as a Gaussian copula (normal-score correlation 2·sin(π·ρs/6)); absent or 0: independent.",
+    ).optional(),
     ...provenance,
   })
   .describe(
-    'Annual income per person (yuan): lognormal, ln Y ~ Normal(mu, sigma²). Drawn independently of medical cost (no rank correlation is modelled). Gives the household indicators (out-of-pocket against income, catastrophic spending, impoverishment).',
+    'Annual income per person (yuan): lognormal, ln Y ~ Normal(mu, sigma²), independent of medical cost unless rankCorrelation is given. Gives the household indicators (out-of-pocket against income, catastrophic spending, impoverishment).',
+  );
+
+/**
+ * Spending per person as shares of income, for catastrophic spending by capacity to pay (WHO; Xu et al., Lancet
+ * 2003): capacity = consumption − food (subsistence) spending = income × consumptionShare × (1 − foodShare).
+ */
+export const Spending = z
+  .strictObject({
+    consumptionShare: param(
+      finite().positive('must be > 0').max(2, 'must not exceed 2'),
+      'Consumption spending over disposable income (人均消费支出 ÷ 人均可支配收入), e.g. 0.65.',
+    ),
+    foodShare: param(
+      finite().min(0, 'must be between 0 and 1 (0–100%)').max(0.95, 'must not exceed 0.95'),
+      'Food share of consumption spending (恩格尔系数), taken as subsistence spending.',
+    ),
+    ...provenance,
+  })
+  .describe(
+    'Consumption and food shares: capacity to pay = income × consumptionShare × (1 − foodShare); out-of-pocket above 40% of it is catastrophic (catastrophicCtp40).',
   );
 
 export const Group = z.strictObject({
@@ -199,6 +223,7 @@ export const Population = z.strictObject({
   selfPay: SelfPay,
   groups: z.array(Group).max(LIMITS.groups).default([]),
   income: Income.optional(),
+  spending: Spending.optional(),
   episodes: z.strictObject({
     extraMean: param(
       finite().min(0, 'must not be negative').max(30, 'must not exceed 30'),
@@ -396,6 +421,13 @@ export const RatioCeiling = z
  * recipient's self-burden + compliant self-pay after critical illness − deductible), up to cap per year
  * (rules/assistance.ts). The seeds give no figures: a file's values are assumptions with their reasons.
  */
+/** One band of the out-of-pocket ceiling (Assistance.ceiling). */
+export const CeilingBand = z.strictObject({
+  incomeBelow: Money('Income edge of the band: members with annual income per person below it (null: every income)').nullable(),
+  share: Ratio('The ceiling as a share of the member’s annual income'),
+  ...provenance,
+});
+
 export const Assistance = z
   .strictObject({
     groups: z
@@ -406,6 +438,14 @@ export const Assistance = z
     deductible: Money('Assistance deductible (起付标准) on the remaining in-policy burden after critical illness'),
     rate: Ratio('Share of the remaining burden above the deductible that assistance pays'),
     cap: Money('Annual assistance cap per recipient (年度救助限额)').optional(),
+    ceiling: z
+      .array(CeilingBand)
+      .min(1)
+      .max(LIMITS.bands)
+      .optional()
+      .describe(
+        "Annual out-of-pocket ceiling by income band (年度个人自付封顶): a member of any group whose income is below a band's edge pays at most share × income of the in-policy burden left after the other layers; assistance pays the excess. Bands ascending; the first whose edge is above the income applies.",
+      ),
     ...provenance,
   })
   .describe('Medical assistance (医疗救助) after critical illness for its recipients: deductible, rate and annual cap.');

@@ -105,6 +105,7 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (isObj(p.episodes)) paramsNeedProvenance(p.episodes, [...path, 'episodes']);
     if (isObj(p.frequency)) paramsNeedProvenance(p.frequency, [...path, 'frequency']);
     if (isObj(p.income)) paramsNeedProvenance(p.income, [...path, 'income']);
+    if (isObj(p.spending)) paramsNeedProvenance(p.spending, [...path, 'spending']);
     const groups = arr(p.groups);
     uniqueIds(groups, 'tag', [...path, 'groups'], 'group tag');
     groups.forEach((g, j) => {
@@ -139,6 +140,7 @@ export function checkSemantics(data: unknown): SemanticResult {
     checkCeiling(r, path);
     if (isObj(r.assistance)) {
       paramsNeedProvenance(r.assistance, [...path, 'assistance']);
+      checkCeilingBands(arr(r.assistance.ceiling), [...path, 'assistance', 'ceiling']);
       arr(r.assistance.groups).forEach((g, j) => {
         const t = str(g);
         // A warning, not an error: the layer then pays nobody, and a file whose groups were taken out still opens.
@@ -252,6 +254,28 @@ export function checkSemantics(data: unknown): SemanticResult {
     if (b && !rulesetIds.has(b)) err(['simulation', 'baseline'], `unknown ruleset "${b}"`);
   }
   return { problems, warnings };
+
+  /**
+   * The out-of-pocket ceiling's income bands (issue #33): edges strictly ascending, only the last open (null), each
+   * band's parameters with provenance (the band may carry it for both).
+   */
+  function checkCeilingBands(bands: unknown[], path: PathSegment[]) {
+    let prev = -Infinity;
+    bands.forEach((b, k) => {
+      if (!isObj(b)) return;
+      if (!hasProvenance(b)) paramsNeedProvenance(b, [...path, k]);
+      if (b.incomeBelow === null) {
+        if (k !== bands.length - 1)
+          err([...path, k, 'incomeBelow'], 'only the last band may be open (null): later bands would never apply');
+        return;
+      }
+      const edge = isObj(b.incomeBelow) ? num(b.incomeBelow.value) : undefined;
+      if (edge === undefined) return;
+      if (!(edge > prev))
+        err([...path, k, 'incomeBelow', 'value'], `must be above the previous band's edge ${prev} (bands ascending by income)`);
+      prev = edge;
+    });
+  }
 
   /**
    * A ceiling the document sets (ratioCeiling, e.g. seed 004 三(三) 最高不超过80%): a stated band above it contradicts

@@ -2,7 +2,8 @@
  * The household layer in the results (issue #33): per ruleset the out-of-pocket after every layer, catastrophic
  * spending at 10% / 25% of income and the number impoverished, with 95% intervals and each proposal's paired
  * difference from the baseline (engine/household-sample.ts); per population and group the expected values
- * (engine/household.ts); and a typical case (典型病例, js-typical-case). Computed off the edit's frame (a timer
+ * (engine/household.ts), with catastrophic spending at 40% of capacity to pay where a population gives spending and
+ * the out-of-pocket ceiling's payments where a ruleset has one (columns shown only then); and a typical case (典型病例, js-typical-case). Computed off the edit's frame (a timer
  * after the model changes), never in the Monte Carlo's trial loop.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
@@ -130,16 +131,44 @@ export class HouseholdPanel extends LitElement {
     return html`${f(v)}${iv ? html`<span class="pm">±${f(1.96 * iv.se)}</span>` : nothing}`;
   }
 
+  /** Whether the file gives spending shares (a capacity-to-pay column) or an out-of-pocket ceiling (its column). */
+  private columns() {
+    const s = this.model?.scenario;
+    return {
+      ctp: !!s?.populations.some((p) => p.income && p.spending),
+      ceiling: !!s?.rulesets.some((r) => r.assistance?.ceiling?.length),
+    };
+  }
+
   private figureCells(h: HouseholdFigures, iv?: Record<string, Interval | null>) {
     const u = this.unit;
     const pct = (x: number) => formatPercent(x, 2);
+    const cols = this.columns();
     return html`
       <td>${this.withPm(h.outOfPocket, iv?.outOfPocket, (x) => formatAmount(x, u))}</td>
       <td>${this.withPm(h.catastrophic10, iv?.catastrophic10, pct)}</td>
       <td>${this.withPm(h.catastrophic25, iv?.catastrophic25, pct)}</td>
+      ${cols.ctp ? html`<td data-col="ctp40">${this.withPm(h.catastrophicCtp40, iv?.catastrophicCtp40, pct)}</td>` : nothing}
       <td>${h.impoverished === null ? t('householdNoLine', this.lang) : this.withPm(h.impoverished, iv?.impoverished, formatCount)}</td>
       <td>${formatPercent(h.burdenReduction.criticalIllness, 1)}</td>
-      <td>${formatPercent(h.burdenReduction.assistance, 1)}</td>`;
+      <td>${formatPercent(h.burdenReduction.assistance, 1)}</td>
+      ${cols.ceiling ? html`<td data-col="ceiling">${h.layers.ceiling === null ? '—' : formatAmount(h.layers.ceiling, u)}</td>` : nothing}`;
+  }
+
+  /** The note's sentence on cost and income: independent, or each stated rank correlation. */
+  private dependence() {
+    const m = this.model;
+    const L = this.lang;
+    if (!m) return '';
+    const named = scenarioNames(m.scenario, L);
+    const list = m.scenario.populations.flatMap((p) => {
+      const own = p.income?.rankCorrelation?.value ? [`${named.populations[p.id] ?? p.id} ${p.income.rankCorrelation.value}`] : [];
+      const groups = p.groups.flatMap((g) =>
+        g.income?.rankCorrelation?.value ? [`${named.groups[g.tag] ?? g.tag} ${g.income.rankCorrelation.value}`] : [],
+      );
+      return [...own, ...groups];
+    });
+    return list.length ? t('householdDependent', L, list.join(L === 'zh' ? '，' : ', ')) : t('householdIndependent', L);
   }
 
   override render() {
@@ -178,13 +207,15 @@ export class HouseholdPanel extends LitElement {
                   <td>${diffCell(c.total?.outOfPocket ?? null, signedAmount)}</td>
                   <td>${diffCell(c.total?.catastrophic10 ?? null, pp)}</td>
                   <td>${diffCell(c.total?.catastrophic25 ?? null, pp)}</td>
+                  ${this.columns().ctp ? html`<td>${diffCell(c.total?.catastrophicCtp40 ?? null, pp)}</td>` : nothing}
                   <td>${diffCell(c.total?.impoverished ?? null, signedCount)}</td>
-                  <td></td><td></td>
+                  <td></td><td></td>${this.columns().ceiling ? html`<td></td>` : nothing}
                 </tr>`,
               )}
             </tbody>
           </table></div>
           <p class="note">${t('householdNote', L, n.toLocaleString('zh-CN'), line === undefined ? '—' : line.toLocaleString('zh-CN'))}
+            ${this.dependence()} ${this.columns().ctp ? t('householdCtpNote', L) : ''}
             ${sam.comparisons.length ? html`<br />${t('householdDiffNote', L)}` : nothing}</p>
           ${s.household?.note?.[L] ? html`<p class="note household-note">${s.household.note[L]}</p>` : nothing}
           ${this.byGroup(rsName)}`
@@ -203,9 +234,15 @@ export class HouseholdPanel extends LitElement {
       <th scope="col">${t('householdOop', L)}${L === 'zh' ? `（${unitText(this.unit, L)}）` : ` (${unitText(this.unit, L)})`}</th>
       <th scope="col">${t('householdCat10', L)}</th>
       <th scope="col">${t('householdCat25', L)}</th>
+      ${this.columns().ctp ? html`<th scope="col">${t('householdCtp40', L)}</th>` : nothing}
       <th scope="col">${t('householdImpoverished', L)}</th>
       <th scope="col">${t('householdCiReduction', L)}</th>
       <th scope="col">${t('householdAssistReduction', L)}</th>
+      ${
+        this.columns().ceiling
+          ? html`<th scope="col">${t('householdCeiling', L)}${L === 'zh' ? `（${unitText(this.unit, L)}）` : ` (${unitText(this.unit, L)})`}</th>`
+          : nothing
+      }
     </tr></thead>`;
   }
 

@@ -193,7 +193,7 @@ export class TypicalCaseView extends LitElement {
             ([k, f]) =>
               html`<tr><td>${t(k, L)}</td>${cases.map(
                 (c) =>
-                  html`<td data-layer=${f}>${formatYuan(c[f])}${f === 'assistance' && !c.assistanceRecipient ? html` <span class="note">(${t('typicalNotRecipient', L)})</span>` : nothing}</td>`,
+                  html`<td data-layer=${f}>${formatYuan(c[f])}${f === 'assistance' && !c.assistanceRecipient && c.ceiling === '0.00' ? html` <span class="note">(${t('typicalNotRecipient', L)})</span>` : nothing}${f === 'assistance' && c.ceiling !== '0.00' ? html` <span class="note" data-ceiling>(${t('householdCeilingPart', L, formatYuan(c.ceiling))})</span>` : nothing}</td>`,
               )}</tr>`,
           )}
         </tbody>
