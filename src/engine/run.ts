@@ -149,10 +149,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
   const model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
   checkRunSize(model, trials, Math.max(1, Math.floor(opts.workers ?? 1)));
-  // The analytic expectation (tens of milliseconds for Suzhou) is computed while the workers draw their first
-  // chunks, not before they start: a 1,000-trial run lasts well under a second (issue #32).
-  let analytic: AnalyticRuleset[] | null = null;
-  const analyticOf = () => (analytic ??= analyticExpectation(model));
+  const analytic = analyticExpectation(model);
   const per = trialBlockSize(model, 1);
   const data = new Float64Array(per * trials);
   const done = new Uint8Array(trials);
@@ -169,16 +166,16 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   const partial = (exact = true): RawRun => {
     while (prefix < trials && done[prefix]) prefix++;
     const prefixServes = exact ? prefix === finished : prefix >= Math.min(finished, FIRST_PARTIAL) || prefix * 2 >= finished;
-    if (prefixServes) return { model, analytic: analyticOf(), data: data.subarray(0, prefix * per), trials: prefix, seed };
+    if (prefixServes) return { model, analytic, data: data.subarray(0, prefix * per), trials: prefix, seed };
     const idx: number[] = [];
     for (let t = 0; t < trials; t++) if (done[t]) idx.push(t);
     const part = new Float64Array(idx.length * per);
     idx.forEach((t, i) => part.set(data.subarray(t * per, (t + 1) * per), i * per));
-    return { model, analytic: analyticOf(), data: part, trials: idx.length, seed };
+    return { model, analytic, data: part, trials: idx.length, seed };
   };
   const snapshot = () => {
     const p = partial();
-    return summarize(model, p.data, p.trials, seed, p.analytic);
+    return summarize(model, p.data, p.trials, seed, analytic);
   };
   const accept = (from: number, to: number, block: Float64Array) => {
     data.set(block, from * per);
@@ -199,7 +196,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       await new Promise((r) => setTimeout(r, 0)); // let progress render and cancel arrive
     }
     checkCancel();
-    return { model, analytic: analyticOf(), data, trials, seed };
+    return { model, analytic, data, trials, seed };
   }
 
   const pool = opts.pool ?? new WorkerPool(opts.workerFactory!, workers);
@@ -284,11 +281,6 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       feed(w);
     };
     team.forEach(start);
-    try {
-      analyticOf();
-    } catch (err) {
-      finish(err as Error);
-    }
   });
-  return { model, analytic: analyticOf(), data, trials, seed };
+  return { model, analytic, data, trials, seed };
 }
