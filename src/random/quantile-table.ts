@@ -87,7 +87,7 @@ export class UpperQuantileTable {
    * Takes every path of fillSorted's loop on small batches from a private stream (no trial's stream is touched)
    * before a trial calls it. V8 optimises the loop on the stack (OSR) during its first long call and compiles a
    * path that has never run as a bail-out; the first trial that took one (the Ziggurat's base layer, about once
-   * in 2,000 draws; a draw beyond the table) threw that code away, and from then on every call ran the loop in a
+   * in 2,200 draws; a draw beyond the table) threw that code away, and from then on every call ran the loop in a
    * slower on-stack build that boxes its doubles: half of a Suzhou trial's time went to fillSorted at about twice
    * its cost (issue #32's profile). V8 records feedback only from about a function's eighth call on, hence the
    * repetitions; batches this small are never replaced on the stack.
