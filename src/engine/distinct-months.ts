@@ -31,11 +31,13 @@ function computeTable(months: number, maxRecords: number): Float64Array {
     for (let v = 1; v <= months; v++) {
       const p = (v - 1) / months;
       const stay = (months - v) / (months - v + 1);
+      // The logarithms once per (k, v), not per a: the same values, a worker's start a few milliseconds shorter.
+      const logP = Math.log(p);
+      const logQ = Math.log1p(-p);
       // Running sum over a of P(A = a)·P(some record on v | A = a): prefix sums give every m at once.
       let acc = 0;
       for (let a = 0; a < k; a++) {
-        const pa =
-          p === 0 ? (a === 0 ? 1 : 0) : Math.exp(logFact[k] - logFact[a] - logFact[k - a] + a * Math.log(p) + (k - a) * Math.log1p(-p));
+        const pa = p === 0 ? (a === 0 ? 1 : 0) : Math.exp(logFact[k] - logFact[a] - logFact[k - a] + a * logP + (k - a) * logQ);
         acc += pa * (1 - Math.pow(stay, k - a));
         table[k * (K + 1) + a + 1] += acc;
       }

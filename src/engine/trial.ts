@@ -93,7 +93,7 @@ export function simulateTrials(
   const R = model.rulesets.length;
   const P = model.populations.length;
   let scratch = scratches.get(model);
-  if (!scratch)
+  if (!scratch) {
     scratches.set(
       model,
       (scratch = new Scratch(
@@ -102,6 +102,10 @@ export function simulateTrials(
         model.rulesets.map((r) => r.selfBurden),
       )),
     );
+    // Every population's table before the first draw: each warms the sampler up on its own severity
+    // (quantile-table.ts warmUp), which it must do before the loop is optimised, not after a first population's.
+    for (let p = 0; p < P; p++) drawOptions(scratch, model, p);
+  }
   const pr = model.parameterRisk;
   const W = metricsOf(model);
   for (let trial = from; trial < to; trial++) {

@@ -52,6 +52,15 @@ export function exponentialSlow(rng: Rng, jz: number, iz: number): number {
 }
 
 /**
+ * Takes the rejection step's rare paths (the base layer, a wedge) a few dozen times, so that V8 has their feedback
+ * before it optimises a loop that inlines them (quantile-table.ts warmUp says why that matters). The draws are
+ * thrown away; `rng` is the caller's private stream.
+ */
+export function warmUpExponential(rng: Rng): void {
+  for (let i = 0; i < 64; i++) exponentialSlow(rng, 0xffffffff, i & 1 ? 0 : 1 + (i >> 1));
+}
+
+/**
  * out[from..to) = Exp(1) draws, the same numbers as successive exponentialZiggurat calls; the generator runs on
  * local variables (xoshiro128** inlined, Xoshiro128.nextI32) and its state is written back at the end.
  */

@@ -20,6 +20,20 @@ export function reciprocalTable(n: number): Float64Array {
   return reciprocals;
 }
 
+let grownWarm = false;
+
+/**
+ * Grows the table once (a few kilobytes), after V8 has begun recording the function's feedback, so that a larger
+ * batch later grows it inside an optimised sampler without throwing that code away (quantile-table.ts warmUp).
+ * Once per process: each growth doubles the table.
+ */
+export function warmUpReciprocals(): void {
+  if (grownWarm) return;
+  grownWarm = true;
+  for (let i = 0; i < 16; i++) reciprocalTable(1);
+  reciprocalTable(reciprocalTable(1).length);
+}
+
 /** out[from..from + n) = the ascending order statistics of n iid Exp(1) draws. */
 export function fillSortedExponential(rng: Rng, out: Float64Array, from: number, n: number): void {
   fillExponential(rng, out, from, from + n);

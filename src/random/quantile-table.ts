@@ -16,10 +16,10 @@
  * quantile falls steeply to 0, that miss it are left to the exact quantile, and a table with a failing cell
  * elsewhere is refused (the caller keeps Severity.fillAbove). Draws outside the table take the exact quantile.
  */
-import { exponentialSlow, KE, WE } from './exponential.ts';
-import { reciprocalTable } from './order.ts';
+import { exponentialSlow, KE, WE, warmUpExponential } from './exponential.ts';
+import { reciprocalTable, warmUpReciprocals } from './order.ts';
 import type { Severity } from './severity/index.ts';
-import type { Rng } from './xoshiro.ts';
+import { Xoshiro128, type Rng } from './xoshiro.ts';
 
 /** Cells per unit of L; the accuracy check (TOLERANCE) holds with room at this width for the shipped families. */
 const CELLS_PER_UNIT = 256;
@@ -78,7 +78,31 @@ export class UpperQuantileTable {
       else return null;
     }
     if (first >= cells) return null;
-    return new UpperQuantileTable(sev, lo0 + first * h, cells - first, coef.subarray(4 * first));
+    const table = new UpperQuantileTable(sev, lo0 + first * h, cells - first, coef.subarray(4 * first));
+    table.warmUp();
+    return table;
+  }
+
+  /**
+   * Takes every path of fillSorted's loop on small batches from a private stream (no trial's stream is touched)
+   * before a trial calls it. V8 optimises the loop on the stack (OSR) during its first long call and compiles a
+   * path that has never run as a bail-out; the first trial that took one (the Ziggurat's base layer, about once
+   * in 2,200 draws; a draw beyond the table) threw that code away, and from then on every call ran the loop in a
+   * slower on-stack build that boxes its doubles: half of a Suzhou trial's time went to fillSorted at about twice
+   * its cost (issue #32's profile). V8 records feedback only from about a function's eighth call on, hence the
+   * repetitions; batches this small are never replaced on the stack.
+   */
+  private warmUp(): void {
+    const rng = new Xoshiro128(0x2545f491, 0x4f6cdd1d, 0x9e3779b9, 0x7f4a7c15);
+    const n = 32;
+    const out = new Float64Array(n);
+    const prefix = new Float64Array(n + 1);
+    // Shifts below the table (its first draws take the exact quantile), inside it, and beyond it.
+    // The inlined helpers' rare paths first: V8 may optimise fillSorted during these very calls.
+    warmUpExponential(rng);
+    warmUpReciprocals();
+    const shifts = [0.5 * this.lo, this.lo, 0.5 * (this.lo + this.hi), this.hi + 1];
+    for (let i = 0; i < 64; i++) this.fillSorted(rng, out, 0, n, shifts[i & 3], 1, prefix);
   }
 
   /** H(L), from the table where it covers L, else the exact quantile. */
