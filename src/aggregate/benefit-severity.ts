@@ -122,7 +122,12 @@ function secondMoment(b: Piecewise, sev: Severity): number {
  * atom at zero (claimants below every deductible) with it; the mass beyond the grid goes to its last point and is
  * returned as `beyond`.
  */
-export function discretise(b: BenefitSeverity, h: number, m: number, out = new Float64Array(m)): { pmf: Float64Array; beyond: number } {
+export function discretise(
+  b: BenefitSeverity,
+  h: number,
+  m: number,
+  out = new Float64Array(m),
+): { pmf: Float64Array; beyond: number; used: number } {
   out.fill(0);
   const stop = Number.isFinite(b.max) ? Math.min(m - 1, Math.ceil(b.max / h) + 2) : m - 1;
   const L = levScratch(stop + 1);
@@ -135,7 +140,8 @@ export function discretise(b: BenefitSeverity, h: number, m: number, out = new F
   for (let i = 0; i < k; i++) sum += out[i];
   const beyond = Math.max(0, 1 - sum);
   out[k] += beyond;
-  return { pmf: out, beyond: b.max <= (m - 1) * h ? 0 : beyond };
+  // used: the points written (all others are 0).
+  return { pmf: out, beyond: b.max <= (m - 1) * h ? 0 : beyond, used: k + 1 };
 }
 
 let scratch = new Float64Array(0);

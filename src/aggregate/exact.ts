@@ -62,9 +62,10 @@ export interface ExactRuleset {
    * Grid step (yuan); error = |discrete mean / model mean − 1| (the analytic mean where there is one, else the mean
    * at the quadrature's nodes); outside = mass that fell outside the window (single benefits beyond it, what the
    * normalisation lost, and a bound on what wrapped around the FFT's circle, whichever is largest);
-   * varianceBound = an upper bound on the variance the rounding of benefits to the grid adds, relative to the
-   * payout's variance (local moment matching adds at most h²/4 per paid claimant, none for the atom at zero:
-   * E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level).
+   * varianceBound = an upper bound on the variance the rounding of benefits adds before the blur is taken off,
+   * relative to the payout's variance (local moment matching adds at most s²/4 per paid claimant, none for the atom
+   * at zero: E[N]·P(B > 0)·s²/4 / Var S, at the mean cost level), s the step the benefits were rounded to: the grid
+   * step h, or a bounded benefit's finer step (band-transform.ts).
    */
   discretisation?: { bucket: number; buckets: number; error: number; outside: number; varianceBound: number };
   /** The distribution: P(S = lo + i·h) at [i]. Not part of the JSON output. */
@@ -164,11 +165,12 @@ function exactRuleset(
   const attempt = (m: number, unblurred: boolean) => {
     const grid = payoutGrid(parts, shocks, m);
     if (grid.width < FEN) return { grid, point: true as const };
-    const phi = severityTransforms(parts, grid);
+    // With the blur taken off, bounded benefits are transformed from a fine step at the low frequencies only.
+    const phi = severityTransforms(parts, grid, unblurred ? shocks.util : undefined);
     const input = { parts, phi, unblurred, shocks, costShock: pr?.cost ?? null, grid };
     try {
       const result = payoutDistribution(input, pr?.shared ?? true);
-      return { grid, outside: phi.outside, ...result };
+      return { grid, outside: phi.outside, step: phi.step, ...result };
     } catch (e) {
       if (e instanceof GridTooCoarse) return null;
       throw e;
@@ -179,7 +181,7 @@ function exactRuleset(
   done ??= attempt(grids[grids.length - 1], false)!;
   const { grid } = done;
   if ('point' in done) return pointMassRuleset(r, grid.meanModel, started);
-  const { pmf, mass, outside } = done;
+  const { pmf, mass, outside, step } = done;
   const { lo, h, m } = grid;
   const stats = describePmf(pmf, lo, h);
   const premium = r.premium;
@@ -193,7 +195,7 @@ function exactRuleset(
     error,
     outside: lost,
     // E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level (see ExactRuleset.discretisation).
-    varianceBound: stats.sd > 0 ? (paid * h * h) / 4 / (stats.sd * stats.sd) : 0,
+    varianceBound: stats.sd > 0 ? (paid * step * step) / 4 / (stats.sd * stats.sd) : 0,
   };
   if (!(error <= EXACT_TOLERANCE && lost <= EXACT_TOLERANCE))
     return {

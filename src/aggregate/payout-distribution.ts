@@ -97,22 +97,25 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
   const { re, im, partRe, partIm, prodRe, prodIm, real } = ws;
   re.fill(0);
   im.fill(0);
+  // The points where every population's transform was computed (a band transform's are fewer than H; the
+  // payout's transform beyond them is below e^−40, left 0).
+  const count = Math.min(H, ...ps.map((p) => phi.at(p, k).count));
   util.x.forEach((u, l) => {
     if (ps.length === 1) {
       const p = ps[0];
-      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, util.w[l], re, im, H);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, util.w[l], re, im, count);
       return;
     }
     // Π over the group's populations of P_N(φ) at this utilisation node.
-    prodRe.fill(1, 0, H);
-    prodIm.fill(0, 0, H);
+    prodRe.fill(1, 0, count);
+    prodIm.fill(0, 0, count);
     for (const p of ps) {
-      partRe.fill(0, 0, H);
-      partIm.fill(0, 0, H);
-      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, 1, partRe, partIm, H);
-      multiplyInto(prodRe, prodIm, partRe, partIm, H);
+      partRe.fill(0, 0, count);
+      partIm.fill(0, 0, count);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, 1, partRe, partIm, count);
+      multiplyInto(prodRe, prodIm, partRe, partIm, count);
     }
-    for (let j = 0; j < H; j++) {
+    for (let j = 0; j < count; j++) {
       re[j] += util.w[l] * prodRe[j];
       im[j] += util.w[l] * prodIm[j];
     }
