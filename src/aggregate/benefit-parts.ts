@@ -10,7 +10,7 @@ import { maskProbabilities } from '../engine/analytic.ts';
 import type { EngineModel, PopulationModel } from '../engine/model.ts';
 import { benefitSeverity, discretise, type BenefitSeverity } from './benefit-severity.ts';
 import { realFft } from './fft.ts';
-import { bandTransform, logMagnitude } from './band-transform.ts';
+import { chirpTransform, logMagnitude } from './band-transform.ts';
 import { countLaw, countMoments } from '../random/claim-count.ts';
 import type { Nodes } from '../math/quadrature.ts';
 
@@ -85,7 +85,9 @@ export function severityTransforms(parts: BenefitPart[], grid: { m: number; H: n
   const state = { outside: 0, step: 0 };
   const make = (p: number, k: number): NodeSpectrum => {
     const part = parts[p];
-    const top = part.atCost[k].reduce((a, b) => Math.max(a, b.max), 0);
+    // One fine step for all the population's cost nodes (its largest benefit at any node), so they share the
+    // chirp's kernel (band-transform.ts).
+    const top = part.atCost.reduce((a, row) => row.reduce((c, b) => Math.max(c, b.max), a), 0);
     if (util && Number.isFinite(top) && top > 0) {
       const spectrum = band(part, k, top, grid, util);
       state.step = Math.max(state.step, spectrum.step);
@@ -167,12 +169,17 @@ function band(
   const re = new Float64Array(H);
   const im = new Float64Array(H);
   for (;;) {
-    bandTransform(pmf, K, hf, W, J, re, im);
+    J = chirpTransform(pmf, K, hf, W, Math.min(J, H), re, im);
     if (J >= H) break;
     let loudest = -Infinity;
     for (let j = Math.floor(J * 0.9); j < J; j++) for (const law of laws) loudest = Math.max(loudest, logMagnitude(law, re[j], im[j]));
     if (loudest < BAND_FLOOR) break;
     J = Math.min(H, 2 * J);
   }
+  // The chirp gives more frequencies than asked (up to its FFT's length): the compound transforms stop where the
+  // payout's last one above e^BAND_FLOOR at any utilisation node is.
+  let last = J - 1;
+  while (last > 0 && laws.every((law) => logMagnitude(law, re[last], im[last]) < BAND_FLOOR)) last--;
+  J = last + 1;
   return { re, im, blur: Math.max(0, fineSecond - second), count: J, step: hf };
 }
