@@ -64,7 +64,7 @@ export interface NodeSpectrum extends Spectrum {
 }
 
 /** Fine points a benefit's band transform discretises it on (at most; band-transform.ts). */
-const FINE_POINTS = 2048;
+const FINE_POINTS = 1024;
 /** The fine step is at most the payout's step over this. */
 const FINE_RATIO = 8;
 /** ln of the payout transform's magnitude below which the band ends (e^−40 ≈ 4e-18). */
@@ -178,8 +178,13 @@ function band(
   }
   // The chirp gives more frequencies than asked (up to its FFT's length): the compound transforms stop where the
   // payout's last one above e^BAND_FLOOR at any utilisation node is.
+  // Scanned down with the law whose transform is loudest at the band's middle (the fewest claims), then checked
+  // with all.
+  const mid = J >> 1;
+  const loud = laws.reduce((a, law) => (logMagnitude(law, re[mid], im[mid]) > logMagnitude(a, re[mid], im[mid]) ? law : a));
   let last = J - 1;
-  while (last > 0 && laws.every((law) => logMagnitude(law, re[last], im[last]) < BAND_FLOOR)) last--;
+  while (last > 0 && logMagnitude(loud, re[last], im[last]) < BAND_FLOOR) last--;
+  while (last < J - 1 && laws.some((law) => logMagnitude(law, re[last + 1], im[last + 1]) >= BAND_FLOOR)) last++;
   J = last + 1;
   return { re, im, blur: Math.max(0, fineSecond - second), count: J, step: hf };
 }
