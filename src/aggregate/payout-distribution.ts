@@ -140,7 +140,8 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
 /**
  * The negative mass a conditional distribution may carry after the blur is taken off: a grid fine enough for the
  * normal law of Σ ε leaves below 2e-6 (the shipped scenarios at 2^16 points, Jilin's highest cost node the most);
- * a coarser one rings (10% at 2^14 points for Jilin), and exact.ts tries the next finer grid.
+ * a coarser one rings (10% at 2^14 points for Jilin when its benefits were rounded to the payout's step; a bounded
+ * benefit is now rounded to its own fine step, band-transform.ts), and exact.ts tries the next finer grid.
  */
 export const BLUR_NEGATIVE = 1e-5;
 
