@@ -65,8 +65,12 @@ export interface NodeSpectrum extends Spectrum {
 
 /** Fine points a benefit's band transform discretises it on (at most; band-transform.ts). */
 const FINE_POINTS = 1024;
-/** The fine step is at most the payout's step over this. */
-const FINE_RATIO = 8;
+/**
+ * The fine step is at most the payout's step over this, so t·h_f ≤ π/2 at every frequency of the grid (the blur's
+ * normal law holds where the transform matters, t·h_f ≪ 1 at the band's end). 8 cost Jiangyin (a narrow window:
+ * h = 2,951 yuan) 4,000 fine points instead of 1,024 for no change in accuracy (worst 5.9e-6 either way).
+ */
+const FINE_RATIO = 2;
 /** ln of the payout transform's magnitude below which the band ends (e^−40 ≈ 4e-18). */
 const BAND_FLOOR = -40;
 
