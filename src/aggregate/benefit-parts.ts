@@ -92,7 +92,9 @@ export function severityTransforms(parts: BenefitPart[], grid: { m: number; H: n
     // One fine step for all the population's cost nodes (its largest benefit at any node), so they share the
     // chirp's kernel (band-transform.ts).
     const top = part.atCost.reduce((a, row) => row.reduce((c, b) => Math.max(c, b.max), a), 0);
-    if (util && Number.isFinite(top) && top > 0) {
+    // Within the window only: a benefit reaching beyond it (a hostile cap of 10^12 yuan) would take millions of
+    // fine points; the payout's own step then rounds it, and the mass beyond is reported as before.
+    if (util && Number.isFinite(top) && top > 0 && top <= m * h) {
       const spectrum = band(part, k, top, grid, util);
       state.step = Math.max(state.step, spectrum.step);
       return spectrum;
