@@ -43,10 +43,12 @@ describe('the exact aggregate within 1e-4 of its 2^20-point reference', () => {
       const ref = reference.scenarios[name];
       expect(fast.map((r) => r.id)).toEqual(ref.map((r) => r.id));
       fast.forEach((r, i) => {
-        expect(r.buckets).toBeLessThanOrEqual(1 << 16);
+        // Every shipped ruleset's benefit is bounded, so its blur comes off on the coarsest grid (band-transform.ts).
+        expect(r.buckets).toBe(1 << 14);
         for (const k of FIGURES) {
           const err = Math.abs(r.payout[k] / ref[i].payout[k] - 1);
-          // Measured when written: at most 1.4e-5 (suzhou-2021 P99.5 on 2^16 points), means within 3.3e-7.
+          // Measured when written: at most 6.0e-6 (jiangyin-2020 P5), means within 3e-10, all on 2^14 points
+          // (1.4e-5 on 2^14–2^16 before the band transform).
           expect(err, `${name} / ${r.id} ${k}`).toBeLessThan(ACCURACY);
         }
       });
@@ -60,9 +62,13 @@ describe('the exact aggregate within 1e-4 of its 2^20-point reference', () => {
         scenarios: Object.fromEntries(SCENARIOS.map((name) => [name, figures(name, 1 << 20)])),
       };
       if (process.env.JINGSUAN_EXACT_REFERENCE === 'write') writeFileSync(FIXTURE, JSON.stringify(fresh, null, 1) + '\n');
+      // The fixture was computed before bounded benefits were rounded to a fine step of their own
+      // (band-transform.ts): at 2^20 points the two methods agreed within 5.2e-8 on every figure when that changed
+      // (an independent check of both), so the fixture is kept as the earlier method's and compared to 1e-7.
       for (const name of SCENARIOS)
         fresh.scenarios[name].forEach((r, i) => {
-          for (const k of FIGURES) expect(r.payout[k] / reference.scenarios[name][i].payout[k] - 1, `${name} ${k}`).toBeCloseTo(0, 9);
+          for (const k of FIGURES)
+            expect(Math.abs(r.payout[k] / reference.scenarios[name][i].payout[k] - 1), `${name} ${k}`).toBeLessThan(1e-7);
         });
     },
     3_600_000,

@@ -20,7 +20,7 @@ export interface BenefitSeverity {
   mean: number;
   /** E[B²] (numerical: Simpson on ln x over each piece; used to size the grid, not as a result). */
   secondMoment: number;
-  /** Largest value B takes (Infinity when uncapped). */
+  /** Largest value B takes: the cap, or b at the severity's supremum where it has one (Infinity otherwise). */
   max: number;
 }
 
@@ -54,12 +54,15 @@ export function benefitSeverity(b: Piecewise, sev: Severity, scale = 1): Benefit
     return cum[lo] + slopes[lo] * (sev.lev(x) - levX[lo]);
   };
   const last = n - 1;
+  // The largest benefit: the cap, or b at the largest amount where the severity is bounded (a truncated tail).
+  const top = sev.supremum?.() ?? Infinity;
+  const max = slopes[last] > 0 ? (Number.isFinite(top) ? curveAt(curve, slopes, top) : Infinity) : ys[last];
   const levSteps = (h: number, count: number, out: Float64Array) => {
     let i = 1; // first knot with ys[i] ≥ u (inverse's scan), n when u is beyond every knot
     out[0] = 0;
     for (let k = 1; k < count; k++) {
       const u = k * h;
-      if (u >= ys[last] && slopes[last] === 0) {
+      if ((u >= ys[last] && slopes[last] === 0) || u >= max) {
         out[k] = mean;
         continue;
       }
@@ -76,7 +79,15 @@ export function benefitSeverity(b: Piecewise, sev: Severity, scale = 1): Benefit
       out[k] = Number.isFinite(x) ? cum[lo] + slopes[lo] * (sev.lev(x) - levX[lo]) : mean;
     }
   };
-  return { lev, levSteps, mean, secondMoment: secondMoment(curve, sev), max: slopes[n - 1] > 0 ? Infinity : ys[n - 1] };
+  return { lev, levSteps, mean, secondMoment: secondMoment(curve, sev), max };
+}
+
+/** b(x) on the curve whose piece slopes are `slopes` (the last one its tail). */
+function curveAt(b: Piecewise, slopes: number[], x: number): number {
+  const { xs, ys } = b;
+  let j = 0;
+  while (j < xs.length - 1 && xs[j + 1] <= x) j++;
+  return ys[j] + slopes[j] * (x - xs[j]);
 }
 
 /** E[b(X)²] = ∫ 2 b(x) b′(x) S(x) dx, by Simpson's rule on ln x over each rising piece (the last up to S = 1e-15). */
@@ -111,7 +122,12 @@ function secondMoment(b: Piecewise, sev: Severity): number {
  * atom at zero (claimants below every deductible) with it; the mass beyond the grid goes to its last point and is
  * returned as `beyond`.
  */
-export function discretise(b: BenefitSeverity, h: number, m: number, out = new Float64Array(m)): { pmf: Float64Array; beyond: number } {
+export function discretise(
+  b: BenefitSeverity,
+  h: number,
+  m: number,
+  out = new Float64Array(m),
+): { pmf: Float64Array; beyond: number; used: number } {
   out.fill(0);
   const stop = Number.isFinite(b.max) ? Math.min(m - 1, Math.ceil(b.max / h) + 2) : m - 1;
   const L = levScratch(stop + 1);
@@ -124,7 +140,8 @@ export function discretise(b: BenefitSeverity, h: number, m: number, out = new F
   for (let i = 0; i < k; i++) sum += out[i];
   const beyond = Math.max(0, 1 - sum);
   out[k] += beyond;
-  return { pmf: out, beyond: Number.isFinite(b.max) ? 0 : beyond };
+  // used: the points written (all others are 0).
+  return { pmf: out, beyond: b.max <= (m - 1) * h ? 0 : beyond, used: k + 1 };
 }
 
 let scratch = new Float64Array(0);

@@ -62,9 +62,10 @@ export interface ExactRuleset {
    * Grid step (yuan); error = |discrete mean / model mean − 1| (the analytic mean where there is one, else the mean
    * at the quadrature's nodes); outside = mass that fell outside the window (single benefits beyond it, what the
    * normalisation lost, and a bound on what wrapped around the FFT's circle, whichever is largest);
-   * varianceBound = an upper bound on the variance the rounding of benefits to the grid adds, relative to the
-   * payout's variance (local moment matching adds at most h²/4 per paid claimant, none for the atom at zero:
-   * E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level).
+   * varianceBound = an upper bound on the variance the rounding of benefits adds before the blur is taken off,
+   * relative to the payout's variance (local moment matching adds at most s²/4 per paid claimant, none for the atom
+   * at zero: E[N]·P(B > 0)·s²/4 / Var S, at the mean cost level), s the step the benefits were rounded to: the grid
+   * step h, or a bounded benefit's finer step (band-transform.ts).
    */
   discretisation?: { bucket: number; buckets: number; error: number; outside: number; varianceBound: number };
   /** The distribution: P(S = lo + i·h) at [i]. Not part of the JSON output. */
@@ -121,7 +122,11 @@ function sharesObstacle(model: EngineModel): string | null {
 /**
  * The grids tried in turn, coarsest first. With the blur taken off, 2^14 points give the shipped scenarios' mean
  * and quantiles within 1e-5 of a 2^20-point reference where the blur comes off cleanly (test/exact-accuracy.test.ts);
- * without it 2^16 points were needed for 1e-4.
+ * without it 2^16 points were needed for 1e-4. Bounded benefits (every shipped one: a cap, or a severity truncated
+ * at a limit) are rounded to a fine step of their own and transformed at the low frequencies only
+ * (band-transform.ts), so the blur comes off cleanly on 2^14 points for all of them (Jilin and Suzhou's 8,000
+ * deductible needed 2^16 when rounded to the payout's step); 2^13 and 2^12 points would still give 1.2e-5, but the
+ * time no longer goes to the grid (issue #32).
  */
 const GRIDS = [1 << 14, 1 << 15, 1 << 16];
 
@@ -164,11 +169,12 @@ function exactRuleset(
   const attempt = (m: number, unblurred: boolean) => {
     const grid = payoutGrid(parts, shocks, m);
     if (grid.width < FEN) return { grid, point: true as const };
-    const phi = severityTransforms(parts, grid);
+    // With the blur taken off, bounded benefits are transformed from a fine step at the low frequencies only.
+    const phi = severityTransforms(parts, grid, unblurred ? shocks.util : undefined);
     const input = { parts, phi, unblurred, shocks, costShock: pr?.cost ?? null, grid };
     try {
       const result = payoutDistribution(input, pr?.shared ?? true);
-      return { grid, outside: phi.outside, ...result };
+      return { grid, outside: phi.outside, step: phi.step, ...result };
     } catch (e) {
       if (e instanceof GridTooCoarse) return null;
       throw e;
@@ -179,7 +185,7 @@ function exactRuleset(
   done ??= attempt(grids[grids.length - 1], false)!;
   const { grid } = done;
   if ('point' in done) return pointMassRuleset(r, grid.meanModel, started);
-  const { pmf, mass, outside } = done;
+  const { pmf, mass, outside, step } = done;
   const { lo, h, m } = grid;
   const stats = describePmf(pmf, lo, h);
   const premium = r.premium;
@@ -193,7 +199,7 @@ function exactRuleset(
     error,
     outside: lost,
     // E[N]·P(B > 0)·h²/4 / Var S, at the mean cost level (see ExactRuleset.discretisation).
-    varianceBound: stats.sd > 0 ? (paid * h * h) / 4 / (stats.sd * stats.sd) : 0,
+    varianceBound: stats.sd > 0 ? (paid * step * step) / 4 / (stats.sd * stats.sd) : 0,
   };
   if (!(error <= EXACT_TOLERANCE && lost <= EXACT_TOLERANCE))
     return {

@@ -97,22 +97,25 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
   const { re, im, partRe, partIm, prodRe, prodIm, real } = ws;
   re.fill(0);
   im.fill(0);
+  // The points where every population's transform was computed (a band transform's are fewer than H; the
+  // payout's transform beyond them is below e^−40, left 0).
+  const count = Math.min(H, ...ps.map((p) => phi.at(p, k).count));
   util.x.forEach((u, l) => {
     if (ps.length === 1) {
       const p = ps[0];
-      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, util.w[l], re, im, H);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, util.w[l], re, im, count);
       return;
     }
     // Π over the group's populations of P_N(φ) at this utilisation node.
-    prodRe.fill(1, 0, H);
-    prodIm.fill(0, 0, H);
+    prodRe.fill(1, 0, count);
+    prodIm.fill(0, 0, count);
     for (const p of ps) {
-      partRe.fill(0, 0, H);
-      partIm.fill(0, 0, H);
-      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, 1, partRe, partIm, H);
-      multiplyInto(prodRe, prodIm, partRe, partIm, H);
+      partRe.fill(0, 0, count);
+      partIm.fill(0, 0, count);
+      addCompoundTransform(countLaw(parts[p].pop, u), phi.at(p, k).re, phi.at(p, k).im, 1, partRe, partIm, count);
+      multiplyInto(prodRe, prodIm, partRe, partIm, count);
     }
-    for (let j = 0; j < H; j++) {
+    for (let j = 0; j < count; j++) {
       re[j] += util.w[l] * prodRe[j];
       im[j] += util.w[l] * prodIm[j];
     }
@@ -137,7 +140,8 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
 /**
  * The negative mass a conditional distribution may carry after the blur is taken off: a grid fine enough for the
  * normal law of Σ ε leaves below 2e-6 (the shipped scenarios at 2^16 points, Jilin's highest cost node the most);
- * a coarser one rings (10% at 2^14 points for Jilin), and exact.ts tries the next finer grid.
+ * a coarser one rings (10% at 2^14 points for Jilin when its benefits were rounded to the payout's step; a bounded
+ * benefit is now rounded to its own fine step, band-transform.ts), and exact.ts tries the next finer grid.
  */
 export const BLUR_NEGATIVE = 1e-5;
 

@@ -45,6 +45,9 @@ export class ScaledSeverity implements Severity {
   quantileKinks(): readonly number[] | undefined {
     return this.base.quantileKinks?.();
   }
+  supremum(): number {
+    return this.c * (this.base.supremum?.() ?? Infinity);
+  }
   fillAbove(rng: Rng, s: number, out: Float64Array, from: number, n: number): void {
     this.base.fillAbove(rng, s, out, from, n);
     for (let i = from; i < from + n; i++) out[i] *= this.c;

@@ -40,6 +40,12 @@ export interface Severity {
    * tabulated: random/quantile-table.ts); absent or undefined where that is not known (a discrete table's quantile jumps).
    */
   quantileKinks?(): readonly number[] | undefined;
+  /**
+   * The largest amount X takes, where the family knows it is bounded (a tail truncated at a limit); absent or
+   * Infinity otherwise. The exact aggregate stops its grid of limited expected values there (E[X ∧ u] is the mean
+   * above it): a limit of 3.3 million yuan ends Suzhou's benefit a hundred grid points up a grid of 16,384.
+   */
+  supremum?(): number;
 }
 
 /** Shared default: inverse transform on the upper tail. */

@@ -158,6 +158,10 @@ export class Spliced extends BaseSeverity {
     return this.levAtSplice + this.c * (pareto - this.q * (top - s));
   }
   private levAtSplice = NaN;
+  /** The limit L (Infinity without one): no annual amount beyond it. */
+  supremum(): number {
+    return this.limit > this.splice ? this.limit : Infinity;
+  }
   /** ∫₀ᵘ F_body = u − LEV_body(u), so for u ≤ s: LEV(u) = u − k (u − LEV_body(u)), k = w / F_body(s). */
   private levBody(v: number): number {
     const k = this.bodyWeight / this.bodyAtSplice;
