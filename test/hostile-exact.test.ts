@@ -163,7 +163,7 @@ describe('wide parameter shocks: exact matches the analytic mean within its tole
       'gamma-cost-cv-2.json',
       jiangyin((d) => (d.simulation.parameterRisk.costLevel = { cv: a(2), distribution: 'gamma' })),
     );
-    const text = await here('gamma cv 2: exact', ['exact', f], 60);
+    const text = await here('gamma cv 2: exact', ['exact', f, '--lang', 'en'], 60);
     clean(text);
     expect(text.out).toMatch(
       /Monte Carlo only: the exact distribution misses the model's mean by [\d.]+%.*\(tolerance 0\.10%\): the parameter shocks \(cost level: gamma, cv 2/,

@@ -266,7 +266,8 @@ describe('a ruleset without premium: its loss ratio is "no premium 无保费", n
     d.targets = [{ metric: 'lossRatio', value: 0.9, source: 'hostile test' }];
     const f = file('jiangyin-no-premium.json', d);
     const runs = {
-      exact: await here('no premium: exact', ['exact', f], 120),
+      exact: await here('no premium: exact', ['exact', f, '--lang', 'en'], 120),
+      exactZh: await here('no premium: exact in Chinese', ['exact', f, '--lang', 'zh'], 120),
       exactJson: await here('no premium: exact --json', ['exact', f, '--json'], 120),
       expect: await here('no premium: expect', ['expect', f, '--lang', 'zh'], 60),
       expectJson: await here('no premium: expect --json', ['expect', f, '--json'], 60),
@@ -276,7 +277,9 @@ describe('a ruleset without premium: its loss ratio is "no premium 无保费", n
       finite(r);
       expect(r.code).toBe(0);
     }
-    expect(runs.exact.out.match(/no premium 无保费/g)).toHaveLength(2); // LR and P(LR > 1)
+    expect(runs.exact.out.match(/no premium/g)).toHaveLength(3); // LR and P(LR > 1), and the line saying so
+    expect(runs.exactZh.out.match(/无保费/g)).toHaveLength(3);
+    expect(runs.exactZh.out).not.toContain('no premium');
     expect(runs.expect.out).toContain('无保费'); // one language a line (issue #31)
     expect(runs.expect.out).not.toContain('no premium');
     const ex = JSON.parse(runs.exactJson.out).rulesets[0];
