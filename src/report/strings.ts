@@ -851,6 +851,22 @@ const S = {
   typicalNotRecipient: { zh: '非救助对象', en: 'not a recipient' },
   waterfallTitle: { zh: '典型病例：逐层支付（元）', en: 'Typical case: each layer (yuan)' },
   waterfallAmount: { zh: '元', en: 'yuan' },
+  // — the household in the briefing, the workbook and the editor (issue #33): appended here —
+  typicalStep: { zh: '环节', en: 'Layer' },
+  typicalIncomeWords: {
+    zh: (y: string, median: boolean) => (median ? `${y} 元（收入分布的中位数）` : `${y} 元`),
+    en: (y: string, median: boolean) => (median ? `${y} yuan (the median of the income distribution)` : `${y} yuan`),
+  },
+  typicalNoIncome: { zh: '未给出', en: 'not given' },
+  householdOopPerMember: { zh: '人均个人自付（元）', en: 'Out-of-pocket per member (yuan)' },
+  sheetHousehold: { zh: '家庭负担', en: 'Households' },
+  sheetHouseholdDiff: { zh: '家庭负担差值', en: 'Household differences' },
+  typicalPerson: {
+    zh: (pop: string, group: string, what: string, amount: string, income: string) =>
+      `${pop}${group}，${what} ${amount} 元（另加本人群比例的自费），年收入 ${income}。`,
+    en: (pop: string, group: string, what: string, amount: string, income: string) =>
+      `${pop}${group}: ${what.charAt(0).toLowerCase()}${what.slice(1)} ${amount} yuan (plus the population's share of self-pay), an income of ${income}.`,
+  },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;
