@@ -293,6 +293,16 @@ export function briefingChildren(x: BriefingInput): Block[] {
     }
   }
 
+  if (x.years?.length) {
+    h1(bt('years', L));
+    h2n = 0;
+    out.push(w.note(bt('yearsNote', L)));
+    for (const q of r.rulesets) {
+      if (r.rulesets.length > 1) h2(rulesetName(q, L));
+      out.push(yearsBlock(st, x.years, q, L, unit));
+    }
+  }
+
   // — 家庭负担与因病致贫 (issue #33): the household figures, the proposals' differences, words, the typical case —
   if (x.household && x.household.rulesets.some((q) => q.total)) {
     h1(bt('household', L));
@@ -349,16 +359,6 @@ export function briefingChildren(x: BriefingInput): Block[] {
         ),
       );
       for (const v of tb.verdicts) out.push(w.para([v]));
-    }
-  }
-
-  if (x.years?.length) {
-    h1(bt('years', L));
-    h2n = 0;
-    out.push(w.note(bt('yearsNote', L)));
-    for (const q of r.rulesets) {
-      if (r.rulesets.length > 1) h2(rulesetName(q, L));
-      out.push(yearsBlock(st, x.years, q, L, unit));
     }
   }
 
