@@ -3,6 +3,7 @@
 // intervals and the proposals' paired differences; the typical case (典型病例) puts one person through every layer
 // of the baseline and a proposal as a waterfall, to the fen as rules/typical-case.ts settles it.
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { formatYuan } from '../src/report/format.ts';
 import { requireScenario } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
 import { openPage, shot, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
+import { readWorkbook } from './helpers/xlsx.ts';
 
 const site = useSite();
 
@@ -73,6 +75,26 @@ describe('households in the workbench', () => {
     expect(await cell('outOfPocket', 0)).toBe(formatYuan(wantA.outOfPocket));
     await typical(page).scrollIntoViewIfNeeded();
     await shots(page, 'household-1440-zh');
+    // The waterfall exports as the charts do: its CSV holds each layer of the person shown, to the fen.
+    const [csv] = await Promise.all([page.waitForEvent('download'), typical(page).getByRole('button', { name: /^CSV/ }).click()]);
+    expect(csv.suggestedFilename()).toBe('typical-case.csv');
+    const lines = readFileSync((await csv.path())!, 'utf8').split('\r\n');
+    expect(lines).toContain(`${suzhou.rulesets[0].title.zh},医疗救助,-${wantA.assistance}`);
+    expect(lines).toContain(`${suzhou.rulesets[0].title.zh},个人自付,${wantA.outOfPocket}`);
+    // 导出 Excel and 导出简报 carry the household figures shown and the same person's case (run finished first).
+    await expect.poll(() => page.getByRole('button', { name: '导出 Excel' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+    const [xl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const book = readWorkbook(new Uint8Array(readFileSync((await xl.path())!)));
+    expect(book.map((x) => x.name)).toEqual(expect.arrayContaining(['家庭负担', '家庭负担差值', '典型病例']));
+    const sheet = book.find((x) => x.name === '典型病例')!;
+    const assist = sheet.rows.find((r) => r?.[0]?.value === '医疗救助')!;
+    expect(assist[1]!.value).toBe(Number(wantA.assistance));
+    const [doc] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出简报' }).click()]);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await doc.path())!)))['word/document.xml']);
+    expect(xml).toContain('家庭负担与因病致贫');
+    expect(xml).toContain(`年收入 ${incomeA.toLocaleString('zh-CN')} 元（收入分布的中位数）`);
+    expect(xml).toContain(Number(wantA.assistance).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    expect(xml).toMatch(/<wp:docPr [^>]*name="典型病例：逐层支付（元）"/);
 
     // In English: the same figures under English words.
     await page.locator('js-app-header button.lang').click();

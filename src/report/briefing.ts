@@ -343,7 +343,8 @@ export function briefingChildren(x: BriefingInput): Block[] {
       figureTable(hh.diffs.header, hh.diffs.rows);
     }
     const person = x.typicalPerson === undefined ? defaultTypicalPerson(s) : x.typicalPerson;
-    const cases = person ? typicalCasesOf(s, person, typicalPair(s, r.rulesets.find((q) => q.id === s.simulation.baseline)?.id)) : [];
+    // The run's baseline (the workbench may set another than the file's) beside the person's proposal.
+    const cases = person ? typicalCasesOf(s, person, typicalPair(s, r.comparisons[0]?.a, person.against)) : [];
     if (person && cases.length) {
       h2(bt('typicalHeading', L));
       const tb = typicalBlocks(s, person, cases, L);

@@ -26,6 +26,8 @@ export interface TypicalPerson {
   group: string;
   income: number | null;
   amount: number;
+  /** The ruleset set beside the baseline (the workbench's choice); default the first other one. */
+  against?: string;
 }
 
 /** The median income (yuan, whole) of a member of `population` in `group` ('' the population's), null without one. */
@@ -69,9 +71,9 @@ export function typicalCasesOf(s: Scenario, person: TypicalPerson, ids: readonly
 }
 
 /** The baseline (the file's, else the first ruleset) and the first other ruleset: the pair the typical case compares. */
-export function typicalPair(s: Scenario, baseline?: string): string[] {
+export function typicalPair(s: Scenario, baseline?: string, against?: string): string[] {
   const b = s.rulesets.find((r) => r.id === (baseline ?? s.simulation.baseline))?.id ?? s.rulesets[0]?.id;
-  const other = s.rulesets.find((r) => r.id !== b)?.id;
+  const other = s.rulesets.find((r) => r.id === against && r.id !== b)?.id ?? s.rulesets.find((r) => r.id !== b)?.id;
   return [b, other].filter((x): x is string => !!x);
 }
 
@@ -87,7 +89,7 @@ export function typicalCaseChart(
   width = 640,
 ): { spec: ChartSpec; cases: TypicalCase[]; person: TypicalPerson } | null {
   if (!person) return null;
-  const cases = typicalCasesOf(s, person, typicalPair(s, baseline));
+  const cases = typicalCasesOf(s, person, typicalPair(s, baseline, person.against));
   if (!cases.length) return null;
   const names = scenarioNames(s, lang);
   const pop = names.populations[person.population] ?? person.population;

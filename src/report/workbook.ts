@@ -181,7 +181,8 @@ export function reportWorkbook(x: WorkbookInput): Uint8Array {
       if (tab.rows.length) sheets.push(tableSheet(tab, tab.title[L], L, unit));
   }
   const person = x.typicalPerson === undefined ? defaultTypicalPerson(s) : x.typicalPerson;
-  const cases = person && s.populations.some((p) => p.income) ? typicalCasesOf(s, person, typicalPair(s)) : [];
+  const cases =
+    person && s.populations.some((p) => p.income) ? typicalCasesOf(s, person, typicalPair(s, r.comparisons[0]?.a, person.against)) : [];
   if (cases.length) sheets.push(tableSheet(typicalTable(cases, s, L), t('typicalCase', L), L, 'yuan'));
   const ctx = chartContext(s, L, unit, 640);
   for (const spec of x.charts ?? []) {
