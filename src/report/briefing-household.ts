@@ -125,7 +125,11 @@ export function householdTables(s: Scenario, run: HouseholdRun, lang: Lang, unit
     ...withTotal.map(
       (r) =>
         (lang === 'zh' ? `「${names.rulesets[r.id] ?? r.id}」` : `“${names.rulesets[r.id] ?? r.id}”: `) +
-        HOUSEHOLD_FIGURES.map((f) => phrase(f, f.value(r.total!), f.interval(r.total!), false)).join(sep) +
+        // A figure without a value (the impoverished where the file sets no poverty line) is left out of the words.
+        HOUSEHOLD_FIGURES.flatMap((f) => {
+          const v = f.value(r.total!);
+          return v === null || !Number.isFinite(v) ? [] : [phrase(f, v, f.interval(r.total!), false)];
+        }).join(sep) +
         end,
     ),
     ...comps.map(

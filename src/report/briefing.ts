@@ -317,7 +317,8 @@ export function briefingChildren(x: BriefingInput): Block[] {
           L,
           (s.household?.members ?? DEFAULT_HOUSEHOLD_MEMBERS).toLocaleString('zh-CN'),
           line === undefined ? '—' : line.toLocaleString('zh-CN'),
-        ),
+          // The workbench's note, whose ± the briefing writes as [low, high].
+        ).replace('± ', '[ ] '),
       ),
     );
     if (s.household?.note?.[L]) out.push(w.note(s.household.note[L]!));
