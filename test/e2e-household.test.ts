@@ -144,6 +144,13 @@ describe('households in the workbench', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => editor.locator('js-param-field').nth(1).locator('.error').count()).toBe(0);
     await shots(page, 'household-edit-assistance-1440-zh');
+    if (SHOTS_WANTED) {
+      await editor.scrollIntoViewIfNeeded();
+      await editor.screenshot({ path: join(SHOTS, 'household-edit-assistance-1440-zh-editor.png') });
+      const settings = page.locator('js-household-settings');
+      await settings.scrollIntoViewIfNeeded();
+      await settings.screenshot({ path: join(SHOTS, 'household-edit-settings-1440-zh.png') });
+    }
 
     // The employees' income from a mean of 30,000 yuan and a Gini of 0.40 (math/income.ts, one edit): μ and σ as
     // the closed form gives them (σ = √2·Φ⁻¹(0.70), μ = ln 30000 − σ²/2), catastrophic spending rises.
@@ -167,6 +174,10 @@ describe('households in the workbench', () => {
     await expect.poll(() => editor.locator('h4').textContent()).toContain('Medical assistance');
     await income.scrollIntoViewIfNeeded();
     await shots(page, 'household-edit-1440-en');
+    if (SHOTS_WANTED) {
+      await editor.scrollIntoViewIfNeeded();
+      await editor.screenshot({ path: join(SHOTS, 'household-edit-assistance-1440-en-editor.png') });
+    }
     await page.locator('js-app-header button.lang').click();
     await expect.poll(() => editor.locator('h4').textContent()).toContain('医疗救助');
 
