@@ -130,13 +130,13 @@ describe('a briefing of an edited scenario says what changed, and does not pass 
 describe('the household section (家庭负担与因病致贫, issue #33)', () => {
   // The figures as result.json (run --json's household keys) gives them, at the briefing's rounding, written
   // independently of report/briefing-household.ts: 万元 to one decimal, per member 元 to two, shares % to two,
-  // differences of shares in percentage points to two, counts whole; U+2212 for a minus.
+  // differences of shares in percentage points to three (as the household panel), counts whole; U+2212 for a minus.
   const wan = (y: number) => (y / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const yuan2 = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const signed = (s: string) => (s.startsWith('-') ? `−${s.slice(1)}` : s.startsWith('0') || s.startsWith('−') ? s : `+${s}`);
   const pts = (x: number) => {
-    const v = (x * 100).toFixed(2);
+    const v = (x * 100).toFixed(3);
     return x < 0 ? `−${v.replace('-', '')}` : x > 0 && Number(v) !== 0 ? `+${v}` : v;
   };
   const count = (x: number) => Math.round(x).toLocaleString('zh-CN');

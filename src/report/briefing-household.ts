@@ -29,7 +29,7 @@ function signedValue(f: HouseholdFigure, v: number, unit: Unit, diff: boolean): 
     case 'ratio':
       return formatPercent(v, 2);
     case 'points':
-      return formatPoints(v, 2);
+      return formatPoints(v, 3); // three decimals, as the workbench's household panel
     case 'count':
       return sign + formatCount(v);
   }
