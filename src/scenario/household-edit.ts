@@ -87,9 +87,10 @@ export function addAssistance<T>(root: T, rulesetPath: Path): T {
 export function setAssistanceGroup<T>(root: T, path: Path, tag: string, on: boolean): T {
   const a = getAt(root, path) as (Obj & { groups: string[] }) | undefined;
   if (!a) return root;
-  const has = a.groups.includes(tag);
+  const list = Array.isArray(a.groups) ? a.groups : [];
+  const has = list.includes(tag);
   if (has === on) return root;
-  const groups = on ? [...a.groups, tag] : a.groups.filter((g) => g !== tag);
+  const groups = on ? [...list, tag] : list.filter((g) => g !== tag);
   const already = typeof a.assumption === 'string' && a.assumption.startsWith(EDITED);
   return setAt(root, path, {
     ...a,

@@ -147,7 +147,9 @@ export class AssistanceEditor extends LitElement {
       return html`<h4>${t('assistanceTitle', L)}</h4><div class="actions"><span class="muted">${t('assistanceNone', L)}</span>
         <button class="add-assistance" @click=${() => emit(this, 'assistance-add', { path: this.path })}>＋ ${t('addAssistance', L)}</button></div>`;
     // The populations' tags, and any the block names that no population declares (validation says so beside it).
-    const tags = [...new Set([...Object.keys(this.groupTitles), ...a.groups])];
+    // A draft is the analyst's, possibly invalid: a list that is not one reads as empty (validation names it).
+    const chosen = Array.isArray(a.groups) ? a.groups : [];
+    const tags = [...new Set([...Object.keys(this.groupTitles), ...chosen])];
     const groupErrors = this.problems.filter(
       (p) => p.path === pathString([...ap, 'groups']) || p.path.startsWith(`${pathString([...ap, 'groups'])}[`),
     );
@@ -156,19 +158,19 @@ export class AssistanceEditor extends LitElement {
       <div class="groups" role="group" aria-label=${t('assistanceGroups', L)}>
         <span class="muted">${t('assistanceGroups', L)}${t('colon', L)}</span>
         ${tags.map(
-          (tag) => html`<label title=${tag}><input type="checkbox" .checked=${a.groups.includes(tag)}
+          (tag) => html`<label title=${tag}><input type="checkbox" .checked=${chosen.includes(tag)}
             @change=${(e: Event) => emit(this, 'assistance-group', { path: ap, group: tag, on: (e.target as HTMLInputElement).checked })} />${this.groupTitles[tag] ?? tag}</label>`,
         )}
         ${tags.length ? nothing : html`<span class="muted">${t('assistanceNoGroups', L)}</span>`}
       </div>
       ${groupErrors.length ? html`<div class="error" role="alert">${groupErrors.map((p) => p.message).join('; ')}</div>` : nothing}
       <js-param-field .lang=${L} label=${t('assistanceDeductible', L)} .path=${[...ap, 'deductible']} .param=${a.deductible}
-        min="0" max=${Math.max(50_000, a.deductible.value * 2)} step="500" .error=${err('deductible')}></js-param-field>
+        min="0" max=${Math.max(50_000, (a.deductible?.value ?? 0) * 2)} step="500" .error=${err('deductible')}></js-param-field>
       <js-param-field .lang=${L} label=${t('assistanceRate', L)} percent .path=${[...ap, 'rate']} .param=${a.rate} min="0" max="100" step="1" .error=${err('rate')}></js-param-field>
       ${
         a.cap
           ? html`<js-param-field .lang=${L} label=${t('assistanceCap', L)} .path=${[...ap, 'cap']} .param=${a.cap}
-              min="0" max=${Math.max(200_000, a.cap.value * 2)} step="5000" .error=${err('cap')}></js-param-field>`
+              min="0" max=${Math.max(200_000, (a.cap.value ?? 0) * 2)} step="5000" .error=${err('cap')}></js-param-field>`
           : nothing
       }
       <div class="actions">
@@ -219,7 +221,7 @@ export class HouseholdSettings extends LitElement {
         <button class="add-household" @click=${() => emit(this, 'household-add', { path: ['household'] })}>＋ ${t('addPovertyLine', L)}</button></div>`;
     return html`
       <js-param-field .lang=${L} label=${t('povertyLine', L)} .path=${['household', 'povertyLine']} .param=${h.povertyLine}
-        min="0" max=${Math.max(60_000, h.povertyLine.value * 2)} step="100" .error=${err('povertyLine')}></js-param-field>
+        min="0" max=${Math.max(60_000, (h.povertyLine?.value ?? 0) * 2)} step="100" .error=${err('povertyLine')}></js-param-field>
       <div class="actions"><button @click=${() => emit(this, 'item-remove', { path: ['household'] })}>${t('removeHousehold', L)}</button></div>
       ${err() ? html`<div class="error" role="alert">${err()}</div>` : nothing}
     `;
