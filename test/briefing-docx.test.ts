@@ -127,6 +127,120 @@ describe('a briefing of an edited scenario says what changed, and does not pass 
   });
 });
 
+describe('the household section (家庭负担与因病致贫, issue #33)', () => {
+  // The figures as result.json (run --json's household keys) gives them, at the briefing's rounding, written
+  // independently of report/briefing-household.ts: 万元 to one decimal, per member 元 to two, shares % to two,
+  // differences of shares in percentage points to three (as the household panel), counts whole; U+2212 for a minus.
+  const wan = (y: number) => (y / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const yuan2 = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const signed = (s: string) => (s.startsWith('-') ? `−${s.slice(1)}` : s.startsWith('0') || s.startsWith('−') ? s : `+${s}`);
+  const pts = (x: number) => {
+    const v = (x * 100).toFixed(3);
+    return x < 0 ? `−${v.replace('-', '')}` : x > 0 && Number(v) !== 0 ? `+${v}` : v;
+  };
+  const count = (x: number) => Math.round(x).toLocaleString('zh-CN');
+  const sectionOf = (name: string) => {
+    const texts = textsOf(documentXml(new Uint8Array(readFileSync(join(dirOf(name), 'report.docx')))));
+    const from = texts.findIndex((x) => /、家庭负担与因病致贫$/.test(x));
+    const to = texts.findIndex((x, i) => i > from && /^[一二三四五六七八九十]+、/.test(x));
+    return { from, texts: texts.slice(from, to < 0 ? undefined : to) };
+  };
+
+  it("Suzhou: each ruleset's figures with their 95% intervals and each proposal's paired difference equal run --json", () => {
+    const { from, texts } = sectionOf('suzhou-2021');
+    expect(from).toBeGreaterThan(0);
+    const all = texts.join('\n');
+    const result = JSON.parse(readFileSync(join(dirOf('suzhou-2021'), 'result.json'), 'utf8'));
+    for (const r of result.rulesets) {
+      const h = r.household;
+      expect(h, r.id).not.toBeNull();
+      const perMember = h.outOfPocket / h.insured;
+      for (const figure of [
+        wan(h.outOfPocket),
+        `[${wan(h.intervals.outOfPocket.lo95)}, ${wan(h.intervals.outOfPocket.hi95)}]`,
+        yuan2(perMember),
+        `[${yuan2(h.intervals.outOfPocket.lo95 / h.insured)}, ${yuan2(h.intervals.outOfPocket.hi95 / h.insured)}]`,
+        pct(h.catastrophic10),
+        `[${pct(h.intervals.catastrophic10.lo95)}, ${pct(h.intervals.catastrophic10.hi95)}]`,
+        pct(h.catastrophic25),
+        `[${pct(h.intervals.catastrophic25.lo95)}, ${pct(h.intervals.catastrophic25.hi95)}]`,
+        count(h.impoverished),
+        `[${count(h.intervals.impoverished.lo95)}, ${count(h.intervals.impoverished.hi95)}]`,
+        pct(h.burdenReduction.criticalIllness),
+        pct(h.burdenReduction.assistance),
+      ])
+        expect(texts, `${r.id} ${figure}`).toContain(figure);
+      // The words say the same figures: 「title」…因病致贫：N 人.
+      expect(all).toContain(
+        `「${r.title?.zh ?? shipped('suzhou-2021').rulesets.find((x) => x.id === r.id)!.title.zh}」个人自付合计：${wan(h.outOfPocket)}万元`,
+      );
+    }
+    for (const c of result.comparisons) {
+      const d = c.household.total;
+      for (const figure of [
+        pts(d.catastrophic10.mean),
+        `[${pts(d.catastrophic10.lo95)}, ${pts(d.catastrophic10.hi95)}]`,
+        pts(d.catastrophic25.mean),
+        `[${pts(d.catastrophic25.lo95)}, ${pts(d.catastrophic25.hi95)}]`,
+        signed(count(d.impoverished.mean)),
+        `[${signed(count(d.impoverished.lo95))}, ${signed(count(d.impoverished.hi95))}]`,
+      ])
+        expect(texts, `${c.b} ${figure}`).toContain(figure);
+    }
+    // The 8,000 deductible lowers catastrophic spending at 25%: its whole interval is below zero.
+    const ded8k = result.comparisons.find((x: { b: string }) => x.b === 'suzhou-2021-ded8k').household.total;
+    expect(ded8k.catastrophic25.hi95).toBeLessThan(0);
+  });
+
+  it('Suzhou: the typical case (典型病例) as a picture and its table, to the fen, equal to benefit --income for the person', async () => {
+    const { texts } = sectionOf('suzhou-2021');
+    expect(texts).toContain('（三）典型病例');
+    const xml = documentXml(new Uint8Array(readFileSync(join(dirOf('suzhou-2021'), 'report.docx'))));
+    const section = xml.slice(xml.indexOf('家庭负担与因病致贫'));
+    expect(section).toMatch(/<wp:docPr [^>]*name="典型病例：逐层支付（元）"/);
+    // The default person (report/typical-default.ts): Suzhou's workers (the first population with an income),
+    // its 实时救助人员 group (the recipients of assistance), 100,000 yuan of self-burden, the group's median income.
+    const s = shipped('suzhou-2021');
+    const pop = s.populations.find((p) => p.income)!;
+    const group = pop.groups.find((g) => s.rulesets.some((r) => r.assistance?.groups.includes(g.tag)))!;
+    const income = Math.round(Math.exp((group.income ?? pop.income)!.mu.value));
+    expect(texts.join('')).toContain(`年收入 ${income.toLocaleString('zh-CN')} 元（收入分布的中位数）`);
+    // The same person through benefit --income (the CLI's settlement, rules/assistance.ts).
+    const ratio = pop.selfPay.ratio!.value;
+    const selfPay = (ratio * 100_000).toFixed(2);
+    const compliant = (pop.selfPay.compliantShare.value * Number(selfPay)).toFixed(2);
+    const r = await command(
+      'benefit',
+      'scenarios/suzhou-2021.json',
+      '--ruleset',
+      s.rulesets[0].id,
+      '--burden',
+      '100000',
+      '--self-pay',
+      selfPay,
+      '--compliant-self-pay',
+      compliant,
+      '--group',
+      group.tag,
+      '--income',
+      String(income),
+      '--json',
+    );
+    expect(r.code, r.err).toBe(0);
+    const b = JSON.parse(r.out).layers;
+    const yuan = (v: string | number) => Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const at = texts.indexOf('医疗费用');
+    expect(texts.slice(at, at + 2)).toEqual(['医疗费用', yuan(b.cost)]);
+    for (const [label, v] of [
+      ['大病保险', b.criticalIllness],
+      ['医疗救助', b.assistance],
+      ['个人自付', b.outOfPocket],
+    ] as const)
+      expect(texts[texts.indexOf(label, at) + 1], label).toBe(yuan(v));
+  });
+});
+
 const soffice = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftoppm'], { encoding: 'utf8' }).status === 0;
 if (!soffice) console.log('briefing-docx: LibreOffice (soffice) or poppler (pdftoppm) not installed: the PDF/PNG checks are skipped');
 
@@ -156,6 +270,17 @@ describe.skipIf(!soffice)('the briefing converted by LibreOffice: A4 pages, figu
           `${(r.lossRatio.p95 * 100).toFixed(1)}%`,
         ])
           expect(text, figure).toMatch(new RegExp(`(^|\\s)${figure.replace(/[.]/g, '\\.')}(\\s|$)`, 'm'));
+      }
+      // The household section's figures too (issue #33): shares, counts and per-member amounts, each whole.
+      for (const r of result.rulesets.filter((x: { household: unknown }) => x.household)) {
+        const h = r.household;
+        for (const figure of [
+          `${(h.catastrophic10 * 100).toFixed(2)}%`,
+          `${(h.catastrophic25 * 100).toFixed(2)}%`,
+          Math.round(h.impoverished).toLocaleString('zh-CN'),
+          (h.outOfPocket / h.insured).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+        ])
+          expect(text, figure).toMatch(new RegExp(`(^|[\\s\\[])${figure.replace(/[.]/g, '\\.')}([\\s,\\]]|$)`, 'm'));
       }
       const png = spawnSync('pdftoppm', ['-r', '60', '-png', join(dir, 'report.pdf'), join(dir, 'page')], { encoding: 'utf8' });
       expect(png.status, png.stderr).toBe(0);

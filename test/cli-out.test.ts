@@ -101,9 +101,9 @@ describe('run --out writes report.docx, the briefing for Word', () => {
     expect(texts).toContain(`${(r0.lossRatio.mean * 100).toFixed(1)}%`);
     expect(texts.some((x) => x.endsWith('与基准方案的比较'))).toBe(true);
     expect(texts.some((x) => /^[一二三四五六七]、风险调节$/.test(x))).toBe(true);
-    // One picture per chart, each a PNG at 2×.
+    // One picture per chart and the typical case's waterfall (Suzhou has incomes: the household section), each a PNG at 2×.
     const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
-    expect(media).toHaveLength(CHARTS.length);
+    expect(media).toHaveLength(CHARTS.length + 1);
     for (const m of media) expect(readPng(Buffer.from(files[m])).width).toBeGreaterThan(1000);
     // Every assumption in the appendix, numbered and named in words, never by its path (issue #31).
     const all = texts.join('');

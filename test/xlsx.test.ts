@@ -148,6 +148,85 @@ describe('run --out report.xlsx', () => {
     expect(dist.join('\n')).not.toContain(first.id + ',');
   });
 
+  it('家庭负担: per ruleset and population every household figure and its 95% interval equal run --json (money to the fen)', () => {
+    const s = sheet('家庭负担');
+    const head = s.rows[2]!.map((c) => c?.value);
+    const col = (h: string) => {
+      const i = head.indexOf(h);
+      expect(i, h).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const pops = Object.fromEntries(shipped('suzhou-2021').populations.map((p) => [p.id, p.title!.zh]));
+    let checked = 0;
+    for (const r of json.rulesets) {
+      const parts = [
+        { name: '全体', h: r.household },
+        ...r.populations
+          .filter((p: { household: unknown }) => p.household)
+          .map((p: { id: string; household: unknown }) => ({ name: pops[p.id], h: p.household })),
+      ];
+      for (const { name, h } of parts) {
+        const row = s.rows.find((x) => x?.[0]?.value === r.title.zh && x?.[1]?.value === name)!;
+        expect(row, `${r.id} ${name}`).toBeDefined();
+        expect(row[col('人数')]).toMatchObject({ type: 'n', value: h.insured, fmt: '#,##0' });
+        expect(row[col('个人自付合计 (元)')]).toMatchObject({ type: 'n', value: fen(h.outOfPocket), fmt: '#,##0.00' });
+        expect(row[col('个人自付合计 95%下限 (元)')]!.value).toBe(fen(h.intervals.outOfPocket.lo95));
+        expect(row[col('个人自付合计 95%上限 (元)')]!.value).toBe(fen(h.intervals.outOfPocket.hi95));
+        // Per member in yuan to the fen whatever the unit, independently: the total over the insured.
+        expect(row[col('人均个人自付（元）')]).toMatchObject({ type: 'n', value: fen(h.outOfPocket / h.insured), fmt: '#,##0.00' });
+        for (const [label, key] of [
+          ['自付超过收入10%', 'catastrophic10'],
+          ['自付超过收入25%', 'catastrophic25'],
+        ] as const) {
+          expect(row[col(label)]).toMatchObject({ type: 'n', value: h[key], fmt: '0.0%' });
+          expect(row[col(`${label} 95%下限`)]!.value).toBe(h.intervals[key].lo95);
+          expect(row[col(`${label} 95%上限`)]!.value).toBe(h.intervals[key].hi95);
+        }
+        expect(row[col('因病致贫（人）')]).toMatchObject({ type: 'n', value: h.impoverished, fmt: '#,##0' });
+        expect(row[col('因病致贫（人） 95%上限')]!.value).toBe(h.intervals.impoverished.hi95);
+        expect(row[col('大病保险减负率')]).toMatchObject({ type: 'n', value: h.burdenReduction.criticalIllness, fmt: '0.0%' });
+        expect(row[col('医疗救助减负率')]).toMatchObject({ type: 'n', value: h.burdenReduction.assistance, fmt: '0.0%' });
+        checked++;
+      }
+    }
+    expect(checked).toBe(json.rulesets.length * 3);
+    // The proposals' paired differences: shares in percentage points, counts and money as they are.
+    const d = sheet('家庭负担差值');
+    const dhead = d.rows[2]!.map((c) => c?.value);
+    for (const c of json.comparisons) {
+      const title = json.rulesets.find((r: { id: string }) => r.id === c.b).title.zh;
+      const row = d.rows.find((x) => x?.[0]?.value === `${title} − 基准` && x?.[1]?.value === '全体')!;
+      expect(row, c.b).toBeDefined();
+      const t = c.household.total;
+      expect(row[dhead.indexOf('个人自付合计 (元)')]).toMatchObject({ type: 'n', value: fen(t.outOfPocket.mean), fmt: '#,##0.00' });
+      const cat = row[dhead.indexOf('自付超过收入25% (百分点)')]!;
+      expect(cat.fmt).toBe('+0.0;-0.0;0.0');
+      expect(cat.value).toBeCloseTo(t.catastrophic25.mean * 100, 6);
+      expect(row[dhead.indexOf('自付超过收入25% 95%上限 (百分点)')]!.value).toBeCloseTo(t.catastrophic25.hi95 * 100, 6);
+      expect(row[dhead.indexOf('因病致贫（人）')]!.value).toBe(t.impoverished.mean);
+    }
+  });
+
+  it('典型病例: the default person through every layer, baseline and a proposal, equal to the CSV beside it (yuan to the fen)', () => {
+    const s = sheet('典型病例');
+    const rs = shipped('suzhou-2021').rulesets;
+    expect(s.rows[2]!.map((c) => c?.value)).toEqual(['环节', `${rs[0].title!.zh} (元)`, `${rs[1].title!.zh} (元)`]);
+    // typical-case.csv (run --out): each step's amount, a payment negative.
+    const csv = readFileSync(join(dir, 'typical-case.csv'), 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    for (const [k, ruleset] of rs.slice(0, 2).entries())
+      for (const step of ['医疗费用', '基本医保', '大病保险', '医疗救助', '个人自付']) {
+        const amount = Number(csv.find((l) => l[0] === ruleset.title!.zh && l[1] === step)![2]);
+        expect(rowOf(s, step)[k + 1], `${ruleset.id} ${step}`).toMatchObject({ type: 'n', value: Math.abs(amount), fmt: '#,##0.00' });
+      }
+    // Cost − the three layers = out-of-pocket, to the fen.
+    const v = (step: string) => rowOf(s, step)[1]!.value as number;
+    expect(Math.round((v('医疗费用') - v('基本医保') - v('大病保险') - v('医疗救助')) * 100)).toBe(Math.round(v('个人自付') * 100));
+  });
+
   it('the assumptions on their own sheet: every one, with its value as a number', () => {
     const s = sheet('假设');
     const list = assumptions(shipped('suzhou-2021'));

@@ -5,7 +5,7 @@ import { nodeWorkerFactory } from '../engine/node-pool.ts';
 import { runRaw, RunTooLargeError, type RawRun } from '../engine/run.ts';
 import { summarize } from '../engine/summary.ts';
 import type { RunResult } from '../engine/summary.ts';
-import { householdRun, withHousehold } from '../engine/household-sample.ts';
+import { householdRun, withHousehold, type HouseholdRun } from '../engine/household-sample.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { BriefingStyleName } from '../report/briefing-style.ts';
@@ -93,7 +93,7 @@ Runs every population through every ruleset on the same sampled people.
         ? (await runYears(scenario, nYears, { trials, seed, workers, workerFactory: nodeWorkerFactory, firstHousehold }, raw)).years
         : null;
     const seconds = (performance.now() - started) / 1000;
-    if (outDir) await writeOut(outDir, scenario, result, raw, years, style);
+    if (outDir) await writeOut(outDir, scenario, result, raw, years, style, firstHousehold);
     if (values.json) {
       console.log(JSON.stringify(years ? { ...result, years } : result, null, 2));
       return 0;
@@ -146,6 +146,7 @@ async function writeOut(
   raw: RawRun,
   years: YearResult[] | null,
   style: BriefingStyleName,
+  household: HouseholdRun,
 ) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'result.json'), JSON.stringify(years ? { ...result, years } : result, null, 2) + '\n');
@@ -161,18 +162,35 @@ async function writeOut(
     writeFileSync(join(dir, `${t.id}.csv`), toCsv(t));
   // Chart rendering (jsdom, resvg) is loaded only when files are written.
   const { writeCharts } = await import('./charts.ts');
+  const { pngsOf, svgOf } = await import('../report/node-render.ts');
+  const { chartCsv, svgSize } = await import('../report/charts/standalone.ts');
+  const { typicalCaseChart } = await import('../report/typical-default.ts');
   const charts = await writeCharts(dir, scenario, raw, result);
   writeFileSync(join(dir, 'report.md'), markdownReport(scenario, result, charts));
   // The briefing for Word (in Chinese, amounts in 万元): the same tables and charts, the years when run; the file
   // is as read (no edits), so the briefing quotes its description as the file's own words.
+  // The typical case (典型病例, report/typical-default.ts): its waterfall as the other charts, and in the briefing.
+  const typical = typicalCaseChart(scenario, 'zh');
+  let typicalChart = null;
+  if (typical) {
+    const svg = svgOf(typical.spec);
+    const [png] = await pngsOf([svg], 2);
+    writeFileSync(join(dir, 'typical-case.svg'), svg);
+    writeFileSync(join(dir, 'typical-case.png'), png);
+    writeFileSync(join(dir, 'typical-case.csv'), chartCsv(typical.spec));
+    typicalChart = { title: typical.spec.title, png, ...svgSize(svg) };
+  }
   const { briefingDocx } = await import('../report/briefing.ts');
-  writeFileSync(join(dir, 'report.docx'), await briefingDocx({ scenario, result, charts, lang: 'zh', years, style }));
+  writeFileSync(
+    join(dir, 'report.docx'),
+    await briefingDocx({ scenario, result, charts, lang: 'zh', years, style, household, typicalChart }),
+  );
   // The workbook for Excel and WPS (in Chinese, money in 元 to the fen as result.json): every table, every
   // chart's data, the assumptions.
   const { reportWorkbook } = await import('../report/workbook.ts');
   writeFileSync(
     join(dir, 'report.xlsx'),
-    reportWorkbook({ scenario, result, years, charts: charts.map((c) => c.spec), lang: 'zh', version: packageVersion() }),
+    reportWorkbook({ scenario, result, years, charts: charts.map((c) => c.spec), lang: 'zh', version: packageVersion(), household }),
   );
 }
 

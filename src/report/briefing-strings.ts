@@ -89,6 +89,21 @@ const B = {
     zh: '公文格式按 GB/T 9704-2012：A4，仿宋三号正文，黑体、楷体标题，页码“— 1 —”',
     en: 'Official layout per GB/T 9704-2012: A4, 仿宋 16 pt body, 黑体/楷体 headings, page numbers "— 1 —"',
   },
+  // — the household section (issue #33): appended here —
+  household: { zh: '家庭负担与因病致贫', en: 'Household burden and impoverishment' },
+  householdFigures: { zh: '各方案的家庭负担', en: 'Each ruleset' },
+  householdDiffs: { zh: '方案与基准之差', en: 'Proposals against the baseline' },
+  householdAgainst: {
+    zh: (name: string) => `「${name}」与基准方案相比（同一批成员配对）：`,
+    en: (name: string) => `“${name}” against the baseline (paired on the same members): `,
+  },
+  interval95: { zh: '95%区间', en: '95% interval' },
+  typicalHeading: { zh: '典型病例', en: 'A typical case' },
+  typicalLead: {
+    zh: '以下为一名典型患者在各层保障下的逐层支付（精确到分）：',
+    en: 'One typical patient through every layer (to the fen): ',
+  },
+  typicalOop: { zh: (y: string) => `个人自付${y}元，`, en: (y: string) => `out-of-pocket ${y} yuan, ` },
 } as const;
 
 type Key = keyof typeof B;

@@ -24,6 +24,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { DEFAULT_HOUSEHOLD_MEMBERS, type HouseholdRun } from '../engine/household-sample.ts';
 import type { RulesetSummary, RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import { ADDED, EDITED, getAt } from '../scenario/edit.ts';
@@ -45,12 +46,14 @@ import {
   valueKey,
   yearsSentence,
 } from './briefing-words.ts';
+import { householdTables, typicalBlocks } from './briefing-household.ts';
 import { formattedRows, headerOf, type Table as DataTable } from './columns.ts';
 import { fieldName } from './field-names.ts';
 import { formatAmount, formatPercent, type Unit } from './format.ts';
 import { scenarioNames } from './scenario-names.ts';
 import { t, type Lang } from './strings.ts';
 import { CHANNEL_NAMES, corridorTable, fundingTable, indicatorTable, proposalTable } from './tables.ts';
+import { defaultTypicalPerson, typicalCasesOf, typicalPair, type TypicalPerson } from './typical-default.ts';
 
 export interface BriefingChart {
   title: string;
@@ -72,6 +75,11 @@ export interface BriefingInput {
   years?: YearResult[] | null;
   /** Layout (briefing-style.ts); default 公文 in Chinese, plain in English. */
   style?: BriefingStyleName;
+  /** The household indicators from the run's sample (engine/household-sample.ts); none: no household section. */
+  household?: HouseholdRun | null;
+  /** The typical case's person (typical-default.ts; default defaultTypicalPerson) and its waterfall's picture. */
+  typicalPerson?: TypicalPerson | null;
+  typicalChart?: BriefingChart | null;
 }
 
 /** Rulesets per table: an A4 text block holds a label column and four or five figures at table size. */
@@ -295,30 +303,70 @@ export function briefingChildren(x: BriefingInput): Block[] {
     }
   }
 
+  // — 家庭负担与因病致贫 (issue #33): the household figures, the proposals' differences, words, the typical case —
+  if (x.household && x.household.rulesets.some((q) => q.total)) {
+    h1(bt('household', L));
+    h2n = 0;
+    const hh = householdTables(s, x.household, L, unit);
+    for (const words of hh.words) out.push(w.para([words]));
+    const line = s.household?.povertyLine.value;
+    out.push(
+      w.note(
+        t(
+          'householdNote',
+          L,
+          (s.household?.members ?? DEFAULT_HOUSEHOLD_MEMBERS).toLocaleString('zh-CN'),
+          line === undefined ? '—' : line.toLocaleString('zh-CN'),
+          // The workbench's note, whose ± the briefing writes as [low, high].
+        ).replace('± ', '[ ] '),
+      ),
+    );
+    if (s.household?.note?.[L]) out.push(w.note(s.household.note[L]!));
+    const figureTable = (head: string[], rows: string[][]) => {
+      for (let k = 1; k < head.length; k += COLUMNS_PER_TABLE) {
+        const cols = [0, ...head.slice(k, k + COLUMNS_PER_TABLE).map((_, i) => k + i)];
+        out.push(
+          layTable(
+            st,
+            cols.map((i) => head[i]),
+            rows.map((r) => cols.map((i) => r[i])),
+            cols.map((i) => i > 0),
+            0.3,
+          ),
+        );
+      }
+    };
+    h2(bt('householdFigures', L));
+    figureTable(hh.figures.header, hh.figures.rows);
+    if (hh.diffs) {
+      h2(bt('householdDiffs', L));
+      out.push(w.note(t('householdDiffNote', L)));
+      figureTable(hh.diffs.header, hh.diffs.rows);
+    }
+    const person = x.typicalPerson === undefined ? defaultTypicalPerson(s) : x.typicalPerson;
+    // The run's baseline (the workbench may set another than the file's) beside the person's proposal.
+    const cases = person ? typicalCasesOf(s, person, typicalPair(s, r.comparisons[0]?.a, person.against)) : [];
+    if (person && cases.length) {
+      h2(bt('typicalHeading', L));
+      const tb = typicalBlocks(s, person, cases, L);
+      out.push(w.para([bt('typicalLead', L) + tb.who]));
+      if (x.typicalChart) out.push(picture(st, x.typicalChart));
+      out.push(
+        layTable(
+          st,
+          tb.header,
+          tb.rows,
+          tb.header.map((_, i) => i > 0),
+          0.3,
+        ),
+      );
+      for (const v of tb.verdicts) out.push(w.para([v]));
+    }
+  }
+
   if (x.charts.length) {
     h1(bt('charts', L));
-    const maxPt = textWidth(st) / 20;
-    // Two charts to a page: each at most a little under half the text block's height.
-    const maxHeightPt = (A4.height - st.margin.top - st.margin.bottom) / 20 / 2 - 24;
-    for (const c of x.charts) {
-      const wPt = Math.min(maxPt, c.width * 0.75, (maxHeightPt * c.width) / c.height);
-      const hPt = (wPt / c.width) * c.height;
-      out.push(
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          keepLines: true,
-          spacing: { after: 120 },
-          children: [
-            new ImageRun({
-              type: 'png',
-              data: c.png,
-              transformation: { width: wPt / 0.75, height: hPt / 0.75 },
-              altText: { title: c.title, description: c.title, name: c.title },
-            }),
-          ],
-        }),
-      );
-    }
+    for (const c of x.charts) out.push(picture(st, c));
   }
 
   // — 附录: the assumptions, each parameter by its name, value in words, reason in the reader's language —
@@ -360,6 +408,27 @@ export function briefingChildren(x: BriefingInput): Block[] {
   });
   out.push(w.note(bt('reproduce', L, r.trials.toLocaleString('zh-CN'), String(r.seed))));
   return out;
+}
+
+/** A chart's picture, centred, at most the text block's width and a little under half its height (two to a page). */
+function picture(st: BriefingStyle, c: BriefingChart): Paragraph {
+  const maxPt = textWidth(st) / 20;
+  const maxHeightPt = (A4.height - st.margin.top - st.margin.bottom) / 20 / 2 - 24;
+  const wPt = Math.min(maxPt, c.width * 0.75, (maxHeightPt * c.width) / c.height);
+  const hPt = (wPt / c.width) * c.height;
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepLines: true,
+    spacing: { after: 120 },
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: c.png,
+        transformation: { width: wPt / 0.75, height: hPt / 0.75 },
+        altText: { title: c.title, description: c.title, name: c.title },
+      }),
+    ],
+  });
 }
 
 const pathOf = (s: string): (string | number)[] =>

@@ -124,6 +124,13 @@ const IN_CONTEXT: Record<string, { zh: string; en: string }> = {
   'indexedTo.income': { zh: '收入指标名称', en: 'income figure' },
   'deductibleIndexedTo.share': { zh: '占收入指标比例', en: 'share of the income figure' },
   'deductibleIndexedTo.income': { zh: '收入指标名称', en: 'income figure' },
+  // The household layer in the editor and the briefing (issue #33): an income's and assistance's fields by name.
+  'income.mu': { zh: '对数收入均值 μ', en: 'mean of ln income μ' },
+  'income.sigma': { zh: '对数收入标准差 σ', en: 'sd of ln income σ' },
+  'assistance.groups': { zh: '救助对象', en: 'recipients' },
+  'assistance.deductible': { zh: '救助起付标准', en: 'assistance deductible' },
+  'assistance.rate': { zh: '救助比例', en: 'assistance rate' },
+  'assistance.cap': { zh: '年度救助限额', en: 'annual assistance cap' },
 };
 
 /** One key of the file in words ("deductible" → 起付标准), the key itself where there is none. */

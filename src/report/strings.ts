@@ -878,6 +878,55 @@ const S = {
     zh: '支付能力 = 收入 × 消费支出占收入比例 ×（1 − 恩格尔系数），即非食品消费（WHO；Xu 等，2003）。',
     en: 'Capacity to pay = income × consumption share × (1 − food share): non-food consumption (WHO; Xu et al. 2003).',
   },
+  // — the household in the briefing, the workbook and the editor (issue #33): appended here —
+  typicalStep: { zh: '环节', en: 'Layer' },
+  typicalIncomeWords: {
+    zh: (y: string, median: boolean) => (median ? `${y} 元（收入分布的中位数）` : `${y} 元`),
+    en: (y: string, median: boolean) => (median ? `${y} yuan (the median of the income distribution)` : `${y} yuan`),
+  },
+  typicalNoIncome: { zh: '未给出', en: 'not given' },
+  // The household editors (ui/household-editors.ts).
+  incomeOf: { zh: (who: string) => `${who}收入`, en: (who: string) => (who ? `${who}: income` : 'Income') },
+  incomeNone: { zh: '未给出（家庭指标不计算）', en: 'none (no household figures)' },
+  addIncome: { zh: '添加收入', en: 'Add income' },
+  removeIncome: { zh: '删除收入', en: 'Remove income' },
+  incomeMu: { zh: 'μ（对数收入均值）', en: 'μ (mean of ln income)' },
+  incomeSigma: { zh: 'σ（对数收入标准差）', en: 'σ (sd of ln income)' },
+  incomeReads: {
+    zh: (median: string, mean: string, gini: string) => `即中位数 ${median} 元、均值 ${mean} 元、基尼系数 ${gini}（对数正态）`,
+    en: (median: string, mean: string, gini: string) => `i.e. median ${median} yuan, mean ${mean} yuan, Gini ${gini} (lognormal)`,
+  },
+  incomeMean: { zh: '人均可支配收入（元）', en: 'Mean income (yuan)' },
+  incomeGini: { zh: '基尼系数', en: 'Gini' },
+  incomeApply: { zh: '据此设定 μ、σ', en: 'Set μ, σ from these' },
+  incomeHelperBad: {
+    zh: '人均收入须大于 0 且不超过 1 亿元，基尼系数须大于 0、小于 0.97',
+    en: 'The mean income must be above 0 and at most 100 million yuan, the Gini above 0 and below 0.97',
+  },
+  assistanceTitle: { zh: '医疗救助（第三重保障）', en: 'Medical assistance (third layer)' },
+  assistanceNone: { zh: '本方案未设医疗救助', en: 'no medical assistance in this ruleset' },
+  addAssistance: { zh: '添加医疗救助', en: 'Add medical assistance' },
+  removeAssistance: { zh: '删除医疗救助', en: 'Remove medical assistance' },
+  assistanceGroups: { zh: '救助对象', en: 'Recipients' },
+  assistanceNoGroups: { zh: '各人群尚无分组：先在人群中添加分组', en: 'no groups yet: add one to a population first' },
+  assistanceDeductible: { zh: '救助起付标准（元）', en: 'Assistance deductible (yuan)' },
+  assistanceRate: { zh: '救助比例', en: 'Assistance rate' },
+  assistanceCap: { zh: '年度救助限额（元）', en: 'Annual assistance cap (yuan)' },
+  addAssistanceCap: { zh: '添加救助限额', en: 'Add a cap' },
+  removeAssistanceCap: { zh: '删除救助限额', en: 'Remove the cap' },
+  householdSettings: { zh: '家庭负担测算', en: 'Households' },
+  povertyLine: { zh: '贫困线（元/人·年）', en: 'Poverty line (yuan per person a year)' },
+  addPovertyLine: { zh: '设置贫困线', en: 'Set a poverty line' },
+  removeHousehold: { zh: '删除贫困线', en: 'Remove the poverty line' },
+  householdOopPerMember: { zh: '人均个人自付（元）', en: 'Out-of-pocket per member (yuan)' },
+  sheetHousehold: { zh: '家庭负担', en: 'Households' },
+  sheetHouseholdDiff: { zh: '家庭负担差值', en: 'Household differences' },
+  typicalPerson: {
+    zh: (pop: string, group: string, what: string, amount: string, income: string) =>
+      `${pop}${group}，${what} ${amount} 元（另加本人群比例的自费），年收入 ${income}。`,
+    en: (pop: string, group: string, what: string, amount: string, income: string) =>
+      `${pop}${group}: ${what.charAt(0).toLowerCase()}${what.slice(1)} ${amount} yuan (plus the population's share of self-pay), an income of ${income}.`,
+  },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

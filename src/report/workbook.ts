@@ -6,6 +6,7 @@
  * (yuan / 10⁴, shown to two places), ratios 0.0%, differences of ratios in percentage points, counts #,##0.
  * Headers in the reader's language; rulesets and populations by their titles. Pure: the caller writes the bytes.
  */
+import type { HouseholdRun } from '../engine/household-sample.ts';
 import type { RunResult } from '../engine/summary.ts';
 import type { YearResult } from '../engine/years.ts';
 import { assumptions } from '../scenario/provenance.ts';
@@ -34,6 +35,8 @@ import {
 } from './tables.ts';
 import { metricLabel, type MetricName } from '../engine/metrics.ts';
 import { xlsxBytes, type XlsxCell, type XlsxSheet } from './xlsx-writer.ts';
+import { householdDiffTable, householdTable, typicalTable } from './household-report.ts';
+import { defaultTypicalPerson, typicalCasesOf, typicalPair, type TypicalPerson } from './typical-default.ts';
 
 export interface WorkbookInput {
   scenario: Scenario;
@@ -48,6 +51,10 @@ export interface WorkbookInput {
   /** The software's version, said on the first sheet. */
   version: string;
   date?: Date;
+  /** The household indicators from the run's sample (engine/household-sample.ts): the 家庭负担 sheets. */
+  household?: HouseholdRun | null;
+  /** The typical case's person (typical-default.ts; default defaultTypicalPerson): the 典型病例 sheet. */
+  typicalPerson?: TypicalPerson | null;
 }
 
 /** Number formats (Excel format codes). */
@@ -167,6 +174,16 @@ export function reportWorkbook(x: WorkbookInput): Uint8Array {
   ];
   const sheets: XlsxSheet[] = [];
   for (const tab of tables) if (tab && tab.rows.length) sheets.push(tableSheet(tab, tab.title[L], L, unit, rename));
+  // The household layer (issue #33): per ruleset and population with 95% intervals, the proposals' paired
+  // differences, and the typical case in yuan to the fen whatever the unit (a person's amounts).
+  if (x.household) {
+    for (const tab of [householdTable(x.household, s, L), householdDiffTable(x.household, s, L)])
+      if (tab.rows.length) sheets.push(tableSheet(tab, tab.title[L], L, unit));
+  }
+  const person = x.typicalPerson === undefined ? defaultTypicalPerson(s) : x.typicalPerson;
+  const cases =
+    person && s.populations.some((p) => p.income) ? typicalCasesOf(s, person, typicalPair(s, r.comparisons[0]?.a, person.against)) : [];
+  if (cases.length) sheets.push(tableSheet(typicalTable(cases, s, L), t('typicalCase', L), L, 'yuan'));
   const ctx = chartContext(s, L, unit, 640);
   for (const spec of x.charts ?? []) {
     const tab = chartTable(spec, ctx, L);

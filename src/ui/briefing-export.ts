@@ -12,6 +12,14 @@ import { t, type Lang } from '../report/strings.ts';
 import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { download, svgToPng } from './download.ts';
+import type { HouseholdRun } from '../engine/household-sample.ts';
+import { typicalCaseChart, type TypicalPerson } from '../report/typical-default.ts';
+
+/** The household figures the page shows (household-panel.ts) and the typical case's person (typical-case.ts). */
+export interface HouseholdExport {
+  household?: HouseholdRun | null;
+  typicalPerson?: TypicalPerson | null;
+}
 
 export async function exportBriefing(
   scenario: Scenario,
@@ -19,7 +27,7 @@ export async function exportBriefing(
   charts: Record<string, ChartSpec | null>,
   lang: Lang,
   unit: Unit,
-  opts: { original?: unknown; style?: BriefingStyleName } = {},
+  opts: { original?: unknown; style?: BriefingStyleName } & HouseholdExport = {},
 ) {
   const pictures: BriefingChart[] = [];
   for (const entry of CHARTS) {
@@ -29,7 +37,14 @@ export async function exportBriefing(
     const png = new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer());
     pictures.push({ title: spec.title, png, ...svgSize(svg) });
   }
-  const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit, ...opts });
+  // The typical case's waterfall as the briefing's household section shows it (the person on the page).
+  const typical = opts.typicalPerson === undefined ? null : typicalCaseChart(scenario, lang, opts.typicalPerson, result.comparisons[0]?.a);
+  let typicalChart: BriefingChart | null = null;
+  if (typical) {
+    const svg = standaloneSvg(typical.spec, document);
+    typicalChart = { title: typical.spec.title, png: new Uint8Array(await (await svgToPng(svg, 2)).arrayBuffer()), ...svgSize(svg) };
+  }
+  const bytes = await briefingDocx({ scenario, result, charts: pictures, lang, unit, ...opts, typicalChart });
   download(
     t('briefingFileName', lang, scenario.id),
     bytes as BlobPart,

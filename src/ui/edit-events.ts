@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../report/strings.ts';
 import {
+  ADDED,
   addBand,
   addReading,
   addTier,
@@ -33,6 +34,7 @@ import {
   type TrackBase,
 } from '../scenario/structure.ts';
 import { importBands, importFigures, type ImportedBands } from '../scenario/import-bands.ts';
+import { addAssistance, addHousehold, addIncome, setAssistanceGroup, setIncomeFromMeanGini } from '../scenario/household-edit.ts';
 import type { ItemChange } from './events.ts';
 
 /** What an event carries: a path, an index, or both, and what the edit needs besides. */
@@ -50,6 +52,11 @@ export interface EditDetail extends Partial<ItemChange> {
   sheet: ImportedBands;
   /** A population's figures read from a sheet (figure-import.ts). */
   figures: Record<string, number>;
+  /** A published mean income and a Gini (household-editors.ts): an income's mu and sigma from them. */
+  mean: number;
+  gini: number;
+  /** A recipient group ticked (true) or not. */
+  on: boolean;
 }
 
 type Edit = (draft: unknown, d: EditDetail) => unknown;
@@ -84,4 +91,11 @@ export const EDITS: Record<string, Edit> = {
   'change-note': (s, d) => annotate(s, d.at, d.note),
   // A fitted severity (fit-dialog.ts) replaces the population's whole severity: one edit, one undo step.
   'severity-fit': (s, d) => setAt(s, d.path, d.value),
+  // The household layer (household-editors.ts, issue #33).
+  'income-add': (s, d) => addIncome(s, d.path),
+  'income-from-mean-gini': (s, d) => setIncomeFromMeanGini(s, d.path, d.mean, d.gini),
+  'assistance-add': (s, d) => addAssistance(s, d.path),
+  'assistance-group': (s, d) => setAssistanceGroup(s, d.path, d.group, d.on),
+  'assistance-cap-add': (s, d) => (getAt(s, d.path) ? s : setAt(s, d.path, { value: 50_000, assumption: ADDED })),
+  'household-add': (s) => addHousehold(s),
 };

@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { EDITS, type EditDetail } from './edit-events.ts';
 import { pathString } from './events.ts';
 import type { FileSession, OpenProblems } from './file-session.ts';
+import './household-editors.ts';
 import './scenario-dialogs.ts';
 import { Observe, scenarioChanges } from './observe.ts';
 import { resetSliderRanges, type ParamChange } from './param-field.ts';
@@ -266,6 +267,8 @@ export class EditorPanel extends LitElement {
                 .count=${(draft.rulesets ?? s.rulesets).length} .lang=${L} .color=${colors[rs.id] ?? '#888'}
                 .populationTitles=${titles} .groupTitles=${groupTitles} .incomeIndex=${draft.incomeIndex ?? {}}></js-ruleset-card>`,
         )}
+        <h2>${t('householdSettings', L)}</h2>
+        <js-household-settings .household=${draft.household} .lang=${L} .problems=${problems}></js-household-settings>
       </div>
     `;
   }

@@ -12,12 +12,20 @@ import { reportWorkbook } from '../report/workbook.ts';
 import type { RunResult } from '../engine/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { download } from './download.ts';
+import type { HouseholdExport } from './briefing-export.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function exportExcel(scenario: Scenario, result: RunResult, charts: Record<string, ChartSpec | null>, lang: Lang, unit: Unit) {
+export function exportExcel(
+  scenario: Scenario,
+  result: RunResult,
+  charts: Record<string, ChartSpec | null>,
+  lang: Lang,
+  unit: Unit,
+  household: HouseholdExport = {},
+) {
   // The charts in the chart panel's order, those drawn.
   const specs = CHARTS.map((c) => charts[c.key]).filter((c): c is ChartSpec => !!c);
-  const bytes = reportWorkbook({ scenario, result, charts: specs, lang, unit, version });
+  const bytes = reportWorkbook({ scenario, result, charts: specs, lang, unit, version, ...household });
   download(t('excelFileName', lang, scenario.id), bytes as BlobPart, XLSX_TYPE);
 }

@@ -11,6 +11,7 @@ import { emit } from './events.ts';
 import { familyName, severityParamHint, severityParamName } from '../report/severity-names.ts';
 import './param-field.ts';
 import './chart-view.ts';
+import './household-editors.ts';
 
 const SEVERITY_LIMITS: Record<string, [number, number, number]> = {
   mu: [0, 14, 0.01],
@@ -123,6 +124,8 @@ export class PopulationCard extends LitElement {
           ? html`<js-param-field .lang=${L} label=${t('costLevel', L)} .path=${base(['costLevel'])} .param=${p.costLevel} min="0.1" max="3" step="0.005" .error=${err(['costLevel'])}></js-param-field>`
           : nothing
       }
+      <js-income-editor class="population-income" .income=${p.income} .path=${base(['income'])} label=${t('incomeOf', L, '')}
+        .lang=${L} .problems=${this.problems}></js-income-editor>
       <h4>${t('groups', L)}</h4>
       ${(p.groups ?? []).map(
         (g, gi) =>
@@ -131,7 +134,9 @@ export class PopulationCard extends LitElement {
               <button aria-label="${t('removeGroup', L)} ${g.title?.[L] ?? g.tag}" @click=${() => emit(this, 'group-remove', { path: base(['groups', gi]) })}>✕ ${t('removeGroup', L)}</button>
             </div>
             <js-param-field .lang=${L} label="${g.title?.[L] ?? g.tag} ${t('share', L)}" percent
-              .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>`,
+              .path=${base(['groups', gi, 'share'])} .param=${g.share} min="0" max="100" step="0.1" .error=${err(['groups', gi, 'share'])}></js-param-field>
+            <js-income-editor class="group-income" .income=${g.income} .path=${base(['groups', gi, 'income'])} label=${t('incomeOf', L, g.title?.[L] ?? g.tag)}
+              .lang=${L} .problems=${this.problems}></js-income-editor>`,
       )}
       <button class="add" ?disabled=${(p.groups ?? []).length >= LIMITS.groups} title=${t('groupLimit', L, LIMITS.groups)}
         @click=${() => emit(this, 'group-add', { path: base(['groups']) })}>＋ ${t('addGroup', L)}</button>

@@ -18,8 +18,10 @@ import { paramChoices } from './param-choices.ts';
 import type { ParamChange } from './param-field.ts';
 import { shared } from './styles.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import './funding-table.ts';
 import './household-panel.ts';
+import type { HouseholdExport } from './briefing-export.ts';
 import './goal-seek.ts';
 import './results-table.ts';
 import './run-status.ts';
@@ -89,6 +91,7 @@ export class ResultsPanel extends LitElement {
       await exportBriefing(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit, {
         original: validateData(this.wb.original).scenario ?? this.wb.original,
         style: this.briefingStyle ?? defaultStyle(this.lang),
+        ...this.householdShown(s),
       });
     } finally {
       this.exporting = false;
@@ -101,10 +104,21 @@ export class ResultsPanel extends LitElement {
     this.exporting = true;
     try {
       const { exportExcel } = await import('./excel-export.ts');
-      exportExcel(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit);
+      exportExcel(s, this.wb.run.result, this.book?.charts ?? {}, this.lang, this.unit, this.householdShown(s));
     } finally {
       this.exporting = false;
     }
+  }
+
+  /**
+   * The household figures and the typical case's person as the household panel shows them, for the exports: the
+   * panel's figures only when they are of the file exported (none while they are computed).
+   */
+  private householdShown(s: Scenario): HouseholdExport {
+    const panel = this.renderRoot.querySelector('js-household-panel');
+    const household = panel && panel.model?.scenario === s ? panel.sampled : null;
+    const typical = panel?.renderRoot.querySelector('js-typical-case');
+    return { household, ...(typical ? { typicalPerson: typical.person() } : {}) };
   }
 
   /** Each proposal against the baseline (report/tables.ts proposalTable), as the run gives it. */

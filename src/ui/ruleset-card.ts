@@ -13,6 +13,7 @@ import { emit, errorAt, pathString, type Path } from './events.ts';
 import { itemStyles } from './item-inputs.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
+import './household-editors.ts';
 import './modifier-list.ts';
 import './param-field.ts';
 import './tier-table.ts';
@@ -198,6 +199,7 @@ export class RulesetCard extends LitElement {
       ${this.ceiling()}
       <h4>${t('modifiers', L)}</h4>
       <js-modifier-list .modifiers=${this.ruleset.modifiers ?? []} .path=${this.base(['modifiers'])} .groupTitles=${this.groupTitles} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-modifier-list>
+      <js-assistance-editor .assistance=${this.ruleset.assistance} .path=${this.base([])} .groupTitles=${this.groupTitles} .lang=${L} .problems=${this.problems}></js-assistance-editor>
       ${this.funding()}
       ${this.corridor()}
     `;

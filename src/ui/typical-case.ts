@@ -4,7 +4,10 @@
  * (report/charts/waterfall.ts) with the amounts beneath and what the out-of-pocket means against the income.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { typicalCase, type TypicalCase } from '../rules/typical-case.ts';
+import type { TypicalCase } from '../rules/typical-case.ts';
+import { chartCsv, standaloneSvg } from '../report/charts/standalone.ts';
+import { typicalCaseChart, typicalCasesOf, type TypicalPerson } from '../report/typical-default.ts';
+import { download, svgToPng } from './download.ts';
 import { waterfallPlot, waterfallRows } from '../report/charts/waterfall.ts';
 import { formatPercent, formatYuan } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
@@ -70,6 +73,8 @@ export class TypicalCaseView extends LitElement {
       .flag.bad { background: var(--error-soft); color: var(--error); }
       .flag.ok { background: #ecfdf5; color: #065f46; }
       .note { font-size: 12px; color: var(--muted); margin: 4px 0 0; }
+      .export { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
+      .export button { font: inherit; font-size: 12px; border: 1px solid #d1d5db; background: white; border-radius: 6px; padding: 2px 8px; cursor: pointer; color: #1f2937; }
     `,
   ];
 
@@ -101,28 +106,28 @@ export class TypicalCaseView extends LitElement {
     }
   }
 
+  /** The person shown (the briefing and the workbook exported from the workbench take the same one). */
+  person(): TypicalPerson | null {
+    if (!this.scenario?.populations.some((p) => p.id === this.population)) return null;
+    return { population: this.population, group: this.group, income: this.income, amount: this.amount, against: this.against || undefined };
+  }
+
   private cases(): TypicalCase[] {
-    const s = this.scenario!;
-    const pop = s.populations.find((p) => p.id === this.population)!;
-    const tags = this.group ? [this.group] : [];
-    const x = this.amount;
-    const ratio =
-      pop.selfPay.ratio?.value ?? (pop.selfPay.beta ? pop.selfPay.beta.alpha / (pop.selfPay.beta.alpha + pop.selfPay.beta.beta) : 0);
-    const share = pop.selfPay.compliantShare.value;
-    // Self-pay and its compliant part as the population's (mean) ratios of the amount; to the fen.
-    const selfPay = (ratio * x).toFixed(2);
-    const compliant = (share * Number(selfPay)).toFixed(2);
-    const line = s.household?.povertyLine.value ?? null;
-    const ids = [this.baseline, this.against].filter((id, i, a) => id && a.indexOf(id) === i);
-    return ids.flatMap((id) => {
-      const r = s.rulesets.find((q) => q.id === id);
-      if (!r) return [];
-      const person =
-        pop.amountBasis === 'policyCost' && r.basic
-          ? { policyCost: String(x), selfPay, compliantSelfPay: compliant }
-          : { selfBurden: String(x), selfPay, compliantSelfPay: compliant };
-      return [typicalCase(r, tags, person, this.income, line)];
-    });
+    const person = this.person();
+    return person ? typicalCasesOf(this.scenario!, person, [this.baseline, this.against]) : [];
+  }
+
+  /** The waterfall as drawn for export (SVG, PNG 2×, CSV), as the other charts are (chart-view.ts). */
+  private async exportAs(kind: 'svg' | 'png' | 'csv') {
+    const s = this.scenario;
+    const person = this.person();
+    if (!s || !person) return;
+    const c = typicalCaseChart(s, this.lang, person, this.baseline);
+    if (!c) return;
+    const svg = () => standaloneSvg(c.spec, document);
+    if (kind === 'svg') download(`${c.spec.id}.svg`, svg(), 'image/svg+xml');
+    else if (kind === 'csv') download(`${c.spec.id}.csv`, chartCsv(c.spec), 'text/csv');
+    else download(`${c.spec.id}.png`, await svgToPng(svg(), 2), 'image/png');
   }
 
   override render() {
@@ -178,6 +183,15 @@ export class TypicalCaseView extends LitElement {
       ${ratio ? html`<p class="note">${t('typicalSelfPay', L, formatPercent(ratio, 0))}</p>` : nothing}
       <p class="caption">${t('waterfallTitle', L)}</p>
       <div class="chart">${chart}</div>
+      ${
+        cases.length
+          ? html`<div class="export">
+            <button aria-label="SVG: ${t('waterfallTitle', L)}" @click=${() => this.exportAs('svg')}>SVG</button>
+            <button aria-label="PNG: ${t('waterfallTitle', L)}" @click=${() => this.exportAs('png')}>PNG 2×</button>
+            <button aria-label="CSV: ${t('waterfallTitle', L)}" @click=${() => this.exportAs('csv')}>CSV</button>
+          </div>`
+          : nothing
+      }
       <div class="scroll"><table class="typical">
         <thead><tr><th scope="col"></th>${cases.map((c) => html`<th scope="col">${named.rulesets[c.ruleset]}</th>`)}</tr></thead>
         <tbody>

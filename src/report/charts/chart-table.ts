@@ -64,6 +64,9 @@ const FIELDS: Record<string, Field> = {
   current: { label: word('colCurrentValue'), unit: 'text', text: (v, _, lang) => (v ? t('yes', lang) : '') },
   x: { label: (_, spec) => axisLabel(spec, 'x'), unit: 'number' },
   year: { label: word('year'), unit: 'year' },
+  // The typical case's waterfall (waterfall.ts): a layer and what it pays (negative) or leaves.
+  step: { label: word('typicalStep'), unit: 'text' },
+  amount: { label: word('amount'), unit: 'money' },
 };
 
 /** A distribution's `value`: the payout in yuan or a loss ratio; a corridor split's: an amount in yuan. */

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TypicalCase } from '../../rules/typical-case.ts';
 import { t, type Lang } from '../strings.ts';
+import type { ChartSpec } from './charts.ts';
 
 export interface WaterfallRow {
   ruleset: string;
@@ -45,13 +46,33 @@ export interface WaterfallOptions {
 }
 
 export function waterfallPlot(rows: WaterfallRow[], o: WaterfallOptions) {
+  return Plot.plot({ ...waterfallOptions(rows, o), document: o.document });
+}
+
+/**
+ * The waterfall as a chart spec (charts.ts), exported as the other charts are (SVG, PNG, CSV: chart-view.ts,
+ * standalone.ts) and drawn into the briefing; its data rows are each step's amount (yuan, a payment negative).
+ */
+export function waterfallSpec(cases: TypicalCase[], o: WaterfallOptions & { footnote: string; subtitle?: string }): ChartSpec {
+  const rows = waterfallRows(cases, o.lang);
+  return {
+    id: 'typical-case',
+    title: t('waterfallTitle', o.lang),
+    subtitle: o.subtitle,
+    footnote: o.footnote,
+    options: waterfallOptions(rows, o),
+    rows: rows.map((r) => ({ ruleset: r.ruleset, step: r.step, amount: Math.round(r.amount * 100) / 100 })),
+    drawnIn: { lang: o.lang, names: o.names },
+  };
+}
+
+function waterfallOptions(rows: WaterfallRow[], o: WaterfallOptions): Plot.PlotOptions {
   const steps = [...new Set(rows.map((r) => r.step))];
   // English step names are long: slanted where five of them share a panel narrower than about 90 px a name.
   const panels = new Set(rows.map((r) => r.ruleset)).size;
   const slant = o.lang === 'en' || o.width / (panels * steps.length) < 60;
   const fmt = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
-  return Plot.plot({
-    document: o.document,
+  return {
     width: o.width,
     height: 280,
     marginLeft: 70,
@@ -75,5 +96,5 @@ export function waterfallPlot(rows: WaterfallRow[], o: WaterfallOptions) {
       Plot.text(rows, { fx: 'ruleset', x: 'step', y: 'y2', text: (r: WaterfallRow) => fmt(r.amount), dy: -6, fontSize: 10 }),
       Plot.ruleY([0]),
     ],
-  });
+  };
 }
