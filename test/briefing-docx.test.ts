@@ -165,6 +165,8 @@ describe('the household section (家庭负担与因病致贫, issue #33)', () =>
         `[${pct(h.intervals.catastrophic10.lo95)}, ${pct(h.intervals.catastrophic10.hi95)}]`,
         pct(h.catastrophic25),
         `[${pct(h.intervals.catastrophic25.lo95)}, ${pct(h.intervals.catastrophic25.hi95)}]`,
+        pct(h.catastrophicCtp40),
+        `[${pct(h.intervals.catastrophicCtp40.lo95)}, ${pct(h.intervals.catastrophicCtp40.hi95)}]`,
         count(h.impoverished),
         `[${count(h.intervals.impoverished.lo95)}, ${count(h.intervals.impoverished.hi95)}]`,
         pct(h.burdenReduction.criticalIllness),
@@ -183,6 +185,8 @@ describe('the household section (家庭负担与因病致贫, issue #33)', () =>
         `[${pts(d.catastrophic10.lo95)}, ${pts(d.catastrophic10.hi95)}]`,
         pts(d.catastrophic25.mean),
         `[${pts(d.catastrophic25.lo95)}, ${pts(d.catastrophic25.hi95)}]`,
+        pts(d.catastrophicCtp40.mean),
+        `[${pts(d.catastrophicCtp40.lo95)}, ${pts(d.catastrophicCtp40.hi95)}]`,
         signed(count(d.impoverished.mean)),
         `[${signed(count(d.impoverished.lo95))}, ${signed(count(d.impoverished.hi95))}]`,
       ])

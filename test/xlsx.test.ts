@@ -177,6 +177,7 @@ describe('run --out report.xlsx', () => {
         for (const [label, key] of [
           ['自付超过收入10%', 'catastrophic10'],
           ['自付超过收入25%', 'catastrophic25'],
+          ['自付超过支付能力40%', 'catastrophicCtp40'],
         ] as const) {
           expect(row[col(label)]).toMatchObject({ type: 'n', value: h[key], fmt: '0.0%' });
           expect(row[col(`${label} 95%下限`)]!.value).toBe(h.intervals[key].lo95);

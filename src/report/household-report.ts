@@ -64,6 +64,7 @@ export const HOUSEHOLD_FIGURES: HouseholdFigure[] = [
   },
   keyed('catastrophic10', 'householdCat10', 'ratio', 'points'),
   keyed('catastrophic25', 'householdCat25', 'ratio', 'points'),
+  keyed('catastrophicCtp40', 'householdCtp40', 'ratio', 'points'),
   keyed('impoverished', 'householdImpoverished', 'count', 'count'),
   reduction('criticalIllness', 'householdCiReduction'),
   reduction('assistance', 'householdAssistReduction'),
