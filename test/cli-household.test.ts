@@ -5,14 +5,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jingsuan } from './helpers/cli.ts';
+import { command } from './helpers/cli.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const HEAD = ['outOfPocket', 'catastrophic10', 'catastrophic25', 'impoverished'];
 
 describe('benefit: every layer', () => {
-  it('Jiangyin recipient, 150,000 self-burden, 20,000 self-pay, income 13,200, against the general schedule', () => {
-    const r = jingsuan(
+  it('Jiangyin recipient, 150,000 self-burden, 20,000 self-pay, income 13,200, against the general schedule', async () => {
+    const r = await command(
       'benefit',
       'scenarios/jiangyin-2020.json',
       '--ruleset',
@@ -45,8 +45,8 @@ describe('benefit: every layer', () => {
     expect(j.layers.shareOfIncome).toBeCloseTo(34505 / 13200, 6);
   });
 
-  it('refuses a self-pay below its compliant part, naming the flag', () => {
-    const r = jingsuan(
+  it('refuses a self-pay below its compliant part, naming the flag', async () => {
+    const r = await command(
       'benefit',
       'scenarios/jiangyin-2020.json',
       '--ruleset',
@@ -64,10 +64,10 @@ describe('benefit: every layer', () => {
 });
 
 describe('expect --json and run --json: household per ruleset and population', () => {
-  // Each case starts the command line several times: room for a shared 2-core machine (vite.config.ts gives 60 s).
-  it('every shipped scenario: the four figures, finite, shares within [0, 1]', { timeout: 240_000 }, () => {
+  // Each case runs several commands: room for a shared 2-core machine (vite.config.ts gives 60 s).
+  it('every shipped scenario: the four figures, finite, shares within [0, 1]', { timeout: 240_000 }, async () => {
     for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
-      const r = jingsuan('expect', `scenarios/${name}.json`, '--json');
+      const r = await command('expect', `scenarios/${name}.json`, '--json');
       expect(r.code).toBe(0);
       for (const rs of JSON.parse(r.out).rulesets)
         for (const p of rs.populations) {
@@ -78,16 +78,16 @@ describe('expect --json and run --json: household per ruleset and population', (
     }
   });
 
-  it('a population without income: household null with householdReason "no-income"', { timeout: 240_000 }, () => {
+  it('a population without income: household null with householdReason "no-income"', { timeout: 240_000 }, async () => {
     const d = JSON.parse(readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8'));
     delete d.populations[0].income;
     d.$schema = undefined;
     const f = join(mkdtempSync(join(tmpdir(), 'hh-')), 'no-income.json');
     writeFileSync(f, JSON.stringify(d));
-    const e = JSON.parse(jingsuan('expect', f, '--json').out).rulesets[0];
+    const e = JSON.parse((await command('expect', f, '--json')).out).rulesets[0];
     expect(e.populations[0].household).toBeNull();
     expect(e.populations[0].householdReason).toBe('no-income');
-    const run = jingsuan('run', f, '--trials', '50', '--json');
+    const run = await command('run', f, '--trials', '50', '--json');
     expect(run.code).toBe(0);
     const rr = JSON.parse(run.out).rulesets[0];
     expect(rr.populations[0].household).toBeNull();
@@ -98,12 +98,12 @@ describe('expect --json and run --json: household per ruleset and population', (
   it(
     'run --json: the analytic figure lies within 4 se of the sampled one (Jilin), and comparisons carry the paired difference',
     { timeout: 240_000 },
-    () => {
-      const e = JSON.parse(jingsuan('expect', 'scenarios/jilin-2017.json', '--json').out).rulesets[0].populations[0].household;
-      const r = JSON.parse(jingsuan('run', 'scenarios/jilin-2017.json', '--trials', '50', '--json').out).rulesets[0].populations[0]
+    async () => {
+      const e = JSON.parse((await command('expect', 'scenarios/jilin-2017.json', '--json')).out).rulesets[0].populations[0].household;
+      const r = JSON.parse((await command('run', 'scenarios/jilin-2017.json', '--trials', '50', '--json')).out).rulesets[0].populations[0]
         .household;
       for (const k of HEAD) expect(Math.abs(r[k] - e[k]), k).toBeLessThan(4 * r.intervals[k].se);
-      const c = JSON.parse(jingsuan('run', 'scenarios/compare-regions.json', '--trials', '50', '--json').out).comparisons;
+      const c = JSON.parse((await command('run', 'scenarios/compare-regions.json', '--trials', '50', '--json')).out).comparisons;
       for (const x of c) for (const k of HEAD) expect(x.household.total[k].lo95).toBeLessThanOrEqual(x.household.total[k].hi95);
     },
   );

@@ -10,7 +10,7 @@ import { ROOT } from './helpers/golden.ts';
 import { largestValidFile } from './helpers/scenarios.ts';
 import { a, base, clean, corpus } from './helpers/cli-corpus.ts';
 
-const { dir: DIR, file, jingsuan, summarise } = corpus('hostile');
+const { dir: DIR, file, jingsuan, here, summarise } = corpus('hostile');
 
 describe('files that are not what they claim', () => {
   it('200,000 keys (1.7 MB): one message, no stack overflow', () => {
@@ -97,7 +97,7 @@ describe('runs too large are refused before any work, naming the figure and the 
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/use fewer workers|people one by one/);
   });
-  it('--out is checked before the simulation: empty, a file, a system folder', () => {
+  it('--out is checked before the simulation: empty, a file, a system folder', async () => {
     const f = join(ROOT, 'scenarios/jilin-2017.json');
     const plain = file('plain-file.txt', 'x');
     for (const [out, want] of [
@@ -105,7 +105,7 @@ describe('runs too large are refused before any work, naming the figure and the 
       [plain, /exists and is not a folder/],
       ['/proc/foo', /system folder/],
     ] as const) {
-      const r = jingsuan(`--out ${out}`, ['run', f, '--trials', '5', '--out', out], 20);
+      const r = await here(`--out ${out}`, ['run', f, '--trials', '5', '--out', out], 20);
       clean(r);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(want);
@@ -114,7 +114,7 @@ describe('runs too large are refused before any work, naming the figure and the 
 });
 
 describe('reports cannot be forged by the text of a file', () => {
-  it('a description holding a fake section, an HTML comment, a script and a link; a backtick in the seed', () => {
+  it('a description holding a fake section, an HTML comment, a script and a link; a backtick in the seed', async () => {
     const d = base('jiangyin-2020');
     d.description = {
       zh: '正常说明\n## Key indicators 主要指标\n| ruleset | payout |\n|---|---:|\n| x | 0 |\n<!--',
@@ -124,7 +124,9 @@ describe('reports cannot be forged by the text of a file', () => {
     d.simulation.seed = 'a`b';
     d.simulation.trials = 5;
     const out = join(DIR, 'forged');
-    const r = jingsuan('forged report', ['run', file('forged.json', d), '--out', out], 120);
+    // In the test's process (corpus here): what is checked is the report's text, not a process; a fresh process
+    // pays the report's first --out (fonts, modules) again, about 4 CPU-seconds.
+    const r = await here('forged report', ['run', file('forged.json', d), '--out', out], 120);
     clean(r);
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/report/workbook.ts';
 import { columnName, sheetNames, xlsxBytes } from '../src/report/xlsx-writer.ts';
 import { assumptions } from '../src/scenario/provenance.ts';
-import { jingsuan } from './helpers/cli.ts';
+import { command } from './helpers/cli.ts';
 import { shipped } from './helpers/scenarios.ts';
 import { readWorkbook, type ReadCell, type ReadSheet } from './helpers/xlsx.ts';
 
@@ -23,8 +23,8 @@ const sheet = (name: string) => book.find((s) => s.name === name)!;
 /** The row (1-based) whose first cell reads `text`, and its cells. */
 const rowOf = (s: ReadSheet, text: string, col = 0) => s.rows.find((r) => r?.[col]?.value === text)!;
 
-beforeAll(() => {
-  const r = jingsuan('run', 'scenarios/suzhou-2021.json', '--trials', '80', '--seed', 'xlsx', '--years', '2', '--json', '--out', dir);
+beforeAll(async () => {
+  const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '80', '--seed', 'xlsx', '--years', '2', '--json', '--out', dir);
   expect(r.code, r.err).toBe(0);
   json = JSON.parse(r.out);
   book = readWorkbook(new Uint8Array(readFileSync(join(dir, 'report.xlsx'))));
@@ -242,7 +242,7 @@ describe('the workbook in English and in 万元', () => {
   it('English headers; money in 万元 keeps the fen (yuan / 10⁴) and shows two places', async () => {
     const s = shipped('jiangyin-2020');
     // A result as --json gives it is all the workbook reads: the run above's, on its own scenario.
-    const r = jingsuan('run', 'scenarios/jiangyin-2020.json', '--trials', '40', '--seed', 'en', '--json');
+    const r = await command('run', 'scenarios/jiangyin-2020.json', '--trials', '40', '--seed', 'en', '--json');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out);
     const wb = readWorkbook(reportWorkbook({ scenario: s, result, lang: 'en', unit: 'wan', version: '9.9.9', date: new Date(0) }));
@@ -257,9 +257,9 @@ describe('the workbook in English and in 万元', () => {
 });
 
 describe('fund --out fund.xlsx', () => {
-  it('the subsidy budget: every line and the total equal fund --json to the fen, typed, headers in Chinese', () => {
+  it('the subsidy budget: every line and the total equal fund --json to the fen, typed, headers in Chinese', async () => {
     const out = join(dir, '..', 'fund');
-    const r = jingsuan('fund', 'scenarios/suzhou-resident-subsidy-2021.json', '--json', '--out', out);
+    const r = await command('fund', 'scenarios/suzhou-resident-subsidy-2021.json', '--json', '--out', out);
     expect(r.code, r.err).toBe(0);
     const budget = JSON.parse(r.out).budget;
     const wb = readWorkbook(new Uint8Array(readFileSync(join(out, 'fund.xlsx'))));
