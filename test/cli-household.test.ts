@@ -113,11 +113,11 @@ describe('capacity to pay and the out-of-pocket ceiling on the command line (iss
   it(
     'the shipped files with spending give catastrophicCtp40 between the 25% and 10% shares; without spending null with its reason',
     { timeout: 240_000 },
-    () => {
+    async () => {
       // 40% of capacity = 0.4 × consumption share × (1 − food share) of income: 0.4 × 0.58 × 0.73 = 0.169 (Suzhou
       // employees) … 0.4 × 0.72 × 0.71 = 0.204 (Jilin), all between 10% and 25%, so the share lies between those two.
       for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017']) {
-        const r = JSON.parse(jingsuan('expect', `scenarios/${name}.json`, '--json').out);
+        const r = JSON.parse((await command('expect', `scenarios/${name}.json`, '--json')).out);
         for (const rs of r.rulesets) {
           const h = rs.household;
           expect(h.catastrophicCtp40, `${name} ${rs.id}`).toBeGreaterThan(h.catastrophic25);
@@ -125,15 +125,15 @@ describe('capacity to pay and the out-of-pocket ceiling on the command line (iss
           expect(h.layers.ceiling).toBe(0);
         }
       }
-      const c = JSON.parse(jingsuan('expect', 'scenarios/compare-regions.json', '--json').out).rulesets[0];
+      const c = JSON.parse((await command('expect', 'scenarios/compare-regions.json', '--json')).out).rulesets[0];
       expect(c.household.catastrophicCtp40).toBeNull();
       expect(c.household.catastrophicCtp40Reason).toBe('no-spending');
-      const text = jingsuan('expect', 'scenarios/jilin-2017.json', '--lang', 'en');
+      const text = await command('expect', 'scenarios/jilin-2017.json', '--lang', 'en');
       expect(text.out).toMatch(/above 40% of capacity to pay \d+\.\d\d%/);
     },
   );
 
-  it('benefit --income: the ceiling pays the in-policy remainder above share × income, to the fen', { timeout: 240_000 }, () => {
+  it('benefit --income: the ceiling pays the in-policy remainder above share × income, to the fen', { timeout: 240_000 }, async () => {
     const d = JSON.parse(readFileSync(join(ROOT, 'scenarios/jiangyin-2020.json'), 'utf8'));
     d.rulesets[0].assistance.ceiling = [{ incomeBelow: { value: 30000, assumption: 't' }, share: { value: 0.1, assumption: 't' } }];
     const f = join(mkdtempSync(join(tmpdir(), 'hh-')), 'ceiling.json');
@@ -156,7 +156,7 @@ describe('capacity to pay and the out-of-pocket ceiling on the command line (iss
       '--income',
       '24000.50',
     ];
-    const r = jingsuan(...args, '--json');
+    const r = await command(...args, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).layers).toMatchObject({
       criticalIllness: '25200.00',
@@ -166,6 +166,6 @@ describe('capacity to pay and the out-of-pocket ceiling on the command line (iss
       catastrophic10: true,
       catastrophic25: false,
     });
-    expect(jingsuan(...args).out).toMatch(/out-of-pocket ceiling 自付封顶 34399\.95/);
+    expect((await command(...args)).out).toMatch(/out-of-pocket ceiling 自付封顶 34399\.95/);
   });
 });
