@@ -24,44 +24,14 @@ import { settle } from '../src/rules/assistance.ts';
 import { typicalCase } from '../src/rules/typical-case.ts';
 import { validateData, requireScenario } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
+import { CLOSED_FORM, closedFormScenario as closedForm } from './helpers/household.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const shipped = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));
 const a = (value: number) => ({ value, assumption: 'test' });
 
-const MC = 9;
-const SC = 1.2;
-const MY = 10;
-const SY = 0.6;
-
-/**
- * One population, lognormal cost (μc, σc) and income (μy, σy), no benefit (the track's deductible above every amount),
- * no self-pay: out-of-pocket = the amount. 20% of 100,000 members have cost.
- */
-function closedForm(): Json {
-  const d = shipped('jiangyin-2020');
-  const p = d.populations[0];
-  p.severity = { family: 'lognormal', mu: a(MC), sigma: a(SC) };
-  delete p.costLevel;
-  p.incidence = a(0.2);
-  p.insured = a(100_000);
-  p.groups = [];
-  p.selfPay = { ratio: a(0), compliantShare: a(0) };
-  p.income = { family: 'lognormal', mu: a(MY), sigma: a(SY) };
-  const r = d.rulesets[0];
-  r.tracks = [{ id: 't', base: 'selfBurden', deductible: a(1e10), bands: [{ to: null, ratio: 0.6, assumption: 'test' }] }];
-  r.modifiers = [];
-  delete r.assistance;
-  delete r.funding.monthsInForce;
-  delete r.corridor;
-  d.rulesets = [r];
-  d.targets = [];
-  d.household = { povertyLine: a(8000), members: 200_000, assumption: 'test' };
-  delete d.simulation.parameterRisk;
-  delete d.simulation.trend;
-  return d;
-}
+const { mc: MC, sc: SC, my: MY, sy: SY } = CLOSED_FORM;
 
 /** P(C > s·Y) × 0.2 for lognormal C, Y with normal-score correlation ρ. */
 const closed = (s: number, rho: number) => 0.2 * normalCdf((MC - MY - Math.log(s)) / Math.sqrt(SC ** 2 + SY ** 2 - 2 * rho * SC * SY));

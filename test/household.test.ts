@@ -13,39 +13,12 @@ import { settle } from '../src/rules/assistance.ts';
 import { requireScenario } from '../src/scenario/validate.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { ROOT } from './helpers/golden.ts';
+import { closedFormScenario } from './helpers/household.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const shipped = (name: string): Json => JSON.parse(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));
 const a = (value: number) => ({ value, assumption: 'test' });
-
-/**
- * One population, lognormal cost (μc, σc) and lognormal income (μy, σy), no benefit (deductible at the largest
- * amount), no self-pay: out-of-pocket = cost, so P(oop > s·Y) = P(ln C − ln Y > ln s)
- * = Φ((μc − μy − ln s)/√(σc² + σy²)), times the incidence for a share of all members.
- */
-function closedFormScenario(): Json {
-  const d = shipped('jiangyin-2020');
-  const p = d.populations[0];
-  p.severity = { family: 'lognormal', mu: a(9), sigma: a(1.2) };
-  delete p.costLevel;
-  p.incidence = a(0.2);
-  p.insured = a(100_000);
-  p.groups = [];
-  p.selfPay = { ratio: a(0), compliantShare: a(0) };
-  p.income = { family: 'lognormal', mu: a(10), sigma: a(0.6) };
-  const r = d.rulesets[0];
-  r.tracks = [{ id: 't', base: 'selfBurden', deductible: a(1e10), bands: [{ to: null, ratio: 0.6, assumption: 'test' }] }];
-  r.modifiers = [];
-  delete r.assistance;
-  delete r.funding.monthsInForce;
-  delete r.corridor;
-  d.targets = [];
-  d.household = { povertyLine: a(8000), members: 200_000, assumption: 'test' };
-  delete d.simulation.parameterRisk;
-  delete d.simulation.trend;
-  return d;
-}
 
 describe('the three-layer settlement of one person (to the fen)', () => {
   it('Jiangyin 2020 with an assumed assistance layer: basic → critical illness → assistance', () => {
