@@ -203,6 +203,11 @@ describe('scenario files in the workbench', () => {
     // The last chart, drawn once scrolled to: every chart's data is ready for the briefing.
     await page.locator('js-chart[data-chart="breakdown"]').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('js-chart[data-chart="breakdown"] svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The household section (its sampled figures, then the typical case (典型病例) of the person on the page as one more
+    // picture) is in the briefing once the page shows it: wait for both, so the pictures are the charts and it.
+    await page.locator('js-typical-case').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('js-household-panel table.household tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('js-typical-case svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出简报' }).click()]);
     expect(dl.suggestedFilename()).toBe('compare-regions-简报.docx');
     const files = unzipSync(new Uint8Array(readFileSync((await dl.path())!)));
@@ -212,7 +217,8 @@ describe('scenario files in the workbench', () => {
     expect(words).toContain(await page.locator('js-results-table td[data-metric="premium"]').first().innerText());
     const drawn = await page.locator('js-charts-panel js-chart').count();
     const media = Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
-    expect(media.length).toBe(drawn);
+    expect(media.length).toBe(drawn + 1);
+    expect(xml).toMatch(/<wp:docPr [^>]*name="典型病例：逐层支付（元）"/);
     // The assumptions in the appendix by name, no JSON path, no English sentence; the 公文 layout by default in
     // Chinese (issue #31; test/briefing-docx.test.ts checks the CLI's briefing page by page).
     expect(words).toContain('附录');
