@@ -3,42 +3,24 @@
  * an .xlsx/.csv file; the table read (fit/read-bands.ts) is previewed beside what the track has now, every problem
  * named by its row and column, and applied as one edit (one undo step) only when it reads without a problem.
  */
-import { LitElement, css, html, nothing } from 'lit';
-import { pastedRows, readBandSheet, type BandSheet } from '../fit/read-bands.ts';
+import { css, html, nothing } from 'lit';
+import { readBandSheet, type BandSheet } from '../fit/read-bands.ts';
 import type { TableRow } from '../fit/read-table.ts';
-import { openedRows, sheetImportStyles } from './sheet-file.ts';
-import { t, type Lang } from '../report/strings.ts';
+import { sheetImportStyles } from './sheet-file.ts';
+import { SheetImportPanel } from './sheet-import-panel.ts';
+import { t } from '../report/strings.ts';
 import type { Track } from '../scenario/schema.ts';
 import type { ImportedBands } from '../scenario/import-bands.ts';
-import { emit, type Path } from './events.ts';
+import { emit } from './events.ts';
 import { itemStyles } from './item-inputs.ts';
 import { shared } from './styles.ts';
 
 const yuan = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toLocaleString('zh-CN'));
 const pct = (r: number) => `${+(r * 100).toFixed(4)}%`;
 
-export class BandImport extends LitElement {
-  static override properties = {
-    track: { attribute: false },
-    path: { attribute: false },
-    lang: {},
-    sheet: { state: true },
-    fileError: { state: true },
-  };
+export class BandImport extends SheetImportPanel<BandSheet> {
+  static override properties = { track: { attribute: false } };
   declare track: Track;
-  /** The track's path in the scenario. */
-  declare path: Path;
-  declare lang: Lang;
-  declare sheet: BandSheet | null;
-  declare fileError: string;
-
-  constructor() {
-    super();
-    this.path = [];
-    this.lang = 'zh';
-    this.sheet = null;
-    this.fileError = '';
-  }
 
   static override styles = [
     shared,
@@ -51,22 +33,8 @@ export class BandImport extends LitElement {
     `,
   ];
 
-  private read(rows: TableRow[]) {
-    this.fileError = '';
-    this.sheet = readBandSheet(rows);
-  }
-
-  private async openFile(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const opened = await openedRows(file, this.lang);
-    if ('rows' in opened) this.read(opened.rows);
-    else {
-      this.sheet = null;
-      this.fileError = opened.error;
-    }
+  protected parse(rows: TableRow[]) {
+    return readBandSheet(rows);
   }
 
   private apply() {
@@ -75,13 +43,6 @@ export class BandImport extends LitElement {
     const sheet: ImportedBands = { deductible: s.deductible, bands: s.bands.map((b) => ({ to: b.to, ratio: b.ratio })), cap: s.cap };
     emit(this, 'bands-import', { path: this.path, sheet });
     this.close();
-  }
-
-  /** Done or cancelled: the card takes the panel away (it is loaded only while open). */
-  private close() {
-    this.sheet = null;
-    this.fileError = '';
-    this.dispatchEvent(new CustomEvent('import-close'));
   }
 
   /** The table after import, each figure beside what the track has now. */
@@ -124,33 +85,16 @@ export class BandImport extends LitElement {
   }
 
   override render() {
-    const L = this.lang;
     const s = this.sheet;
-    const problems = this.fileError ? [this.fileError] : (s?.problems ?? []).map((p) => (L === 'zh' ? p.zh : p.en));
-    const ready = !!s && !problems.length && s.bands.length > 0;
-    return html`<div class="panel" role="group" aria-label=${t('bandsImport', L)}>
-      <p class="hint">${t('bandsImportHint', L)}</p>
-      <textarea aria-label=${t('bandsImportPaste', L)} placeholder=${'起付标准\t18000\n下限\t上限\t支付比例\n18000\t100000\t60%\n100000\t以上\t80%'}
-        @input=${(e: Event) => {
-          const text = (e.target as HTMLTextAreaElement).value;
-          if (text.trim()) this.read(pastedRows(text));
-          else this.sheet = null;
-        }}></textarea>
-      <div class="actions">
-        <!-- The picker's own button would read in the browser's language ("Choose File"): a label in the page's opens it. -->
-        <label class="file">${t('bandsImportFile', L)} (.xlsx / .csv)…<input type="file" accept=".xlsx,.csv,.tsv,.txt" aria-label=${t('bandsImportFile', L)} @change=${(e: Event) => this.openFile(e)} /></label>
-      </div>
-      ${
-        problems.length
-          ? html`<div role="alert"><strong>${t('bandsImportProblems', L, problems.length)}</strong><ul class="problems">${problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
-          : nothing
-      }
-      ${s && s.bands.length && !problems.length ? this.preview(s) : nothing}
-      <div class="actions">
-        <button class="apply" ?disabled=${!ready} @click=${() => this.apply()}>${t('bandsImportApply', L)}</button>
-        <button @click=${() => this.close()}>${t('bandsImportCancel', L)}</button>
-      </div>
-    </div>`;
+    return this.panel({
+      label: 'bandsImport',
+      hint: 'bandsImportHint',
+      paste: 'bandsImportPaste',
+      placeholder: '起付标准\t18000\n下限\t上限\t支付比例\n18000\t100000\t60%\n100000\t以上\t80%',
+      preview: s && s.bands.length ? this.preview(s) : nothing,
+      ready: !!s && s.bands.length > 0,
+      apply: () => this.apply(),
+    });
   }
 }
 customElements.define('js-band-import', BandImport);
