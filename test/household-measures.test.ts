@@ -24,7 +24,7 @@ import { settle } from '../src/rules/assistance.ts';
 import { typicalCase } from '../src/rules/typical-case.ts';
 import { validateData, requireScenario } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
-import { CLOSED_FORM, closedFormScenario as closedForm } from './helpers/household.ts';
+import { CLOSED_FORM, closedFormScenario as closedForm, expectSampleNearClosedForm } from './helpers/household.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -57,17 +57,7 @@ describe('cost–income rank correlation (Gaussian copula)', () => {
   });
 
   it('Monte Carlo within 4 se of the closed form, and of the analytic impoverishment', () => {
-    const h = householdRun(model, 'copula').rulesets[0].populations[0].household!;
-    for (const [key, s] of [
-      ['catastrophic10', 0.1],
-      ['catastrophic25', 0.25],
-    ] as const) {
-      const se = h.intervals[key]!.se;
-      expect(se).toBeGreaterThan(0);
-      expect(Math.abs(h[key] - closed(s, rho))).toBeLessThan(4 * se);
-    }
-    const an = householdExpectation(model, 0, 0).household!;
-    expect(Math.abs(h.impoverished! - an.impoverished!)).toBeLessThan(4 * h.intervals.impoverished!.se);
+    expectSampleNearClosedForm(model, 'copula', (s) => closed(s, rho));
   });
 
   it('a negative correlation (poorer members, larger costs) raises incidence, analytic and sampled', () => {

@@ -1,6 +1,10 @@
 // The household tests' closed-form scenario (issue #33): one population, lognormal cost and income, no benefit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { householdExpectation } from '../../src/engine/household.ts';
+import { householdRun } from '../../src/engine/household-sample.ts';
+import type { EngineModel } from '../../src/engine/model.ts';
 import { ROOT } from './golden.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,4 +42,24 @@ export function closedFormScenario(): Json {
   delete d.simulation.parameterRisk;
   delete d.simulation.trend;
   return d;
+}
+
+/**
+ * The sampled household figures of the closed-form scenario's one population (stream `stream` of the run's seed):
+ * catastrophic spending at 10% and 25% within 4 of their standard errors of `closed(share)`, and the impoverished
+ * count within 4 of its standard error of the analytic value (engine/household.ts). Returns the analytic figures.
+ */
+export function expectSampleNearClosedForm(model: EngineModel, stream: string, closed: (share: number) => number) {
+  const h = householdRun(model, stream).rulesets[0].populations[0].household!;
+  for (const [key, s] of [
+    ['catastrophic10', 0.1],
+    ['catastrophic25', 0.25],
+  ] as const) {
+    const se = h.intervals[key]!.se;
+    expect(se).toBeGreaterThan(0);
+    expect(Math.abs(h[key] - closed(s))).toBeLessThan(4 * se);
+  }
+  const analytic = householdExpectation(model, 0, 0).household!;
+  expect(Math.abs(h.impoverished! - analytic.impoverished!)).toBeLessThan(4 * h.intervals.impoverished!.se);
+  return analytic;
 }
