@@ -30,6 +30,9 @@ const TOLERANCE = 1e-10;
  * 16 bytes: 850 kB and a scavenge every 17 Suzhou trials; a sampling heap profile with collected objects showed it).
  */
 const SLOW = new Float64Array(1);
+/** KE with the sign bit flipped, as int32: jz < KE[i] unsigned ⇔ (jz ^ 2³¹) < KE_SIGNED[i] signed, all in int32. */
+const SIGN = -0x80000000;
+const KE_SIGNED = Int32Array.from(KE, (k) => k ^ SIGN);
 
 export class UpperQuantileTable {
   private constructor(
@@ -144,7 +147,7 @@ export class UpperQuantileTable {
     let prev = 0;
     for (let i = 0; i < n; i++) {
       const m = Math.imul(b, 5);
-      const jz = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const r = Math.imul((m << 7) | (m >>> 25), 9);
       const tb = b << 9;
       c ^= a;
       d ^= b;
@@ -152,15 +155,15 @@ export class UpperQuantileTable {
       a ^= d;
       c ^= tb;
       d = (d << 11) | (d >>> 21);
-      const iz = jz & 255;
+      const iz = r & 255;
       let z: number;
-      if (jz < KE[iz]) z = jz * WE[iz];
+      if ((r ^ SIGN) < KE_SIGNED[iz]) z = (r >>> 0) * WE[iz];
       else {
         rng.a = a;
         rng.b = b;
         rng.c = c;
         rng.d = d;
-        SLOW[0] = exponentialSlow(rng, jz, iz);
+        SLOW[0] = exponentialSlow(rng, r >>> 0, iz);
         z = SLOW[0];
         a = rng.a;
         b = rng.b;
