@@ -95,6 +95,12 @@ export interface DrawOptions {
   scale: number;
   compliant: boolean;
   /**
+   * Whether a pass reads the people one by one (the general pass: their tag mask and records). The sorted passes
+   * read the groups' bounds instead, so without it the per-person mask and records are not written: filling them
+   * took about a sixth of a Suzhou trial.
+   */
+  perPerson: boolean;
+  /**
    * Thinning by tag mask (null: none): maskTail[m] = S(t_m) of `sev`, the probability that a member with mask m
    * passes the lowest amount any ruleset can pay such a member (≤ tailProb). Of the members above the threshold
    * with mask m, Binomial(count, 1 − S(t_m)/S(t)) fall between t and t_m: they are counted in batch.between[m],
@@ -104,7 +110,7 @@ export interface DrawOptions {
   maskTail: Float64Array | null;
 }
 
-const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, compliant: true, maskTail: null };
+const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, compliant: true, perPerson: true, maskTail: null };
 
 /**
  * Draws n claimants of `pop` into `batch`: from the tail above the threshold (probability tailProb), or from the
@@ -140,6 +146,8 @@ export function drawClaimants(
   let mk = 0;
   const table = sampleAll || !(tailProb > 0) ? null : how.table;
   const thin = sampleAll ? null : how.maskTail;
+  // An unsorted batch (every member drawn) goes through the person-by-person kernel pass, which reads both.
+  const perPerson = sampleAll || how.perPerson;
   let s = tailProb;
   let shift = -Math.log(s);
   const fillGroup = (k: number, at: number, count: number) => {
@@ -152,7 +160,7 @@ export function drawClaimants(
       let sum = prefix[i0];
       for (let i = i0; i < i0 + count; i++) prefix[i + 1] = sum += amount[i];
     }
-    records.fill(k, i0, i0 + count);
+    if (perPerson) records.fill(k, i0, i0 + count);
     groupStart[base + k] = i0;
     maxRecords[mk] = k;
   };
@@ -171,7 +179,7 @@ export function drawClaimants(
     offset = at;
     base = m * GROUPS;
     mk = m;
-    mask.fill(m, at, at + count);
+    if (perPerson) mask.fill(m, at, at + count);
     // Group bounds: each group contiguous, k ascending; an empty group starts where the next one does.
     groupStart.fill(-1, base + 1, base + MAX_RECORDS + 1);
     splitMultinomial(rng, count, pmf, 1, MAX_RECORDS + 1, fillGroup);

@@ -4,7 +4,6 @@
  * distinct months of the paid records, counted from the months themselves.
  */
 import type { Rng } from '../random/xoshiro.ts';
-import type { ClaimantBatch } from './claimants.ts';
 import { ACC_WIDTH, COL } from './trial-columns.ts';
 
 /** People whose months are needed (a cap stopped their payments before the last record), per ruleset. */
@@ -14,10 +13,12 @@ export class PendingMonths {
   ruleset = new Int32Array(64);
   first = new Int32Array(64);
   last = new Int32Array(64);
+  /** The person's number of records: the sorted passes do not write it into the batch (claimants.ts perPerson). */
+  records = new Int32Array(64);
   clear(): void {
     this.n = 0;
   }
-  push(i: number, r: number, first: number, last: number): void {
+  push(i: number, r: number, first: number, last: number, records: number): void {
     if (this.n === this.person.length) {
       const grow = (a: Int32Array) => {
         const b = new Int32Array(a.length * 2);
@@ -28,12 +29,14 @@ export class PendingMonths {
       this.ruleset = grow(this.ruleset);
       this.first = grow(this.first);
       this.last = grow(this.last);
+      this.records = grow(this.records);
     }
     const j = this.n++;
     this.person[j] = i;
     this.ruleset[j] = r;
     this.first[j] = first;
     this.last[j] = last;
+    this.records[j] = records;
   }
 }
 
@@ -44,7 +47,6 @@ export class PendingMonths {
  */
 export function settlePending(
   pending: PendingMonths,
-  batch: ClaimantBatch,
   nMonths: number,
   rng: Rng,
   months: Int32Array,
@@ -58,7 +60,7 @@ export function settlePending(
   for (const j of order) {
     const i = pending.person[j];
     if (i !== drawnFor) {
-      drawMonths(rng, batch.records[i], nMonths, months, rank);
+      drawMonths(rng, pending.records[j], nMonths, months, rank);
       drawnFor = i;
     }
     acc[pending.ruleset[j] * ACC_WIDTH + COL.personTimes] += rank[pending.last[j]] - rank[pending.first[j]] + 1;

@@ -45,7 +45,7 @@ function personTimesOf(
   const j2 = x > kernel.capFrom ? lastPaidRecord(kernel.capFrom / x, k, phi, j1) : lastRecordWithAmount(k, phi);
   if (j2 === k && k <= MAX_TABLE_RECORDS) return table[k * TABLE_STRIDE + k - j1 + 1];
   if (j1 === j2) return 1; // one paid record: one month, nothing to draw
-  pending.push(i, r, j1, j2);
+  pending.push(i, r, j1, j2, k);
   return 0;
 }
 

@@ -228,7 +228,8 @@ function drawOptions(scratch: Scratch, model: EngineModel, p: number): DrawOptio
         Math.max(1 / 256, l0 - TABLE_BELOW / 4),
       )
     : null;
-  how = { table, scale: 1, compliant: model.rulesets.some((r) => r.kernels[p] === null), maskTail: null };
+  const general = model.rulesets.some((r) => r.kernels[p] === null);
+  how = { table, scale: 1, compliant: general, perPerson: general, maskTail: null };
   scratch.draw[p] = how;
   return how;
 }
@@ -277,7 +278,7 @@ function simulatePopulation(
     } else if (kernels !== null) kernelPass(kernels, batch, pop, acc, r * ACC, r, pending);
     else generalPass(schedules, ruleset.basic, pop, batch, acc, r * ACC, r, pending);
   }
-  if (pending.n > 0) settlePending(pending, batch, pop.months, rng, scratch.months, scratch.rank, acc);
+  if (pending.n > 0) settlePending(pending, pop.months, rng, scratch.months, scratch.rank, acc);
 
   for (let r = 0; r < R; r++) {
     const o = base + (r * (P + 1) + p) * W;
@@ -356,7 +357,7 @@ function generalPass(
       if (range.last === k && k <= MAX_TABLE_RECORDS) acc[a + COL.personTimes] += table[k * TABLE_STRIDE + k - range.first + 1];
       else if (range.first === range.last)
         acc[a + COL.personTimes] += 1; // one paid record: one month, nothing to draw
-      else pending.push(i, r, range.first, range.last);
+      else pending.push(i, r, range.first, range.last, k);
     }
   }
 }
