@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { incomeFromMeanGini } from '../src/math/income.ts';
 import { typicalCase } from '../src/rules/typical-case.ts';
+import { defaultTypicalPerson } from '../src/report/typical-default.ts';
 import { formatYuan } from '../src/report/format.ts';
 import { requireScenario } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
@@ -55,24 +56,32 @@ describe('households in the workbench', () => {
     const ded8k = await panel(page).locator('tr.diff[data-diff="suzhou-2021-ded8k"] td').allInnerTexts();
     expect(ded8k[3]).toMatch(/^-\d+\.\d{3}\[-\d+\.\d{3}, -\d+\.\d{3}\]$/);
 
-    // The typical case: employees, general member, income at the distribution's median, 100,000 of self-burden.
-    const income = Math.round(Math.exp(suzhou.populations[0].income!.mu.value));
-    await expect.poll(() => typical(page).locator('input[type=number]').first().inputValue()).toBe(String(income));
+    // The typical case starts from the person the briefing and `run --out` take (report/typical-default.ts):
+    // employees, the assistance group, income at the group's median, 100,000 of self-burden. The third layer pays
+    // (assumed 70% of what critical illness leaves).
     const cell = (layer: string, i: number) => typical(page).locator(`td[data-layer="${layer}"]`).nth(i).innerText();
-    const want = expected('suzhou-2021', [], 100_000, income);
-    const proposal = expected('suzhou-2021-combined-35k', [], 100_000, income);
-    expect(await cell('criticalIllness', 0)).toBe(formatYuan(want.criticalIllness));
-    expect(await cell('outOfPocket', 0)).toBe(formatYuan(want.outOfPocket));
-    expect(await cell('outOfPocket', 1)).toBe(formatYuan(proposal.outOfPocket));
-    expect(await typical(page).locator('.chart svg').count()).toBeGreaterThan(0);
-    // An assistance recipient: the third layer pays (assumed 70% of what critical illness leaves).
-    await typical(page).getByLabel('分组').selectOption('assistance');
+    expect(defaultTypicalPerson(suzhou)).toMatchObject({ population: suzhou.populations[0].id, group: 'assistance' });
+    expect(await typical(page).getByLabel('分组').inputValue()).toBe('assistance');
     const incomeA = Math.round(Math.exp(suzhou.populations[0].groups[0].income!.mu.value));
     await expect.poll(() => typical(page).locator('input[type=number]').first().inputValue()).toBe(String(incomeA));
     const wantA = expected('suzhou-2021', ['assistance'], 100_000, incomeA);
     expect(Number(wantA.assistance)).toBeGreaterThan(0);
     await expect.poll(() => cell('assistance', 0)).toBe(formatYuan(wantA.assistance));
     expect(await cell('outOfPocket', 0)).toBe(formatYuan(wantA.outOfPocket));
+    expect(await typical(page).locator('.chart svg').count()).toBeGreaterThan(0);
+    // A general member: income at the population's median; critical illness alone below basic.
+    await typical(page).getByLabel('分组').selectOption('');
+    const income = Math.round(Math.exp(suzhou.populations[0].income!.mu.value));
+    await expect.poll(() => typical(page).locator('input[type=number]').first().inputValue()).toBe(String(income));
+    const want = expected('suzhou-2021', [], 100_000, income);
+    const proposal = expected('suzhou-2021-combined-35k', [], 100_000, income);
+    await expect.poll(() => cell('criticalIllness', 0)).toBe(formatYuan(want.criticalIllness));
+    expect(await cell('outOfPocket', 0)).toBe(formatYuan(want.outOfPocket));
+    expect(await cell('outOfPocket', 1)).toBe(formatYuan(proposal.outOfPocket));
+    // Back to the assistance recipient, whom the exports below carry.
+    await typical(page).getByLabel('分组').selectOption('assistance');
+    await expect.poll(() => typical(page).locator('input[type=number]').first().inputValue()).toBe(String(incomeA));
+    await expect.poll(() => cell('assistance', 0)).toBe(formatYuan(wantA.assistance));
     await typical(page).scrollIntoViewIfNeeded();
     await shots(page, 'household-1440-zh');
     // The waterfall exports as the charts do: its CSV holds each layer of the person shown, to the fen.

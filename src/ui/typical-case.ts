@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { TypicalCase } from '../rules/typical-case.ts';
 import { chartCsv, standaloneSvg } from '../report/charts/standalone.ts';
-import { typicalCaseChart, typicalCasesOf, type TypicalPerson } from '../report/typical-default.ts';
+import { defaultTypicalPerson, typicalCaseChart, typicalCasesOf, type TypicalPerson } from '../report/typical-default.ts';
 import { download, svgToPng } from './download.ts';
 import { waterfallPlot, waterfallRows } from '../report/charts/waterfall.ts';
 import { formatPercent, formatYuan } from '../report/format.ts';
@@ -91,8 +91,14 @@ export class TypicalCaseView extends LitElement {
     const s = this.scenario;
     // A file with no population yet (the editor can remove the last) has no typical person.
     if (!s || !s.populations.length) return;
-    if (!s.populations.some((p) => p.id === this.population))
-      this.population = (s.populations.find((p) => p.income) ?? s.populations[0]).id;
+    // The person starts where the briefing and `run --out` start (report/typical-default.ts): the first population
+    // with an income, as the first assistance group where a ruleset's assistance names one.
+    if (!s.populations.some((p) => p.id === this.population)) {
+      const person = defaultTypicalPerson(s)!;
+      this.population = person.population;
+      this.group = person.group;
+      this.income = null;
+    }
     const pop = s.populations.find((p) => p.id === this.population)!;
     if (this.group && !pop.groups.some((g) => g.tag === this.group)) this.group = '';
     if (!s.rulesets.some((r) => r.id === this.against) || this.against === this.baseline)
