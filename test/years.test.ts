@@ -7,7 +7,7 @@ import { runRaw } from '../src/engine/run.ts';
 import { mean, sd } from '../src/math/stats.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { costIndex } from '../src/engine/trial.ts';
-import { checkYearsSize, runYears, scenarioForYear } from '../src/engine/years.ts';
+import { checkYearsSize, householdOfYears, runYears, scenarioForYear } from '../src/engine/years.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -123,4 +123,22 @@ describe('trend and multi-year runs', () => {
     // The shipped trend stays well inside: ten years of Jilin are allowed.
     expect(() => checkYearsSize(shipped('jilin-2017'), 10, 1000)).not.toThrow();
   });
+
+  it("the household figures of each year without the trials (the workbench's years panel) equal run --years's, year by year", async () => {
+    // Jilin: incomes indexed and grown by simulation.trend.incomeGrowth, a cost trend: each later year compiles its
+    // own model on the base seed's paths. The figures must be the very numbers runYears reports, not close ones.
+    const s = smallJilin();
+    const { years } = await runYears(s, 3, { trials: 8, workers: 1 });
+    const alone = householdOfYears(s, 3);
+    expect(alone.map((y) => y.year)).toEqual([2017, 2018, 2019]);
+    years.forEach((y, k) => y.rulesets.forEach((r, i) => expect(alone[k].rulesets[i]).toEqual(r.household)));
+    // The years differ (incomes and costs grow): the check is not of one year three times.
+    expect(alone[2].rulesets[0]!.catastrophic10).not.toBe(alone[0].rulesets[0]!.catastrophic10);
+    // Without incomes there are no household figures: null for each ruleset of each year.
+    const none = structuredClone(s);
+    delete none.populations[0].income;
+    for (const g of none.populations[0].groups) delete g.income;
+    delete none.simulation.trend!.incomeGrowth;
+    expect(householdOfYears(none, 2).map((y) => y.rulesets)).toEqual([[null], [null]]);
+  }, 120_000);
 });

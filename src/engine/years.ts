@@ -15,6 +15,7 @@ import { reindexIncome, rulesetIndexed, type ShownIndexed } from '../scenario/in
 import { scaled } from '../random/severity/scaled.ts';
 import { householdRun, type HouseholdRun, type SampledFigures } from './household-sample.ts';
 import { compileModel, type EngineModel } from './model.ts';
+import { modelOf } from './validate-model.ts';
 import { checkRunSize, runRaw, RunTooLargeError, type RawRun, type RunOptions } from './run.ts';
 import { column, summarize, type RunResult } from './summary.ts';
 import { COL } from './trial-columns.ts';
@@ -142,8 +143,7 @@ export async function runYears(
   let cumulative: Float64Array[] = [];
   for (let y = 1; y <= years; y++) {
     const sy = scenarioForYear(s, y);
-    const raw =
-      y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: y === 1 ? seed : `${seed}/year-${y}`, year: y, pathSeed: seed });
+    const raw = y === 1 && firstYear ? firstYear : await runRaw(sy, { ...opts, seed: yearSeed(seed, y), year: y, pathSeed: seed });
     const result = summarize(raw.model, raw.data, raw.trials, raw.seed, raw.analytic);
     const household =
       opts.household === false ? null : y === 1 && opts.firstHousehold ? opts.firstHousehold : householdOfYear(raw.model, raw.seed);
@@ -180,6 +180,34 @@ export async function runYears(
     });
   }
   return { first: first!, years: out };
+}
+
+/** The seed of year y's run in a multi-year run with base seed `seed` (year 1: the run's own). */
+export const yearSeed = (seed: string | number, y: number): string | number => (y === 1 ? seed : `${seed}/year-${y}`);
+
+/**
+ * The household figures of years 1..N of a multi-year run without its trials: each year's model and seed as runYears
+ * builds them (runRaw: year 1 the scenario's own model, later years compiled for the year on the base seed's trend
+ * paths), so a year's figures equal `run --years`'s. The workbench's years panel computes them in a worker
+ * (ui/years-household-worker.ts): 0.1–0.3 s a year is longer than the page's thread may be held. Null per year
+ * where no population has an income.
+ */
+export function householdOfYears(
+  s: Scenario,
+  years: number,
+  seed: string | number = s.simulation.seed,
+): { year: number; rulesets: (SampledFigures | null)[] }[] {
+  const out: { year: number; rulesets: (SampledFigures | null)[] }[] = [];
+  for (let y = 1; y <= years; y++) {
+    const sy = scenarioForYear(s, y);
+    const model = y > 1 ? compileModel(sy, { year: y, pathSeed: seed }) : modelOf(sy);
+    const any = model.populations.some((p) => p.spec.income);
+    out.push({
+      year: sy.year,
+      rulesets: any ? householdOfYear(model, yearSeed(seed, y)).rulesets.map((r) => r.total) : model.rulesets.map(() => null),
+    });
+  }
+  return out;
 }
 
 /**

@@ -806,6 +806,7 @@ const S = {
     en: (trials: number) =>
       `${trials.toLocaleString('en')} trials a year; year 1 is the scenario as it stands, later years follow simulation.trend (funding, insured and cost growth).`,
   },
+  yearsHouseholdBusy: { zh: '各年家庭负担计算中…', en: "Computing each year's household figures…" },
   yearsStale: { zh: '情景已修改，请重新推算', en: 'The scenario changed: project again' },
   yearsPayoutTitle: { zh: '逐年期望赔付（P5–P95）', en: 'Expected payout by year (P5–P95)' },
   yearsLossRatioTitle: { zh: '逐年期望赔付率（P5–P95）', en: 'Expected loss ratio by year (P5–P95)' },

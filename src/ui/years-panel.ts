@@ -18,6 +18,7 @@ import { Observe } from './observe.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './chart-view.ts';
+import type { YearsHouseholdReply, YearsHouseholdRequest } from './years-household-worker.ts';
 
 /** Trials a year here: a projection of N years is N runs, kept to about what one page run costs. */
 export const YEARS_TRIALS = 500;
@@ -31,6 +32,7 @@ export class YearsPanel extends LitElement {
     count: { state: true },
     busy: { state: true },
     problem: { state: true },
+    householdBusy: { state: true },
   };
   declare wb: Workbench;
   declare book: ChartBook | null;
@@ -43,6 +45,10 @@ export class YearsPanel extends LitElement {
   /** The scenario the projection on screen was run for. */
   private for: Scenario | null = null;
   private job = 0;
+  /** The worker drawing the years' household figures (years-household-worker.ts), while it runs. */
+  private household: Worker | null = null;
+  /** Set while the household figures of the projection on screen are being drawn. */
+  declare householdBusy: boolean;
 
   constructor() {
     super();
@@ -52,6 +58,7 @@ export class YearsPanel extends LitElement {
     this.count = 5;
     this.busy = false;
     this.problem = '';
+    this.householdBusy = false;
     new Observe(this, () => [this.wb, this.book]);
   }
 
@@ -78,8 +85,57 @@ export class YearsPanel extends LitElement {
       this.years = null;
       this.job++;
       this.busy = false;
+      this.stopHousehold();
       this.book?.setYears(null);
     }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopHousehold();
+  }
+
+  private stopHousehold() {
+    this.household?.terminate();
+    this.household = null;
+    this.householdBusy = false;
+  }
+
+  /**
+   * The years' household figures, once the projection is on screen: in a worker of their own, after the runs (on two
+   * cores a third thread beside the engine's workers would slow them). They join the table's columns when they come,
+   * and only for the projection they were asked for.
+   */
+  private householdFor(s: Scenario, n: number, job: number) {
+    this.stopHousehold();
+    if (!s.populations.some((p) => p.income)) return;
+    const w = new Worker(new URL('./years-household-worker.ts', import.meta.url), { type: 'module' });
+    this.household = w;
+    this.householdBusy = true;
+    w.onmessage = (e: MessageEvent<YearsHouseholdReply>) => {
+      w.terminate();
+      if (this.household !== w || job !== this.job || !this.years) return;
+      this.household = null;
+      this.householdBusy = false;
+      if ('error' in e.data) {
+        this.problem = e.data.error;
+        return;
+      }
+      const figures = e.data.years;
+      this.years = this.years.map((y, k) => ({
+        ...y,
+        rulesets: y.rulesets.map((r, i) => ({ ...r, household: figures[k]?.rulesets[i] ?? null })),
+      }));
+      this.requestUpdate();
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      if (this.household !== w) return;
+      this.household = null;
+      this.householdBusy = false;
+      this.problem = e.message || 'the household worker failed to start';
+    };
+    w.postMessage({ scenario: s, years: n } satisfies YearsHouseholdRequest);
   }
 
   private async project() {
@@ -92,13 +148,14 @@ export class YearsPanel extends LitElement {
     try {
       const workers = workerCount();
       checkYearsSize(s, n, YEARS_TRIALS, workers);
-      // Each year's household sample takes 0.1–0.3 s of the page's own thread (engine/years.ts householdOfYear),
-      // longer than a task may (docs/model.md "Performance"): the page's years leave it to `run --years`.
+      // Each year's household sample takes 0.1–0.3 s: not on the page's thread (docs/model.md "Performance"), but in
+      // a worker once the runs are done (householdFor).
       const { years } = await runYears(s, n, { trials: YEARS_TRIALS, workers, workerFactory: browserWorkerFactory, household: false });
       if (job !== this.job || this.wb.applied !== s) return;
       this.years = years;
       this.for = s;
       this.book?.setYears(years);
+      this.householdFor(s, n, job);
     } catch (err) {
       if (job === this.job) this.problem = (err as Error).message;
     } finally {
@@ -136,7 +193,7 @@ export class YearsPanel extends LitElement {
         </label>
         <button class="project" ?disabled=${this.busy} @click=${() => this.project()}>${this.busy ? t('yearsRunning', L) : t('yearsRun', L)}</button>
       </div>
-      <p class="note">${t('yearsNote', L, YEARS_TRIALS)}</p>
+      <p class="note">${t('yearsNote', L, YEARS_TRIALS)}${this.householdBusy ? html` <span class="household-busy">${t('yearsHouseholdBusy', L)}</span>` : nothing}</p>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.years ? this.table() : nothing}
       ${

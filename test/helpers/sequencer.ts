@@ -67,6 +67,7 @@ const SECONDS: Record<string, number> = {
   'household-measures.test.ts': 6,
   'e2e-household-measures.test.ts': 8,
   'household-edit.test.ts': 3,
+  'e2e-years-household.test.ts': 5,
 };
 
 export class LongestFirst extends BaseSequencer {
