@@ -104,6 +104,8 @@ function everything(): Json {
   // The household layer (issue #33): the shipped file's incomes (population and group), assistance and poverty
   // line, and the sample size (the smallest allowed: every case's run draws it).
   d.household.members = 1000;
+  // The file's own typical case: its amount and income are numbers a file carries like any other.
+  d.household.typicalCase = { population: d.populations[0].id, amount: 100_000, income: 50_000 };
   return d;
 }
 

@@ -2,7 +2,8 @@
  * The typical case (典型病例, issue #33) the briefing, the workbook and `run --out` show, and the workbench starts
  * from: one person through every layer of the baseline and a proposal (rules/typical-case.ts).
  *
- * The default person, stated so that a reader can redo it:
+ * The person is the file's `household.typicalCase` where it gives one; otherwise the default, stated so that a
+ * reader can redo it:
  * - the population: the first with an income (else the first);
  * - the group: the first of its groups that a ruleset's medical assistance names as recipients (so the third
  *   layer shows, as the seeds' 实时救助 cases do), else a general member;
@@ -38,6 +39,17 @@ export function medianIncome(s: Scenario, population: string, group: string): nu
 }
 
 export function defaultTypicalPerson(s: Scenario): TypicalPerson | null {
+  // The file's own choice (household.typicalCase), where it makes one: its income defaults to the median.
+  const chosen = s.household?.typicalCase;
+  if (chosen && s.populations.some((p) => p.id === chosen.population)) {
+    const group = chosen.group ?? '';
+    return {
+      population: chosen.population,
+      group,
+      income: chosen.income ?? medianIncome(s, chosen.population, group),
+      amount: chosen.amount,
+    };
+  }
   const pop = s.populations.find((p) => p.income) ?? s.populations[0];
   if (!pop) return null;
   const recipients = new Set(s.rulesets.flatMap((r) => r.assistance?.groups ?? []));

@@ -450,6 +450,21 @@ export const Assistance = z
   })
   .describe('Medical assistance (医疗救助) after critical illness for its recipients: deductible, rate and annual cap.');
 
+/**
+ * The person of the typical case (典型病例, report/typical-default.ts) that the briefing, the workbook, `run --out` and
+ * the workbench start from, where the file chooses one rather than the default (the first assistance group of the
+ * first population with an income, 100,000 yuan, the median income).
+ */
+const TypicalCase = z
+  .strictObject({
+    population: id.describe('The population the person belongs to (its id).'),
+    group: tag.optional().describe("One of the population's group tags; absent: a general member."),
+    amount: amount().describe("The person's annual amount (yuan) on the population's basis (policy-range cost or self-burden)."),
+    income: amount().optional().describe("The person's annual income (yuan); absent: the median of the person's income distribution."),
+    ...provenance,
+  })
+  .describe('The typical case shown in the briefing, the workbook and the workbench: one person through every layer.');
+
 /** Household indicators' settings (engine/household.ts). */
 export const Household = z
   .strictObject({
@@ -464,6 +479,7 @@ export const Household = z
       .optional()
       .describe('Members with cost drawn per population for the Monte Carlo household indicators (run); default 20000.'),
     note: OptionalBilingual.optional().describe('What the household indicators show for this file (shown beside them).'),
+    typicalCase: TypicalCase.optional(),
     ...provenance,
   })
   .describe('The household layer: the poverty line of the impoverishment count and the sample behind its intervals.');

@@ -229,6 +229,20 @@ export function checkSemantics(data: unknown): SemanticResult {
       err(['targets', i, 'value'], `a rate, written as a fraction (0.6 for 60%): ${v} is ${v * 100}%; it must not exceed 100 (10,000%)`);
   });
   if (isObj(data.household)) paramsNeedProvenance(data.household, ['household']);
+  if (isObj(data.household) && isObj(data.household.typicalCase)) {
+    // The typical case's person names a population of this file, and a group of that population.
+    const tc = data.household.typicalCase;
+    const at: PathSegment[] = ['household', 'typicalCase'];
+    const pid = str(tc.population);
+    const pop = populations.find((p) => isObj(p) && p.id === pid);
+    if (pid !== undefined && !isObj(pop))
+      err([...at, 'population'], `unknown population "${pid}" (known: ${[...popIds.keys()].join(', ') || 'none'})`);
+    const g = str(tc.group);
+    if (g && isObj(pop)) {
+      const own = arr(pop.groups).flatMap((x) => (isObj(x) && str(x.tag) ? [str(x.tag)!] : []));
+      if (!own.includes(g)) err([...at, 'group'], `population "${pid}" has no group "${g}" (its groups: ${own.join(', ') || 'none'})`);
+    }
+  }
   if (isObj(data.incomeIndex)) paramsNeedProvenance(data.incomeIndex, ['incomeIndex']);
   for (const d of indexedDeductibles(data)) needProvenance(getIn(data, [...d.indexPath, 'share']), [...d.indexPath, 'share']);
   incomeIndexProblems(data, err);

@@ -91,20 +91,24 @@ export class TypicalCaseView extends LitElement {
     const s = this.scenario;
     // A file with no population yet (the editor can remove the last) has no typical person.
     if (!s || !s.populations.length) return;
-    // The person starts where the briefing and `run --out` start (report/typical-default.ts): the first population
-    // with an income, as the first assistance group where a ruleset's assistance names one.
+    // The person starts where the briefing and `run --out` start (report/typical-default.ts): the file's
+    // household.typicalCase, else the first population with an income, as the first assistance group where a
+    // ruleset's assistance names one.
+    let fresh = false;
     if (!s.populations.some((p) => p.id === this.population)) {
       const person = defaultTypicalPerson(s)!;
       this.population = person.population;
       this.group = person.group;
-      this.income = null;
+      this.income = person.income;
+      this.amount = person.amount;
+      fresh = this.income !== null;
     }
     const pop = s.populations.find((p) => p.id === this.population)!;
     if (this.group && !pop.groups.some((g) => g.tag === this.group)) this.group = '';
     if (!s.rulesets.some((r) => r.id === this.against) || this.against === this.baseline)
       this.against = s.rulesets.find((r) => r.id !== this.baseline)?.id ?? '';
     // The income starts at the median of the person's distribution (the group's where it has one).
-    if (this.income === null || changed.has('population') || changed.has('group')) {
+    if (!fresh && (this.income === null || changed.has('population') || changed.has('group'))) {
       const g = pop.groups.find((x) => x.tag === this.group);
       const inc = g?.income ?? pop.income;
       if (inc && (this.income === null || changed.has('population') || changed.has('group')))
