@@ -9,17 +9,21 @@
  * dx/du = y · e^(−y) / f(x), f the Gamma(a, 1) density (d/dx Q(a, x) = −f(x)). Intervals are filled as draws
  * reach them; each is checked against the exact inverse at a quarter, half and three quarters of its width, and
  * one that is off by more than 1e-10 relative (tiny shapes near the bulk) answers with the exact inverse instead.
- * Draws beyond the table (a tail below e^(−y) for y past the first one asked for plus 60) take the exact inverse
- * too. The lognormal's draws make the same trade: Acklam's Φ⁻¹ unrefined, relative error below 1.2e-9.
+ * The nodes lie on one fixed lattice u = k/128, u ∈ [U_MIN, U_MAX), whatever draw comes first: a table anchored on its
+ * first draw (as it was) placed its nodes by the history of the sampler, so a worker that met another trial first
+ * interpolated between other nodes and the same seed gave other last digits with another number of workers. Draws
+ * beyond the lattice (a tail above e^(−e^(−12)), or below e^(−22026)) take the exact inverse too. The lognormal's
+ * draws make the same trade: Acklam's Φ⁻¹ unrefined, relative error below 1.2e-9.
  */
 import { gammaln } from '../math/special.ts';
 import { gammaInverse } from './gamma-inverse.ts';
 
 /** Table step in u = ln y. */
 const DU = 1 / 128;
-/** How far the table reaches above its first y, and below it (a lower deductible, a lower cost level). */
-const SPAN_Y = 60;
-const MARGIN_U = 0.7;
+/** The lattice's reach in u = ln y: y from e^(−12) (a tail of 0.999994) to e^10 (a tail of e^(−22026)). */
+const U_MIN = -12;
+const U_MAX = 10;
+const INTERVALS = Math.round((U_MAX - U_MIN) / DU);
 /** Largest relative error an interval may have and still be read from the table. */
 const TOLERANCE = 1e-10;
 
@@ -28,11 +32,12 @@ const TABLE = 1;
 const EXACT = 2;
 
 export class GammaTail {
-  private u0 = NaN;
-  private x = new Float64Array(0);
+  private readonly u0 = U_MIN;
+  /** Nodes filled as draws reach their intervals (NaN: not yet). */
+  private readonly x = new Float64Array(INTERVALS + 1).fill(NaN);
   /** dx/du at each node. */
-  private d = new Float64Array(0);
-  private state = new Uint8Array(0);
+  private readonly d = new Float64Array(INTERVALS + 1);
+  private readonly state = new Uint8Array(INTERVALS);
   private readonly gln: number;
 
   constructor(readonly shape: number) {
@@ -46,7 +51,6 @@ export class GammaTail {
 
   /** x with Q(shape, x) = e^(−y), for y > 0. */
   at(y: number): number {
-    if (Number.isNaN(this.u0)) this.start(y);
     const v = (Math.log(y) - this.u0) / DU;
     const k = Math.floor(v);
     if (!(k >= 0 && k < this.state.length)) return this.exact(y);
@@ -54,14 +58,6 @@ export class GammaTail {
     if (st === UNKNOWN) st = this.fill(k);
     if (st === EXACT) return this.exact(y);
     return this.hermite(k, v - k);
-  }
-
-  private start(y: number) {
-    this.u0 = Math.log(y) - MARGIN_U;
-    const n = Math.ceil((Math.log(y + SPAN_Y) - this.u0) / DU);
-    this.x = new Float64Array(n + 1).fill(NaN);
-    this.d = new Float64Array(n + 1);
-    this.state = new Uint8Array(n);
   }
 
   private node(k: number) {
