@@ -7,11 +7,11 @@
  * mean, its standard error q·sd/√n. Outside the trial loop: the trials' payouts are untouched.
  *
  * Income under a rank correlation (engine/household.ts, the copula's rule): the member's normal score
- * z = Φ⁻¹(F(x₀)) of the amount drawn before the cost-level shock, and ln Y = μ + σ(ρz + √(1 − ρ²)·ε) with the same
+ * z = Φ⁻¹(U) of the amount drawn before the cost-level shock (U its distributional transform: rank-score.ts), and ln Y = μ + σ(ρz + √(1 − ρ²)·ε) with the same
  * one normal draw ε as without it, so every ruleset still settles the same members and, with no correlation, the
  * draws and figures are those of independence, bit for bit.
  */
-import { normalQuantile } from '../math/normal.ts';
+import { rankScore } from './rank-score.ts';
 import { normalZiggurat } from '../random/normal.ts';
 import { betaSample } from '../random/severity/gamma.ts';
 import { drawShock } from '../random/shock.ts';
@@ -166,7 +166,7 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
       const y =
         rho === 0
           ? Math.exp(inc.mu + inc.sigma * normalZiggurat(rng))
-          : Math.exp(inc.mu + inc.sigma * (rho * scoreOf(pop.severity.survival(x0)) + Math.sqrt(1 - rho * rho) * normalZiggurat(rng)));
+          : Math.exp(inc.mu + inc.sigma * (rho * rankScore(pop.severity, x0, rng) + Math.sqrt(1 - rho * rho) * normalZiggurat(rng)));
       let ch = chains.get(mask);
       if (!ch) chains.set(mask, (ch = model.rulesets.map((_, ri) => chainOf(model, ri, p, mask))));
       for (let ri = 0; ri < R; ri++) {
@@ -217,9 +217,6 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
   });
   return { rulesets, comparisons };
 }
-
-/** A survival probability's normal score Φ⁻¹(1 − s), kept finite for an amount at either end of its range. */
-const scoreOf = (s: number): number => -normalQuantile(Math.min(1 - 1e-16, Math.max(1e-300, s)));
 
 /** Independent samples per population: totals add, and so do their variances. */
 function totalOf(parts: SampledFigures[]): SampledFigures | null {

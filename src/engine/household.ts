@@ -132,10 +132,14 @@ const GL_W = [
  * The nodes and weights of E[g(X)] = ∫₀^∞ g(Q(1 − e^{−t})) e^{−t} dt: the severity's probability integral in
  * t = −ln S(x), which spreads the upper tail over a long range where a bounded g is smooth; panels of 0.25 in t up
  * to 36 (S = 2·10⁻¹⁶), halved toward t = 0 where the lower quantiles fall steeply, broken at the kinks of the
- * chains (where g's derivative jumps), 8 Gauss–Legendre nodes each. One set serves every ruleset and tag
+ * chains (where g's derivative jumps) and at an empirical table's atoms (where g itself jumps), 8 Gauss–Legendre
+ * nodes each. One set serves every ruleset and tag
  * combination of a population (the quantiles are the costly part). The closed form of the known-answer test
  * (test/household.test.ts) is met to 1e-9.
  */
+/** Most atoms of an empirical table that become quadrature breaks (severityNodes). */
+const JUMP_BREAKS = 1000;
+
 export function severityNodes(sev: Severity, kinks: Iterable<number>): { x: Float64Array; w: Float64Array; z: Float64Array } {
   const T = 36;
   const breaks = new Set<number>();
@@ -145,6 +149,11 @@ export function severityNodes(sev: Severity, kinks: Iterable<number>): { x: Floa
     const s = sev.survival(x);
     if (s > 0 && s < 1) breaks.add(-Math.log(s));
   }
+  // An empirical table's amount jumps at each atom's survival level: a panel across one would average a step. Up to
+  // JUMP_BREAKS atoms each is a break; a larger table's atoms carry so little mass each that the steps inside a panel
+  // move a figure by about its mass (1/1,000) times the panel's share, and the nodes stay within bounds.
+  const jumps = sev.quantileJumps?.() ?? [];
+  if (jumps.length <= JUMP_BREAKS) for (const s of jumps) if (s > 0 && s < 1) breaks.add(-Math.log(s));
   const ts = [...breaks].filter((t) => t >= 0 && t <= T).sort((a, b) => a - b);
   const xs: number[] = [];
   const ws: number[] = [];

@@ -34,6 +34,14 @@ export class Empirical extends BaseSeverity {
     const i = this.firstAbove(x);
     return i < this.xs.length ? this.upper[i] : 0;
   }
+  quantileJumps(): readonly number[] {
+    return Array.from(this.upper.subarray(1));
+  }
+  /** P(X ≥ x): S(x) plus the mass of an atom at x. */
+  atLeast(x: number): number {
+    const i = this.firstAbove(x);
+    return i > 0 && this.xs[i - 1] === x ? this.upper[i - 1] : i < this.xs.length ? this.upper[i] : 0;
+  }
   /** Index of the first atom strictly greater than x. */
   private firstAbove(x: number): number {
     let lo = 0;

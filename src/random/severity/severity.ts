@@ -41,6 +41,18 @@ export interface Severity {
    */
   quantileKinks?(): readonly number[] | undefined;
   /**
+   * P(X ≥ x), for a family with atoms (an empirical table), where it differs from S(x) = P(X > x) by the atom's mass;
+   * absent for a continuous family. The copula's distributional transform spreads the members of one atom over
+   * its mass (engine/rank-score.ts).
+   */
+  atLeast?(x: number): number;
+  /**
+   * Survival levels where the upper quantile jumps from one atom to the next (a discrete table): P(X ≥ xᵢ) of each
+   * atom but the lowest. Absent for a continuous family. Quadratures over the quantile break there
+   * (engine/household.ts severityNodes): the integrand jumps with the amount.
+   */
+  quantileJumps?(): readonly number[];
+  /**
    * The largest amount X takes, where the family knows it is bounded (a tail truncated at a limit); absent or
    * Infinity otherwise. The exact aggregate stops its grid of limited expected values there (E[X ∧ u] is the mean
    * above it): a limit of 3.3 million yuan ends Suzhou's benefit a hundred grid points up a grid of 16,384.
