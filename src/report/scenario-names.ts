@@ -47,15 +47,14 @@ export function populationWords(s: Partial<Pick<Scenario, 'populations'>>): Popu
   };
 }
 
+/** The scenario's income figures (incomeIndex) as the editor holds them: each its value and, optionally, its title. */
+export type IncomeFigures = Record<string, { value: number; title?: { zh: string; en: string } }>;
+
 /**
  * The title of an income figure of `incomeIndex` (城镇居民人均可支配收入), undefined where the file gives none (then its
  * key, "urban", is what there is to show): the editor, `benefit` and the briefing explain an indexed deductible with it.
  */
-export function incomeFigureTitle(
-  index: Record<string, { title?: { zh: string; en: string } }> | undefined,
-  key: string,
-  lang: Lang,
-): string | undefined {
+export function incomeFigureTitle(index: IncomeFigures | undefined, key: string, lang: Lang): string | undefined {
   const figure = index && Object.hasOwn(index, key) ? index[key] : undefined;
   return figure?.title?.[lang] || undefined;
 }
