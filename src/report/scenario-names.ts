@@ -39,7 +39,8 @@ export interface PopulationWords {
  * the ids (docs/model.md, the files' contract).
  */
 export function populationWords(s: Partial<Pick<Scenario, 'populations'>>): PopulationWords {
-  const both = (title: { zh: string; en: string } | undefined, id: string) => ({ zh: title?.zh ?? id, en: title?.en ?? id });
+  // An empty title names nothing: the id stands in.
+  const both = (title: { zh: string; en: string } | undefined, id: string) => ({ zh: title?.zh || id, en: title?.en || id });
   const populations = s.populations ?? [];
   return {
     populations: Object.fromEntries(populations.map((p) => [p.id, both(p.title, p.id)])),
