@@ -67,7 +67,11 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
       '',
     );
   }
-  if (result.comparisons.length) lines.push('## Proposals against the baseline 方案与基准', '', toMarkdown(proposalTable(result)), '');
+  if (result.comparisons.length) {
+    // The proposals are named by their titles: the file's text, escaped as the populations' (escapedNames).
+    const titled = result.rulesets.map((r) => (r.title ? { ...r, title: { zh: cellText(r.title.zh), en: cellText(r.title.en) } } : r));
+    lines.push('## Proposals against the baseline 方案与基准', '', toMarkdown(proposalTable({ ...result, rulesets: titled })), '');
+  }
   if (result.targets.length) {
     lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result, 'both', names)), '');
     // Each target the file declares in conflict, with the file's reason (once for targets that share it).
@@ -152,10 +156,11 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
  * Titles are the file's free text: escaped as every text from it (mdText), its "|" left for the table, which
  * escapes it once as a cell's (format.ts markdownTable).
  */
+const cellText = (s: string) => mdText(s).replace(/\\\|/g, '|');
+
 function escapedNames(w: PopulationWords): PopulationWords {
-  const cell = (s: string) => mdText(s).replace(/\\\|/g, '|');
   const each = (r: PopulationWords['populations']) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { zh: cell(v.zh), en: cell(v.en) }]));
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { zh: cellText(v.zh), en: cellText(v.en) }]));
   return { populations: each(w.populations), groups: each(w.groups) };
 }
 
