@@ -52,6 +52,12 @@ describe('run --out', () => {
     expect(csv.startsWith('\ufeffruleset 方案,')).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(5);
     expect(readFileSync(join(dir, 'targets.csv'), 'utf8')).toContain('beneficiaries,employees,suzhou-2021,20000,');
+    // The CSV files keep the populations' ids (docs/model.md: their columns are a contract), where the printed
+    // tables and report.md read titles.
+    expect(readFileSync(join(dir, 'populations.csv'), 'utf8')).toMatch(/\r\nsuzhou-2021,employees,/);
+    expect(readFileSync(join(dir, 'funding.csv'), 'utf8')).toContain(
+      '\r\nsuzhou-2021,fiscal subsidy 财政补贴,employees,75501500.00,0.4347\r\n',
+    );
   });
 
   for (const id of CHARTS) {
@@ -82,6 +88,13 @@ describe('run --out', () => {
     expect(md).toContain('60 trials · seed `out`');
     expect(md).toContain('## Modelled vs targets 模型与目标');
     expect(md).toContain('## Cash by month 资金流: suzhou-2021');
+    // Populations and groups by their titles in both languages, as the printed tables in one (cli/run.ts).
+    expect(md).toContain('| suzhou-2021 | fiscal subsidy 财政补贴 | Employees 职工 | 7,550.15 | 43.5% |');
+    expect(md).toMatch(/^\| suzhou-2021-ded8k \| Residents 居民 \| [\d,]+\.\d \|/m);
+    expect(md).toMatch(/^\| beneficiaries 补偿人数 \| Employees 职工 \| suzhou-2021 \| 20,000 \|/m);
+    expect(md).toContain('| all · real-time assistance recipients 合计 · 实时救助人员 | suzhou-2021 |');
+    expect(md).toContain('**burdenReductionRate (Employees 职工), burdenReductionRate (Residents 居民)**');
+    expect(md).not.toMatch(/\| (employees|residents) \|/);
     for (const a of assumptions(shipped('suzhou-2021'))) expect(md).toContain(`\`${a.path}\``);
     for (const id of CHARTS) expect(md).toContain(`](${id}.svg)`);
   });

@@ -47,15 +47,35 @@ describe('jingsuan run', () => {
     ]);
     for (const c of r.comparisons) expect(c.payoutDiff.lo95).toBeLessThan(c.payoutDiff.hi95);
   });
-  it('prints modelled vs target in the text report', async () => {
-    const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20', '--lang', 'zh');
+  it("prints modelled vs target; populations and groups by their titles in the table's language, rulesets by id", async () => {
+    const args = ['run', 'scenarios/suzhou-2021.json', '--trials', '20', '--workers', '1'];
+    const r = await command(...args, '--lang', 'zh');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('模型与目标');
-    expect(r.out).not.toContain('Modelled vs target');
-    expect(r.out).toMatch(/^补偿人数\s+employees\s+suzhou-2021\s+20,000/m);
-    const en = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20', '--lang', 'en');
-    expect(en.out).toContain('Modelled vs target');
-    expect(en.out).toMatch(/^beneficiaries\s+employees\s+suzhou-2021\s+20,000/m);
+    const zh = r.out;
+    expect(zh).toContain('模型与目标');
+    expect(zh).not.toContain('Modelled vs target');
+    expect(zh).toMatch(/^补偿人数\s+职工\s+suzhou-2021\s+20,000/m);
+    // The file's titles: employees 职工 / Employees, residents 居民 / Residents, group assistance 实时救助人员.
+    expect(zh.split('\n')[1]).toMatch(/^20 次试验，随机种子 suzhou-2021，1 个线程，用时 \d+\.\d 秒$/);
+    // Funding (seed 000's budget lines, exact: 7,550.15万 fiscal subsidy for employees), by population, targets.
+    expect(zh).toMatch(/^suzhou-2021\s+财政补贴\s+职工\s+7,550\.15\s+43\.5%$/m);
+    expect(zh).toMatch(/^suzhou-2021\s+基本医保基金划转\s+居民\s+3,148\.75\s+18\.1%$/m);
+    expect(zh).toMatch(/^suzhou-2021-ded8k\s+职工\s+[\d,]+\.\d\s/m);
+    expect(zh).toMatch(/^suzhou-2021-ded8k\s+居民\s+[\d,]+\.\d\s/m);
+    expect(zh).toMatch(/^个人现金减负率\s+合计 · 实时救助人员\s+suzhou-2021\s/m);
+    expect(zh).not.toMatch(/employees|residents|Employees|Residents|assistance|trials|worker/);
+    const en = (await command(...args, '--lang', 'en')).out;
+    expect(en).toContain('Modelled vs target');
+    expect(en).toMatch(/^beneficiaries\s+Employees\s+suzhou-2021\s+20,000/m);
+    expect(en.split('\n')[1]).toMatch(/^20 trials, seed suzhou-2021, 1 worker\(s\), \d+\.\d s$/);
+    expect(en).toMatch(/^suzhou-2021\s+fiscal subsidy\s+Employees\s+7,550\.15\s+43\.5%$/m);
+    expect(en).toMatch(/^suzhou-2021-ded8k\s+Residents\s+[\d,]+\.\d\s/m);
+    expect(en).toMatch(/^burden reduction rate\s+all · real-time assistance recipients\s+suzhou-2021\s/m);
+    expect(en).not.toMatch(/职工|居民|\bemployees\b|\bresidents\b/);
+    // --json keeps the ids (docs/model.md "Outputs").
+    const j = JSON.parse((await command(...args, '--json')).out);
+    expect(j.rulesets[0].populations.map((p: { id: string }) => p.id)).toEqual(['employees', 'residents']);
+    expect(j.targets.find((t: { group?: string }) => t.group)).toMatchObject({ population: null, group: 'assistance' });
   });
   it('rejects bad flags with one line', async () => {
     const r = await command('run', 'scenarios/suzhou-2021.json', '--trials', '0');
@@ -99,10 +119,15 @@ describe('--lang and --unit', () => {
     const premium: number = j.rulesets[0].premium; // 49.5 yuan × 1,350,000 insured × 6 of 12 months in force = 33,412,500 yuan
     expect(premium).toBe(33_412_500);
     const yuan = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'en', '--unit', 'yuan');
-    expect(yuan.out).toMatch(/^jiangyin-2020\s+members\s+33,412,500\s/m);
+    // The population by its title (scenarios/jiangyin-2020.json: members, 江阴参保人员 / Jiangyin insured members).
+    expect(yuan.out).toMatch(/^jiangyin-2020\s+Jiangyin insured members\s+33,412,500\s/m);
     expect(yuan.out).toContain('premium (yuan)');
     const wan = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'en');
-    expect(wan.out).toMatch(/^jiangyin-2020\s+members\s+3,341\.3\s/m);
+    expect(wan.out).toMatch(/^jiangyin-2020\s+Jiangyin insured members\s+3,341\.3\s/m);
+    const zh = await command('expect', 'scenarios/jiangyin-2020.json', '--lang', 'zh', '--unit', 'yuan');
+    expect(zh.out).toMatch(/^jiangyin-2020\s+江阴参保人员\s+33,412,500\s/m);
+    expect(zh.out).toMatch(/^jiangyin-2020\s+基本医保基金划转\s+江阴参保人员\s+33,412,500\s+100\.0%$/m);
+    expect(zh.out).not.toMatch(/\bmembers\b/);
     expect(wan.out).toContain('premium (10k yuan)');
   });
   it('sweep prints totals in the same unit as expect, titles its columns in words, and refuses a bad unit by name', async () => {

@@ -25,6 +25,13 @@ describe('field names', () => {
     // A path the names do not cover stays readable.
     expect(fieldName('simulation.seed', j, 'zh')).toBe('模拟设置 · seed');
   });
+  it("names an income figure by its title (the briefing's appendix of assumptions), by its key where it has none", () => {
+    const jilin = shipped('jilin-2017');
+    expect(fieldName('incomeIndex.urban', jilin, 'zh')).toBe('收入指标 · 城镇居民人均可支配收入');
+    expect(fieldName('incomeIndex.rural.value', jilin, 'en')).toBe('income figures · rural per-capita net income');
+    delete (jilin.incomeIndex!.urban as { title?: unknown }).title;
+    expect(fieldName('incomeIndex.urban', jilin, 'zh')).toBe('收入指标 · urban');
+  });
   it('the common messages in Chinese; others as worded', () => {
     expect(messageIn('must be > 0', 'zh')).toBe('须大于 0');
     expect(messageIn('must not exceed 100000', 'zh')).toBe('不能超过 100000');

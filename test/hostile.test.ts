@@ -121,6 +121,10 @@ describe('reports cannot be forged by the text of a file', () => {
       en: '<script>alert(1)</script> [click](javascript:alert(1)) **bold** `code`',
     };
     d.title = { zh: '# 标题', en: 'Title <b>x</b>' };
+    // A population's title is a table cell of report.md: a "|" cannot open a column, HTML is text.
+    d.populations[0].title = { zh: '成员 | 伪列', en: '<img src=x onerror=alert(1)>' };
+    // So is a proposal's title in the table of proposals against the baseline.
+    d.rulesets.push({ ...structuredClone(d.rulesets[0]), id: 'proposal', title: { zh: '方案 | <img src=y>', en: 'proposal' } });
     d.simulation.seed = 'a`b';
     d.simulation.trials = 5;
     const out = join(DIR, 'forged');
@@ -131,7 +135,11 @@ describe('reports cannot be forged by the text of a file', () => {
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     // Raw HTML and an unescaped link would render; their escaped forms (&lt;…, \]( …) are plain text.
-    expect(md).not.toMatch(/<script|<!--|<b>|(?<!\\)\]\(javascript:/);
+    expect(md).not.toMatch(/<script|<!--|<b>|<img|(?<!\\)\]\(javascript:/);
+    expect(md).toContain(
+      '| jiangyin-2020 | transfer from the basic funds 基本医保基金划转 | &lt;img src=x onerror=alert(1)&gt; 成员 \\| 伪列 |',
+    );
+    expect(md).toMatch(/^\| 方案 \\\| &lt;img src=y&gt; \| 江阴 2020 大病保险 \| /m);
     // Exactly one heading "Key indicators": the report's own; the file's became text.
     expect(md.split('\n').filter((l) => /^#+ Key indicators/.test(l))).toHaveLength(1);
     expect(md.split('\n').filter((l) => l.startsWith('| x |'))).toHaveLength(0);

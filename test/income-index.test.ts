@@ -28,7 +28,13 @@ describe('an indexed deductible is derived from its income figure', () => {
       { path: 'rulesets[0].modifiers[0].deductible', share: 1, income: 'rural', incomeValue: 12123, value: 12123 },
     ]);
     const text = await command('validate', 'scenarios/jilin-2017.json');
-    expect(text.err).toContain('rulesets[0].tracks[0].deductible.value 26,530.00 = 1 × incomeIndex.urban 26,530.00 (derived');
+    // Named by the figure's title (incomeIndex.urban.title), its key kept in the parenthesis.
+    expect(text.err).toContain(
+      'rulesets[0].tracks[0].deductible.value 26,530.00 = 1 × 城镇居民人均可支配收入 urban per-capita disposable income 26,530.00 (incomeIndex.urban, derived',
+    );
+    expect(text.err).toContain(
+      'rulesets[0].modifiers[0].deductible 12,123.00 = 1 × 农村居民人均纯收入 rural per-capita net income 12,123.00 (incomeIndex.rural, derived',
+    );
     // benefit reads the derived value: a rural member with 50,000 of self-burden, (50,000 − 12,123) × 55% = 20,832.35.
     const b = JSON.parse(
       (await command('benefit', 'scenarios/jilin-2017.json', '--ruleset', 'jilin-2017', '--group', 'rural', '--burden', '50000', '--json'))
@@ -112,6 +118,42 @@ describe('bad indexes are refused by JSON path', () => {
     expect(problems(said)).toEqual([
       'rulesets[0].tracks[0].deductible.indexedTo.share: needs a "source" (document and section) or an "assumption" (why this value)',
     ]);
+  });
+});
+
+describe("an income figure's title", () => {
+  it('is optional, two languages of at most 200 characters, no other key; refused by JSON path', () => {
+    const untitled = jilin();
+    delete (untitled.incomeIndex!.urban as { title?: unknown }).title;
+    expect(problems(untitled)).toEqual([]);
+    const long = jilin();
+    long.incomeIndex!.urban.title = { zh: '城'.repeat(201), en: 'urban' };
+    expect(problems(long)).toEqual(['incomeIndex.urban.title.zh: must be at most 200 characters long']);
+    const half = jilin();
+    (half.incomeIndex!.rural as { title?: unknown }).title = { zh: '农村' };
+    expect(problems(half)).toEqual(['incomeIndex.rural.title.en: is required (string)']);
+    const extra = jilin();
+    (extra.incomeIndex!.rural as { title?: unknown }).title = { zh: '农村', en: 'rural', html: '<b>x</b>' };
+    expect(problems(extra)).toEqual(['incomeIndex.rural.title.html: unknown key']);
+  });
+
+  it("names the figure in benefit's explanation (the key beside it), and the key where there is no title", async () => {
+    const args = ['scenarios/jilin-2017.json', '--ruleset', 'jilin-2017', '--group', 'rural', '--burden', '50000'];
+    const b = (await command('benefit', ...args)).out;
+    expect(b).toContain('· groups 分组: 农村居民 rural residents (rural)');
+    expect(b).toContain(
+      'indexed deductible 挂钩起付标准: tracks[0].deductible.value 26,530.00 = 1 × 城镇居民人均可支配收入 urban per-capita disposable income 26,530.00 (incomeIndex.urban, derived 由收入指标推导)',
+    );
+    expect(b).toContain(
+      'modifiers[0].deductible 12,123.00 = 1 × 农村居民人均纯收入 rural per-capita net income 12,123.00 (incomeIndex.rural,',
+    );
+    const untitled = jilin();
+    delete (untitled.incomeIndex!.urban as { title?: unknown }).title;
+    const file = join(mkdtempSync(join(tmpdir(), 'jingsuan-title-')), 'jilin.json');
+    writeFileSync(file, JSON.stringify(untitled));
+    const k = (await command('benefit', file, ...args.slice(1))).out;
+    expect(k).toContain('tracks[0].deductible.value 26,530.00 = 1 × incomeIndex.urban 26,530.00 (derived 由收入指标推导)');
+    expect(k).toContain('= 1 × 农村居民人均纯收入 rural per-capita net income 12,123.00 (incomeIndex.rural,');
   });
 });
 

@@ -3,6 +3,7 @@ import { exactBenefit } from '../rules/exact.ts';
 import { typicalCase, type TypicalCase } from '../rules/typical-case.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
 import { indexedLine, rulesetIndexed } from '../scenario/income-index.ts';
+import { populationWords } from '../report/scenario-names.ts';
 import type { Command } from './command.ts';
 import { findRuleset, loadScenario, parseAmount, UsageError } from './io.ts';
 
@@ -85,11 +86,14 @@ out-of-pocket, each payment rounded half-up to the fen.`,
       );
       return 0;
     }
-    console.log(`${ruleset.title.zh} / ${ruleset.title.en}${groups.length ? ` · groups: ${groups.join(', ')}` : ''}`);
+    // The groups by their titles (as the ruleset is), each tag kept beside: the handle --group takes back.
+    const words = populationWords(scenario).groups;
+    const group = (g: string) => (words[g] ? `${words[g].zh} ${words[g].en} (${g})` : g);
+    console.log(`${ruleset.title.zh} / ${ruleset.title.en}${groups.length ? ` · groups 分组: ${groups.map(group).join(', ')}` : ''}`);
     console.log(`self-burden 自负 ${burden} yuan, compliant self-pay 合规自费 ${compliant} yuan`);
     for (const t of result.tracks)
       console.log(`  track ${t.id} (${t.base}): eligible ${t.eligible}, deductible ${t.deductible}, paid ${t.paid}`);
-    for (const d of indexed) console.log(`  indexed deductible 挂钩起付标准: ${indexedLine(d)}`);
+    for (const d of indexed) console.log(`  indexed deductible 挂钩起付标准: ${indexedLine(d, scenario.incomeIndex?.[d.income]?.title)}`);
     console.log(`benefit 补偿: ${result.benefit} yuan${result.capped ? ' (overall cap reached)' : ''}`);
     for (const c of other ? [layers, other] : [layers]) printLayers(c);
     return 0;

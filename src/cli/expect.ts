@@ -9,6 +9,7 @@ import { langFlag, LANG_UNIT_OPTIONS, unitFlag } from './flags.ts';
 import { loadScenario } from './io.ts';
 import { formatAmount, unitText, type Unit } from '../report/format.ts';
 import type { Lang } from '../report/strings.ts';
+import { populationWords } from '../report/scenario-names.ts';
 import { householdExpectations, type HouseholdFigures } from '../engine/household.ts';
 
 export const expectCommand: Command = {
@@ -34,10 +35,12 @@ over the exact aggregate distribution (as \`exact\`; null where only Monte Carlo
       console.log(JSON.stringify({ scenario: scenario.id, rulesets }, null, 2));
       return 0;
     }
-    const t = analyticTable(a);
+    // Populations by their titles in the table's language, rulesets by id (as `run` prints them).
+    const names = populationWords(scenario);
+    const t = analyticTable(a, names);
     console.log(`${scenario.title[lang]}: ${t.title[lang]}`);
     console.log(toText(t, unit, lang));
-    const f = fundingTable(a);
+    const f = fundingTable(a, names);
     console.log(`\n${f.title[lang]}`);
     console.log(toText(f, unit, lang));
     const ins = insurerTable(a.map((r, i) => ({ id: r.id, insurerResult: insurer[i] })));

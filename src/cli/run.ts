@@ -27,7 +27,8 @@ import {
 import { checkYearsSize, MAX_YEARS, runYears, type YearResult } from '../engine/years.ts';
 import type { Command } from './command.ts';
 import { intFlag, langFlag, LANG_UNIT_OPTIONS, unitFlag } from './flags.ts';
-import type { Lang } from '../report/strings.ts';
+import { t as say, type Lang } from '../report/strings.ts';
+import { populationWords } from '../report/scenario-names.ts';
 import type { Unit } from '../report/format.ts';
 import { loadScenario, prepareOutDir, UsageError } from './io.ts';
 
@@ -111,18 +112,21 @@ Runs every population through every ruleset on the same sampled people.
 
 function printText(s: Scenario, r: RunResult, seconds: number, workers: number, { lang, unit }: { lang: Lang; unit: Unit }) {
   console.log(s.title[lang]);
-  console.log(`${r.trials} trials, seed ${r.seed}, ${workers} worker(s), ${seconds.toFixed(1)} s\n`);
+  console.log(`${say('runHeadline', lang, r.trials, String(r.seed), workers, seconds.toFixed(1))}\n`);
+  // Populations and groups by their titles in the table's language (职工, Employees); rulesets keep their ids, the
+  // handle --param and sweep take back. The CSV files (writeOut) keep every id.
+  const names = populationWords(s);
   // The risk split is printed where a fitted severity's parameters were drawn (its fit part is the news); the
   // process/parameter split alone stays in --json and report.md as before.
   const risk = hasFitPart(r) ? [riskTable(r)] : [];
   for (const t of [
     indicatorTable(r),
-    fundingTable(r.rulesets),
+    fundingTable(r.rulesets, names),
     insurerTable(r.rulesets),
-    populationTable(r),
+    populationTable(r, names),
     comparisonTable(r),
     ...risk,
-    targetTable(r, lang),
+    targetTable(r, lang, names),
   ]) {
     if (!t.rows.length) continue;
     console.log(t.title[lang]);

@@ -38,7 +38,7 @@ Exit 0 if FILE is a valid scenario, otherwise exit 1 and print one line per prob
     for (const p of v.problems) console.log(formatProblem(p));
     for (const w of v.warnings) console.error(`warning: ${formatProblem(w)}`);
     for (const n of v.notes) console.error(`note: ${n}`);
-    for (const d of indexedOf(v.scenario)) console.error(`derived: ${indexedLine(d)}`);
+    for (const d of indexedOf(v.scenario)) console.error(`derived: ${indexedLine(d, v.scenario?.incomeIndex?.[d.income]?.title)}`);
     if (v.ok && v.scenario)
       console.error(
         `${v.file}: valid scenario "${v.scenario.id}" (${plural(v.scenario.populations.length, 'population')}, ${plural(v.scenario.rulesets.length, 'ruleset')})`,

@@ -205,6 +205,8 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
     else if (typeof k === 'string' && IN_CONTEXT[`${String(parts[i - 1])}.${k}`])
       words.push(IN_CONTEXT[`${String(parts[i - 1])}.${k}`][lang]);
     else if (typeof k === 'string' && k !== 'value' && FIELDS[k]) words.push(FIELDS[k][lang]);
+    // An income figure by its title (城镇居民人均可支配收入), its key where the file gives none (scenario/schema.ts IncomeIndex).
+    else if (typeof k === 'string' && parts[i - 1] === 'incomeIndex') words.push((child as Json | undefined)?.title?.[lang] || k);
     else if (typeof k === 'string' && k !== 'value') words.push(k);
     node = child;
   }

@@ -9,6 +9,7 @@ import type { Said } from '../scenario/param.ts';
 import { citeDocuments } from './sources.ts';
 import { formatAmount } from './format.ts';
 import { mdCode, mdText } from './markdown-escape.ts';
+import { populationWords, type PopulationWords } from './scenario-names.ts';
 import {
   cashflowTable,
   comparisonTable,
@@ -26,6 +27,11 @@ import {
 
 export function markdownReport(scenario: Scenario, result: RunResult, charts: { file: string; title: string }[] = []): string {
   const lines: string[] = [];
+  // Populations and groups by their titles in both languages, as the printed tables name them in one (cli/run.ts);
+  // rulesets by id, the handle a user types back. The CSV files beside this report keep the ids.
+  const titles = populationWords(scenario);
+  const names = escapedNames(titles);
+  const bothNames = (x: { zh: string; en: string }) => (x.en === x.zh ? x.en : `${x.en} ${x.zh}`);
   // Every text from the file is escaped (report/markdown-escape.ts): a description cannot forge a section.
   lines.push(`# ${mdText(scenario.title.zh)} · ${mdText(scenario.title.en)}`, '');
   if (scenario.description?.zh) lines.push(mdText(scenario.description.zh, { multiline: true }), '');
@@ -41,7 +47,7 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     '',
   );
   lines.push(toMarkdown(indicatorTable(result)), '');
-  lines.push('## Premium by funding channel 保费来源', '', toMarkdown(fundingTable(result.rulesets)), '');
+  lines.push('## Premium by funding channel 保费来源', '', toMarkdown(fundingTable(result.rulesets, names)), '');
   lines.push(
     "## Insurer's expected result 承办机构期望结果",
     '',
@@ -50,7 +56,7 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     toMarkdown(insurerTable(result.rulesets)),
     '',
   );
-  lines.push('## By population 分人群', '', toMarkdown(populationTable(result)), '');
+  lines.push('## By population 分人群', '', toMarkdown(populationTable(result, names)), '');
   if (result.comparisons.length) {
     lines.push(
       '## Comparisons 方案比较',
@@ -61,9 +67,13 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
       '',
     );
   }
-  if (result.comparisons.length) lines.push('## Proposals against the baseline 方案与基准', '', toMarkdown(proposalTable(result)), '');
+  if (result.comparisons.length) {
+    // The proposals are named by their titles: the file's text, escaped as the populations' (escapedNames).
+    const titled = result.rulesets.map((r) => (r.title ? { ...r, title: { zh: cellText(r.title.zh), en: cellText(r.title.en) } } : r));
+    lines.push('## Proposals against the baseline 方案与基准', '', toMarkdown(proposalTable({ ...result, rulesets: titled })), '');
+  }
   if (result.targets.length) {
-    lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result)), '');
+    lines.push('## Modelled vs targets 模型与目标', '', toMarkdown(targetTable(result, 'both', names)), '');
     // Each target the file declares in conflict, with the file's reason (once for targets that share it).
     const reasons = new Map<string, string[]>();
     for (const t of result.targets.filter((x) => x.conflict)) {
@@ -73,7 +83,7 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
         .join(' ');
       reasons.set(reason, [
         ...(reasons.get(reason) ?? []),
-        `${t.metric}${t.population ? ` (${mdText(t.population)})` : ''}${t.group ? ` · ${mdText(t.group)}` : ''}`,
+        `${t.metric}${t.population ? ` (${mdText(bothNames(titles.populations[t.population] ?? { zh: t.population, en: t.population }))})` : ''}${t.group ? ` · ${mdText(bothNames(titles.groups[t.group] ?? { zh: t.group, en: t.group }))}` : ''}`,
       ]);
     }
     for (const [reason, which] of reasons) lines.push(`- **${which.join(', ')}**: ${reason}`);
@@ -140,6 +150,18 @@ export function markdownReport(scenario: Scenario, result: RunResult, charts: { 
     );
   lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * Titles are the file's free text: escaped as every text from it (mdText), its "|" left for the table, which
+ * escapes it once as a cell's (format.ts markdownTable).
+ */
+const cellText = (s: string) => mdText(s).replace(/\\\|/g, '|');
+
+function escapedNames(w: PopulationWords): PopulationWords {
+  const each = (r: PopulationWords['populations']) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { zh: cellText(v.zh), en: cellText(v.en) }]));
+  return { populations: each(w.populations), groups: each(w.groups) };
 }
 
 /** A provenance text in both languages where the file gives both (the report is bilingual), else as written. */

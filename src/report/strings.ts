@@ -928,6 +928,13 @@ const S = {
     en: (pop: string, group: string, what: string, amount: string, income: string) =>
       `${pop}${group}: ${what.charAt(0).toLowerCase()}${what.slice(1)} ${amount} yuan (plus the population's share of self-pay), an income of ${income}.`,
   },
+  // — the command line's tables in the reader's language: appended —
+  runHeadline: {
+    zh: (trials: number, seed: string, workers: number, seconds: string) =>
+      `${trials.toLocaleString('zh-CN')} 次试验，随机种子 ${seed}，${workers} 个线程，用时 ${seconds} 秒`,
+    en: (trials: number, seed: string, workers: number, seconds: string) =>
+      `${trials} trials, seed ${seed}, ${workers} worker(s), ${seconds} s`,
+  },
 } as const satisfies Record<string, { zh: Text; en: Text }>;
 
 export type StringKey = keyof typeof S;

@@ -8,9 +8,10 @@ import type { YearResult } from '../engine/years.ts';
 import type { PremiumChannel } from '../finance/premium.ts';
 import type { InsurerResult } from '../finance/insurer-result.ts';
 import { analyticMetric, mcValue, metricDef, metricLabel, metricLabels, metricWhy, type MetricName } from '../engine/metrics.ts';
-import { table, type Column, type ColumnUnit, type Table, type Value, type Words } from './columns.ts';
+import { isWords, table, type Column, type ColumnUnit, type Table, type Value, type Words } from './columns.ts';
+import type { PopulationWords } from './scenario-names.ts';
 import { formatCount, formatNumber } from './format.ts';
-import { both, enZh, t } from './strings.ts';
+import { both, t } from './strings.ts';
 
 export { csvOf, headerOf, formattedRows, toCsv, toMarkdown, toText, type Table } from './columns.ts';
 
@@ -90,14 +91,28 @@ export function indicatorTable(r: RunResult): Table {
 
 type PopulationRow = { id: string; p: RulesetSummary['populations'][number] };
 
-export function populationTable(r: RunResult): Table {
+/**
+ * A population as the table names it: its title in both languages where `names` (report/scenario-names.ts
+ * populationWords) are given — the printed tables and report.md, drawn in the reader's language or both — else its
+ * id, as the CSV files keep it (docs/model.md: the files' columns are a contract).
+ */
+const populationName = (id: string, names: Partial<PopulationWords> | undefined): Value => names?.populations?.[id] ?? id;
+
+/** "a · b", each side in the table's language where either is in words. */
+function joined(a: string | Words, b: string | Words): string | Words {
+  if (!isWords(a) && !isWords(b)) return `${a} · ${b}`;
+  const side = (x: string | Words, l: 'zh' | 'en') => (isWords(x) ? x[l] : x);
+  return { zh: `${side(a, 'zh')} · ${side(b, 'zh')}`, en: `${side(a, 'en')} · ${side(b, 'en')}` };
+}
+
+export function populationTable(r: RunResult, names?: Partial<PopulationWords>): Table {
   const rows: PopulationRow[] = r.rulesets.flatMap((s) => s.populations.map((p) => ({ id: s.id, p })));
   return table<PopulationRow>(
     'populations',
     both('colByPopulation'),
     [
       ruleset(),
-      { label: both('colPopulation'), unit: 'text', value: (x) => x.p.id },
+      { label: both('colPopulation'), unit: 'text', value: (x) => populationName(x.p.id, names) },
       runMetric('payout', (x) => x.p),
       { label: both('colAnalytic'), unit: 'money', value: (x) => x.p.analyticMean },
       runMetric('beneficiaries', (x) => x.p),
@@ -141,16 +156,26 @@ export function comparisonTable(r: RunResult): Table {
 const isRate = (m: string) => metricDef(m as MetricName)?.unit === 'ratio';
 
 /**
- * Modelled values beside the documents' targets. `names` (the workbench's population and ruleset titles in its
- * language) replace the ids, which the command line keeps.
+ * Modelled values beside the documents' targets. `names` replace the ids: the workbench's population, group and
+ * ruleset titles in its language, or the command line's population and group titles in both languages
+ * (populationWords; its rulesets keep their ids, the handle a user types back).
  */
 export function targetTable(
   r: RunResult,
   lang: 'zh' | 'en' | 'both' = 'both',
-  names: { populations?: Record<string, string>; rulesets?: Record<string, string>; groups?: Record<string, string> } = {},
+  names: {
+    populations?: Record<string, string | Words>;
+    rulesets?: Record<string, string>;
+    groups?: Record<string, string | Words>;
+  } = {},
 ): Table {
+  // In both languages as words ("all 合计" drawn), so that "all · a group" joins each language's side.
+  const allPopulations = (): string | Words => (lang === 'both' ? both('colAllPopulations') : both('colAllPopulations')[lang]);
   // A target over a group's members (seed 000's 实时救助人员) names the group after its population.
-  const group = (t: RunResult['targets'][number]) => (t.group ? ` · ${names.groups?.[t.group] ?? t.group}` : '');
+  const population = (t: RunResult['targets'][number]) => {
+    const p = t.population === null ? allPopulations() : (names.populations?.[t.population] ?? t.population);
+    return t.group ? joined(p, names.groups?.[t.group] ?? t.group) : p;
+  };
   // Rates and counts in one column: the value is shown as its metric reads (a rate as %, payout in 万元).
   const show = (m: string, v: number | null) =>
     v === null
@@ -172,12 +197,7 @@ export function targetTable(
       {
         label: both('colPopulation'),
         unit: 'text',
-        value: (t) =>
-          (t.population === null
-            ? lang === 'both'
-              ? enZh('colAllPopulations')
-              : both('colAllPopulations')[lang]
-            : (names.populations?.[t.population] ?? t.population)) + group(t),
+        value: population,
       },
       { label: both('colRuleset'), unit: 'text', value: (t) => names.rulesets?.[t.ruleset] ?? t.ruleset },
       { label: both('colTarget'), unit: 'text', figures: true, value: (t) => show(t.metric, t.target) },
@@ -217,14 +237,14 @@ export function targetValuesTable(r: RunResult): Table {
 
 type AnalyticRow = { id: string; p: AnalyticValues & { id: string }; all?: true };
 
-export function analyticTable(a: AnalyticRuleset[]): Table {
+export function analyticTable(a: AnalyticRuleset[], names?: Partial<PopulationWords>): Table {
   const rows: AnalyticRow[] = a.flatMap((r) => [...r.populations.map((p) => ({ id: r.id, p })), { id: r.id, p: r, all: true as const }]);
   return table<AnalyticRow>(
     'analytic',
     both('colAnalyticValues'),
     [
       ruleset(),
-      { label: both('colPopulation'), unit: 'text', value: (x) => (x.all ? both('colAllPopulations') : x.p.id) },
+      { label: both('colPopulation'), unit: 'text', value: (x) => (x.all ? both('colAllPopulations') : populationName(x.p.id, names)) },
       { label: both('colPremium'), unit: 'money', value: (x) => x.p.premium },
       analyticColumn('payout', (x) => x.p, 'full'),
       ...ANALYTIC_INDICATORS.map((id) => analyticColumn<AnalyticRow>(id, (x) => x.p)),
@@ -272,12 +292,15 @@ export function insurerTable(rows: readonly { id: string; insurerResult: Insurer
   );
 }
 
-export function fundingTable(rulesets: readonly { id: string; premium: number; premiumChannels: PremiumChannel[] }[]): Table {
+export function fundingTable(
+  rulesets: readonly { id: string; premium: number; premiumChannels: PremiumChannel[] }[],
+  names?: Partial<PopulationWords>,
+): Table {
   const rows: FundingRow[] = rulesets.flatMap((r) => [
     ...r.premiumChannels.map((c) => ({
       id: r.id,
       channel: CHANNEL_NAMES[c.channel],
-      population: c.population,
+      population: populationName(c.population, names),
       amount: c.amount,
       share: r.premium > 0 ? c.amount / r.premium : null,
     })),

@@ -99,10 +99,17 @@ export function rulesetIndexed(data: unknown, ri: number): ShownIndexed[] {
     }));
 }
 
-/** One line for a person: `tracks[0].deductible.value 26,530.00 = 1 × incomeIndex.urban 26,530.00 (derived)`. */
-export function indexedLine(d: ShownIndexed): string {
+/**
+ * One line for a person: `tracks[0].deductible.value 26,530.00 = 1 × incomeIndex.urban 26,530.00 (derived)`; with
+ * the figure's title (incomeIndex.<name>.title) the figure is named by it, its key kept in the parenthesis:
+ * `= 1 × 城镇居民人均可支配收入 urban per-capita disposable income 26,530.00 (incomeIndex.urban, derived …)`.
+ */
+export function indexedLine(d: ShownIndexed, title?: { zh: string; en: string }): string {
   const fen = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${d.path} ${fen(d.value)} = ${d.share} × incomeIndex.${d.income} ${fen(d.incomeValue)} (derived 由收入指标推导)`;
+  const derived = 'derived 由收入指标推导';
+  if (!title) return `${d.path} ${fen(d.value)} = ${d.share} × incomeIndex.${d.income} ${fen(d.incomeValue)} (${derived})`;
+  const name = title.zh === title.en ? title.zh : `${title.zh} ${title.en}`;
+  return `${d.path} ${fen(d.value)} = ${d.share} × ${name} ${fen(d.incomeValue)} (incomeIndex.${d.income}, ${derived})`;
 }
 
 const yuan = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 2 });

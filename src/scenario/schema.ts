@@ -252,7 +252,20 @@ const incomeName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lower-
  * `run --years` grows them by simulation.trend.incomeGrowth (engine/years.ts).
  */
 export const IncomeIndex = z
-  .record(incomeName, Money('A per-capita income figure of the previous year (e.g. 上年度城镇居民人均可支配收入), yuan per person a year'))
+  .record(
+    incomeName,
+    // The title is what a reader reads where the deductible is explained (the editor, `benefit`, the briefing):
+    // "城镇居民人均可支配收入", not the file's key "urban"; optional, the key is shown where it is missing.
+    z
+      .strictObject({
+        value: amount(),
+        ...provenance,
+        title: Bilingual.optional().describe(
+          'The figure\'s name in both languages, e.g. {"zh": "城镇居民人均可支配收入", "en": "urban per-capita disposable income"}.',
+        ),
+      })
+      .describe('A per-capita income figure of the previous year (e.g. 上年度城镇居民人均可支配收入), yuan per person a year (yuan).'),
+  )
   .describe(
     'Named per-capita income figures (yuan per person a year) that deductibles are indexed to (deductible.indexedTo, modifiers[].deductibleIndexedTo), e.g. { "urban": {value, source}, "rural": {value, source} }.',
   );

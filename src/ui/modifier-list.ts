@@ -4,6 +4,7 @@
  * that has none yet, or removed.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { incomeFigureTitle, type IncomeFigures } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { Modifier } from '../scenario/schema.ts';
 import { MODIFIER_FIELDS, type ModifierField } from '../scenario/structure.ts';
@@ -33,6 +34,7 @@ export class ModifierList extends LitElement {
     modifiers: { attribute: false },
     path: { attribute: false },
     groupTitles: { attribute: false },
+    incomeIndex: { attribute: false },
     lang: {},
     problems: { attribute: false },
     warnings: { attribute: false },
@@ -42,6 +44,8 @@ export class ModifierList extends LitElement {
   declare path: Path;
   /** Group tags → the titles a person reads (from the populations). */
   declare groupTitles: Record<string, string>;
+  /** The scenario's income figures: an override indexed to one is said with the figure's title and value. */
+  declare incomeIndex: IncomeFigures;
   declare lang: Lang;
   declare problems: { path: string; message: string }[];
   /** Warnings beside their modifier (a lift past the ruleset's ratio ceiling, scenario/semantics.ts). */
@@ -52,6 +56,7 @@ export class ModifierList extends LitElement {
     this.modifiers = [];
     this.path = [];
     this.groupTitles = {};
+    this.incomeIndex = {};
     this.lang = 'zh';
     this.problems = [];
     this.warnings = [];
@@ -79,10 +84,17 @@ export class ModifierList extends LitElement {
         type="number" step="any" aria-label=${label} .value=${shown} @change=${(e: Event) => itemChange(this, mp, f, (e.target as HTMLInputElement).value, spec.percent)} /><button
         class="small" aria-label="${t('removeField', L)} ${label}" title=${t('removeField', L)} @click=${() => emit(this, 'item-remove', { path: [...mp, f] })}>✕</button>${
           // An override indexed to an income figure (scenario/income-index.ts): said beside it; typing a value sets it outright.
-          f === 'deductible' && m.deductibleIndexedTo
-            ? html`<span class="muted derived">= ${m.deductibleIndexedTo.share.value} × ${t('indexedIncome', L, m.deductibleIndexedTo.income)} · ${t('indexedDerived', L)}</span>`
-            : nothing
+          f === 'deductible' && m.deductibleIndexedTo ? this.indexed(m.deductibleIndexedTo) : nothing
         }</label>`;
+  }
+
+  /** "= 1 × 农村居民人均纯收入 (12,123) · 由收入指标推导": the figure by its title (its key in the hover), as the track editor says it. */
+  private indexed(idx: NonNullable<Modifier['deductibleIndexedTo']>) {
+    const L = this.lang;
+    const key = idx.income;
+    const figure = Object.hasOwn(this.incomeIndex, key) ? this.incomeIndex[key].value : undefined;
+    const money = (x: number) => x.toLocaleString(L === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
+    return html`<span class="muted derived">= ${idx.share.value} × <span class="figure" title=${`incomeIndex.${key}`}>${incomeFigureTitle(this.incomeIndex, key, L) ?? t('indexedIncome', L, key)}</span>${figure === undefined ? '' : ` (${money(figure)})`} · ${t('indexedDerived', L)}</span>`;
   }
 
   private modifier(m: Modifier, mi: number) {

@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { CHANNEL_NAMES } from '../report/tables.ts';
+import type { IncomeFigures } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Ruleset } from '../scenario/schema.ts';
@@ -34,8 +35,8 @@ export class RulesetCard extends LitElement {
     groupTitles: { attribute: false },
     incomeIndex: { attribute: false },
   };
-  /** The scenario's income figures, which a track's deductible may be indexed to (scenario/income-index.ts). */
-  declare incomeIndex: Record<string, { value: number }>;
+  /** The scenario's income figures, which a track's or a modifier's deductible may be indexed to (scenario/income-index.ts). */
+  declare incomeIndex: IncomeFigures;
   /** Population id → its title in the current language, to name the population a funding channel pays for. */
   declare populationTitles: Record<string, string>;
   /** Group tags by the title a person reads (populations[].groups[].title). */
@@ -198,7 +199,7 @@ export class RulesetCard extends LitElement {
       ${this.cap()}
       ${this.ceiling()}
       <h4>${t('modifiers', L)}</h4>
-      <js-modifier-list .modifiers=${this.ruleset.modifiers ?? []} .path=${this.base(['modifiers'])} .groupTitles=${this.groupTitles} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-modifier-list>
+      <js-modifier-list .modifiers=${this.ruleset.modifiers ?? []} .path=${this.base(['modifiers'])} .groupTitles=${this.groupTitles} .incomeIndex=${this.incomeIndex} .lang=${L} .problems=${this.problems} .warnings=${this.warnings}></js-modifier-list>
       <js-assistance-editor .assistance=${this.ruleset.assistance} .path=${this.base([])} .groupTitles=${this.groupTitles} .lang=${L} .problems=${this.problems}></js-assistance-editor>
       ${this.funding()}
       ${this.corridor()}

@@ -3,6 +3,7 @@
  * (add or remove), and removing the track itself when the ruleset has another.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { incomeFigureTitle, type IncomeFigures } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Track } from '../scenario/schema.ts';
@@ -23,8 +24,8 @@ export class TrackEditor extends LitElement {
     importing: { state: true },
     incomeIndex: { attribute: false },
   };
-  /** The scenario's income figures (an indexed deductible is derived from one). */
-  declare incomeIndex: Record<string, { value: number }>;
+  /** The scenario's income figures (an indexed deductible is derived from one), named by their titles. */
+  declare incomeIndex: IncomeFigures;
   declare track: Track;
   /** The band table from a sheet is open (band-import.ts, loaded when first opened). */
   declare importing: boolean;
@@ -99,7 +100,9 @@ export class TrackEditor extends LitElement {
     const d = this.track.deductible;
     const idx = d.indexedTo!;
     const tp = this.path;
-    const figure = this.incomeIndex[idx.income]?.value;
+    const figure = Object.hasOwn(this.incomeIndex, idx.income) ? this.incomeIndex[idx.income].value : undefined;
+    // The figure as a reader names it (城镇居民人均可支配收入), its key in the hover; the key where it has no title.
+    const title = incomeFigureTitle(this.incomeIndex, idx.income, L);
     const money = (x: number) => x.toLocaleString(L === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
     const error =
       errorAt(this.problems, pathString([...tp, 'deductible', 'value'])) ??
@@ -107,7 +110,7 @@ export class TrackEditor extends LitElement {
     return html`<div class="derived" role="group" aria-label=${t('deductible', L)}>
         <span class="label">${t('deductible', L)}</span>
         <strong>${money(d.value)}</strong>
-        <span class="muted">= ${idx.share.value} × ${t('indexedIncome', L, idx.income)}${figure === undefined ? '' : ` (${money(figure)})`} · ${t('indexedDerived', L)}</span>
+        <span class="muted">= ${idx.share.value} × <span class="figure" title=${`incomeIndex.${idx.income}`}>${title ?? t('indexedIncome', L, idx.income)}</span>${figure === undefined ? '' : ` (${money(figure)})`} · ${t('indexedDerived', L)}</span>
         ${provenanceChip(idx.share, L)}
         ${error ? html`<div class="row-error" role="alert">${error}</div>` : nothing}
       </div>
