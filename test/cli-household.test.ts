@@ -169,3 +169,30 @@ describe('capacity to pay and the out-of-pocket ceiling on the command line (iss
     expect((await command(...args)).out).toMatch(/out-of-pocket ceiling 自付封顶 34399\.95/);
   });
 });
+
+describe('run: the household tables in the terminal', () => {
+  it('Suzhou, 20 trials: each figure with its 95% interval in one cell, and each proposal paired against the baseline', async () => {
+    const text = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20', '--lang', 'en', '--workers', '1');
+    const json = await command('run', 'scenarios/suzhou-2021.json', '--trials', '20', '--workers', '1', '--json');
+    expect(text.code, text.err).toBe(0);
+    const j = JSON.parse(json.out);
+    const lines = text.out.split('\n');
+    const at = lines.indexOf('Households (95% intervals)');
+    expect(at).toBeGreaterThan(0);
+    // The baseline's total row: its share above 10% of income and its interval as --json gives them, to 2 decimals.
+    const base = j.rulesets[0];
+    const h = base.household;
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    const row = lines.slice(at).find((l) => l.startsWith(`${base.id} `) && / all /.test(l))!;
+    expect(row).toContain(`${pct(h.catastrophic10)} [${pct(h.intervals.catastrophic10.lo95)}, ${pct(h.intervals.catastrophic10.hi95)}]`);
+    expect(row).toContain(Math.round(h.impoverished).toLocaleString('en'));
+    // Populations by title; each proposal's paired difference in percentage points with its interval.
+    expect(lines.slice(at).some((l) => l.includes(' Employees '))).toBe(true);
+    const diffAt = lines.indexOf('Household differences (paired, 95% intervals)');
+    expect(diffAt).toBeGreaterThan(at);
+    const d = j.comparisons.find((c: { b: string }) => c.b === 'suzhou-2021-ded8k').household.total;
+    const pts = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(2)}`;
+    const drow = lines.slice(diffAt).find((l) => l.startsWith('suzhou-2021-ded8k − baseline') && / all /.test(l))!;
+    expect(drow).toContain(`${pts(d.catastrophic25.mean)} [${pts(d.catastrophic25.lo95)}, ${pts(d.catastrophic25.hi95)}]`);
+  }, 120_000);
+});

@@ -6,6 +6,7 @@ import { runRaw, RunTooLargeError, type RawRun } from '../engine/run.ts';
 import { summarize } from '../engine/summary.ts';
 import type { RunResult } from '../engine/summary.ts';
 import { householdRun, withHousehold, type HouseholdRun } from '../engine/household-sample.ts';
+import { householdTextTables } from '../report/household-report.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { BriefingStyleName } from '../report/briefing-style.ts';
@@ -99,7 +100,7 @@ Runs every population through every ruleset on the same sampled people.
       console.log(JSON.stringify(years ? { ...result, years } : result, null, 2));
       return 0;
     }
-    printText(scenario, result, seconds, workers, text);
+    printText(scenario, result, seconds, workers, text, firstHousehold);
     if (years) {
       const t = yearsTable(years);
       console.log(t.title[text.lang]);
@@ -110,7 +111,14 @@ Runs every population through every ruleset on the same sampled people.
   },
 };
 
-function printText(s: Scenario, r: RunResult, seconds: number, workers: number, { lang, unit }: { lang: Lang; unit: Unit }) {
+function printText(
+  s: Scenario,
+  r: RunResult,
+  seconds: number,
+  workers: number,
+  { lang, unit }: { lang: Lang; unit: Unit },
+  household: HouseholdRun,
+) {
   console.log(s.title[lang]);
   console.log(`${say('runHeadline', lang, r.trials, String(r.seed), workers, seconds.toFixed(1))}\n`);
   // Populations and groups by their titles in the table's language (职工, Employees); rulesets keep their ids, the
@@ -125,6 +133,8 @@ function printText(s: Scenario, r: RunResult, seconds: number, workers: number, 
     insurerTable(r.rulesets),
     populationTable(r, names),
     comparisonTable(r),
+    // The household figures with their 95% intervals, and each proposal's paired difference (engine/household-sample.ts).
+    ...householdTextTables(household, s, lang, unit),
     ...risk,
     targetTable(r, lang, names),
   ]) {

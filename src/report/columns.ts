@@ -72,7 +72,7 @@ export function table<R>(id: string, title: Table['title'], columns: Column<R>[]
 /** Headers in one language, or both ('en zh', the command line's and the reports' bilingual form). */
 export type HeaderLang = Lang | 'both';
 
-function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
+export function unitSuffix(unit: ColumnUnit, money: Unit, lang: HeaderLang): string {
   // 'both' reads like zh: the command line's bilingual headers end in Chinese.
   const l = lang === 'both' ? 'zh' : lang;
   if (unit === 'money') return ` (${unitText(money, l)})`;

@@ -7,7 +7,8 @@
 import type { DiffInterval, HouseholdDiff, HouseholdRun, Interval, SampledFigures } from '../engine/household-sample.ts';
 import type { TypicalCase } from '../rules/typical-case.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { table, type Column, type ColumnUnit, type Table, type Value } from './columns.ts';
+import { formatValue, table, unitSuffix, type Column, type ColumnUnit, type Table, type Value } from './columns.ts';
+import { formatPercent, formatPoints, type Unit } from './format.ts';
 import { scenarioNames } from './scenario-names.ts';
 import { both, t, type Lang, type StringKey } from './strings.ts';
 
@@ -224,4 +225,94 @@ export function typicalTable(cases: TypicalCase[], s: Scenario, lang: Lang): Tab
     ],
     rows: TYPICAL_LAYERS.map(([k, f]) => [t(k, lang), ...cases.map((c) => Number(c[f]))]),
   };
+}
+
+/**
+ * The household figures for a terminal (`run`): one column per figure, "value [95% low, high]" in one cell, so that
+ * every figure fits beside the others (the workbook's sheets give each bound its own column). Rulesets by id, as the
+ * other tables of `run` name them; populations by title.
+ */
+export function householdTextTables(run: HouseholdRun, s: Scenario, lang: Lang, money: Unit): Table[] {
+  const names = scenarioNames(s, lang);
+  const all = t('householdAll', lang);
+  // Shares and their differences to two decimals, as the workbench shows them: one decimal hides an interval.
+  const one = (f: HouseholdFigure, unit: ColumnUnit, x: number): string =>
+    unit === 'ratio'
+      ? formatPercent(x, 2)
+      : unit === 'points'
+        ? formatPoints(x, 2)
+        : formatValue(f.perMember ? Math.round(x * 100) / 100 : x, f.perMember ? 'number' : unit, money, f.perMember ? 2 : undefined, lang);
+  const cell = (f: HouseholdFigure, unit: ColumnUnit, v: number | null, iv: Interval | null): string => {
+    if (v === null || !Number.isFinite(v)) return '—';
+    return iv ? `${one(f, unit, v)} [${one(f, unit, iv.lo95)}, ${one(f, unit, iv.hi95)}]` : one(f, unit, v);
+  };
+  const popName = (p: string | null) => (p === null ? all : (names.populations[p] ?? p));
+  const label = (f: HouseholdFigure, unit: ColumnUnit) =>
+    f.perMember
+      ? { zh: `${t(f.label, 'zh')}`, en: t(f.label, 'en') }
+      : { zh: t(f.label, 'zh') + unitSuffix(unit, money, 'zh'), en: t(f.label, 'en') + unitSuffix(unit, money, 'en') };
+  const rows: FigureRow[] = run.rulesets.flatMap((r) => [
+    ...(r.total ? [{ ruleset: r.id, population: null, h: r.total }] : []),
+    ...r.populations.flatMap((p) => (p.household ? [{ ruleset: r.id, population: p.id, h: p.household }] : [])),
+  ]);
+  const figures = table<FigureRow>(
+    'household-text',
+    { zh: `${t('sheetHousehold', 'zh')}（95% 区间）`, en: `${t('sheetHousehold', 'en')} (95% intervals)` },
+    [
+      { label: both('colRuleset'), unit: 'text', value: (r) => r.ruleset },
+      { label: both('colPopulation'), unit: 'text', value: (r) => popName(r.population) },
+      ...HOUSEHOLD_FIGURES.map((f): Column<FigureRow> => ({
+        label: label(f, f.unit),
+        unit: 'text',
+        figures: true,
+        value: (r) => cell(f, f.unit, f.value(r.h), f.interval(r.h)),
+      })),
+    ],
+    rows,
+  );
+  const figuresOf = (id: string, pop: string | null) => {
+    const r = run.rulesets.find((x) => x.id === id);
+    return !r ? null : pop === null ? r.total : (r.populations.find((p) => p.id === pop)?.household ?? null);
+  };
+  const diffRows: DiffRow[] = run.comparisons.flatMap((c) => [
+    ...(c.total
+      ? [
+          {
+            b: c.b,
+            population: null,
+            d: c.total,
+            insured: figuresOf(c.b, null)?.insured ?? 0,
+            a: figuresOf(c.a, null),
+            bh: figuresOf(c.b, null),
+          },
+        ]
+      : []),
+    ...c.populations.map((p) => ({
+      b: c.b,
+      population: p.id,
+      d: p.diff,
+      insured: figuresOf(c.b, p.id)?.insured ?? 0,
+      a: figuresOf(c.a, p.id),
+      bh: figuresOf(c.b, p.id),
+    })),
+  ]);
+  const diffs = table<DiffRow>(
+    'household-diff-text',
+    { zh: `${t('sheetHouseholdDiff', 'zh')}（配对差值，95% 区间）`, en: `${t('sheetHouseholdDiff', 'en')} (paired, 95% intervals)` },
+    [
+      { label: both('colRuleset'), unit: 'text', value: (r) => t('householdDiff', lang, r.b) },
+      { label: both('colPopulation'), unit: 'text', value: (r) => popName(r.population) },
+      ...HOUSEHOLD_FIGURES.map((f): Column<DiffRow> => ({
+        label: label(f, f.diffUnit),
+        unit: 'text',
+        figures: true,
+        value: (r) => {
+          const d = figureDiff(f, r.d, r.insured, r.a, r.bh);
+          return cell(f, f.diffUnit, d?.mean ?? null, d && Number.isFinite(d.lo95) && Number.isFinite(d.hi95) ? d : null);
+        },
+      })),
+    ],
+    diffRows,
+  );
+  return [figures, diffs];
 }
