@@ -217,7 +217,9 @@ function exactRuleset(
 /** A ruleset's figures from its payout's pmf on the points lo + i·h: payout, loss ratio, corridor means. */
 function fftFigures(r: EngineModel['rulesets'][number], stats: PayoutFigures, pmf: Float64Array, lo: number, h: number) {
   const premium = r.premium;
-  const points = { values: Float64Array.from(pmf, (_, i) => lo + i * h), weights: pmf, total: 1 };
+  const values = new Float64Array(pmf.length);
+  for (let i = 0; i < values.length; i++) values[i] = lo + i * h;
+  const points = { values, weights: pmf, total: 1 };
   const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
   return {
     id: r.id,

@@ -65,14 +65,30 @@ function depositBetween(
   lo: number,
   h: number,
 ) {
-  const m = out.length;
+  // u = (((1 − t)·qa + t·qb)·scale − lo) / h with the factors taken out of the loop; the two neighbours both on the
+  // grid in the common case, the edges apart (the deposits are the exact aggregate's largest cost, issue #32).
+  const top = out.length - 1;
+  const ca = ((1 - t) * scale) / h;
+  const cb = (t * scale) / h;
+  const off = lo / h;
   for (let i = 0; i < qa.length; i++) {
-    const u = (((1 - t) * qa[i] + t * qb[i]) * scale - lo) / h;
-    const j = Math.floor(u);
-    const f = u - j;
-    if (j >= 0 && j < m) out[j] += mass * (1 - f);
-    if (j + 1 >= 0 && j + 1 < m) out[j + 1] += mass * f;
+    const u = ca * qa[i] + cb * qb[i] - off;
+    if (u >= 0 && u < top) {
+      const j = u | 0;
+      const g = mass * (u - j);
+      out[j] += mass - g;
+      out[j + 1] += g;
+    } else depositAtEdge(out, u, mass);
   }
+}
+
+/** One deposit at u with a neighbour off the grid (or both): the part on it kept. */
+function depositAtEdge(out: Float64Array, u: number, mass: number) {
+  const m = out.length;
+  const j = Math.floor(u);
+  const f = u - j;
+  if (j >= 0 && j < m) out[j] += mass * (1 - f);
+  if (j + 1 >= 0 && j + 1 < m) out[j + 1] += mass * f;
 }
 
 export function mixOverCost(
