@@ -21,6 +21,7 @@ import type { CorridorRule } from '../finance/corridor.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { benefitParts, severityTransforms } from './benefit-parts.ts';
+import { corridorPoints } from './corridor-points.ts';
 import { checkedBuckets, payoutGrid, shockNodesOf, type ShockNodes } from './grid.ts';
 import { GridTooCoarse, payoutDistribution } from './payout-distribution.ts';
 import { describePmf, expectedPaidClaimants, lossRatioOf, type PayoutFigures } from './payout-summary.ts';
@@ -217,10 +218,9 @@ function exactRuleset(
 /** A ruleset's figures from its payout's pmf on the points lo + i·h: payout, loss ratio, corridor means. */
 function fftFigures(r: EngineModel['rulesets'][number], stats: PayoutFigures, pmf: Float64Array, lo: number, h: number) {
   const premium = r.premium;
-  const values = new Float64Array(pmf.length);
-  for (let i = 0; i < values.length; i++) values[i] = lo + i * h;
-  const points = { values, weights: pmf, total: 1 };
-  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
+  // The grid's points merged where the split is linear (corridor-points.ts): the same expectation, a few dozen
+  // splits instead of one per grid point.
+  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, corridorPoints(rule, premium, pmf, lo, h));
   return {
     id: r.id,
     method: 'fft' as const,
