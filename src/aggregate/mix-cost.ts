@@ -92,11 +92,13 @@ interface QuantilePair {
 
 const MERGE_SPAN = 0.25;
 
+/** The merged pair's lines, kept for the next pair (each pair is deposited before the next is merged). */
+let scratch: QuantilePair = { a: new Float64Array(0), b: new Float64Array(0), count: new Float64Array(0), n: 0 };
+
 function mergedPair(qa: Float64Array, qb: Float64Array, h: number): QuantilePair {
   const N = qa.length;
-  const a = new Float64Array(N);
-  const b = new Float64Array(N);
-  const count = new Float64Array(N);
+  if (scratch.a.length < N) scratch = { a: new Float64Array(N), b: new Float64Array(N), count: new Float64Array(N), n: 0 };
+  const { a, b, count } = scratch;
   const span = MERGE_SPAN * h;
   let n = 0;
   for (let i = 0; i < N;) {
@@ -113,7 +115,8 @@ function mergedPair(qa: Float64Array, qb: Float64Array, h: number): QuantilePair
     count[n++] = j - i;
     i = j;
   }
-  return { a, b, count, n };
+  scratch.n = n;
+  return scratch;
 }
 
 /** One deposit at u with a neighbour off the grid (or both): the part on it kept. */
@@ -150,7 +153,11 @@ export function mixOverCost(
   const meanAt = (zz: number) => (logInside && zz > z[0] && zz < z[K - 1] ? Math.exp(logInside(zz)) : linearOutside(zz));
   // The quantile samples' own means: 8192 quantiles of a heavy-tailed conditional miss the top of its tail (the
   // mean of the samples falls short of the distribution's), so the scale that gives E[S | c] is taken against them.
-  const sampled = q.map((qk) => qk.reduce((a, b) => a + b, 0) / probabilityPoints);
+  const sampled = q.map((qk) => {
+    let sum = 0;
+    for (let i = 0; i < qk.length; i++) sum += qk[i];
+    return sum / probabilityPoints;
+  });
   const density = lnDensity(shock);
   const out = new Float64Array(m);
   let total = 0;
