@@ -132,6 +132,8 @@ function sharesObstacle(model: EngineModel): string | null {
  * the time of 2^14 (the inverse transforms, the quantiles read for the mixing, issue #32).
  */
 const GRIDS = [1 << 12, 1 << 13, 1 << 14, 1 << 15, 1 << 16];
+/** The coarsest grid tried for a benefit that is not bounded (rounded to the payout's step, not a fine one of its own). */
+const UNBOUNDED_GRID = 1 << 14;
 
 /**
  * The blur is taken off only where the payout sums enough paid claims for Σ ε to be normal (payout-distribution.ts
@@ -184,7 +186,11 @@ function exactRuleset(
     }
   };
   let done: ReturnType<typeof attempt> = null;
-  if (!keepBlur && expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of grids) if ((done = attempt(g, true))) break;
+  // The coarsest grids only where every benefit is bounded (band-transform.ts): an unbounded one is rounded to the
+  // payout's own step, validated from 2^14 points (GRIDS).
+  const bounded = parts.every((part) => part.atCost.every((row) => row.every((b) => Number.isFinite(b.max))));
+  const tried = bounded || grids.length === 1 ? grids : grids.filter((g) => g >= UNBOUNDED_GRID);
+  if (!keepBlur && expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of tried) if ((done = attempt(g, true))) break;
   done ??= attempt(grids[grids.length - 1], false)!;
   const { grid } = done;
   if ('point' in done) return pointMassRuleset(r, grid.meanModel, started);
