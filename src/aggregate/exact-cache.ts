@@ -16,8 +16,13 @@ export interface ExactPart {
 
 /** What a ruleset's exact result is a function of, as a string (identical inputs ⇒ identical result). */
 export function exactKey(s: Scenario, index: number, opts: ExactOptions = {}): string {
+  return sharedKey(s) + JSON.stringify([s.rulesets[index], opts]);
+}
+
+/** The part of every ruleset's key that the scenario's rulesets share (written once per request). */
+function sharedKey(s: Scenario): string {
   const { parameterRisk, trend } = s.simulation;
-  return JSON.stringify([s.populations, parameterRisk ?? null, trend ?? null, s.rulesets[index], opts]);
+  return JSON.stringify([s.populations, parameterRisk ?? null, trend ?? null]);
 }
 
 /** A small least-recently-used memory of ruleset results. */
@@ -29,8 +34,9 @@ export class ExactCache {
 
   compute(s: Scenario, opts: ExactOptions = {}): ExactPart[] {
     this.computed = 0;
-    return s.rulesets.map((r, i) => {
-      const key = exactKey(s, i, opts);
+    const shared = sharedKey(s);
+    return s.rulesets.map((r) => {
+      const key = shared + JSON.stringify([r, opts]);
       let part = this.parts.get(key);
       if (part) this.parts.delete(key);
       else {

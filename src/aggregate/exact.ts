@@ -21,13 +21,14 @@ import type { CorridorRule } from '../finance/corridor.ts';
 import { analyticExpectation } from '../engine/analytic.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { benefitParts, severityTransforms } from './benefit-parts.ts';
+import { corridorPoints } from './corridor-points.ts';
 import { checkedBuckets, payoutGrid, shockNodesOf, type ShockNodes } from './grid.ts';
 import { GridTooCoarse, payoutDistribution } from './payout-distribution.ts';
 import { describePmf, expectedPaidClaimants, lossRatioOf, type PayoutFigures } from './payout-summary.ts';
 
 export interface ExactOptions {
   /**
-   * Grid points (a power of two). Default: the smallest of 2^14, 2^15, 2^16 on which the rounding's blur comes off
+   * Grid points (a power of two). Default: the smallest of 2^12 … 2^16 on which the rounding's blur comes off
    * cleanly (payout-distribution.ts unblur), else 2^16 as it is rounded. Given, exactly that grid (blur taken off
    * where it comes off cleanly).
    */
@@ -125,10 +126,14 @@ function sharesObstacle(model: EngineModel): string | null {
  * without it 2^16 points were needed for 1e-4. Bounded benefits (every shipped one: a cap, or a severity truncated
  * at a limit) are rounded to a fine step of their own and transformed at the low frequencies only
  * (band-transform.ts), so the blur comes off cleanly on 2^14 points for all of them (Jilin and Suzhou's 8,000
- * deductible needed 2^16 when rounded to the payout's step); 2^13 and 2^12 points would still give 1.2e-5, but the
- * time no longer goes to the grid (issue #32).
+ * deductible needed 2^16 when rounded to the payout's step). The payout's transform then lives on a few hundred
+ * frequencies (a band of 120–300 of 2^13 + 1 on the shipped scenarios), so 2^12 points hold it as well as 2^14:
+ * the shipped figures moved by at most 7.2e-6 from 2^14, and stay within 2.4e-5 of the 2^20 reference, at half
+ * the time of 2^14 (the inverse transforms, the quantiles read for the mixing, issue #32).
  */
-const GRIDS = [1 << 14, 1 << 15, 1 << 16];
+const GRIDS = [1 << 12, 1 << 13, 1 << 14, 1 << 15, 1 << 16];
+/** The coarsest grid tried for a benefit that is not bounded (rounded to the payout's step, not a fine one of its own). */
+const UNBOUNDED_GRID = 1 << 14;
 
 /**
  * The blur is taken off only where the payout sums enough paid claims for Σ ε to be normal (payout-distribution.ts
@@ -181,7 +186,11 @@ function exactRuleset(
     }
   };
   let done: ReturnType<typeof attempt> = null;
-  if (!keepBlur && expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of grids) if ((done = attempt(g, true))) break;
+  // The coarsest grids only where every benefit is bounded (band-transform.ts): an unbounded one is rounded to the
+  // payout's own step, validated from 2^14 points (GRIDS).
+  const bounded = parts.every((part) => part.atCost.every((row) => row.every((b) => Number.isFinite(b.max))));
+  const tried = bounded || grids.length === 1 ? grids : grids.filter((g) => g >= UNBOUNDED_GRID);
+  if (!keepBlur && expectedPaidClaimants(parts) >= UNBLUR_CLAIMS) for (const g of tried) if ((done = attempt(g, true))) break;
   done ??= attempt(grids[grids.length - 1], false)!;
   const { grid } = done;
   if ('point' in done) return pointMassRuleset(r, grid.meanModel, started);
@@ -217,8 +226,9 @@ function exactRuleset(
 /** A ruleset's figures from its payout's pmf on the points lo + i·h: payout, loss ratio, corridor means. */
 function fftFigures(r: EngineModel['rulesets'][number], stats: PayoutFigures, pmf: Float64Array, lo: number, h: number) {
   const premium = r.premium;
-  const points = { values: Float64Array.from(pmf, (_, i) => lo + i * h), weights: pmf, total: 1 };
-  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, points);
+  // The grid's points merged where the split is linear (corridor-points.ts): the same expectation, a few dozen
+  // splits instead of one per grid point.
+  const corridorOf = (rule: CorridorRule) => corridorExpectation(rule, premium, corridorPoints(rule, premium, pmf, lo, h));
   return {
     id: r.id,
     method: 'fft' as const,

@@ -74,7 +74,8 @@ export function payoutDistribution(input: MixingInput, shared: boolean): { pmf: 
     dist = new Float64Array(m);
     for (let i = 0; i < m; i++) dist[i] = Math.max(0, ws.real[at(i)] / m);
   }
-  const mass = dist.reduce((a, b) => a + b, 0);
+  let mass = 0;
+  for (let i = 0; i < m; i++) mass += dist[i];
   for (let i = 0; i < m; i++) dist[i] /= mass;
   return { pmf: dist, mass };
 }
@@ -122,18 +123,23 @@ function conditionalAtCost(input: MixingInput, ws: Workspace, ps: number[], k: n
   });
   unblur(input, ps, k, re, im);
   inverseRealFft(re, im, real);
-  // Index j holds S ≡ j·h (mod m·h); the value (groupShift + i)·h sits at j = (groupShift + i) mod m.
-  const at = onCircle(groupShift, m);
+  // Index j holds S ≡ j·h (mod m·h); the value (groupShift + i)·h sits at j = (groupShift + i) mod m: the circle
+  // read from `base` to its end, then from its start (onCircle, without a call per point).
+  const base = (((groupShift % m) + m) % m) | 0;
   const out = new Float64Array(m);
   let mass = 0;
   let negative = 0;
-  for (let i = 0; i < m; i++) {
-    const x = real[at(i)] / m;
+  for (let i = 0, j = base; i < m; i++, j = (j + 1) & (m - 1)) {
+    const x = real[j] / m;
     if (x < 0) negative -= x;
-    mass += out[i] = Math.max(0, x);
+    else {
+      out[i] = x;
+      mass += x;
+    }
   }
   if (input.unblurred && negative > BLUR_NEGATIVE) throw new GridTooCoarse(negative);
-  for (let i = 0; i < m; i++) out[i] /= mass;
+  const scale = 1 / mass;
+  for (let i = 0; i < m; i++) out[i] *= scale;
   return out;
 }
 

@@ -18,7 +18,7 @@ not a function of the annual amount alone (self-pay or compliant shares drawn pe
 that miss the model's mean or lose mass off the grid by more than 0.1% (a wide cost shock), are reported as
 "monteCarlo-only" with the reason. A payout that varies by less than a fen is a point mass (sd 0, skewness
 undefined: "—", null in JSON, with a note).
-  --buckets N   grid points, a power of two (default: the coarsest of 16384, 32768, 65536 on which the
+  --buckets N   grid points, a power of two (default: the coarsest of 4096, 8192, …, 65536 on which the
                 grid's rounding blur comes off cleanly; mean and quantiles within 1e-4 of 2^20 points)
   --lang zh|en  the table in Chinese or English (default: the locale, zh* → zh, else en)
   --unit U      money in wanyuan (万元, default) or yuan (元)
