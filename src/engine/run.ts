@@ -71,6 +71,31 @@ export class WorkerPool {
 
 /** Watchdog (runRaw): the least time a chunk may run before its worker counts as stuck; tries per chunk. */
 const STALL_MIN_MS = 60_000;
+
+/**
+ * The watchdog's clock: the time this thread was free to hear the workers. A worker's answer waits in this
+ * thread's queue while the thread is busy (a progress snapshot, a summary, a long garbage collection, a suspended
+ * laptop), and when the thread wakes its timers may run before the queued answers are read: silence measured on
+ * the wall clock would then declare a computing worker gone. The clock is read on every tick of the watchdog and
+ * every message; a gap between two readings longer than `maxGapMs` (a tick that came late) counts as `maxGapMs`
+ * only, so a blocked stretch adds at most that to any worker's silence.
+ */
+export class ListeningClock {
+  private free = 0;
+  private last: number;
+  constructor(
+    private readonly maxGapMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.last = now();
+  }
+  read(): number {
+    const t = this.now();
+    this.free += Math.min(Math.max(0, t - this.last), this.maxGapMs);
+    this.last = t;
+    return this.free;
+  }
+}
 /** A progress view with at least this many trials in an unbroken run from trial 0 uses that run alone. */
 const FIRST_PARTIAL = 200;
 const MAX_ATTEMPTS = 3;
@@ -209,8 +234,9 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     // trial draws from its own stream, so the result is the same bit for bit as an undisturbed run.
     const retry: [number, number][] = [];
     const attempts = new Map<number, number>();
-    // since: when the chunk was handed out (its duration); heard: the worker's last word on it (block, beat). A
-    // worker is judged hung by its silence, not by the chunk's length: a slow trial keeps beating (BEAT_MS).
+    // since: when the chunk was handed out (its duration, wall clock); heard: the worker's last word on it (block,
+    // beat) on the listening clock. A worker is judged hung by its silence, not by the chunk's length: a slow trial
+    // keeps beating (BEAT_MS); a stretch where this thread could not listen does not count as its silence.
     const busy = new Map<WorkerLike, { chunk: [number, number]; since: number; heard: number }>();
     const durations: number[] = [];
     const stallLimit = () => {
@@ -218,14 +244,14 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       const sorted = [...durations].sort((a, b) => a - b);
       return Math.max(STALL_MIN_MS, 20 * (sorted[Math.floor(sorted.length / 2)] ?? 0));
     };
-    const watchdog = setInterval(
-      () => {
-        const now = performance.now();
-        for (const [w, job] of busy)
-          if (now - job.heard > stallLimit()) replace(w, `no answer for ${((now - job.heard) / 1000).toFixed(0)} s`);
-      },
-      Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4)),
-    );
+    const tickMs = Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4));
+    // A tick up to twice late counts in full (timers drift on a loaded machine); later than that, the thread was busy.
+    const clock = new ListeningClock(2 * tickMs);
+    const watchdog = setInterval(() => {
+      const now = clock.read();
+      for (const [w, job] of busy)
+        if (now - job.heard > stallLimit()) replace(w, `no answer for ${((now - job.heard) / 1000).toFixed(0)} s`);
+    }, tickMs);
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
@@ -242,8 +268,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     const feed = (w: WorkerLike) => {
       const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
       if (!chunk) return void busy.delete(w);
-      const now = performance.now();
-      busy.set(w, { chunk, since: now, heard: now });
+      busy.set(w, { chunk, since: performance.now(), heard: clock.read() });
       w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
     };
     const replace = (w: WorkerLike, reason: string) => {
@@ -269,7 +294,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
         if (msg.run !== run) return;
         const job = busy.get(w);
         if (msg.type === 'beat') {
-          if (job) job.heard = performance.now();
+          if (job) job.heard = clock.read();
           return;
         }
         if (job) durations.push(performance.now() - job.since);
