@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
-import { CancelledError, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
+import { CancelledError, chunkRanges, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
 import { markdownReport } from '../src/report/markdown.ts';
 import { mean, sd } from '../src/math/stats.ts';
@@ -64,6 +64,24 @@ describe('determinism', () => {
     expect(JSON.stringify(four)).toBe(JSON.stringify(one));
     const other = await runScenario(s, { trials: 60, seed: 'other', workers: 1 });
     expect(other.rulesets[0].payout.mean).not.toBe(one.rulesets[0].payout.mean);
+    // The default chunks for workers (guided, shrinking toward the end) give the same numbers too.
+    const guided = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: nodeWorkerFactory });
+    expect(JSON.stringify(guided)).toBe(JSON.stringify(one));
+  });
+  it('chunks for workers shrink toward the end, cover every trial once, in order', () => {
+    const sizes = (r: [number, number][]) => r.map(([a, b]) => b - a);
+    const r = chunkRanges(1000, 2);
+    expect(r[0]).toEqual([0, 63]); // an eighth of a worker's share
+    expect(r.at(-1)![1]).toBe(1000);
+    r.forEach(([a], i) => expect(a).toBe(i === 0 ? 0 : r[i - 1][1]));
+    const s = sizes(r);
+    s.slice(0, -1).forEach((x, i) => expect(x).toBeGreaterThanOrEqual(s[i + 1]));
+    // The last chunks are small: the worker that finishes first waits at most about 5 trials, not 63.
+    expect(s.slice(-6, -1)).toEqual([5, 5, 5, 5, 5]);
+    // A size the caller names is kept; one thread takes an eighth of the run (at least 5, at most 250) at a time.
+    expect(sizes(chunkRanges(23, 2, 5))).toEqual([5, 5, 5, 5, 3]);
+    expect(sizes(chunkRanges(40, 1))).toEqual([5, 5, 5, 5, 5, 5, 5, 5]);
+    expect(sizes(chunkRanges(100_000, 1))[0]).toBe(250);
   });
 });
 

@@ -7,9 +7,15 @@ import type { FromWorker, WorkerLike } from './protocol.ts';
 const sources = new Map<string, string>();
 
 /**
- * A worker's entry bundled once per process into a single CommonJS script (esbuild, tens of milliseconds): a
- * worker then starts in about 30 ms, where loading the TypeScript modules through tsx's hooks took about 200 ms,
- * a fifth of the DESIGN budget for 1,000 trials.
+ * The schema library in a worker's script is an inert stand-in (schema-stand-in.ts says why): the real one made
+ * the script 950 kB instead of 200 kB, and loading it took about half of a worker's start (issue #32).
+ */
+const SCHEMA_STAND_IN = fileURLToPath(new URL('./schema-stand-in.ts', import.meta.url));
+
+/**
+ * A worker's entry bundled once per process into a single CommonJS script (esbuild, tens of milliseconds), the
+ * schema library left out (SCHEMA_STAND_IN): a worker then starts in about 30 ms, where loading the TypeScript
+ * modules through tsx's hooks took about 200 ms, a fifth of the DESIGN budget for 1,000 trials.
  */
 export function bundledWorkerScript(entry: URL): string {
   const path = fileURLToPath(entry);
@@ -23,6 +29,7 @@ export function bundledWorkerScript(entry: URL): string {
     target: 'node20',
     write: false,
     logLevel: 'silent',
+    alias: { zod: SCHEMA_STAND_IN },
   }).outputFiles[0].text;
   sources.set(path, source);
   return source;

@@ -107,6 +107,29 @@ export class CancelledError extends Error {
   }
 }
 
+/** Least trials in a chunk of a guided run (chunkRanges): below this a chunk's messages cost more than its wait. */
+const MIN_CHUNK = 5;
+
+/**
+ * The run's trial ranges, in order. A size the caller names (`chunk`) is kept throughout. Otherwise each chunk is
+ * at most an eighth of a worker's share (at most 250: progress comes at least that often) and at most a quarter
+ * of a worker's share of the trials still to hand out, down to MIN_CHUNK: the chunks shrink toward the end, so
+ * the worker that finishes first waits a few trials' time for the others, not up to a whole chunk's. The ranges
+ * depend only on the trials and workers, never on timing; the numbers do not depend on them at all.
+ */
+export function chunkRanges(trials: number, workers: number, chunk?: number): [number, number][] {
+  const fixed = chunk !== undefined ? Math.max(1, Math.floor(chunk)) : null;
+  const cap = Math.max(MIN_CHUNK, Math.min(250, Math.ceil(trials / (workers * 8))));
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < trials;) {
+    const size = fixed ?? (workers > 1 ? Math.max(MIN_CHUNK, Math.min(cap, Math.ceil((trials - from) / (4 * workers)))) : cap);
+    const to = Math.min(trials, from + size);
+    ranges.push([from, to]);
+    from = to;
+  }
+  return ranges;
+}
+
 export interface RawRun {
   model: EngineModel;
   analytic: AnalyticRuleset[];
@@ -174,15 +197,16 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
   const model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
   checkRunSize(model, trials, Math.max(1, Math.floor(opts.workers ?? 1)));
-  const analytic = analyticExpectation(model);
+  // Computed here for a run in this thread, and after the workers are started for one in workers (they start
+  // meanwhile); no message is read before it is set.
+  let analytic: AnalyticRuleset[] = [];
   const per = trialBlockSize(model, 1);
   const data = new Float64Array(per * trials);
   const done = new Uint8Array(trials);
   let finished = 0;
   const workers = Math.max(1, Math.floor(opts.workers ?? 1));
-  const chunk = Math.max(1, Math.floor(opts.chunk ?? Math.max(5, Math.min(250, Math.ceil(trials / (workers * 8))))));
-  const chunks: [number, number][] = [];
-  for (let from = 0; from < trials; from += chunk) chunks.push([from, Math.min(trials, from + chunk)]);
+  const inThread = !opts.pool && (workers <= 1 || !opts.workerFactory);
+  const chunks = chunkRanges(trials, inThread ? 1 : workers, opts.chunk);
 
   // The trials finished so far. When they are an unbroken run from trial 0 (chunks are handed out in order) the
   // results array itself serves, without a copy; a progress view may ask for that run alone even when a few later
@@ -212,7 +236,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     if (opts.signal?.aborted) throw new CancelledError();
   };
 
-  if (!opts.pool && (workers <= 1 || !opts.workerFactory)) {
+  if (inThread) {
+    analytic = analyticExpectation(model);
     for (const [from, to] of chunks) {
       checkCancel();
       const block = new Float64Array(per * (to - from));
@@ -227,7 +252,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   const pool = opts.pool ?? new WorkerPool(opts.workerFactory!, workers);
   const run = pool.nextRun();
   const team = pool.take(Math.min(workers, chunks.length));
-  await new Promise<void>((resolve, reject) => {
+  const ran = new Promise<void>((resolve, reject) => {
     let next = 0;
     let settled = false;
     // Watchdog: a worker that errs, dies or stops answering is replaced and its chunk run again elsewhere; every
@@ -307,5 +332,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     };
     team.forEach(start);
   });
+  // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile.
+  analytic = analyticExpectation(model);
+  await ran;
   return { model, analytic, data, trials, seed };
 }

@@ -1,0 +1,49 @@
+// The engine worker's script (engine/node-pool.ts): bundled with an inert stand-in for the schema library
+// (engine/schema-stand-in.ts), it must compute exactly what the main thread computes, for every shipped scenario
+// and every severity family; a parse that reached a worker must throw, not pass.
+import { describe, expect, it } from 'vitest';
+import { bundledWorkerScript, nodeWorkerFactory } from '../src/engine/node-pool.ts';
+import { runScenario } from '../src/engine/run.ts';
+import { z } from '../src/engine/schema-stand-in.ts';
+import { SEVERITIES, shipped, smallScenario } from './helpers/scenarios.ts';
+
+const SHIPPED = ['compare-regions', 'jiangyin-2020', 'jilin-2017', 'suzhou-2021'];
+
+describe('engine worker script', () => {
+  it('leaves the schema library out', () => {
+    const script = bundledWorkerScript(new URL('../src/engine/node-worker-entry.ts', import.meta.url));
+    // zod's own error class would be in the script if the library were bundled.
+    expect(script).not.toMatch(/ZodError/);
+    expect(script).toMatch(/has no schema library/);
+  });
+  it('the stand-in builds schemas and refuses every parse', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const schema = (z as any).strictObject({ value: (z as any).number().finite().min(0) }).describe('x');
+    expect(() => schema.parse({ value: 1 })).toThrow(/no schema library/);
+    expect(() => schema.safeParse({ value: 1 })).toThrow(/no schema library/);
+    expect(schema.then).toBeUndefined();
+  });
+  for (const name of SHIPPED)
+    it(`${name}: two workers give the numbers of the main thread, bit for bit`, async () => {
+      const s = shipped(name);
+      const here = await runScenario(s, { trials: 12, seed: 'script', workers: 1 });
+      const there = await runScenario(s, { trials: 12, seed: 'script', workers: 2, workerFactory: nodeWorkerFactory });
+      expect(JSON.stringify(there)).toBe(JSON.stringify(here));
+    }, 60_000);
+  const sameInWorkers = async (family: string) => {
+    const spec = SEVERITIES.find(([f]) => f === family)![1];
+    const s = smallScenario(spec, 50_000);
+    const here = await runScenario(s, { trials: 10, seed: family, workers: 1 });
+    const there = await runScenario(s, { trials: 10, seed: family, workers: 2, workerFactory: nodeWorkerFactory });
+    expect(JSON.stringify(there), family).toBe(JSON.stringify(here));
+  };
+  for (const [family] of SEVERITIES.filter(([f]) => f !== 'gamma'))
+    it(`${family}: two workers give the numbers of the main thread`, () => sameInWorkers(family), 60_000);
+  // Known and not the script's doing: random/gamma-tail.ts places its table's nodes from the first draw it is
+  // asked for, so a trial's last bits depend on which trials the same model drew before (a worker starting at
+  // trial 5 differs from one thread that drew trials 0–4 first; also in the main thread alone). Remove `fails`
+  // when the table's nodes no longer depend on its history.
+  it.fails('gamma: two workers give the numbers of the main thread (fails: gamma-tail.ts depends on draw history)', () =>
+    sameInWorkers('gamma'),
+  );
+});
