@@ -2,7 +2,10 @@
 // (engine/schema-stand-in.ts), it must compute exactly what the main thread computes, for every shipped scenario
 // and every severity family; a parse that reached a worker must throw, not pass.
 import { describe, expect, it } from 'vitest';
-import { bundledWorkerScript, nodeWorkerFactory } from '../src/engine/node-pool.ts';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundledWorkerScript, cachedBundle, nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { z } from '../src/engine/schema-stand-in.ts';
 import { SEVERITIES, shipped, smallScenario } from './helpers/scenarios.ts';
@@ -15,6 +18,30 @@ describe('engine worker script', () => {
     // zod's own error class would be in the script if the library were bundled.
     expect(script).not.toMatch(/ZodError/);
     expect(script).toMatch(/has no schema library/);
+  });
+  it('is kept on disk for the next process and rebuilt when a file it was built from changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'worker-cache-'));
+    try {
+      const entry = join(dir, 'entry.ts');
+      writeFileSync(join(dir, 'dep.ts'), "export const word = 'first';\n");
+      writeFileSync(entry, "import { word } from './dep.ts';\nconsole.log(word);\n");
+      const cache = join(dir, 'cache');
+      expect(cachedBundle(entry, cache)).toMatch(/"first"/);
+      const [file] = readdirSync(cache);
+      // Read from the cache, not built again: a mark put into the kept copy comes back.
+      const kept = JSON.parse(readFileSync(join(cache, file), 'utf8'));
+      writeFileSync(join(cache, file), JSON.stringify({ ...kept, source: kept.source + '// kept' }));
+      expect(cachedBundle(entry, cache)).toMatch(/\/\/ kept$/);
+      // A changed dependency (another size) is seen: built again, the mark gone.
+      writeFileSync(join(dir, 'dep.ts'), "export const word = 'second one';\n");
+      const rebuilt = cachedBundle(entry, cache);
+      expect(rebuilt).toMatch(/"second one"/);
+      expect(rebuilt).not.toMatch(/kept/);
+      // An unwritable cache only costs the build.
+      expect(cachedBundle(entry, join(entry, 'not-a-dir'))).toMatch(/"second one"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('the stand-in builds schemas and refuses every parse', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
