@@ -10,6 +10,8 @@ import { markdownReport } from '../src/report/markdown.ts';
 import { mean, sd } from '../src/math/stats.ts';
 import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
+import type { FromWorker, WorkerLike } from '../src/engine/protocol.ts';
+import { createWorkerHandler } from '../src/engine/worker-core.ts';
 import { baseOf, fastBenefit } from '../src/rules/fast.ts';
 import { trialStream } from '../src/random/stream.ts';
 import { BENEFICIARIES, PAYOUT, PERSON_TIMES, SAMPLED, CLAIMANTS, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
@@ -67,6 +69,32 @@ describe('determinism', () => {
     // The default chunks for workers (guided, shrinking toward the end) give the same numbers too.
     const guided = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: nodeWorkerFactory });
     expect(JSON.stringify(guided)).toBe(JSON.stringify(one));
+  });
+  it('each worker holds a second chunk while it runs one, so it never waits for the main thread', async () => {
+    // In-process workers (worker-core.ts) that record how many chunks they held at once.
+    const s = shipped('compare-regions');
+    const most: number[] = [];
+    const factory = (): WorkerLike => {
+      const me = most.push(0) - 1;
+      let held = 0;
+      let handler: (m: FromWorker) => void = () => {};
+      const core = createWorkerHandler((m) => {
+        if (m.type === 'block') held--;
+        setTimeout(() => handler(m), 0);
+      });
+      return {
+        post: (msg) => {
+          if (msg.type === 'run') most[me] = Math.max(most[me], ++held);
+          setTimeout(() => core(msg), 0);
+        },
+        onMessage: (h) => (handler = h),
+        terminate: () => {},
+      };
+    };
+    const one = await runScenario(s, { trials: 40, seed: 'ahead', workers: 1, chunk: 4 });
+    const two = await runScenario(s, { trials: 40, seed: 'ahead', workers: 2, workerFactory: factory, chunk: 4 });
+    expect(most).toEqual([2, 2]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
   it('chunks for workers shrink toward the end, cover every trial once, in order', () => {
     const sizes = (r: [number, number][]) => r.map(([a, b]) => b - a);

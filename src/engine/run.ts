@@ -99,6 +99,8 @@ export class ListeningClock {
 /** A progress view with at least this many trials in an unbroken run from trial 0 uses that run alone. */
 const FIRST_PARTIAL = 200;
 const MAX_ATTEMPTS = 3;
+/** Chunks a worker holds at once (runRaw's feed): one running, one waiting in its queue. */
+const IN_FLIGHT = 2;
 
 export class CancelledError extends Error {
   constructor() {
@@ -259,10 +261,14 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     // trial draws from its own stream, so the result is the same bit for bit as an undisturbed run.
     const retry: [number, number][] = [];
     const attempts = new Map<number, number>();
-    // since: when the chunk was handed out (its duration, wall clock); heard: the worker's last word on it (block,
-    // beat) on the listening clock. A worker is judged hung by its silence, not by the chunk's length: a slow trial
-    // keeps beating (BEAT_MS); a stretch where this thread could not listen does not count as its silence.
-    const busy = new Map<WorkerLike, { chunk: [number, number]; since: number; heard: number }>();
+    // chunks: those handed to the worker and not yet returned, in the order it runs them (up to IN_FLIGHT);
+    // since: when the first of them started (handed out, or the previous block came; wall clock, for the chunk
+    // times); heard: the worker's last word (block, beat) on the listening clock. A worker is judged hung by its
+    // silence, not by a chunk's length: a slow trial keeps beating (BEAT_MS); a stretch where this thread could not
+    // listen does not count as its silence.
+    const busy = new Map<WorkerLike, { chunks: [number, number][]; since: number; heard: number }>();
+    // Workers replaced: whatever they still say is not heard.
+    const gone = new WeakSet<WorkerLike>();
     const durations: number[] = [];
     const stallLimit = () => {
       if (opts.stallMs !== undefined) return opts.stallMs;
@@ -290,47 +296,63 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     const onAbort = () => finish(new CancelledError());
     opts.signal?.addEventListener('abort', onAbort);
     if (opts.signal?.aborted) return finish(new CancelledError());
-    const feed = (w: WorkerLike) => {
-      const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
-      if (!chunk) return void busy.delete(w);
-      busy.set(w, { chunk, since: performance.now(), heard: clock.read() });
-      w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
+    // Hands the worker chunks until it holds `depth`: the next one waits in its queue while it runs one, so it
+    // never idles for this thread's answer (a progress view's snapshot can take tens of milliseconds).
+    const feed = (w: WorkerLike, depth = IN_FLIGHT) => {
+      const now = performance.now();
+      let job = busy.get(w);
+      if (!job) busy.set(w, (job = { chunks: [], since: now, heard: clock.read() }));
+      while (job.chunks.length < depth) {
+        const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
+        if (!chunk) break;
+        if (!job.chunks.length) job.since = now;
+        job.chunks.push(chunk);
+        w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
+      }
+      if (!job.chunks.length) busy.delete(w);
     };
     const replace = (w: WorkerLike, reason: string) => {
-      if (settled) return;
+      if (settled || gone.has(w)) return;
+      gone.add(w);
       const job = busy.get(w);
       busy.delete(w);
-      if (job) {
-        const n = (attempts.get(job.chunk[0]) ?? 0) + 1;
-        attempts.set(job.chunk[0], n);
-        if (n >= MAX_ATTEMPTS)
-          return finish(new Error(`engine worker: ${reason} (trials ${job.chunk[0]}–${job.chunk[1] - 1} failed ${n} times)`));
-        retry.push(job.chunk);
+      for (const chunk of job?.chunks ?? []) {
+        const n = (attempts.get(chunk[0]) ?? 0) + 1;
+        attempts.set(chunk[0], n);
+        if (n >= MAX_ATTEMPTS) return finish(new Error(`engine worker: ${reason} (trials ${chunk[0]}–${chunk[1] - 1} failed ${n} times)`));
+        retry.push(chunk);
       }
-      start(pool.replace(w));
+      const fresh = pool.replace(w);
+      start(fresh);
+      feed(fresh);
     };
     const start = (w: WorkerLike) => {
       w.onMessage((msg) => {
-        if (settled) return;
+        if (settled || gone.has(w)) return;
         if (msg.type === 'error') {
           if (msg.run === run || msg.run === -1) replace(w, msg.message);
           return;
         }
         if (msg.run !== run) return;
         const job = busy.get(w);
-        if (msg.type === 'beat') {
-          if (job) job.heard = clock.read();
-          return;
+        if (job) job.heard = clock.read();
+        if (msg.type === 'beat') return;
+        if (job) {
+          const now = performance.now();
+          durations.push(now - job.since);
+          job.since = now;
+          job.chunks = job.chunks.filter((c) => c[0] !== msg.from);
         }
-        if (job) durations.push(performance.now() - job.since);
         if (!done[msg.from]) accept(msg.from, msg.to, msg.data);
         if (finished === trials) return finish();
         feed(w);
       });
       w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true, year: opts.year, pathSeed: opts.pathSeed });
-      feed(w);
+      // One chunk each first, so that a run of few chunks is spread over every worker.
+      feed(w, 1);
     };
     team.forEach(start);
+    team.forEach((w) => feed(w));
   });
   // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile.
   analytic = analyticExpectation(model);
