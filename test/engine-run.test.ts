@@ -213,6 +213,23 @@ describe('untrusted run sizes', () => {
       /would draw about .* people one by one .*populations\[0\] \(residents\)/,
     );
   });
+  it('a run refused by its size in workers hands out no trials and ends the workers it started', async () => {
+    // Workers are told the scenario before this thread compiles and checks it (they start meanwhile): a refused
+    // run must not leave them running, nor give them a trial.
+    const s = structuredClone(shipped('jilin-2017'));
+    s.populations[0].insured.value = 100_000_000;
+    s.populations[0].incidence.value = 1;
+    const seen: string[] = [];
+    let ended = 0;
+    const factory = (): WorkerLike => ({
+      post: (msg) => void seen.push(msg.type),
+      onMessage: () => {},
+      terminate: () => void ended++,
+    });
+    await expect(runScenario(s, { trials: 100_000, workers: 2, workerFactory: factory })).rejects.toThrow(/would draw about/);
+    expect(seen).toEqual(['init', 'init']);
+    expect(ended).toBe(2);
+  });
 });
 
 describe('random self-pay ratio and compliant share (Beta)', () => {

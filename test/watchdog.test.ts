@@ -117,20 +117,22 @@ describe('worker pool watchdog', () => {
     expect(clock.read()).toBe(300);
   });
   it('a worker computing while the main thread is blocked is not taken for silent', async () => {
-    // In-process workers (worker-core.ts) whose blocks arrive through the timer queue, as a real worker's wait in
-    // the port's. The first block's progress call blocks the main thread 4× the stall limit while the second
-    // worker's block waits; on waking, the watchdog's overdue tick runs before that block is read. On the wall
-    // clock the second worker had been silent 4× the limit and was replaced (a third worker made); on the
-    // listening clock it was silent one tick.
-    const stallMs = 200;
+    // In-process workers (worker-core.ts); the second one's block waits in the timer queue until the main thread,
+    // blocked 3× the stall limit by the first block's progress call, is free again (as a real worker's waits in the
+    // port's). On waking, the watchdog's overdue tick runs before that block is read: on the wall clock the second
+    // worker had been silent 3× the limit and was replaced (a third worker made); on the listening clock the
+    // blocked stretch counts one tick.
+    const stallMs = 1000;
     let made = 0;
+    let held: (() => void) | null = null;
     const factory = (): WorkerLike => {
       const me = made++;
       let handler: (m: FromWorker) => void = () => {};
       const timers: ReturnType<typeof setTimeout>[] = [];
-      const core = createWorkerHandler(
-        (m) => void timers.push(setTimeout(() => handler(m), m.type === 'block' && me === 1 ? stallMs / 2 : 0)),
-      );
+      const core = createWorkerHandler((m) => {
+        if (m.type === 'block' && me === 1) held = () => handler(m);
+        else timers.push(setTimeout(() => handler(m), 0));
+      });
       return {
         post: (msg) => void timers.push(setTimeout(() => core(msg), 0)),
         onMessage: (h) => (handler = h),
@@ -149,8 +151,9 @@ describe('worker pool watchdog', () => {
       onProgress: () => {
         if (blocked) return;
         blocked = true;
-        const until = performance.now() + 4 * stallMs;
+        const until = performance.now() + 3 * stallMs;
         while (performance.now() < until); // the main thread busy, as in a long snapshot
+        setTimeout(() => held?.(), 0);
       },
     });
     expect(made).toBe(2);

@@ -8,7 +8,7 @@ import { LIMITS } from '../scenario/limits.ts';
 import { analyticExpectation, type AnalyticRuleset } from './analytic.ts';
 import { compileModel, type EngineModel } from './model.ts';
 import { modelOf } from './validate-model.ts';
-import type { WorkerLike } from './protocol.ts';
+import type { ToWorker, WorkerLike } from './protocol.ts';
 import { summarize, type RunResult } from './summary.ts';
 import { simulateTrials, trialBlockSize } from './trial.ts';
 
@@ -196,19 +196,41 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString('en', { maximu
 export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
   const trials = opts.trials ?? scenario.simulation.trials;
   const seed = opts.seed ?? scenario.simulation.seed;
-  // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
-  const model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
-  checkRunSize(model, trials, Math.max(1, Math.floor(opts.workers ?? 1)));
-  // Computed here for a run in this thread, and after the workers are started for one in workers (they start
+  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const inThread = !opts.pool && (workers <= 1 || !opts.workerFactory);
+  const chunks = chunkRanges(trials, inThread ? 1 : workers, opts.chunk);
+  // Workers are started and told the scenario first: a thread, the engine's script and the worker's own model take
+  // a worker longer than this thread's model and size check, which run meanwhile. No trials are handed out until
+  // the size check has passed; a run refused here ends its own workers at once.
+  const pool = inThread ? null : (opts.pool ?? new WorkerPool(opts.workerFactory!, workers));
+  const run = pool?.nextRun() ?? 0;
+  const team = pool?.take(Math.min(workers, chunks.length)) ?? [];
+  const init: ToWorker = {
+    type: 'init',
+    run,
+    scenario,
+    seed,
+    sampleAll: opts.sampleAll === true,
+    year: opts.year,
+    pathSeed: opts.pathSeed,
+  };
+  for (const w of team) w.post(init);
+  let model: EngineModel;
+  try {
+    // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
+    model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
+    checkRunSize(model, trials, workers);
+  } catch (err) {
+    if (pool && !opts.pool) pool.dispose();
+    throw err;
+  }
+  // Computed here for a run in this thread, and after the trials are handed out for one in workers (they start
   // meanwhile); no message is read before it is set.
   let analytic: AnalyticRuleset[] = [];
   const per = trialBlockSize(model, 1);
   const data = new Float64Array(per * trials);
   const done = new Uint8Array(trials);
   let finished = 0;
-  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
-  const inThread = !opts.pool && (workers <= 1 || !opts.workerFactory);
-  const chunks = chunkRanges(trials, inThread ? 1 : workers, opts.chunk);
 
   // The trials finished so far. When they are an unbroken run from trial 0 (chunks are handed out in order) the
   // results array itself serves, without a copy; a progress view may ask for that run alone even when a few later
@@ -251,9 +273,6 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     return { model, analytic, data, trials, seed };
   }
 
-  const pool = opts.pool ?? new WorkerPool(opts.workerFactory!, workers);
-  const run = pool.nextRun();
-  const team = pool.take(Math.min(workers, chunks.length));
   const ran = new Promise<void>((resolve, reject) => {
     let next = 0;
     let settled = false;
@@ -276,8 +295,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       return Math.max(STALL_MIN_MS, 20 * (sorted[Math.floor(sorted.length / 2)] ?? 0));
     };
     const tickMs = Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4));
-    // A tick up to twice late counts in full (timers drift on a loaded machine); later than that, the thread was busy.
-    const clock = new ListeningClock(2 * tickMs);
+    // A gap longer than a tick between two readings: the thread was busy for the rest (a free thread ticks on time).
+    const clock = new ListeningClock(tickMs);
     const watchdog = setInterval(() => {
       const now = clock.read();
       for (const [w, job] of busy)
@@ -288,7 +307,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       settled = true;
       clearInterval(watchdog);
       // A pool of the caller's stays up for the next run (chunks still in flight are ignored by their run id).
-      if (!opts.pool) pool.dispose();
+      if (!opts.pool) pool!.dispose();
       opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve();
@@ -322,11 +341,11 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
         if (n >= MAX_ATTEMPTS) return finish(new Error(`engine worker: ${reason} (trials ${chunk[0]}–${chunk[1] - 1} failed ${n} times)`));
         retry.push(chunk);
       }
-      const fresh = pool.replace(w);
-      start(fresh);
+      const fresh = pool!.replace(w);
+      start(fresh, false);
       feed(fresh);
     };
-    const start = (w: WorkerLike) => {
+    const start = (w: WorkerLike, told: boolean) => {
       w.onMessage((msg) => {
         if (settled || gone.has(w)) return;
         if (msg.type === 'error') {
@@ -347,11 +366,11 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
         if (finished === trials) return finish();
         feed(w);
       });
-      w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true, year: opts.year, pathSeed: opts.pathSeed });
+      if (!told) w.post(init);
       // One chunk each first, so that a run of few chunks is spread over every worker.
       feed(w, 1);
     };
-    team.forEach(start);
+    team.forEach((w) => start(w, true));
     team.forEach((w) => feed(w));
   });
   // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile.
