@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { bundledWorkerScript, cachedBundle, nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import { runScenario } from '../src/engine/run.ts';
 import { z } from '../src/engine/schema-stand-in.ts';
+import type { FromWorker } from '../src/engine/protocol.ts';
+import { createWorkerHandler } from '../src/engine/worker-core.ts';
 import { SEVERITIES, shipped, smallScenario } from './helpers/scenarios.ts';
 
 const SHIPPED = ['compare-regions', 'jiangyin-2020', 'jilin-2017', 'suzhou-2021'];
@@ -73,4 +75,26 @@ describe('engine worker script', () => {
   it.fails('gamma: two workers give the numbers of the main thread (fails: gamma-tail.ts depends on draw history)', () =>
     sameInWorkers('gamma'),
   );
+  it('drops the chunks of a run still queued when a newer run starts, and runs the rest in order', () => {
+    // The turns of the worker's event loop by hand: `later` only queues, flush() runs one turn.
+    const turns: (() => void)[] = [];
+    const flush = () => turns.shift()?.();
+    const posted: string[] = [];
+    const handle = createWorkerHandler(
+      (m: FromWorker) => void posted.push(m.type === 'block' ? `block ${m.run}:${m.from}-${m.to}` : `${m.type} ${m.run}`),
+      (f) => void turns.push(f),
+    );
+    const s = shipped('compare-regions');
+    const init = (run: number) => ({ type: 'init' as const, run, scenario: s, seed: 'q', sampleAll: false });
+    handle(init(1));
+    handle({ type: 'run', run: 1, from: 0, to: 2 });
+    handle({ type: 'run', run: 1, from: 2, to: 4 });
+    flush();
+    expect(posted).toEqual(['block 1:0-2']);
+    // A cancel, then the next run: its init is read while run 1's second chunk still waits.
+    handle(init(2));
+    handle({ type: 'run', run: 2, from: 0, to: 2 });
+    while (turns.length) flush();
+    expect(posted).toEqual(['block 1:0-2', 'block 2:0-2']);
+  });
 });
