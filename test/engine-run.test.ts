@@ -69,6 +69,34 @@ describe('determinism', () => {
     // The default chunks for workers (guided, shrinking toward the end) give the same numbers too.
     const guided = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: nodeWorkerFactory });
     expect(JSON.stringify(guided)).toBe(JSON.stringify(one));
+    // This thread taking part (shareThisThread) beside one worker, or two: the same numbers, one worker fewer made.
+    let made = 0;
+    const counting = () => (made++, nodeWorkerFactory());
+    const shared = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: counting, shareThisThread: true, chunk: 6 });
+    expect(made).toBe(1);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(one));
+    const three = await runScenario(s, { trials: 60, seed: 'det', workers: 3, workerFactory: counting, shareThisThread: true });
+    expect(made).toBe(3);
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+  });
+  it('a run this thread takes part in stops when cancelled, and its own chunks stop with it', async () => {
+    const s = shipped('compare-regions');
+    const ctrl = new AbortController();
+    let calls = 0;
+    const run = runScenario(s, {
+      trials: 400,
+      chunk: 10,
+      workers: 2,
+      workerFactory: nodeWorkerFactory,
+      shareThisThread: true,
+      signal: ctrl.signal,
+      onProgress: () => ++calls === 2 && ctrl.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    const after = calls;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).toBe(after);
+    expect(calls).toBeLessThan(10);
   });
   it('each worker holds a second chunk while it runs one, so it never waits for the main thread', async () => {
     // In-process workers (worker-core.ts) that record how many chunks they held at once.

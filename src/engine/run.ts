@@ -11,6 +11,7 @@ import { modelOf } from './validate-model.ts';
 import type { ToWorker, WorkerLike } from './protocol.ts';
 import { summarize, type RunResult } from './summary.ts';
 import { simulateTrials, trialBlockSize } from './trial.ts';
+import { localWorker } from './worker-core.ts';
 
 export interface RunOptions {
   trials?: number;
@@ -20,6 +21,12 @@ export interface RunOptions {
   workerFactory?: () => WorkerLike;
   /** Workers kept between runs (the workbench): no start-up per run; `workers` then says how many to use. */
   pool?: WorkerPool;
+  /**
+   * This thread computes chunks too, beside `workers` − 1 workers (without a pool): for a caller whose thread has
+   * nothing else to do while the run lasts (the command line), never a page's. It spares one worker's start (a
+   * thread, the engine's script, a model and its tables) and begins at once on the model this thread already has.
+   */
+  shareThisThread?: boolean;
   chunk?: number;
   sampleAll?: boolean;
   signal?: AbortSignal;
@@ -202,9 +209,11 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   // Workers are started and told the scenario first: a thread, the engine's script and the worker's own model take
   // a worker longer than this thread's model and size check, which run meanwhile. No trials are handed out until
   // the size check has passed; a run refused here ends its own workers at once.
-  const pool = inThread ? null : (opts.pool ?? new WorkerPool(opts.workerFactory!, workers));
+  const sharing = !inThread && !opts.pool && opts.shareThisThread === true;
+  const pool = inThread ? null : (opts.pool ?? new WorkerPool(opts.workerFactory!, sharing ? workers - 1 : workers));
   const run = pool?.nextRun() ?? 0;
-  const team = pool?.take(Math.min(workers, chunks.length)) ?? [];
+  const others = Math.min(workers, chunks.length) - (sharing ? 1 : 0);
+  const team = pool && others > 0 ? pool.take(others) : [];
   const init: ToWorker = {
     type: 'init',
     run,
@@ -274,6 +283,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
   }
 
   const ran = new Promise<void>((resolve, reject) => {
+    const local = sharing ? localWorker(model) : null;
     let next = 0;
     let settled = false;
     // Watchdog: a worker that errs, dies or stops answering is replaced and its chunk run again elsewhere; every
@@ -308,6 +318,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       clearInterval(watchdog);
       // A pool of the caller's stays up for the next run (chunks still in flight are ignored by their run id).
       if (!opts.pool) pool!.dispose();
+      local?.terminate();
       opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve();
@@ -370,7 +381,10 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       // One chunk each first, so that a run of few chunks is spread over every worker.
       feed(w, 1);
     };
+    // This thread's own worker first (it starts at once), told the scenario now that its model is here.
+    if (local) start(local, false);
     team.forEach((w) => start(w, true));
+    if (local) feed(local);
     team.forEach((w) => feed(w));
   });
   // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile.

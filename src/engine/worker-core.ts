@@ -1,6 +1,6 @@
 /** The engine side of a worker: compile the scenario once per run, then simulate the trial ranges asked for. */
 import { compileModel, type EngineModel } from './model.ts';
-import { BEAT_MS, type FromWorker, type ToWorker } from './protocol.ts';
+import { BEAT_MS, type FromWorker, type ToWorker, type WorkerLike } from './protocol.ts';
 import { simulateTrials, trialBlockSize } from './trial.ts';
 
 type RunMessage = Extract<ToWorker, { type: 'run' }>;
@@ -18,7 +18,11 @@ const afterPendingMessages = (f: () => void): void => void (typeof setImmediate 
  * dropped, not run. The coordinator keeps two chunks with each worker (run.ts IN_FLIGHT); after a cancel the worker
  * moves on to the next run once the chunk it is computing ends, not after the waiting one too.
  */
-export function createWorkerHandler(post: (msg: FromWorker, transfer?: ArrayBuffer[]) => void, later = afterPendingMessages) {
+export function createWorkerHandler(
+  post: (msg: FromWorker, transfer?: ArrayBuffer[]) => void,
+  later = afterPendingMessages,
+  compile = (msg: Extract<ToWorker, { type: 'init' }>) => compileModel(msg.scenario, { year: msg.year, pathSeed: msg.pathSeed }),
+) {
   let model: EngineModel | null = null;
   let seed: string | number = 0;
   let sampleAll = false;
@@ -59,11 +63,31 @@ export function createWorkerHandler(post: (msg: FromWorker, transfer?: ArrayBuff
     try {
       newest = Math.max(newest, msg.run);
       model = null;
-      model = compileModel(msg.scenario, { year: msg.year, pathSeed: msg.pathSeed });
+      model = compile(msg);
       seed = msg.seed;
       sampleAll = msg.sampleAll;
     } catch (err) {
       post({ type: 'error', run: msg.run, message: (err as Error).message });
     }
+  };
+}
+
+/**
+ * A worker in the calling thread (runRaw's shareThisThread): the same handler on the model the caller has already
+ * compiled, its chunks one per turn of this thread's event loop, so the real workers' messages are read between
+ * them. Once terminated it runs and says nothing more.
+ */
+export function localWorker(model: EngineModel): WorkerLike {
+  let handler: (msg: FromWorker) => void = () => {};
+  let alive = true;
+  const core = createWorkerHandler(
+    (msg) => alive && handler(msg),
+    (f) => afterPendingMessages(() => alive && f()),
+    () => model,
+  );
+  return {
+    post: (msg) => alive && core(msg),
+    onMessage: (h) => (handler = h),
+    terminate: () => void (alive = false),
   };
 }
