@@ -4,12 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
-import { CancelledError, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
+import { CancelledError, chunkRanges, runRaw, runScenario, WorkerPool } from '../src/engine/run.ts';
 import { column } from '../src/engine/summary.ts';
 import { markdownReport } from '../src/report/markdown.ts';
 import { mean, sd } from '../src/math/stats.ts';
 import { ClaimantBatch, drawClaimants } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
+import type { FromWorker, WorkerLike } from '../src/engine/protocol.ts';
+import { createWorkerHandler } from '../src/engine/worker-core.ts';
 import { baseOf, fastBenefit } from '../src/rules/fast.ts';
 import { trialStream } from '../src/random/stream.ts';
 import { BENEFICIARIES, PAYOUT, PERSON_TIMES, SAMPLED, CLAIMANTS, simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
@@ -64,6 +66,78 @@ describe('determinism', () => {
     expect(JSON.stringify(four)).toBe(JSON.stringify(one));
     const other = await runScenario(s, { trials: 60, seed: 'other', workers: 1 });
     expect(other.rulesets[0].payout.mean).not.toBe(one.rulesets[0].payout.mean);
+    // The default chunks for workers (guided, shrinking toward the end) give the same numbers too.
+    const guided = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: nodeWorkerFactory });
+    expect(JSON.stringify(guided)).toBe(JSON.stringify(one));
+    // This thread taking part (shareThisThread) beside one worker, or two: the same numbers, one worker fewer made.
+    let made = 0;
+    const counting = () => (made++, nodeWorkerFactory());
+    const shared = await runScenario(s, { trials: 60, seed: 'det', workers: 2, workerFactory: counting, shareThisThread: true, chunk: 6 });
+    expect(made).toBe(1);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(one));
+    const three = await runScenario(s, { trials: 60, seed: 'det', workers: 3, workerFactory: counting, shareThisThread: true });
+    expect(made).toBe(3);
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+  });
+  it('a run this thread takes part in stops when cancelled, and its own chunks stop with it', async () => {
+    const s = shipped('compare-regions');
+    const ctrl = new AbortController();
+    let calls = 0;
+    const run = runScenario(s, {
+      trials: 400,
+      chunk: 10,
+      workers: 2,
+      workerFactory: nodeWorkerFactory,
+      shareThisThread: true,
+      signal: ctrl.signal,
+      onProgress: () => ++calls === 2 && ctrl.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    const after = calls;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).toBe(after);
+    expect(calls).toBeLessThan(10);
+  });
+  it('each worker holds a second chunk while it runs one, so it never waits for the main thread', async () => {
+    // In-process workers (worker-core.ts) that record how many chunks they held at once.
+    const s = shipped('compare-regions');
+    const most: number[] = [];
+    const factory = (): WorkerLike => {
+      const me = most.push(0) - 1;
+      let held = 0;
+      let handler: (m: FromWorker) => void = () => {};
+      const core = createWorkerHandler((m) => {
+        if (m.type === 'block') held--;
+        setTimeout(() => handler(m), 0);
+      });
+      return {
+        post: (msg) => {
+          if (msg.type === 'run') most[me] = Math.max(most[me], ++held);
+          setTimeout(() => core(msg), 0);
+        },
+        onMessage: (h) => (handler = h),
+        terminate: () => {},
+      };
+    };
+    const one = await runScenario(s, { trials: 40, seed: 'ahead', workers: 1, chunk: 4 });
+    const two = await runScenario(s, { trials: 40, seed: 'ahead', workers: 2, workerFactory: factory, chunk: 4 });
+    expect(most).toEqual([2, 2]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+  it('chunks for workers shrink toward the end, cover every trial once, in order', () => {
+    const sizes = (r: [number, number][]) => r.map(([a, b]) => b - a);
+    const r = chunkRanges(1000, 2);
+    expect(r[0]).toEqual([0, 63]); // an eighth of a worker's share
+    expect(r.at(-1)![1]).toBe(1000);
+    r.forEach(([a], i) => expect(a).toBe(i === 0 ? 0 : r[i - 1][1]));
+    const s = sizes(r);
+    s.slice(0, -1).forEach((x, i) => expect(x).toBeGreaterThanOrEqual(s[i + 1]));
+    // The last chunks are small: the worker that finishes first waits at most about 5 trials, not 63.
+    expect(s.slice(-6, -1)).toEqual([5, 5, 5, 5, 5]);
+    // A size the caller names is kept; one thread takes an eighth of the run (at least 5, at most 250) at a time.
+    expect(sizes(chunkRanges(23, 2, 5))).toEqual([5, 5, 5, 5, 3]);
+    expect(sizes(chunkRanges(40, 1))).toEqual([5, 5, 5, 5, 5, 5, 5, 5]);
+    expect(sizes(chunkRanges(100_000, 1))[0]).toBe(250);
   });
 });
 
@@ -166,6 +240,23 @@ describe('untrusted run sizes', () => {
     await expect(runScenario(s, { trials: 100_000 })).rejects.toThrow(
       /would draw about .* people one by one .*populations\[0\] \(residents\)/,
     );
+  });
+  it('a run refused by its size in workers hands out no trials and ends the workers it started', async () => {
+    // Workers are told the scenario before this thread compiles and checks it (they start meanwhile): a refused
+    // run must not leave them running, nor give them a trial.
+    const s = structuredClone(shipped('jilin-2017'));
+    s.populations[0].insured.value = 100_000_000;
+    s.populations[0].incidence.value = 1;
+    const seen: string[] = [];
+    let ended = 0;
+    const factory = (): WorkerLike => ({
+      post: (msg) => void seen.push(msg.type),
+      onMessage: () => {},
+      terminate: () => void ended++,
+    });
+    await expect(runScenario(s, { trials: 100_000, workers: 2, workerFactory: factory })).rejects.toThrow(/would draw about/);
+    expect(seen).toEqual(['init', 'init']);
+    expect(ended).toBe(2);
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeWorkerFactory } from '../src/engine/node-pool.ts';
 import type { FromWorker, WorkerLike } from '../src/engine/protocol.ts';
-import { runScenario } from '../src/engine/run.ts';
+import { ListeningClock, runScenario } from '../src/engine/run.ts';
 import { createWorkerHandler } from '../src/engine/worker-core.ts';
 import { checkEvaluable } from '../src/engine/validate-model.ts';
 import { analyticExpectation } from '../src/engine/analytic.ts';
@@ -101,6 +101,63 @@ describe('worker pool watchdog', () => {
       /no answer for \d+ s \(trials \d+–\d+ failed 3 times\)/,
     );
     expect(silent.made()).toBeGreaterThan(2);
+  }, 30_000);
+  it('the silence clock counts only time the main thread was free to listen', () => {
+    let t = 1000;
+    const clock = new ListeningClock(100, () => t);
+    t += 60;
+    expect(clock.read()).toBe(60);
+    t += 100;
+    expect(clock.read()).toBe(160);
+    // Blocked 5 s (a summary, a garbage collection): one late tick's worth counts, not the 5 s.
+    t += 5000;
+    expect(clock.read()).toBe(260);
+    t += 40;
+    expect(clock.read()).toBe(300);
+    expect(clock.read()).toBe(300);
+  });
+  it('a worker computing while the main thread is blocked is not taken for silent', async () => {
+    // In-process workers (worker-core.ts); the second one's block waits in the timer queue until the main thread,
+    // blocked 3× the stall limit by the first block's progress call, is free again (as a real worker's waits in the
+    // port's). On waking, the watchdog's overdue tick runs before that block is read: on the wall clock the second
+    // worker had been silent 3× the limit and was replaced (a third worker made); on the listening clock the
+    // blocked stretch counts one tick.
+    const stallMs = 1000;
+    let made = 0;
+    let held: (() => void) | null = null;
+    const factory = (): WorkerLike => {
+      const me = made++;
+      let handler: (m: FromWorker) => void = () => {};
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      const core = createWorkerHandler((m) => {
+        if (m.type === 'block' && me === 1) held = () => handler(m);
+        else timers.push(setTimeout(() => handler(m), 0));
+      });
+      return {
+        post: (msg) => void timers.push(setTimeout(() => core(msg), 0)),
+        onMessage: (h) => (handler = h),
+        terminate: () => timers.forEach((t) => clearTimeout(t)),
+      };
+    };
+    const clean = await runScenario(s, { trials: 8, seed: 'blocked', workers: 1, chunk: 4 });
+    let blocked = false;
+    const run = await runScenario(s, {
+      trials: 8,
+      seed: 'blocked',
+      workers: 2,
+      workerFactory: factory,
+      chunk: 4,
+      stallMs,
+      onProgress: () => {
+        if (blocked) return;
+        blocked = true;
+        const until = performance.now() + 3 * stallMs;
+        while (performance.now() < until); // the main thread busy, as in a long snapshot
+        setTimeout(() => held?.(), 0);
+      },
+    });
+    expect(made).toBe(2);
+    expect(JSON.stringify(run)).toBe(JSON.stringify(clean));
   }, 30_000);
   it('a chunk that fails every time ends the run with its message after three tries', async () => {
     const always = (): WorkerLike => {

@@ -8,9 +8,10 @@ import { LIMITS } from '../scenario/limits.ts';
 import { analyticExpectation, type AnalyticRuleset } from './analytic.ts';
 import { compileModel, type EngineModel } from './model.ts';
 import { modelOf } from './validate-model.ts';
-import type { WorkerLike } from './protocol.ts';
+import type { ToWorker, WorkerLike } from './protocol.ts';
 import { summarize, type RunResult } from './summary.ts';
 import { simulateTrials, trialBlockSize } from './trial.ts';
+import { localWorker } from './worker-core.ts';
 
 export interface RunOptions {
   trials?: number;
@@ -20,6 +21,12 @@ export interface RunOptions {
   workerFactory?: () => WorkerLike;
   /** Workers kept between runs (the workbench): no start-up per run; `workers` then says how many to use. */
   pool?: WorkerPool;
+  /**
+   * This thread computes chunks too, beside `workers` − 1 workers (without a pool): for a caller whose thread has
+   * nothing else to do while the run lasts (the command line), never a page's. It spares one worker's start (a
+   * thread, the engine's script, a model and its tables) and begins at once on the model this thread already has.
+   */
+  shareThisThread?: boolean;
   chunk?: number;
   sampleAll?: boolean;
   signal?: AbortSignal;
@@ -71,15 +78,65 @@ export class WorkerPool {
 
 /** Watchdog (runRaw): the least time a chunk may run before its worker counts as stuck; tries per chunk. */
 const STALL_MIN_MS = 60_000;
+
+/**
+ * The watchdog's clock: the time this thread was free to hear the workers. A worker's answer waits in this
+ * thread's queue while the thread is busy (a progress snapshot, a summary, a long garbage collection, a suspended
+ * laptop), and when the thread wakes its timers may run before the queued answers are read: silence measured on
+ * the wall clock would then declare a computing worker gone. The clock is read on every tick of the watchdog and
+ * every message; a gap between two readings longer than `maxGapMs` (a tick that came late) counts as `maxGapMs`
+ * only, so a blocked stretch adds at most that to any worker's silence.
+ */
+export class ListeningClock {
+  private free = 0;
+  private last: number;
+  constructor(
+    private readonly maxGapMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.last = now();
+  }
+  read(): number {
+    const t = this.now();
+    this.free += Math.min(Math.max(0, t - this.last), this.maxGapMs);
+    this.last = t;
+    return this.free;
+  }
+}
 /** A progress view with at least this many trials in an unbroken run from trial 0 uses that run alone. */
 const FIRST_PARTIAL = 200;
 const MAX_ATTEMPTS = 3;
+/** Chunks a worker holds at once (runRaw's feed): one running, one waiting in its queue. */
+const IN_FLIGHT = 2;
 
 export class CancelledError extends Error {
   constructor() {
     super('run cancelled');
     this.name = 'CancelledError';
   }
+}
+
+/** Least trials in a chunk of a guided run (chunkRanges): below this a chunk's messages cost more than its wait. */
+const MIN_CHUNK = 5;
+
+/**
+ * The run's trial ranges, in order. A size the caller names (`chunk`) is kept throughout. Otherwise each chunk is
+ * at most an eighth of a worker's share (at most 250: progress comes at least that often) and at most a quarter
+ * of a worker's share of the trials still to hand out, down to MIN_CHUNK: the chunks shrink toward the end, so
+ * the worker that finishes first waits a few trials' time for the others, not up to a whole chunk's. The ranges
+ * depend only on the trials and workers, never on timing; the numbers do not depend on them at all.
+ */
+export function chunkRanges(trials: number, workers: number, chunk?: number): [number, number][] {
+  const fixed = chunk !== undefined ? Math.max(1, Math.floor(chunk)) : null;
+  const cap = Math.max(MIN_CHUNK, Math.min(250, Math.ceil(trials / (workers * 8))));
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < trials;) {
+    const size = fixed ?? (workers > 1 ? Math.max(MIN_CHUNK, Math.min(cap, Math.ceil((trials - from) / (4 * workers)))) : cap);
+    const to = Math.min(trials, from + size);
+    ranges.push([from, to]);
+    from = to;
+  }
+  return ranges;
 }
 
 export interface RawRun {
@@ -146,18 +203,43 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString('en', { maximu
 export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise<RawRun> {
   const trials = opts.trials ?? scenario.simulation.trials;
   const seed = opts.seed ?? scenario.simulation.seed;
-  // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
-  const model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
-  checkRunSize(model, trials, Math.max(1, Math.floor(opts.workers ?? 1)));
-  const analytic = analyticExpectation(model);
+  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const inThread = !opts.pool && (workers <= 1 || !opts.workerFactory);
+  const chunks = chunkRanges(trials, inThread ? 1 : workers, opts.chunk);
+  // Workers are started and told the scenario first: a thread, the engine's script and the worker's own model take
+  // a worker longer than this thread's model and size check, which run meanwhile. No trials are handed out until
+  // the size check has passed; a run refused here ends its own workers at once.
+  const sharing = !inThread && !opts.pool && opts.shareThisThread === true;
+  const pool = inThread ? null : (opts.pool ?? new WorkerPool(opts.workerFactory!, sharing ? workers - 1 : workers));
+  const run = pool?.nextRun() ?? 0;
+  const others = Math.min(workers, chunks.length) - (sharing ? 1 : 0);
+  const team = pool && others > 0 ? pool.take(others) : [];
+  const init: ToWorker = {
+    type: 'init',
+    run,
+    scenario,
+    seed,
+    sampleAll: opts.sampleAll === true,
+    year: opts.year,
+    pathSeed: opts.pathSeed,
+  };
+  for (const w of team) w.post(init);
+  let model: EngineModel;
+  try {
+    // The model compiled when the scenario was checked serves again (validate-model.ts); a later year compiles its own.
+    model = opts.year && opts.year > 1 ? compileModel(scenario, { year: opts.year, pathSeed: opts.pathSeed }) : modelOf(scenario);
+    checkRunSize(model, trials, workers);
+  } catch (err) {
+    if (pool && !opts.pool) pool.dispose();
+    throw err;
+  }
+  // Computed here for a run in this thread, and after the trials are handed out for one in workers (they start
+  // meanwhile); no message is read before it is set.
+  let analytic: AnalyticRuleset[] = [];
   const per = trialBlockSize(model, 1);
   const data = new Float64Array(per * trials);
   const done = new Uint8Array(trials);
   let finished = 0;
-  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
-  const chunk = Math.max(1, Math.floor(opts.chunk ?? Math.max(5, Math.min(250, Math.ceil(trials / (workers * 8))))));
-  const chunks: [number, number][] = [];
-  for (let from = 0; from < trials; from += chunk) chunks.push([from, Math.min(trials, from + chunk)]);
 
   // The trials finished so far. When they are an unbroken run from trial 0 (chunks are handed out in order) the
   // results array itself serves, without a copy; a progress view may ask for that run alone even when a few later
@@ -187,7 +269,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     if (opts.signal?.aborted) throw new CancelledError();
   };
 
-  if (!opts.pool && (workers <= 1 || !opts.workerFactory)) {
+  if (inThread) {
+    analytic = analyticExpectation(model);
     for (const [from, to] of chunks) {
       checkCancel();
       const block = new Float64Array(per * (to - from));
@@ -199,39 +282,43 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     return { model, analytic, data, trials, seed };
   }
 
-  const pool = opts.pool ?? new WorkerPool(opts.workerFactory!, workers);
-  const run = pool.nextRun();
-  const team = pool.take(Math.min(workers, chunks.length));
-  await new Promise<void>((resolve, reject) => {
+  const ran = new Promise<void>((resolve, reject) => {
+    const local = sharing ? localWorker(model) : null;
     let next = 0;
     let settled = false;
     // Watchdog: a worker that errs, dies or stops answering is replaced and its chunk run again elsewhere; every
     // trial draws from its own stream, so the result is the same bit for bit as an undisturbed run.
     const retry: [number, number][] = [];
     const attempts = new Map<number, number>();
-    // since: when the chunk was handed out (its duration); heard: the worker's last word on it (block, beat). A
-    // worker is judged hung by its silence, not by the chunk's length: a slow trial keeps beating (BEAT_MS).
-    const busy = new Map<WorkerLike, { chunk: [number, number]; since: number; heard: number }>();
+    // chunks: those handed to the worker and not yet returned, in the order it runs them (up to IN_FLIGHT);
+    // since: when the first of them started (handed out, or the previous block came; wall clock, for the chunk
+    // times); heard: the worker's last word (block, beat) on the listening clock. A worker is judged hung by its
+    // silence, not by a chunk's length: a slow trial keeps beating (BEAT_MS); a stretch where this thread could not
+    // listen does not count as its silence.
+    const busy = new Map<WorkerLike, { chunks: [number, number][]; since: number; heard: number }>();
+    // Workers replaced: whatever they still say is not heard.
+    const gone = new WeakSet<WorkerLike>();
     const durations: number[] = [];
     const stallLimit = () => {
       if (opts.stallMs !== undefined) return opts.stallMs;
       const sorted = [...durations].sort((a, b) => a - b);
       return Math.max(STALL_MIN_MS, 20 * (sorted[Math.floor(sorted.length / 2)] ?? 0));
     };
-    const watchdog = setInterval(
-      () => {
-        const now = performance.now();
-        for (const [w, job] of busy)
-          if (now - job.heard > stallLimit()) replace(w, `no answer for ${((now - job.heard) / 1000).toFixed(0)} s`);
-      },
-      Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4)),
-    );
+    const tickMs = Math.min(1000, Math.max(50, (opts.stallMs ?? STALL_MIN_MS) / 4));
+    // A gap longer than a tick between two readings: the thread was busy for the rest (a free thread ticks on time).
+    const clock = new ListeningClock(tickMs);
+    const watchdog = setInterval(() => {
+      const now = clock.read();
+      for (const [w, job] of busy)
+        if (now - job.heard > stallLimit()) replace(w, `no answer for ${((now - job.heard) / 1000).toFixed(0)} s`);
+    }, tickMs);
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
       clearInterval(watchdog);
       // A pool of the caller's stays up for the next run (chunks still in flight are ignored by their run id).
-      if (!opts.pool) pool.dispose();
+      if (!opts.pool) pool!.dispose();
+      local?.terminate();
       opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve();
@@ -239,48 +326,69 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     const onAbort = () => finish(new CancelledError());
     opts.signal?.addEventListener('abort', onAbort);
     if (opts.signal?.aborted) return finish(new CancelledError());
-    const feed = (w: WorkerLike) => {
-      const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
-      if (!chunk) return void busy.delete(w);
+    // Hands the worker chunks until it holds `depth`: the next one waits in its queue while it runs one, so it
+    // never idles for this thread's answer (a progress view's snapshot can take tens of milliseconds).
+    const feed = (w: WorkerLike, depth = IN_FLIGHT) => {
       const now = performance.now();
-      busy.set(w, { chunk, since: now, heard: now });
-      w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
+      let job = busy.get(w);
+      if (!job) busy.set(w, (job = { chunks: [], since: now, heard: clock.read() }));
+      while (job.chunks.length < depth) {
+        const chunk = retry.pop() ?? (next < chunks.length ? chunks[next++] : undefined);
+        if (!chunk) break;
+        if (!job.chunks.length) job.since = now;
+        job.chunks.push(chunk);
+        w.post({ type: 'run', run, from: chunk[0], to: chunk[1] });
+      }
+      if (!job.chunks.length) busy.delete(w);
     };
     const replace = (w: WorkerLike, reason: string) => {
-      if (settled) return;
+      if (settled || gone.has(w)) return;
+      gone.add(w);
       const job = busy.get(w);
       busy.delete(w);
-      if (job) {
-        const n = (attempts.get(job.chunk[0]) ?? 0) + 1;
-        attempts.set(job.chunk[0], n);
-        if (n >= MAX_ATTEMPTS)
-          return finish(new Error(`engine worker: ${reason} (trials ${job.chunk[0]}–${job.chunk[1] - 1} failed ${n} times)`));
-        retry.push(job.chunk);
+      for (const chunk of job?.chunks ?? []) {
+        const n = (attempts.get(chunk[0]) ?? 0) + 1;
+        attempts.set(chunk[0], n);
+        if (n >= MAX_ATTEMPTS) return finish(new Error(`engine worker: ${reason} (trials ${chunk[0]}–${chunk[1] - 1} failed ${n} times)`));
+        retry.push(chunk);
       }
-      start(pool.replace(w));
+      const fresh = pool!.replace(w);
+      start(fresh, false);
+      feed(fresh);
     };
-    const start = (w: WorkerLike) => {
+    const start = (w: WorkerLike, told: boolean) => {
       w.onMessage((msg) => {
-        if (settled) return;
+        if (settled || gone.has(w)) return;
         if (msg.type === 'error') {
           if (msg.run === run || msg.run === -1) replace(w, msg.message);
           return;
         }
         if (msg.run !== run) return;
         const job = busy.get(w);
-        if (msg.type === 'beat') {
-          if (job) job.heard = performance.now();
-          return;
+        if (job) job.heard = clock.read();
+        if (msg.type === 'beat') return;
+        if (job) {
+          const now = performance.now();
+          durations.push(now - job.since);
+          job.since = now;
+          job.chunks = job.chunks.filter((c) => c[0] !== msg.from);
         }
-        if (job) durations.push(performance.now() - job.since);
         if (!done[msg.from]) accept(msg.from, msg.to, msg.data);
         if (finished === trials) return finish();
         feed(w);
       });
-      w.post({ type: 'init', run, scenario, seed, sampleAll: opts.sampleAll === true, year: opts.year, pathSeed: opts.pathSeed });
-      feed(w);
+      if (!told) w.post(init);
+      // One chunk each first, so that a run of few chunks is spread over every worker.
+      feed(w, 1);
     };
-    team.forEach(start);
+    // This thread's own worker first (it starts at once), told the scenario now that its model is here.
+    if (local) start(local, false);
+    team.forEach((w) => start(w, true));
+    if (local) feed(local);
+    team.forEach((w) => feed(w));
   });
+  // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile.
+  analytic = analyticExpectation(model);
+  await ran;
   return { model, analytic, data, trials, seed };
 }
