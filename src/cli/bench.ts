@@ -172,7 +172,7 @@ scenario beside a 1,000-trial Monte Carlo run of it.
       );
     await monteCarloTargets(quick, Number(values.large ?? 10000));
     const workers = availableParallelism();
-    console.log('\nexact aggregate (FFT, 2^14–2^16 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
+    console.log('\nexact aggregate (FFT, 2^12–2^16 points, parameter risk mixed) beside Monte Carlo (1,000 trials, all cores):');
     for (const name of ['suzhou-2021', 'jiangyin-2020', 'jilin-2017', 'compare-regions']) {
       const scenario = requireScenario(readFileSync(scenarioPath(name), 'utf8'));
       const t0 = performance.now();
