@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../src/report/format.ts';
 import { typicalCase } from '../src/rules/typical-case.ts';
+import { defaultTypicalPerson } from '../src/report/typical-default.ts';
 import { requireScenario } from '../src/scenario/validate.ts';
 import { ROOT } from './helpers/golden.ts';
 import { openPage, openTextIn, shot, SHOTS, SHOTS_WANTED, useSite } from './helpers/browser.ts';
@@ -59,7 +60,10 @@ describe('capacity to pay and the out-of-pocket ceiling in the workbench', () =>
     const amount = 100_000;
     const selfPay = (pop.selfPay.ratio!.value * amount).toFixed(2);
     const compliant = (pop.selfPay.compliantShare.value * Number(selfPay)).toFixed(2);
-    const want = typicalCase(s.rulesets[1], [], { selfBurden: String(amount), selfPay, compliantSelfPay: compliant }, 20000, 12000);
+    // The person the page starts from (report/typical-default.ts): Jiangyin's assistance recipients.
+    const group = defaultTypicalPerson(s)!.group;
+    expect(group).toBe('assistance');
+    const want = typicalCase(s.rulesets[1], [group], { selfBurden: String(amount), selfPay, compliantSelfPay: compliant }, 20000, 12000);
     expect(Number(want.ceiling)).toBeGreaterThan(0);
     await expect.poll(() => typical.locator('td[data-layer="assistance"]').nth(1).innerText()).toContain(formatYuan(want.assistance));
     expect(await typical.locator('td[data-layer="assistance"] [data-ceiling]').count()).toBe(1);

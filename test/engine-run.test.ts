@@ -433,7 +433,8 @@ describe('a target in conflict is explained in the briefing (report.md)', () => 
     const md = markdownReport(s, r);
     const lines = md.split('\n').filter((l) => l.startsWith('- **burdenReductionRate'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('burdenReductionRate (employees), burdenReductionRate (residents)');
+    // The populations by their titles in both languages (report.md names them as its tables do).
+    expect(lines[0]).toContain('burdenReductionRate (Employees 职工), burdenReductionRate (Residents 居民)');
     expect(lines[0]).toContain(s.targets.find((t) => t.conflict)!.conflict!.en!.slice(0, 60));
     expect(lines[0]).toContain('17%的个人现金减负率');
   });

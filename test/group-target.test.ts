@@ -101,8 +101,10 @@ describe('a target over a group', () => {
     expect(t.modelled).toBe(groupBurdenReductionRate(analyticExpectation(compileModel(s))[0], 'assistance'));
     expect(t.conflict).toBeUndefined();
     const text = toText(targetTable(r));
-    expect(text).toMatch(/all 合计 · assistance\s+suzhou-2021\s+19\.0%\s+19\.2%/);
-    expect(markdownReport(s, r)).toMatch(/all 合计 · assistance \| suzhou-2021 \| 19\.0% \| 19\.2%/);
+    // Without names the table keeps the group's tag, each language's side joined ("all · assistance 合计 · assistance");
+    // report.md names it by its title in both languages.
+    expect(text).toMatch(/all · assistance 合计 · assistance\s+suzhou-2021\s+19\.0%\s+19\.2%/);
+    expect(markdownReport(s, r)).toMatch(/all · real-time assistance recipients 合计 · 实时救助人员 \| suzhou-2021 \| 19\.0% \| 19\.2%/);
     // The workbench names the group by its title.
     expect(toText(targetTable(r, 'en', { groups: { assistance: 'recipients' } }))).toContain('all · recipients');
   });
