@@ -68,8 +68,7 @@ describe('engine worker script', () => {
   };
   // Every family, gamma too: its tail table's nodes lie on a fixed lattice (random/gamma-tail.ts), so a trial's
   // draws no longer depend on which trials the same model drew before.
-  for (const [family] of SEVERITIES)
-    it(`${family}: two workers give the numbers of the main thread`, () => sameInWorkers(family), 60_000);
+  for (const [family] of SEVERITIES) it(`${family}: two workers give the numbers of the main thread`, () => sameInWorkers(family), 60_000);
   it('drops the chunks of a run still queued when a newer run starts, and runs the rest in order', () => {
     // The turns of the worker's event loop by hand: `later` only queues, flush() runs one turn.
     const turns: (() => void)[] = [];
