@@ -207,8 +207,8 @@ describe('the copula over an empirical table (atoms): the distributional transfo
   const rho = pearsonFromSpearman(0.8);
 
   /** The closed form by the midpoint rule on 20,000 steps of each atom's score interval. */
-  function closedAtoms(k: number): number {
-    const xs = [1000, 4000, 15000];
+  function closedAtoms(k: number, level = 1): number {
+    const xs = [1000, 4000, 15000].map((x) => x * level);
     const ps = [0.6, 0.3, 0.1];
     let lo = 0;
     let total = 0;
@@ -224,6 +224,21 @@ describe('the copula over an empirical table (atoms): the distributional transfo
     });
     return 0.2 * total;
   }
+
+  it('at a cost level of 1.1 (a scaled table) the sample still meets the closed form: each draw ranked on the base table', () => {
+    // 1.1 × 1,000 ÷ 1.1 is not 1,000 in floating point (nor for 4,000 and 15,000): looked up again through the scaled
+    // severity, every draw missed its atom and took its top rank, as before the distributional transform.
+    const e = closedForm();
+    e.populations[0].severity = { family: 'empirical', amounts: [1000, 4000, 15000], weights: [0.6, 0.3, 0.1], assumption: 'test' };
+    e.populations[0].costLevel = a(1.1);
+    e.populations[0].income.rankCorrelation = a(0.8);
+    expect([1000, 4000, 15000].every((x) => (1.1 * x) / 1.1 !== x)).toBe(true);
+    const m = modelOf(requireScenario(e));
+    const closed11 = (k: number) => closedAtoms(k, 1.1);
+    const an = householdExpectation(m, 0, 0).household!;
+    expect(Math.abs(an.catastrophic10 - closed11(0.1))).toBeLessThan(1e-6);
+    expectSampleNearClosedForm(m, 'atoms-scaled', closed11);
+  });
 
   it('analytic meets the closed form per atom (1e-6), and the sample meets both within 4 se', () => {
     const an = householdExpectation(model, 0, 0).household!;

@@ -15,6 +15,7 @@ import { rankScore } from './rank-score.ts';
 import { normalZiggurat } from '../random/normal.ts';
 import { betaSample } from '../random/severity/gamma.ts';
 import { drawShock } from '../random/shock.ts';
+import { unscaled } from '../random/severity/scaled.ts';
 import { trialStream } from '../random/stream.ts';
 import {
   CATASTROPHIC_SHARES,
@@ -154,8 +155,12 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
     const one = new Float64Array(6);
     const ctp = ctpShareOf(pop);
     const cost = model.parameterRisk?.cost ?? null;
+    const sevBase = unscaled(pop.severity);
     for (let i = 0; i < n; i++) {
-      const x0 = pop.severity.sample(rng);
+      // Drawn on the base severity and scaled (as ScaledSeverity.sample does), so that the copula ranks the base draw
+      // itself (rank-score.ts): an empirical table's atom found again exactly, whatever the cost level.
+      const xb = sevBase.base.sample(rng);
+      const x0 = sevBase.c === 1 ? xb : sevBase.c * xb;
       const x = x0 * (cost ? drawShock(rng, cost) : 1);
       let mask = 0;
       for (let t = 0; t < pop.tags.length; t++) if (rng.uniform() < pop.tagShares[t]) mask |= 1 << t;
@@ -166,7 +171,7 @@ export function householdRun(model: EngineModel, seed: string | number, baseline
       const y =
         rho === 0
           ? Math.exp(inc.mu + inc.sigma * normalZiggurat(rng))
-          : Math.exp(inc.mu + inc.sigma * (rho * rankScore(pop.severity, x0, rng) + Math.sqrt(1 - rho * rho) * normalZiggurat(rng)));
+          : Math.exp(inc.mu + inc.sigma * (rho * rankScore(sevBase.base, xb, rng) + Math.sqrt(1 - rho * rho) * normalZiggurat(rng)));
       let ch = chains.get(mask);
       if (!ch) chains.set(mask, (ch = model.rulesets.map((_, ri) => chainOf(model, ri, p, mask))));
       for (let ri = 0; ri < R; ri++) {

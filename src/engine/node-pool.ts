@@ -48,8 +48,16 @@ const stamp = (file: string): [string, number, number] => {
  * time, as bin/cli-build.js judges the command line's copy), else built and written there for the next process.
  * A cache that cannot be read or written (a read-only install) only costs the build.
  */
+/** How a worker's script is built (part of its cache key). */
+const BUILD_OPTIONS = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', alias: { zod: SCHEMA_STAND_IN } } as const;
+
 export function cachedBundle(entry: string, dir: string): string {
-  const key = createHash('sha256').update(`${entry}\0${esbuildVersion}\0${process.version}`).digest('hex').slice(0, 16);
+  // The key holds the build's own options, so a change to how the script is built (an alias, the target) is a
+  // new copy, not the old one served because its inputs are unchanged.
+  const key = createHash('sha256')
+    .update(`${entry}\0${esbuildVersion}\0${process.version}\0${JSON.stringify(BUILD_OPTIONS)}`)
+    .digest('hex')
+    .slice(0, 16);
   const file = join(dir, `${key}.json`);
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedBundle;
@@ -63,21 +71,21 @@ export function cachedBundle(entry: string, dir: string): string {
   } catch {
     // Absent, unreadable or out of date: build it.
   }
+  const began = Date.now();
   const built = buildSync({
     entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...BUILD_OPTIONS,
     write: false,
     logLevel: 'silent',
-    alias: { zod: SCHEMA_STAND_IN },
     metafile: true,
     absWorkingDir: ROOT,
   });
   const source = built.outputFiles[0].text;
   try {
+    // A file saved while esbuild read it would be stamped with its new time but built from its old text: the copy
+    // is kept only when every input still has the time it had before the build began.
     const inputs = Object.keys(built.metafile.inputs).map((f) => stamp(resolve(ROOT, f)));
+    if (inputs.some(([, , mtime]) => mtime > began)) return source;
     mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ inputs, source } satisfies CachedBundle));

@@ -36,6 +36,8 @@ export class TypicalCaseView extends LitElement {
   declare amount: number;
   declare against: string;
   declare width: number;
+  /** The file the person was started for (its title and household.typicalCase). */
+  private origin = '';
   private resize = new ResizeObserver((e) => (this.width = Math.round(e[0].contentRect.width)));
 
   constructor() {
@@ -94,8 +96,13 @@ export class TypicalCaseView extends LitElement {
     // The person starts where the briefing and `run --out` start (report/typical-default.ts): the file's
     // household.typicalCase, else the first population with an income, as the first assistance group where a
     // ruleset's assistance names one.
+    // Another file (its title), or the file's own choice of person edited, starts the person again; other edits keep
+    // the person the reader chose (a file switched to keeps no person of the last one whose population id it shares).
+    const origin = JSON.stringify([s.title, s.household?.typicalCase ?? null]);
+    const another = origin !== this.origin;
+    this.origin = origin;
     let fresh = false;
-    if (!s.populations.some((p) => p.id === this.population)) {
+    if (another || !s.populations.some((p) => p.id === this.population)) {
       const person = defaultTypicalPerson(s)!;
       this.population = person.population;
       this.group = person.group;

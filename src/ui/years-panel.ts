@@ -114,9 +114,11 @@ export class YearsPanel extends LitElement {
     this.householdBusy = true;
     w.onmessage = (e: MessageEvent<YearsHouseholdReply>) => {
       w.terminate();
-      if (this.household !== w || job !== this.job || !this.years) return;
+      if (this.household !== w) return;
+      // This worker's job is over whatever its answer: the note goes, and an answer for another projection is dropped.
       this.household = null;
       this.householdBusy = false;
+      if (job !== this.job || !this.years) return;
       if ('error' in e.data) {
         this.problem = e.data.error;
         return;
@@ -143,6 +145,8 @@ export class YearsPanel extends LitElement {
     if (!s) return;
     const n = this.count;
     const job = ++this.job;
+    // A household job of an earlier projection must not run beside this one's engine workers (two cores).
+    this.stopHousehold();
     this.busy = true;
     this.problem = '';
     try {

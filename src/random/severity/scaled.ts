@@ -72,3 +72,11 @@ export function scaled(sev: Severity, c: number): Severity {
   if (c === 1) return sev;
   return sev instanceof ScaledSeverity ? new ScaledSeverity(sev.base, sev.c * c) : new ScaledSeverity(sev, c);
 }
+
+/**
+ * The severity a scaled one scales and its factor (itself and 1 when not scaled): a rank is the base's, as scaling
+ * keeps order, and looking a drawn c·x up again as (c·x)/c can miss x by an ulp, an empirical table's atom with it.
+ */
+export function unscaled(sev: Severity): { base: Severity; c: number } {
+  return sev instanceof ScaledSeverity ? { base: sev.base, c: sev.c } : { base: sev, c: 1 };
+}
