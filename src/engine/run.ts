@@ -282,6 +282,8 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     return { model, analytic, data, trials, seed };
   }
 
+  // Ends the run from outside its promise (the analytic pass below failing): workers and pool go with it.
+  let stop: (err: Error) => void = () => {};
   const ran = new Promise<void>((resolve, reject) => {
     const local = sharing ? localWorker(model) : null;
     let next = 0;
@@ -324,6 +326,7 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
       else resolve();
     };
     const onAbort = () => finish(new CancelledError());
+    stop = finish;
     opts.signal?.addEventListener('abort', onAbort);
     if (opts.signal?.aborted) return finish(new CancelledError());
     // Hands the worker chunks until it holds `depth`: the next one waits in its queue while it runs one, so it
@@ -387,8 +390,15 @@ export async function runRaw(scenario: Scenario, opts: RunOptions = {}): Promise
     if (local) feed(local);
     team.forEach((w) => feed(w));
   });
-  // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile.
-  analytic = analyticExpectation(model);
+  // The workers are starting (a thread, the engine's script, the model): this thread's own part meanwhile. Should
+  // it fail, the run ends here, its workers with it, rather than leave them computing for nobody.
+  try {
+    analytic = analyticExpectation(model);
+  } catch (err) {
+    stop(err as Error);
+    await ran.catch(() => undefined);
+    throw err;
+  }
   await ran;
   return { model, analytic, data, trials, seed };
 }

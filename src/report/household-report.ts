@@ -236,7 +236,9 @@ export function householdTextTables(run: HouseholdRun, s: Scenario, lang: Lang, 
   const names = scenarioNames(s, lang);
   const all = t('householdAll', lang);
   // Shares and their differences to two decimals, as the workbench shows them: one decimal hides an interval.
-  const one = (f: HouseholdFigure, unit: ColumnUnit, x: number): string =>
+  // A difference that rounds to nothing reads 0.00, not -0.00.
+  const one = (f: HouseholdFigure, unit: ColumnUnit, x: number): string => noNegativeZero(oneRaw(f, unit, x));
+  const oneRaw = (f: HouseholdFigure, unit: ColumnUnit, x: number): string =>
     unit === 'ratio'
       ? formatPercent(x, 2)
       : unit === 'points'
@@ -316,3 +318,6 @@ export function householdTextTables(run: HouseholdRun, s: Scenario, lang: Lang, 
   );
   return [figures, diffs];
 }
+
+/** "-0.00", "-0.0%", "-0" → without the sign: a figure rounded to zero has none. */
+const noNegativeZero = (text: string): string => (/^-0(?:[.,]0+)?%?$/.test(text) ? text.slice(1) : text);
