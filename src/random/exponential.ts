@@ -32,6 +32,14 @@ const DE = 7.697117470131487;
   }
 }
 
+/**
+ * KE with the sign bit flipped, as int32, for the inlined samplers: jz < KE[i] unsigned ⇔ (r ^ 2³¹) < KE_SIGNED[i]
+ * signed, r the same 32 bits as int32, so the layer test needs no unsigned conversion (issue #32: a Suzhou trial
+ * about a sixth cheaper).
+ */
+export const SIGN = -0x80000000;
+export const KE_SIGNED = Int32Array.from(KE, (k) => k ^ SIGN);
+
 export function exponentialZiggurat(rng: Rng): number {
   const jz = rng.nextU32();
   const iz = jz & 255;
@@ -71,7 +79,7 @@ export function fillExponential(rng: Rng, out: Float64Array, from: number, to: n
   let d = rng.d;
   for (let i = from; i < to; i++) {
     const m = Math.imul(b, 5);
-    const jz = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const r = Math.imul((m << 7) | (m >>> 25), 9);
     const t = b << 9;
     c ^= a;
     d ^= b;
@@ -79,15 +87,15 @@ export function fillExponential(rng: Rng, out: Float64Array, from: number, to: n
     a ^= d;
     c ^= t;
     d = (d << 11) | (d >>> 21);
-    const iz = jz & 255;
-    if (jz < KE[iz]) {
-      out[i] = jz * WE[iz];
+    const iz = r & 255;
+    if ((r ^ SIGN) < KE_SIGNED[iz]) {
+      out[i] = (r >>> 0) * WE[iz];
     } else {
       rng.a = a;
       rng.b = b;
       rng.c = c;
       rng.d = d;
-      out[i] = exponentialSlow(rng, jz, iz);
+      out[i] = exponentialSlow(rng, r >>> 0, iz);
       a = rng.a;
       b = rng.b;
       c = rng.c;

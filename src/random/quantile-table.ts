@@ -16,7 +16,7 @@
  * quantile falls steeply to 0, that miss it are left to the exact quantile, and a table with a failing cell
  * elsewhere is refused (the caller keeps Severity.fillAbove). Draws outside the table take the exact quantile.
  */
-import { exponentialSlow, KE, WE, warmUpExponential } from './exponential.ts';
+import { exponentialSlow, KE_SIGNED, SIGN, WE, warmUpExponential } from './exponential.ts';
 import { reciprocalTable, warmUpReciprocals } from './order.ts';
 import type { Severity } from './severity/index.ts';
 import { Xoshiro128, type Rng } from './xoshiro.ts';
@@ -30,9 +30,6 @@ const TOLERANCE = 1e-10;
  * 16 bytes: 850 kB and a scavenge every 17 Suzhou trials; a sampling heap profile with collected objects showed it).
  */
 const SLOW = new Float64Array(1);
-/** KE with the sign bit flipped, as int32: jz < KE[i] unsigned ⇔ (jz ^ 2³¹) < KE_SIGNED[i] signed, all in int32. */
-const SIGN = -0x80000000;
-const KE_SIGNED = Int32Array.from(KE, (k) => k ^ SIGN);
 
 export class UpperQuantileTable {
   private constructor(
