@@ -87,17 +87,15 @@ function splitMultinomial(
 
 /**
  * How drawClaimants draws the amounts above the threshold: from the population's tabulated quantile
- * (random/quantile-table.ts) scaled by the year's cost shock, and whether any ruleset reads the compliant
- * self-pay person by person (only the general pass does; the amount kernels fold it into their slopes).
+ * (random/quantile-table.ts) scaled by the year's cost shock, and what of each person a pass reads.
  */
 export interface DrawOptions {
   table: UpperQuantileTable | null;
   scale: number;
-  compliant: boolean;
   /**
-   * Whether a pass reads the people one by one (the general pass: their tag mask and records). The sorted passes
-   * read the groups' bounds instead, so without it the per-person mask and records are not written: filling them
-   * took about a sixth of a Suzhou trial.
+   * Whether a pass reads the people one by one (the general pass: their tag mask, records and compliant self-pay).
+   * The sorted passes read the groups' bounds, and the amount kernels fold the compliant self-pay into their slopes,
+   * so without it none of the three is written per person: filling them took about a sixth of a Suzhou trial.
    */
   perPerson: boolean;
   /**
@@ -110,7 +108,7 @@ export interface DrawOptions {
   maskTail: Float64Array | null;
 }
 
-const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, compliant: true, perPerson: true, maskTail: null };
+const DEFAULT_DRAW: DrawOptions = { table: null, scale: 1, perPerson: true, maskTail: null };
 
 /**
  * Draws n claimants of `pop` into `batch`: from the tail above the threshold (probability tailProb), or from the
@@ -204,7 +202,7 @@ export function drawClaimants(
   if (fixedRatio !== null && compliantBeta === null) {
     // The common case: every share fixed.
     const kappa = fixedRatio * c;
-    if (how.compliant) for (let i = 0; i < n; i++) compliant[i] = kappa * amount[i];
+    if (how.perPerson) for (let i = 0; i < n; i++) compliant[i] = kappa * amount[i];
     sumSelfPay = fixedRatio * sumAmount;
   } else {
     for (let i = 0; i < n; i++) {

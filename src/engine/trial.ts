@@ -211,7 +211,7 @@ const TABLE_ABOVE = 16;
 
 /**
  * A population's draw options: the table of its severity's upper quantile (random/quantile-table.ts), built once
- * per model in each worker (a few milliseconds), and whether any ruleset's pass reads the compliant self-pay.
+ * per model in each worker (a few milliseconds), and whether any ruleset's pass reads the people one by one.
  */
 function drawOptions(scratch: Scratch, model: EngineModel, p: number): DrawOptions {
   let how = scratch.draw[p];
@@ -228,8 +228,7 @@ function drawOptions(scratch: Scratch, model: EngineModel, p: number): DrawOptio
         Math.max(1 / 256, l0 - TABLE_BELOW / 4),
       )
     : null;
-  const general = model.rulesets.some((r) => r.kernels[p] === null);
-  how = { table, scale: 1, compliant: general, perPerson: general, maskTail: null };
+  how = { table, scale: 1, perPerson: model.rulesets.some((r) => r.kernels[p] === null), maskTail: null };
   scratch.draw[p] = how;
   return how;
 }
