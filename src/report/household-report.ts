@@ -99,10 +99,7 @@ const intervalColumns = <R>(
 /** Per ruleset its total and each population with income, every figure with its 95% interval (run's sample). */
 export function householdTable(run: HouseholdRun, s: Scenario, lang: Lang): Table {
   const all = t('householdAll', lang);
-  const rows: FigureRow[] = run.rulesets.flatMap((r) => [
-    ...(r.total ? [{ ruleset: r.id, population: null, h: r.total }] : []),
-    ...r.populations.flatMap((p) => (p.household ? [{ ruleset: r.id, population: p.id, h: p.household }] : [])),
-  ]);
+  const rows = figureRows(run);
   const names = scenarioNames(s, lang);
   return table<FigureRow>(
     'household',
@@ -138,27 +135,37 @@ interface DiffRow {
   bh: SampledFigures | null;
 }
 
+/** A ruleset's figures in total (population null) or for one population with income. */
+function figuresOf(run: HouseholdRun, id: string, pop: string | null): SampledFigures | null {
+  const r = run.rulesets.find((x) => x.id === id);
+  if (!r) return null;
+  return pop === null ? r.total : (r.populations.find((p) => p.id === pop)?.household ?? null);
+}
+
+/** The household sheet's rows: per ruleset its total, then each population with income. */
+function figureRows(run: HouseholdRun): FigureRow[] {
+  return run.rulesets.flatMap((r) => [
+    ...(r.total ? [{ ruleset: r.id, population: null, h: r.total }] : []),
+    ...r.populations.flatMap((p) => (p.household ? [{ ruleset: r.id, population: p.id, h: p.household }] : [])),
+  ]);
+}
+
+/** The differences sheet's rows: per proposal its total, then each population, with both rulesets' figures. */
+function diffRows(run: HouseholdRun): DiffRow[] {
+  return run.comparisons.flatMap((c) => {
+    const row = (population: string | null, d: HouseholdDiff): DiffRow => {
+      const bh = figuresOf(run, c.b, population);
+      return { b: c.b, population, d, insured: bh?.insured ?? 0, a: figuresOf(run, c.a, population), bh };
+    };
+    return [...(c.total ? [row(null, c.total)] : []), ...c.populations.map((p) => row(p.id, p.diff))];
+  });
+}
+
 /** Each proposal's paired difference from the baseline, per population and in total, with 95% intervals. */
 export function householdDiffTable(run: HouseholdRun, s: Scenario, lang: Lang): Table {
   const names = scenarioNames(s, lang);
   const all = t('householdAll', lang);
-  const figuresOf = (id: string, pop: string | null) => {
-    const r = run.rulesets.find((x) => x.id === id);
-    if (!r) return null;
-    return pop === null ? r.total : (r.populations.find((p) => p.id === pop)?.household ?? null);
-  };
-  const rows: DiffRow[] = run.comparisons.flatMap((c) => {
-    const a = figuresOf(c.a, null);
-    const bh = figuresOf(c.b, null);
-    return [
-      ...(c.total ? [{ b: c.b, population: null, d: c.total, insured: bh?.insured ?? 0, a, bh }] : []),
-      ...c.populations.map((p) => {
-        const pa = figuresOf(c.a, p.id);
-        const pb = figuresOf(c.b, p.id);
-        return { b: c.b, population: p.id, d: p.diff, insured: pb?.insured ?? 0, a: pa, bh: pb };
-      }),
-    ];
-  });
+  const rows = diffRows(run);
   return table<DiffRow>(
     'household-diff',
     both('sheetHouseholdDiff'),
@@ -253,10 +260,6 @@ export function householdTextTables(run: HouseholdRun, s: Scenario, lang: Lang, 
     f.perMember
       ? { zh: `${t(f.label, 'zh')}`, en: t(f.label, 'en') }
       : { zh: t(f.label, 'zh') + unitSuffix(unit, money, 'zh'), en: t(f.label, 'en') + unitSuffix(unit, money, 'en') };
-  const rows: FigureRow[] = run.rulesets.flatMap((r) => [
-    ...(r.total ? [{ ruleset: r.id, population: null, h: r.total }] : []),
-    ...r.populations.flatMap((p) => (p.household ? [{ ruleset: r.id, population: p.id, h: p.household }] : [])),
-  ]);
   const figures = table<FigureRow>(
     'household-text',
     { zh: `${t('sheetHousehold', 'zh')}（95% 区间）`, en: `${t('sheetHousehold', 'en')} (95% intervals)` },
@@ -270,34 +273,8 @@ export function householdTextTables(run: HouseholdRun, s: Scenario, lang: Lang, 
         value: (r) => cell(f, f.unit, f.value(r.h), f.interval(r.h)),
       })),
     ],
-    rows,
+    figureRows(run),
   );
-  const figuresOf = (id: string, pop: string | null) => {
-    const r = run.rulesets.find((x) => x.id === id);
-    return !r ? null : pop === null ? r.total : (r.populations.find((p) => p.id === pop)?.household ?? null);
-  };
-  const diffRows: DiffRow[] = run.comparisons.flatMap((c) => [
-    ...(c.total
-      ? [
-          {
-            b: c.b,
-            population: null,
-            d: c.total,
-            insured: figuresOf(c.b, null)?.insured ?? 0,
-            a: figuresOf(c.a, null),
-            bh: figuresOf(c.b, null),
-          },
-        ]
-      : []),
-    ...c.populations.map((p) => ({
-      b: c.b,
-      population: p.id,
-      d: p.diff,
-      insured: figuresOf(c.b, p.id)?.insured ?? 0,
-      a: figuresOf(c.a, p.id),
-      bh: figuresOf(c.b, p.id),
-    })),
-  ]);
   const diffs = table<DiffRow>(
     'household-diff-text',
     { zh: `${t('sheetHouseholdDiff', 'zh')}（配对差值，95% 区间）`, en: `${t('sheetHouseholdDiff', 'en')} (paired, 95% intervals)` },
@@ -314,7 +291,7 @@ export function householdTextTables(run: HouseholdRun, s: Scenario, lang: Lang, 
         },
       })),
     ],
-    diffRows,
+    diffRows(run),
   );
   return [figures, diffs];
 }
