@@ -201,11 +201,8 @@ export function householdOfYears(
   for (let y = 1; y <= years; y++) {
     const sy = scenarioForYear(s, y);
     const model = y > 1 ? compileModel(sy, { year: y, pathSeed: seed }) : modelOf(sy);
-    const any = model.populations.some((p) => p.spec.income);
-    out.push({
-      year: sy.year,
-      rulesets: any ? householdOfYear(model, yearSeed(seed, y)).rulesets.map((r) => r.total) : model.rulesets.map(() => null),
-    });
+    // A ruleset's total is null where no population has an income (household-sample.ts), as in runYears.
+    out.push({ year: sy.year, rulesets: householdOfYear(model, yearSeed(seed, y)).rulesets.map((r) => r.total) });
   }
   return out;
 }
