@@ -41,15 +41,12 @@ export class ScaledSeverity implements Severity {
   sampleAbove(rng: Rng, s: number): number {
     return this.c * this.base.sampleAbove(rng, s);
   }
-  /** P(X' ≥ x) = P(X ≥ x/c), where the base has atoms. */
-  get atLeast(): ((x: number) => number) | undefined {
-    const base = this.base;
-    return base.atLeast ? (x: number) => base.atLeast!(x / this.c) : undefined;
-  }
-  /** Scaling moves no jump either. */
+  /**
+   * Scaling moves no jump either. (No atLeast: a rank is asked of the unscaled severity, unscaled() below, since
+   * (c·x)/c can miss the atom x.)
+   */
   get quantileJumps(): (() => readonly number[]) | undefined {
-    const base = this.base;
-    return base.quantileJumps ? () => base.quantileJumps!() : undefined;
+    return this.base.quantileJumps?.bind(this.base);
   }
   /** Scaling moves no kink: Q'(s) = c·Q(s) at the same survival levels. */
   quantileKinks(): readonly number[] | undefined {

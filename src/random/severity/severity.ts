@@ -43,7 +43,7 @@ export interface Severity {
   /**
    * P(X ≥ x), for a family with atoms (an empirical table), where it differs from S(x) = P(X > x) by the atom's mass;
    * absent for a continuous family. The copula's distributional transform spreads the members of one atom over
-   * its mass (engine/rank-score.ts).
+   * its mass (engine/rank-score.ts), asked of the unscaled table with its own draw (scaled.ts unscaled).
    */
   atLeast?(x: number): number;
   /**
