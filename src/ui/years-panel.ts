@@ -107,18 +107,21 @@ export class YearsPanel extends LitElement {
    * and only for the projection they were asked for.
    */
   private householdFor(s: Scenario, n: number, job: number) {
-    this.stopHousehold();
+    // project() has stopped any earlier one.
     if (!s.populations.some((p) => p.income)) return;
     const w = new Worker(new URL('./years-household-worker.ts', import.meta.url), { type: 'module' });
     this.household = w;
     this.householdBusy = true;
+    // This worker's job is over whatever its answer: it and the note go (stopHousehold), and only an answer for the
+    // projection on screen is used.
+    const over = () => {
+      if (this.household === w) this.stopHousehold();
+      else w.terminate();
+    };
     w.onmessage = (e: MessageEvent<YearsHouseholdReply>) => {
-      w.terminate();
-      if (this.household !== w) return;
-      // This worker's job is over whatever its answer: the note goes, and an answer for another projection is dropped.
-      this.household = null;
-      this.householdBusy = false;
-      if (job !== this.job || !this.years) return;
+      const current = this.household === w;
+      over();
+      if (!current || job !== this.job || !this.years) return;
       if ('error' in e.data) {
         this.problem = e.data.error;
         return;
@@ -131,11 +134,9 @@ export class YearsPanel extends LitElement {
       this.requestUpdate();
     };
     w.onerror = (e) => {
-      w.terminate();
-      if (this.household !== w) return;
-      this.household = null;
-      this.householdBusy = false;
-      this.problem = e.message || 'the household worker failed to start';
+      const current = this.household === w;
+      over();
+      if (current) this.problem = e.message || 'the household worker failed to start';
     };
     w.postMessage({ scenario: s, years: n } satisfies YearsHouseholdRequest);
   }
