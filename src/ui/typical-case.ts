@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { TypicalCase } from '../rules/typical-case.ts';
 import { chartCsv, standaloneSvg } from '../report/charts/standalone.ts';
-import { defaultTypicalPerson, typicalCaseChart, typicalCasesOf, type TypicalPerson } from '../report/typical-default.ts';
+import { defaultTypicalPerson, medianIncome, typicalCaseChart, typicalCasesOf, type TypicalPerson } from '../report/typical-default.ts';
 import { download, svgToPng } from './download.ts';
 import { waterfallPlot, waterfallRows } from '../report/charts/waterfall.ts';
 import { formatPercent, formatYuan } from '../report/format.ts';
@@ -95,9 +95,9 @@ export class TypicalCaseView extends LitElement {
     if (!s || !s.populations.length) return;
     // The person starts where the briefing and `run --out` start (report/typical-default.ts): the file's
     // household.typicalCase, else the first population with an income, as the first assistance group where a
-    // ruleset's assistance names one.
-    // Another file (its title), or the file's own choice of person edited, starts the person again; other edits keep
-    // the person the reader chose (a file switched to keeps no person of the last one whose population id it shares).
+    // ruleset's assistance names one. Another file (its title), or the file's own choice of person edited, starts the
+    // person again; other edits keep the person the reader chose (a file switched to keeps no person of the last one
+    // whose population id it shares).
     const origin = JSON.stringify([s.title, s.household?.typicalCase ?? null]);
     const another = origin !== this.origin;
     this.origin = origin;
@@ -115,12 +115,8 @@ export class TypicalCaseView extends LitElement {
     if (!s.rulesets.some((r) => r.id === this.against) || this.against === this.baseline)
       this.against = s.rulesets.find((r) => r.id !== this.baseline)?.id ?? '';
     // The income starts at the median of the person's distribution (the group's where it has one).
-    if (!fresh && (this.income === null || changed.has('population') || changed.has('group'))) {
-      const g = pop.groups.find((x) => x.tag === this.group);
-      const inc = g?.income ?? pop.income;
-      if (inc && (this.income === null || changed.has('population') || changed.has('group')))
-        this.income = Math.round(Math.exp(inc.mu.value));
-    }
+    if (!fresh && (this.income === null || changed.has('population') || changed.has('group')))
+      this.income = medianIncome(s, this.population, this.group) ?? this.income;
   }
 
   /** The person shown (the briefing and the workbook exported from the workbench take the same one). */
