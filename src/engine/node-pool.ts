@@ -43,14 +43,14 @@ const stamp = (file: string): [string, number, number] => {
   return [file, s.size, s.mtimeMs];
 };
 
+/** How a worker's script is built (part of its cache key). */
+const BUILD_OPTIONS = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', alias: { zod: SCHEMA_STAND_IN } } as const;
+
 /**
  * The entry's script from `dir` when every file it was built from is as it was (path, size and modification
  * time, as bin/cli-build.js judges the command line's copy), else built and written there for the next process.
  * A cache that cannot be read or written (a read-only install) only costs the build.
  */
-/** How a worker's script is built (part of its cache key). */
-const BUILD_OPTIONS = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', alias: { zod: SCHEMA_STAND_IN } } as const;
-
 export function cachedBundle(entry: string, dir: string): string {
   // The key holds the build's own options, so a change to how the script is built (an alias, the target) is a
   // new copy, not the old one served because its inputs are unchanged.
