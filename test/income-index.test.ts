@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioForYear } from '../src/engine/years.ts';
 import { messageIn } from '../src/report/field-names.ts';
 import { setIndexedShare, setParam } from '../src/scenario/edit.ts';
+import { withNumber } from '../src/analysis/path.ts';
 import { indexedAmount } from '../src/scenario/income-index.ts';
 import { validateData } from '../src/scenario/validate.ts';
 import { command } from './helpers/cli.ts';
@@ -235,4 +236,52 @@ describe("a later year's household figures against an independent computation", 
     // The figures moved from year 1 (another deductible, incomes, line and costs): not year 1's copied.
     expect(y2.catastrophic10).not.toBe(r.years[0].rulesets[0].household.catastrophic10);
   }, 120_000);
+});
+
+describe('a sweep of an indexed share (analysis/path.ts withNumber)', () => {
+  it('re-derives the deductible from its figure, as the editor does: Jilin at 0.25 × 26,530 = 6,632.50, the same beneficiaries as that deductible set outright', async () => {
+    const s = shipped('jilin-2017');
+    const at = ['rulesets', 0, 'tracks', 0, 'deductible', 'indexedTo', 'share'];
+    const swept = withNumber(s, at, 0.25);
+    expect(swept.rulesets[0].tracks[0].deductible.value).toBe(6632.5);
+    expect(validateData(swept).problems).toEqual([]);
+    const byShare = await command(
+      'sweep',
+      'scenarios/jilin-2017.json',
+      '--ruleset',
+      'jilin-2017',
+      '--param',
+      'tracks[0].deductible.indexedTo.share',
+      '--from',
+      '0.25',
+      '--to',
+      '0.5',
+      '--steps',
+      '2',
+      '--metric',
+      'beneficiaries',
+      '--json',
+    );
+    const byValue = await command(
+      'sweep',
+      'scenarios/jilin-2017.json',
+      '--ruleset',
+      'jilin-2017',
+      '--param',
+      'tracks[0].deductible',
+      '--from',
+      '6632.5',
+      '--to',
+      '13265',
+      '--steps',
+      '2',
+      '--metric',
+      'beneficiaries',
+      '--json',
+    );
+    expect(byShare.code, byShare.err).toBe(0);
+    expect(byValue.code, byValue.err).toBe(0);
+    const beneficiaries = (out: string) => (JSON.parse(out) as { rows: { beneficiaries: number }[] }).rows.map((r) => r.beneficiaries);
+    expect(beneficiaries(byShare.out)).toEqual(beneficiaries(byValue.out));
+  }, 60_000);
 });

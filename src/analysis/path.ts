@@ -1,5 +1,5 @@
 /** Parameter paths as planners write them: `tracks[0].deductible`, `funding.perInsured`, `tracks[0].bands[1].ratio`. */
-import { getAt, setAt, setItemField, setParam, type Path } from '../scenario/edit.ts';
+import { getAt, isIndexedSharePath, setAt, setIndexedShare, setItemField, setParam, type Path } from '../scenario/edit.ts';
 import type { Ruleset } from '../scenario/schema.ts';
 
 export function parsePath(text: string): Path {
@@ -33,7 +33,9 @@ export function numberAt(root: unknown, path: Path): number {
 export function withNumber<T>(root: T, path: Path, value: number, note?: string): T {
   const v = getAt(root, path);
   let next: T;
-  if (v && typeof v === 'object' && 'value' in (v as object)) next = setParam(root, path, value);
+  // An indexed deductible's share re-derives the deductible from its income figure, as in the editor (edit.ts).
+  if (isIndexedSharePath(path)) next = setIndexedShare(root, path.slice(0, -1), value);
+  else if (v && typeof v === 'object' && 'value' in (v as object)) next = setParam(root, path, value);
   else next = setItemField(root, path.slice(0, -1), String(path[path.length - 1]), value);
   if (note) {
     const target = v && typeof v === 'object' && 'value' in (v as object) ? path : path.slice(0, -1);

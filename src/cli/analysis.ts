@@ -13,6 +13,7 @@ import { fieldName } from '../report/field-names.ts';
 import { metricDef, metricLabel, metricWhy } from '../engine/metrics.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { isShareParam } from '../analysis/solve.ts';
+import { isIndexedSharePath } from '../scenario/edit.ts';
 import type { Command } from './command.ts';
 import { intFlag, langFlag, LANG_UNIT_OPTIONS, requiredNumber, unitFlag } from './flags.ts';
 import { findRuleset, loadScenario, prepareOutDir, prepareOutFile, readBounded, UsageError, writeTextAtomic } from './io.ts';
@@ -295,7 +296,8 @@ METRIC (repeatable; default payout and lossRatio): ${METRICS_HELP}.
     // a premium of 0 that the swept parameter does not set reads "no premium" (无保费).
     const premium = analyticOfRuleset(s, s.rulesets.indexOf(r)).premium;
     const noPremium = (m: MetricName) => p[0] !== 'funding' && metricWhy(m, premium) !== null;
-    const share = isShareParam(p, rows[0]?.x ?? 0) && rows.every((row) => row.x <= 1);
+    // An indexed deductible's share of an income figure reads as a percentage above 100% too (twice the income: 200%).
+    const share = isIndexedSharePath(p) || (isShareParam(p, rows[0]?.x ?? 0) && rows.every((row) => row.x <= 1));
     console.log(
       textTable(
         [paramName(s, r, String(values.param), lang), ...metrics.map((m) => metricLabel(m, lang))],

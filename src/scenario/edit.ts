@@ -76,6 +76,11 @@ export function setItemField<T>(root: T, itemPath: Path, field: string, value: J
 
 export const EDITED = 'edited in the workbench';
 
+/** Whether `path` ends at the share of an indexed deductible (…indexedTo.share, a modifier's …deductibleIndexedTo.share). */
+export function isIndexedSharePath(path: Path): boolean {
+  return path.length > 1 && path[path.length - 1] === 'share' && /^(indexedTo|deductibleIndexedTo)$/.test(String(path[path.length - 2]));
+}
+
 /**
  * Sets the share of an indexed deductible (`indexPath` ends at its indexedTo) and re-derives the deductible from
  * it: share × incomeIndex[income] to the fen (scenario/income-index.ts), the share relabelled as an edit.

@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { setIndexedShare, setParam } from '../scenario/edit.ts';
+import { isIndexedSharePath, setIndexedShare, setParam } from '../scenario/edit.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from '../report/field-names.ts';
@@ -176,9 +176,7 @@ export class EditorPanel extends LitElement {
     const continuing = this.gesture === key;
     const path = e.detail.path;
     // The share of an indexed deductible re-derives the deductible from its income figure (scenario/income-index.ts).
-    const indexed =
-      path.length > 1 && path[path.length - 1] === 'share' && /^(indexedTo|deductibleIndexedTo)$/.test(String(path[path.length - 2]));
-    const next = indexed
+    const next = isIndexedSharePath(path)
       ? setIndexedShare(this.wb.draft, path.slice(0, -1), e.detail.value)
       : setParam(this.wb.draft, path, e.detail.value);
     this.wb.edit(next, !continuing);
