@@ -31,18 +31,22 @@ const met = (value: number, target: number) => (value <= target ? 'met' : 'NOT m
  * A scenario's milliseconds per trial in a fresh worker thread that runs nothing else (engine/bench-trial-entry.ts),
  * as each worker of a run computes: "per trial on one worker" of issue #32.
  */
-async function trialMillisecondsInWorker(scenario: Scenario, trials: number): Promise<number> {
+async function inFreshWorker<T>(message: { scenario: Scenario; trials: number; warm: number; floor?: boolean }): Promise<T> {
   const w = new Worker(bundledWorkerScript(new URL('../engine/bench-trial-entry.ts', import.meta.url)), { eval: true });
   try {
-    return await new Promise<number>((resolve, reject) => {
+    return await new Promise<T>((resolve, reject) => {
       w.once('message', resolve);
       w.once('error', reject);
-      w.postMessage({ scenario, trials, warm: 2 });
+      w.postMessage(message);
     });
   } finally {
     await w.terminate();
   }
 }
+const trialMillisecondsInWorker = (scenario: Scenario, trials: number) => inFreshWorker<number>({ scenario, trials, warm: 2 });
+/** engine/bench.ts drawFloor, in a fresh worker of its own (its loops would otherwise share the trial's feedback). */
+const drawFloorInWorker = (scenario: Scenario) =>
+  inFreshWorker<{ drawsPerTrial: number; fillNs: number; exponentialNs: number }>({ scenario, trials: 0, warm: 0, floor: true });
 
 async function timedRun(file: string, trials: number, workers: number, shareThisThread = false) {
   const scenario = requireScenario(readFileSync(scenarioPath(file), 'utf8'));
@@ -68,6 +72,7 @@ async function monteCarloTargets(quick: boolean, large: number): Promise<void> {
   const jilin = requireScenario(readFileSync(scenarioPath('jilin-2017'), 'utf8'));
   const ref: number[] = [];
   const perTrial = { suzhou: [] as number[], jilin: [] as number[] };
+  const floors: { drawsPerTrial: number; fillNs: number; exponentialNs: number }[] = [];
   const walls = new Map<string, number[]>();
   const peaks = new Map<string, number>();
   // The third: the first with this thread computing beside workers − 1 workers (engine/run.ts shareThisThread),
@@ -83,6 +88,7 @@ async function monteCarloTargets(quick: boolean, large: number): Promise<void> {
     ref.push(referenceLoop(quick ? 2_000_000 : 5_000_000)[1]);
     perTrial.suzhou.push(await trialMillisecondsInWorker(suzhou, quick ? 100 : 300));
     perTrial.jilin.push(await trialMillisecondsInWorker(jilin, quick ? 20 : 60));
+    floors.push(await drawFloorInWorker(suzhou));
     for (const [label, file, trials, share] of runs) {
       if (i > 0 && trials > 1000 && i >= 3) continue; // the large run three times at most
       const r = await timedRun(file, trials, workers, share);
@@ -100,6 +106,17 @@ async function monteCarloTargets(quick: boolean, large: number): Promise<void> {
   const j = median(perTrial.jilin);
   console.log(
     `  Suzhou 2021 per trial, one worker (a fresh worker thread): ${s.toFixed(3)} ms (normalised ${(s * scale).toFixed(3)} ms); numpy ${NUMPY_SUZHOU_MS} ms ÷ it = ${(NUMPY_SUZHOU_MS / (s * scale)).toFixed(2)}×   (target ≥ 2×: ${met(2 * s * scale, NUMPY_SUZHOU_MS)})`,
+  );
+  // The floor under a trial that draws each claimant (engine/bench.ts drawFloor): its draws × the time per draw.
+  const draws = median(floors.map((f) => f.drawsPerTrial));
+  const fillNs = median(floors.map((f) => f.fillNs));
+  const expNs = median(floors.map((f) => f.exponentialNs));
+  const ms = (ns: number) => ((draws * ns) / 1e6) * scale;
+  console.log(
+    `    its ${draws.toFixed(0)} claimants drawn a trial: sorted amounts ${fillNs.toFixed(1)} ns a draw (normalised ${(fillNs * scale).toFixed(1)}), ${ms(fillNs).toFixed(3)} ms a trial normalised;`,
+  );
+  console.log(
+    `    their Exp(1) draws alone (generator and Ziggurat) ${expNs.toFixed(1)} ns (normalised ${(expNs * scale).toFixed(1)}), ${ms(expNs).toFixed(3)} ms a trial normalised: the floor under claimant-level draws, against the target ${(NUMPY_SUZHOU_MS / 2).toFixed(2)} ms`,
   );
   console.log(`  Jilin 2017 per trial, one worker:  ${j.toFixed(3)} ms (normalised ${(j * scale).toFixed(3)} ms)`);
   const targets: Record<string, number> = {

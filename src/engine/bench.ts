@@ -11,6 +11,8 @@ import { SEVERITY_FAMILIES } from '../scenario/severity-families/index.ts';
 import { normalZiggurat } from '../random/normal.ts';
 import { severityOf } from '../random/severity/index.ts';
 import { trialStream } from '../random/stream.ts';
+import { fillExponential } from '../random/exponential.ts';
+import { UpperQuantileTable } from '../random/quantile-table.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
@@ -136,4 +138,45 @@ export function trialMilliseconds(scenario: Scenario, trials: number): number {
   const t0 = performance.now();
   simulateTrials(model, scenario.simulation.seed, 0, trials, out);
   return (performance.now() - t0) / trials;
+}
+
+/**
+ * Where a trial's time can go no lower while every claimant above the sampling threshold is drawn (docs/model.md
+ * "Performance"): the claimants a trial of `scenario` draws (its `sampled` column, averaged), and the time per draw
+ * of the sorted batch as the engine makes it (generator, Ziggurat, Rényi sum, the table's cubic, running sums:
+ * UpperQuantileTable.fillSorted on the first population's table) and of its Exp(1) draws alone (fillExponential:
+ * the generator and the Ziggurat, the same numbers the sorted batch starts from), in batches of the first
+ * population's size per trial. draws × the second is a floor under any trial that draws them one by one.
+ */
+export function drawFloor(scenario: Scenario, ms = 300): { drawsPerTrial: number; fillNs: number; exponentialNs: number } {
+  const model = compileModel(scenario);
+  const trials = 20;
+  const out = new Float64Array(trialBlockSize(model, trials));
+  simulateTrials(model, 'bench-floor', 0, trials, out);
+  let draws = 0;
+  let first = 0;
+  for (let t = 0; t < trials; t++) {
+    draws += out[rowOffset(model, t, 0, -1) + COL.sampled];
+    first += out[rowOffset(model, t, 0, 0) + COL.sampled];
+  }
+  const n = Math.max(1, Math.round(first / trials));
+  const pop = model.populations[0];
+  const l0 = -Math.log(pop.tailProb);
+  const table = UpperQuantileTable.build(pop.severity, Math.max(1 / 256, l0 - 1), l0 + 16, Math.max(1 / 256, l0 - 0.25));
+  const amounts = new Float64Array(n);
+  const prefix = new Float64Array(n + 1);
+  const rng = trialStream('bench-floor', 0);
+  const perDraw = (draw: () => void) => {
+    for (let i = 0; i < 10; i++) draw();
+    const t0 = performance.now();
+    let drawn = 0;
+    while (performance.now() - t0 < ms) {
+      draw();
+      drawn += n;
+    }
+    return ((performance.now() - t0) * 1e6) / drawn;
+  };
+  const fillNs = table ? perDraw(() => table.fillSorted(rng, amounts, 0, n, l0, 1, prefix)) : NaN;
+  const exponentialNs = perDraw(() => fillExponential(rng, amounts, 0, n));
+  return { drawsPerTrial: draws / trials, fillNs, exponentialNs };
 }
