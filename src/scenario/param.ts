@@ -58,6 +58,14 @@ export function textFault(s: string, lines = false): string | undefined {
   return `contains the control character ${u(c)} ${at}; remove it`;
 }
 
+/**
+ * A text from outside any file that goes into one (a claims file's name in a fit's source, `fit --into`): each
+ * character a one-line text may not hold written as its escape "\u001b", so the text still names what it names
+ * and the file stays valid.
+ */
+export const printable = (s: string) =>
+  s.replace(new RegExp(FAULT.line.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 const checked = (max: number, lines: boolean) =>
   z
     .string()
