@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fitSource } from '../src/fit/into-scenario.ts';
 import { fitFootnote } from '../src/report/charts/fit-charts.ts';
 import { getAt, setParam } from '../src/scenario/edit.ts';
-import { printable, textFault } from '../src/scenario/param.ts';
+import { printable, textFault } from '../src/scenario/characters.ts';
 import { formatProblem } from '../src/scenario/problems.ts';
 import { annotate } from '../src/scenario/structure.ts';
 import { validateData, validateText } from '../src/scenario/validate.ts';
@@ -115,6 +115,15 @@ describe('every text of a file, by its JSON path', () => {
     expect(v.notes).toEqual(['migrated from schema version 1 to 2', 'migrated from schema version 2 to 3']);
     expect(v.problems.map(formatProblem)).toEqual([
       'rulesets[0].title.zh: contains the control character U+001B at character 1; remove it',
+    ]);
+  });
+  it('a value or key quoted back in a problem: C1 and bidi controls escaped as JSON escapes C0 (U+009B is CSI to some terminals)', () => {
+    const d = jiangyin();
+    d.populations[0].amountBasis = '\u009b2J\u202eabc😀';
+    d.title['\u202ekey\u009b'] = 1;
+    expect(lines(d)).toEqual([
+      'title["\\u202ekey\\u009b"]: unknown key',
+      'populations[0].amountBasis: must be one of "selfBurden", "policyCost" (got string "\\u009b2J\\u202eabc😀")',
     ]);
   });
   it('scenario.schema.json carries the same class as a pattern, so an editor flags it too', () => {

@@ -3,7 +3,7 @@
  * reproduce it (the file's SHA-256, n, ℓ and AIC), and optionally the estimates' covariance for parameter risk.
  * Pure: the command computes the digest and writes the file; the workbench can do the same with crypto.subtle.
  */
-import { printable } from '../scenario/param.ts';
+import { printable } from '../scenario/characters.ts';
 import { SEVERITY_PARAMETERS } from '../scenario/severity-parameters.ts';
 import type { FamilyFit } from './types.ts';
 

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { schemeTableau10 } from 'd3-scale-chromatic';
-import { printable } from '../../scenario/param.ts';
+import { printable } from '../../scenario/characters.ts';
 import { t, type Lang } from '../strings.ts';
 import type { ChartSpec } from './charts.ts';
 import type { FitDiagnostics } from './fit-data.ts';
