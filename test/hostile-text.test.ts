@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitSource } from '../src/fit/into-scenario.ts';
 import { fitFootnote } from '../src/report/charts/fit-charts.ts';
+import { describeProblem } from '../src/report/field-names.ts';
 import { getAt, setParam } from '../src/scenario/edit.ts';
 import { printable, textFault } from '../src/scenario/characters.ts';
 import { formatProblem } from '../src/scenario/problems.ts';
@@ -190,5 +191,23 @@ describe('text that enters without a scenario file goes through the same validat
       date: '2026-12-07',
     });
     expect(long).toContain(`from ${'😀'.repeat(200)}… (SHA-256`);
+  });
+});
+
+describe('the page shows the refusal in words, without showing the refused text', () => {
+  it('in Chinese, the field named by the id where the title itself is refused', () => {
+    const d = jiangyin();
+    d.rulesets[0].title = { zh: '江阴\u202e0001', en: 'Jiangyin\u001b' };
+    d.rulesets[0].region = 'a\nb';
+    d.populations[0].title = { zh: '成员\ud800', en: 'members' };
+    d.populations[0].groups[0].title = { zh: '救助\u0007', en: 'assistance' };
+    const shown = validateData(d).problems.map((p) => describeProblem(p, d, 'zh'));
+    expect(shown.map((p) => `${p.field}：${p.message}`)).toEqual([
+      'members · 名称 · zh：含孤立的代理码元 U+D800（第 3 个字符，半个字符，任何文件都无法保存）：请删去',
+      'members · assistance · 名称 · zh：含控制字符 U+0007（第 3 个字符）：请删去',
+      'jiangyin-2020 · 名称 · zh：含双向文字控制符 U+202E（RIGHT-TO-LEFT OVERRIDE，第 3 个字符），会改变文字的显示顺序：请删去',
+      'jiangyin-2020 · 名称 · en：含控制字符 U+001B（第 9 个字符）：请删去',
+      'jiangyin-2020 · 地区：含换行 U+000A（第 2 个字符）：此项只能写一行，请删去',
+    ]);
   });
 });
