@@ -14,7 +14,7 @@ import { formatProblem } from '../src/scenario/problems.ts';
 import { annotate } from '../src/scenario/structure.ts';
 import { validateData, validateText } from '../src/scenario/validate.ts';
 import { EDITS, type EditDetail } from '../src/ui/edit-events.ts';
-import { decodeShare, encodeShare, readSharedEdits, sharedEdits } from '../src/ui/share.ts';
+import { decodeShare, encodeShare, readSharedEdits, shareDamageText, sharedEdits } from '../src/ui/share.ts';
 import type { FamilyFit } from '../src/fit/types.ts';
 import { loadScenarioFile, ROOT } from './helpers/golden.ts';
 import { jiangyinV1 } from './helpers/v1.ts';
@@ -171,6 +171,14 @@ describe('text that enters without a scenario file goes through the same validat
     expect(lines((shared as { draft: unknown }).draft)).toEqual([
       'rulesets[0].title.en: contains the control character U+001B at character 9; remove it',
     ]);
+  });
+  it("a share link's own words: a base name or an index quoted back escaped, not reordering the refusal", async () => {
+    const why = async (link: unknown) => {
+      const r = readSharedEdits(await decodeShare(await encodeShare(link)), { 'jiangyin-2020': jiangyin() });
+      return r && 'error' in r ? shareDamageText(r.error, 'en') : r;
+    };
+    expect(await why({ jingsuanShare: 2, base: 'jiangyin\u202e0202', patch: [] })).toContain('jiangyin\\u202e0202');
+    expect(await why({ jingsuanShare: 2, base: 'jiangyin-2020', patch: [[['rulesets', '\u009b2J'], 1]] })).not.toMatch(/[\u0080-\u009f]/);
   });
   it("a claims file's name (anyone's, on Linux it may hold ESC and a line break): escaped in the fit's source and footnote", () => {
     const name = 'claims\u001b[2J\nx.csv';
