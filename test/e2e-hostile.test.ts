@@ -36,6 +36,27 @@ describe('hostile input in the workbench', () => {
       ]);
   });
 
+  it('a title holding ESC opens nothing and is named in words; a rename to a bidi override is refused the same way', async () => {
+    const { page, errors } = await openPage(site.browser, oneRegion());
+    await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');
+    const d = base('jiangyin-2020');
+    d.rulesets[0].title.zh = '江阴\u001b[2J';
+    expect(await openText(page, 'escape.json', JSON.stringify(d))).toBe(false);
+    // The field by the ruleset's id: its title is the text refused.
+    await expect
+      .poll(() => app(page).locator('.open-problems li[title="rulesets[0].title.zh"]').allInnerTexts())
+      .toEqual(['jiangyin-2020 · 名称 · zh：含控制字符 U+001B（第 3 个字符）：请删去']);
+    await app(page).locator('.open-problems button').click();
+    // The rename field of the scenario on screen (a paste can carry what a keyboard cannot type).
+    const title = page.locator('js-ruleset-card input.title').first();
+    await title.fill('江阴\u202e2020');
+    await title.press('Tab');
+    await expect
+      .poll(() => app(page).locator('li[title="rulesets[0].title.zh"]').allInnerTexts())
+      .toEqual([expect.stringMatching(/：含双向文字控制符 U\+202E（RIGHT-TO-LEFT OVERRIDE，第 3 个字符），会改变文字的显示顺序：请删去$/)]);
+    expect(errors).toEqual([]);
+  });
+
   it('a damaged autosave is refused by path; the page keeps working', async () => {
     const { page, errors } = await openPage(site.browser, oneRegion());
     await expect.poll(() => runState(page), { timeout: 60_000 }).toBe('done');

@@ -148,4 +148,31 @@ describe('reports cannot be forged by the text of a file', () => {
   });
 });
 
+describe('the terminal cannot be driven by the text of a file', () => {
+  it('a ruleset title holding ESC [2J, BEL, NUL, U+202E and a lone surrogate: every command refuses it by path, no byte of it printed', () => {
+    const d = base('jiangyin-2020');
+    d.rulesets[0].title.zh = '江阴\u001b[2J\u0007\u0000\u202e\ud800';
+    d.populations[0].title.en = 'members\u001b]0;owned\u0007';
+    const f = file('escape-title.json', d);
+    const want = [
+      'populations[0].title.en: contains the control character U+001B at character 8; remove it',
+      'rulesets[0].title.zh: contains the control character U+001B at character 3; remove it',
+    ];
+    // Before: `validate` passed it, `run`/`expect` printed the ESC sequence (clearing the screen), `run --out`
+    // stopped with "unexpected error: SVG data parsing failed" (exit 3).
+    for (const args of [
+      ['validate', f],
+      ['expect', f],
+      ['run', f, '--trials', '5', '--out', join(DIR, 'escape-title')],
+    ]) {
+      const r = jingsuan(`escape title: ${args[0]}`, args, 30);
+      clean(r, args[0]);
+      expect(r.code, args[0]).toBe(1);
+      for (const line of want) expect(r.out + r.err, args[0]).toContain(line);
+      // eslint-disable-next-line no-control-regex
+      expect(r.out + r.err, args[0]).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e\ufffd]/);
+    }
+  });
+});
+
 afterAll(summarise);

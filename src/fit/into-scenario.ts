@@ -3,6 +3,7 @@
  * reproduce it (the file's SHA-256, n, ℓ and AIC), and optionally the estimates' covariance for parameter risk.
  * Pure: the command computes the digest and writes the file; the workbench can do the same with crypto.subtle.
  */
+import { printable } from '../scenario/characters.ts';
 import { SEVERITY_PARAMETERS } from '../scenario/severity-parameters.ts';
 import type { FamilyFit } from './types.ts';
 
@@ -23,7 +24,10 @@ export interface FitOrigin {
 
 /** "Fitted by jingsuan fit on 2026-12-06 from claims.csv (SHA-256 …, n = 179, log-likelihood −923.41, AIC 1850.82)". */
 export function fitSource(fit: FamilyFit, origin: FitOrigin): string {
-  const file = origin.file.length > 200 ? `${origin.file.slice(0, 200)}…` : origin.file;
+  // A file's name is anyone's: on Linux it may hold ESC or a line break, which a source may not (scenario/param.ts
+  // textFault); cut by characters, not UTF-16 units, so a name is never cut inside a character.
+  const name = [...printable(origin.file)];
+  const file = name.length > 200 ? `${name.slice(0, 200).join('')}…` : name.join('');
   const details = [
     `SHA-256 ${origin.sha256}`,
     `n = ${origin.n}`,

@@ -6,7 +6,15 @@
 import { t, type Lang } from './strings.ts';
 import { CHANNEL_NAMES } from './tables.ts';
 import type { Problem } from '../scenario/problems.ts';
+import { textFault } from '../scenario/characters.ts';
 import { severityParamName } from './severity-names.ts';
+
+/**
+ * A title of the file as a problem's field name may show it: a problem is shown for files the validator refused,
+ * so a title there may be anything; one that is not a text it would accept (not a string, or holding a control
+ * or bidi character: text the page would show reordered) is not shown, and the id or tag stands in.
+ */
+const shown = (title: unknown): string | undefined => (typeof title === 'string' && title && !textFault(title) ? title : undefined);
 
 type Json = Record<string, unknown> & { title?: Record<Lang, string> };
 
@@ -148,7 +156,7 @@ export function valueInWords(v: unknown, lang: Lang, key = '', depth = 0): strin
   const o = v as Record<string, unknown>;
   if ('value' in o && typeof o.value === 'number') return String(o.value);
   if (depth > 1) return '…';
-  if (o.title && typeof o.title === 'object') return String((o.title as Record<Lang, string>)[lang] ?? '');
+  if (o.title && typeof o.title === 'object') return shown((o.title as Record<Lang, unknown>)[lang]) ?? '';
   return Object.entries(o)
     .filter(([k]) => k !== 'source' && k !== 'assumption' && k !== 'id')
     .map(([k, x]) => `${fieldWord(k, lang)} ${choiceInWords(k, x, lang) ?? valueInWords(x, lang, k, depth + 1)}`)
@@ -165,7 +173,11 @@ function choiceInWords(key: string, v: unknown, lang: Lang): string | null {
 /** A group tag as its title reads (the first population that declares it), else the tag. */
 function groupTitle(scenario: unknown, tag: string, lang: Lang): string {
   const populations = ((scenario as { populations?: { groups?: Json[] }[] })?.populations ?? []) as { groups?: Json[] }[];
-  for (const p of populations) for (const g of p.groups ?? []) if (g.tag === tag && g.title?.[lang]) return g.title[lang];
+  for (const p of populations)
+    for (const g of p.groups ?? []) {
+      const named = g.tag === tag ? shown(g.title?.[lang]) : undefined;
+      if (named) return named;
+    }
   return tag;
 }
 
@@ -183,7 +195,7 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
     const child = (node as Record<string | number, unknown> | undefined)?.[k];
     if (typeof k === 'string' && typeof next === 'number') {
       const item = (child as Json[] | undefined)?.[next];
-      const named = item?.title?.[lang];
+      const named = shown(item?.title?.[lang]);
       if (k === 'rulesets' || k === 'populations') words.push(named ?? String(item?.id ?? `${k}[${next}]`));
       else if (k === 'groups') words.push(named ?? String(item?.tag ?? next + 1));
       else if (k === 'tracks') {
@@ -206,7 +218,7 @@ export function fieldName(path: string, scenario: unknown, lang: Lang): string {
       words.push(IN_CONTEXT[`${String(parts[i - 1])}.${k}`][lang]);
     else if (typeof k === 'string' && k !== 'value' && FIELDS[k]) words.push(FIELDS[k][lang]);
     // An income figure by its title (城镇居民人均可支配收入), its key where the file gives none (scenario/schema.ts IncomeIndex).
-    else if (typeof k === 'string' && parts[i - 1] === 'incomeIndex') words.push((child as Json | undefined)?.title?.[lang] || k);
+    else if (typeof k === 'string' && parts[i - 1] === 'incomeIndex') words.push(shown((child as Json | undefined)?.title?.[lang]) ?? k);
     else if (typeof k === 'string' && k !== 'value') words.push(k);
     node = child;
   }
@@ -251,6 +263,23 @@ const MESSAGES_ZH: [RegExp, (...m: string[]) => string][] = [
   [/^no tier contains m = 0 \(break-even\)$/, () => '没有一档包含 m = 0（盈亏平衡点）'],
   [/^cannot be evaluated in double precision: (.*)$/, (_, why) => `参数超出双精度可计算范围（${why}）`],
   [/^unknown key$/, () => '不认识的字段（文件格式中没有）'],
+  // The characters a text may not hold (scenario/characters.ts textFault).
+  [
+    /^contains the control character (U\+[0-9A-F]{4}) at character (\d+); remove it$/,
+    (_, c, at) => `含控制字符 ${c}（第 ${at} 个字符）：请删去`,
+  ],
+  [
+    /^contains (a line break|a tab) \((U\+[0-9A-F]{4})\) at character (\d+); this text is one line: remove it$/,
+    (_, what, c, at) => `含${what === 'a tab' ? '制表符' : '换行'} ${c}（第 ${at} 个字符）：此项只能写一行，请删去`,
+  ],
+  [
+    /^contains the bidirectional control (U\+[0-9A-F]{4}) \(([A-Z -]+)\) at character (\d+), which reorders what a reader sees; remove it$/,
+    (_, c, name, at) => `含双向文字控制符 ${c}（${name}，第 ${at} 个字符），会改变文字的显示顺序：请删去`,
+  ],
+  [
+    /^contains a lone surrogate (U\+[0-9A-F]{4}) at character (\d+) /,
+    (_, c, at) => `含孤立的代理码元 ${c}（第 ${at} 个字符，半个字符，任何文件都无法保存）：请删去`,
+  ],
   [/^is required \((\w+)\)$/, (_, kind) => `缺少此项（${kind}）`],
   [
     /^([\d.]+%) is above the ruleset's ratio ceiling ([\d.]+%) \(ratioCeiling\)$/,

@@ -3,8 +3,8 @@
  * pooling of the basic funds (seed 003). Same conventions as insurance scenarios: parameters carry provenance.
  */
 import { z } from 'zod';
-import { Bilingual, Money, Ratio, PlainSeverity } from './schema.ts';
-import { provenance } from './param.ts';
+import { Bilingual, Money, OptionalBilingual, Ratio, PlainSeverity } from './schema.ts';
+import { provenance, text } from './param.ts';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "."');
 const count = (d: string) =>
@@ -62,12 +62,12 @@ export const SubsidyGroup = z.strictObject({
 });
 
 export const SubsidyBudget = z.strictObject({
-  $schema: z.string().max(500).optional(),
+  $schema: text(500).optional(),
   schemaVersion: z.literal(2),
   kind: z.literal('subsidyBudget'),
   id,
   title: Bilingual,
-  description: z.strictObject({ zh: z.string().max(2000).optional(), en: z.string().max(2000).optional() }).optional(),
+  description: OptionalBilingual.optional(),
   year: z.number().int().min(2000).max(2100),
   subsidyPerPerson: Money('Fiscal subsidy per insured person per year'),
   groups: z.array(SubsidyGroup).min(1).max(20),
@@ -128,12 +128,12 @@ export const PoolingRegion = z.strictObject({
 });
 
 export const Pooling = z.strictObject({
-  $schema: z.string().max(500).optional(),
+  $schema: text(500).optional(),
   schemaVersion: z.literal(2),
   kind: z.literal('pooling'),
   id,
   title: Bilingual,
-  description: z.strictObject({ zh: z.string().max(2000).optional(), en: z.string().max(2000).optional() }).optional(),
+  description: OptionalBilingual.optional(),
   year: z.number().int().min(2000).max(2100),
   regions: z.array(PoolingRegion).min(1).max(30),
   cityPool: FundMoney('City pooling fund at the start'),
@@ -159,7 +159,7 @@ export const Pooling = z.strictObject({
   simulation: z.strictObject({
     years: z.number().int().min(1).max(30),
     trials: z.number().int().min(1).max(100_000),
-    seed: z.union([z.string().max(100), z.number().int()]),
+    seed: z.union([text(100), z.number().int()]),
   }),
 });
 

@@ -5,6 +5,7 @@
  * length changed, an object whose keys changed) is set whole, so applying the steps gives back the very same
  * JSON text.
  */
+import { quoted } from './characters.ts';
 import type { Path } from './edit.ts';
 import { FORBIDDEN_KEYS, LIMITS } from './limits.ts';
 import { formatPath } from './problems.ts';
@@ -72,7 +73,7 @@ export function applyUntrustedPatch(base: unknown, patch: unknown): { draft: unk
               kind: 'indexOutOfRange',
               step: s,
               at: shownPath(path.slice(0, i)),
-              index: String(JSON.stringify(k)).slice(0, 24),
+              index: quoted(k, 24),
               length: node.length,
             },
           };

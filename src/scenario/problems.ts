@@ -1,3 +1,5 @@
+import { quoted } from './characters.ts';
+
 /** A problem found in a scenario file, addressed by its JSON path (e.g. `rulesets[0].tracks[0].deductible.value`). */
 export interface Problem {
   path: string;
@@ -12,7 +14,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(String(seg))}]`;
+    else out += `[${quoted(String(seg))}]`;
   }
   return out || '(root)';
 }

@@ -8,7 +8,7 @@
 import { TARGET_METRICS } from './target-metrics.ts';
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { amount, finite, param, provenance, text, type Said } from './param.ts';
+import { amount, finite, param, prose, provenance, text, type Said } from './param.ts';
 import { severityUnion } from './severity-families/index.ts';
 
 export const SCHEMA_VERSION = 3;
@@ -19,7 +19,8 @@ const id = z
 const tag = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lower-case tag such as "assistance" (1–32 characters)');
 
 export const Bilingual = z.strictObject({ zh: text(200), en: text(200) });
-const OptionalBilingual = z.strictObject({ zh: text(2000).optional(), en: text(2000).optional() });
+/** Prose in both languages (a description, a note, why a target conflicts): lines and tabs allowed (param.ts prose). */
+export const OptionalBilingual = z.strictObject({ zh: prose(2000).optional(), en: prose(2000).optional() });
 
 const ratio = () => finite().min(0, 'must be between 0 and 1 (0–100%)').max(1, 'must be between 0 and 1 (0–100%)');
 
@@ -35,7 +36,7 @@ export const Ratio = (d: string) => param(ratio(), `${d} (a share between 0 and 
 export const Uncertainty = z
   .strictObject({
     parameters: z
-      .array(z.string().max(32))
+      .array(text(32))
       .min(1)
       .max(5)
       .describe(
@@ -534,14 +535,14 @@ export const Target = z.strictObject({
 
 export const Simulation = z.strictObject({
   trials: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.trials, `must not exceed ${LIMITS.trials}`),
-  seed: z.union([z.string().max(100), z.number().int()]),
+  seed: z.union([text(100), z.number().int()]),
   baseline: id.optional().describe('Ruleset the others are compared against (paired differences).'),
   parameterRisk: ParameterRisk.optional(),
   trend: Trend.optional(),
 });
 
 export const Scenario = z.strictObject({
-  $schema: z.string().max(500).optional(),
+  $schema: text(500).optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
   id,
   title: Bilingual,

@@ -172,7 +172,8 @@ export function annotate<T>(root: T, ownerPath: Path, note: string): T {
   const assumption = owner?.assumption;
   if (typeof assumption !== 'string' || !(assumption.startsWith(EDITED) || assumption.startsWith(ADDED))) return root;
   const base = assumption.split(NOTE)[0];
-  const clean = note.replace(/\s+/g, ' ').trim().slice(0, 500);
+  // Cut by characters, not UTF-16 units: a cut inside an emoji left half of it, which the validator refuses.
+  const clean = [...note.replace(/\s+/g, ' ').trim()].slice(0, 500).join('');
   return setAt(root, [...ownerPath, 'assumption'], clean ? `${base}${NOTE}${clean}` : base);
 }
 

@@ -2,6 +2,7 @@
  * Validation of a scenario file: every problem at once, each as `<json path>: <what is wrong>`, never a throw.
  */
 import type { core } from 'zod';
+import { quoted } from './characters.ts';
 import { migrate } from './migrate.ts';
 import { formatProblem, problem, ScenarioError, type Problem } from './problems.ts';
 import { Scenario, SCHEMA_VERSION } from './schema.ts';
@@ -85,7 +86,7 @@ function typeName(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
+  return `${typeof v} ${quoted(v, 40)}`;
 }
 
 function describeIssue(issue: core.$ZodIssue): Problem[] {
@@ -104,9 +105,9 @@ function describeIssue(issue: core.$ZodIssue): Problem[] {
     }
     case 'invalid_value':
       if (path.length && path[path.length - 1] === 'schemaVersion') {
-        return [problem(path, `unsupported schema version ${JSON.stringify(input)}; this build reads versions 1 to ${SCHEMA_VERSION}`)];
+        return [problem(path, `unsupported schema version ${quoted(input, 40)}; this build reads versions 1 to ${SCHEMA_VERSION}`)];
       }
-      return [problem(path, `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${typeName(input)})`)];
+      return [problem(path, `must be one of ${issue.values.map((v) => quoted(v)).join(', ')} (got ${typeName(input)})`)];
     case 'too_small':
     case 'too_big': {
       const custom = !/^Too (small|big)/.test(issue.message);

@@ -7,6 +7,7 @@
  */
 import { t, type Lang } from '../report/strings.ts';
 import { messageIn } from '../report/field-names.ts';
+import { printable } from '../scenario/characters.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { applyUntrustedPatch, diffPatch, type Patch, type PatchProblem } from '../scenario/patch.ts';
 import { parseJsonText } from '../scenario/untrusted.ts';
@@ -123,7 +124,8 @@ export function readSharedEdits(
   if (!d || typeof d !== 'object' || d.jingsuanShare !== 2) return null;
   let original: unknown;
   if (typeof d.base === 'string') {
-    if (!Object.hasOwn(shipped, d.base)) return { error: { kind: 'base', name: d.base.slice(0, 60) } };
+    // The name is the link's, anyone's: shown escaped (a U+202E would reorder the refusal), cut by characters.
+    if (!Object.hasOwn(shipped, d.base)) return { error: { kind: 'base', name: [...printable(d.base)].slice(0, 60).join('') } };
     original = shipped[d.base];
   } else original = d.original;
   const applied = applyUntrustedPatch(original, d.patch);

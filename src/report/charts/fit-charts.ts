@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { schemeTableau10 } from 'd3-scale-chromatic';
+import { printable } from '../../scenario/characters.ts';
 import { t, type Lang } from '../strings.ts';
 import type { ChartSpec } from './charts.ts';
 import type { FitDiagnostics } from './fit-data.ts';
@@ -182,7 +183,10 @@ export const fitCharts = (d: FitDiagnostics, ctx: FitChartContext): ChartSpec[] 
 
 /** The footnote under every fit chart: the data (file, n, digest) and the method. */
 export function fitFootnote(lang: Lang, o: { file: string; n: number; sha256: string; date: string; families: number }): string {
+  // The file's name as the fit's source writes it (fit/into-scenario.ts): an ESC in a name made the chart's SVG
+  // unreadable to resvg and `fit --out` stopped.
+  const file = printable(o.file);
   return lang === 'zh'
-    ? `数据：${o.file}（n = ${o.n.toLocaleString('en')}，SHA-256 ${o.sha256.slice(0, 12)}…）。最大似然拟合，按 AIC 取前 ${o.families} 个分布；jingsuan fit，${o.date}。`
-    : `Data: ${o.file} (n = ${o.n.toLocaleString('en')}, SHA-256 ${o.sha256.slice(0, 12)}…). Maximum-likelihood fits, the best ${o.families} by AIC; jingsuan fit, ${o.date}.`;
+    ? `数据：${file}（n = ${o.n.toLocaleString('en')}，SHA-256 ${o.sha256.slice(0, 12)}…）。最大似然拟合，按 AIC 取前 ${o.families} 个分布；jingsuan fit，${o.date}。`
+    : `Data: ${file} (n = ${o.n.toLocaleString('en')}, SHA-256 ${o.sha256.slice(0, 12)}…). Maximum-likelihood fits, the best ${o.families} by AIC; jingsuan fit, ${o.date}.`;
 }
