@@ -11,13 +11,16 @@ import {
   addTier,
   duplicateRuleset,
   getAt,
+  isIndexedSharePath,
   moveRuleset,
   removeAt,
   removeRuleset,
   removeTier,
   retitle,
   setAt,
+  setIndexedShare,
   setItemField,
+  setParam,
   type Path,
 } from '../scenario/edit.ts';
 import { newGroup, newModifier } from '../scenario/new-scenario.ts';
@@ -35,7 +38,9 @@ import {
 } from '../scenario/structure.ts';
 import { importBands, importFigures, type ImportedBands } from '../scenario/import-bands.ts';
 import { addAssistance, addHousehold, addIncome, setAssistanceGroup, setIncomeFromMeanGini } from '../scenario/household-edit.ts';
-import type { ItemChange } from './events.ts';
+import { pathString, type ItemChange } from './events.ts';
+import type { EditHistory } from './history.ts';
+import type { ParamChange } from './param-field.ts';
 
 /** What an event carries: a path, an index, or both, and what the edit needs besides. */
 export interface EditDetail extends Partial<ItemChange> {
@@ -63,7 +68,8 @@ type Edit = (draft: unknown, d: EditDetail) => unknown;
 const n = (p: Path, i: number) => p[i] as number;
 
 export const EDITS: Record<string, Edit> = {
-  'item-change': (s, d) => setItemField(s, d.path, d.field!, d.value),
+  // A field set to the value it has changes nothing: no undo step, no 已修改 mark.
+  'item-change': (s, d) => (Object.is(getAt(s, [...d.path, d.field!]), d.value) ? s : setItemField(s, d.path, d.field!, d.value)),
   'item-remove': (s, d) => removeAt(s, d.path),
   'band-add': (s, d) => addBand(s, d.path),
   'bands-import': (s, d) => importBands(s, d.path, d.sheet),
@@ -99,3 +105,37 @@ export const EDITS: Record<string, Edit> = {
   'assistance-cap-add': (s, d) => (getAt(s, d.path) ? s : setAt(s, d.path, { value: 50_000, assumption: ADDED })),
   'household-add': (s) => addHousehold(s),
 };
+
+/** What a parameter's edit needs of the workbench (workbench-state.ts): its draft, problems, history and edit. */
+export interface ValueEditTarget {
+  readonly draft: unknown;
+  readonly problems: readonly unknown[];
+  readonly history: EditHistory<unknown>;
+  edit(next: unknown, record?: boolean): void;
+}
+
+const numberAt = (s: unknown, path: Path) => (getAt(s, [...path, 'value']) as number | undefined) ?? getAt(s, path);
+
+/**
+ * A parameter's new value (a js-param-field's `param-change`). It is one undo step when it is applied and differs
+ * from the value before it; a drag's live steps and a value the validator rejects are held (history.ts), not
+ * steps, and the page's results stay. A value equal to the one before the edit began (a drag let go where it
+ * started, a rejected value typed back to the applied one, the same number entered again) puts back the state as
+ * it was, 已修改 marks included, and records nothing.
+ */
+export function applyParamChange(wb: ValueEditTarget, d: ParamChange) {
+  const key = pathString(d.path);
+  const held = wb.history.heldFor(key);
+  if (!d.live) {
+    const start = held ? held.before : wb.draft;
+    if (Object.is(numberAt(start, d.path), d.value)) {
+      if (held) wb.edit(wb.history.release(), false);
+      return;
+    }
+  }
+  // The share of an indexed deductible re-derives the deductible from its income figure (scenario/income-index.ts).
+  const next = isIndexedSharePath(d.path) ? setIndexedShare(wb.draft, d.path.slice(0, -1), d.value) : setParam(wb.draft, d.path, d.value);
+  wb.history.hold(wb.draft, key);
+  wb.edit(next, false);
+  if (!d.live && wb.problems.length === 0) wb.history.settle();
+}

@@ -6,15 +6,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { rulesetColors, type ChartSpec } from '../report/charts/charts.ts';
 import { t, type Lang } from '../report/strings.ts';
-import { isIndexedSharePath, setIndexedShare, setParam } from '../scenario/edit.ts';
 import { LIMITS } from '../scenario/limits.ts';
 import { formatProblem, type Problem } from '../scenario/problems.ts';
 import { describeProblem, messageIn } from '../report/field-names.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { citeDocuments } from '../report/sources.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { EDITS, type EditDetail } from './edit-events.ts';
-import { pathString } from './events.ts';
+import { EDITS, applyParamChange, type EditDetail } from './edit-events.ts';
 import type { FileSession, OpenProblems } from './file-session.ts';
 import './household-editors.ts';
 import './scenario-dialogs.ts';
@@ -62,8 +60,6 @@ export class EditorPanel extends LitElement {
   declare cardLimit: number;
   private cardTimer: ReturnType<typeof setTimeout> | null = null;
   private shownOriginal: unknown = null;
-  /** The parameter being dragged: the drag's steps after the first do not add undo steps. */
-  private gesture: string | null = null;
 
   constructor() {
     super();
@@ -172,15 +168,7 @@ export class EditorPanel extends LitElement {
   }
 
   private onParam(e: CustomEvent<ParamChange>) {
-    const key = pathString(e.detail.path);
-    const continuing = this.gesture === key;
-    const path = e.detail.path;
-    // The share of an indexed deductible re-derives the deductible from its income figure (scenario/income-index.ts).
-    const next = isIndexedSharePath(path)
-      ? setIndexedShare(this.wb.draft, path.slice(0, -1), e.detail.value)
-      : setParam(this.wb.draft, path, e.detail.value);
-    this.wb.edit(next, !continuing);
-    this.gesture = e.detail.live ? key : null;
+    applyParamChange(this.wb, e.detail);
   }
 
   /** A problem as the page words it: the field by its name on screen, the JSON path on hover. */

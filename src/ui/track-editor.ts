@@ -11,7 +11,8 @@ import { emit, errorAt, pathString, type Path } from './events.ts';
 import { itemChange, itemStyles, miniSlider, rowMessages } from './item-inputs.ts';
 import { provenanceChip } from './provenance-chip.ts';
 import { shared } from './styles.ts';
-import './param-field.ts';
+import { AcceptedValues } from './accepted-values.ts';
+import { fileEpoch } from './param-field.ts';
 
 export class TrackEditor extends LitElement {
   static override properties = {
@@ -36,6 +37,12 @@ export class TrackEditor extends LitElement {
   declare lang: Lang;
   declare problems: { path: string; message: string }[];
   declare warnings: { path: string; message: string }[];
+
+  /** The values the band labels and the derived deductible are built from, as last accepted (accepted-values.ts). */
+  private readonly accepted = new AcceptedValues();
+  private acceptedAt(path: Path, value: number | null) {
+    return this.accepted.shown(fileEpoch(), this.problems, pathString(path), value);
+  }
 
   constructor() {
     super();
@@ -68,7 +75,11 @@ export class TrackEditor extends LitElement {
     const track = this.track;
     const b = track.bands[bi];
     const bp = [...this.path, 'bands', bi];
-    const from = bi === 0 ? Number(track.deductible?.value) : track.bands[bi - 1]?.to;
+    // A band starts where the one before it ends (the first at the deductible): as accepted, not as typed.
+    const from =
+      bi === 0
+        ? this.acceptedAt([...this.path, 'deductible'], Number(track.deductible?.value))
+        : this.acceptedAt([...this.path, 'bands', bi - 1, 'to'], track.bands[bi - 1]?.to ?? null);
     const m = rowMessages(this.problems, this.warnings, [[...bp, 'to'], [...bp, 'ratio'], bp]);
     const invalid = (f: string) => (errorAt(this.problems, pathString([...bp, f])) ? 'true' : 'false');
     const openLast = b.to === null && bi === track.bands.length - 1;
@@ -103,14 +114,17 @@ export class TrackEditor extends LitElement {
     const figure = Object.hasOwn(this.incomeIndex, idx.income) ? this.incomeIndex[idx.income].value : undefined;
     // The figure as a reader names it (城镇居民人均可支配收入), its key in the hover; the key where it has no title.
     const title = incomeFigureTitle(this.incomeIndex, idx.income, L);
+    // A rejected share (or figure) leaves the derived amount as it was accepted; the share's field shows its message.
+    const value = this.acceptedAt([...tp, 'deductible'], d.value);
+    const share = this.acceptedAt([...tp, 'deductible', 'indexedTo', 'share'], idx.share.value);
     const money = (x: number) => x.toLocaleString(L === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
     const error =
       errorAt(this.problems, pathString([...tp, 'deductible', 'value'])) ??
       errorAt(this.problems, pathString([...tp, 'deductible', 'indexedTo', 'income']));
     return html`<div class="derived" role="group" aria-label=${t('deductible', L)}>
         <span class="label">${t('deductible', L)}</span>
-        <strong>${money(d.value)}</strong>
-        <span class="muted">= ${idx.share.value} × <span class="figure" title=${`incomeIndex.${idx.income}`}>${title ?? t('indexedIncome', L, idx.income)}</span>${figure === undefined ? '' : ` (${money(figure)})`} · ${t('indexedDerived', L)}</span>
+        <strong>${value === null || value === undefined ? '' : money(value)}</strong>
+        <span class="muted">= ${share ?? ''} × <span class="figure" title=${`incomeIndex.${idx.income}`}>${title ?? t('indexedIncome', L, idx.income)}</span>${figure === undefined ? '' : ` (${money(figure)})`} · ${t('indexedDerived', L)}</span>
         ${provenanceChip(idx.share, L)}
         ${error ? html`<div class="row-error" role="alert">${error}</div>` : nothing}
       </div>
