@@ -1,6 +1,7 @@
 // The household table's differences carry their unit, and a scrolling box knows which edges hide content.
 import { describe, expect, it } from 'vitest';
 import { householdPoints } from '../src/ui/household-format.ts';
+import { wordParts } from '../src/ui/header-words.ts';
 import { scrollCue } from '../src/ui/scroll-cue.ts';
 
 describe('householdPoints', () => {
@@ -21,5 +22,16 @@ describe('scrollCue', () => {
     expect(scrollCue(60, 620, 500)).toBe('both');
     expect(scrollCue(120, 620, 500)).toBe('left');
     expect(scrollCue(119.5, 620, 500)).toBe('left');
+  });
+});
+
+describe('wordParts', () => {
+  it('lets a Chinese header or name break before a full-width bracket and before a figure, nowhere else', () => {
+    expect(wordParts('因病致贫（人）')).toEqual(['因病致贫', '（人）']);
+    expect(wordParts('自付超过收入10%')).toEqual(['自付超过收入', '10%']);
+    expect(wordParts('苏州：合并口径起付线3.5万')).toEqual(['苏州：合并口径起付线', '3.5万']);
+    expect(wordParts('95%区间下限')).toEqual(['95%区间下限']);
+    expect(wordParts('亏损概率')).toEqual(['亏损概率']);
+    expect(wordParts('P95')).toEqual(['P95']);
   });
 });

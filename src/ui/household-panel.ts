@@ -68,6 +68,8 @@ export class HouseholdPanel extends LitElement {
       th, td { padding: 4px 5px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 7em; position: sticky; left: 0; background: white; }
       thead th { white-space: normal; vertical-align: bottom; border-bottom: 2px solid var(--line); min-width: 5.5em; }
+      /* Chinese headers wrap at their spaces and punctuation only, never inside a word ("减负/率"). */
+      thead th { word-break: keep-all; }
       tr.diff td { color: #1e3a8a; }
       /* The interval under its figure: beside it, three rulesets' differences ran past 1440 px (#ui-review). It may
          break after its comma where even that is too wide. */
