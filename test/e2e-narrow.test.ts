@@ -106,9 +106,21 @@ describe('no shipped scenario runs past a phone', () => {
       const wide: Record<string, number> = {};
       for (const id of scenarios) {
         if (id !== scenarios[0]) await page.locator('header select').selectOption(id);
-        await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('scenario'))).toBe(id);
+        // The scenario on screen: the editor's draft, or a fund view (subsidy budget, pooling) with its figures.
+        const onScreen = async () =>
+          (await page.locator('js-fund-view').count())
+            ? (await page.locator('js-fund-view').locator('tr[data-year], [data-total]').count()) > 0 &&
+              (await page.evaluate(() => new URL(location.href).searchParams.get('scenario')))
+            : page.evaluate(
+                () =>
+                  (JSON.parse((document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson()) as { id: string }).id,
+              );
+        await expect.poll(onScreen, { timeout: 60_000 }).toBe(id);
         await expect.poll(() => runStateOf(page), { timeout: 120_000 }).toBe('done');
-        await expect.poll(() => page.locator('js-household-panel').innerText(), { timeout: 120_000 }).not.toContain(computing);
+        // The household figures where the scenario's view has them (the fund views do not).
+        const household = () =>
+          page.locator('js-household-panel').evaluateAll((els) => els.map((e) => e.shadowRoot?.textContent ?? '').join(''));
+        await expect.poll(household, { timeout: 120_000 }).not.toContain(computing);
         wide[id] = await page.evaluate(() => document.documentElement.scrollWidth);
         if (wide[id] > 390) await shot(page, `narrow-page-${id}-${lang}`);
       }
