@@ -49,12 +49,13 @@ describe('households in the workbench', () => {
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
     await expect.poll(() => panel(page).locator('table.household tr.diff').count()).toBe(2);
     // Shares with their ± half-width, as percentages; the 8,000-deductible proposal lowers catastrophic spending
-    // at 25% of income: its paired difference and both ends of its interval are negative.
+    // at 25% of income: its paired difference (in percentage points, with the unit) and both ends of its interval
+    // are negative. The interval stands on the line under its figure.
     const base = await rows.first().locator('td').allInnerTexts();
-    expect(base[2]).toMatch(/^\d+\.\d\d%±\d+\.\d\d%$/);
-    expect(base[3]).toMatch(/^\d+\.\d\d%±\d+\.\d\d%$/);
+    expect(base[2]).toMatch(/^\d+\.\d\d%\n±\d+\.\d\d%$/);
+    expect(base[3]).toMatch(/^\d+\.\d\d%\n±\d+\.\d\d%$/);
     const ded8k = await panel(page).locator('tr.diff[data-diff="suzhou-2021-ded8k"] td').allInnerTexts();
-    expect(ded8k[3]).toMatch(/^-\d+\.\d{3}\[-\d+\.\d{3}, -\d+\.\d{3}\]$/);
+    expect(ded8k[3]).toMatch(/^-\d+\.\d{3} 百分点\n\[-\d+\.\d{3}, -\d+\.\d{3}\]$/);
 
     // The typical case starts from the person the briefing and `run --out` take (report/typical-default.ts):
     // employees, the assistance group, income at the group's median, 100,000 of self-burden. The third layer pays

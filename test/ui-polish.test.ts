@@ -160,8 +160,9 @@ describe('the payout histogram', () => {
     expect(y.ticks.at(-1)).toBe(350);
     expect(tickAbove(300)).toBe(300);
     expect(tickAbove(7)).toBe(7);
-    // Three labels, three rows of 13 px above the frame, inside a top margin of 20 + 3 × 13 px.
-    expect(spec.options.marginTop).toBe(59);
+    // Three labels, three rows of 15 px above the frame (12-px text is 14 px high: rows of 13 touched), inside a
+    // top margin of 20 + 3 × 15 px.
+    expect(spec.options.marginTop).toBe(65);
     const texts = (spec.options.marks as { ariaLabel?: string }[]).length;
     expect(texts).toBeGreaterThan(3);
   });

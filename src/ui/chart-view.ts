@@ -2,6 +2,7 @@
 import { LitElement, css, html } from 'lit';
 import { renderChart, type ChartSpec } from '../report/charts/charts.ts';
 import { chartCsv, standaloneSvg } from '../report/charts/standalone.ts';
+import { specForWidth } from './chart-width.ts';
 import { download, svgToPng } from './download.ts';
 
 export class ChartView extends LitElement {
@@ -58,14 +59,24 @@ export class ChartView extends LitElement {
   /** Within a screen of the visible part of the page (see nearby below). */
   near = false;
 
+  /** The room the chart was last drawn in (its width on screen): a change of width draws it again. */
+  private drawnIn = -1;
+  private readonly resized = new ResizeObserver(() => {
+    if (!this.spec || this.clientWidth === this.drawnIn) return;
+    this.stale = true;
+    if (this.near) queueDraw(this);
+  });
+
   override connectedCallback() {
     super.connectedCallback();
     nearby().observe(this);
+    this.resized.observe(this);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     nearby().unobserve(this);
+    this.resized.disconnect();
     queue.delete(this);
   }
 
@@ -89,7 +100,9 @@ export class ChartView extends LitElement {
       return;
     }
     try {
-      host.replaceChildren(renderChart(this.spec));
+      // At the width it is shown (the exports above draw the spec's own width).
+      this.drawnIn = this.clientWidth;
+      host.replaceChildren(renderChart(specForWidth(this.spec, this.drawnIn)));
     } catch (err) {
       // A chart that cannot be drawn says so instead of leaving a blank or breaking the page.
       const p = document.createElement('p');

@@ -12,6 +12,8 @@ import { DEFAULT_HOUSEHOLD_MEMBERS, type HouseholdRun, type Interval } from '../
 import type { HouseholdReply, HouseholdRequest } from './household-worker.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { formatAmount, formatCount, formatPercent, formatPoints, unitText, type Unit } from '../report/format.ts';
+import { householdPoints } from './household-format.ts';
+import { scrollCueStyles, watchScrollCue } from './scroll-cue.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { shared } from './styles.ts';
@@ -57,16 +59,21 @@ export class HouseholdPanel extends LitElement {
 
   static override styles = [
     shared,
+    scrollCueStyles,
     css`
       :host { display: block; }
       h3 { font-size: 14px; margin: 0 0 8px; }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }
-      th, td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
+      th, td { padding: 4px 5px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 7em; position: sticky; left: 0; background: white; }
       thead th { white-space: normal; vertical-align: bottom; border-bottom: 2px solid var(--line); min-width: 5.5em; }
+      /* Chinese headers wrap at their spaces and punctuation only, never inside a word ("减负/率"). */
+      thead th { word-break: keep-all; }
       tr.diff td { color: #1e3a8a; }
-      .pm { color: var(--muted); font-size: 11px; margin-left: 2px; }
+      /* The interval under its figure: beside it, three rulesets' differences ran past 1440 px (#ui-review). It may
+         break after its comma where even that is too wide. */
+      .pm { display: block; color: var(--muted); font-size: 11px; white-space: normal; }
       .note { font-size: 12px; color: var(--muted); margin: 6px 0 0; }
       details { margin-top: 10px; font-size: 12px; }
       summary { cursor: pointer; font-weight: 600; }
@@ -120,10 +127,31 @@ export class HouseholdPanel extends LitElement {
     }
   }
 
+  /** The scrolling boxes given a scroll cue, each with its way to stop watching. */
+  private cues = new Map<HTMLElement, () => void>();
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back in the page (the cues were let go on leaving it): no update would come to watch the boxes again.
+    if (this.hasUpdated) this.updated();
+  }
+
+  override updated() {
+    const boxes = new Set(this.renderRoot.querySelectorAll<HTMLElement>('.scroll'));
+    for (const [box, stop] of this.cues)
+      if (!boxes.has(box)) {
+        stop();
+        this.cues.delete(box);
+      }
+    for (const box of boxes) if (!this.cues.has(box)) this.cues.set(box, watchScrollCue(box));
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.timer);
     this.worker?.terminate();
+    for (const stop of this.cues.values()) stop();
+    this.cues.clear();
   }
 
   private withPm(v: number | null, iv: Interval | null | undefined, f: (x: number) => string) {
@@ -182,9 +210,11 @@ export class HouseholdPanel extends LitElement {
     const rsName = (id: string) => named.rulesets[id] ?? id;
     const head = this.head(false);
     const sam = this.sampled;
-    const diffCell = (d: { mean: number; lo95: number; hi95: number } | null, f: (x: number) => string) =>
-      d ? html`${f(d.mean)}<span class="pm">[${f(d.lo95)}, ${f(d.hi95)}]</span>` : html`—`;
+    // The mean with its unit, the interval under it in the same unit (the note says so) without repeating it.
+    const diffCell = (d: { mean: number; lo95: number; hi95: number } | null, f: (x: number) => string, mean = f) =>
+      d ? html`${mean(d.mean)}<span class="pm">[${f(d.lo95)}, ${f(d.hi95)}]</span>` : html`—`;
     const pp = (x: number) => formatPoints(x, 3);
+    const ppUnit = (x: number) => householdPoints(x, L);
     const signedCount = (x: number) => `${x > 0 ? '+' : ''}${formatCount(x)}`;
     const signedAmount = (x: number) => `${x > 0 ? '+' : ''}${formatAmount(x, this.unit)}`;
     const line = s.household?.povertyLine.value;
@@ -205,9 +235,9 @@ export class HouseholdPanel extends LitElement {
                 (c) => html`<tr class="diff" data-diff=${c.b}>
                   <td>${t('householdDiff', L, rsName(c.b))}</td>
                   <td>${diffCell(c.total?.outOfPocket ?? null, signedAmount)}</td>
-                  <td>${diffCell(c.total?.catastrophic10 ?? null, pp)}</td>
-                  <td>${diffCell(c.total?.catastrophic25 ?? null, pp)}</td>
-                  ${this.columns().ctp ? html`<td>${diffCell(c.total?.catastrophicCtp40 ?? null, pp)}</td>` : nothing}
+                  <td>${diffCell(c.total?.catastrophic10 ?? null, pp, ppUnit)}</td>
+                  <td>${diffCell(c.total?.catastrophic25 ?? null, pp, ppUnit)}</td>
+                  ${this.columns().ctp ? html`<td>${diffCell(c.total?.catastrophicCtp40 ?? null, pp, ppUnit)}</td>` : nothing}
                   <td>${diffCell(c.total?.impoverished ?? null, signedCount)}</td>
                   <td></td><td></td>${this.columns().ceiling ? html`<td></td>` : nothing}
                 </tr>`,

@@ -16,6 +16,7 @@ import { rulesetColors } from '../report/charts/charts.ts';
 import { Observe } from './observe.ts';
 import { paramChoices } from './param-choices.ts';
 import type { ParamChange } from './param-field.ts';
+import { headerWords } from './header-words.ts';
 import { shared } from './styles.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -75,6 +76,9 @@ export class ResultsPanel extends LitElement {
       /* Headers and names wrap (the figures do not), so seven columns fit the results column without a hidden scroll. */
       table.proposals th { white-space: normal; vertical-align: bottom; }
       table.proposals td.name { white-space: normal; min-width: 6em; }
+      /* Chinese wraps at the spaces only ("亏损概率", not "亏损概/率"): between a label and its unit, or a name's parts. */
+      table.proposals th, table.proposals td.name { word-break: keep-all; }
+      table.proposals th .w { white-space: nowrap; }
       label { min-width: 0; max-width: 100%; }
       select { min-width: 0; max-width: 100%; }
     `,
@@ -132,7 +136,7 @@ export class ResultsPanel extends LitElement {
     const shown = (i: number) => baseline === null || i !== 1;
     return html`<table class="proposals" aria-label=${t('proposalsTitle', this.lang)}>
       <caption>${t('proposalsTitle', this.lang)}${baseline === null ? nothing : html`<span class="against">${t('baseline', this.lang)}${t('colon', this.lang)}${baseline}</span>`}</caption>
-      <thead><tr>${head.map((h, i) => (shown(i) ? html`<th scope="col" class=${i < 2 ? 'name' : ''}>${h}</th>` : nothing))}</tr></thead>
+      <thead><tr>${head.map((h, i) => (shown(i) ? html`<th scope="col" class=${i < 2 ? 'name' : ''}>${headerWords(h)}</th>` : nothing))}</tr></thead>
       <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (shown(i) ? html`<td class=${i < 2 ? 'name' : ''} data-col=${table.columns[i].label.en}>${c}</td>` : nothing))}</tr>`)}</tbody>
     </table>`;
   }

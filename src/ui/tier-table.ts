@@ -41,11 +41,17 @@ export class TierTable extends LitElement {
     shared,
     itemStyles,
     css`
-      :host { display: block; }
+      :host { display: block; container-type: inline-size; }
       .scroll { overflow-x: auto; max-width: 100%; }
       table { font-size: 12px; color: var(--muted); }
       td input { width: 70px; }
       td input.mini { width: 56px; }
+      /* A phone's card (336 px at 390): the table ran 44 px past it, and with it the page (#ui-review). Percentages
+         of a corridor need no more than "-100.5" on screen. */
+      @container (max-width: 380px) {
+        td input { width: 52px; }
+        td input.ratio { width: 48px; }
+      }
     `,
   ];
 

@@ -61,6 +61,9 @@ export class TypicalCaseView extends LitElement {
       .inputs { display: flex; flex-wrap: wrap; gap: 8px 14px; font-size: 12px; align-items: end; }
       .inputs label { display: flex; flex-direction: column; gap: 2px; }
       .inputs input { width: 9em; }
+      /* A long ruleset name in 对比方案 made the select, and the page, wider than a phone (#ui-review). */
+      .inputs label { max-width: 100%; }
+      .inputs select { max-width: 100%; }
       .caption { font-size: 13px; font-weight: 600; margin: 10px 0 0; }
       .chart { margin-top: 4px; overflow-x: auto; }
       .chart svg { max-width: 100%; height: auto; }

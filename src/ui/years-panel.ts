@@ -15,6 +15,7 @@ import { formattedRows, headerOf, yearsTable } from '../report/tables.ts';
 import { CHARTS, drawnWith } from '../report/charts/all.ts';
 import type { ChartBook } from './chart-book.ts';
 import { Observe } from './observe.ts';
+import { headerWords } from './header-words.ts';
 import { shared } from './styles.ts';
 import type { Workbench } from './workbench-state.ts';
 import './chart-view.ts';
@@ -72,9 +73,13 @@ export class YearsPanel extends LitElement {
       .note { font-size: 12px; color: var(--muted); }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 8px 0; font-variant-numeric: tabular-nums; }
-      th, td { padding: 4px 6px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
+      th, td { padding: 4px 4px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th { white-space: normal; vertical-align: bottom; }
       .name { text-align: left; white-space: normal; }
+      /* Chinese wraps at the spaces only: "江阴 2020 / 大病保险", "保费 / (万元)", never "亏损概/率". */
+      th, .name { word-break: keep-all; }
+      td.name { min-width: 8em; }
+      th .w, .name .w { white-space: nowrap; }
       .problem { color: #b91c1c; font-size: 12px; }
     `,
   ];
@@ -181,8 +186,8 @@ export class YearsPanel extends LitElement {
     const names = scenarioNames(this.wb.applied!, L).rulesets;
     const rows = formattedRows(table, this.unit, L).map((r, i) => r.map((c, k) => (k === 1 ? (names[String(table.rows[i][1])] ?? c) : c)));
     return html`<div class="scroll"><table aria-label=${t('yearsPanelTitle', L)}>
-      <thead><tr>${headerOf(table, L, this.unit).map((h, k) => html`<th scope="col" class=${k === 1 ? 'name' : ''}>${h}</th>`)}</tr></thead>
-      <tbody>${rows.map((r) => html`<tr data-year=${r[0]}>${r.map((c, k) => html`<td class=${k === 1 ? 'name' : ''}>${c}</td>`)}</tr>`)}</tbody>
+      <thead><tr>${headerOf(table, L, this.unit).map((h, k) => html`<th scope="col" class=${k === 1 ? 'name' : ''}>${headerWords(h)}</th>`)}</tr></thead>
+      <tbody>${rows.map((r) => html`<tr data-year=${r[0]}>${r.map((c, k) => (k === 1 ? html`<td class="name">${headerWords(String(c))}</td>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
     </table></div>`;
   }
 
