@@ -33,7 +33,7 @@ export function bytesModule(bytes: Uint8Array): string {
 const BASE64 =
 ${lines.join(' +\n')};
 
-export const SORTED_DRAWS_WASM: Uint8Array = Uint8Array.from(atob(BASE64), (ch) => ch.charCodeAt(0));
+export const SORTED_DRAWS_WASM: Uint8Array<ArrayBuffer> = Uint8Array.from(atob(BASE64), (ch) => ch.charCodeAt(0));
 `;
 }
 

@@ -34,4 +34,4 @@ const BASE64 =
   'FSMTJAdBACEWAkADQCAWIBRPDQEQCCAWQQFqIRYMAAsLIxMgFCAVIBRrQXxxakEDdGoQByAUIBUgFGtBfHFqIRYCQANAIBYgA08N' +
   'ARAIIBZBAWohFgwACwsL';
 
-export const SORTED_DRAWS_WASM: Uint8Array = Uint8Array.from(atob(BASE64), (ch) => ch.charCodeAt(0));
+export const SORTED_DRAWS_WASM: Uint8Array<ArrayBuffer> = Uint8Array.from(atob(BASE64), (ch) => ch.charCodeAt(0));
