@@ -4,6 +4,7 @@
 // kernel gives the same Float64Array as with the JS loop, for every shipped scenario.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ClaimantBatch } from '../src/engine/claimants.ts';
 import { compileModel } from '../src/engine/model.ts';
 import { simulateTrials, trialBlockSize } from '../src/engine/trial.ts';
 import { exponentialSlow, KE } from '../src/random/exponential.ts';
@@ -16,6 +17,7 @@ import {
   reserveReciprocals,
   WASM_AVAILABLE,
   wasmAlloc,
+  wasmBuffer,
   wasmF64,
   wasmStats,
 } from '../src/random/wasm/kernel.ts';
@@ -125,6 +127,24 @@ describe('sorted-draw kernel', () => {
     expect(kernelCanFill(wOut, wPrefix, 0, N)).toBe(true);
     forceJsSortedDraws(true);
     expect(kernelCanFill(wOut, wPrefix, 0, N)).toBe(false);
+  });
+
+  it('a batch takes fresh views after the memory grows under it, and plain arrays when forced off', () => {
+    const batch = new ClaimantBatch();
+    batch.reserve(1000);
+    expect(batch.amount.buffer).toBe(wasmBuffer());
+    batch.prefix[1000] = 7;
+    // Another allocation grows the memory: the batch's views are detached (length 0) until its next reserve.
+    wasmAlloc(2 * wasmBuffer()!.byteLength);
+    expect(batch.amount.length).toBe(0);
+    batch.reserve(1000);
+    expect(batch.amount.buffer).toBe(wasmBuffer());
+    expect(batch.amount.length).toBeGreaterThanOrEqual(1000);
+    expect(batch.prefix[1000]).toBe(7);
+    forceJsSortedDraws(true);
+    batch.reserve(1000);
+    expect(batch.amount.buffer).not.toBe(wasmBuffer());
+    expect(batch.prefix.length).toBeGreaterThan(1000);
   });
 
   // The shipped scenarios (the folder's other files are fund files: "$schema": "../fund.schema.json").

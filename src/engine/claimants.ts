@@ -77,6 +77,8 @@ export class ClaimantBatch {
     const wasm = sortedDrawsOn();
     // The reciprocals first: growing them may grow the memory, detaching views taken before.
     if (wasm) reserveReciprocals(n);
+    // Detached views read as empty: take them afresh before asking whether the batch is long enough.
+    if (this.region >= 0 && this.amount.buffer !== wasmBuffer()) this.takeViews();
     if (this.amount.length < n) {
       const size = Math.max(n, Math.ceil(this.amount.length * 1.5), 1024);
       this.compliant = new Float64Array(size);
@@ -84,7 +86,6 @@ export class ClaimantBatch {
       this.records = new Int32Array(size);
       this.place(size, wasm);
     } else if (wasm !== this.placedForWasm) this.place(this.amount.length, wasm);
-    else if (this.region >= 0 && this.amount.buffer !== wasmBuffer()) this.takeViews();
   }
 
   private place(size: number, wasm: boolean): void {
