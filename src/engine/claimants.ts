@@ -16,6 +16,16 @@ import { betaSample } from '../random/severity/gamma.ts';
 import type { Rng } from '../random/xoshiro.ts';
 import type { Severity } from '../random/severity/index.ts';
 import type { UpperQuantileTable } from '../random/quantile-table.ts';
+import {
+  forgetRegion,
+  freeWhenCollected,
+  reserveReciprocals,
+  sortedDrawsOn,
+  wasmAlloc,
+  wasmBuffer,
+  wasmF64,
+  wasmFree,
+} from '../random/wasm/kernel.ts';
 import type { PopulationModel } from './model.ts';
 
 export { MAX_RECORDS, maskPmf, recordsPmf } from './claimant-pmfs.ts';
@@ -49,14 +59,60 @@ export class ClaimantBatch {
   /** Amounts ascending within each record group; false when every member was drawn one by one (tests). */
   sorted = false;
 
+  /**
+   * Byte address of amount and prefix in the sorted-draw kernel's memory (random/wasm/kernel.ts: amount at it,
+   * prefix after), −1 when they are plain arrays; `capacity` is amount's length there.
+   */
+  private region = -1;
+  private capacity = 0;
+  /** Whether amount and prefix were last placed for the kernel (a refused allocation is not retried until growth). */
+  private placedForWasm = false;
+
+  /**
+   * Room for n people. With the kernel on, amount and prefix are views on its memory, taken afresh here after the
+   * memory has grown (a grow detaches them): read them from the batch after drawClaimants, never across another
+   * batch's reserve.
+   */
   reserve(n: number): void {
-    if (this.amount.length >= n) return;
-    const size = Math.max(n, Math.ceil(this.amount.length * 1.5), 1024);
-    this.amount = new Float64Array(size);
-    this.compliant = new Float64Array(size);
-    this.mask = new Uint8Array(size);
-    this.records = new Int32Array(size);
-    this.prefix = new Float64Array(size + 1);
+    const wasm = sortedDrawsOn();
+    // The reciprocals first: growing them may grow the memory, detaching views taken before.
+    if (wasm) reserveReciprocals(n);
+    // Detached views read as empty: take them afresh before asking whether the batch is long enough.
+    if (this.region >= 0 && this.amount.buffer !== wasmBuffer()) this.takeViews();
+    if (this.amount.length < n) {
+      const size = Math.max(n, Math.ceil(this.amount.length * 1.5), 1024);
+      this.compliant = new Float64Array(size);
+      this.mask = new Uint8Array(size);
+      this.records = new Int32Array(size);
+      this.place(size, wasm);
+    } else if (wasm !== this.placedForWasm) this.place(this.amount.length, wasm);
+  }
+
+  private place(size: number, wasm: boolean): void {
+    if (this.region >= 0) {
+      forgetRegion(this);
+      wasmFree(this.region, 8 * (2 * this.capacity + 1));
+      this.region = -1;
+    }
+    this.placedForWasm = wasm;
+    const addr = wasm ? wasmAlloc(8 * (2 * size + 1)) : -1;
+    if (addr < 0) {
+      this.amount = new Float64Array(size);
+      this.prefix = new Float64Array(size + 1);
+      return;
+    }
+    this.region = addr;
+    this.capacity = size;
+    freeWhenCollected(this, addr, 8 * (2 * size + 1), this);
+    this.takeViews();
+    // As fresh arrays would be: the region may have held another batch's numbers.
+    this.amount.fill(0);
+    this.prefix.fill(0);
+  }
+
+  private takeViews(): void {
+    this.amount = wasmF64(this.region, this.capacity);
+    this.prefix = wasmF64(this.region + 8 * this.capacity, this.capacity + 1);
   }
 }
 

@@ -9,7 +9,8 @@ import type { Rng } from './xoshiro.ts';
 /** Layer bounds and widths, exported for the batch samplers that inline the generator (quantile-table.ts). */
 export const KE = new Uint32Array(256);
 export const WE = new Float64Array(256);
-const FE = new Float64Array(256);
+/** Layer heights exp(−x_i), exported for the WebAssembly sampler that copies the tables (wasm/kernel.ts). */
+export const FE = new Float64Array(256);
 const DE = 7.697117470131487;
 {
   const m2 = 4294967296;
