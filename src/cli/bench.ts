@@ -5,6 +5,7 @@ import { BENCH_SEVERITIES, benchScenario, claimantKernel, engineThroughput, refe
 import { Worker } from 'node:worker_threads';
 import { bundledWorkerScript, nodeWorkerFactory } from '../engine/node-pool.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { WASM_AVAILABLE } from '../random/wasm/kernel.ts';
 import { runScenario } from '../engine/run.ts';
 import { compileModel } from '../engine/model.ts';
 import { exactAggregate } from '../aggregate/exact.ts';
@@ -46,7 +47,12 @@ async function inFreshWorker<T>(message: { scenario: Scenario; trials: number; w
 const trialMillisecondsInWorker = (scenario: Scenario, trials: number) => inFreshWorker<number>({ scenario, trials, warm: 2 });
 /** engine/bench.ts drawFloor, in a fresh worker of its own (its loops would otherwise share the trial's feedback). */
 const drawFloorInWorker = (scenario: Scenario) =>
-  inFreshWorker<{ drawsPerTrial: number; fillNs: number; exponentialNs: number }>({ scenario, trials: 0, warm: 0, floor: true });
+  inFreshWorker<{ drawsPerTrial: number; fillNs: number; jsFillNs: number; exponentialNs: number }>({
+    scenario,
+    trials: 0,
+    warm: 0,
+    floor: true,
+  });
 
 async function timedRun(file: string, trials: number, workers: number, shareThisThread = false) {
   const scenario = requireScenario(readFileSync(scenarioPath(file), 'utf8'));
@@ -72,7 +78,7 @@ async function monteCarloTargets(quick: boolean, large: number): Promise<void> {
   const jilin = requireScenario(readFileSync(scenarioPath('jilin-2017'), 'utf8'));
   const ref: number[] = [];
   const perTrial = { suzhou: [] as number[], jilin: [] as number[] };
-  const floors: { drawsPerTrial: number; fillNs: number; exponentialNs: number }[] = [];
+  const floors: { drawsPerTrial: number; fillNs: number; jsFillNs: number; exponentialNs: number }[] = [];
   const walls = new Map<string, number[]>();
   const peaks = new Map<string, number>();
   // The third: the first with this thread computing beside workers − 1 workers (engine/run.ts shareThisThread),
@@ -110,13 +116,14 @@ async function monteCarloTargets(quick: boolean, large: number): Promise<void> {
   // The floor under a trial that draws each claimant (engine/bench.ts drawFloor): its draws × the time per draw.
   const draws = median(floors.map((f) => f.drawsPerTrial));
   const fillNs = median(floors.map((f) => f.fillNs));
+  const jsFillNs = median(floors.map((f) => f.jsFillNs));
   const expNs = median(floors.map((f) => f.exponentialNs));
   const ms = (ns: number) => ((draws * ns) / 1e6) * scale;
   console.log(
-    `    its ${draws.toFixed(0)} claimants drawn a trial: sorted amounts ${fillNs.toFixed(1)} ns a draw (normalised ${(fillNs * scale).toFixed(1)}), ${ms(fillNs).toFixed(3)} ms a trial normalised;`,
+    `    its ${draws.toFixed(0)} claimants drawn a trial: sorted amounts ${fillNs.toFixed(1)} ns a draw (normalised ${(fillNs * scale).toFixed(1)}; ${WASM_AVAILABLE ? 'WebAssembly kernel' : 'JS loop, no WebAssembly SIMD here'}), ${ms(fillNs).toFixed(3)} ms a trial normalised; the JS loop ${jsFillNs.toFixed(1)} ns (normalised ${(jsFillNs * scale).toFixed(1)}), ${ms(jsFillNs).toFixed(3)} ms;`,
   );
   console.log(
-    `    their Exp(1) draws alone (generator and Ziggurat) ${expNs.toFixed(1)} ns (normalised ${(expNs * scale).toFixed(1)}), ${ms(expNs).toFixed(3)} ms a trial normalised: the floor under claimant-level draws, against the target ${(NUMPY_SUZHOU_MS / 2).toFixed(2)} ms`,
+    `    their Exp(1) draws alone in JS (generator and Ziggurat) ${expNs.toFixed(1)} ns (normalised ${(expNs * scale).toFixed(1)}), ${ms(expNs).toFixed(3)} ms a trial normalised; target for the whole trial ${(NUMPY_SUZHOU_MS / 2).toFixed(2)} ms`,
   );
   console.log(`  Jilin 2017 per trial, one worker:  ${j.toFixed(3)} ms (normalised ${(j * scale).toFixed(3)} ms)`);
   const targets: Record<string, number> = {

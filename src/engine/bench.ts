@@ -12,6 +12,7 @@ import { normalZiggurat } from '../random/normal.ts';
 import { severityOf } from '../random/severity/index.ts';
 import { trialStream } from '../random/stream.ts';
 import { fillExponential } from '../random/exponential.ts';
+import { ClaimantBatch } from './claimants.ts';
 import { UpperQuantileTable } from '../random/quantile-table.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
@@ -144,11 +145,15 @@ export function trialMilliseconds(scenario: Scenario, trials: number): number {
  * Where a trial's time can go no lower while every claimant above the sampling threshold is drawn (docs/model.md
  * "Performance"): the claimants a trial of `scenario` draws (its `sampled` column, averaged), and the time per draw
  * of the sorted batch as the engine makes it (generator, Ziggurat, Rényi sum, the table's cubic, running sums:
- * UpperQuantileTable.fillSorted on the first population's table) and of its Exp(1) draws alone (fillExponential:
+ * UpperQuantileTable.fillSorted on the first population's table, by the WebAssembly kernel where it runs and by the
+ * JS loop) and of its Exp(1) draws alone (fillExponential:
  * the generator and the Ziggurat, the same numbers the sorted batch starts from), in batches of the first
  * population's size per trial. draws × the second is a floor under any trial that draws them one by one.
  */
-export function drawFloor(scenario: Scenario, ms = 300): { drawsPerTrial: number; fillNs: number; exponentialNs: number } {
+export function drawFloor(
+  scenario: Scenario,
+  ms = 300,
+): { drawsPerTrial: number; fillNs: number; jsFillNs: number; exponentialNs: number } {
   const model = compileModel(scenario);
   const trials = 20;
   const out = new Float64Array(trialBlockSize(model, trials));
@@ -176,7 +181,12 @@ export function drawFloor(scenario: Scenario, ms = 300): { drawsPerTrial: number
     }
     return ((performance.now() - t0) * 1e6) / drawn;
   };
-  const fillNs = table ? perDraw(() => table.fillSorted(rng, amounts, 0, n, l0, 1, prefix)) : NaN;
+  // As a trial draws them: into a batch's arrays, on the WebAssembly kernel's memory where it runs
+  // (random/wasm/kernel.ts); then the JS loop on plain arrays, the fallback.
+  const batch = new ClaimantBatch();
+  batch.reserve(n);
+  const fillNs = table ? perDraw(() => table.fillSorted(rng, batch.amount, 0, n, l0, 1, batch.prefix)) : NaN;
+  const jsFillNs = table ? perDraw(() => table.fillSorted(rng, amounts, 0, n, l0, 1, prefix)) : NaN;
   const exponentialNs = perDraw(() => fillExponential(rng, amounts, 0, n));
-  return { drawsPerTrial: draws / trials, fillNs, exponentialNs };
+  return { drawsPerTrial: draws / trials, fillNs, jsFillNs, exponentialNs };
 }

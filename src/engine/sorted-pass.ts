@@ -18,13 +18,31 @@ import { firstPaidRecord, lastPaidRecord, lastRecordWithAmount, shareScale, shar
 import { COL } from './trial-columns.ts';
 
 /** First index in [lo, hi) of the ascending xs with xs[i] > v (hi if none). */
-function above(xs: Float64Array, lo: number, hi: number, v: number): number {
+export function above(xs: Float64Array, lo: number, hi: number, v: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (xs[mid] > v) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+/**
+ * The same index, searched by galloping from lo (Bentley & Yao 1976, "An almost optimal algorithm for unbounded
+ * searching"): steps of 1, 2, 4, … until an amount passes v, then bisection within the last step. The pass's
+ * searches each start where the last ended and mostly end a few people on (a band's edge, the next record's bound
+ * of j₁), so this reads O(log gap) amounts near lo where a bisection of the whole group read O(log n) scattered
+ * ones: most of the pass's time once the draws were in WebAssembly (issue #32's profile).
+ */
+export function aboveFrom(xs: Float64Array, lo: number, hi: number, v: number): number {
+  let step = 1;
+  let from = lo;
+  while (from < hi && !(xs[from] > v)) {
+    lo = from + 1;
+    from = lo + step;
+    step *= 2;
+  }
+  return above(xs, lo, from < hi ? from : hi, v);
 }
 
 /**
@@ -87,7 +105,7 @@ export function sortedPass(
 
     let lo = first;
     for (let s = 0; s < S && lo < g1; s++) {
-      const hi = Number.isFinite(knots[s + 1]) ? above(xs, lo, g1, knots[s + 1]) : g1;
+      const hi = Number.isFinite(knots[s + 1]) ? aboveFrom(xs, lo, g1, knots[s + 1]) : g1;
       const count = hi - lo;
       if (count > 0) {
         const sum = prefix[hi] - prefix[lo];
@@ -110,7 +128,7 @@ export function sortedPass(
     let prevEnd = first; // end of the people with j₁ ≥ j + 1
     for (let j = k; j >= 2 && prevEnd < open; j--) {
       const denom = j - 2 + d;
-      const end = denom > 0 ? above(xs, prevEnd, open, (start * c) / denom) : open;
+      const end = denom > 0 ? aboveFrom(xs, prevEnd, open, (start * c) / denom) : open;
       const atJ = end - prevEnd;
       if (atJ > 0) personTimes += atJ * table[k * TABLE_STRIDE + k - j + 1];
       prevEnd = end;
