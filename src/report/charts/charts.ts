@@ -323,7 +323,7 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
   const name = metricLabel(kind, ctx.lang);
   return {
     id: `sensitivity-${kind === 'lossRatio' ? 'loss-ratio' : kind === 'payout' ? 'payout' : kind}`,
-    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}：${name}`,
+    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}${ctx.lang === 'zh' ? '：' : ': '}${name}`,
     subtitle: `${paramLabel} · ${t('dotCurrentValue', ctx.lang)}`,
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
