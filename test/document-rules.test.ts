@@ -239,9 +239,10 @@ describe("the insurer's expected result after the corridor and its operating cos
     ] as const) {
       const d = loadScenarioFile(`${file}.json`) as Json;
       const ir = JSON.parse((await command('expect', `scenarios/${file}.json`, '--json')).out).rulesets[0].insurerResult;
-      const said = /expected result is about ([−+])([\d,]+)万 yuan/.exec(d.description.en)!;
+      // In millions of yuan in English (an English page says no 万): to the 万 as `expect` rounds it.
+      const said = /expected result is about ([−+])([\d.]+) million yuan/.exec(d.description.en)!;
       expect(said, file).not.toBeNull();
-      const wan = (said[1] === '−' ? -1 : 1) * Number(said[2].replace(/,/g, ''));
+      const wan = Math.round((said[1] === '−' ? -1 : 1) * Number(said[2]) * 100);
       expect(Math.round(ir.mean / 1e4), file).toBe(wan);
       expect(ir.breakEvenPossible, file).toBe(possible);
       expect(d.description.en, file).toContain(possible ? 'allows 保本微利' : 'does not allow 保本微利');
@@ -249,8 +250,8 @@ describe("the insurer's expected result after the corridor and its operating cos
     // compare-regions: one premium, three corridors, none allows it; its results in the order of its rulesets.
     const cmp = loadScenarioFile('compare-regions.json') as Json;
     const rs = JSON.parse((await command('expect', 'scenarios/compare-regions.json', '--json')).out).rulesets;
-    const said = /about −(\d+)万, −(\d+)万 and −(\d+)万 yuan/.exec(cmp.description.en)!;
-    expect(rs.map((r: Json) => Math.round(r.insurerResult.mean / 1e4))).toEqual(said.slice(1).map((x) => -Number(x)));
+    const said = /about −([\d.]+) million, −([\d.]+) million and −([\d.]+) million yuan/.exec(cmp.description.en)!;
+    expect(rs.map((r: Json) => Math.round(r.insurerResult.mean / 1e4))).toEqual(said.slice(1).map((x) => -Math.round(Number(x) * 100)));
     expect(rs.every((r: Json) => r.insurerResult.breakEvenPossible === false)).toBe(true);
   });
 });

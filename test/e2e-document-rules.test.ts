@@ -17,7 +17,11 @@ describe('document rules in the workbench', () => {
     await expect.poll(() => ceiling.inputValue(), { timeout: 30_000 }).toBe('80');
     expect(await card.getByText('分组提高比例时也以此为限').count()).toBe(1);
     // The run's rows: the insurer's result after the 5% operating cost, and 保本微利 not possible (at most 3.6%).
-    const breakEven = cell(page, 'jilin-2017', '保本微利 possible (the most the corridor lets it keep ≥ operating cost)');
+    const breakEven = cell(
+      page,
+      'jilin-2017',
+      'break-even with a thin margin possible (the most the corridor lets it keep ≥ operating cost)',
+    );
     await expect.poll(() => breakEven.innerText(), { timeout: 90_000 }).toMatch(/^否 \(3\.6% < 5\.0%\)$/);
     const result = await cell(page, 'jilin-2017', 'insurer result after corridor and operating cost').innerText();
     expect(result).toMatch(/^-[\d,]+\.\d \/ -\d\.\d%$/);
@@ -41,7 +45,11 @@ describe('document rules in the workbench', () => {
     await expect.poll(() => row.count(), { timeout: 90_000 }).toBe(1);
     await expect.poll(() => row.innerText(), { timeout: 90_000 }).toMatch(/60\.0%\s+-4\d\.\d%/);
     expect(await row.innerText()).toContain('与其他目标冲突');
-    const breakEven = cell(page, 'suzhou-2021', '保本微利 possible (the most the corridor lets it keep ≥ operating cost)');
+    const breakEven = cell(
+      page,
+      'suzhou-2021',
+      'break-even with a thin margin possible (the most the corridor lets it keep ≥ operating cost)',
+    );
     await expect.poll(() => breakEven.innerText(), { timeout: 90_000 }).toBe('否 (3.0% < 5.0%)');
     if (SHOTS_WANTED) await page.locator('js-results-table').screenshot({ path: join(SHOTS, 'suzhou-results-document-rules.png') });
     expect(errors).toEqual([]);

@@ -110,7 +110,7 @@ describe('workbench', () => {
     await page.setViewportSize({ width: 390, height: 800 });
     await expect.poll(async () => (await strip.locator('.name').first().boundingBox())?.width ?? 0).toBeGreaterThan(200);
     await page.setViewportSize({ width: 1440, height: 1000 });
-    await page.getByRole('button', { name: /元 \(yuan\)/ }).click();
+    await page.getByRole('button', { name: 'yuan', exact: true }).click();
     await expect.poll(() => page.locator('js-results-table caption').first().innerText()).toContain('yuan');
     const premium = await cell(page, 'jiangyin-2020', 'premium').innerText();
     // Suzhou employees' per-insured funding (62.92 fiscal + 33.57 transfer) × 1,000,000.

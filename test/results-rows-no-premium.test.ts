@@ -36,7 +36,7 @@ describe('a ruleset without premium: the insurer rows in words', () => {
           'wan',
         );
       const words = lang === 'zh' ? '无保费' : 'no premium';
-      expect(cell('保本微利 possible (the most the corridor lets it keep ≥ operating cost)')).toBe(words);
+      expect(cell('break-even with a thin margin possible (the most the corridor lets it keep ≥ operating cost)')).toBe(words);
       // The amount is the run's mean in 万元 to one decimal (formatAmount), whatever the premium.
       const amount = (insurer.mean / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       expect(cell('insurer result after corridor and operating cost')).toBe(`${amount} / ${words}`);

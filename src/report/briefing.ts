@@ -254,6 +254,8 @@ export function briefingChildren(x: BriefingInput): Block[] {
   h2n = 0;
   out.push(w.note(bt('unitsNote', L)));
   out.push(...sideways(st, indicatorTable(r), L, unit, cell, bt('indicator', L)));
+  // The document's 政策范围内报销比例 is negative on Suzhou's own figures (docs/conformance.md): the table says why.
+  if (r.rulesets.some((q) => q.policyRangeReimbursementRatio < 0)) out.push(w.note(t('hintPolicyRangeNegative', L)));
   if (comparisons.length) {
     h2(bt('comparison', L));
     out.push(...sideways(st, proposalTable(r, L), L, unit, cell, bt('indicator', L)));

@@ -48,6 +48,12 @@ export function formatYuan(v: number | string): string {
   return `${n < 0 ? '−' : ''}${formatNumber(Math.abs(n), 'zh-CN', 2, 2)} 元`;
 }
 
+/** An amount in yuan under the page's language: "1,234.00 元", "1,234.00 yuan" (an English page shows no 元). */
+export function formatYuanIn(v: number | string, lang: 'zh' | 'en'): string {
+  const s = formatYuan(v);
+  return lang === 'en' ? s.replace(/ 元$/, ' yuan') : s;
+}
+
 /** "1 population", "3 populations". */
 export const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 

@@ -19,8 +19,8 @@ const S = {
     en: 'Analyses you can change and rerun (built with npm run build)',
   },
   unit: { zh: '金额单位', en: 'Amounts in' },
-  wan: { zh: '万元', en: '万元 (10k yuan)' },
-  yuan: { zh: '元', en: '元 (yuan)' },
+  wan: { zh: '万元', en: '10k yuan' },
+  yuan: { zh: '元', en: 'yuan' },
   populations: { zh: '参保人群', en: 'Populations' },
   rulesets: { zh: '大病保险方案', en: 'Rulesets' },
   insured: { zh: '参保人数', en: 'Insured' },
@@ -59,8 +59,8 @@ const S = {
   corridor: { zh: '风险调节', en: 'Risk corridor' },
   insurerShare: { zh: '承办机构分担', en: 'insurer share' },
   base: { zh: '计算基数', en: 'Base' },
-  selfBurden: { zh: '自负费用', en: 'self-burden 自负' },
-  compliantSelfPay: { zh: '合规自费', en: 'compliant self-pay 合规自费' },
+  selfBurden: { zh: '自负费用', en: 'self-burden' },
+  compliantSelfPay: { zh: '合规自费', en: 'compliant self-pay' },
   combined: { zh: '自负+合规自费', en: 'self-burden + compliant self-pay' },
   results: { zh: '结果', en: 'Results' },
   baseline: { zh: '比较基准', en: 'Baseline' },
@@ -71,6 +71,11 @@ const S = {
   runAnyway: { zh: '仍然运行', en: 'Run anyway' },
   cancelled: { zh: '已取消', en: 'Cancelled' },
   trialsWord: { zh: '次试验', en: 'trials' },
+  // A cancelled run whose results were summarised from fewer trials than had finished (ui/run-label.ts).
+  cancelledPart: {
+    zh: (done: string, total: string, used: string) => `已取消（${total} 次中完成 ${done} 次，结果用其中 ${used} 次）`,
+    en: (done: string, total: string, used: string) => `Cancelled (${done} of ${total} finished; results use ${used} of them)`,
+  },
   assumed: { zh: '假设', en: 'assumed' },
   edited: { zh: '已修改', en: 'edited' },
   notApplied: { zh: '有输入未通过校验，尚未生效：', en: 'Some input is invalid and not applied: ' },
@@ -250,6 +255,9 @@ const S = {
   pAlarm: { zh: '预警概率', en: 'P(alarm)' },
   cityPool: { zh: '统筹基金', en: 'city pool' },
   probabilityOfTheAlarm: { zh: '至少一年触发预警的概率', en: 'Probability of the alarm in at least one year' },
+  // The fund view's columns of months, with their unit (the CLI's tables keep reserveMonthsMean).
+  reserveMonthsMeanCol: { zh: '备付期（均值，月）', en: 'reserve months (mean)' },
+  reserveMonthsP5Col: { zh: 'P5（月）', en: 'P5 (months)' },
   // Figures that are not a number, in words (issue #30): each with the code JSON gives in its …Reason key.
   noPremium: { zh: '无保费', en: 'no premium' },
   noExpenditure: { zh: '无支出', en: 'no expenditure' },
@@ -528,7 +536,7 @@ const S = {
   rowInsurerResultAfterCost: { zh: '承办机构期望结果（风险调节与运营成本后）', en: 'insurer result after corridor and operating cost' },
   rowBreakEven: {
     zh: '可保本微利（风险调节最多留存 ≥ 运营成本）',
-    en: '保本微利 possible (the most the corridor lets it keep ≥ operating cost)',
+    en: 'break-even with a thin margin possible (the most the corridor lets it keep ≥ operating cost)',
   },
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
@@ -795,6 +803,11 @@ const S = {
     zh: '风险调节分担之后，承办机构当年结果仍为亏损的概率（不同于赔付超过保费）',
     en: "Probability that the insurer's result is still a loss after the risk corridor's split (not the same as claims above premium)",
   },
+  // Shown where a ruleset's 政策范围内报销比例 is negative (the page's row, the briefing's table): docs/conformance.md.
+  hintPolicyRangeNegative: {
+    zh: '为负是文件公式所致，并非计算错误：公式从每名获补偿者的自负+合规自费中减去规定的扣除额（苏州 2021：35,000 元），获补偿者的平均值低于扣除额时分母为负。',
+    en: "Negative because of the document's own formula, not an error: it subtracts a fixed amount (Suzhou 2021: 35,000 yuan) from each beneficiary's self-burden + compliant self-pay, and where beneficiaries average less than that the denominator is negative.",
+  },
   // — the year-by-year projection in the workbench (run --years; issue #31) —
   yearsPanelTitle: { zh: '逐年推算（按情景的趋势）', en: "Year by year (along the scenario's trend)" },
   yearsCount: { zh: '推算年数', en: 'Years' },
@@ -886,6 +899,19 @@ const S = {
     en: (y: string, median: boolean) => (median ? `${y} yuan (the median of the income distribution)` : `${y} yuan`),
   },
   typicalNoIncome: { zh: '未给出', en: 'not given' },
+  // The typical case's inputs refused, and the basic layer left out (ui/typical-case.ts): appended here.
+  typicalBadInput: {
+    zh: (field: string, raw: string) => `${field}须为 0 至 1,000,000,000 之间的数（输入的是“${raw}”）`,
+    en: (field: string, raw: string) => `${field} must be a number from 0 to 1,000,000,000 (entered: "${raw}")`,
+  },
+  typicalStale: {
+    zh: (field: string, v: string) => `下方仍是${field} ${v} 元的病例，不是刚输入的值。`,
+    en: (field: string, v: string) => `Below is still the case for ${field} of ${v} yuan, not the value just entered.`,
+  },
+  typicalNoBasic: {
+    zh: '所比较的方案都没有基本医保层（费用已是基本医保后的自负部分），图表不列基本医保。',
+    en: 'No ruleset compared has a basic-insurance layer (the amount is already what is left after basic insurance): it is left out.',
+  },
   // The household editors (ui/household-editors.ts).
   incomeOf: { zh: (who: string) => `${who}收入`, en: (who: string) => (who ? `${who}: income` : 'Income') },
   incomeNone: { zh: '未给出（家庭指标不计算）', en: 'none (no household figures)' },

@@ -183,7 +183,7 @@ export function targetTable(
       : isRate(m)
         ? `${(v * 100).toFixed(1)}%`
         : m === 'payout'
-          ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} ${t('wan', 'zh')}`
+          ? `${formatNumber(v / 1e4, 'zh-CN', undefined, 1)} ${t('wan', lang === 'en' ? 'en' : 'zh')}`
           : formatCount(v);
   return table<RunResult['targets'][number]>(
     'targets',

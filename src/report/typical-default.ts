@@ -107,8 +107,34 @@ export function typicalCaseChart(
   const pop = names.populations[person.population] ?? person.population;
   const group = person.group ? ` · ${names.groups[person.group] ?? person.group}` : '';
   const yuan = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-  const footnote = t('typicalPerson', lang, pop, group, amountName(s, person, lang), yuan(person.amount), incomeWords(s, person, lang));
-  return { spec: waterfallSpec(cases, { lang, width, names: names.rulesets, footnote }), cases, person };
+  const basic = hasBasicLayer(
+    s,
+    cases.map((c) => c.ruleset),
+  );
+  const footnote =
+    t('typicalPerson', lang, pop, group, amountName(s, person, lang), yuan(person.amount), incomeWords(s, person, lang)) +
+    (basic ? '' : ` ${t('typicalNoBasic', lang)}`);
+  return { spec: waterfallSpec(cases, { lang, width, names: names.rulesets, footnote, basic }), cases, person };
+}
+
+/**
+ * Whether any of the rulesets compared settles a basic-insurance layer: without one (a file whose amounts are the
+ * self-burden left after basic insurance, Suzhou's) that layer pays 0 for every person, and a bar and a row of 0
+ * read as if basic insurance paid nothing.
+ */
+export function hasBasicLayer(s: Scenario, ids: readonly string[]): boolean {
+  return ids.some((id) => !!s.rulesets.find((r) => r.id === id)?.basic);
+}
+
+/**
+ * An amount or income typed into the typical case: the number, or the message (naming the field) that says why it
+ * is refused. A refused value used to be dropped in silence, the case of the last good value staying on screen.
+ */
+export function typicalInput(raw: string, field: string, lang: Lang): { value: number } | { error: string } {
+  const text = raw.trim();
+  const v = text === '' ? NaN : Number(text);
+  if (Number.isFinite(v) && v >= 0 && v <= 1e9) return { value: v };
+  return { error: t('typicalBadInput', lang, field, raw) };
 }
 
 /** What the person's amount is (年政策范围内费用 or 年自负费用), without its unit. */

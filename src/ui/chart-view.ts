@@ -25,6 +25,7 @@ export class ChartView extends LitElement {
     svg { max-width: 100%; height: auto; }
     .export { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
     .export button { font: inherit; font-size: 12px; border: 1px solid #d1d5db; background: white; border-radius: 6px; padding: 2px 8px; cursor: pointer; color: #1f2937; }
+    .export button:disabled { opacity: 0.45; cursor: not-allowed; }
     .export button:hover { background: #f3f4f6; }
     .export button:focus-visible { outline: 2px solid #1d4ed8; }
   `;

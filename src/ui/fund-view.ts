@@ -203,7 +203,7 @@ export class FundView extends LitElement {
     return html`<div class="panel">
         <h3>${t('cityPoolingReserveMonths', L)}</h3>
         <div class="scroll"><table aria-label=${t('reserveMonthsByYear', L)}>
-          <thead><tr><th>${t('year', L)}</th><th>${t('reserveMonthsMean', L)}</th><th>P5</th><th>${t('pAlarm', L)}</th><th>${t('cityPool', L)} (${u})</th></tr></thead>
+          <thead><tr><th>${t('year', L)}</th><th>${t('reserveMonthsMeanCol', L)}</th><th>${t('reserveMonthsP5Col', L)}</th><th>${t('pAlarm', L)}</th><th>${t('cityPool', L)} (${u})</th></tr></thead>
           <tbody>${r.years.map(
             (y) => html`<tr data-year=${y.year}><td>${y.year}</td>
             ${

@@ -174,7 +174,7 @@ export function resultRows(x: ResultsInput): ResultRow[] {
     },
     metricRow('burdenReductionRate'),
     metricRow('reimbursementRatio'),
-    metricRow('policyRangeReimbursementRatio'),
+    withNegativeNote(metricRow('policyRangeReimbursementRatio'), a),
     metricRow('insurerMean'),
     {
       // The insurer's expected result with its operating cost (finance/insurer-result.ts): the documents price the
@@ -294,4 +294,16 @@ export function resultsCsv(rows: ResultRow[], ids: string[], lang: Lang, titles:
   }
   const heads = ids.map((id) => (titles[id] && titles[id] !== id ? `${titles[id]} (${id})` : id));
   return csvOf([t('indicator', lang), t('unitColumn', lang), ...heads], lines);
+}
+
+/**
+ * Seed 000's 政策范围内报销比例 subtracts 35,000 from each beneficiary's base, and is negative on Suzhou's own figures
+ * (docs/conformance.md): a row where a ruleset's value is below 0 says why on hover, lest it read as a bug.
+ */
+export function withNegativeNote(row: ResultRow, rulesets: readonly { id: string }[]): ResultRow {
+  const negative = rulesets.some((r, i) => {
+    const c = row.cell(r.id, i);
+    return Array.isArray(c) && typeof c[0] === 'number' && c[0] < 0;
+  });
+  return negative ? { ...row, hint: both('hintPolicyRangeNegative') } : row;
 }

@@ -77,6 +77,9 @@ export class RulesetCard extends LitElement {
       .ruleset-actions button { font-size: 12px; padding: 2px 8px; }
       h5 { margin: 8px 0 2px; font-size: 12px; color: var(--muted); font-weight: 600; display: flex; align-items: center; gap: 6px; }
       .tiers { font-size: 12px; color: var(--muted); }
+      /* The title has the card's whole width, the id on the line beneath: beside it, the id cut an English title short. */
+      header { flex-wrap: wrap; }
+      input.title { flex: 1 1 100%; }
     `,
   ];
 

@@ -7,6 +7,7 @@ import type { Lang } from '../report/strings.ts';
 import { emit } from './events.ts';
 import { Observe } from './observe.ts';
 import { t } from '../report/strings.ts';
+import { runLabel } from './run-label.ts';
 import { shared } from './styles.ts';
 import type { ChangeKind, Workbench } from './workbench-state.ts';
 
@@ -44,17 +45,8 @@ export class RunStatus extends LitElement {
   override render() {
     if (!this.wb) return '';
     const L = this.lang;
-    const { done, total, state, message, seconds } = this.wb.run;
-    const label =
-      state === 'running'
-        ? `${t('running', L)} ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} ${t('trialsWord', L)}`
-        : state === 'done'
-          ? `${t('done', L)}: ${total.toLocaleString('zh-CN')} ${t('trialsWord', L)} · ${seconds.toFixed(1)} s`
-          : state === 'cancelled'
-            ? `${t('cancelled', L)} (${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')})`
-            : state === 'error' || state === 'confirm'
-              ? message
-              : '';
+    const { done, total, state, message, seconds, result } = this.wb.run;
+    const label = runLabel({ state, done, total, message, seconds, shown: result?.trials ?? null }, L);
     return html`<span class="state ${state === 'error' ? 'err' : ''}" role="status" aria-live="polite">${label}</span>
       <progress max=${total || 1} .value=${done} aria-label=${t('running', L)}></progress>
       ${

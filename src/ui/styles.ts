@@ -25,6 +25,8 @@ export const shared = css`
     color: var(--ink);
   }
   button:hover { background: #f3f4f6; }
+  /* A button that does nothing now (撤销 with nothing to undo) must not look like one that does. */
+  button:disabled { opacity: 0.45; cursor: not-allowed; }
   button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
   input[type='number'], select { font: inherit; border: 1px solid var(--line); border-radius: 4px; padding: 2px 6px; background: white; color: var(--ink); }
   .chip { display: inline-block; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 8px; cursor: help; white-space: nowrap; }

@@ -6,10 +6,19 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { TypicalCase } from '../rules/typical-case.ts';
 import { chartCsv, standaloneSvg } from '../report/charts/standalone.ts';
-import { defaultTypicalPerson, medianIncome, typicalCaseChart, typicalCasesOf, type TypicalPerson } from '../report/typical-default.ts';
+import {
+  defaultTypicalPerson,
+  hasBasicLayer,
+  medianIncome,
+  typicalCaseChart,
+  typicalCasesOf,
+  typicalInput,
+  amountName,
+  type TypicalPerson,
+} from '../report/typical-default.ts';
 import { download, svgToPng } from './download.ts';
 import { waterfallPlot, waterfallRows } from '../report/charts/waterfall.ts';
-import { formatPercent, formatYuan } from '../report/format.ts';
+import { formatPercent, formatYuanIn } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -26,6 +35,7 @@ export class TypicalCaseView extends LitElement {
     amount: { state: true },
     against: { state: true },
     width: { state: true },
+    refused: { state: true },
   };
   declare scenario: Scenario | null;
   declare baseline: string;
@@ -36,6 +46,8 @@ export class TypicalCaseView extends LitElement {
   declare amount: number;
   declare against: string;
   declare width: number;
+  /** Values typed into the income and amount fields and refused: the field's message, until a good value replaces it. */
+  declare refused: { income?: string; amount?: string };
   /** The file the person was started for (its title and household.typicalCase). */
   private origin = '';
   private resize = new ResizeObserver((e) => (this.width = Math.round(e[0].contentRect.width)));
@@ -51,6 +63,7 @@ export class TypicalCaseView extends LitElement {
     this.amount = 100_000;
     this.against = '';
     this.width = 600;
+    this.refused = {};
   }
 
   static override styles = [
@@ -80,6 +93,9 @@ export class TypicalCaseView extends LitElement {
       .note { font-size: 12px; color: var(--muted); margin: 4px 0 0; }
       .export { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
       .export button { font: inherit; font-size: 12px; border: 1px solid #d1d5db; background: white; border-radius: 6px; padding: 2px 8px; cursor: pointer; color: #1f2937; }
+      .refused { color: var(--error); font-size: 12px; max-width: 22em; }
+      .stale { font-size: 12px; color: var(--warn); background: var(--warn-soft); padding: 2px 6px; border-radius: 4px; margin: 6px 0 0; }
+      .export button:disabled { opacity: 0.45; cursor: not-allowed; }
     `,
   ];
 
@@ -112,6 +128,7 @@ export class TypicalCaseView extends LitElement {
       this.income = person.income;
       this.amount = person.amount;
       fresh = this.income !== null;
+      this.refused = {};
     }
     const pop = s.populations.find((p) => p.id === this.population)!;
     if (this.group && !pop.groups.some((g) => g.tag === this.group)) this.group = '';
@@ -159,10 +176,22 @@ export class TypicalCaseView extends LitElement {
     // rulesets' names and the amounts over the bars do not run into each other.
     const width = Math.max(320, Math.min(this.width, 900));
     const stacked = width < 600 && cases.length > 1;
-    const draw = (cs: typeof cases) => waterfallPlot(waterfallRows(cs, L), { lang: L, width, names: named.rulesets, document });
+    const basic = hasBasicLayer(
+      s,
+      cases.map((c) => c.ruleset),
+    );
+    const draw = (cs: typeof cases) => waterfallPlot(waterfallRows(cs, L, basic), { lang: L, width, names: named.rulesets, document });
     const chart = !cases.length ? null : stacked ? cases.map((c) => draw([c])) : draw(cases);
-    const num = (e: Event) => Number((e.target as HTMLInputElement).value);
+    // A refused value keeps the last good one in force, and both the field and the case shown say so.
+    const take = (e: Event, which: 'income' | 'amount', label: string) => {
+      const got = typicalInput((e.target as HTMLInputElement).value, label, L);
+      this.refused = { ...this.refused, [which]: 'error' in got ? got.error : undefined };
+      if ('value' in got) this[which] = got.value;
+    };
+    const incomeName = t('typicalIncome', L).replace(/（元）$|\s*\(yuan\)$/, '');
+    const amountLabel = amountName(s, this.person()!, L);
     const ratio = pop.selfPay.ratio?.value;
+    const colon = L === 'zh' ? '：' : ': ';
     return html`
       <h3>${t('typicalCase', L)}</h3>
       <div class="inputs">
@@ -177,16 +206,12 @@ export class TypicalCaseView extends LitElement {
           </select></label>
         <label>${t('typicalIncome', L)}
           <input type="number" min="0" step="1000" aria-label=${t('typicalIncome', L)} .value=${String(this.income ?? '')}
-            @change=${(e: Event) => {
-              const v = num(e);
-              this.income = Number.isFinite(v) && v >= 0 && v <= 1e9 ? v : this.income;
-            }} /></label>
+            aria-invalid=${this.refused.income ? 'true' : 'false'} @change=${(e: Event) => take(e, 'income', incomeName)} />
+          ${this.refused.income ? html`<span class="refused" role="alert" data-refused="income">${this.refused.income}</span>` : nothing}</label>
         <label>${t('typicalAmount', L, pop.amountBasis)}
           <input type="number" min="0" step="10000" aria-label=${t('typicalAmount', L, pop.amountBasis)} .value=${String(this.amount)}
-            @change=${(e: Event) => {
-              const v = num(e);
-              this.amount = Number.isFinite(v) && v >= 0 && v <= 1e9 ? v : this.amount;
-            }} /></label>
+            aria-invalid=${this.refused.amount ? 'true' : 'false'} @change=${(e: Event) => take(e, 'amount', amountLabel)} />
+          ${this.refused.amount ? html`<span class="refused" role="alert" data-refused="amount">${this.refused.amount}</span>` : nothing}</label>
         ${
           s.rulesets.length > 1
             ? html`<label>${t('typicalAgainst', L)}
@@ -197,6 +222,8 @@ export class TypicalCaseView extends LitElement {
         }
       </div>
       ${ratio ? html`<p class="note">${t('typicalSelfPay', L, formatPercent(ratio, 0))}</p>` : nothing}
+      ${this.refused.amount ? html`<p class="stale" data-stale>${t('typicalStale', L, amountLabel, this.amount.toLocaleString('zh-CN'))}</p>` : nothing}
+      ${this.refused.income ? html`<p class="stale" data-stale>${t('typicalStale', L, incomeName, (this.income ?? 0).toLocaleString('zh-CN'))}</p>` : nothing}
       <p class="caption">${t('waterfallTitle', L)}</p>
       <div class="chart">${chart}</div>
       ${
@@ -219,22 +246,25 @@ export class TypicalCaseView extends LitElement {
               ['layerAssistance', 'assistance'],
               ['layerOop', 'outOfPocket'],
             ] as const
-          ).map(
-            ([k, f]) =>
-              html`<tr><td>${t(k, L)}</td>${cases.map(
-                (c) =>
-                  html`<td data-layer=${f}>${formatYuan(c[f])}${f === 'assistance' && !c.assistanceRecipient && c.ceiling === '0.00' ? html` <span class="note">(${t('typicalNotRecipient', L)})</span>` : nothing}${f === 'assistance' && c.ceiling !== '0.00' ? html` <span class="note" data-ceiling>(${t('householdCeilingPart', L, formatYuan(c.ceiling))})</span>` : nothing}</td>`,
-              )}</tr>`,
-          )}
+          )
+            .filter(([, f]) => basic || f !== 'basic')
+            .map(
+              ([k, f]) =>
+                html`<tr><td>${t(k, L)}</td>${cases.map(
+                  (c) =>
+                    html`<td data-layer=${f}>${formatYuanIn(c[f], L)}${f === 'assistance' && !c.assistanceRecipient && c.ceiling === '0.00' ? html` <span class="note">(${t('typicalNotRecipient', L)})</span>` : nothing}${f === 'assistance' && c.ceiling !== '0.00' ? html` <span class="note" data-ceiling>(${t('householdCeilingPart', L, formatYuanIn(c.ceiling, L))})</span>` : nothing}</td>`,
+                )}</tr>`,
+            )}
         </tbody>
       </table></div>
+      ${cases.length && !basic ? html`<p class="note" data-no-basic>${t('typicalNoBasic', L)}</p>` : nothing}
       ${cases.map((c) =>
         c.income === null
           ? nothing
           : html`<p class="verdict">${named.rulesets[c.ruleset]}: ${t('typicalShare', L, formatPercent(c.shareOfIncome, 1))}
-              <span class="flag ${c.catastrophic10 ? 'bad' : 'ok'}">${t('typicalCat', L)} >10%：${t(c.catastrophic10 ? 'typicalYes' : 'typicalNo', L)}</span>
-              <span class="flag ${c.catastrophic25 ? 'bad' : 'ok'}">${t('typicalCat', L)} >25%：${t(c.catastrophic25 ? 'typicalYes' : 'typicalNo', L)}</span>
-              ${c.impoverished === null ? nothing : html`<span class="flag ${c.impoverished ? 'bad' : 'ok'}">${t('typicalImpoverished', L)}：${t(c.impoverished ? 'typicalYes' : 'typicalNo', L)}</span>`}</p>`,
+              <span class="flag ${c.catastrophic10 ? 'bad' : 'ok'}">${t('typicalCat', L)} >10%${colon}${t(c.catastrophic10 ? 'typicalYes' : 'typicalNo', L)}</span>
+              <span class="flag ${c.catastrophic25 ? 'bad' : 'ok'}">${t('typicalCat', L)} >25%${colon}${t(c.catastrophic25 ? 'typicalYes' : 'typicalNo', L)}</span>
+              ${c.impoverished === null ? nothing : html`<span class="flag ${c.impoverished ? 'bad' : 'ok'}">${t('typicalImpoverished', L)}${colon}${t(c.impoverished ? 'typicalYes' : 'typicalNo', L)}</span>`}</p>`,
       )}
     `;
   }

@@ -326,13 +326,18 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
   const name = metricLabel(kind, ctx.lang);
   return {
     id: `sensitivity-${kind === 'lossRatio' ? 'loss-ratio' : kind === 'payout' ? 'payout' : kind}`,
-    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}：${name}`,
+    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}${ctx.lang === 'zh' ? '：' : ': '}${name}`,
     subtitle: `${paramLabel} · ${t('dotCurrentValue', ctx.lang)}`,
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
     options: {
       ...base(ctx),
-      x: { label: paramLabel, grid: true },
+      // Every parameter swept (a deductible, a cap, a funding standard per insured) is in yuan; a label that
+      // says so already (defaultSweep's) is left as it is.
+      x: {
+        label: /（元）$|\(yuan\)$/.test(paramLabel) ? paramLabel : `${paramLabel}${ctx.lang === 'zh' ? '（元）' : ' (yuan)'}`,
+        grid: true,
+      },
       y:
         scale !== 1
           ? { label: `${name} (${unitText(ctx.unit, ctx.lang)})`, grid: true }

@@ -18,16 +18,18 @@ export interface WaterfallRow {
   kind: 'total' | 'paid' | 'left';
 }
 
-export function waterfallRows(cases: TypicalCase[], lang: Lang): WaterfallRow[] {
+/** `basic` false: no ruleset compared has a basic layer, and its step (0 for everyone) is left out. */
+export function waterfallRows(cases: TypicalCase[], lang: Lang, basic = true): WaterfallRow[] {
   return cases.flatMap((c) => {
     const cost = Number(c.cost);
     const rows: WaterfallRow[] = [{ ruleset: c.ruleset, step: t('layerCost', lang), y1: 0, y2: cost, amount: cost, kind: 'total' }];
     let at = cost;
-    for (const [key, v] of [
+    const layers = [
       ['layerBasic', c.basic],
       ['layerCi', c.criticalIllness],
       ['layerAssistance', c.assistance],
-    ] as const) {
+    ] as const;
+    for (const [key, v] of basic ? layers : layers.slice(1)) {
       const paid = Number(v);
       rows.push({ ruleset: c.ruleset, step: t(key, lang), y1: at - paid, y2: at, amount: -paid, kind: 'paid' });
       at -= paid;
@@ -53,8 +55,11 @@ export function waterfallPlot(rows: WaterfallRow[], o: WaterfallOptions) {
  * The waterfall as a chart spec (charts.ts), exported as the other charts are (SVG, PNG, CSV: chart-view.ts,
  * standalone.ts) and drawn into the briefing; its data rows are each step's amount (yuan, a payment negative).
  */
-export function waterfallSpec(cases: TypicalCase[], o: WaterfallOptions & { footnote: string; subtitle?: string }): ChartSpec {
-  const rows = waterfallRows(cases, o.lang);
+export function waterfallSpec(
+  cases: TypicalCase[],
+  o: WaterfallOptions & { footnote: string; subtitle?: string; basic?: boolean },
+): ChartSpec {
+  const rows = waterfallRows(cases, o.lang, o.basic ?? true);
   return {
     id: 'typical-case',
     title: t('waterfallTitle', o.lang),
@@ -82,7 +87,14 @@ function waterfallOptions(rows: WaterfallRow[], o: WaterfallOptions): Plot.PlotO
     // The panel's name above it, clear of the amounts written over the bars (the title is the component's caption).
     fx: { label: null, axis: 'top', tickPadding: 14, tickFormat: (id: string) => o.names[id] ?? id },
     x: { domain: steps, label: null, tickRotate: slant ? -25 : 0 },
-    y: { label: t('waterfallAmount', o.lang), grid: true, tickFormat: (x: number) => x.toLocaleString('zh-CN') },
+    // Every amount 0 (a cost of 0): Plot's domain would be [0, 0], and it stretches each bar of 0 over the whole
+    // height; a domain of [0, 1] draws them as they are, flat on the axis.
+    y: {
+      label: t('waterfallAmount', o.lang),
+      grid: true,
+      tickFormat: (x: number) => x.toLocaleString('zh-CN'),
+      ...(rows.every((r) => r.y1 === 0 && r.y2 === 0) ? { domain: [0, 1], ticks: [0] } : {}),
+    },
     color: { domain: ['total', 'paid', 'left'], range: ['#6b7280', '#16a34a', '#dc2626'] },
     marks: [
       Plot.barY(rows, {
