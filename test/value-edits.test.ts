@@ -1,35 +1,26 @@
 // A parameter's value as the editors edit it (review of the workbench, items on rejected values, undo and drags):
 // a rejected value is no undo step, a value set to what it already is records nothing and marks nothing, a drag
 // let go where it started leaves the scenario as it was. The decisions are pure (edit-events.ts, history.ts);
-// here they run on the shipped Jiangyin and Jilin files with the real validator.
+// here they run in the workbench's own state on the shipped Jiangyin and Jilin files with the real validator.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getAt, isEdited, type Path } from '../src/scenario/edit.ts';
-import { checkEvaluable } from '../src/engine/validate-model.ts';
-import { validateData } from '../src/scenario/validate.ts';
-import { EDITS, applyParamChange, type EditDetail, type ValueEditTarget } from '../src/ui/edit-events.ts';
-import { EditHistory } from '../src/ui/history.ts';
+import { WorkerPool } from '../src/engine/run.ts';
+import { EDITS, applyParamChange, type EditDetail } from '../src/ui/edit-events.ts';
+import { performanceClock } from '../src/ui/page-run.ts';
+import { Workbench } from '../src/ui/workbench-state.ts';
 
 const file = (name: string) => JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')) as unknown;
 
-/** The workbench's edit as workbench-state.ts does it (validate, record when asked), without the run. */
-class Target implements ValueEditTarget {
-  readonly history = new EditHistory<unknown>();
-  problems: unknown[] = [];
-  constructor(public draft: unknown) {}
-  edit(next: unknown, record = true) {
-    if (record) this.history.push(this.draft);
-    this.draft = next;
-    const v = checkEvaluable(validateData(next));
-    this.problems = v.ok ? [] : v.problems;
-  }
-  undo() {
-    const prev = this.history.undo(this.draft);
-    if (prev !== undefined) this.edit(prev, false);
-  }
-  redo() {
-    const next = this.history.redo(this.draft);
-    if (next !== undefined) this.edit(next, false);
+/**
+ * The workbench itself (workbench-state.ts) on engine and exact workers that never answer: its edit, undo and
+ * redo are what the page runs; its Monte Carlo and exact runs start and wait, unseen.
+ */
+const silent = { post() {}, onMessage() {}, onFailure() {}, terminate() {} };
+class Target extends Workbench {
+  constructor(data: unknown) {
+    super({ pool: new WorkerPool(() => silent, 1), exactWorker: () => silent, clock: performanceClock, frame: () => {} });
+    this.load(data);
   }
 }
 
