@@ -25,7 +25,9 @@ export function watchScrollCue(el: HTMLElement): () => void {
   ro.observe(el);
   for (const c of el.children) ro.observe(c);
   el.addEventListener('scroll', set, { passive: true });
-  set();
+  // No first reading here: the observer's own first report comes after the next layout. Read now, from a render's
+  // `updated`, the widths forced a layout of the whole page into that task (the largest file: 140–186 ms, over
+  // e2e-long-tasks' bound).
   return () => {
     ro.disconnect();
     el.removeEventListener('scroll', set);
