@@ -35,6 +35,8 @@ export function above(xs: Float64Array, lo: number, hi: number, v: number): numb
  * ones: most of the pass's time once the draws were in WebAssembly (issue #32's profile).
  */
 export function aboveFrom(xs: Float64Array, lo: number, hi: number, v: number): number {
+  // None above v (a group's last bound of j₁ usually lies past its largest amount): one read, not a whole gallop.
+  if (!(hi > lo && xs[hi - 1] > v)) return hi;
   let step = 1;
   let from = lo;
   while (from < hi && !(xs[from] > v)) {
@@ -99,7 +101,7 @@ export function sortedPass(
     const g0 = groupStart[k];
     const g1 = groupStart[k + 1];
     if (g1 === g0 || xs[g1 - 1] <= start) continue;
-    const first = above(xs, g0, g1, start);
+    const first = aboveFrom(xs, g0, g1, start);
     beneficiaries += g1 - first;
     beneficiaryAmount += prefix[g1] - prefix[first];
 
