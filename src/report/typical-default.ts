@@ -133,14 +133,20 @@ export function hasBasicLayer(s: Scenario, ids: readonly string[]): boolean {
 export function typicalInput(raw: string, field: string, lang: Lang): { value: number } | { error: string } {
   const text = raw.trim();
   const v = text === '' ? NaN : Number(text);
-  if (Number.isFinite(v) && v >= 0 && v <= 1e9) return { value: v };
+  if (typicalValue(v)) return { value: v };
   return { error: t('typicalBadInput', lang, field, raw) };
 }
+
+/** An amount or income the typical case takes: finite, from 0 to a billion yuan. */
+export const typicalValue = (v: number): boolean => Number.isFinite(v) && v >= 0 && v <= 1e9;
+
+/** A field's label without its unit ("年收入（元）" → "年收入"), to name it in a message. */
+export const withoutUnit = (label: string): string => label.replace(/（元）$|\s*\(yuan\)$/, '');
 
 /** What the person's amount is (年政策范围内费用 or 年自负费用), without its unit. */
 export function amountName(s: Scenario, person: TypicalPerson, lang: Lang): string {
   const basis = s.populations.find((p) => p.id === person.population)?.amountBasis ?? 'selfBurden';
-  return t('typicalAmount', lang, basis).replace(/（元）$|\s*\(yuan\)$/, '');
+  return withoutUnit(t('typicalAmount', lang, basis));
 }
 
 /** The person's income in words, said to be the median where it is. */

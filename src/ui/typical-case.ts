@@ -13,6 +13,8 @@ import {
   typicalCaseChart,
   typicalCasesOf,
   typicalInput,
+  typicalValue,
+  withoutUnit,
   amountName,
   type TypicalPerson,
 } from '../report/typical-default.ts';
@@ -170,7 +172,7 @@ export class TypicalCaseView extends LitElement {
     const pop = s.populations.find((p) => p.id === this.population);
     if (!pop) return nothing;
     const named = scenarioNames(s, L);
-    const valid = Number.isFinite(this.amount) && this.amount >= 0 && this.amount <= 1e9;
+    const valid = typicalValue(this.amount);
     const cases = valid ? this.cases() : [];
     // Side by side where there is room; on a phone one panel under the other, each at full width, so that the
     // rulesets' names and the amounts over the bars do not run into each other.
@@ -188,7 +190,7 @@ export class TypicalCaseView extends LitElement {
       this.refused = { ...this.refused, [which]: 'error' in got ? got.error : undefined };
       if ('value' in got) this[which] = got.value;
     };
-    const incomeName = t('typicalIncome', L).replace(/（元）$|\s*\(yuan\)$/, '');
+    const incomeName = withoutUnit(t('typicalIncome', L));
     const amountLabel = amountName(s, this.person()!, L);
     const ratio = pop.selfPay.ratio?.value;
     const colon = L === 'zh' ? '：' : ': ';
