@@ -116,16 +116,33 @@ export interface CompileOptions {
   pathSeed?: string | number;
 }
 
-/** Tail probability above the threshold t and the conditional means below it, for a severity (possibly scaled). */
+const IDENTITY: Piecewise = { xs: [0], ys: [0], tail: 1 };
+
+/**
+ * Tail probability above the threshold t and the conditional means below it, for a severity (possibly scaled).
+ * Each distinct curve's expectation is computed once: without a basic layer every ruleset's self-burden is the
+ * amount itself, and under a cost shock this runs every trial for every population and tag mask (thinning.ts), with
+ * limited expected values that are most of its cost.
+ */
 export function belowThreshold(severity: Severity, t: number, rulesetCurves: readonly Piecewise[]): BelowThreshold {
   const tailProb = Number.isFinite(t) ? severity.survival(t) : 0;
   const below = 1 - tailProb;
-  const identity: Piecewise = { xs: [0], ys: [0], tail: 1 };
-  return {
-    tailProb,
-    meanAmountBelow: below > 0 ? expectationBelow(identity, t, severity) / below : 0,
-    meanSelfBurdenBelow: Float64Array.from(rulesetCurves, (c) => (below > 0 ? expectationBelow(c, t, severity) / below : 0)),
-  };
+  const mean = (c: Piecewise) => (below > 0 ? expectationBelow(c, t, severity) / below : 0);
+  const meanAmountBelow = mean(IDENTITY);
+  const meanSelfBurdenBelow = new Float64Array(rulesetCurves.length);
+  rulesetCurves.forEach((c, r) => {
+    const same = sameCurve(c, IDENTITY) ? -2 : rulesetCurves.findIndex((d, i) => i < r && sameCurve(c, d));
+    meanSelfBurdenBelow[r] = same === -2 ? meanAmountBelow : same >= 0 ? meanSelfBurdenBelow[same] : mean(c);
+  });
+  return { tailProb, meanAmountBelow, meanSelfBurdenBelow };
+}
+
+/** Whether two piecewise-linear curves are the same function as written (the same knots, values and tail slope). */
+function sameCurve(a: Piecewise, b: Piecewise): boolean {
+  if (a === b) return true;
+  if (a.tail !== b.tail || a.xs.length !== b.xs.length) return false;
+  for (let i = 0; i < a.xs.length; i++) if (a.xs[i] !== b.xs[i] || a.ys[i] !== b.ys[i]) return false;
+  return true;
 }
 
 function trendOf(scenario: Scenario, year: number, pathSeed: string | number): EngineModel['trend'] {
