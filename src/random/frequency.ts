@@ -3,7 +3,7 @@
  * a claimant are 1 + Poisson, split over a batch by successive binomials (engine/claimants.ts, recordsPmf).
  */
 import { binomialLogPmf } from './binomial-pmf.ts';
-import { modalSearch } from './modal.ts';
+import { BINOMIAL, modalSearch } from './modal.ts';
 import type { Rng } from './xoshiro.ts';
 
 /**
@@ -45,12 +45,5 @@ export function binomial(rng: Rng, n: number, p: number): number {
 function binomialModal(u: number, n: number, p: number, q: number): number {
   const mode = Math.min(n, Math.floor((n + 1) * p));
   const odds = p / q;
-  return modalSearch(
-    u,
-    mode,
-    Math.exp(binomialLogPmf(mode, n, p)),
-    n,
-    (k) => k / ((n - k + 1) * odds),
-    (k) => ((n - k) * odds) / (k + 1),
-  );
+  return modalSearch(u, mode, Math.exp(binomialLogPmf(mode, n, p)), n, BINOMIAL, odds, n);
 }

@@ -5,7 +5,7 @@
  * 2000, §3: the Poisson case of R's dpois), and the neighbours by the ratio p(x+1)/p(x) = λ/(x+1).
  */
 import { deviance, stirlingError } from './binomial-pmf.ts';
-import { modalSearch } from './modal.ts';
+import { modalSearch, POISSON } from './modal.ts';
 import type { Rng } from './xoshiro.ts';
 
 const LN_2PI = Math.log(2 * Math.PI);
@@ -32,12 +32,5 @@ export function poisson(rng: Rng, lambda: number): number {
     return x;
   }
   const mode = Math.floor(lambda);
-  return modalSearch(
-    u,
-    mode,
-    Math.exp(poissonLogPmf(mode, lambda)),
-    Infinity,
-    (k) => k / lambda,
-    (k) => lambda / (k + 1),
-  );
+  return modalSearch(u, mode, Math.exp(poissonLogPmf(mode, lambda)), Infinity, POISSON, lambda);
 }
