@@ -17,14 +17,21 @@ import type { PendingMonths } from './months.ts';
 import { firstPaidRecord, lastPaidRecord, lastRecordWithAmount, shareScale, shareShift } from './records.ts';
 import { COL } from './trial-columns.ts';
 
-/** First index in [lo, hi) of the ascending xs with xs[i] > v (hi if none). */
+/**
+ * First index in [lo, hi) of the ascending xs with xs[i] > v (hi if none). Branch-free: each step halves the range
+ * and moves its base by a mask, not by a branch that a search's unpredictable comparisons would mispredict half the
+ * time (a fixed number of steps, ⌈log₂(hi − lo)⌉).
+ */
 export function above(xs: Float64Array, lo: number, hi: number, v: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] > v) hi = mid;
-    else lo = mid + 1;
+  let base = lo;
+  let len = hi - lo;
+  while (len > 1) {
+    const half = len >>> 1;
+    // base + half − 1 is the last of the lower half: all of it is ≤ v exactly when that one is.
+    base += half & -+(xs[base + half - 1] <= v);
+    len -= half;
   }
-  return lo;
+  return base + +(len === 1 && xs[base] <= v);
 }
 
 /**
