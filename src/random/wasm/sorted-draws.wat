@@ -263,6 +263,9 @@
     ;; e is nondecreasing and so is t: the draws inside the table are one run [i0, i1), found by bisection.
     (global.set $gbase (i32.add (local.get $out) (i32.shl (local.get $from) (i32.const 3))))
     (local.set $blo (i32.const 0)) (local.set $bhi (local.get $n))
+    ;; Mostly the whole batch lies in the table: then each end is checked once and neither bisection runs.
+    (if (i32.and (i32.gt_u (local.get $n) (i32.const 0)) (f64.ge (call $tat (i32.const 0)) (f64.const 0)))
+      (then (local.set $bhi (i32.const 0))))
     (block $b1 (loop $l1
       (br_if $b1 (i32.ge_u (local.get $blo) (local.get $bhi)))
       (local.set $mid (i32.shr_u (i32.add (local.get $blo) (local.get $bhi)) (i32.const 1)))
@@ -270,6 +273,8 @@
         (then (local.set $bhi (local.get $mid))) (else (local.set $blo (i32.add (local.get $mid) (i32.const 1)))))
       (br $l1)))
     (local.set $i0 (local.get $blo)) (local.set $bhi (local.get $n))
+    (if (i32.and (i32.gt_u (local.get $n) (local.get $blo)) (f64.lt (call $tat (i32.sub (local.get $n) (i32.const 1))) (global.get $gcf)))
+      (then (local.set $blo (local.get $n))))
     (block $b2 (loop $l2
       (br_if $b2 (i32.ge_u (local.get $blo) (local.get $bhi)))
       (local.set $mid (i32.shr_u (i32.add (local.get $blo) (local.get $bhi)) (i32.const 1)))
