@@ -14,6 +14,7 @@ import { assemble, WAT_PATH } from '../src/random/wasm/build.ts';
 import {
   forceJsSortedDraws,
   kernelCanFill,
+  kernelExpNeg,
   reserveReciprocals,
   WASM_AVAILABLE,
   wasmAlloc,
@@ -47,6 +48,20 @@ describe('sorted-draw kernel', () => {
 
   it('instantiates here (Node ≥ 16.4 has wasm SIMD)', () => {
     expect(WASM_AVAILABLE).toBe(true);
+  });
+
+  it('its exp(−x), which decides the rejection steps, is within 1e-15 of Math.exp on [0, 7.75) (the decisions allow 1e-12)', () => {
+    const expNeg = kernelExpNeg!;
+    let worst = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const x = (7.75 * i) / 1_000_000 + (i % 7) * 1e-9;
+      if (x >= 7.75) continue;
+      worst = Math.max(worst, Math.abs(expNeg(x) / Math.exp(-x) - 1));
+    }
+    // At the table's nodes it is Math.exp itself (f = 0: the series is 1).
+    for (let j = 0; j < 124; j++) expect(expNeg(j / 16)).toBe(Math.exp(-j / 16));
+    expect(worst).toBeLessThan(1e-15);
+    expect(worst).toBeGreaterThan(0);
   });
 
   // Suzhou 2021's employees (truncated Pareto tail), a spliced severity (kink inside the table), a lognormal.

@@ -18,6 +18,8 @@ import type { Rng } from '../xoshiro.ts';
 import { SORTED_DRAWS_WASM } from './sorted-draws-bytes.ts';
 
 const PAGE = 65536;
+/** exp(−j/16) for j < 124: x < 7.75 covers every wedge of the Ziggurat (x below its base, 7.6971…). */
+const EXP_NODES = 124;
 /** Below this the generator state and the Ziggurat's tables (sorted-draws.wat says where). */
 const ARENA_START = 8192;
 const ALIGN = 16;
@@ -40,7 +42,7 @@ type Fill = (
 /** The severity whose exact quantile the kernel calls back for (draws outside the table), set per call. */
 let ootSeverity: Severity | null = null;
 
-function instantiate(): { memory: WebAssembly.Memory; fill: Fill } | null {
+function instantiate(): { memory: WebAssembly.Memory; fill: Fill; expNeg: (x: number) => number } | null {
   if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SORTED_DRAWS_WASM)) return null;
   try {
     const imports = {
@@ -59,7 +61,9 @@ function instantiate(): { memory: WebAssembly.Memory; fill: Fill } | null {
     new Float64Array(buf, 2048, 256).set(WE);
     new Float64Array(buf, 4096, 256).set(FE);
     new Uint32Array(buf, 6144, 256).set(KE);
-    return { memory, fill: instance.exports.fill as Fill };
+    // The rejection step's exp(−j/16) (sorted-draws.wat, pass 1): Math.exp itself, so its only error is Math.exp's.
+    new Float64Array(buf, 7168, EXP_NODES).set(Array.from({ length: EXP_NODES }, (_, j) => Math.exp(-j / 16)));
+    return { memory, fill: instance.exports.fill as Fill, expNeg: instance.exports.expNeg as (x: number) => number };
   } catch {
     return null;
   }
@@ -72,6 +76,9 @@ const kernel = instantiate();
  * into the runtime, and the per-batch checks read it (1.3% of a Suzhou trial in a profile).
  */
 let buffer: ArrayBuffer | null = kernel === null ? null : (kernel.memory.buffer as ArrayBuffer);
+
+/** Tests only: the kernel's exp(−x) for 0 ≤ x < 7.75, which decides its rejection steps (sorted-draws.wat expNeg). */
+export const kernelExpNeg: ((x: number) => number) | null = kernel === null ? null : kernel.expNeg;
 
 /** Whether the kernel instantiated in this thread (for tests). */
 export const WASM_AVAILABLE = kernel !== null;

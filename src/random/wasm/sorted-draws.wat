@@ -1,13 +1,15 @@
 ;; The loop of UpperQuantileTable.fillSorted (src/random/quantile-table.ts) in WebAssembly: the same operations in the
 ;; same order (no FMA: wasm has none), so every draw and running sum is bit-identical to the JS loop
 ;; (test/sorted-draws-wasm.test.ts). Assembled by `npm run wasm` into sorted-draws-bytes.ts.
-;; Two passes: (1) xoshiro128** inlined with the Ziggurat's fast layer test and the Rényi sums e_i into out[],
-;; leaving the loop for the rare rejection step ($slow, Math.log/exp imported); (2) H(e + shift) from the table's
+;; Two passes: (1) xoshiro128** inlined with the Ziggurat's fast layer test and the Rényi sums e_i into out[], the
+;; rejection step beside the loop (its exp by a table and a series, Math.exp only where that cannot decide), leaving
+;; the function only for the base layer ($slow, Math.log imported); (2) H(e + shift) from the table's
 ;; cubics in f64x2 pairs (lane by lane the same operations as the scalar code), clamp and prefix sums scalar in order.
 ;; Draws whose t falls outside the table (a run at each end, t being nondecreasing) go the scalar way, calling back
 ;; into JS ("oot") for the exact quantile.
 ;; Memory (one per thread, src/random/wasm/kernel.ts): [0,16) xoshiro state a,b,c,d; [1024,2048) KE_SIGNED i32[256];
-;; [2048,4096) WE f64[256]; [4096,6144) FE f64[256]; [6144,7168) KE as unsigned i32[256]; from 8192 the arena
+;; [2048,4096) WE f64[256]; [4096,6144) FE f64[256]; [6144,7168) KE as unsigned i32[256]; [7168,8160) exp(-j/16) f64[124];
+;; from 8192 the arena
 ;; (coef, reciprocals 1/m at [m], out, prefix), whose byte addresses the caller passes.
 (module
   (import "m" "log" (func $log (param f64) (result f64)))
@@ -66,58 +68,131 @@
     (unreachable))
 
 
-  ;; Pass 1: the Rényi sums e_i into out[], no call in the loop; returns 1 when a draw needs the rejection step
-  ;; (state advanced, r in $gr), 0 when done.
+  ;; exp(-x) for 0 <= x < 7.75 as T[j]·exp(-f), x = j/16 + f: T at 7168, T[j] = Math.exp(-j/16) for j < 124 (kernel.ts),
+  ;; exp(-f) by its Taylor series to f^8 in Horner form (truncation below 5e-17 for f < 1/16). Relative error of the
+  ;; whole below 1e-15 (test/sorted-draws-wasm.test.ts, against Math.exp).
+  (func $expNeg (export "expNeg") (param $x f64) (result f64)
+    (local $j i32) (local $f f64) (local $p f64)
+    (local.set $j (i32.trunc_sat_f64_u (f64.mul (local.get $x) (f64.const 16))))
+    (local.set $f (f64.sub (local.get $x) (f64.mul (f64.convert_i32_u (local.get $j)) (f64.const 0.0625))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (local.get $f) (f64.const 0.125))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (f64.mul (local.get $f) (f64.const 0.14285714285714285)) (local.get $p))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (f64.mul (local.get $f) (f64.const 0.16666666666666666)) (local.get $p))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (f64.mul (local.get $f) (f64.const 0.2)) (local.get $p))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (f64.mul (local.get $f) (f64.const 0.25)) (local.get $p))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (f64.mul (local.get $f) (f64.const 0.3333333333333333)) (local.get $p))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (f64.mul (local.get $f) (f64.const 0.5)) (local.get $p))))
+    (local.set $p (f64.sub (f64.const 1) (f64.mul (local.get $f) (local.get $p))))
+    (f64.mul (f64.load offset=7168 (i32.shl (i32.and (local.get $j) (i32.const 127)) (i32.const 3))) (local.get $p)))
+
+  ;; Pass 1: the Rényi sums e_i into out[], no call in the loop; returns 1 when a draw falls in the Ziggurat's base
+  ;; layer (state advanced, r in $gr), 0 when done. A draw outside its rectangle (about 1 in 45) takes the rejection
+  ;; step (exponential.ts exponentialSlow) after the loop, on the state in locals, and comes back: leaving the function
+  ;; for it cost about a sixth of the kernel's time, and the step written inside the loop slowed the loop itself.
   (func $p1 (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $m i32) (local $r i32) (local $tb i32)
     (local $iz i32) (local $e f64) (local $po i32) (local $pi i32) (local $st i32) (local $stop i32)
+    (local $z f64) (local $x f64) (local $y f64) (local $u i32) (local $ex f64)
     (local.set $a (global.get $ga)) (local.set $b (global.get $gb)) (local.set $c (global.get $gc)) (local.set $d (global.get $gd))
     (local.set $e (global.get $ge)) (local.set $po (global.get $gpo)) (local.set $pi (global.get $gpi)) (local.set $stop (global.get $ginv))
     (block $exit
       (br_if $exit (i32.eq (local.get $pi) (local.get $stop)))
-      (loop $L
-        (local.set $m (i32.mul (local.get $b) (i32.const 5)))
-        (local.set $r (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
-        (local.set $tb (i32.shl (local.get $b) (i32.const 9)))
-        (local.set $c (i32.xor (local.get $c) (local.get $a)))
-        (local.set $d (i32.xor (local.get $d) (local.get $b)))
-        (local.set $b (i32.xor (local.get $b) (local.get $c)))
-        (local.set $a (i32.xor (local.get $a) (local.get $d)))
-        (local.set $c (i32.xor (local.get $c) (local.get $tb)))
-        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
-        (local.set $iz (i32.and (local.get $r) (i32.const 255)))
-        ;; KE unsigned at 6144: one compare, no sign-flip constant held in a register
-        (if (i32.ge_u (local.get $r) (i32.load offset=6144 (i32.shl (local.get $iz) (i32.const 2))))
-          (then (global.set $gr (local.get $r)) (local.set $st (i32.const 1)) (br $exit)))
-        (local.set $e (f64.add (local.get $e)
-          (f64.mul (f64.mul (f64.convert_i32_u (local.get $r))
-                            (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3))))
-                   (f64.load (local.get $pi)))))
+      (loop $outer
+        (block $slow
+          (loop $L
+          (local.set $m (i32.mul (local.get $b) (i32.const 5)))
+          (local.set $r (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
+          (local.set $tb (i32.shl (local.get $b) (i32.const 9)))
+          (local.set $c (i32.xor (local.get $c) (local.get $a)))
+          (local.set $d (i32.xor (local.get $d) (local.get $b)))
+          (local.set $b (i32.xor (local.get $b) (local.get $c)))
+          (local.set $a (i32.xor (local.get $a) (local.get $d)))
+          (local.set $c (i32.xor (local.get $c) (local.get $tb)))
+          (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+          (local.set $iz (i32.and (local.get $r) (i32.const 255)))
+          ;; KE unsigned at 6144: one compare, no sign-flip constant held in a register
+          (br_if $slow (i32.ge_u (local.get $r) (i32.load offset=6144 (i32.shl (local.get $iz) (i32.const 2)))))
+          (local.set $e (f64.add (local.get $e)
+            (f64.mul (f64.mul (f64.convert_i32_u (local.get $r))
+                              (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3))))
+                     (f64.load (local.get $pi)))))
+          (f64.store (local.get $po) (local.get $e))
+          (local.set $po (i32.add (local.get $po) (i32.const 8)))
+          (local.set $pi (i32.sub (local.get $pi) (i32.const 8)))
+            (br_if $exit (i32.eq (local.get $pi) (local.get $stop)))
+          (local.set $m (i32.mul (local.get $b) (i32.const 5)))
+          (local.set $r (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
+          (local.set $tb (i32.shl (local.get $b) (i32.const 9)))
+          (local.set $c (i32.xor (local.get $c) (local.get $a)))
+          (local.set $d (i32.xor (local.get $d) (local.get $b)))
+          (local.set $b (i32.xor (local.get $b) (local.get $c)))
+          (local.set $a (i32.xor (local.get $a) (local.get $d)))
+          (local.set $c (i32.xor (local.get $c) (local.get $tb)))
+          (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+          (local.set $iz (i32.and (local.get $r) (i32.const 255)))
+          ;; KE unsigned at 6144: one compare, no sign-flip constant held in a register
+          (br_if $slow (i32.ge_u (local.get $r) (i32.load offset=6144 (i32.shl (local.get $iz) (i32.const 2)))))
+          (local.set $e (f64.add (local.get $e)
+            (f64.mul (f64.mul (f64.convert_i32_u (local.get $r))
+                              (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3))))
+                     (f64.load (local.get $pi)))))
+          (f64.store (local.get $po) (local.get $e))
+          (local.set $po (i32.add (local.get $po) (i32.const 8)))
+          (local.set $pi (i32.sub (local.get $pi) (i32.const 8)))
+            (br_if $L (i32.ne (local.get $pi) (local.get $stop)))
+            (br $exit)))
+        ;; r outside its rectangle: the rejection step, the same draws in the same order as exponentialSlow.
+        (block $got
+          (loop $W
+            (if (i32.eqz (local.get $iz))
+              (then (global.set $gr (local.get $r)) (local.set $st (i32.const 1)) (br $exit)))
+            (local.set $x (f64.mul (f64.convert_i32_u (local.get $r))
+                                   (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3)))))
+            (local.set $m (i32.mul (local.get $b) (i32.const 5)))
+            (local.set $u (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
+            (local.set $tb (i32.shl (local.get $b) (i32.const 9)))
+            (local.set $c (i32.xor (local.get $c) (local.get $a)))
+            (local.set $d (i32.xor (local.get $d) (local.get $b)))
+            (local.set $b (i32.xor (local.get $b) (local.get $c)))
+            (local.set $a (i32.xor (local.get $a) (local.get $d)))
+            (local.set $c (i32.xor (local.get $c) (local.get $tb)))
+            (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+            (local.set $y (f64.add (f64.load offset=4096 (i32.shl (local.get $iz) (i32.const 3)))
+              (f64.mul (f64.mul (f64.add (f64.convert_i32_u (local.get $u)) (f64.const 0.5)) (f64.const 2.3283064365386963e-10))
+                       (f64.sub (f64.load offset=4088 (i32.shl (local.get $iz) (i32.const 3)))
+                                (f64.load offset=4096 (i32.shl (local.get $iz) (i32.const 3)))))))
+            ;; y < Math.exp(-x)? $expNeg decides wherever y is more than 1e-12 from it (relative); nearer, Math.exp itself
+            ;; does. Both err by far less, so every decision is the JS loop's.
+            (local.set $ex (call $expNeg (local.get $x)))
+            (if (f64.lt (local.get $x) (f64.const 7.75))
+              (then
+                (if (f64.lt (local.get $y) (f64.mul (local.get $ex) (f64.const 0.999999999999)))
+                  (then (local.set $z (local.get $x)) (br $got)))
+                (if (f64.le (local.get $y) (f64.mul (local.get $ex) (f64.const 1.000000000001)))
+                  (then (if (f64.lt (local.get $y) (call $exp (f64.neg (local.get $x))))
+                          (then (local.set $z (local.get $x)) (br $got))))))
+              (else (if (f64.lt (local.get $y) (call $exp (f64.neg (local.get $x))))
+                      (then (local.set $z (local.get $x)) (br $got)))))
+            (local.set $m (i32.mul (local.get $b) (i32.const 5)))
+            (local.set $r (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
+            (local.set $tb (i32.shl (local.get $b) (i32.const 9)))
+            (local.set $c (i32.xor (local.get $c) (local.get $a)))
+            (local.set $d (i32.xor (local.get $d) (local.get $b)))
+            (local.set $b (i32.xor (local.get $b) (local.get $c)))
+            (local.set $a (i32.xor (local.get $a) (local.get $d)))
+            (local.set $c (i32.xor (local.get $c) (local.get $tb)))
+            (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+            (local.set $iz (i32.and (local.get $r) (i32.const 255)))
+            (if (i32.lt_u (local.get $r) (i32.load offset=6144 (i32.shl (local.get $iz) (i32.const 2))))
+              (then (local.set $z (f64.mul (f64.convert_i32_u (local.get $r))
+                                           (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3)))))
+                    (br $got)))
+            (br $W)))
+        (local.set $e (f64.add (local.get $e) (f64.mul (local.get $z) (f64.load (local.get $pi)))))
         (f64.store (local.get $po) (local.get $e))
         (local.set $po (i32.add (local.get $po) (i32.const 8)))
         (local.set $pi (i32.sub (local.get $pi) (i32.const 8)))
-        (br_if $exit (i32.eq (local.get $pi) (local.get $stop)))
-        (local.set $m (i32.mul (local.get $b) (i32.const 5)))
-        (local.set $r (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
-        (local.set $tb (i32.shl (local.get $b) (i32.const 9)))
-        (local.set $c (i32.xor (local.get $c) (local.get $a)))
-        (local.set $d (i32.xor (local.get $d) (local.get $b)))
-        (local.set $b (i32.xor (local.get $b) (local.get $c)))
-        (local.set $a (i32.xor (local.get $a) (local.get $d)))
-        (local.set $c (i32.xor (local.get $c) (local.get $tb)))
-        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
-        (local.set $iz (i32.and (local.get $r) (i32.const 255)))
-        ;; KE unsigned at 6144: one compare, no sign-flip constant held in a register
-        (if (i32.ge_u (local.get $r) (i32.load offset=6144 (i32.shl (local.get $iz) (i32.const 2))))
-          (then (global.set $gr (local.get $r)) (local.set $st (i32.const 1)) (br $exit)))
-        (local.set $e (f64.add (local.get $e)
-          (f64.mul (f64.mul (f64.convert_i32_u (local.get $r))
-                            (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3))))
-                   (f64.load (local.get $pi)))))
-        (f64.store (local.get $po) (local.get $e))
-        (local.set $po (i32.add (local.get $po) (i32.const 8)))
-        (local.set $pi (i32.sub (local.get $pi) (i32.const 8)))
-        (br_if $L (i32.ne (local.get $pi) (local.get $stop)))))
+        (br_if $outer (i32.ne (local.get $pi) (local.get $stop)))))
     (global.set $ga (local.get $a)) (global.set $gb (local.get $b)) (global.set $gc (local.get $c)) (global.set $gd (local.get $d))
     (global.set $ge (local.get $e))
     (global.set $gi (i32.add (global.get $gi) (i32.shr_u (i32.sub (local.get $po) (global.get $gpo)) (i32.const 3))))
