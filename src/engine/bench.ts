@@ -142,6 +142,44 @@ export function trialMilliseconds(scenario: Scenario, trials: number): number {
 }
 
 /**
+ * The reference loop's rate on this machine when it is quiet (issues #2–#12: 23.7–24.6 M claimants/s). The Monte
+ * Carlo targets of issue #32 are times on the quiet machine; measured on a shared one, a time is also given
+ * normalised by the reference loop timed beside it: measured × (reference rate now ÷ quiet rate).
+ */
+export const QUIET_REFERENCE = 24e6;
+
+/**
+ * Per trial as trialMilliseconds, in `chunks` chunks of `chunkTrials` trials, each right after the reference loop
+ * timed in the same thread (1 M claimants, about 40–80 ms): the medians of the chunks' times, raw and normalised
+ * each by the reference rate beside it. On a shared machine the load changes within a second; a normalisation by a
+ * reference timed in another thread or a few seconds away moved a Suzhou trial's figure by a fifth from run to run,
+ * this one by a few per cent.
+ */
+export function trialMillisecondsBesideReference(
+  scenario: Scenario,
+  chunks: number,
+  chunkTrials: number,
+): { ms: number; normalisedMs: number; referenceRate: number } {
+  const model = compileModel(scenario);
+  const out = new Float64Array(trialBlockSize(model, chunkTrials));
+  simulateTrials(model, 'bench-warmup', 0, Math.min(5, chunkTrials), out);
+  const raw: number[] = [];
+  const normalised: number[] = [];
+  const rates: number[] = [];
+  for (let c = 0; c < chunks; c++) {
+    const rate = referenceLoop(1_000_000)[1];
+    const t0 = performance.now();
+    simulateTrials(model, scenario.simulation.seed, c * chunkTrials, (c + 1) * chunkTrials, out);
+    const ms = (performance.now() - t0) / chunkTrials;
+    raw.push(ms);
+    rates.push(rate);
+    normalised.push((ms * rate) / QUIET_REFERENCE);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ms: median(raw), normalisedMs: median(normalised), referenceRate: median(rates) };
+}
+
+/**
  * Where a trial's time can go no lower while every claimant above the sampling threshold is drawn (docs/model.md
  * "Performance"): the claimants a trial of `scenario` draws (its `sampled` column, averaged), and the time per draw
  * of the sorted batch as the engine makes it (generator, Ziggurat, Rényi sum, the table's cubic, running sums:
