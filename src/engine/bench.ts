@@ -17,7 +17,7 @@ import { UpperQuantileTable } from '../random/quantile-table.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
-import { compileModel } from './model.ts';
+import { compileModel, type EngineModel } from './model.ts';
 import { simulateTrials, trialBlockSize, rowOffset } from './trial.ts';
 import { COL } from './trial-columns.ts';
 
@@ -82,14 +82,20 @@ export function benchScenario(jiangyin: Scenario): Scenario {
   return s;
 }
 
+/** A scenario's model and a block for `trials` trials, after `warm` trials that compile the code and build the tables. */
+function warmedModel(scenario: Scenario, trials: number, warm: number): { model: EngineModel; out: Float64Array } {
+  const model = compileModel(scenario);
+  const out = new Float64Array(trialBlockSize(model, trials));
+  simulateTrials(model, 'bench-warmup', 0, Math.min(warm, trials), out);
+  return { model, out };
+}
+
 /** Full engine (tail sampling, records, person-times, burden totals) on the bench model: claimants per second. */
 export function engineThroughput(
   scenario: Scenario,
   trials: number,
 ): { claimantsPerSecond: number; sampledPerSecond: number; sampledShare: number } {
-  const model = compileModel(scenario);
-  const out = new Float64Array(trialBlockSize(model, trials));
-  simulateTrials(model, 'bench-warmup', 0, Math.min(3, trials), out);
+  const { model, out } = warmedModel(scenario, trials, 3);
   const t0 = performance.now();
   simulateTrials(model, 'bench', 0, trials, out);
   const seconds = (performance.now() - t0) / 1000;
@@ -133,9 +139,7 @@ export function tailDraws(spec: SeveritySpec, threshold: number, n = 20_000, ms 
  * trial), after a warm-up of a few trials that compiles the code and builds the model's tables.
  */
 export function trialMilliseconds(scenario: Scenario, trials: number): number {
-  const model = compileModel(scenario);
-  const out = new Float64Array(trialBlockSize(model, trials));
-  simulateTrials(model, 'bench-warmup', 0, Math.min(5, trials), out);
+  const { model, out } = warmedModel(scenario, trials, 5);
   const t0 = performance.now();
   simulateTrials(model, scenario.simulation.seed, 0, trials, out);
   return (performance.now() - t0) / trials;
@@ -160,9 +164,7 @@ export function trialMillisecondsBesideReference(
   chunks: number,
   chunkTrials: number,
 ): { ms: number; normalisedMs: number; referenceRate: number } {
-  const model = compileModel(scenario);
-  const out = new Float64Array(trialBlockSize(model, chunkTrials));
-  simulateTrials(model, 'bench-warmup', 0, Math.min(5, chunkTrials), out);
+  const { model, out } = warmedModel(scenario, chunkTrials, 5);
   const raw: number[] = [];
   const normalised: number[] = [];
   const rates: number[] = [];
