@@ -143,6 +143,40 @@ describe('scenario files in the workbench', () => {
     await expect.poll(async () => JSON.parse(await draft(page)).id).toBe('jilin-2017');
   });
 
+  it('with a refused value showing, save and the share link carry the scenario as last applied, and say so', async () => {
+    const { page, errors } = await openPage(site.browser, oneRegion());
+    await ready(page);
+    await setDeductible(page, 'jiangyin-2020', '20000');
+    await expect.poll(async () => JSON.parse(await draft(page)).rulesets[0].tracks[0].deductible.value).toBe(20000);
+    // −5 is refused beside the field: the draft holds it, nothing applies it.
+    await setDeductible(page, 'jiangyin-2020', '-5');
+    await expect.poll(async () => JSON.parse(await draft(page)).rulesets[0].tracks[0].deductible.value).toBe(-5);
+    const notice = page.locator('js-file-bar .withheld');
+    expect(await notice.count()).toBe(0);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为文件' }).click()]);
+    const text = readFileSync((await dl.path())!, 'utf8');
+    // A file that opens: the deductible as last applied, not the refused −5.
+    expect(validateText(text).problems).toEqual([]);
+    expect(JSON.parse(text).rulesets[0].tracks[0].deductible.value).toBe(20000);
+    await expect.poll(() => notice.innerText()).toContain('有 1 处修改未通过校验');
+    await shot(page, 'save-withheld');
+    // The page keeps the refused value in its field, and the link carries the applied scenario too.
+    expect(JSON.parse(await draft(page)).rulesets[0].tracks[0].deductible.value).toBe(-5);
+    await page.getByRole('button', { name: '分享链接' }).click();
+    const link = page.locator('js-file-bar .share input');
+    await expect.poll(() => link.inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    const { page: p2, errors: e2 } = await openPage(site.browser, await link.inputValue());
+    await expect.poll(async () => JSON.parse(await draft(p2)).rulesets[0].tracks[0].deductible.value, { timeout: 30_000 }).toBe(20000);
+    expect(await p2.locator('.open-problems li').count()).toBe(0);
+    // Mending the value ends the notice; a save then writes the draft itself.
+    await setDeductible(page, 'jiangyin-2020', '21000');
+    await expect.poll(() => notice.count()).toBe(0);
+    const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存为文件' }).click()]);
+    expect(JSON.parse(readFileSync((await dl2.path())!, 'utf8')).rulesets[0].tracks[0].deductible.value).toBe(21000);
+    expect(await notice.count()).toBe(0);
+    expect([...errors, ...e2]).toEqual([]);
+  });
+
   it('a share link restores the scenario exactly', async () => {
     const { page, errors } = await openPage(site.browser, oneRegion());
     await ready(page);

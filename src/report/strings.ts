@@ -95,6 +95,12 @@ const S = {
   fileChanges: { zh: '修改对照', en: 'Changes' },
   fileCopied: { zh: '链接已生成（已尝试复制到剪贴板）', en: 'Link ready (copied to the clipboard if allowed)' },
   fileDrop: { zh: '也可将 JSON 文件拖放到页面上', en: 'or drop a JSON file on the page' },
+  fileWithheld: {
+    zh: (n: number) =>
+      `文件和链接保存的是最近一次通过校验的方案：有 ${n} 处修改未通过校验（见字段旁的提示），没有写入，否则文件将无法打开。页面上的修改仍在，自动保存也保留着它们。`,
+    en: (n: number) =>
+      `The file and the link hold the scenario as last validated: ${n} edit(s) failed validation (see the message beside the field) and were left out, or the file would not open. Your edits stay on the page, and autosave keeps them.`,
+  },
   // — charts —
   benefitTitle: { zh: '补偿曲线：年度自负费用与补偿金额', en: 'Benefit curve: annual self-burden and benefit' },
   ratioTitle: { zh: '实际报销比例：补偿 ÷ 自负费用', en: 'Effective reimbursement ratio: benefit ÷ self-burden' },

@@ -192,7 +192,7 @@ export class EditorPanel extends LitElement {
     const L = this.lang;
     const wb = this.wb;
     const ss = this.session;
-    return html`<js-file-bar .lang=${L} ?openOnly=${openOnly} .canUndo=${wb.history.canUndo} .canRedo=${wb.history.canRedo} .changes=${openOnly ? 0 : ss.changeList().length} .shareUrl=${ss.shareUrl}
+    return html`<js-file-bar .lang=${L} ?openOnly=${openOnly} .canUndo=${wb.history.canUndo} .canRedo=${wb.history.canRedo} .changes=${openOnly ? 0 : ss.changeList().length} .shareUrl=${ss.shareUrl} .withheld=${ss.withheld}
       @file-open=${(e: CustomEvent<{ name: string; text?: string; error?: string }>) => ss.openPicked(e.detail)}
       @file-save=${() => ss.save()} @share=${() => void ss.share()} @undo=${() => wb.undo()} @redo=${() => wb.redo()}
       @toggle-diff=${() => (this.showDiff = !this.showDiff)}

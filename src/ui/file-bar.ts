@@ -14,6 +14,7 @@ export class FileBar extends LitElement {
     changes: { type: Number },
     shareUrl: {},
     openOnly: { type: Boolean },
+    withheld: { type: Number },
   };
   declare lang: Lang;
   declare canUndo: boolean;
@@ -22,6 +23,8 @@ export class FileBar extends LitElement {
   declare shareUrl: string;
   /** Only the open action (a read-only fund-level file is shown). */
   declare openOnly: boolean;
+  /** Refused values the last save or share link left out (file-session.ts withheld): said below the bar. */
+  declare withheld: number;
 
   constructor() {
     super();
@@ -31,6 +34,7 @@ export class FileBar extends LitElement {
     this.changes = 0;
     this.shareUrl = '';
     this.openOnly = false;
+    this.withheld = 0;
   }
 
   static override styles = [
@@ -42,6 +46,7 @@ export class FileBar extends LitElement {
       .share { display: flex; gap: 6px; align-items: center; margin-top: 6px; font-size: 12px; }
       .share input { flex: 1; font: inherit; font-size: 12px; padding: 2px 6px; border: 1px solid var(--line); border-radius: 4px; }
       .count { background: var(--accent-soft); color: var(--accent); border-radius: 8px; padding: 0 6px; margin-left: 4px; }
+      .withheld { margin-top: 6px; font-size: 12px; color: var(--warn); }
     `,
   ];
 
@@ -69,6 +74,7 @@ export class FileBar extends LitElement {
         }
         <span class="muted">${t('fileDrop', L)}</span>
       </div>
+      ${this.withheld > 0 ? html`<div class="withheld" role="status">${t('fileWithheld', L, this.withheld)}</div>` : nothing}
       ${
         this.shareUrl
           ? html`<div class="share"><span>${t('fileCopied', L)}</span><input readonly

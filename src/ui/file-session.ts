@@ -76,9 +76,19 @@ export class FileSession extends EventTarget {
     return this.unsaved.lostAt;
   }
 
+  /**
+   * Refused values the last save or share link left out (0: none): while the draft holds one, a file of it would
+   * open nothing (the whole file is refused with the message), so the file and the link carry the scenario as last
+   * applied and the page says how many edits stayed out. The next edit clears it.
+   */
+  withheld = 0;
+
   constructor(private readonly wb: Workbench) {
     super();
-    wb.addEventListener('edit', () => this.scheduleAutosave());
+    wb.addEventListener('edit', () => {
+      this.withheld = 0;
+      this.scheduleAutosave();
+    });
     this.unsaved.onState = () => this.changed();
   }
 
@@ -275,17 +285,26 @@ export class FileSession extends EventTarget {
     this.changed();
   }
 
+  /** What a file or a link can carry: the draft, or the draft as last applied while it holds a refused value. */
+  private savable(): unknown {
+    const wb = this.wb;
+    this.withheld = wb.problems.length > 0 && wb.appliedDraft !== null ? wb.problems.length : 0;
+    return this.withheld > 0 ? wb.appliedDraft : wb.draft;
+  }
+
   save() {
-    const d = this.wb.draft as Scenario;
-    const file = `${d?.id ?? 'scenario'}.json`;
-    download(file, JSON.stringify(this.wb.draft, null, 2) + '\n', 'application/json');
-    this.unsaved.keepSaved(this.wb.draft, this.wb.original, file);
+    const data = this.savable();
+    const file = `${(data as Scenario)?.id ?? 'scenario'}.json`;
+    download(file, JSON.stringify(data, null, 2) + '\n', 'application/json');
+    // The draft with its refused value is not in the file: it stays unsaved work (autosave), not marked saved.
+    if (this.withheld === 0) this.unsaved.keepSaved(this.wb.draft, this.wb.original, file);
+    this.changed();
   }
 
   /** A link with the edits since the file was opened: the shipped file by name (short), another file in full. */
   async share() {
     const shipped = this.scenarioId && JSON.stringify(scenarioFiles[this.scenarioId]) === JSON.stringify(this.wb.original);
-    const code = await encodeShare(sharedEdits(this.wb.original, this.wb.draft, shipped ? this.scenarioId : null));
+    const code = await encodeShare(sharedEdits(this.wb.original, this.savable(), shipped ? this.scenarioId : null));
     this.shareUrl = `${location.origin}${location.pathname}${location.search}#s=${code}`;
     this.changed();
     try {

@@ -23,6 +23,11 @@ export class Workbench extends EventTarget {
   /** The file as opened, for the list of changes. */
   original: unknown = null;
   applied: Scenario | null = null;
+  /**
+   * The draft as it was when last applied (the file's own data, not the parsed scenario): what a save or a share link
+   * carries while the draft holds a refused value, which would make a file nothing opens (file-session.ts).
+   */
+  appliedDraft: unknown = null;
   problems: Problem[] = [];
   /** What the validator warns about in the applied scenario (it runs, but a person should look). */
   warnings: Problem[] = [];
@@ -60,6 +65,7 @@ export class Workbench extends EventTarget {
     }
     this.draft = data;
     this.original = data;
+    this.appliedDraft = data;
     this.run.longRunConfirmed = false;
     this.history.clear();
     this.problems = [];
@@ -77,8 +83,10 @@ export class Workbench extends EventTarget {
     const v = checkEvaluable(validateData(next));
     this.problems = v.ok ? [] : v.problems;
     this.warnings = v.warnings;
-    if (v.ok && v.scenario) this.apply(v.scenario);
-    else this.changed('scenario');
+    if (v.ok && v.scenario) {
+      this.appliedDraft = next;
+      this.apply(v.scenario);
+    } else this.changed('scenario');
   }
 
   undo() {
