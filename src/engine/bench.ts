@@ -165,6 +165,9 @@ export function trialMillisecondsBesideReference(
   chunkTrials: number,
 ): { ms: number; normalisedMs: number; referenceRate: number } {
   const { model, out } = warmedModel(scenario, chunkTrials, 5);
+  // The reference loop warmed too: in a fresh worker its first calls run before V8 has optimised it (11–15 M/s where
+  // it then runs at 16–20), and a slow reference would flatter the chunks beside it.
+  for (let i = 0; i < 4; i++) referenceLoop(1_000_000);
   const raw: number[] = [];
   const normalised: number[] = [];
   const rates: number[] = [];
