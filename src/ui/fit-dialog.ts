@@ -147,8 +147,7 @@ export class FitDialog extends LitElement {
       .meta { color: var(--muted); margin: 4px 0; overflow-wrap: anywhere; }
       .run { display: flex; gap: 8px; align-items: center; margin-top: 12px; flex-wrap: wrap; }
       button.primary { background: var(--accent); color: white; border-color: var(--accent); }
-      button.primary:hover { background: #1e40af; }
-      button:disabled { opacity: 0.5; cursor: default; }
+      button.primary:hover:not(:disabled) { background: #1e40af; }
       tr.chosen td { background: var(--accent-soft); }
       tr.fit { cursor: pointer; }
       td.params { text-align: left; white-space: normal; min-width: 180px; }

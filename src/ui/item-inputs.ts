@@ -4,6 +4,7 @@
  */
 import { css, html } from 'lit';
 import { emit, errorAt, pathString, type ItemChange, type Path } from './events.ts';
+import type { Msg } from './accepted-values.ts';
 
 /** Sends a list item's field up: percent fields are shown ×100; an empty band edge means open-ended (null). */
 export function itemChange(el: HTMLElement, path: Path, field: string, raw: string, percent = false) {
@@ -38,7 +39,6 @@ export function rowMessages(problems: Msg[], warnings: Msg[], paths: Path[]) {
       .join('; ');
   return { error: of(problems), warning: of(warnings) };
 }
-type Msg = { path: string; message: string };
 
 /** The look of the editors' tables and rows. */
 export const itemStyles = css`

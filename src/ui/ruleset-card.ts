@@ -19,8 +19,7 @@ import './modifier-list.ts';
 import './param-field.ts';
 import './tier-table.ts';
 import './track-editor.ts';
-
-type Msg = { path: string; message: string };
+import type { Msg } from './accepted-values.ts';
 
 export class RulesetCard extends LitElement {
   static override properties = {

@@ -24,7 +24,7 @@ export const shared = css`
     cursor: pointer;
     color: var(--ink);
   }
-  button:hover { background: #f3f4f6; }
+  button:hover:not(:disabled) { background: #f3f4f6; }
   /* A button that does nothing now (撤销 with nothing to undo) must not look like one that does. */
   button:disabled { opacity: 0.45; cursor: not-allowed; }
   button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
