@@ -4,7 +4,7 @@
 // test-output/screenshots/.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { firstField, openPage, shot, useSite } from './helpers/browser.ts';
+import { firstField, openPage, openTextIn, shot, useSite } from './helpers/browser.ts';
 
 const site = useSite();
 /** A scenario with one ruleset: tests that do not compare rulesets run a third of the work. */
@@ -312,11 +312,17 @@ describe('workbench', () => {
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.filter((s) => s !== 'running' && s !== 'done')).toEqual([]);
-    await ded.fill('18000');
-    await ded.press('Tab');
+    // The cancel: a run long enough that the click lands while it runs (1,000 trials now finish in under a second).
+    const draftJson = await page.evaluate(() => (document.querySelector('js-app') as unknown as { draftJson(): string }).draftJson());
+    const long = JSON.parse(draftJson) as { simulation: { trials: number } };
+    long.simulation.trials = 10_000;
+    expect(await openTextIn(page, 'long.json', JSON.stringify(long))).toBe(true);
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(/模拟中/);
     await page.locator('js-run-status').getByRole('button', { name: '取消' }).click();
-    await expect.poll(() => status(page).innerText()).toMatch(/已取消/);
+    // The words say which trials the results use (run-label.ts): all done, or the part shown when a block was pending.
+    await expect
+      .poll(() => status(page).innerText())
+      .toMatch(/^已取消(（10,000 次中完成 [\d,]+ 次，结果用其中 [\d,]+ 次）| \([\d,]+ \/ 10,000\))$/);
     await page.locator('js-run-status').getByRole('button', { name: '重新模拟' }).click();
     await waitDone(page);
     expect(errors).toEqual([]);
