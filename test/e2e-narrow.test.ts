@@ -88,6 +88,15 @@ describe("the premium-sources table's first column", () => {
       for (const th of first) expect(th.width).toBeGreaterThanOrEqual(7 * th.fontSize);
       const page_ = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(page_).toBe(0);
+      // A table wider than its card says it scrolls (a faded right edge) and stops saying so at its end.
+      const box = table.locator('.scroll');
+      const wider = await box.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      expect(wider).toBe(width === 390);
+      if (wider) {
+        await expect.poll(() => box.getAttribute('data-more')).toBe('right');
+        await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+        await expect.poll(() => box.getAttribute('data-more')).toBe('left');
+      } else expect(await box.getAttribute('data-more')).toBeNull();
       expect(errors).toEqual([]);
     }, 180_000);
 });

@@ -12,6 +12,7 @@ import { CHANNEL_NAMES } from '../report/tables.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
+import { scrollCueStyles, watchScrollCue } from './scroll-cue.ts';
 
 export class FundingTable extends LitElement {
   static override properties = {
@@ -35,8 +36,10 @@ export class FundingTable extends LitElement {
 
   static override styles = [
     shared,
+    scrollCueStyles,
     css`
-      :host { display: block; overflow-x: auto; margin-top: 14px; }
+      :host { display: block; margin-top: 14px; }
+      .scroll { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
       th, td { padding: 4px 8px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       /* The labels' column keeps eight characters a line: squeezed by three rulesets' unbreakable amounts at 390 px
@@ -50,6 +53,31 @@ export class FundingTable extends LitElement {
       ul.notes li { margin: 4px 0; }
     `,
   ];
+
+  /** The table's scrolling box, watched for its scroll cue (scroll-cue.ts), and how to stop watching it. */
+  private cueBox: HTMLElement | null = null;
+  private stopCue: (() => void) | null = null;
+
+  override updated() {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (box === this.cueBox) return;
+    this.stopCue?.();
+    this.cueBox = box;
+    this.stopCue = box ? watchScrollCue(box) : null;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back in the page (the cue was let go on leaving it): no update would come to watch the box again.
+    if (this.hasUpdated) this.updated();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopCue?.();
+    this.stopCue = null;
+    this.cueBox = null;
+  }
 
   override render() {
     const L = this.lang;
@@ -66,7 +94,7 @@ export class FundingTable extends LitElement {
     const d = this.unit === 'wan' ? 2 : 0;
     const notes = s.rulesets.filter((r) => r.funding.lossRatioNote?.[L]);
     return html`
-      <table aria-label=${t('fundingChannels', L)}>
+      <div class="scroll"><table aria-label=${t('fundingChannels', L)}>
         <caption>${t('fundingChannels', L)} · ${unitLabel(this.unit, L)}</caption>
         <thead><tr><th scope="col">${t('channelPopulation', L)}</th>${this.analytic.map((r) => html`<th scope="col" title=${r.id}>${named.rulesets[r.id] ?? r.id}</th>`)}</tr></thead>
         <tbody>
@@ -83,7 +111,7 @@ export class FundingTable extends LitElement {
           })}
           <tr class="total"><th scope="row">${t('premium', L)}</th>${this.analytic.map((r) => html`<td>${formatAmount(r.premium, this.unit, d)}</td>`)}</tr>
         </tbody>
-      </table>
+      </table></div>
       ${
         notes.length
           ? html`<ul class="notes" aria-label=${t('lossRatioNotes', L)}>
