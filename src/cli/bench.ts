@@ -184,7 +184,8 @@ Prints claimants per second per core for the reference loop (xoshiro128** → Bo
 bands) and for the engine on the same model, their ratio (target ≥ 1.6); draws above a deductible for each
 severity family against the lognormal's (target ≤ 3×); then the Monte Carlo targets of issue #32, each beside
 its measure and normalised by the reference loop timed beside it: Suzhou 2021 per trial on one worker against
-a tuned numpy model (≥ 2×), wall time and peak memory of Suzhou 2021 at 1,000 (≤ 1 s) and N (default 10,000;
+a tuned numpy model (≥ 2×; chunks of trials each after the reference loop in the same worker, and the older
+block of trials beside this thread's reference loop), wall time and peak memory of Suzhou 2021 at 1,000 (≤ 1 s) and N (default 10,000;
 ≤ 3 s) trials and Jilin 2017 at 1,000 (≤ 2 s) on all cores, each 1,000-trial run split into the trials' share
 and the fixed cost, and Suzhou at 1,000 again with this thread computing beside one worker fewer; and the exact aggregate (FFT) of each shipped
 scenario beside a 1,000-trial Monte Carlo run of it.
