@@ -11,15 +11,15 @@ export type CountLaw = typeof BINOMIAL | typeof POISSON;
  * variables"), for any unimodal count law on 0..max: starting from P(mode), the probabilities below and above
  * come by their ratios, visiting mode, mode − 1, mode + 1, mode − 2, … until the mass passes the uniform u. The
  * search takes about 1.6 standard deviations of steps. Binomial and Poisson draws share it (frequency.ts,
- * poisson.ts), each naming its law and its parameters rather than passing the ratios as functions: through closures
- * that two laws share, V8 kept the search's numbers boxed, and the record groups' splits (about a hundred searches a
- * Suzhou trial) allocated half of the trial's garbage.
+ * poisson.ts), each naming its law and its parameters rather than passing the ratios as functions (two closures
+ * that the laws share were called at every step; a Suzhou trial about 2% shorter without them, A/B). The record
+ * groups' splits make about a hundred searches a trial; a sampling heap profile still shows them allocating about
+ * 26 kB a trial (V8's boxed numbers), half of a trial's garbage.
  */
 export function modalSearch(u: number, mode: number, pMode: number, max: number, law: CountLaw, a: number, n = 0): number {
   if (u <= pMode) return mode;
   let v = u - pMode;
-  // Counts stay below 2³¹ (scenario/limits.ts: at most 2·10⁸ insured): as int32 the loop keeps them in registers,
-  // where a double mode made V8 box them on every step (26 kB a Suzhou trial of 54, a sampling heap profile showed).
+  // Counts stay below 2³¹ (scenario/limits.ts: at most 2·10⁸ insured): int32 counts, whatever the mode's type.
   let lo = mode | 0;
   let hi = mode | 0;
   let pLo = pMode;
