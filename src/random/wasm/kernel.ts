@@ -12,7 +12,7 @@
  * Where WebAssembly or its SIMD is missing (Chrome before 91, Node before 16.4) the module does not validate and
  * every caller keeps the JS loop.
  */
-import { FE, KE, KE_SIGNED, WE } from '../exponential.ts';
+import { FE, KE, WE } from '../exponential.ts';
 import type { Severity } from '../severity/index.ts';
 import type { Rng } from '../xoshiro.ts';
 import { SORTED_DRAWS_WASM } from './sorted-draws-bytes.ts';
@@ -57,7 +57,6 @@ function instantiate(): { memory: WebAssembly.Memory; fill: Fill; expNeg: (x: nu
     const instance = new WebAssembly.Instance(new WebAssembly.Module(SORTED_DRAWS_WASM), imports);
     const memory = instance.exports.mem as WebAssembly.Memory;
     const buf = memory.buffer;
-    new Int32Array(buf, 1024, 256).set(KE_SIGNED);
     new Float64Array(buf, 2048, 256).set(WE);
     new Float64Array(buf, 4096, 256).set(FE);
     new Uint32Array(buf, 6144, 256).set(KE);

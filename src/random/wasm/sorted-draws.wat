@@ -3,11 +3,11 @@
 ;; (test/sorted-draws-wasm.test.ts). Assembled by `npm run wasm` into sorted-draws-bytes.ts.
 ;; Two passes: (1) xoshiro128** inlined with the Ziggurat's fast layer test and the Rényi sums e_i into out[], the
 ;; rejection step beside the loop (its exp by a table and a series, Math.exp only where that cannot decide), leaving
-;; the function only for the base layer ($slow, Math.log imported); (2) H(e + shift) from the table's
+;; the function only for the base layer ($baseLayer, Math.log imported); (2) H(e + shift) from the table's
 ;; cubics in f64x2 pairs (lane by lane the same operations as the scalar code), clamp and prefix sums scalar in order.
 ;; Draws whose t falls outside the table (a run at each end, t being nondecreasing) go the scalar way, calling back
 ;; into JS ("oot") for the exact quantile.
-;; Memory (one per thread, src/random/wasm/kernel.ts): [0,16) xoshiro state a,b,c,d; [1024,2048) KE_SIGNED i32[256];
+;; Memory (one per thread, src/random/wasm/kernel.ts): [0,16) xoshiro state a,b,c,d;
 ;; [2048,4096) WE f64[256]; [4096,6144) FE f64[256]; [6144,7168) KE as unsigned i32[256]; [7168,8160) exp(-j/16) f64[124];
 ;; from 8192 the arena
 ;; (coef, reciprocals 1/m at [m], out, prefix), whose byte addresses the caller passes.
@@ -23,7 +23,7 @@
   (global $gd (mut i32) (i32.const 0))
   (global $ge (mut f64) (f64.const 0)) (global $gprev (mut f64) (f64.const 0)) (global $gsum (mut f64) (f64.const 0))
   (global $gpo (mut i32) (i32.const 0)) (global $gpp (mut i32) (i32.const 0)) (global $gpi (mut i32) (i32.const 0))
-  (global $gi (mut i32) (i32.const 0)) (global $gn (mut i32) (i32.const 0)) (global $gr (mut i32) (i32.const 0))
+  (global $gi (mut i32) (i32.const 0)) (global $gn (mut i32) (i32.const 0))
   (global $goff (mut f64) (f64.const 0)) (global $gcf (mut f64) (f64.const 0)) (global $gscale (mut f64) (f64.const 0))
   (global $gshift (mut f64) (f64.const 0)) (global $gcoef (mut i32) (i32.const 0)) (global $gcells (mut i32) (i32.const 0)) (global $gbase (mut i32) (i32.const 0))
   (global $ginv (mut i32) (i32.const 0)) (global $gdp (mut i32) (i32.const 0))
@@ -43,29 +43,10 @@
   (func $uniform (result f64)
     (f64.mul (f64.add (f64.convert_i32_u (call $next)) (f64.const 0.5)) (f64.const 2.3283064365386963e-10)))
 
-  ;; exponentialSlow(rng, jz, iz), state in the globals
-  (func $slow (param $jz i32) (param $iz i32) (result f64)
-    (local $x f64)
-    (loop $L
-      (if (i32.eqz (local.get $iz))
-        (then (return (f64.sub (f64.const 7.697117470131487) (call $log (call $uniform))))))
-      (local.set $x (f64.mul (f64.convert_i32_u (local.get $jz))
-                             (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3)))))
-      (if (f64.lt
-            (f64.add (f64.load offset=4096 (i32.shl (local.get $iz) (i32.const 3)))
-                     (f64.mul (call $uniform)
-                              (f64.sub (f64.load offset=4088 (i32.shl (local.get $iz) (i32.const 3)))
-                                       (f64.load offset=4096 (i32.shl (local.get $iz) (i32.const 3))))))
-            (call $exp (f64.neg (local.get $x))))
-        (then (return (local.get $x))))
-      (local.set $jz (call $next))
-      (local.set $iz (i32.and (local.get $jz) (i32.const 255)))
-      (if (i32.lt_s (i32.xor (local.get $jz) (i32.const 0x80000000))
-                    (i32.load offset=1024 (i32.shl (local.get $iz) (i32.const 2))))
-        (then (return (f64.mul (f64.convert_i32_u (local.get $jz))
-                               (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3)))))))
-      (br $L))
-    (unreachable))
+  ;; The Ziggurat's base layer (exponentialSlow's iz = 0), the one draw pass 1 leaves its loop for: DE - ln U, state
+  ;; in the globals.
+  (func $baseLayer (result f64)
+    (f64.sub (f64.const 7.697117470131487) (call $log (call $uniform))))
 
 
   ;; exp(-x) for 0 <= x < 7.75 as T[j]·exp(-f), x = j/16 + f: T at 7168, T[j] = Math.exp(-j/16) for j < 124 (kernel.ts),
@@ -86,7 +67,7 @@
     (f64.mul (f64.load offset=7168 (i32.shl (i32.and (local.get $j) (i32.const 127)) (i32.const 3))) (local.get $p)))
 
   ;; Pass 1: the Rényi sums e_i into out[], no call in the loop; returns 1 when a draw falls in the Ziggurat's base
-  ;; layer (state advanced, r in $gr), 0 when done. A draw outside its rectangle (about 1 in 45) takes the rejection
+  ;; layer (the state advanced past it), 0 when done. A draw outside its rectangle (about 1 in 45) takes the rejection
   ;; step (exponential.ts exponentialSlow) after the loop, on the state in locals, and comes back: leaving the function
   ;; for it cost about a sixth of the kernel's time, and the step written inside the loop slowed the loop itself.
   (func $p1 (result i32)
@@ -145,7 +126,7 @@
         (block $got
           (loop $W
             (if (i32.eqz (local.get $iz))
-              (then (global.set $gr (local.get $r)) (local.set $st (i32.const 1)) (br $exit)))
+              (then (local.set $st (i32.const 1)) (br $exit)))
             (local.set $x (f64.mul (f64.convert_i32_u (local.get $r))
                                    (f64.load offset=2048 (i32.shl (local.get $iz) (i32.const 3)))))
             (local.set $m (i32.mul (local.get $b) (i32.const 5)))
@@ -325,7 +306,7 @@
     (block $done
       (loop $L
         (br_if $done (i32.eqz (call $p1)))
-        (local.set $z (call $slow (global.get $gr) (i32.and (global.get $gr) (i32.const 255))))
+        (local.set $z (call $baseLayer))
         (local.set $e (f64.add (global.get $ge) (f64.mul (local.get $z) (f64.load (global.get $gpi)))))
         (global.set $ge (local.get $e))
         (f64.store (global.get $gpo) (local.get $e))
