@@ -12,7 +12,7 @@ import { CHANNEL_NAMES } from '../report/tables.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { t } from '../report/strings.ts';
 import { shared } from './styles.ts';
-import { scrollCueStyles, watchScrollCue } from './scroll-cue.ts';
+import { ScrollCues, scrollCueStyles } from './scroll-cue.ts';
 
 export class FundingTable extends LitElement {
   static override properties = {
@@ -54,30 +54,8 @@ export class FundingTable extends LitElement {
     `,
   ];
 
-  /** The table's scrolling box, watched for its scroll cue (scroll-cue.ts), and how to stop watching it. */
-  private cueBox: HTMLElement | null = null;
-  private stopCue: (() => void) | null = null;
-
-  override updated() {
-    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    if (box === this.cueBox) return;
-    this.stopCue?.();
-    this.cueBox = box;
-    this.stopCue = box ? watchScrollCue(box) : null;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // Back in the page (the cue was let go on leaving it): no update would come to watch the box again.
-    if (this.hasUpdated) this.updated();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stopCue?.();
-    this.stopCue = null;
-    this.cueBox = null;
-  }
+  /** The table's scrolling box's cue (scroll-cue.ts). */
+  private readonly cues = new ScrollCues(this);
 
   override render() {
     const L = this.lang;

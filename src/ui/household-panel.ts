@@ -13,7 +13,7 @@ import type { HouseholdReply, HouseholdRequest } from './household-worker.ts';
 import type { EngineModel } from '../engine/model.ts';
 import { formatAmount, formatCount, formatPercent, formatPoints, unitText, type Unit } from '../report/format.ts';
 import { householdPoints } from './household-format.ts';
-import { scrollCueStyles, watchScrollCue } from './scroll-cue.ts';
+import { ScrollCues, scrollCueStyles } from './scroll-cue.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import { shared } from './styles.ts';
@@ -127,31 +127,13 @@ export class HouseholdPanel extends LitElement {
     }
   }
 
-  /** The scrolling boxes given a scroll cue, each with its way to stop watching. */
-  private cues = new Map<HTMLElement, () => void>();
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // Back in the page (the cues were let go on leaving it): no update would come to watch the boxes again.
-    if (this.hasUpdated) this.updated();
-  }
-
-  override updated() {
-    const boxes = new Set(this.renderRoot.querySelectorAll<HTMLElement>('.scroll'));
-    for (const [box, stop] of this.cues)
-      if (!boxes.has(box)) {
-        stop();
-        this.cues.delete(box);
-      }
-    for (const box of boxes) if (!this.cues.has(box)) this.cues.set(box, watchScrollCue(box));
-  }
+  /** The scrolling boxes' cues (scroll-cue.ts). */
+  private readonly cues = new ScrollCues(this);
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.timer);
     this.worker?.terminate();
-    for (const stop of this.cues.values()) stop();
-    this.cues.clear();
   }
 
   private withPm(v: number | null, iv: Interval | null | undefined, f: (x: number) => string) {

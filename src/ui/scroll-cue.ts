@@ -3,7 +3,7 @@
  * as the whole table (the household table at 1440 px and 390 px, #ui-review). The box gets data-more="right",
  * "left" or "both" while there is more to see that way, and styles fade that edge (scrollCueStyles).
  */
-import { css } from 'lit';
+import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export type ScrollCue = '' | 'left' | 'right' | 'both';
 
@@ -41,3 +41,34 @@ export const scrollCueStyles = css`
   .scroll[data-more='right'],
   .scroll[data-more='both'] { mask-image: linear-gradient(to right, #000 calc(100% - 32px), transparent); }
 `;
+
+/**
+ * A component's `.scroll` boxes kept watched (watchScrollCue): each box found after a render is watched, one gone
+ * is let go, all are let go when the component leaves the page and watched again when it comes back (no render
+ * would come then to find them).
+ */
+export class ScrollCues implements ReactiveController {
+  private cues = new Map<HTMLElement, () => void>();
+  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode; hasUpdated: boolean }) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    if (this.host.hasUpdated) this.hostUpdated();
+  }
+
+  hostUpdated() {
+    const boxes = new Set(this.host.renderRoot.querySelectorAll<HTMLElement>('.scroll'));
+    for (const [box, stop] of this.cues)
+      if (!boxes.has(box)) {
+        stop();
+        this.cues.delete(box);
+      }
+    for (const box of boxes) if (!this.cues.has(box)) this.cues.set(box, watchScrollCue(box));
+  }
+
+  hostDisconnected() {
+    for (const stop of this.cues.values()) stop();
+    this.cues.clear();
+  }
+}
