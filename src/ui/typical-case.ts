@@ -193,7 +193,7 @@ export class TypicalCaseView extends LitElement {
     const incomeName = withoutUnit(t('typicalIncome', L));
     const amountLabel = amountName(s, this.person()!, L);
     const ratio = pop.selfPay.ratio?.value;
-    const colon = L === 'zh' ? '：' : ': ';
+    const colon = t('colon', L);
     return html`
       <h3>${t('typicalCase', L)}</h3>
       <div class="inputs">
