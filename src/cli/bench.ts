@@ -5,10 +5,13 @@ import {
   BENCH_SEVERITIES,
   benchScenario,
   claimantKernel,
+  drawFloor,
   engineThroughput,
+  median,
   QUIET_REFERENCE,
   referenceLoop,
   tailDraws,
+  trialMillisecondsBesideReference,
 } from '../engine/bench.ts';
 import { Worker } from 'node:worker_threads';
 import { bundledWorkerScript, nodeWorkerFactory } from '../engine/node-pool.ts';
@@ -22,9 +25,11 @@ import type { Command } from './command.ts';
 import { printExactBench } from './bench-exact.ts';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mps = (x: number) => `${(x / 1e6).toFixed(1)} M/s`;
 
+/** What the bench's worker sends back (engine/bench-trial-entry.ts), as engine/bench.ts returns it. */
+type BesideReference = ReturnType<typeof trialMillisecondsBesideReference>;
+type DrawFloor = ReturnType<typeof drawFloor>;
 /** Issue #32: a tuned numpy model of Suzhou 2021 (thinned binomial counts, inversion in the tail), per trial. */
 const NUMPY_SUZHOU_MS = 1.08;
 const loadScale = (refRate: number) => refRate / QUIET_REFERENCE;
@@ -55,10 +60,10 @@ async function inFreshWorker<T>(message: {
 const trialMillisecondsInWorker = (scenario: Scenario, trials: number) => inFreshWorker<number>({ scenario, trials, warm: 2 });
 /** engine/bench.ts trialMillisecondsBesideReference in a fresh worker: chunks of trials, each beside the reference loop. */
 const besideReferenceInWorker = (scenario: Scenario, chunks: number, chunkTrials: number) =>
-  inFreshWorker<{ ms: number; normalisedMs: number; referenceRate: number }>({ scenario, trials: chunkTrials, warm: 2, chunks });
+  inFreshWorker<BesideReference>({ scenario, trials: chunkTrials, warm: 2, chunks });
 /** engine/bench.ts drawFloor, in a fresh worker of its own (its loops would otherwise share the trial's feedback). */
 const drawFloorInWorker = (scenario: Scenario) =>
-  inFreshWorker<{ drawsPerTrial: number; fillNs: number; jsFillNs: number; exponentialNs: number }>({
+  inFreshWorker<DrawFloor>({
     scenario,
     trials: 0,
     warm: 0,
@@ -89,11 +94,8 @@ async function monteCarloTargets(quick: boolean, large: number): Promise<void> {
   const jilin = requireScenario(readFileSync(scenarioPath('jilin-2017'), 'utf8'));
   const ref: number[] = [];
   const perTrial = { suzhou: [] as number[], jilin: [] as number[] };
-  const beside = {
-    suzhou: [] as { ms: number; normalisedMs: number; referenceRate: number }[],
-    jilin: [] as { ms: number; normalisedMs: number; referenceRate: number }[],
-  };
-  const floors: { drawsPerTrial: number; fillNs: number; jsFillNs: number; exponentialNs: number }[] = [];
+  const beside = { suzhou: [] as BesideReference[], jilin: [] as BesideReference[] };
+  const floors: DrawFloor[] = [];
   const walls = new Map<string, number[]>();
   const peaks = new Map<string, number>();
   // The third: the first with this thread computing beside workers − 1 workers (engine/run.ts shareThisThread),

@@ -13,12 +13,11 @@ import { severityOf } from '../random/severity/index.ts';
 import { trialStream } from '../random/stream.ts';
 import { fillExponential } from '../random/exponential.ts';
 import { ClaimantBatch } from './claimants.ts';
-import { UpperQuantileTable } from '../random/quantile-table.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import { compileFast, fastBenefit } from '../rules/fast.ts';
 import { resolveSchedule } from '../rules/schedule.ts';
 import { compileModel, type EngineModel } from './model.ts';
-import { simulateTrials, trialBlockSize, rowOffset } from './trial.ts';
+import { severityTable, simulateTrials, trialBlockSize, rowOffset } from './trial.ts';
 import { COL } from './trial-columns.ts';
 
 export const BENCH_MU = 7;
@@ -145,6 +144,9 @@ export function trialMilliseconds(scenario: Scenario, trials: number): number {
   return (performance.now() - t0) / trials;
 }
 
+/** The middle value (the upper of the two middle ones for an even count): the bench's summary of repeated runs. */
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
  * The reference loop's rate on this machine when it is quiet (issues #2–#12: 23.7–24.6 M claimants/s). The Monte
  * Carlo targets of issue #32 are times on the quiet machine; measured on a shared one, a time is also given
@@ -180,7 +182,6 @@ export function trialMillisecondsBesideReference(
     rates.push(rate);
     normalised.push((ms * rate) / QUIET_REFERENCE);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { ms: median(raw), normalisedMs: median(normalised), referenceRate: median(rates) };
 }
 
@@ -210,7 +211,8 @@ export function drawFloor(
   const n = Math.max(1, Math.round(first / trials));
   const pop = model.populations[0];
   const l0 = -Math.log(pop.tailProb);
-  const table = UpperQuantileTable.build(pop.severity, Math.max(1 / 256, l0 - 1), l0 + 16, Math.max(1 / 256, l0 - 0.25));
+  // Built as the engine builds its table (trial.ts).
+  const table = severityTable(pop.severity, l0);
   const amounts = new Float64Array(n);
   const prefix = new Float64Array(n + 1);
   const rng = trialStream('bench-floor', 0);

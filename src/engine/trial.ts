@@ -210,6 +210,19 @@ const TABLE_BELOW = 1;
 const TABLE_ABOVE = 16;
 
 /**
+ * The table of a severity's upper quantile the engine draws from, for a threshold at L = l0 (−ln of its tail
+ * probability) and thinned thresholds up to `top`: from a little below l0 to TABLE_ABOVE past `top`.
+ */
+export function severityTable(severity: Severity, l0: number, top = l0): UpperQuantileTable | null {
+  return UpperQuantileTable.build(
+    severity,
+    Math.max(1 / 256, l0 - TABLE_BELOW),
+    top + TABLE_ABOVE,
+    Math.max(1 / 256, l0 - TABLE_BELOW / 4),
+  );
+}
+
+/**
  * A population's draw options: the table of its severity's upper quantile (random/quantile-table.ts), built once
  * per model in each worker (a few milliseconds), and whether any ruleset's pass reads the people one by one.
  */
@@ -220,14 +233,7 @@ function drawOptions(scratch: Scratch, model: EngineModel, p: number): DrawOptio
   const l0 = -Math.log(pop.tailProb);
   // Thinned masks draw above their own thresholds: the table reaches past the highest finite one.
   const top = Math.max(l0, ...Array.from(scratch.thinning[p].fixed.tail, (s) => (s > 0 ? -Math.log(s) : l0)));
-  const table = Number.isFinite(l0)
-    ? UpperQuantileTable.build(
-        pop.severity,
-        Math.max(1 / 256, l0 - TABLE_BELOW),
-        top + TABLE_ABOVE,
-        Math.max(1 / 256, l0 - TABLE_BELOW / 4),
-      )
-    : null;
+  const table = Number.isFinite(l0) ? severityTable(pop.severity, l0, top) : null;
   how = { table, scale: 1, perPerson: model.rulesets.some((r) => r.kernels[p] === null), maskTail: null };
   scratch.draw[p] = how;
   return how;
