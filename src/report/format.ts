@@ -54,6 +54,9 @@ export function formatYuanIn(v: number | string, lang: 'zh' | 'en'): string {
   return lang === 'en' ? s.replace(/ 元$/, ' yuan') : s;
 }
 
+/** A label without its unit of yuan ("年收入（元）" → "年收入", "Income (yuan)" → "Income"): to name it, or to add the unit once. */
+export const withoutUnit = (label: string): string => label.replace(/（元）$|\s*\(yuan\)$/, '');
+
 /** "1 population", "3 populations". */
 export const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 

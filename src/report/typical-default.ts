@@ -17,6 +17,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { ChartSpec } from './charts/charts.ts';
 import { waterfallSpec } from './charts/waterfall.ts';
 import { scenarioNames } from './scenario-names.ts';
+import { withoutUnit } from './format.ts';
 import { t, type Lang } from './strings.ts';
 
 export const TYPICAL_AMOUNT = 100_000;
@@ -139,9 +140,6 @@ export function typicalInput(raw: string, field: string, lang: Lang): { value: n
 
 /** An amount or income the typical case takes: finite, from 0 to a billion yuan. */
 export const typicalValue = (v: number): boolean => Number.isFinite(v) && v >= 0 && v <= 1e9;
-
-/** A field's label without its unit ("年收入（元）" → "年收入"), to name it in a message. */
-export const withoutUnit = (label: string): string => label.replace(/（元）$|\s*\(yuan\)$/, '');
 
 /** What the person's amount is (年政策范围内费用 or 年自负费用), without its unit. */
 export function amountName(s: Scenario, person: TypicalPerson, lang: Lang): string {

@@ -14,13 +14,12 @@ import {
   typicalCasesOf,
   typicalInput,
   typicalValue,
-  withoutUnit,
   amountName,
   type TypicalPerson,
 } from '../report/typical-default.ts';
 import { download, svgToPng } from './download.ts';
 import { waterfallPlot, waterfallRows } from '../report/charts/waterfall.ts';
-import { formatPercent, formatYuanIn } from '../report/format.ts';
+import { formatPercent, formatYuanIn, withoutUnit } from '../report/format.ts';
 import { scenarioNames } from '../report/scenario-names.ts';
 import { t, type Lang } from '../report/strings.ts';
 import type { Scenario } from '../scenario/schema.ts';

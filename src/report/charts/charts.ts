@@ -4,7 +4,7 @@
  * DOM implementation in Node).
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, unitText, type Unit } from '../format.ts';
+import { formatNumber, unitText, withoutUnit, type Unit } from '../format.ts';
 import { extent, tickIncrement, ticks } from 'd3-array';
 import type { YearResult } from '../../engine/years.ts';
 import { schemeSet2, schemeTableau10 } from 'd3-scale-chromatic';
@@ -326,7 +326,7 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
   const name = metricLabel(kind, ctx.lang);
   return {
     id: `sensitivity-${kind === 'lossRatio' ? 'loss-ratio' : kind === 'payout' ? 'payout' : kind}`,
-    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}${ctx.lang === 'zh' ? '：' : ': '}${name}`,
+    title: `${t('sensitivityTitle', ctx.lang).split('：')[0].split(':')[0]}${t('colon', ctx.lang)}${name}`,
     subtitle: `${paramLabel} · ${t('dotCurrentValue', ctx.lang)}`,
     footnote: ctx.footnote,
     rows: points.map((p) => ({ ...p })),
@@ -335,7 +335,7 @@ export function sensitivityChart(points: SweepPoint[], paramLabel: string, ctx: 
       // Every parameter swept (a deductible, a cap, a funding standard per insured) is in yuan; a label that
       // says so already (defaultSweep's) is left as it is.
       x: {
-        label: /（元）$|\(yuan\)$/.test(paramLabel) ? paramLabel : `${paramLabel}${ctx.lang === 'zh' ? '（元）' : ' (yuan)'}`,
+        label: withoutUnit(paramLabel) !== paramLabel ? paramLabel : `${paramLabel}${ctx.lang === 'zh' ? '（元）' : ' (yuan)'}`,
         grid: true,
       },
       y:
