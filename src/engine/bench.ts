@@ -198,10 +198,9 @@ export function drawFloor(
   scenario: Scenario,
   ms = 300,
 ): { drawsPerTrial: number; fillNs: number; jsFillNs: number; exponentialNs: number } {
-  const model = compileModel(scenario);
+  // The claimants drawn in the warm-up's trials: the block holds them.
   const trials = 20;
-  const out = new Float64Array(trialBlockSize(model, trials));
-  simulateTrials(model, 'bench-floor', 0, trials, out);
+  const { model, out } = warmedModel(scenario, trials, trials);
   let draws = 0;
   let first = 0;
   for (let t = 0; t < trials; t++) {
